@@ -1,0 +1,36 @@
+// sim/event.h
+// Event: a 32-byte trivially copyable value, and its ordering key.
+// Order: earlier time first; at equal time lower priority first; then lower seq
+// (scheduling order, FIFO). seq is unique per engine, so the key is a strict total
+// order on scheduled events and every run replays identically.
+#pragma once
+
+#include <cstdint>
+#include <type_traits>
+
+#include "sim/time.h"
+
+namespace ccsim::sim {
+
+struct Event {
+  SimTime time;               // when it fires
+  std::uint64_t seq;          // set by the engine: priority in the top 8 bits, then a counter
+  std::uint32_t subject;      // an id (contact, group, type), never a pointer
+  std::uint32_t generation;   // for lazy cancel: compared with the subject's current generation
+  std::uint16_t kind;         // opaque to sim/; models/ reads it as CcEvent
+  std::uint8_t priority;      // order at equal time; lower runs first
+  std::uint8_t aux;           // small payload
+};
+static_assert(std::is_trivially_copyable_v<Event>);
+static_assert(sizeof(Event) <= 32);
+
+// The engine stores (priority << 56 | counter) in seq, so comparing (time, seq)
+// is comparing (time, priority, counter) with one integer compare.
+inline constexpr int kPriorityShift = 56;
+inline constexpr std::uint64_t kSeqCounterMask = (std::uint64_t{1} << kPriorityShift) - 1;
+
+constexpr bool fires_before(const Event& a, const Event& b) {
+  return a.time < b.time || (a.time == b.time && a.seq < b.seq);
+}
+
+}  // namespace ccsim::sim

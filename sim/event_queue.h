@@ -1,0 +1,67 @@
+// sim/event_queue.h
+// d-ary min-heaps of Event on std::vector, ordered by fires_before (time, priority, seq).
+// Cancel is lazy: stale events stay in the heap and the handler drops them.
+// Not thread-safe; each replication owns its own queue. BinaryHeap is the default;
+// bench/sim/event_queue_bench.cc compares it with the 4-ary heap.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "sim/event.h"
+
+namespace ccsim::sim {
+
+template <std::size_t D>
+class DaryHeap {
+  static_assert(D >= 2);
+
+ public:
+  bool empty() const { return heap_.empty(); }
+  std::size_t size() const { return heap_.size(); }
+  void reserve(std::size_t n) { heap_.reserve(n); }
+  void clear() { heap_.clear(); }
+
+  const Event& top() const { return heap_.front(); }
+
+  void push(const Event& e) {
+    // Sift the hole up instead of swapping: one store per level.
+    std::size_t i = heap_.size();
+    heap_.push_back(e);
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / D;
+      if (!fires_before(e, heap_[parent])) break;
+      heap_[i] = heap_[parent];
+      i = parent;
+    }
+    heap_[i] = e;
+  }
+
+  void pop() {
+    const Event last = heap_.back();
+    heap_.pop_back();
+    const std::size_t n = heap_.size();
+    if (n == 0) return;
+    std::size_t i = 0;
+    for (;;) {
+      const std::size_t first = D * i + 1;
+      if (first >= n) break;
+      std::size_t best = first;
+      const std::size_t end = first + D < n ? first + D : n;
+      for (std::size_t c = first + 1; c < end; ++c)
+        if (fires_before(heap_[c], heap_[best])) best = c;
+      if (!fires_before(heap_[best], last)) break;
+      heap_[i] = heap_[best];
+      i = best;
+    }
+    heap_[i] = last;
+  }
+
+ private:
+  std::vector<Event> heap_;
+};
+
+using BinaryHeap = DaryHeap<2>;
+using QuaternaryHeap = DaryHeap<4>;
+
+}  // namespace ccsim::sim

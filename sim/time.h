@@ -1,0 +1,20 @@
+// sim/time.h
+// Simulation time: seconds since the start of the run, as a double.
+// Period boundaries are computed as k * period_s, never by summing periods, so
+// events meant for one instant compare exactly equal.
+#pragma once
+
+#include <limits>
+
+namespace ccsim::sim {
+
+// A plain double rather than a strong type: every duration the model handles is
+// already seconds (variates, scenario values), so a wrapper would add conversions
+// at every call site without separating any two units that could be confused.
+using SimTime = double;
+
+inline constexpr SimTime kNever = std::numeric_limits<double>::infinity();
+
+constexpr SimTime period_start(unsigned k, double period_s) { return static_cast<double>(k) * period_s; }
+
+}  // namespace ccsim::sim
