@@ -1,0 +1,49 @@
+// sim/rng/distribution.h
+// Distribution: a duration law as plain data (kind + parameters), as read from a
+// scenario. Sampling lives in sim/rng/variates.h. Parameters are in seconds where
+// they are durations; the loader checks them, so a Distribution here is valid.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace ccsim::sim {
+
+// Kinds are appended, never renumbered: the fingerprint of a run depends on them.
+enum class DistKind : std::uint8_t {
+  Constant = 0,     // a = value_s
+  Exponential = 1,  // a = mean_s
+  Uniform = 2,      // a = min_s, b = max_s
+  LogNormal = 3,    // a = mean_s, b = cv (sd / mean)
+  Gamma = 4,        // a = mean_s, b = cv; shape = 1/cv^2
+  Erlang = 5,       // a = mean_s, k = number of phases
+  Weibull = 6,      // a = shape, b = scale_s
+  Empirical = 7,    // values_s with cumulative probabilities cdf (last = 1)
+};
+
+struct Distribution {
+  DistKind kind = DistKind::Constant;
+  double a = 0.0;
+  double b = 0.0;
+  std::uint32_t k = 0;
+  std::vector<double> values_s;  // Empirical only
+  std::vector<double> cdf;       // Empirical only, non-decreasing, last == 1
+
+  static Distribution constant(double value_s) { return {DistKind::Constant, value_s, 0.0, 0, {}, {}}; }
+  static Distribution exponential(double mean_s) { return {DistKind::Exponential, mean_s, 0.0, 0, {}, {}}; }
+  static Distribution uniform(double min_s, double max_s) { return {DistKind::Uniform, min_s, max_s, 0, {}, {}}; }
+  static Distribution lognormal(double mean_s, double cv) { return {DistKind::LogNormal, mean_s, cv, 0, {}, {}}; }
+  static Distribution gamma(double mean_s, double cv) { return {DistKind::Gamma, mean_s, cv, 0, {}, {}}; }
+  static Distribution erlang(std::uint32_t k, double mean_s) { return {DistKind::Erlang, mean_s, 0.0, k, {}, {}}; }
+  static Distribution weibull(double shape, double scale_s) { return {DistKind::Weibull, shape, scale_s, 0, {}, {}}; }
+  // weights need not sum to 1; they are normalised into cdf here.
+  static Distribution empirical(std::vector<double> values_s, const std::vector<double>& weights);
+
+  double mean() const;
+  // Squared coefficient of variation (variance / mean^2); 0 for a constant.
+  double scv() const;
+  // True when every draw is the same value (no random number is consumed).
+  bool is_deterministic() const { return kind == DistKind::Constant; }
+};
+
+}  // namespace ccsim::sim
