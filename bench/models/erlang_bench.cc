@@ -1,0 +1,56 @@
+// bench/models/erlang_bench.cc
+// Cost of the exact formulas at contact-centre sizes: one Erlang C / Erlang A evaluation
+// and one staffing search. Loads are set so that the system is busy (a close to c).
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+
+#include "models/analytic/erlang.h"
+
+namespace {
+
+namespace an = ccsim::models::analytic;
+
+constexpr double kAhtS = 180.0;
+
+// Arrival rate that puts a load of rho * c Erlangs on c agents.
+double rate_for(std::int64_t c, double rho) { return rho * static_cast<double>(c) / kAhtS; }
+
+void BM_ErlangB(benchmark::State& state) {
+  const auto c = static_cast<std::uint32_t>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(an::erlang_b(c, 0.95 * c));
+}
+BENCHMARK(BM_ErlangB)->Arg(300)->Arg(5000);
+
+void BM_ErlangC(benchmark::State& state) {
+  const auto c = static_cast<std::uint32_t>(state.range(0));
+  const double rate = rate_for(state.range(0), 0.95);
+  for (auto _ : state) benchmark::DoNotOptimize(an::erlang_c_metrics(c, rate, kAhtS, 20.0));
+}
+BENCHMARK(BM_ErlangC)->Arg(300)->Arg(5000);
+
+// Erlang A at full load (a == c), mean patience 120 s, awt 20 s.
+void BM_ErlangA(benchmark::State& state) {
+  const auto c = static_cast<std::uint32_t>(state.range(0));
+  const double rate = rate_for(state.range(0), 1.0);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(an::erlang_a_metrics(c, rate, kAhtS, 120.0, 20.0));
+}
+BENCHMARK(BM_ErlangA)->Arg(300)->Arg(5000)->Unit(benchmark::kMicrosecond);
+
+// Staffing for 80/20 at a load of 285 Erlangs (about 300 agents).
+void BM_StaffErlangC_Sl(benchmark::State& state) {
+  const double rate = rate_for(300, 0.95);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(an::staff_erlang_c_for_sl(rate, kAhtS, 20.0, 0.8));
+}
+BENCHMARK(BM_StaffErlangC_Sl)->Unit(benchmark::kMicrosecond);
+
+void BM_StaffErlangA_Sl(benchmark::State& state) {
+  const double rate = rate_for(300, 0.95);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(an::staff_erlang_a_for_sl(rate, kAhtS, 120.0, 20.0, 0.8));
+}
+BENCHMARK(BM_StaffErlangA_Sl)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
