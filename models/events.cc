@@ -1,0 +1,45 @@
+#include <fmt/format.h>
+
+#include "models/events.h"
+#include "models/invariant.h"
+#include "models/trace.h"
+
+namespace ccsim::models {
+
+std::string_view event_name(CcEvent e) {
+  switch (e) {
+    case CcEvent::Arrival: return "Arrival";
+    case CcEvent::IvrDone: return "IvrDone";
+    case CcEvent::PatienceExpired: return "PatienceExpired";
+    case CcEvent::ServiceEnd: return "ServiceEnd";
+    case CcEvent::WrapUpEnd: return "WrapUpEnd";
+    case CcEvent::SlotStart: return "SlotStart";
+    case CcEvent::WindowEnd: return "WindowEnd";
+  }
+  return "Unknown";
+}
+
+std::string_view trace_what_name(TraceWhat w) {
+  switch (w) {
+    case TraceWhat::Arrival: return "arrival";
+    case TraceWhat::BlockedTrunk: return "blocked_trunk";
+    case TraceWhat::BlockedIvr: return "blocked_ivr";
+    case TraceWhat::BlockedRouter: return "blocked_router";
+    case TraceWhat::IvrStart: return "ivr_start";
+    case TraceWhat::IvrContained: return "ivr_contained";
+    case TraceWhat::IvrHangup: return "ivr_hangup";
+    case TraceWhat::Queued: return "queued";
+    case TraceWhat::Answered: return "answered";
+    case TraceWhat::Abandoned: return "abandoned";
+    case TraceWhat::TalkEnd: return "talk_end";
+    case TraceWhat::AgentFree: return "agent_free";
+    case TraceWhat::StaffingChange: return "staffing_change";
+  }
+  return "unknown";
+}
+
+void fail_invariant(double now_s, std::string_view event, std::string_view entities, std::string_view what) {
+  throw InvariantError(fmt::format("at t={}s in {}({}): {}", now_s, event, entities, what));
+}
+
+}  // namespace ccsim::models

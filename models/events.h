@@ -1,0 +1,27 @@
+// models/events.h
+// The contact-centre event kinds and their same-instant priorities.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace ccsim::models {
+
+// Kinds are appended, never renumbered: the fingerprints in results/ hash them.
+enum class CcEvent : std::uint16_t {
+  Arrival,          // subject: contact type
+  IvrDone,          // subject: contact
+  PatienceExpired,  // subject: contact, generation at enqueue
+  ServiceEnd,       // subject: contact (end of talk)
+  WrapUpEnd,        // subject: agent group
+  SlotStart,        // subject: slot (planning period or batch); day mode also applies staffing
+  WindowEnd,        // end of the observation window (end of day, end of steady-state run)
+};
+
+// At equal time: staffing changes first, then freed capacity, then everything else.
+// Changing this order changes every fingerprint in results/.
+enum class CcPriority : std::uint8_t { PeriodStart = 0, Release = 1, Normal = 2, EndOfDay = 3 };
+
+std::string_view event_name(CcEvent e);
+
+}  // namespace ccsim::models

@@ -1,0 +1,40 @@
+#include "models/kpi/counters.h"
+
+namespace ccsim::models {
+
+TypeCounters& TypeCounters::operator+=(const TypeCounters& o) {
+  offered += o.offered;
+  blocked_trunk += o.blocked_trunk;
+  blocked_ivr += o.blocked_ivr;
+  blocked_router += o.blocked_router;
+  ivr_contained += o.ivr_contained;
+  ivr_abandoned += o.ivr_abandoned;
+  answered += o.answered;
+  answered_within_awt += o.answered_within_awt;
+  abandoned += o.abandoned;
+  abandoned_short += o.abandoned_short;
+  waited += o.waited;
+  wait_sum_answered_s += o.wait_sum_answered_s;
+  wait_sum_admitted_s += o.wait_sum_admitted_s;
+  queue_area += o.queue_area;
+  return *this;
+}
+
+GroupCounters& GroupCounters::operator+=(const GroupCounters& o) {
+  answered += o.answered;
+  busy_area += o.busy_area;
+  present_area += o.present_area;
+  staffed_area += o.staffed_area;
+  return *this;
+}
+
+void ReplicationCounters::resize(std::size_t types, std::size_t groups, std::size_t slots) {
+  num_types = types;
+  num_groups = groups;
+  num_slots = slots;
+  by_slot_type.assign(types * slots, TypeCounters{});
+  by_slot_group.assign(groups * slots, GroupCounters{});
+  slot_duration_s.assign(slots, 0.0);
+}
+
+}  // namespace ccsim::models

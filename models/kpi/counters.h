@@ -1,0 +1,63 @@
+// models/kpi/counters.h
+// Raw totals of one replication, per observation slot (a planning interval in day
+// mode, a batch in steady state) and per contact type or agent group. Calls count in
+// the slot they arrived in; time integrals count in the slot in which the time passed.
+// KPIs are ratios of these totals (models/kpi/kpis.h); docs/kpis.md defines them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace ccsim::models {
+
+struct TypeCounters {
+  std::uint64_t offered = 0;
+  std::uint64_t blocked_trunk = 0;
+  std::uint64_t blocked_ivr = 0;
+  std::uint64_t blocked_router = 0;  // the routing policy refused the call
+  std::uint64_t ivr_contained = 0;
+  std::uint64_t ivr_abandoned = 0;
+  std::uint64_t answered = 0;
+  std::uint64_t answered_within_awt = 0;
+  std::uint64_t abandoned = 0;
+  std::uint64_t abandoned_short = 0;  // abandoned with wait < short_abandon_s
+  std::uint64_t waited = 0;           // reached the queue and waited > 0 (answered or abandoned)
+  double wait_sum_answered_s = 0.0;
+  double wait_sum_admitted_s = 0.0;  // answered and abandoned calls
+  double queue_area = 0.0;           // integral of this type's queue length, contact-seconds
+
+  TypeCounters& operator+=(const TypeCounters& o);
+};
+
+struct GroupCounters {
+  std::uint64_t answered = 0;
+  double busy_area = 0.0;     // agent-seconds in talk or wrap-up
+  double present_area = 0.0;  // agent-seconds on the floor (staffed, or busy ghosts)
+  double staffed_area = 0.0;  // agent-seconds scheduled
+
+  GroupCounters& operator+=(const GroupCounters& o);
+};
+
+struct ReplicationCounters {
+  std::size_t num_types = 0;
+  std::size_t num_groups = 0;
+  std::size_t num_slots = 0;
+  std::vector<TypeCounters> by_slot_type;    // [slot * num_types + type]
+  std::vector<GroupCounters> by_slot_group;  // [slot * num_groups + group]
+  std::vector<double> slot_duration_s;       // observed seconds in each slot
+
+  std::uint64_t events = 0;
+  std::uint64_t draws = 0;
+  std::uint64_t arrivals = 0;          // all simulated arrivals, warm-up included
+  std::uint64_t unserved_at_end = 0;   // still waiting when nothing else could happen
+  std::uint64_t fingerprint = 0;
+
+  void resize(std::size_t types, std::size_t groups, std::size_t slots);
+  TypeCounters& type(std::size_t slot, std::size_t t) { return by_slot_type[slot * num_types + t]; }
+  GroupCounters& group(std::size_t slot, std::size_t g) { return by_slot_group[slot * num_groups + g]; }
+  const TypeCounters& type(std::size_t slot, std::size_t t) const { return by_slot_type[slot * num_types + t]; }
+  const GroupCounters& group(std::size_t slot, std::size_t g) const { return by_slot_group[slot * num_groups + g]; }
+};
+
+}  // namespace ccsim::models

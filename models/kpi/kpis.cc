@@ -1,0 +1,58 @@
+#include "models/kpi/kpis.h"
+
+#include <limits>
+
+namespace ccsim::models {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double ratio(double num, double den) { return den > 0.0 ? num / den : kNaN; }
+
+void set(KpiValues& v, Kpi k, double x) { v[static_cast<std::size_t>(k)] = x; }
+double get(const KpiValues& v, Kpi k) { return v[static_cast<std::size_t>(k)]; }
+
+}  // namespace
+
+KpiValues compute_kpis(const TypeCounters& c, const GroupCounters& g, double duration_s,
+                       const ServiceLevelSpec& sl) {
+  KpiValues v;
+  v.fill(kNaN);
+  const auto d = [](std::uint64_t n) { return static_cast<double>(n); };
+  const double blocked = d(c.blocked_trunk + c.blocked_ivr + c.blocked_router);
+  const double admitted = d(c.answered + c.abandoned);  // reached the agent queue
+  set(v, Kpi::Offered, d(c.offered));
+  set(v, Kpi::Blocked, blocked);
+  set(v, Kpi::IvrContained, d(c.ivr_contained));
+  set(v, Kpi::IvrAbandoned, d(c.ivr_abandoned));
+  set(v, Kpi::Answered, d(c.answered));
+  set(v, Kpi::Abandoned, d(c.abandoned));
+  set(v, Kpi::PBlock, ratio(blocked, d(c.offered)));
+  set(v, Kpi::PWait, ratio(d(c.waited), admitted));
+  set(v, Kpi::PAbandon, ratio(d(c.abandoned), admitted));
+  set(v, Kpi::SlOverOffered, ratio(d(c.answered_within_awt), admitted));
+  set(v, Kpi::SlOverAnswered, ratio(d(c.answered_within_awt), d(c.answered)));
+  set(v, Kpi::SlExcludingShortAbandons, ratio(d(c.answered_within_awt), admitted - d(c.abandoned_short)));
+  switch (sl.definition) {
+    case SlDefinition::AnsweredWithinTOverOffered: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverOffered)); break;
+    case SlDefinition::AnsweredWithinTOverAnswered: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverAnswered)); break;
+    case SlDefinition::ExcludingShortAbandons:
+      set(v, Kpi::ServiceLevel, get(v, Kpi::SlExcludingShortAbandons));
+      break;
+  }
+  set(v, Kpi::AsaS, ratio(c.wait_sum_answered_s, d(c.answered)));
+  set(v, Kpi::MeanWaitAdmittedS, ratio(c.wait_sum_admitted_s, admitted));
+  set(v, Kpi::Occupancy, ratio(g.busy_area, g.present_area));
+  set(v, Kpi::MeanQueueLength, ratio(c.queue_area, duration_s));
+  return v;
+}
+
+KpiValues compute_group_kpis(const GroupCounters& g) {
+  KpiValues v;
+  v.fill(kNaN);
+  set(v, Kpi::Answered, static_cast<double>(g.answered));
+  set(v, Kpi::Occupancy, ratio(g.busy_area, g.present_area));
+  return v;
+}
+
+}  // namespace ccsim::models

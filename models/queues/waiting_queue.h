@@ -1,0 +1,74 @@
+// models/queues/waiting_queue.h
+// FIFO of waiting contacts on a growable ring buffer. Abandonment is lazy: the pool
+// bumps the contact's generation, the entry goes stale, and purge_head() drops stale
+// entries at the front. Invariant: when size() > 0 the head entry is live, so the
+// head's enqueue time can be read through a const view.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "models/contact_pool.h"
+#include "models/ids.h"
+
+namespace ccsim::models {
+
+class WaitingQueue {
+ public:
+  struct Entry {
+    ContactId contact;
+    std::uint32_t generation;
+    double enqueue_s;
+  };
+
+  WaitingQueue() : ring_(16) {}
+
+  std::size_t size() const { return live_; }
+  bool empty() const { return live_ == 0; }
+  const Entry& head() const { return ring_[head_]; }
+
+  void push(const Entry& e) {
+    if (used_ == ring_.size()) grow();
+    ring_[(head_ + used_) & (ring_.size() - 1)] = e;
+    ++used_;
+    ++live_;
+  }
+
+  // Removes the (live) head.
+  void pop_head(const ContactPool& pool) {
+    advance();
+    --live_;
+    purge_head(pool);
+  }
+
+  // A waiting contact left (abandoned); its entry is already stale in the pool.
+  void remove_stale(const ContactPool& pool) {
+    --live_;
+    purge_head(pool);
+  }
+
+ private:
+  void advance() {
+    head_ = (head_ + 1) & (ring_.size() - 1);
+    --used_;
+  }
+
+  void purge_head(const ContactPool& pool) {
+    while (used_ > 0 && !pool.is_current(ring_[head_].contact, ring_[head_].generation)) advance();
+  }
+
+  void grow() {
+    std::vector<Entry> bigger(ring_.size() * 2);
+    for (std::size_t i = 0; i < used_; ++i) bigger[i] = ring_[(head_ + i) & (ring_.size() - 1)];
+    ring_.swap(bigger);
+    head_ = 0;
+  }
+
+  std::vector<Entry> ring_;  // size is a power of two
+  std::size_t head_ = 0;
+  std::size_t used_ = 0;  // entries in the ring, stale ones included
+  std::size_t live_ = 0;
+};
+
+}  // namespace ccsim::models

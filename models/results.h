@@ -1,0 +1,69 @@
+// models/results.h
+// RunResults: what a run of a scenario established — each KPI's mean, confidence
+// half-width and number of observations, overall, per contact type, per interval and
+// per agent group — plus the verdict on each target and the run's fingerprint.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/kpi/kpi_names.h"
+#include "models/scenario/spec.h"
+
+namespace ccsim::models {
+
+// Mean over n observations (replications, or batches) and the half-width of the
+// two-sided Student-t interval at the run's confidence; half_width is NaN if n < 2,
+// mean is NaN if n == 0 (the KPI was undefined in every observation).
+struct KpiStat {
+  double mean;
+  double half_width;
+  std::uint64_t n;
+};
+
+using KpiStats = std::array<KpiStat, kNumKpis>;
+
+inline const KpiStat& stat_of(const KpiStats& s, Kpi k) { return s[static_cast<std::size_t>(k)]; }
+
+enum class Verdict : std::uint8_t { Met, Missed, Inconclusive };
+
+std::string_view verdict_name(Verdict v);
+
+// Met when the whole confidence interval satisfies the bound, missed when the whole
+// interval violates it, inconclusive otherwise (including n < 2).
+Verdict judge(const KpiStat& s, TargetBound bound, double value);
+
+struct TargetResult {
+  TargetSpec target;
+  KpiStat stat;
+  Verdict verdict;
+};
+
+struct IntervalResult {
+  std::uint32_t interval;
+  double start_s;
+  KpiStats kpis;
+  Verdict service_level;  // against the scenario's service-level target
+};
+
+struct RunResults {
+  std::uint32_t replications = 0;
+  std::uint32_t threads = 1;
+  std::uint64_t observations = 0;  // replications, or batches in batch-means mode
+  KpiStats overall{};
+  std::vector<KpiStats> by_type;
+  std::vector<IntervalResult> by_interval;  // day mode only
+  std::vector<KpiStats> by_group;
+  std::vector<TargetResult> targets;
+
+  std::string fingerprint;  // 16 hex digits; equal runs give equal fingerprints
+  std::uint64_t events = 0;
+  std::uint64_t calls = 0;  // arrivals simulated, warm-up included
+  std::uint64_t draws = 0;
+  std::uint64_t unserved_at_end = 0;  // callers left waiting with no agent ever coming
+  double wall_s = 0.0;
+};
+
+}  // namespace ccsim::models

@@ -1,0 +1,66 @@
+// models/routing/queue_priority.h
+// queue_priority: static priority / overflow routing. An arriving contact goes to the
+// first group in its type's preference list that has an idle agent, else waits in its
+// type's queue (one queue per contact type). A freed agent takes the head of the
+// non-empty queue with the lowest priority value among the types its group serves;
+// among equal priorities the head that has waited longest; then the lower type id.
+// This is the "priority routing" of Koole & Mandelbaum's survey (2002) and the
+// default routing of ContactCenters' QueuePriorityRouter (Buist & L'Ecuyer).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "models/ids.h"
+#include "models/routing/router_policy.h"
+
+namespace ccsim::models {
+
+class QueuePriority {
+ public:
+  static constexpr std::string_view kName = "queue_priority";
+
+  // type_to_groups[k]: groups that may serve type k, preferred first.
+  // type_priority[k]: lower is served first. Queue k holds contacts of type k.
+  QueuePriority(std::vector<std::vector<AgentGroupId>> type_to_groups, std::vector<std::uint32_t> type_priority,
+                std::size_t num_groups);
+
+  RouteDecision on_arrival(const Contact& c, const RoutingView& v) const {
+    for (AgentGroupId g : type_to_groups_[index(c.type)])
+      if (v.idle(g) > 0) return ServeBy{g};
+    if (type_to_groups_[index(c.type)].empty()) return Block{BlockReason::NoEligibleGroup};
+    return Enqueue{make_id<QueueId>(index(c.type))};
+  }
+
+  std::optional<QueueId> on_agent_free(AgentGroupId g, const RoutingView& v) const {
+    std::optional<QueueId> best;
+    std::uint32_t best_priority = 0;
+    double best_since = 0.0;
+    for (const Served& s : group_to_types_[index(g)]) {
+      if (best && s.priority > best_priority) break;  // sorted by priority
+      if (v.queue_size(s.queue) == 0) continue;
+      const double since = v.head_enqueue_s(s.queue);
+      if (!best || since < best_since) {
+        best = s.queue;
+        best_priority = s.priority;
+        best_since = since;
+      }
+    }
+    return best;
+  }
+
+  const std::vector<AgentGroupId>& groups_of(ContactTypeId k) const { return type_to_groups_[index(k)]; }
+
+ private:
+  struct Served {
+    QueueId queue;
+    std::uint32_t priority;
+  };
+  std::vector<std::vector<AgentGroupId>> type_to_groups_;
+  std::vector<std::vector<Served>> group_to_types_;  // sorted by (priority, type id)
+};
+static_assert(RouterPolicy<QueuePriority>);
+
+}  // namespace ccsim::models

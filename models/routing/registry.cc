@@ -1,0 +1,21 @@
+#include "models/routing/registry.h"
+
+#include <stdexcept>
+
+namespace ccsim::models {
+
+AnyRouter make_router(const ScenarioSpec& spec) {
+  if (spec.router.policy == QueuePriority::kName) {
+    std::vector<std::vector<AgentGroupId>> type_to_groups;
+    std::vector<std::uint32_t> priority;
+    for (const ContactTypeSpec& t : spec.contact_types) {
+      type_to_groups.push_back(t.groups);
+      priority.push_back(t.priority);
+    }
+    return QueuePriority(std::move(type_to_groups), std::move(priority), spec.agent_groups.size());
+  }
+  // The loader rejects unknown names with a located message; reaching this is a bug.
+  throw std::logic_error("make_router: unknown policy \"" + spec.router.policy + "\" passed validation");
+}
+
+}  // namespace ccsim::models

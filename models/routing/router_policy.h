@@ -1,0 +1,39 @@
+// models/routing/router_policy.h
+// The router extension point. A policy is a pure decision over a RoutingView: which
+// group serves an arriving contact (or which queue it waits in), and which queue a
+// freed agent of a group serves next. CallCenter applies the decision. To add a
+// policy see docs/routing.md (one header, one registry line, one test, one bench case).
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+#include "models/ids.h"
+#include "models/routing/routing_view.h"
+
+namespace ccsim::models {
+
+enum class BlockReason : std::uint8_t { NoEligibleGroup };
+
+struct ServeBy {
+  AgentGroupId group;
+};
+struct Enqueue {
+  QueueId queue;
+};
+struct Block {
+  BlockReason reason;
+};
+using RouteDecision = std::variant<ServeBy, Enqueue, Block>;
+
+template <class P>
+concept RouterPolicy = requires(const P& p, const Contact& c, AgentGroupId g, const RoutingView& v) {
+  { p.on_arrival(c, v) } -> std::same_as<RouteDecision>;
+  { p.on_agent_free(g, v) } -> std::same_as<std::optional<QueueId>>;
+  { P::kName } -> std::convertible_to<std::string_view>;
+};
+
+}  // namespace ccsim::models

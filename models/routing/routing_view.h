@@ -1,0 +1,45 @@
+// models/routing/routing_view.h
+// RoutingView: the read-only picture of the ACD a router policy decides on — idle
+// agents per group, waiting contacts per queue and the head's enqueue time — and
+// Contact, the small value a policy sees of an arriving call. Policies never mutate.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "models/agents/agent_group.h"
+#include "models/ids.h"
+#include "models/queues/waiting_queue.h"
+
+namespace ccsim::models {
+
+struct Contact {
+  ContactId id;
+  ContactTypeId type;
+  double arrival_s;
+};
+
+class RoutingView {
+ public:
+  RoutingView(double now_s, const AgentGroup* groups, std::size_t num_groups, const WaitingQueue* queues,
+              std::size_t num_queues)
+      : now_s_(now_s), groups_(groups), num_groups_(num_groups), queues_(queues), num_queues_(num_queues) {}
+
+  double now_s() const { return now_s_; }
+  std::size_t num_groups() const { return num_groups_; }
+  std::size_t num_queues() const { return num_queues_; }
+  std::uint32_t idle(AgentGroupId g) const { return groups_[index(g)].idle(); }
+  std::uint32_t busy(AgentGroupId g) const { return groups_[index(g)].busy; }
+  std::size_t queue_size(QueueId q) const { return queues_[index(q)].size(); }
+  // Only meaningful when queue_size(q) > 0.
+  double head_enqueue_s(QueueId q) const { return queues_[index(q)].head().enqueue_s; }
+
+ private:
+  double now_s_;
+  const AgentGroup* groups_;
+  std::size_t num_groups_;
+  const WaitingQueue* queues_;
+  std::size_t num_queues_;
+};
+
+}  // namespace ccsim::models

@@ -1,0 +1,123 @@
+// models/scenario/spec.h
+// ScenarioSpec: a validated scenario as plain aggregates, the only input CallCenter
+// reads. The loader (load.cc) fills it from JSON and resolves every name into a dense
+// id; tests can build one in code. docs/scenario-format.md documents the file format.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/ids.h"
+#include "models/kpi/kpi_names.h"
+#include "sim/rng/distribution.h"
+
+namespace ccsim::models {
+
+enum class RunMode : std::uint8_t { Day, SteadyState };
+
+// How calls of one type arrive. Poisson: constant rate over the whole horizon.
+// PiecewisePoisson: per_period[k] expected arrivals in period k (rate per_period[k] /
+// period_s). Trace: the given arrival instants, replayed identically in every replication.
+struct ArrivalSpec {
+  enum class Process : std::uint8_t { Poisson, PiecewisePoisson, Trace };
+  Process process = Process::Poisson;
+  double rate_per_s = 0.0;
+  std::vector<double> per_period;
+  std::vector<double> times_s;  // non-decreasing, inside the horizon
+};
+
+// What the IVR does with one contact type: it holds a port for `duration`, then the
+// call is contained (self-service, leaves), hangs up, or goes on to the ACD queue.
+struct IvrTreatment {
+  sim::Distribution duration;
+  double p_self_service = 0.0;
+  double p_hangup = 0.0;  // p_self_service + p_hangup <= 1
+};
+
+struct ContactTypeSpec {
+  std::string name;
+  std::uint32_t priority = 0;  // lower is served first by a freed agent
+  ArrivalSpec arrivals;
+  std::optional<IvrTreatment> ivr;
+  sim::Distribution talk;
+  std::optional<sim::Distribution> wrap_up;   // none: the agent is free at the end of talk
+  std::optional<sim::Distribution> patience;  // none: infinite patience, never abandons
+  std::vector<AgentGroupId> groups;           // routing preference, first = preferred
+};
+
+struct AgentGroupSpec {
+  std::string name;
+  std::vector<std::uint32_t> staffing;  // one value per period (day), exactly one (steady)
+};
+
+// The routing policy by its registry name; its tables are resolved into the specs
+// above (ContactTypeSpec::groups) by the loader.
+struct RouterSpec {
+  std::string policy = "queue_priority";
+};
+
+enum class SlDefinition : std::uint8_t {
+  AnsweredWithinTOverOffered,   // answered within awt / (answered + abandoned)
+  AnsweredWithinTOverAnswered,  // answered within awt / answered
+  ExcludingShortAbandons,       // answered within awt / (answered + abandoned after short_abandon_s)
+};
+
+struct ServiceLevelSpec {
+  double awt_s = 20.0;
+  double target = 0.8;
+  SlDefinition definition = SlDefinition::AnsweredWithinTOverOffered;
+  double short_abandon_s = 5.0;
+};
+
+enum class TargetBound : std::uint8_t { AtLeast, AtMost };
+
+// A planner's target on an overall KPI; judged met / missed / inconclusive by its CI.
+struct TargetSpec {
+  Kpi kpi = Kpi::ServiceLevel;
+  TargetBound bound = TargetBound::AtLeast;
+  double value = 0.0;
+};
+
+// Steady state: stationary rates; arrivals in [0, warmup_s) are simulated but not
+// counted; then either `calls` arrivals or `duration_s` seconds are counted (exactly
+// one of the two is non-zero). batches > 1 asks for batch means (replications == 1).
+struct SteadyStateSpec {
+  double warmup_s = 0.0;
+  double duration_s = 0.0;
+  std::uint64_t calls = 0;
+  std::uint32_t batches = 1;
+};
+
+struct ScenarioSpec {
+  std::string name;         // file stem unless the file names it
+  std::string description;  // free text, may be empty
+  std::string source_file;  // as given on the command line; for messages
+  RunMode mode = RunMode::Day;
+
+  // Day mode: the day is num_periods intervals of period_s seconds. Steady state:
+  // num_periods == 1 and period_s == 0 (no planning intervals).
+  double period_s = 0.0;
+  std::uint32_t num_periods = 1;
+  std::optional<std::uint32_t> start_minute;  // clock label of period 0 (e.g. 07:00 = 420), reports only
+  SteadyStateSpec steady;
+
+  std::optional<std::uint32_t> trunk_lines;  // none: unlimited
+  bool has_ivr = false;                       // the "ivr" object is present
+  std::optional<std::uint32_t> ivr_ports;     // none: unlimited
+
+  IdVector<ContactTypeId, ContactTypeSpec> contact_types;
+  IdVector<AgentGroupId, AgentGroupSpec> agent_groups;
+  RouterSpec router;
+  ServiceLevelSpec service_level;
+  std::vector<TargetSpec> targets;  // includes the service-level target first
+
+  std::uint64_t seed = 1;
+  std::uint32_t replications = 1;
+  double confidence = 0.95;
+
+  double horizon_s() const { return period_s * num_periods; }  // day mode only
+};
+
+}  // namespace ccsim::models

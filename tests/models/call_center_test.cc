@@ -1,0 +1,279 @@
+// Exact traces of tiny deterministic scenarios (trace arrivals, constant durations):
+// every line of the expected trace is worked out by hand in the comment above it.
+#include "models/call_center.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "models/kpi/kpis.h"
+#include "models/replication.h"
+#include "models/routing/registry.h"
+#include "tests/models/test_scenarios.h"
+
+namespace ccsim::models {
+namespace {
+
+using testing::day_scenario;
+using testing::group;
+using testing::traced_type;
+
+struct Line {
+  double t;
+  TraceWhat what;
+  std::uint32_t type;
+  std::uint32_t group;
+  double value;
+  bool operator==(const Line&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const Line& l) {
+  return os << "{t=" << l.t << " " << trace_what_name(l.what) << " type=" << static_cast<int>(l.type)
+            << " group=" << static_cast<int>(l.group) << " value=" << l.value << "}";
+}
+
+class Recorder : public TraceSink {
+ public:
+  void record(const TraceRecord& r) override {
+    if (r.what == TraceWhat::AgentFree || r.what == TraceWhat::StaffingChange) return;  // not asserted here
+    lines.push_back(Line{r.time_s, r.what, r.type, r.group, r.value});
+  }
+  std::vector<Line> lines;
+};
+
+constexpr std::uint32_t N = kNoId;
+
+struct Outcome {
+  std::vector<Line> trace;
+  ReplicationCounters counters;
+};
+
+Outcome run(const ScenarioSpec& spec) {
+  Recorder rec;
+  const AnyRouter router = make_router(spec);
+  ReplicationCounters c = run_replication(spec, router, 0, &rec);
+  return Outcome{rec.lines, std::move(c)};
+}
+
+// One agent, talk 100 s. Type A (infinite patience) arrives at 0 and 10, type B
+// (patience 100 s) at 20, type C (patience 0) at 30.
+ScenarioSpec patience_scenario() {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("A", {0, 10}, 100, std::nullopt, {0}));
+  s.contact_types.push_back(traced_type("B", {20}, 100, 100.0, {0}));
+  s.contact_types.push_back(traced_type("C", {30}, 100, 0.0, {0}));
+  s.agent_groups.push_back(group("solo", {1}));
+  return s;
+}
+
+TEST(CallCenter, PatienceDecidesWhoWaitsAndWhoAbandons) {
+  const Outcome r = run(patience_scenario());
+  // t=0 A served at once; t=10 A waits; t=20 B waits (deadline 120); t=30 C waits
+  // with patience 0 and abandons at once; t=100 the agent frees and takes the
+  // longest-waiting head, A (waited 90); t=120 B abandons after 100 s; t=200 A ends.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},     {0, TraceWhat::Answered, 0, 0, 0},
+      {10, TraceWhat::Arrival, 0, N, 0},    {10, TraceWhat::Queued, 0, N, 0},
+      {20, TraceWhat::Arrival, 1, N, 0},    {20, TraceWhat::Queued, 1, N, 0},
+      {30, TraceWhat::Arrival, 2, N, 0},    {30, TraceWhat::Queued, 2, N, 0},
+      {30, TraceWhat::Abandoned, 2, N, 0},  {100, TraceWhat::TalkEnd, 0, 0, 0},
+      {100, TraceWhat::Answered, 0, 0, 90}, {120, TraceWhat::Abandoned, 1, N, 100},
+      {200, TraceWhat::TalkEnd, 0, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+  EXPECT_EQ(r.counters.unserved_at_end, 0u);
+}
+
+TEST(CallCenter, KpisOfThePatienceScenarioMatchHandCounts) {
+  ScenarioSpec s = patience_scenario();
+  s.service_level.awt_s = 20;
+  s.service_level.short_abandon_s = 5;
+  const Outcome r = run(s);
+  TypeCounters calls;
+  for (std::size_t k = 0; k < 3; ++k) calls += r.counters.type(0, k);
+  const KpiValues v = compute_kpis(calls, r.counters.group(0, 0), r.counters.slot_duration_s[0], s.service_level);
+  auto kpi = [&](Kpi k) { return v[static_cast<std::size_t>(k)]; };
+  EXPECT_EQ(kpi(Kpi::Offered), 4);
+  EXPECT_EQ(kpi(Kpi::Answered), 2);
+  EXPECT_EQ(kpi(Kpi::Abandoned), 2);
+  EXPECT_EQ(kpi(Kpi::Blocked), 0);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverOffered), 1.0 / 4);          // only the first A within 20 s
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverAnswered), 1.0 / 2);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlExcludingShortAbandons), 1.0 / 3);  // C abandoned after 0 s < 5 s
+  EXPECT_DOUBLE_EQ(kpi(Kpi::ServiceLevel), 1.0 / 4);            // default definition: over offered
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PWait), 2.0 / 4);                   // A#2 and B waited > 0
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandon), 2.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::AsaS), 90.0 / 2);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::MeanWaitAdmittedS), (0 + 90 + 100 + 0) / 4.0);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::Occupancy), 200.0 / 1000);            // busy 0..200 of a 1000 s day
+  EXPECT_DOUBLE_EQ(kpi(Kpi::MeanQueueLength), (90.0 + 100.0) / 1000);
+  EXPECT_DOUBLE_EQ(r.counters.slot_duration_s[0], 1000);
+}
+
+TEST(CallCenter, FreedAgentServesLowerPriorityValueFirst) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("low", {0, 5}, 50, std::nullopt, {0}, /*priority=*/1));
+  s.contact_types.push_back(traced_type("high", {10}, 50, std::nullopt, {0}, /*priority=*/0));
+  s.agent_groups.push_back(group("solo", {1}));
+  const Outcome r = run(s);
+  // At t=50 "low" has waited 45 s and "high" 40 s, but high has priority.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},    {0, TraceWhat::Answered, 0, 0, 0},   {5, TraceWhat::Arrival, 0, N, 0},
+      {5, TraceWhat::Queued, 0, N, 0},     {10, TraceWhat::Arrival, 1, N, 0},   {10, TraceWhat::Queued, 1, N, 0},
+      {50, TraceWhat::TalkEnd, 0, 0, 0},   {50, TraceWhat::Answered, 1, 0, 40}, {100, TraceWhat::TalkEnd, 1, 0, 0},
+      {100, TraceWhat::Answered, 0, 0, 95}, {150, TraceWhat::TalkEnd, 0, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+}
+
+TEST(CallCenter, OverflowsToTheNextGroupOnlyWhenTheFirstHasNoIdleAgent) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {0, 1, 2}, 100, std::nullopt, {0, 1}));
+  s.agent_groups.push_back(group("first", {1}));
+  s.agent_groups.push_back(group("second", {1}));
+  const Outcome r = run(s);
+  // 0 -> first; 1 -> second (first busy); 2 waits until the first frees at 100.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},   {0, TraceWhat::Answered, 0, 0, 0},    {1, TraceWhat::Arrival, 0, N, 0},
+      {1, TraceWhat::Answered, 0, 1, 0},  {2, TraceWhat::Arrival, 0, N, 0},     {2, TraceWhat::Queued, 0, N, 0},
+      {100, TraceWhat::TalkEnd, 0, 0, 0}, {100, TraceWhat::Answered, 0, 0, 98}, {101, TraceWhat::TalkEnd, 0, 1, 0},
+      {200, TraceWhat::TalkEnd, 0, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+}
+
+TEST(CallCenter, ReleaseBeforeArrivalAtTheSameInstant) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {0, 100}, 100, 0.0, {0}));
+  s.agent_groups.push_back(group("solo", {1}));
+  const Outcome r = run(s);
+  // The second call arrives exactly when the first ends: it must find the agent free
+  // (patience 0 would make it abandon otherwise).
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},   {0, TraceWhat::Answered, 0, 0, 0},   {100, TraceWhat::TalkEnd, 0, 0, 0},
+      {100, TraceWhat::Arrival, 0, N, 0}, {100, TraceWhat::Answered, 0, 0, 0}, {200, TraceWhat::TalkEnd, 0, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+}
+
+TEST(CallCenter, WrapUpKeepsTheAgentBusyAfterTheCallerLeaves) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  ContactTypeSpec t = traced_type("calls", {0, 10}, 100, std::nullopt, {0});
+  t.wrap_up = sim::Distribution::constant(30);
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("solo", {1}));
+  const Outcome r = run(s);
+  // Talk ends at 100, wrap-up until 130: the second call is answered at 130.
+  ASSERT_EQ(r.trace.size(), 7u);
+  EXPECT_EQ(r.trace[4], (Line{100, TraceWhat::TalkEnd, 0, 0, 0}));
+  EXPECT_EQ(r.trace[5], (Line{130, TraceWhat::Answered, 0, 0, 120}));
+  EXPECT_DOUBLE_EQ(r.counters.group(0, 0).busy_area, 260);  // 0..130 and 130..260
+}
+
+TEST(CallCenter, BusyAgentFinishesItsCallWhenStaffingDropsThenLeaves) {
+  ScenarioSpec s = day_scenario(100, 2);
+  s.contact_types.push_back(traced_type("calls", {50, 60}, 100, 200.0, {0}));
+  s.agent_groups.push_back(group("team", {1, 0}));
+  const Outcome r = run(s);
+  // Staffing drops to 0 at t=100 while the agent talks until 150; it then leaves
+  // instead of taking the call waiting since 60, which abandons at 260.
+  const std::vector<Line> expected = {
+      {50, TraceWhat::Arrival, 0, N, 0}, {50, TraceWhat::Answered, 0, 0, 0},     {60, TraceWhat::Arrival, 0, N, 0},
+      {60, TraceWhat::Queued, 0, N, 0},  {150, TraceWhat::TalkEnd, 0, 0, 0}, {260, TraceWhat::Abandoned, 0, N, 200},
+  };
+  EXPECT_EQ(r.trace, expected);
+  // Period 1 has 0 scheduled agents but one ghost present 100..150: occupancy 1.
+  EXPECT_DOUBLE_EQ(r.counters.group(1, 0).present_area, 50);
+  EXPECT_DOUBLE_EQ(r.counters.group(1, 0).busy_area, 50);
+  EXPECT_DOUBLE_EQ(r.counters.group(1, 0).staffed_area, 0);
+}
+
+TEST(CallCenter, StaffingIncreaseServesWaitingCallsAtThePeriodStart) {
+  ScenarioSpec s = day_scenario(100, 2);
+  s.contact_types.push_back(traced_type("calls", {10, 20}, 500, std::nullopt, {0}));
+  s.agent_groups.push_back(group("team", {0, 2}));
+  const Outcome r = run(s);
+  const std::vector<Line> expected = {
+      {10, TraceWhat::Arrival, 0, N, 0},    {10, TraceWhat::Queued, 0, N, 0},    {20, TraceWhat::Arrival, 0, N, 0},
+      {20, TraceWhat::Queued, 0, N, 0},     {100, TraceWhat::Answered, 0, 0, 90}, {100, TraceWhat::Answered, 0, 0, 80},
+      {600, TraceWhat::TalkEnd, 0, 0, 0},   {600, TraceWhat::TalkEnd, 0, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+}
+
+TEST(CallCenter, TrunkLinesBlockArrivalsWhenAllAreHeld) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.trunk_lines = 1;
+  s.contact_types.push_back(traced_type("calls", {0, 50, 100}, 100, std::nullopt, {0}));
+  s.agent_groups.push_back(group("team", {5}));
+  const Outcome r = run(s);
+  // The line is held 0..100; the call at 50 is blocked; at 100 the line is free again
+  // (the release at 100 runs before the arrival at 100).
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},     {0, TraceWhat::Answered, 0, 0, 0}, {50, TraceWhat::Arrival, 0, N, 0},
+      {50, TraceWhat::BlockedTrunk, 0, N, 0}, {100, TraceWhat::TalkEnd, 0, 0, 0}, {100, TraceWhat::Arrival, 0, N, 0},
+      {100, TraceWhat::Answered, 0, 0, 0},  {200, TraceWhat::TalkEnd, 0, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+  EXPECT_EQ(r.counters.type(0, 0).blocked_trunk, 1u);
+}
+
+TEST(CallCenter, IvrContainsOrBlocksAtThePorts) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.has_ivr = true;
+  s.ivr_ports = 1;
+  ContactTypeSpec t = traced_type("calls", {0, 10, 40}, 100, std::nullopt, {0});
+  t.ivr = IvrTreatment{sim::Distribution::constant(30), /*p_self_service=*/1.0, /*p_hangup=*/0.0};
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("team", {1}));
+  const Outcome r = run(s);
+  // Port held 0..30 (call at 10 blocked at the IVR), then 40..70; both are contained.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},       {0, TraceWhat::IvrStart, 0, N, 0},
+      {10, TraceWhat::Arrival, 0, N, 0},      {10, TraceWhat::BlockedIvr, 0, N, 0},
+      {30, TraceWhat::IvrContained, 0, N, 0}, {40, TraceWhat::Arrival, 0, N, 0},
+      {40, TraceWhat::IvrStart, 0, N, 0},     {70, TraceWhat::IvrContained, 0, N, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+  EXPECT_EQ(r.counters.type(0, 0).ivr_contained, 2u);
+  EXPECT_EQ(r.counters.type(0, 0).blocked_ivr, 1u);
+}
+
+TEST(CallCenter, CallsWaitingWithNoAgentLeftAreReportedNotLost) {
+  ScenarioSpec s = day_scenario(100, 1);
+  s.contact_types.push_back(traced_type("calls", {10}, 100, std::nullopt, {0}));
+  s.agent_groups.push_back(group("team", {0}));
+  const Outcome r = run(s);
+  EXPECT_EQ(r.counters.unserved_at_end, 1u);
+  EXPECT_EQ(r.counters.type(0, 0).answered + r.counters.type(0, 0).abandoned, 0u);
+}
+
+TEST(CallCenter, SameSeedGivesTheSameFingerprintAndAnotherSeedDoesNot) {
+  ScenarioSpec s = testing::markov_scenario(1.0, 10.0, 12, 30.0, 100, 2000, 3, 7);
+  const RunResults a = run_scenario(s, RunOptions{1});
+  const RunResults b = run_scenario(s, RunOptions{1});
+  EXPECT_EQ(a.fingerprint, b.fingerprint);
+  s.seed = 8;
+  const RunResults c = run_scenario(s, RunOptions{1});
+  EXPECT_NE(a.fingerprint, c.fingerprint);
+}
+
+TEST(CallCenter, ResultsAreBitIdenticalForAnyThreadCount) {
+  ScenarioSpec s = testing::markov_scenario(1.0, 10.0, 12, 30.0, 100, 2000, 7, 11);
+  const RunResults one = run_scenario(s, RunOptions{1});
+  const RunResults two = run_scenario(s, RunOptions{2});
+  const RunResults three = run_scenario(s, RunOptions{3});
+  EXPECT_EQ(one.fingerprint, two.fingerprint);
+  EXPECT_EQ(one.fingerprint, three.fingerprint);
+  for (std::size_t i = 0; i < kNumKpis; ++i) {
+    // Bitwise equality, not a tolerance: the fold order is fixed.
+    EXPECT_EQ(std::memcmp(&one.overall[i].mean, &two.overall[i].mean, sizeof(double)), 0) << i;
+    EXPECT_EQ(std::memcmp(&one.overall[i].half_width, &three.overall[i].half_width, sizeof(double)), 0) << i;
+  }
+}
+
+}  // namespace
+}  // namespace ccsim::models

@@ -1,0 +1,69 @@
+// The queue_priority policy decided on hand-built views: no model state involved.
+#include "models/routing/queue_priority.h"
+
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace ccsim::models {
+namespace {
+
+AgentGroupId G(std::uint32_t i) { return make_id<AgentGroupId>(i); }
+QueueId Q(std::uint32_t i) { return make_id<QueueId>(i); }
+
+struct Fixture {
+  std::vector<AgentGroup> groups;
+  std::vector<WaitingQueue> queues;
+  ContactPool pool;
+
+  RoutingView view(double now) const { return RoutingView(now, groups.data(), groups.size(), queues.data(), queues.size()); }
+
+  void wait(std::uint32_t queue, double since) {
+    const ContactId c = pool.allocate();
+    queues[queue].push(WaitingQueue::Entry{c, pool.generation(c), since});
+  }
+};
+
+TEST(QueuePriority, ServesArrivalByFirstPreferredGroupWithAnIdleAgent) {
+  const QueuePriority p({{G(1), G(0)}}, {0}, 2);
+  Fixture f{{{1, 0}, {2, 2}}, std::vector<WaitingQueue>(1), {}};
+  const Contact c{make_id<ContactId>(0), make_id<ContactTypeId>(0), 0.0};
+  // Group 1 is preferred but fully busy: overflow to group 0.
+  const RouteDecision d = p.on_arrival(c, f.view(0));
+  ASSERT_TRUE(std::holds_alternative<ServeBy>(d));
+  EXPECT_EQ(std::get<ServeBy>(d).group, G(0));
+  f.groups[0].busy = 1;
+  const RouteDecision queued = p.on_arrival(c, f.view(0));
+  ASSERT_TRUE(std::holds_alternative<Enqueue>(queued));
+  EXPECT_EQ(std::get<Enqueue>(queued).queue, Q(0));
+}
+
+TEST(QueuePriority, BlocksATypeThatNoGroupServes) {
+  const QueuePriority p({{}}, {0}, 1);
+  Fixture f{{{1, 0}}, std::vector<WaitingQueue>(1), {}};
+  const RouteDecision d = p.on_arrival(Contact{make_id<ContactId>(0), make_id<ContactTypeId>(0), 0.0}, f.view(0));
+  EXPECT_TRUE(std::holds_alternative<Block>(d));
+}
+
+TEST(QueuePriority, FreedAgentTakesLowestPriorityValueThenLongestWaiting) {
+  // Types 0 and 2 have priority 1, type 1 has priority 0; the group serves all three.
+  const QueuePriority p({{G(0)}, {G(0)}, {G(0)}}, {1, 0, 1}, 1);
+  Fixture f{{{1, 0}}, std::vector<WaitingQueue>(3), {}};
+  EXPECT_FALSE(p.on_agent_free(G(0), f.view(100)).has_value());
+  f.wait(0, 10.0);
+  f.wait(2, 5.0);
+  EXPECT_EQ(p.on_agent_free(G(0), f.view(100)), Q(2));  // equal priority: waited longer
+  f.wait(1, 90.0);
+  EXPECT_EQ(p.on_agent_free(G(0), f.view(100)), Q(1));  // priority beats waiting time
+}
+
+TEST(QueuePriority, FreedAgentIgnoresQueuesOfTypesItsGroupDoesNotServe) {
+  const QueuePriority p({{G(0)}, {G(1)}}, {0, 0}, 2);
+  Fixture f{{{1, 0}, {1, 0}}, std::vector<WaitingQueue>(2), {}};
+  f.wait(1, 0.0);
+  EXPECT_FALSE(p.on_agent_free(G(0), f.view(10)).has_value());
+  EXPECT_EQ(p.on_agent_free(G(1), f.view(10)), Q(1));
+}
+
+}  // namespace
+}  // namespace ccsim::models

@@ -1,0 +1,126 @@
+// Validation of the simulator against exact queueing results (models/analytic/erlang.h):
+// M/M/c against Erlang C, M/M/c+M against Erlang A, M/M/c/c against Erlang B with
+// several handle-time laws (insensitivity), and the IVR's thinning of a Poisson stream.
+#include <cmath>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "models/analytic/erlang.h"
+#include "models/replication.h"
+#include "tests/models/test_scenarios.h"
+#include "tests/validation/validation_support.h"
+
+namespace ccsim::models {
+namespace {
+
+using testing::covers;
+using testing::kValidationConfidence;
+using testing::markov_scenario;
+
+KpiStat kpi(const RunResults& r, Kpi k) { return stat_of(r.overall, k); }
+
+// M/M/55, load 50 Erlangs (91 % occupancy): lambda = 1/s, mean talk 50 s.
+TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
+  ScenarioSpec s = markov_scenario(1.0, 50.0, 55, std::nullopt, 2000, 200000, 40, 20261123);
+  s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
+  s.confidence = kValidationConfidence;
+  const RunResults r = run_scenario(s, RunOptions{2});
+  const analytic::ErlangC exact = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0);
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
+  EXPECT_TRUE(covers(kpi(r, Kpi::Occupancy), exact.occupancy, 0.01));
+  EXPECT_EQ(kpi(r, Kpi::Abandoned).mean, 0.0);
+}
+
+TEST(ErlangCValidation, BatchMeansOnOneLongRunAgreeWithErlangC) {
+  ScenarioSpec s = markov_scenario(1.0, 50.0, 55, std::nullopt, 2000, 6000000, 1, 77);
+  s.steady.batches = 30;
+  s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
+  s.confidence = kValidationConfidence;
+  const RunResults r = run_scenario(s, RunOptions{1});
+  EXPECT_EQ(r.observations, 30u);
+  const analytic::ErlangC exact = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0);
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
+}
+
+// M/M/48+M, load 50 Erlangs on 48 agents (overloaded without abandonment), patience 60 s.
+TEST(ErlangAValidation, MMcPlusMMatchesErlangAForAbandonmentServiceLevelAndWaits) {
+  ScenarioSpec s = markov_scenario(1.0, 50.0, 48, 60.0, 2000, 20000, 40, 4242);
+  s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverOffered, 5.0};
+  s.confidence = kValidationConfidence;
+  const RunResults r = run_scenario(s, RunOptions{2});
+  const analytic::ErlangA exact = analytic::erlang_a_metrics(48, 1.0, 50.0, 60.0, 10.0);
+  EXPECT_TRUE(covers(kpi(r, Kpi::PAbandon), exact.p_abandon, 0.01));
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverOffered), exact.sl_answered_within_t_over_offered, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverAnswered), exact.sl_answered_within_t_over_answered, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanWaitAdmittedS), exact.mean_wait_s, 0.1 * exact.mean_wait_s));
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
+  EXPECT_TRUE(covers(kpi(r, Kpi::Occupancy), exact.occupancy, 0.01));
+  const double excl = analytic::erlang_a_sl_excluding_short_abandons(48, 1.0, 50.0, 60.0, 10.0, 5.0);
+  EXPECT_TRUE(covers(kpi(r, Kpi::SlExcludingShortAbandons), excl, 0.02));
+}
+
+// M/G/c/c: trunks = agents = 20 lines, load 15 Erlangs. The blocking probability is
+// Erlang B whatever the handle-time law (insensitivity), so each law must match it.
+class ErlangBValidation : public ::testing::TestWithParam<sim::Distribution> {};
+
+TEST_P(ErlangBValidation, LossSystemBlockingIsErlangBForAnyHandleTimeLaw) {
+  ScenarioSpec s = markov_scenario(0.3, 50.0, 20, std::nullopt, 1000, 40000, 30, 99);
+  s.contact_types[make_id<ContactTypeId>(0)].talk = GetParam();
+  s.trunk_lines = 20;
+  s.confidence = kValidationConfidence;
+  const RunResults r = run_scenario(s, RunOptions{2});
+  const double exact = analytic::erlang_b(20, 15.0);
+  EXPECT_TRUE(covers(kpi(r, Kpi::PBlock), exact, 0.006));
+  EXPECT_EQ(kpi(r, Kpi::PWait).mean, 0.0);  // as many agents as lines: nobody waits
+}
+
+INSTANTIATE_TEST_SUITE_P(HandleTimeLaws, ErlangBValidation,
+                         ::testing::Values(sim::Distribution::exponential(50.0), sim::Distribution::constant(50.0),
+                                           sim::Distribution::lognormal(50.0, 1.5),
+                                           sim::Distribution::gamma(50.0, 0.5)),
+                         [](const auto& info) {
+                           switch (info.param.kind) {
+                             case sim::DistKind::Exponential: return std::string("Exponential");
+                             case sim::DistKind::Constant: return std::string("Constant");
+                             case sim::DistKind::LogNormal: return std::string("LogNormalCv1_5");
+                             default: return std::string("GammaCv0_5");
+                           }
+                         });
+
+// An IVR that contains 30 % and loses 10 % thins the Poisson stream: the agents see
+// Poisson arrivals at 0.6 lambda (the IVR delay is an M/G/inf stage, whose output is
+// Poisson), so their queue is Erlang C at 0.6 of the load.
+TEST(IvrValidation, IvrThinsArrivalsAndTheAgentQueueIsErlangCOfTheRest) {
+  ScenarioSpec s = markov_scenario(1.0, 50.0, 33, std::nullopt, 2000, 200000, 40, 5150);
+  s.has_ivr = true;
+  s.contact_types[make_id<ContactTypeId>(0)].ivr =
+      IvrTreatment{sim::Distribution::lognormal(40.0, 0.7), /*p_self_service=*/0.3, /*p_hangup=*/0.1};
+  s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
+  s.confidence = kValidationConfidence;
+  const RunResults r = run_scenario(s, RunOptions{2});
+  const KpiStat offered = kpi(r, Kpi::Offered);
+  ASSERT_GT(offered.mean, 10000);
+  // Given the offered calls, each IVR outcome count is binomial: compare the totals
+  // over all replications with a two-sided z-test at the same 99.9 % level.
+  const double n = offered.mean * static_cast<double>(offered.n);
+  auto z_score = [&](Kpi k, double p) {
+    const double count = kpi(r, k).mean * static_cast<double>(kpi(r, k).n);
+    return (count - n * p) / std::sqrt(n * p * (1 - p));
+  };
+  EXPECT_LT(std::fabs(z_score(Kpi::IvrContained, 0.3)), 3.29);
+  EXPECT_LT(std::fabs(z_score(Kpi::IvrAbandoned, 0.1)), 3.29);
+  const analytic::ErlangC exact = analytic::erlang_c_metrics(33, 0.6, 50.0, 10.0);
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
+}
+
+}  // namespace
+}  // namespace ccsim::models
