@@ -46,6 +46,15 @@ constexpr std::uint64_t mix64(std::uint64_t h, std::uint64_t v) {
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
 }
+// Folds one event into a running hash with a single multiply-xorshift round: cheap
+// enough for every event, and since seq, time, kind and subject all enter it, two runs
+// that differ in any event's order, time or target differ in the fingerprint.
+inline std::uint64_t fold_event(std::uint64_t h, const Event& e) {
+  const std::uint64_t v = e.seq ^ std::rotl(std::bit_cast<std::uint64_t>(e.time), 23) ^
+                          (((std::uint64_t{e.kind} << 32) | e.subject) * 0x9e3779b97f4a7c15ULL);
+  h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+  return h ^ (h >> 29);
+}
 }  // namespace internal
 
 // One engine per replication; code that needs it gets it passed in (no global).
@@ -63,7 +72,7 @@ class Engine {
     if (!(t >= now_)) [[unlikely]]
       internal::throw_bad_schedule(now_, t, kind);  // also catches NaN
     Event e;
-    e.time = t;
+    e.time = t + 0.0;  // -0.0 becomes +0.0, see order_key
     e.seq = (std::uint64_t{priority} << kPriorityShift) | (next_seq_++ & kSeqCounterMask);
     e.subject = subject;
     e.generation = generation;
@@ -90,9 +99,7 @@ class Engine {
       queue_.pop();
       now_ = e.time;
       ++dispatched_;
-      fingerprint_ = internal::mix64(fingerprint_, e.seq);
-      fingerprint_ = internal::mix64(fingerprint_, std::bit_cast<std::uint64_t>(e.time));
-      fingerprint_ = internal::mix64(fingerprint_, (std::uint64_t{e.kind} << 32) | e.subject);
+      fingerprint_ = internal::fold_event(fingerprint_, e);
       handler.dispatch(e);
     }
     if (std::isfinite(end) && end > now_) now_ = end;

@@ -5,6 +5,7 @@
 // order on scheduled events and every run replays identically.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <type_traits>
 
@@ -29,8 +30,15 @@ static_assert(sizeof(Event) <= 32);
 inline constexpr int kPriorityShift = 56;
 inline constexpr std::uint64_t kSeqCounterMask = (std::uint64_t{1} << kPriorityShift) - 1;
 
-constexpr bool fires_before(const Event& a, const Event& b) {
-  return a.time < b.time || (a.time == b.time && a.seq < b.seq);
+// Event times are never negative (the engine rejects times before now() >= 0 and
+// stores -0.0 as +0.0), and the bit patterns of non-negative doubles order like their
+// values, so (time, seq) compares as one 128-bit unsigned integer, without branches.
+__extension__ using OrderKey = unsigned __int128;
+
+inline OrderKey order_key(const Event& e) {
+  return (static_cast<OrderKey>(std::bit_cast<std::uint64_t>(e.time)) << 64) | e.seq;
 }
+
+inline bool fires_before(const Event& a, const Event& b) { return order_key(a) < order_key(b); }
 
 }  // namespace ccsim::sim

@@ -37,24 +37,30 @@ class DaryHeap {
     heap_[i] = e;
   }
 
+  // Bottom-up deletion (Wegener): the hole walks down to a leaf along the earlier
+  // child with a branch-free select, then the last element sifts up from there. It
+  // came from the bottom, so it seldom rises far: about one comparison per level
+  // instead of two, and no mispredicted branch per level on random event times.
   void pop() {
-    const Event last = heap_.back();
-    heap_.pop_back();
-    const std::size_t n = heap_.size();
-    if (n == 0) return;
+    const std::size_t n = heap_.size() - 1;
+    const Event last = heap_[n];
+    Event* h = heap_.data();
     std::size_t i = 0;
-    for (;;) {
-      const std::size_t first = D * i + 1;
-      if (first >= n) break;
+    for (std::size_t first = 1; first < n; first = D * i + 1) {
       std::size_t best = first;
       const std::size_t end = first + D < n ? first + D : n;
-      for (std::size_t c = first + 1; c < end; ++c)
-        if (fires_before(heap_[c], heap_[best])) best = c;
-      if (!fires_before(heap_[best], last)) break;
-      heap_[i] = heap_[best];
+      for (std::size_t c = first + 1; c < end; ++c) best = fires_before(h[c], h[best]) ? c : best;
+      h[i] = h[best];
       i = best;
     }
-    heap_[i] = last;
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / D;
+      if (!fires_before(last, h[parent])) break;
+      h[i] = h[parent];
+      i = parent;
+    }
+    h[i] = last;
+    heap_.pop_back();
   }
 
  private:
