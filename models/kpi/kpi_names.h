@@ -53,6 +53,33 @@ inline constexpr std::array<std::string_view, kNumKpis> kKpiNames = {
 
 constexpr std::string_view kpi_name(Kpi k) { return kKpiNames[static_cast<std::size_t>(k)]; }
 
+// KPIs whose value is a fraction in [0, 1] (shown as percentages; a target on one
+// outside [0, 1] is a typo such as 5 for 5 %).
+constexpr bool kpi_is_fraction(Kpi k) {
+  switch (k) {
+    case Kpi::PBlock:
+    case Kpi::PWait:
+    case Kpi::PAbandon:
+    case Kpi::ServiceLevel:
+    case Kpi::SlOverOffered:
+    case Kpi::SlOverAnswered:
+    case Kpi::SlExcludingShortAbandons:
+    case Kpi::Occupancy:
+      return true;
+    case Kpi::Offered:
+    case Kpi::Blocked:
+    case Kpi::IvrContained:
+    case Kpi::IvrAbandoned:
+    case Kpi::Answered:
+    case Kpi::Abandoned:
+    case Kpi::AsaS:
+    case Kpi::MeanWaitAdmittedS:
+    case Kpi::MeanQueueLength:
+      return false;
+  }
+  return false;
+}
+
 constexpr std::optional<Kpi> kpi_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kNumKpis; ++i)
     if (kKpiNames[i] == name) return static_cast<Kpi>(i);

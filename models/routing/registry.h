@@ -1,13 +1,11 @@
 // models/routing/registry.h
 // AnyRouter: the closed set of routing policies, chosen once when a scenario loads;
-// std::visit lets every decision inline. kRouterPolicyNames lists the names a
-// scenario may ask for (the loader checks against it).
+// std::visit lets every decision inline.
 #pragma once
 
-#include <array>
-#include <string_view>
 #include <variant>
 
+#include "models/routing/policy_names.h"
 #include "models/routing/queue_priority.h"
 #include "models/scenario/spec.h"
 
@@ -15,7 +13,7 @@ namespace ccsim::models {
 
 using AnyRouter = std::variant<QueuePriority>;
 
-inline constexpr std::array<std::string_view, 1> kRouterPolicyNames = {QueuePriority::kName};
+static_assert(kRouterPolicyNames[0] == QueuePriority::kName);
 
 // Builds the policy named in spec.router from the validated spec's tables.
 AnyRouter make_router(const ScenarioSpec& spec);

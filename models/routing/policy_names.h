@@ -1,0 +1,13 @@
+// models/routing/policy_names.h
+// The routing policy names a scenario may ask for, in one place: the loader checks
+// against this list and registry.cc maps each name to its policy.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace ccsim::models {
+
+inline constexpr std::array<std::string_view, 1> kRouterPolicyNames = {"queue_priority"};
+
+}  // namespace ccsim::models

@@ -1,0 +1,162 @@
+#include "models/scenario/validate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <numeric>
+
+namespace ccsim::models::internal {
+
+void DiagnosticSink::add(std::string pointer, std::string message) {
+  if (kept_.size() < kMaxDiagnostics) {
+    kept_.push_back({std::move(pointer), std::move(message)});
+  } else {
+    ++dropped_;
+  }
+}
+
+std::vector<Diagnostic> DiagnosticSink::take() {
+  std::vector<Diagnostic> out = std::move(kept_);
+  if (dropped_ > 0)
+    out.push_back({"", fmt::format("... {} more error{} not shown; fix the ones above first", dropped_,
+                                   dropped_ == 1 ? "" : "s")});
+  kept_.clear();
+  dropped_ = 0;
+  return out;
+}
+
+std::string escape_pointer_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string child_pointer(std::string_view parent, std::string_view token) {
+  std::string out(parent);
+  out += '/';
+  out += escape_pointer_token(token);
+  return out;
+}
+
+std::string child_pointer(std::string_view parent, std::size_t index) { return fmt::format("{}/{}", parent, index); }
+
+std::string quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (u < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+namespace {
+
+template <class S>
+std::string join_impl(std::span<const S> names, std::size_t limit) {
+  std::string out;
+  const std::size_t shown = std::min(names.size(), limit);
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (i > 0) out += ", ";
+    out += std::string_view(names[i]);
+  }
+  if (names.size() > shown) out += fmt::format(", ... ({} more)", names.size() - shown);
+  return out;
+}
+
+template <class S>
+std::optional<std::string> closest_impl(std::string_view bad, std::span<const S> known) {
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const S& k : known) {
+    const std::string_view name(k);
+    const std::size_t longest = std::max(bad.size(), name.size());
+    const std::size_t allowed = longest <= 3 ? 1 : longest <= 6 ? 2 : std::max<std::size_t>(2, longest / 3);
+    const std::size_t d = edit_distance(bad, name);
+    if (d == 0 || d > allowed || d >= longest) continue;
+    if (!best || d < best_distance) {
+      best = std::string(name);
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+template <class S>
+std::string did_you_mean_impl(std::string_view bad, std::span<const S> known) {
+  if (auto c = closest_impl(bad, known)) return fmt::format(" (did you mean {}?)", quote(*c));
+  return "";
+}
+
+}  // namespace
+
+std::string join_names(std::span<const std::string_view> names, std::size_t limit) { return join_impl(names, limit); }
+std::string join_names(std::span<const std::string> names, std::size_t limit) { return join_impl(names, limit); }
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // Three rolling rows of the optimal-string-alignment table.
+  const std::size_t n = b.size();
+  std::vector<std::size_t> prev2(n + 1), prev(n + 1), cur(n + 1);
+  std::iota(prev.begin(), prev.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= n; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[n];
+}
+
+std::optional<std::string> closest_name(std::string_view bad, std::span<const std::string_view> known) {
+  return closest_impl(bad, known);
+}
+std::optional<std::string> closest_name(std::string_view bad, std::span<const std::string> known) {
+  return closest_impl(bad, known);
+}
+
+std::string did_you_mean(std::string_view bad, std::span<const std::string_view> known) {
+  return did_you_mean_impl(bad, known);
+}
+std::string did_you_mean(std::string_view bad, std::span<const std::string> known) {
+  return did_you_mean_impl(bad, known);
+}
+
+std::string format_double(double x) {
+  std::string s = fmt::format("{}", x);
+  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";  // "n": inf, nan
+  return s;
+}
+
+std::string file_stem(std::string_view path) {
+  std::string stem = std::filesystem::path(path).stem().string();
+  return stem.empty() ? std::string(path) : stem;
+}
+
+}  // namespace ccsim::models::internal

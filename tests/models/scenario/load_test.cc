@@ -1,0 +1,948 @@
+// tests/models/scenario/load_test.cc
+// The scenario loader: one test per kind of bad input (exact pointer, and a message
+// that says what is accepted), exact decoding of valid files, and the shipped examples.
+#include "models/scenario/load.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/scenario/validate.h"
+
+namespace ccsim::models {
+namespace {
+
+// A small valid day scenario; tests edit it with with().
+constexpr std::string_view kDay = R"({
+  "mode": "day",
+  "period_s": 1800,
+  "num_periods": 3,
+  "contact_types": [
+    { "name": "billing",
+      "arrivals": { "process": "piecewise_poisson", "per_period": [120, 180, 150] },
+      "talk": { "dist": "exponential", "mean_s": 240 },
+      "patience": { "dist": "exponential", "mean_s": 300 } },
+    { "name": "sales",
+      "arrivals": { "process": "poisson", "rate_per_hour": 60 },
+      "talk": { "dist": "lognormal", "mean_s": 300, "cv": 0.5 } }
+  ],
+  "agent_groups": [
+    { "name": "support", "staffing": [10, 12, 11] },
+    { "name": "tier1", "staffing": 4 }
+  ],
+  "router": { "type_to_group": { "billing": ["support", "tier1"], "sales": ["tier1"] } }
+})";
+
+// A small valid steady-state scenario.
+constexpr std::string_view kSteady = R"({
+  "mode": "steady_state",
+  "steady_state": { "warmup_s": 600, "duration_s": 36000 },
+  "contact_types": [
+    { "name": "calls",
+      "arrivals": { "process": "poisson", "rate_per_min": 2 },
+      "talk": { "dist": "exponential", "mean_s": 180 } }
+  ],
+  "agent_groups": [ { "name": "agents", "staffing": 8 } ],
+  "router": { "type_to_group": { "calls": ["agents"] } }
+})";
+
+// `base` with the single occurrence of `from` replaced by `to`.
+std::string with(std::string_view base, std::string_view from, std::string_view to) {
+  std::string s(base);
+  const auto pos = s.find(from);
+  if (pos == std::string::npos || s.find(from, pos + 1) != std::string::npos) {
+    ADD_FAILURE() << "with(): \"" << from << "\" must occur exactly once";
+    return s;
+  }
+  s.replace(pos, from.size(), to);
+  return s;
+}
+
+// The diagnostics of a text that must fail to load.
+std::vector<Diagnostic> errors_of(std::string_view text) {
+  try {
+    load_scenario_text(text, "t.json");
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.file(), "t.json");
+    return e.diagnostics();
+  }
+  ADD_FAILURE() << "expected a ScenarioError";
+  return {};
+}
+
+std::string dump(const std::vector<Diagnostic>& ds) {
+  std::string out;
+  for (const Diagnostic& d : ds) out += "  [" + d.pointer + "] " + d.message + "\n";
+  return out;
+}
+
+// Exactly one diagnostic, with this pointer and this message.
+void expect_only(std::string_view text, const std::string& pointer, const std::string& message) {
+  const auto ds = errors_of(text);
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, pointer);
+  EXPECT_EQ(ds[0].message, message);
+}
+
+// Some diagnostic has this pointer and this exact message.
+void expect_has(const std::vector<Diagnostic>& ds, const std::string& pointer, const std::string& message) {
+  for (const Diagnostic& d : ds)
+    if (d.pointer == pointer && d.message == message) return;
+  ADD_FAILURE() << "no diagnostic [" << pointer << "] " << message << "\namong:\n" << dump(ds);
+}
+
+std::string source_path(const std::string& relative) { return std::string(CCSIM_SOURCE_DIR) + "/" + relative; }
+
+// ---- syntax and document-level errors -------------------------------------------------
+
+TEST(LoadScenario, SyntaxErrorGivesByteOffsetLineAndColumn) {
+  const auto ds = errors_of("{\n  \"mode\": \"day\",,\n}");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "");
+  EXPECT_EQ(ds[0].message,
+            "invalid JSON at byte 19, line 2, column 17: syntax error while parsing object key - unexpected ','; "
+            "expected string literal");
+}
+
+TEST(LoadScenario, EmptyInputIsASyntaxError) {
+  const auto ds = errors_of("");
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "");
+  EXPECT_NE(ds[0].message.find("invalid JSON at byte 1"), std::string::npos) << ds[0].message;
+  EXPECT_NE(ds[0].message.find("unexpected end of input"), std::string::npos) << ds[0].message;
+}
+
+TEST(LoadScenario, NumberOverflowIsReported) {
+  const auto ds = errors_of(with(kDay, "\"period_s\": 1800", "\"period_s\": 1e400"));
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "");
+  EXPECT_EQ(ds[0].message, "invalid JSON: number overflow parsing '1e400' (numbers must fit a double)");
+}
+
+TEST(LoadScenario, TopLevelMustBeAnObject) {
+  expect_only("[1, 2]", "", "expected a JSON object at the top level; got an array");
+}
+
+TEST(LoadScenario, DuplicateKeyIsAnErrorNotLastWins) {
+  expect_only(with(kDay, "\"num_periods\": 3,", "\"num_periods\": 3, \"num_periods\": 3,"), "/num_periods",
+              "duplicate key \"num_periods\"; each key may appear once in an object");
+  expect_only(with(kDay, "\"mean_s\": 300 }", "\"mean_s\": 300, \"mean_s\": 30 }"), "/contact_types/0/patience/mean_s",
+              "duplicate key \"mean_s\"; each key may appear once in an object");
+}
+
+TEST(LoadScenario, MissingFileIsAWholeDocumentError) {
+  try {
+    load_scenario_file("/nonexistent/dir/two_skill.json");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.file(), "/nonexistent/dir/two_skill.json");
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].pointer, "");
+    EXPECT_EQ(e.diagnostics()[0].message,
+              "cannot read the scenario file: no such file (expected a path to a .json file)");
+    EXPECT_EQ(format_diagnostics(e),
+              "/nonexistent/dir/two_skill.json: cannot read the scenario file: no such file (expected a path to a "
+              ".json file)\n");
+  }
+}
+
+TEST(LoadScenario, DirectoryIsNotAScenarioFile) {
+  try {
+    load_scenario_file(CCSIM_SOURCE_DIR);
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].message, "cannot read the scenario file: it is a directory (expected a .json file)");
+  }
+}
+
+// ---- unknown keys -----------------------------------------------------------------
+
+TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
+  const auto ds = errors_of(with(kDay, "\"period_s\"", "\"perod_s\""));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/perod_s");
+  EXPECT_EQ(ds[0].message,
+            "unknown key \"perod_s\"; known: name, description, mode, period_s, num_periods, start_time, steady_state, "
+            "trunks, ivr, contact_types, agent_groups, router, service_level, targets, rng, confidence, $schema "
+            "(did you mean \"period_s\"?)");
+  EXPECT_EQ(ds[1].pointer, "");
+  EXPECT_EQ(ds[1].message, "missing required key \"period_s\"; expected a number > 0");
+}
+
+TEST(LoadScenario, UnknownNestedKeySuggestsTheCloseOne) {
+  expect_only(with(kDay, "\"patience\":", "\"patiense\":"), "/contact_types/0/patiense",
+              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience (did you mean "
+              "\"patience\"?)");
+}
+
+TEST(LoadScenario, UnknownKeyInADistributionNamesTheDist) {
+  const auto ds = errors_of(with(kDay, "\"mean_s\": 240", "\"mean\": 240"));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/contact_types/0/talk/mean");
+  EXPECT_EQ(ds[0].message,
+            "unknown key \"mean\" for dist \"exponential\"; known: dist, mean_s (did you mean \"mean_s\"?)");
+  EXPECT_EQ(ds[1].pointer, "/contact_types/0/talk");
+  EXPECT_EQ(ds[1].message, "missing required key \"mean_s\"; expected a number > 0");
+}
+
+TEST(LoadScenario, UnknownKeyFarFromEveryKnownOneHasNoSuggestion) {
+  expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"colour\": \"blue\","), "/colour",
+              "unknown key \"colour\"; known: name, description, mode, period_s, num_periods, start_time, "
+              "steady_state, trunks, ivr, contact_types, agent_groups, router, service_level, targets, rng, "
+              "confidence, $schema");
+}
+
+TEST(LoadScenario, KeyOfAnotherArrivalProcessIsUnknownForThisOne) {
+  expect_only(with(kDay, "\"rate_per_hour\": 60", "\"rate_per_hour\": 60, \"per_period\": [1, 2, 3]"),
+              "/contact_types/1/arrivals/per_period",
+              "unknown key \"per_period\" for process \"poisson\"; known: process, rate_per_s, rate_per_min, "
+              "rate_per_hour");
+}
+
+TEST(LoadScenario, PointerTokensAreEscaped) {
+  // RFC 6901: "~" -> "~0", "/" -> "~1".
+  expect_only(with(kDay, "\"sales\": [\"tier1\"]", "\"sales\": [\"tier1\"], \"a/b~c\": [\"tier1\"]"),
+              "/router/type_to_group/a~1b~0c", "unknown contact type \"a/b~c\"; defined: billing, sales");
+}
+
+// ---- missing keys and wrong types ---------------------------------------------------
+
+TEST(LoadScenario, MissingRequiredKeySaysWhatIsExpected) {
+  expect_only(
+      with(kDay, R"("talk": { "dist": "lognormal", "mean_s": 300, "cv": 0.5 })", R"("priority": 2)"),
+      "/contact_types/1",
+      R"(missing required key "talk"; expected a distribution object such as {"dist": "exponential", "mean_s": 180})");
+  expect_only(
+      with(kDay, "\"mode\": \"day\",", ""), "",
+      R"(missing required key "mode"; expected "day" (planning periods over one day) or "steady_state" (stationary long run))");
+  expect_only(with(kDay, R"("router": { "type_to_group": { "billing": ["support", "tier1"], "sales": ["tier1"] } })",
+                   R"("router": { "policy": "queue_priority" })"),
+              "/router",
+              "missing required key \"type_to_group\"; expected an object mapping each contact type name to an array "
+              "of agent group names");
+}
+
+TEST(LoadScenario, WrongTypeSaysWhatIsExpectedAndWhatWasGot) {
+  expect_only(with(kDay, "\"period_s\": 1800", "\"period_s\": \"1800\""), "/period_s",
+              "expected a number > 0; got string \"1800\"");
+  expect_only(with(kDay, "\"staffing\": 4", "\"staffing\": 1.5"), "/agent_groups/1/staffing",
+              "expected an integer >= 0; got 1.5");
+  // Integer keys take JSON integers only; 4.0 is shown as written.
+  expect_only(with(kDay, "\"staffing\": 4", "\"staffing\": 4.0"), "/agent_groups/1/staffing",
+              "expected an integer >= 0; got 4.0");
+  expect_only(with(kDay, "\"staffing\": 4", "\"staffing\": \"4\""), "/agent_groups/1/staffing",
+              "expected an integer >= 0 (every period) or an array of 3 integers >= 0 (one per period); got string "
+              "\"4\"");
+}
+
+TEST(LoadScenario, ContactTypesMustBeANonEmptyArray) {
+  // Routes to the types that failed to decode are not reported as unknown.
+  auto ds = errors_of(with(kDay, "\"contact_types\": [", "\"contact_types\": [], \"x\": ["));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/x");
+  EXPECT_EQ(ds[1].pointer, "/contact_types");
+  EXPECT_EQ(ds[1].message, "expected a non-empty array of contact type objects; got an empty array");
+  ds = errors_of(with(kDay, "\"contact_types\": [", "\"contact_types\": {\"a\": 1}, \"x\": ["));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[1].pointer, "/contact_types");
+  EXPECT_EQ(ds[1].message, "expected a non-empty array of contact type objects; got an object");
+}
+
+// ---- numbers out of range ------------------------------------------------------------
+
+TEST(LoadScenario, NegativeRateIsAnError) {
+  expect_only(with(kDay, "\"rate_per_hour\": 60", "\"rate_per_hour\": -60"), "/contact_types/1/arrivals/rate_per_hour",
+              "must be >= 0; got -60");
+  expect_only(with(kDay, "[120, 180, 150]", "[120, -1.5, 150]"), "/contact_types/0/arrivals/per_period/1",
+              "must be >= 0; got -1.5");
+}
+
+TEST(LoadScenario, PoissonNeedsExactlyOneRate) {
+  expect_only(with(kDay, "\"rate_per_hour\": 60", "\"rate_per_hour\": 60, \"rate_per_s\": 1"),
+              "/contact_types/1/arrivals", "\"rate_per_s\" and \"rate_per_hour\" are exclusive; give exactly one rate");
+  expect_only(with(kDay, ", \"rate_per_hour\": 60", ""), "/contact_types/1/arrivals",
+              "process \"poisson\" needs exactly one of \"rate_per_s\", \"rate_per_min\", \"rate_per_hour\" (a number "
+              ">= 0)");
+}
+
+TEST(LoadScenario, ArrayLengthMustMatchNumPeriods) {
+  expect_only(with(kDay, "[120, 180, 150]", "[120, 180]"), "/contact_types/0/arrivals/per_period",
+              "expected 3 values (num_periods), got 2");
+  expect_only(with(kDay, "[10, 12, 11]", "[10, 12, 11, 9]"), "/agent_groups/0/staffing",
+              "expected 3 values (num_periods), got 4");
+}
+
+TEST(LoadScenario, NegativeStaffingIsAnErrorNotZero) {
+  expect_only(with(kDay, "[10, 12, 11]", "[10, -2, 11]"), "/agent_groups/0/staffing/1", "must be >= 0; got -2");
+}
+
+TEST(LoadScenario, GroupNeverStaffedIsAnError) {
+  expect_only(with(kDay, "[10, 12, 11]", "[0, 0, 0]"), "/agent_groups/0/staffing",
+              "agent group \"support\" is never staffed (0 agents in every period); staff at least one period or "
+              "remove the group");
+}
+
+// ---- names and cross-references -------------------------------------------------------
+
+TEST(LoadScenario, UnknownGroupInRoutingSuggestsTheCloseOne) {
+  expect_only(with(kDay, "\"sales\": [\"tier1\"]", "\"sales\": [\"tier2\"]"), "/router/type_to_group/sales/0",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+  // tier1 then serves nobody, but that only repeats the typo: one error.
+  expect_only(
+      with(with(kDay, "\"sales\": [\"tier1\"]", "\"sales\": [\"tier2\"]"), "[\"support\", \"tier1\"]", "[\"support\"]"),
+      "/router/type_to_group/sales/0",
+      "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+}
+
+TEST(LoadScenario, UnknownContactTypeInRoutingSuggestsTheCloseOne) {
+  // "billing" then has no route, but that only repeats the typo: one error.
+  expect_only(with(kDay, "\"billing\": [\"support\"", "\"biling\": [\"support\""), "/router/type_to_group/biling",
+              "unknown contact type \"biling\"; defined: billing, sales (did you mean \"billing\"?)");
+}
+
+TEST(LoadScenario, ContactTypeWithoutRouteIsAnError) {
+  expect_only(with(kDay, ", \"sales\": [\"tier1\"]", ""), "/router/type_to_group",
+              "contact type \"sales\" has no route; add \"sales\": [\"<agent group>\", ...] (every contact type "
+              "that can reach agents needs one)");
+}
+
+TEST(LoadScenario, GroupListedTwiceInOneRouteIsAnError) {
+  expect_only(with(kDay, "[\"support\", \"tier1\"]", "[\"support\", \"tier1\", \"support\"]"),
+              "/router/type_to_group/billing/2",
+              "agent group \"support\" is listed twice (also at index 0); list each group once");
+}
+
+TEST(LoadScenario, EmptyRouteIsAnError) {
+  expect_only(with(kDay, "\"sales\": [\"tier1\"]", "\"sales\": []"), "/router/type_to_group/sales",
+              "expected a non-empty array of agent group names, preferred first; got an empty array");
+}
+
+TEST(LoadScenario, RouteThatIsNotAnArrayIsOneError) {
+  // tier1 then serves nobody, but the route that names it could not be read: one error.
+  expect_only(with(kDay, "\"sales\": [\"tier1\"]", "\"sales\": \"tier1\""), "/router/type_to_group/sales",
+              "expected a non-empty array of agent group names, preferred first; got string \"tier1\"");
+}
+
+TEST(LoadScenario, GroupThatServesNoTypeIsAnError) {
+  expect_only(with(with(kDay, "[\"support\", \"tier1\"]", "[\"support\"]"), "\"sales\": [\"tier1\"]",
+                   "\"sales\": [\"support\"]"),
+              "/agent_groups/1",
+              "agent group \"tier1\" serves no contact type; list it in /router/type_to_group or remove it");
+}
+
+TEST(LoadScenario, UnknownPolicySuggestsTheCloseOne) {
+  expect_only(with(kDay, "\"router\": {", "\"router\": { \"policy\": \"queue_priorty\","), "/router/policy",
+              "unknown router policy \"queue_priorty\"; known: queue_priority (did you mean \"queue_priority\"?)");
+  expect_only(with(kDay, "\"router\": {", "\"router\": { \"policy\": \"skill_based\","), "/router/policy",
+              "unknown router policy \"skill_based\"; known: queue_priority");
+}
+
+TEST(LoadScenario, DuplicateNamesAreErrors) {
+  auto ds = errors_of(with(kDay, "\"name\": \"sales\"", "\"name\": \"billing\""));
+  expect_has(ds, "/contact_types/1/name",
+             "duplicate contact type name \"billing\"; names must be unique (first used at /contact_types/0/name)");
+  ds = errors_of(with(kDay, "\"name\": \"tier1\"", "\"name\": \"support\""));
+  expect_has(ds, "/agent_groups/1/name",
+             "duplicate agent group name \"support\"; names must be unique (first used at /agent_groups/0/name)");
+}
+
+TEST(LoadScenario, UnreadableNameDoesNotMakeRoutesUnknown) {
+  // The route to "sales" may well mean the type whose name is broken: one error only.
+  expect_only(with(kDay, "\"name\": \"sales\"", "\"name\": 7"), "/contact_types/1/name",
+              "expected a non-empty string; got 7");
+  const auto ds = errors_of(with(kDay, "\"name\": \"tier1\"", "\"nam\": \"tier1\""));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/agent_groups/1/nam");
+  EXPECT_EQ(ds[0].message, "unknown key \"nam\"; known: name, staffing (did you mean \"name\"?)");
+  EXPECT_EQ(ds[1].pointer, "/agent_groups/1");
+  EXPECT_EQ(ds[1].message, "missing required key \"name\"; expected a non-empty string, unique among agent groups");
+}
+
+TEST(LoadScenario, EmptyNameIsAnError) {
+  const auto ds = errors_of(with(kDay, "\"name\": \"sales\"", "\"name\": \"\""));
+  expect_has(ds, "/contact_types/1/name", "must be a non-empty string; got \"\"");
+}
+
+// ---- IVR ------------------------------------------------------------------------------
+
+constexpr std::string_view kIvr =
+    R"("ivr": { "duration": { "dist": "constant", "value_s": 40 }, "p_self_service": 0.3, "p_hangup": 0.1 },)";
+
+TEST(LoadScenario, IvrProbabilityOutOfRangeIsAnError) {
+  const std::string ivr = with(kIvr, "0.3", "1.2");
+  expect_only(with(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"ivr\": {},"), "\"name\": \"sales\",",
+                   "\"name\": \"sales\", " + ivr),
+              "/contact_types/1/ivr/p_self_service", "must be in [0, 1]; got 1.2");
+}
+
+TEST(LoadScenario, IvrProbabilitiesSummingOverOneAreNotRescaled) {
+  const std::string ivr = with(with(kIvr, "0.3", "0.9"), "0.1", "0.2");
+  expect_only(with(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"ivr\": {},"), "\"name\": \"sales\",",
+                   "\"name\": \"sales\", " + ivr),
+              "/contact_types/1/ivr",
+              "p_self_service + p_hangup must be <= 1 (the rest goes on to the agents); got 0.9 + 0.2 = 1.1");
+}
+
+TEST(LoadScenario, IvrTreatmentNeedsTheTopLevelIvr) {
+  expect_only(with(kDay, "\"name\": \"sales\",", "\"name\": \"sales\", " + std::string(kIvr)), "/contact_types/1/ivr",
+              "contact type \"sales\" has an IVR treatment but the scenario has no top-level \"ivr\" object; add "
+              "\"ivr\": {} (unlimited ports) or \"ivr\": {\"ports\": N}");
+}
+
+TEST(LoadScenario, TopLevelIvrWithoutTreatmentIsAnError) {
+  expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"ivr\": { \"ports\": 10 },"), "/ivr",
+              "no contact type has an ivr treatment; remove \"ivr\" or give a contact type an \"ivr\" object");
+  expect_only(with(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"ivr\": { \"ports\": 0 },"),
+                   "\"name\": \"sales\",", "\"name\": \"sales\", " + std::string(kIvr)),
+              "/ivr/ports", "must be >= 1; got 0");
+}
+
+TEST(LoadScenario, MalformedIvrTreatmentIsNotReportedAsMissing) {
+  expect_only(with(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"ivr\": {},"), "\"name\": \"sales\",",
+                   "\"name\": \"sales\", \"ivr\": 3,"),
+              "/contact_types/1/ivr",
+              "expected an object {\"duration\": <distribution>, \"p_self_service\": p, \"p_hangup\": p}; got 3");
+}
+
+TEST(LoadScenario, TrunksNeedLines) {
+  const auto ds = errors_of(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"trunks\": {},"));
+  ASSERT_EQ(ds.size(), 1u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/trunks");
+  EXPECT_EQ(ds[0].message, "missing required key \"lines\"; expected an integer >= 1");
+}
+
+// ---- distributions ------------------------------------------------------------------
+
+TEST(LoadScenario, DistributionMeanMustBePositive) {
+  expect_only(with(kDay, "\"mean_s\": 300 }", "\"mean_s\": -30 }"), "/contact_types/0/patience/mean_s",
+              "must be > 0; got -30");
+  expect_only(with(kDay, "\"mean_s\": 240", "\"mean_s\": 0"), "/contact_types/0/talk/mean_s", "must be > 0; got 0");
+}
+
+TEST(LoadScenario, NegativeCvIsAnError) {
+  expect_only(with(kDay, "\"cv\": 0.5", "\"cv\": -0.5"), "/contact_types/1/talk/cv", "must be > 0; got -0.5");
+  expect_only(with(kDay, "\"cv\": 0.5", "\"cv\": 0"), "/contact_types/1/talk/cv",
+              "must be > 0 (for no variability use \"dist\": \"constant\"); got 0");
+  expect_only(with(kDay, "\"cv\": 0.5", "\"cv\": 0.5, \"sd_s\": 150"), "/contact_types/1/talk",
+              "\"cv\" and \"sd_s\" are exclusive; give exactly one (cv = sd_s / mean_s)");
+  expect_only(with(kDay, ", \"cv\": 0.5", ""), "/contact_types/1/talk",
+              "dist \"lognormal\" needs exactly one of \"cv\" (a number > 0) or \"sd_s\" (a number > 0)");
+}
+
+TEST(LoadScenario, UnknownDistSuggestsTheCloseOne) {
+  expect_only(with(kDay, "\"lognormal\"", "\"log_normal\""), "/contact_types/1/talk/dist",
+              "unknown dist \"log_normal\"; known: constant, exponential, uniform, lognormal, gamma, erlang, weibull, "
+              "empirical (did you mean \"lognormal\"?)");
+  expect_only(with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", R"({ "mean_s": 240 })"),
+              "/contact_types/0/talk",
+              "missing required key \"dist\"; expected one of: constant, exponential, uniform, lognormal, gamma, "
+              "erlang, weibull, empirical");
+  expect_only(with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", "240"), "/contact_types/0/talk",
+              R"(expected a distribution object such as {"dist": "exponential", "mean_s": 180}; got 240)");
+}
+
+TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
+  const auto talk = [](std::string_view dist) {
+    return with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", dist);
+  };
+  expect_only(talk(R"({ "dist": "constant", "value_s": 0 })"), "/contact_types/0/talk/value_s", "must be > 0; got 0");
+  expect_only(talk(R"({ "dist": "uniform", "min_s": 60, "max_s": 30 })"), "/contact_types/0/talk/max_s",
+              "must be > min_s (60); got 30");
+  expect_only(talk(R"({ "dist": "erlang", "k": 0, "mean_s": 200 })"), "/contact_types/0/talk/k", "must be >= 1; got 0");
+  expect_only(talk(R"({ "dist": "erlang", "k": 2.5, "mean_s": 200 })"), "/contact_types/0/talk/k",
+              "expected an integer >= 1; got 2.5");
+  expect_only(talk(R"({ "dist": "weibull", "shape": 0, "scale_s": 200 })"), "/contact_types/0/talk/shape",
+              "must be > 0; got 0");
+  expect_only(talk(R"({ "dist": "gamma", "mean_s": 200, "sd_s": -1 })"), "/contact_types/0/talk/sd_s",
+              "must be > 0; got -1");
+  expect_only(talk(R"({ "dist": "empirical", "values_s": [] })"), "/contact_types/0/talk/values_s",
+              "expected a non-empty array of numbers >= 0 (seconds); got an empty array");
+  expect_only(talk(R"({ "dist": "empirical", "values_s": [60, 120], "weights": [1] })"),
+              "/contact_types/0/talk/weights", "expected 2 weights (one per value in values_s), got 1");
+  expect_only(talk(R"({ "dist": "empirical", "values_s": [60, 120], "weights": [0, 0] })"),
+              "/contact_types/0/talk/weights", "weights must have a positive (finite) sum; got all zero");
+  expect_only(talk(R"({ "dist": "empirical", "values_s": [0, 120], "weights": [1, 0] })"),
+              "/contact_types/0/talk/values_s", "talk needs a positive mean; every value with a positive weight is 0");
+  // Patience and wrap-up may be zero.
+  EXPECT_NO_THROW(load_scenario_text(with(kDay, R"("patience": { "dist": "exponential", "mean_s": 300 })",
+                                          R"("patience": { "dist": "constant", "value_s": 0 })"),
+                                     "t.json"));
+}
+
+// ---- day and steady-state structure ---------------------------------------------------
+
+TEST(LoadScenario, UnknownModeSuggestsTheCloseOne) {
+  expect_only(with(kDay, "\"mode\": \"day\"", "\"mode\": \"dya\""), "/mode",
+              "unknown mode \"dya\"; known: day, steady_state (did you mean \"day\"?)");
+}
+
+TEST(LoadScenario, DayKeysAreRejectedInSteadyState) {
+  expect_only(with(kSteady, "\"mode\": \"steady_state\",", "\"mode\": \"steady_state\", \"period_s\": 900,"),
+              "/period_s", "\"period_s\" is only used in day mode; remove it (mode is \"steady_state\")");
+  expect_only(with(kSteady, "\"mode\": \"steady_state\",", "\"mode\": \"steady_state\", \"start_time\": \"08:00\","),
+              "/start_time", "\"start_time\" is only used in day mode; remove it (mode is \"steady_state\")");
+}
+
+TEST(LoadScenario, SteadyStateObjectIsRequiredInSteadyStateAndForbiddenInDay) {
+  expect_only(
+      with(kSteady, R"("steady_state": { "warmup_s": 600, "duration_s": 36000 },)", ""), "",
+      R"(missing required key "steady_state"; expected {"warmup_s": ..., "duration_s": ... or "calls": ...} (mode is "steady_state"))");
+  expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"steady_state\": { \"calls\": 10 },"),
+              "/steady_state",
+              "\"steady_state\" is only used when \"mode\" is \"steady_state\"; remove it (mode is \"day\")");
+}
+
+TEST(LoadScenario, SteadyStateNeedsExactlyOneRunLength) {
+  expect_only(with(kSteady, "\"duration_s\": 36000", "\"duration_s\": 36000, \"calls\": 5000"), "/steady_state",
+              "\"calls\" and \"duration_s\" are exclusive; give exactly one run length");
+  expect_only(with(kSteady, ", \"duration_s\": 36000", ""), "/steady_state",
+              "missing the run length; give exactly one of \"calls\" (an integer >= 1) or \"duration_s\" (a number > "
+              "0)");
+  expect_only(with(kSteady, "\"duration_s\": 36000", "\"calls\": 0"), "/steady_state/calls", "must be >= 1; got 0");
+  expect_only(with(kSteady, "\"warmup_s\": 600", "\"warmup_s\": -1"), "/steady_state/warmup_s", "must be >= 0; got -1");
+}
+
+TEST(LoadScenario, SteadyStateAcceptsOnlyPoissonArrivals) {
+  expect_only(with(kSteady, R"({ "process": "poisson", "rate_per_min": 2 })",
+                   R"({ "process": "piecewise_poisson", "per_period": [5] })"),
+              "/contact_types/0/arrivals/process",
+              "process \"piecewise_poisson\" is only accepted in day mode; in steady_state mode use \"poisson\"");
+}
+
+TEST(LoadScenario, SteadyStateStaffingIsASingleInteger) {
+  expect_only(with(kSteady, "\"staffing\": 8", "\"staffing\": [8]"), "/agent_groups/0/staffing",
+              "expected a single integer >= 0 (steady_state mode has no periods); got an array");
+}
+
+TEST(LoadScenario, BatchMeansReplaceReplications) {
+  expect_only(with(with(kSteady, "\"duration_s\": 36000", "\"duration_s\": 36000, \"batches\": 20"), "\"router\"",
+                   "\"rng\": { \"replications\": 10 }, \"router\""),
+              "/rng/replications",
+              "must be 1 when /steady_state/batches > 1 (batch means replace replications); got 10");
+  const ScenarioSpec spec =
+      load_scenario_text(with(kSteady, "\"duration_s\": 36000", "\"duration_s\": 36000, \"batches\": 20"), "t.json");
+  EXPECT_EQ(spec.steady.batches, 20u);
+  EXPECT_EQ(spec.replications, 1u);  // the default becomes 1 with batch means
+  expect_only(with(kSteady, "\"duration_s\": 36000", "\"calls\": 5, \"batches\": 10"), "/steady_state/batches",
+              "must be <= calls (5), each batch needs a call; got 10");
+}
+
+TEST(LoadScenario, SteadyStateThatCannotExistIsAnError) {
+  // 2 calls/min x 180 s = 6 erlangs, infinite patience, 6 agents: the queue grows without bound.
+  expect_only(with(kSteady, "\"staffing\": 8", "\"staffing\": 6"), "",
+              "no steady state: contact types with infinite patience (calls) offer 6 erlangs (rate x mean talk and "
+              "wrap-up) to 6 agents, so their queue grows without bound; the offered load must be < the agents: add "
+              "agents, give them a \"patience\", or set \"trunks\"");
+  // With patience or trunks the system is stable at any staffing.
+  EXPECT_NO_THROW(
+      load_scenario_text(with(with(kSteady, "\"staffing\": 8", "\"staffing\": 6"), "\"mean_s\": 180 }",
+                              "\"mean_s\": 180 }, \"patience\": { \"dist\": \"exponential\", \"mean_s\": 60 }"),
+                         "t.json"));
+  EXPECT_NO_THROW(
+      load_scenario_text(with(with(kSteady, "\"staffing\": 8", "\"staffing\": 6"), "\"mode\": \"steady_state\",",
+                              "\"mode\": \"steady_state\", \"trunks\": {\"lines\": 20},"),
+                         "t.json"));
+}
+
+TEST(LoadScenario, StartTimeMustBeAClockTime) {
+  for (std::string_view bad : {"\"7:00\"", "\"24:00\"", "\"07:60\"", "420"}) {
+    const auto ds =
+        errors_of(with(kDay, "\"num_periods\": 3,", "\"num_periods\": 3, \"start_time\": " + std::string(bad) + ","));
+    ASSERT_EQ(ds.size(), 1u) << bad << "\n" << dump(ds);
+    EXPECT_EQ(ds[0].pointer, "/start_time");
+    EXPECT_EQ(ds[0].message.rfind(R"(expected a clock time "HH:MM" from "00:00" to "23:59"; got )", 0), 0u)
+        << ds[0].message;
+  }
+}
+
+TEST(LoadScenario, TraceTimesMustBeSortedAndInsideTheDay) {
+  const auto trace = [](std::string_view times) {
+    return with(kDay, R"({ "process": "poisson", "rate_per_hour": 60 })",
+                R"({ "process": "trace", "times_s": )" + std::string(times) + " }");
+  };
+  expect_only(trace("[10, 5]"), "/contact_types/1/arrivals/times_s/1",
+              "must be >= the previous time 10.0 (times_s must be non-decreasing); got 5");
+  expect_only(trace("[10, 5400]"), "/contact_types/1/arrivals/times_s/1", "must be in [0, 5400); got 5400");
+  const ScenarioSpec spec = load_scenario_text(trace("[0, 10.5, 10.5, 5399]"), "t.json");
+  const ArrivalSpec& a = spec.contact_types[make_id<ContactTypeId>(1)].arrivals;
+  EXPECT_EQ(a.process, ArrivalSpec::Process::Trace);
+  EXPECT_EQ(a.times_s, (std::vector<double>{0, 10.5, 10.5, 5399}));
+}
+
+TEST(LoadScenario, NothingArrivingIsAnError) {
+  expect_only(with(with(kDay, "[120, 180, 150]", "[0, 0, 0]"), "\"rate_per_hour\": 60", "\"rate_per_hour\": 0"),
+              "/contact_types",
+              "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one "
+              "a positive arrival rate or a trace time");
+}
+
+// ---- service level, targets, rng --------------------------------------------------------
+
+TEST(LoadScenario, ServiceLevelValuesAreChecked) {
+  const std::string base = with(kDay, "\"router\"", "\"service_level\": { SL }, \"router\"");
+  expect_only(with(base, "SL", "\"target\": 0"), "/service_level/target", "must be in (0, 1]; got 0");
+  expect_only(with(base, "SL", "\"awt_s\": -20"), "/service_level/awt_s", "must be >= 0; got -20");
+  expect_only(with(base, "SL", "\"definition\": \"over_answered\""), "/service_level/definition",
+              "unknown service level definition \"over_answered\"; known: answered_within_t_over_offered, "
+              "answered_within_t_over_answered, excluding_short_abandons");
+}
+
+TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
+  expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandn\", \"max\": 0.05 }], \"router\""),
+              "/targets/0/kpi",
+              "unknown KPI \"p_abandn\"; known: offered, blocked, ivr_contained, ivr_abandoned, answered, abandoned, "
+              "p_block, p_wait, p_abandon, service_level, sl_answered_within_t_over_offered, "
+              "sl_answered_within_t_over_answered, sl_excluding_short_abandons, asa_s, mean_wait_admitted_s, "
+              "occupancy, mean_queue_length (did you mean \"p_abandon\"?)");
+}
+
+TEST(LoadScenario, TargetsAreChecked) {
+  const std::string base = with(kDay, "\"router\"", "\"targets\": [ T ], \"router\"");
+  expect_only(with(base, "T", R"({ "kpi": "service_level", "min": 0.9 })"), "/targets/0/kpi",
+              "the service-level target is set in /service_level/target (with /service_level/awt_s); remove this "
+              "entry");
+  expect_only(with(base, "T", R"({ "kpi": "p_abandon", "max": 5 })"), "/targets/0/max",
+              "must be in [0, 1] (p_abandon is a fraction: write 5% as 0.05); got 5");
+  expect_only(with(base, "T", R"({ "kpi": "asa_s", "max": -1 })"), "/targets/0/max", "must be >= 0; got -1");
+  expect_only(with(base, "T", R"({ "kpi": "asa_s", "min": 1, "max": 30 })"), "/targets/0",
+              "\"min\" and \"max\" are exclusive; give exactly one (use two entries for a band)");
+  expect_only(with(base, "T", R"({ "kpi": "asa_s" })"), "/targets/0",
+              "missing the bound; give exactly one of \"min\" (the KPI must be at least this) or \"max\" (at most)");
+  expect_only(with(base, "T", R"({ "kpi": "asa_s", "max": 30 }, { "kpi": "asa_s", "max": 20 })"), "/targets/1",
+              "duplicate target: asa_s already has a \"max\" at /targets/0");
+}
+
+TEST(LoadScenario, SeedAndReplicationsAreChecked) {
+  const std::string base = with(kDay, "\"router\"", "\"rng\": { R }, \"router\"");
+  expect_only(with(base, "R", "\"seed\": -1"), "/rng/seed", "must be in [0, 9223372036854775807]; got -1");
+  expect_only(with(base, "R", "\"seed\": 9223372036854775808"), "/rng/seed",
+              "must be in [0, 9223372036854775807]; got 9223372036854775808");
+  expect_only(with(base, "R", "\"seed\": 1.5"), "/rng/seed",
+              "expected an integer in [0, 9223372036854775807]; got 1.5");
+  expect_only(with(base, "R", "\"replications\": 0"), "/rng/replications", "must be >= 1; got 0");
+  expect_only(with(base, "R", "\"replications\": 4294967296"), "/rng/replications",
+              "must be <= 4294967295; got 4294967296");
+  expect_only(with(base, "R", "\"replications\": true"), "/rng/replications", "expected an integer >= 1; got true");
+  const ScenarioSpec spec = load_scenario_text(with(base, "R", "\"seed\": 9223372036854775807"), "t.json");
+  EXPECT_EQ(spec.seed, 9223372036854775807u);
+}
+
+TEST(LoadScenario, ConfidenceIsAnOpenInterval) {
+  expect_only(with(kDay, "\"router\"", "\"confidence\": 1, \"router\""), "/confidence", "must be in (0, 1); got 1");
+}
+
+// ---- many errors together ---------------------------------------------------------------
+
+TEST(LoadScenario, SeveralErrorsAreReportedTogetherInDocumentOrder) {
+  std::string text = with(kDay, "\"period_s\": 1800", "\"period_s\": -1800");
+  text = with(text, "\"patience\":", "\"patiense\":");
+  text = with(text, "[10, 12, 11]", "[10, 12]");
+  text = with(text, "\"sales\": [\"tier1\"]", "\"sales\": [\"tier2\"]");
+  try {
+    load_scenario_text(text, "two_skill.json");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(format_diagnostics(e),
+              "two_skill.json: /period_s: must be > 0; got -1800\n"
+              "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, priority, arrivals, "
+              "ivr, talk, wrap_up, patience (did you mean \"patience\"?)\n"
+              "two_skill.json: /agent_groups/0/staffing: expected 3 values (num_periods), got 2\n"
+              "two_skill.json: /router/type_to_group/sales/0: unknown agent group \"tier2\"; defined: support, tier1 "
+              "(did you mean \"tier1\"?)\n");
+    EXPECT_EQ(std::string(e.what()) + "\n", format_diagnostics(e));
+  }
+}
+
+TEST(LoadScenario, StopsListingAfterTwentyErrors) {
+  std::string keys;
+  for (int i = 1; i <= 23; ++i) keys += "\"a" + std::to_string(i) + "\": 1, ";
+  const auto ds = errors_of(with(kDay, "\"mode\": \"day\",", keys + "\"mode\": \"day\","));
+  ASSERT_EQ(ds.size(), internal::kMaxDiagnostics + 1) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/a1");
+  EXPECT_EQ(ds[19].pointer, "/a20");
+  EXPECT_EQ(ds[20].pointer, "");
+  EXPECT_EQ(ds[20].message, "... 3 more errors not shown; fix the ones above first");
+}
+
+// ---- valid scenarios decode exactly ---------------------------------------------------
+
+TEST(LoadScenario, FullDayScenarioDecodesExactly) {
+  constexpr std::string_view kFull = R"({
+    "name": "two_skill",
+    "description": "two types, IVR, overflow",
+    "mode": "day",
+    "period_s": 900,
+    "num_periods": 4,
+    "start_time": "08:30",
+    "trunks": { "lines": 40 },
+    "ivr": { "ports": 12 },
+    "contact_types": [
+      { "name": "billing",
+        "priority": 1,
+        "arrivals": { "process": "piecewise_poisson", "per_period": [30, 45.5, 60, 0] },
+        "ivr": { "duration": { "dist": "uniform", "min_s": 20, "max_s": 40 }, "p_self_service": 0.2 },
+        "talk": { "dist": "gamma", "mean_s": 240, "sd_s": 120 },
+        "wrap_up": { "dist": "constant", "value_s": 30 },
+        "patience": { "dist": "weibull", "shape": 1.5, "scale_s": 200 } },
+      { "name": "sales",
+        "arrivals": { "process": "poisson", "rate_per_min": 3 },
+        "talk": { "dist": "erlang", "k": 3, "mean_s": 300 },
+        "wrap_up": { "dist": "empirical", "values_s": [10, 20, 40], "weights": [1, 2, 1] } },
+      { "name": "callbacks",
+        "priority": 5,
+        "arrivals": { "process": "trace", "times_s": [100, 200.5, 3599.9] },
+        "talk": { "dist": "lognormal", "mean_s": 180, "cv": 0.75 },
+        "patience": { "dist": "exponential", "mean_s": 600 } }
+    ],
+    "agent_groups": [
+      { "name": "tier1", "staffing": [5, 6, 6, 0] },
+      { "name": "sales_desk", "staffing": 3 },
+      { "name": "overflow", "staffing": [0, 2, 2, 0] }
+    ],
+    "router": {
+      "policy": "queue_priority",
+      "type_to_group": {
+        "sales": ["sales_desk", "overflow"],
+        "billing": ["tier1", "overflow"],
+        "callbacks": ["tier1"]
+      }
+    },
+    "service_level": { "awt_s": 30, "target": 0.9, "definition": "excluding_short_abandons", "short_abandon_s": 3 },
+    "targets": [ { "kpi": "p_abandon", "max": 0.05 }, { "kpi": "occupancy", "min": 0.6 } ],
+    "rng": { "seed": 12345, "replications": 25 },
+    "confidence": 0.9
+  })";
+  const ScenarioSpec s = load_scenario_text(kFull, "scenarios/two_skill_overflow.json");
+
+  EXPECT_EQ(s.name, "two_skill");
+  EXPECT_EQ(s.description, "two types, IVR, overflow");
+  EXPECT_EQ(s.source_file, "scenarios/two_skill_overflow.json");
+  EXPECT_EQ(s.mode, RunMode::Day);
+  EXPECT_EQ(s.period_s, 900.0);
+  EXPECT_EQ(s.num_periods, 4u);
+  EXPECT_EQ(s.horizon_s(), 3600.0);
+  EXPECT_EQ(s.start_minute, std::optional<std::uint32_t>(510));
+  EXPECT_EQ(s.trunk_lines, std::optional<std::uint32_t>(40));
+  EXPECT_TRUE(s.has_ivr);
+  EXPECT_EQ(s.ivr_ports, std::optional<std::uint32_t>(12));
+
+  ASSERT_EQ(s.contact_types.size(), 3u);
+  const ContactTypeSpec& billing = s.contact_types[make_id<ContactTypeId>(0)];
+  EXPECT_EQ(billing.name, "billing");
+  EXPECT_EQ(billing.priority, 1u);
+  EXPECT_EQ(billing.arrivals.process, ArrivalSpec::Process::PiecewisePoisson);
+  EXPECT_EQ(billing.arrivals.per_period, (std::vector<double>{30, 45.5, 60, 0}));
+  ASSERT_TRUE(billing.ivr.has_value());
+  EXPECT_EQ(billing.ivr->duration.kind, sim::DistKind::Uniform);
+  EXPECT_EQ(billing.ivr->duration.a, 20.0);
+  EXPECT_EQ(billing.ivr->duration.b, 40.0);
+  EXPECT_EQ(billing.ivr->p_self_service, 0.2);
+  EXPECT_EQ(billing.ivr->p_hangup, 0.0);
+  EXPECT_EQ(billing.talk.kind, sim::DistKind::Gamma);
+  EXPECT_EQ(billing.talk.a, 240.0);
+  EXPECT_EQ(billing.talk.b, 0.5);  // cv = sd_s / mean_s
+  ASSERT_TRUE(billing.wrap_up.has_value());
+  EXPECT_EQ(billing.wrap_up->kind, sim::DistKind::Constant);
+  EXPECT_EQ(billing.wrap_up->a, 30.0);
+  ASSERT_TRUE(billing.patience.has_value());
+  EXPECT_EQ(billing.patience->kind, sim::DistKind::Weibull);
+  EXPECT_EQ(billing.patience->a, 1.5);
+  EXPECT_EQ(billing.patience->b, 200.0);
+  EXPECT_EQ(billing.groups, (std::vector<AgentGroupId>{make_id<AgentGroupId>(0), make_id<AgentGroupId>(2)}));
+
+  const ContactTypeSpec& sales = s.contact_types[make_id<ContactTypeId>(1)];
+  EXPECT_EQ(sales.name, "sales");
+  EXPECT_EQ(sales.priority, 0u);
+  EXPECT_EQ(sales.arrivals.process, ArrivalSpec::Process::Poisson);
+  EXPECT_DOUBLE_EQ(sales.arrivals.rate_per_s, 0.05);
+  EXPECT_FALSE(sales.ivr.has_value());
+  EXPECT_EQ(sales.talk.kind, sim::DistKind::Erlang);
+  EXPECT_EQ(sales.talk.k, 3u);
+  EXPECT_EQ(sales.talk.a, 300.0);
+  ASSERT_TRUE(sales.wrap_up.has_value());
+  EXPECT_EQ(sales.wrap_up->kind, sim::DistKind::Empirical);
+  EXPECT_EQ(sales.wrap_up->values_s, (std::vector<double>{10, 20, 40}));
+  EXPECT_EQ(sales.wrap_up->cdf, (std::vector<double>{0.25, 0.75, 1.0}));
+  EXPECT_FALSE(sales.patience.has_value());
+  EXPECT_EQ(sales.groups, (std::vector<AgentGroupId>{make_id<AgentGroupId>(1), make_id<AgentGroupId>(2)}));
+
+  const ContactTypeSpec& callbacks = s.contact_types[make_id<ContactTypeId>(2)];
+  EXPECT_EQ(callbacks.priority, 5u);
+  EXPECT_EQ(callbacks.arrivals.process, ArrivalSpec::Process::Trace);
+  EXPECT_EQ(callbacks.arrivals.times_s, (std::vector<double>{100, 200.5, 3599.9}));
+  EXPECT_EQ(callbacks.talk.kind, sim::DistKind::LogNormal);
+  EXPECT_EQ(callbacks.talk.a, 180.0);
+  EXPECT_EQ(callbacks.talk.b, 0.75);
+  EXPECT_EQ(callbacks.groups, (std::vector<AgentGroupId>{make_id<AgentGroupId>(0)}));
+
+  ASSERT_EQ(s.agent_groups.size(), 3u);
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].name, "tier1");
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{5, 6, 6, 0}));
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(1)].name, "sales_desk");
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(1)].staffing, (std::vector<std::uint32_t>{3, 3, 3, 3}));
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(2)].staffing, (std::vector<std::uint32_t>{0, 2, 2, 0}));
+
+  EXPECT_EQ(s.router.policy, "queue_priority");
+  EXPECT_EQ(s.service_level.awt_s, 30.0);
+  EXPECT_EQ(s.service_level.target, 0.9);
+  EXPECT_EQ(s.service_level.definition, SlDefinition::ExcludingShortAbandons);
+  EXPECT_EQ(s.service_level.short_abandon_s, 3.0);
+
+  ASSERT_EQ(s.targets.size(), 3u);
+  EXPECT_EQ(s.targets[0].kpi, Kpi::ServiceLevel);
+  EXPECT_EQ(s.targets[0].bound, TargetBound::AtLeast);
+  EXPECT_EQ(s.targets[0].value, 0.9);
+  EXPECT_EQ(s.targets[1].kpi, Kpi::PAbandon);
+  EXPECT_EQ(s.targets[1].bound, TargetBound::AtMost);
+  EXPECT_EQ(s.targets[1].value, 0.05);
+  EXPECT_EQ(s.targets[2].kpi, Kpi::Occupancy);
+  EXPECT_EQ(s.targets[2].bound, TargetBound::AtLeast);
+  EXPECT_EQ(s.targets[2].value, 0.6);
+
+  EXPECT_EQ(s.seed, 12345u);
+  EXPECT_EQ(s.replications, 25u);
+  EXPECT_EQ(s.confidence, 0.9);
+}
+
+TEST(LoadScenario, DefaultsAreFilledIn) {
+  const ScenarioSpec s = load_scenario_text(kSteady, "dir/erlang.c.json");
+  EXPECT_EQ(s.name, "erlang.c");  // the file stem
+  EXPECT_EQ(s.description, "");
+  EXPECT_EQ(s.mode, RunMode::SteadyState);
+  EXPECT_EQ(s.period_s, 0.0);
+  EXPECT_EQ(s.num_periods, 1u);
+  EXPECT_FALSE(s.start_minute.has_value());
+  EXPECT_EQ(s.steady.warmup_s, 600.0);
+  EXPECT_EQ(s.steady.duration_s, 36000.0);
+  EXPECT_EQ(s.steady.calls, 0u);
+  EXPECT_EQ(s.steady.batches, 1u);
+  EXPECT_FALSE(s.trunk_lines.has_value());
+  EXPECT_FALSE(s.has_ivr);
+  EXPECT_FALSE(s.ivr_ports.has_value());
+  const ContactTypeSpec& t = s.contact_types[make_id<ContactTypeId>(0)];
+  EXPECT_EQ(t.priority, 0u);
+  EXPECT_DOUBLE_EQ(t.arrivals.rate_per_s, 2.0 / 60.0);
+  EXPECT_FALSE(t.wrap_up.has_value());
+  EXPECT_FALSE(t.patience.has_value());
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{8}));
+  EXPECT_EQ(s.router.policy, "queue_priority");
+  EXPECT_EQ(s.service_level.awt_s, 20.0);
+  EXPECT_EQ(s.service_level.target, 0.8);
+  EXPECT_EQ(s.service_level.definition, SlDefinition::AnsweredWithinTOverOffered);
+  EXPECT_EQ(s.service_level.short_abandon_s, 5.0);
+  ASSERT_EQ(s.targets.size(), 1u);
+  EXPECT_EQ(s.targets[0].kpi, Kpi::ServiceLevel);
+  EXPECT_EQ(s.targets[0].value, 0.8);
+  EXPECT_EQ(s.seed, 1u);
+  EXPECT_EQ(s.replications, 10u);
+  EXPECT_EQ(s.confidence, 0.95);
+}
+
+TEST(LoadScenario, IvrThatReleasesEveryCallNeedsNoRoute) {
+  // sales: 75% self-service + 25% hang-up: nobody reaches an agent.
+  const std::string ivr = with(with(kIvr, "0.3", "0.75"), "0.1", "0.25");
+  std::string text = with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"ivr\": {},");
+  text = with(text, "\"name\": \"sales\",", "\"name\": \"sales\", " + ivr);
+  text = with(text, ", \"sales\": [\"tier1\"]", "");
+  const ScenarioSpec s = load_scenario_text(text, "t.json");
+  EXPECT_TRUE(s.contact_types[make_id<ContactTypeId>(1)].groups.empty());
+  EXPECT_TRUE(s.has_ivr);
+  EXPECT_FALSE(s.ivr_ports.has_value());
+}
+
+TEST(LoadScenario, SchemaKeyIsAccepted) {
+  EXPECT_NO_THROW(load_scenario_text(
+      with(kDay, "\"mode\": \"day\",", "\"$schema\": \"../scenario.schema.json\", \"mode\": \"day\","), "t.json"));
+}
+
+// ---- shipped scenarios ----------------------------------------------------------------
+
+TEST(ShippedScenarios, ErlangC14AgentsLoads) {
+  const ScenarioSpec s = load_scenario_file(source_path("scenarios/examples/erlang_c_14_agents.json"));
+  EXPECT_EQ(s.name, "erlang_c_14_agents");
+  EXPECT_EQ(s.mode, RunMode::SteadyState);
+  EXPECT_EQ(s.steady.warmup_s, 3600.0);
+  EXPECT_EQ(s.steady.duration_s, 72000.0);
+  ASSERT_EQ(s.contact_types.size(), 1u);
+  const ContactTypeSpec& t = s.contact_types[make_id<ContactTypeId>(0)];
+  EXPECT_DOUBLE_EQ(t.arrivals.rate_per_s * t.talk.a, 10.0);  // 10 erlangs
+  EXPECT_EQ(t.talk.kind, sim::DistKind::Exponential);
+  EXPECT_FALSE(t.patience.has_value());
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{14}));
+  EXPECT_EQ(s.service_level.definition, SlDefinition::AnsweredWithinTOverAnswered);
+  EXPECT_EQ(s.seed, 20261123u);
+  EXPECT_EQ(s.replications, 20u);
+}
+
+TEST(ShippedScenarios, SingleDayIvrLoads) {
+  const ScenarioSpec s = load_scenario_file(source_path("scenarios/examples/single_day_ivr.json"));
+  EXPECT_EQ(s.name, "single_day_ivr");
+  EXPECT_EQ(s.mode, RunMode::Day);
+  EXPECT_EQ(s.period_s, 1800.0);
+  EXPECT_EQ(s.num_periods, 28u);
+  EXPECT_EQ(s.start_minute, std::optional<std::uint32_t>(420));
+  EXPECT_EQ(s.trunk_lines, std::optional<std::uint32_t>(150));
+  EXPECT_EQ(s.ivr_ports, std::optional<std::uint32_t>(60));
+  ASSERT_EQ(s.contact_types.size(), 2u);
+  ASSERT_EQ(s.agent_groups.size(), 3u);
+  for (const ContactTypeSpec& t : s.contact_types) {
+    EXPECT_EQ(t.arrivals.per_period.size(), 28u);
+    EXPECT_TRUE(t.ivr.has_value());
+    EXPECT_EQ(t.groups.size(), 2u);
+  }
+  for (const AgentGroupSpec& g : s.agent_groups) EXPECT_EQ(g.staffing.size(), 28u);
+  ASSERT_EQ(s.targets.size(), 3u);
+  EXPECT_EQ(s.targets[1].kpi, Kpi::PAbandon);
+  EXPECT_EQ(s.targets[2].kpi, Kpi::AsaS);
+  EXPECT_EQ(s.seed, 42u);
+  EXPECT_EQ(s.replications, 30u);
+}
+
+TEST(ShippedScenarios, BenchModelALoads) {
+  const ScenarioSpec s = load_scenario_file(source_path("scenarios/bench/model_a.json"));
+  EXPECT_EQ(s.name, "model_a");
+  EXPECT_EQ(s.description, "benchmark model A: exactly 1,000,000 arriving calls");
+  EXPECT_EQ(s.mode, RunMode::SteadyState);
+  EXPECT_EQ(s.steady.calls, 1000000u);
+  EXPECT_EQ(s.steady.duration_s, 0.0);
+  EXPECT_EQ(s.steady.warmup_s, 0.0);
+  const ContactTypeSpec& t = s.contact_types[make_id<ContactTypeId>(0)];
+  EXPECT_DOUBLE_EQ(t.arrivals.rate_per_s, 100.0 / 60.0);
+  ASSERT_TRUE(t.patience.has_value());
+  EXPECT_EQ(t.patience->a, 120.0);
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{310}));
+  EXPECT_EQ(s.replications, 1u);
+  EXPECT_EQ(s.seed, 1u);
+}
+
+// ---- helpers ---------------------------------------------------------------------------
+
+TEST(ScenarioValidate, EditDistanceCountsTranspositionsAsOne) {
+  EXPECT_EQ(internal::edit_distance("frist", "first"), 1u);
+  EXPECT_EQ(internal::edit_distance("tier2", "tier1"), 1u);
+  EXPECT_EQ(internal::edit_distance("", "abc"), 3u);
+  EXPECT_EQ(internal::edit_distance("mean", "mean_s"), 2u);
+}
+
+TEST(ScenarioValidate, SuggestsOnlyCloseNames) {
+  const std::vector<std::string> names = {"sales", "support", "tier1"};
+  EXPECT_EQ(internal::closest_name("tier2", names), std::optional<std::string>("tier1"));
+  EXPECT_EQ(internal::closest_name("suport", names), std::optional<std::string>("support"));
+  EXPECT_EQ(internal::closest_name("billing", names), std::nullopt);
+  EXPECT_EQ(internal::closest_name("x", std::vector<std::string>{"k"}), std::nullopt);
+  EXPECT_EQ(internal::did_you_mean("longest_queue_frist", std::vector<std::string>{"longest_queue_first"}),
+            " (did you mean \"longest_queue_first\"?)");
+}
+
+TEST(ScenarioValidate, FormatDiagnosticsPrintsWholeDocumentErrorsWithoutPointer) {
+  const ScenarioError e("a.json", {{"", "whole"}, {"/x/0", "part"}});
+  EXPECT_EQ(format_diagnostics(e), "a.json: whole\na.json: /x/0: part\n");
+  EXPECT_STREQ(e.what(), "a.json: whole\na.json: /x/0: part");
+}
+
+}  // namespace
+}  // namespace ccsim::models
