@@ -1,0 +1,85 @@
+// cli/report_csv.cc
+// CSV tables a spreadsheet opens: one row per interval / type / group, and for each
+// KPI two columns, <kpi> (mean) and <kpi>_hw (half-width). Empty cell = undefined.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/report.h"
+
+namespace ccsim::cli {
+namespace {
+
+std::string cell(double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : std::string(); }
+
+// Names come from the scenario and may hold commas or quotes (RFC 4180 quoting).
+std::string quoted(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  q += '"';
+  return q;
+}
+
+std::string kpi_header() {
+  std::string h;
+  for (std::size_t i = 0; i < models::kNumKpis; ++i) {
+    const auto name = models::kpi_name(static_cast<models::Kpi>(i));
+    h += fmt::format(",{},{}_hw", name, name);
+  }
+  return h;
+}
+
+std::string kpi_cells(const models::KpiStats& s) {
+  std::string row;
+  for (const models::KpiStat& k : s) row += fmt::format(",{},{}", cell(k.mean), cell(k.half_width));
+  return row;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+}  // namespace
+
+void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& r) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw std::runtime_error("cannot create folder " + dir + ": " + ec.message());
+  const std::filesystem::path base(dir);
+
+  write_file(base / (spec.name + "_overall.csv"),
+             fmt::format("scope{}\noverall{}\n", kpi_header(), kpi_cells(r.overall)));
+
+  std::string types = fmt::format("contact_type{}\n", kpi_header());
+  for (std::size_t t = 0; t < r.by_type.size(); ++t)
+    types += fmt::format("{}{}\n", quoted(spec.contact_types[models::make_id<models::ContactTypeId>(t)].name),
+                         kpi_cells(r.by_type[t]));
+  write_file(base / (spec.name + "_by_type.csv"), types);
+
+  std::string groups = fmt::format("agent_group{}\n", kpi_header());
+  for (std::size_t g = 0; g < r.by_group.size(); ++g)
+    groups += fmt::format("{}{}\n", quoted(spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name),
+                          kpi_cells(r.by_group[g]));
+  write_file(base / (spec.name + "_by_group.csv"), groups);
+
+  if (!r.by_interval.empty()) {
+    std::string intervals = fmt::format("interval,label,start_s{},service_level_verdict\n", kpi_header());
+    for (const models::IntervalResult& ir : r.by_interval)
+      intervals += fmt::format("{},{},{}{},{}\n", ir.interval, interval_label(spec, ir.interval), cell(ir.start_s),
+                               kpi_cells(ir.kpis), models::verdict_name(ir.service_level));
+    write_file(base / (spec.name + "_by_interval.csv"), intervals);
+  }
+}
+
+}  // namespace ccsim::cli

@@ -1,0 +1,133 @@
+// cli/report_text.cc
+// The terminal report: run summary, targets with verdicts, overall KPIs with
+// confidence intervals, per type, per group, then service level per interval with
+// the intervals that miss the target flagged.
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/report.h"
+
+namespace ccsim::cli {
+
+using models::Kpi;
+using models::KpiStat;
+using models::stat_of;
+
+namespace {
+
+std::string num(double x, Kpi k) {
+  if (std::isnan(x)) return "-";
+  if (models::kpi_is_fraction(k)) return fmt::format("{:.1f}%", 100.0 * x);
+  if (std::fabs(x) >= 100) return fmt::format("{:.1f}", x);
+  return fmt::format("{:.2f}", x);
+}
+
+std::string with_ci(const KpiStat& s, Kpi k) {
+  if (s.n == 0) return "-";
+  if (std::isnan(s.half_width)) return num(s.mean, k);
+  return num(s.mean, k) + " ± " + num(s.half_width, k);
+}
+
+std::string target_text(const models::TargetSpec& t) {
+  const Kpi k = t.kpi;
+  return fmt::format("{} {} {}", models::kpi_name(k), t.bound == models::TargetBound::AtLeast ? ">=" : "<=",
+                     num(t.value, k));
+}
+
+std::string verdict_text(models::Verdict v) {
+  switch (v) {
+    case models::Verdict::Met: return "met";
+    case models::Verdict::Missed: return "MISSED";
+    case models::Verdict::Inconclusive: return "inconclusive";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string interval_label(const models::ScenarioSpec& spec, std::uint32_t interval) {
+  const double start_s = interval * spec.period_s;
+  if (spec.start_minute) {
+    const auto minute = static_cast<long>(*spec.start_minute + std::floor(start_s / 60.0));
+    const long second = static_cast<long>(std::fmod(start_s, 60.0));
+    if (second == 0) return fmt::format("{:02d}:{:02d}", (minute / 60) % 24, minute % 60);
+    return fmt::format("{:02d}:{:02d}:{:02d}", (minute / 60) % 24, minute % 60, second);
+  }
+  return fmt::format("+{:g}s", start_s);
+}
+
+void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& r) {
+  const bool day = spec.mode == models::RunMode::Day;
+  fmt::print(out, "ccsim run: {}", spec.name);
+  if (day)
+    fmt::print(out, " — day mode, {} intervals of {:g} min{}\n", spec.num_periods, spec.period_s / 60.0,
+               spec.start_minute ? " from " + interval_label(spec, 0) : "");
+  else if (spec.steady.batches > 1)
+    fmt::print(out, " — steady state, batch means over {} batches after {:g} s warm-up\n", spec.steady.batches,
+               spec.steady.warmup_s);
+  else
+    fmt::print(out, " — steady state, {:g} s warm-up discarded\n", spec.steady.warmup_s);
+  fmt::print(out, "{} replication{}, seed {}, {:g}% confidence, {} thread{}; {} calls, {} events in {:.3f} s",
+             r.replications, r.replications == 1 ? "" : "s", spec.seed, 100 * spec.confidence, r.threads,
+             r.threads == 1 ? "" : "s", r.calls, r.events, r.wall_s);
+  if (r.wall_s > 0) fmt::print(out, " ({:.3g} calls/s)", r.calls / r.wall_s);
+  fmt::print(out, "\nfingerprint {}\n", r.fingerprint);
+  if (r.unserved_at_end > 0)
+    fmt::print(out,
+               "WARNING: {} calls were still waiting when nothing else could happen (no agent staffed to "
+               "serve them at the end); they count as neither answered nor abandoned\n",
+               r.unserved_at_end);
+
+  fmt::print(out, "\nTargets (judged by the {:g}% confidence interval)\n", 100 * spec.confidence);
+  for (const models::TargetResult& t : r.targets)
+    fmt::print(out, "  {:<34} {:>22}   {}\n", target_text(t.target), with_ci(t.stat, t.target.kpi),
+               verdict_text(t.verdict));
+
+  fmt::print(out, "\nOverall{}\n", r.observations > 1 ? "   (mean ± half-width)" : "");
+  for (std::size_t i = 0; i < models::kNumKpis; ++i) {
+    const auto k = static_cast<Kpi>(i);
+    fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), with_ci(r.overall[i], k));
+  }
+
+  const Kpi type_cols[] = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned, Kpi::ServiceLevel, Kpi::AsaS,
+                           Kpi::PAbandon};
+  fmt::print(out, "\nBy contact type\n  {:<16}", "type");
+  for (Kpi k : type_cols) fmt::print(out, " {:>20}", models::kpi_name(k));
+  fmt::print(out, "\n");
+  for (std::size_t t = 0; t < r.by_type.size(); ++t) {
+    fmt::print(out, "  {:<16}", spec.contact_types[models::make_id<models::ContactTypeId>(t)].name);
+    for (Kpi k : type_cols) fmt::print(out, " {:>20}", with_ci(stat_of(r.by_type[t], k), k));
+    fmt::print(out, "\n");
+  }
+
+  fmt::print(out, "\nBy agent group\n  {:<16} {:>20} {:>20}\n", "group", "answered", "occupancy");
+  for (std::size_t g = 0; g < r.by_group.size(); ++g)
+    fmt::print(out, "  {:<16} {:>20} {:>20}\n", spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name,
+               with_ci(stat_of(r.by_group[g], Kpi::Answered), Kpi::Answered),
+               with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
+
+  if (!r.by_interval.empty()) {
+    const models::TargetSpec& sl = r.targets.front().target;
+    fmt::print(out, "\nService level per interval (target {}, answered within {:g} s)\n", num(sl.value, Kpi::ServiceLevel),
+               spec.service_level.awt_s);
+    fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14}\n", "interval", "offered", "service_level", "p_abandon",
+               "asa_s");
+    std::size_t missed = 0;
+    for (const models::IntervalResult& ir : r.by_interval) {
+      const char* flag = ir.service_level == models::Verdict::Missed         ? "  << MISSED"
+                         : ir.service_level == models::Verdict::Inconclusive ? "  ?  inconclusive"
+                                                                             : "";
+      missed += ir.service_level == models::Verdict::Missed;
+      fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14}{}\n", interval_label(spec, ir.interval),
+                 num(stat_of(ir.kpis, Kpi::Offered).mean, Kpi::Offered),
+                 with_ci(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel),
+                 with_ci(stat_of(ir.kpis, Kpi::PAbandon), Kpi::PAbandon),
+                 with_ci(stat_of(ir.kpis, Kpi::AsaS), Kpi::AsaS), flag);
+    }
+    fmt::print(out, "  {} of {} intervals miss the service-level target\n", missed, r.by_interval.size());
+  }
+}
+
+}  // namespace ccsim::cli

@@ -1,0 +1,123 @@
+// cli/run_command.cc
+// `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
+// print the report, write JSON / CSV on request.
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/report.h"
+#include "models/invariant.h"
+#include "models/replication.h"
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/load.h"
+
+namespace ccsim::cli {
+namespace {
+
+struct RunArgs {
+  std::string scenario;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::uint32_t> replications;
+  std::uint32_t threads = 1;
+  std::string json_path;
+  std::string csv_dir;
+  bool quiet = false;
+};
+
+int run(const RunArgs& a) {
+  models::ScenarioSpec spec;
+  try {
+    spec = models::load_scenario_file(a.scenario);
+  } catch (const models::ScenarioError& e) {
+    std::fputs(models::format_diagnostics(e).c_str(), stderr);
+    return kExitBadInput;
+  }
+  if (a.seed) spec.seed = *a.seed;
+  if (a.replications) {
+    if (*a.replications == 0) {
+      std::fprintf(stderr, "ccsim run: --replications must be >= 1; got 0\n");
+      return kExitBadInput;
+    }
+    if (spec.mode == models::RunMode::SteadyState && spec.steady.batches > 1 && *a.replications != 1) {
+      std::fprintf(stderr,
+                   "ccsim run: --replications %u conflicts with %s: /steady_state/batches is %u (batch means use "
+                   "one long replication); remove batches or use --replications 1\n",
+                   *a.replications, a.scenario.c_str(), spec.steady.batches);
+      return kExitBadInput;
+    }
+    spec.replications = *a.replications;
+  }
+  if (a.threads == 0) {
+    std::fprintf(stderr, "ccsim run: --threads must be >= 1; got 0\n");
+    return kExitBadInput;
+  }
+
+  models::RunResults results;
+  try {
+    results = models::run_scenario(spec, models::RunOptions{a.threads});
+  } catch (const models::InvariantError& e) {
+    std::fprintf(stderr, "ccsim run: model invariant failed: %s\n", e.what());
+    return kExitInternal;
+  }
+
+  if (!a.quiet) print_text_report(stdout, spec, results);
+  if (!a.json_path.empty()) {
+    std::ofstream out(a.json_path);
+    out << results_json(spec, results) << '\n';
+    if (!out) {
+      std::fprintf(stderr, "ccsim run: cannot write %s\n", a.json_path.c_str());
+      return kExitBadInput;
+    }
+  }
+  if (!a.csv_dir.empty()) {
+    try {
+      write_csv(a.csv_dir, spec, results);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ccsim run: %s\n", e.what());
+      return kExitBadInput;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario and report its KPIs with confidence intervals");
+  cmd->add_option("scenario", args->scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
+  cmd->add_option("--seed", args->seed, "Override the scenario's rng.seed");
+  cmd->add_option("--replications", args->replications, "Override the scenario's rng.replications");
+  cmd->add_option("--threads", args->threads, "Replications run in parallel (results do not depend on it)")
+      ->capture_default_str();
+  cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
+  cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
+  cmd->add_flag("--quiet", args->quiet, "Print no table (use with --json or --csv)");
+  cmd->callback([args, &exit_code] { exit_code = run(*args); });
+}
+
+void add_validate_command(CLI::App& app, int& exit_code) {
+  auto path = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("validate", "Check a scenario file without running it");
+  cmd->add_option("scenario", *path, "Scenario file (JSON)")->required();
+  cmd->callback([path, &exit_code] {
+    try {
+      const models::ScenarioSpec spec = models::load_scenario_file(*path);
+      std::printf("%s: ok (%zu contact types, %zu agent groups, %s mode)\n", path->c_str(),
+                  spec.contact_types.size(), spec.agent_groups.size(),
+                  spec.mode == models::RunMode::Day ? "day" : "steady_state");
+      exit_code = kExitOk;
+    } catch (const models::ScenarioError& e) {
+      std::fputs(models::format_diagnostics(e).c_str(), stderr);
+      exit_code = kExitBadInput;
+    }
+  });
+}
+
+}  // namespace ccsim::cli
