@@ -17,6 +17,7 @@
 #include "models/routing/registry.h"
 #include "models/scenario/spec.h"
 #include "models/trace.h"
+#include "sim/calendar_queue.h"
 #include "sim/engine.h"
 #include "sim/rng/mrg32k3a.h"
 
@@ -70,7 +71,7 @@ class CallCenter {
   const ScenarioSpec& spec_;
   AnyRouter router_;
   TraceSink* trace_;
-  sim::Engine<sim::BinaryHeap> engine_;
+  sim::Engine<sim::CalendarQueue> engine_;
   ContactPool pool_;
   IdVector<QueueId, WaitingQueue> queues_;
   IdVector<AgentGroupId, AgentGroup> groups_;

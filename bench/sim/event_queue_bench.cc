@@ -5,6 +5,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "sim/calendar_queue.h"
 #include "sim/event_queue.h"
 
 namespace ccsim::sim {
@@ -42,6 +43,11 @@ void BM_EventQueue_Hold(benchmark::State& state) {
 BENCHMARK(BM_EventQueue_Hold<BinaryHeap>)->Name("BM_EventQueue_Hold/binary")->RangeMultiplier(8)->Range(8, 1 << 18);
 BENCHMARK(BM_EventQueue_Hold<QuaternaryHeap>)
     ->Name("BM_EventQueue_Hold/4ary")
+    ->RangeMultiplier(8)
+    ->Range(8, 1 << 18);
+
+BENCHMARK(BM_EventQueue_Hold<CalendarQueue>)
+    ->Name("BM_EventQueue_Hold/calendar")
     ->RangeMultiplier(8)
     ->Range(8, 1 << 18);
 

@@ -1,6 +1,9 @@
 #include "sim/event_queue.h"
 
+#include "sim/calendar_queue.h"
+
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -30,7 +33,7 @@ std::vector<std::uint32_t> drain(Q& q) {
 
 template <class Q>
 class EventQueueTest : public ::testing::Test {};
-using Queues = ::testing::Types<BinaryHeap, QuaternaryHeap>;
+using Queues = ::testing::Types<BinaryHeap, QuaternaryHeap, CalendarQueue>;
 TYPED_TEST_SUITE(EventQueueTest, Queues);
 
 TYPED_TEST(EventQueueTest, PopsByTimeThenPriorityThenSchedulingOrder) {
@@ -71,6 +74,44 @@ TYPED_TEST(EventQueueTest, MatchesASortedReferenceOnManyRandomEvents) {
     }
   }
   EXPECT_EQ(q.size(), ref.size());
+}
+
+// The hold model with exponential increments and occasional far-future events, as a
+// simulation produces them: the calendar queue must pop exactly the heap's order,
+// through its resizes (the population grows to 5000 and shrinks back).
+TYPED_TEST(EventQueueTest, PopsExactlyLikeTheBinaryHeapUnderAHoldWorkload) {
+  TypeParam q;
+  BinaryHeap ref;
+  std::uint64_t x = 0x2545F4914F6CDD1DULL;
+  auto u01 = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53;
+  };
+  std::uint64_t counter = 0;
+  double now = 0.0;
+  auto push = [&](double t) {
+    const Event e = make(t, static_cast<std::uint8_t>(counter % 3), counter, static_cast<std::uint32_t>(counter));
+    ++counter;
+    q.push(e);
+    ref.push(e);
+  };
+  for (int phase = 0; phase < 3; ++phase) {
+    const int target = phase == 1 ? 5000 : 50;
+    for (int step = 0; step < 20000; ++step) {
+      ASSERT_EQ(q.size(), ref.size());
+      if (!ref.empty() && (static_cast<int>(ref.size()) > target || u01() < 0.5)) {
+        ASSERT_EQ(q.top().subject, ref.top().subject) << "step " << step;
+        now = ref.top().time;
+        q.pop();
+        ref.pop();
+      } else {
+        const double r = u01();
+        push(r < 0.01 ? now + 1e6 * u01() : r < 0.1 ? now : now - 180.0 * std::log(u01()));
+      }
+    }
+  }
 }
 
 }  // namespace
