@@ -40,6 +40,8 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
   arrival_slot_ = discard_slot_;
   time_slot_ = discard_slot_;
 
+  if (spec.mode == RunMode::SteadyState && spec.steady.calls > 0) batch_end_ = next_batch_end();
+
   const sim::Mrg32k3a base = sim::Mrg32k3a::from_seed(spec.seed);
   for (std::size_t k = 0; k < types; ++k) {
     const auto i = static_cast<std::uint32_t>(k);
@@ -187,10 +189,14 @@ void CallCenter::on_arrival(ContactTypeId k) {
   if (spec_.mode == RunMode::Day) {
     slot = std::min(static_cast<std::uint32_t>(t / spec_.period_s), spec_.num_periods - 1);
   } else if (spec_.steady.calls > 0 && arrival_slot_ != discard_slot_) {
-    // Batch b holds the counted arrivals [b*N/B, (b+1)*N/B).
-    const auto batch = static_cast<std::uint32_t>(counted_arrivals_ * spec_.steady.batches / spec_.steady.calls);
-    if (batch != time_slot_) switch_time_slot(batch);
-    slot = batch;
+    // Batch b holds the counted arrivals i with floor(i * B / N) == b, i.e. those
+    // from ceil(b * N / B) on; the next boundary is computed once per batch.
+    if (counted_arrivals_ == batch_end_) {
+      ++batch_;
+      batch_end_ = next_batch_end();
+      switch_time_slot(batch_);
+    }
+    slot = batch_;
     ++counted_arrivals_;
   } else {
     slot = arrival_slot_;
@@ -241,6 +247,12 @@ void CallCenter::on_arrival(ContactTypeId k) {
   if (spec_.mode == RunMode::SteadyState && spec_.steady.calls > 0 && counted_arrivals_ == spec_.steady.calls &&
       arrival_slot_ != discard_slot_)
     on_window_end();
+}
+
+std::uint64_t CallCenter::next_batch_end() const {
+  const std::uint64_t n = spec_.steady.calls;
+  const std::uint64_t b = spec_.steady.batches;
+  return ((batch_ + 1) * n + b - 1) / b;
 }
 
 void CallCenter::on_ivr_done(ContactId c) {

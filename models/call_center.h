@@ -49,6 +49,7 @@ class CallCenter {
   void on_service_end(ContactId c);
   void on_slot_start(std::uint32_t slot);
   void on_window_end();
+  std::uint64_t next_batch_end() const;
 
   void route_to_agents(ContactId c);
   void start_service(ContactId c, AgentGroupId g);
@@ -90,6 +91,8 @@ class CallCenter {
   std::vector<double> group_touched_s_;  // per group
   double arrivals_end_s_ = 0.0;          // no arrival at or after this time
   std::uint64_t counted_arrivals_ = 0;   // steady state with a call count
+  std::uint32_t batch_ = 0;              // batch of the counted arrivals now
+  std::uint64_t batch_end_ = 0;          // first counted arrival of the next batch
   bool arrivals_closed_ = false;
 };
 

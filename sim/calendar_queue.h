@@ -31,12 +31,14 @@ class CalendarQueue {
   void push(const Event& e) {
     const std::uint64_t day = day_of(e.time);
     if (day < cur_day_) cur_day_ = day;  // the clock may have been peeked past a gap
+    located_ = false;
     insert(buckets_[day & mask_], e);
     if (++size_ > 2 * buckets_.size()) resize(buckets_.size() * 2);
   }
 
   void pop() {
-    locate_min();
+    if (!located_) locate_min();  // the engine's top() just did it
+    located_ = false;
     Bucket& b = buckets_[cur_day_ & mask_];
     if (++b.head == b.events.size()) {
       b.events.clear();
@@ -58,7 +60,8 @@ class CalendarQueue {
   // Times too far ahead to number share the last day (still ordered inside it).
   std::uint64_t day_of(double t) const {
     const double d = t * inv_width_;
-    return d < 0x1p62 ? static_cast<std::uint64_t>(d) : kFarDay;
+    // Through int64: below 2^62 the signed conversion is exact and is one instruction.
+    return d < 0x1p62 ? static_cast<std::uint64_t>(static_cast<std::int64_t>(d)) : kFarDay;
   }
 
   static void insert(Bucket& b, const Event& e) {
@@ -76,6 +79,7 @@ class CalendarQueue {
   // a positive constant is monotone in IEEE arithmetic, so a later day always holds
   // later events and the first non-empty day in order holds the minimum.
   void locate_min() const {
+    located_ = true;
     for (std::size_t scanned = 0; scanned < buckets_.size(); ++scanned, ++cur_day_) {
       const Bucket& b = buckets_[cur_day_ & mask_];
       if (b.head < b.events.size() && day_of(b.events[b.head].time) == cur_day_) return;
@@ -97,6 +101,7 @@ class CalendarQueue {
   std::uint64_t mask_ = 0;
   double inv_width_ = 1.0;
   mutable std::uint64_t cur_day_ = 0;
+  mutable bool located_ = false;  // cur_day_ holds the minimum (no push since)
   std::size_t size_ = 0;
 };
 

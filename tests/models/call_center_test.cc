@@ -251,6 +251,19 @@ TEST(CallCenter, CallsWaitingWithNoAgentLeftAreReportedNotLost) {
   EXPECT_EQ(r.counters.type(0, 0).answered + r.counters.type(0, 0).abandoned, 0u);
 }
 
+TEST(CallCenter, SteadyStateCallCountIsSplitIntoEqualBatchesAfterTheWarmUp) {
+  ScenarioSpec s = testing::markov_scenario(1.0, 10.0, 12, 30.0, 500, 0, 1, 3);
+  s.steady.duration_s = 0;
+  s.steady.calls = 1003;
+  s.steady.batches = 4;
+  const ReplicationCounters rc = run_replication(s, make_router(s), 0);
+  // Batch b holds arrivals i with floor(i * 4 / 1003) == b: 251, 251, 251, 250.
+  const std::uint64_t expected[] = {251, 251, 251, 250};
+  for (std::size_t b = 0; b < 4; ++b) EXPECT_EQ(rc.type(b, 0).offered, expected[b]) << b;
+  EXPECT_GT(rc.arrivals, 1003u + 400u);  // about 500 warm-up arrivals were simulated too
+  EXPECT_GT(rc.slot_duration_s[0], 0.0);
+}
+
 TEST(CallCenter, SameSeedGivesTheSameFingerprintAndAnotherSeedDoesNot) {
   ScenarioSpec s = testing::markov_scenario(1.0, 10.0, 12, 30.0, 100, 2000, 3, 7);
   const RunResults a = run_scenario(s, RunOptions{1});

@@ -46,6 +46,17 @@ TYPED_TEST(EventQueueTest, PopsByTimeThenPriorityThenSchedulingOrder) {
   EXPECT_EQ(drain(q), (std::vector<std::uint32_t>{5, 2, 3, 1, 4}));
 }
 
+TYPED_TEST(EventQueueTest, PopWithoutTopRemovesTheEarliestEvenAfterAnEarlierPush) {
+  TypeParam q;
+  q.push(make(100.0, 2, 0, 1));
+  EXPECT_EQ(q.top().subject, 1u);  // a queue may move its clock to t=100 here
+  q.push(make(3.0, 2, 1, 2));
+  q.pop();
+  EXPECT_EQ(q.top().subject, 1u);
+  q.pop();
+  EXPECT_TRUE(q.empty());
+}
+
 TYPED_TEST(EventQueueTest, MatchesASortedReferenceOnManyRandomEvents) {
   TypeParam q;
   std::vector<Event> ref;
