@@ -205,7 +205,11 @@ void CallCenter::on_arrival(ContactTypeId k) {
 
   // Every offered call draws its patience, talk, wrap-up and IVR path, in this order,
   // even when blocked: a change that blocks more calls then shifts no later draw (CRN).
-  const double patience_s = type.patience ? sim::sample(*type.patience, s.patience) : kInfinity;
+  // Patience is drawn now for every call, but a law sampled by inverting one uniform
+  // keeps the uniform and is transformed only if the caller ever waits (most do not).
+  double patience_draw = kInfinity;
+  if (type.patience)
+    patience_draw = type.patience->uses_one_draw() ? s.patience.next_u01() : sim::sample(*type.patience, s.patience);
   const double talk_s = sim::sample(type.talk, s.service);
   const double wrap_s = type.wrap_up ? sim::sample(*type.wrap_up, s.wrap_up) : 0.0;
   double ivr_u = 0.0;
@@ -231,7 +235,7 @@ void CallCenter::on_arrival(ContactTypeId k) {
     pool_.type(c) = k;
     pool_.slot(c) = slot;
     pool_.arrival_s(c) = t;
-    pool_.patience_s(c) = patience_s;
+    pool_.patience_draw(c) = patience_draw;
     pool_.talk_s(c) = talk_s;
     pool_.wrap_s(c) = wrap_s;
     pool_.ivr_u(c) = ivr_u;
@@ -289,9 +293,12 @@ void CallCenter::route_to_agents(ContactId c) {
     touch_queue(q);
     queues_[q].push(WaitingQueue::Entry{c, pool_.generation(c), now()});
     if (trace_) trace(TraceWhat::Queued, index(c), index(k), kNoId);
-    const double patience_s = pool_.patience_s(c);
-    if (patience_s < kInfinity)
+    if (const auto& patience = spec_.contact_types[k].patience) {
+      const double draw = pool_.patience_draw(c);
+      sim::ReplayedUniform replay{draw};
+      const double patience_s = patience->uses_one_draw() ? sim::sample(*patience, replay) : draw;
       schedule(now() + patience_s, CcEvent::PatienceExpired, CcPriority::Normal, index(c), pool_.generation(c));
+    }
   } else {
     ++counters_.type(pool_.slot(c), index(k)).blocked_router;
     if (trace_) trace(TraceWhat::BlockedRouter, index(c), index(k), kNoId);

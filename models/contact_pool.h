@@ -25,7 +25,7 @@ class ContactPool {
     group_.reserve(n);
     arrival_s_.reserve(n);
     enqueue_s_.reserve(n);
-    patience_s_.reserve(n);
+    patience_draw_.reserve(n);
     talk_s_.reserve(n);
     wrap_s_.reserve(n);
     ivr_u_.reserve(n);
@@ -46,7 +46,7 @@ class ContactPool {
     group_.push_back(AgentGroupId{});
     arrival_s_.push_back(0.0);
     enqueue_s_.push_back(0.0);
-    patience_s_.push_back(0.0);
+    patience_draw_.push_back(0.0);
     talk_s_.push_back(0.0);
     wrap_s_.push_back(0.0);
     ivr_u_.push_back(0.0);
@@ -72,7 +72,9 @@ class ContactPool {
   AgentGroupId& group(ContactId c) { return group_[index(c)]; }
   double& arrival_s(ContactId c) { return arrival_s_[index(c)]; }
   double& enqueue_s(ContactId c) { return enqueue_s_[index(c)]; }
-  double& patience_s(ContactId c) { return patience_s_[index(c)]; }
+  // The patience in seconds, or its uniform draw when the law is sampled by inversion
+  // (see CallCenter::on_arrival); infinity when the type has no patience.
+  double& patience_draw(ContactId c) { return patience_draw_[index(c)]; }
   double& talk_s(ContactId c) { return talk_s_[index(c)]; }
   double& wrap_s(ContactId c) { return wrap_s_[index(c)]; }
   double& ivr_u(ContactId c) { return ivr_u_[index(c)]; }
@@ -86,7 +88,7 @@ class ContactPool {
   std::vector<AgentGroupId> group_;
   std::vector<double> arrival_s_;
   std::vector<double> enqueue_s_;
-  std::vector<double> patience_s_;
+  std::vector<double> patience_draw_;
   std::vector<double> talk_s_;
   std::vector<double> wrap_s_;
   std::vector<double> ivr_u_;

@@ -44,6 +44,23 @@ struct Distribution {
   double scv() const;
   // True when every draw is the same value (no random number is consumed).
   bool is_deterministic() const { return kind == DistKind::Constant; }
+  // True when a sample is one uniform draw transformed by inversion, so the draw can
+  // be taken now and transformed later (sim::ReplayedUniform) with the same result.
+  bool uses_one_draw() const {
+    switch (kind) {
+      case DistKind::Exponential:
+      case DistKind::Uniform:
+      case DistKind::LogNormal:
+      case DistKind::Weibull:
+      case DistKind::Empirical:
+        return true;
+      case DistKind::Constant:
+      case DistKind::Gamma:
+      case DistKind::Erlang:
+        return false;
+    }
+    return false;
+  }
 };
 
 }  // namespace ccsim::sim

@@ -21,6 +21,15 @@ concept UniformSource = requires(G& g) {
   { g.next_u01() } -> std::convertible_to<double>;
 };
 
+// A generator that returns one stored uniform: sample(d, ReplayedUniform{u}) for a law
+// with d.uses_one_draw() equals the sample that drawing u would have given. The model
+// draws a caller's patience uniform on arrival (keeping streams in step for CRN) and
+// pays for the transform only if the caller ever waits.
+struct ReplayedUniform {
+  double u;
+  double next_u01() const { return u; }
+};
+
 // Standard normal quantile, Wichura's algorithm AS 241 (PPND16), Applied Statistics 37(3),
 // 477-484, 1988: rational approximations in three regions, relative error about 1e-16.
 // Returns -inf at p = 0, +inf at p = 1, NaN outside [0, 1].

@@ -367,3 +367,33 @@ TEST(VariateChiSquare, EmpiricalFrequenciesMatchWeights) {
 
 }  // namespace
 }  // namespace ccsim::sim
+
+namespace ccsim::sim {
+namespace {
+
+// The model keeps a caller's patience uniform and transforms it later; that is only
+// sound for the laws that claim to use exactly one draw, and must give the same value.
+TEST(ReplayedUniform, OneDrawLawsGiveTheSameValueFromTheStoredUniform) {
+  const Distribution laws[] = {
+      Distribution::exponential(120.0),          Distribution::uniform(5.0, 50.0),
+      Distribution::lognormal(100.0, 0.8),       Distribution::weibull(1.5, 90.0),
+      Distribution::empirical({10, 20, 30}, {1, 2, 1}), Distribution::gamma(60.0, 0.5),
+      Distribution::erlang(3, 60.0),             Distribution::constant(7.0)};
+  for (const Distribution& d : laws) {
+    Mrg32k3a eager = Mrg32k3a::from_seed(99);
+    Mrg32k3a deferred = eager;
+    for (int i = 0; i < 1000; ++i) {
+      const std::uint64_t before = eager.draws();
+      const double x = sample(d, eager);
+      if (!d.uses_one_draw()) continue;
+      EXPECT_EQ(eager.draws() - before, 1u) << static_cast<int>(d.kind);
+      ReplayedUniform replay{deferred.next_u01()};
+      EXPECT_EQ(sample(d, replay), x) << static_cast<int>(d.kind);
+    }
+  }
+  EXPECT_FALSE(Distribution::gamma(60.0, 0.5).uses_one_draw());
+  EXPECT_FALSE(Distribution::constant(7.0).uses_one_draw());
+}
+
+}  // namespace
+}  // namespace ccsim::sim
