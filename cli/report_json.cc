@@ -54,12 +54,21 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
     by_group[spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name] = kpis_json(r.by_group[g], true);
   json by_interval = json::array();
-  for (const models::IntervalResult& ir : r.by_interval)
+  for (const models::IntervalResult& ir : r.by_interval) {
+    json interval_groups = json::object();
+    for (std::size_t g = 0; g < ir.by_group.size(); ++g) {
+      const auto id = models::make_id<models::AgentGroupId>(g);
+      json group = kpis_json(ir.by_group[g], true);
+      group["staffing"] = spec.agent_groups[id].staffing[ir.interval];
+      interval_groups[spec.agent_groups[id].name] = group;
+    }
     by_interval.push_back({{"interval", ir.interval},
                            {"label", interval_label(spec, ir.interval)},
                            {"start_s", ir.start_s},
                            {"kpis", kpis_json(ir.kpis, false)},
+                           {"by_group", interval_groups},
                            {"service_level_verdict", models::verdict_name(ir.service_level)}});
+  }
 
   json targets = json::array();
   for (const models::TargetResult& t : r.targets)

@@ -112,19 +112,22 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     const models::TargetSpec& sl = r.targets.front().target;
     fmt::print(out, "\nService level per interval (target {}, answered within {:g} s)\n", num(sl.value, Kpi::ServiceLevel),
                spec.service_level.awt_s);
-    fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14}\n", "interval", "offered", "service_level", "p_abandon",
-               "asa_s");
+    fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>8}\n", "interval", "offered", "service_level",
+               "p_abandon", "asa_s", "occupancy", "agents");
     std::size_t missed = 0;
     for (const models::IntervalResult& ir : r.by_interval) {
       const char* flag = ir.service_level == models::Verdict::Missed         ? "  << MISSED"
                          : ir.service_level == models::Verdict::Inconclusive ? "  ?  inconclusive"
                                                                              : "";
       missed += ir.service_level == models::Verdict::Missed;
-      fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14}{}\n", interval_label(spec, ir.interval),
+      std::uint64_t agents = 0;
+      for (const auto& g : spec.agent_groups) agents += g.staffing[ir.interval];
+      fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>8}{}\n", interval_label(spec, ir.interval),
                  num(stat_of(ir.kpis, Kpi::Offered).mean, Kpi::Offered),
                  with_ci(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel),
                  with_ci(stat_of(ir.kpis, Kpi::PAbandon), Kpi::PAbandon),
-                 with_ci(stat_of(ir.kpis, Kpi::AsaS), Kpi::AsaS), flag);
+                 with_ci(stat_of(ir.kpis, Kpi::AsaS), Kpi::AsaS),
+                 with_ci(stat_of(ir.kpis, Kpi::Occupancy), Kpi::Occupancy), agents, flag);
     }
     fmt::print(out, "  {} of {} intervals miss the service-level target\n", missed, r.by_interval.size());
   }

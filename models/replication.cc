@@ -45,6 +45,7 @@ class Aggregator {
       : spec_(spec),
         by_type_(spec.contact_types.size()),
         by_interval_(spec.mode == RunMode::Day ? spec.num_periods : 0),
+        by_interval_group_(by_interval_.size() * spec.agent_groups.size()),
         by_group_(spec.agent_groups.size()) {}
 
   void add(const ReplicationCounters& rc) {
@@ -70,7 +71,9 @@ class Aggregator {
     const TargetSpec& sl_target = spec_.targets.front();
     for (std::size_t s = 0; s < by_interval_.size(); ++s) {
       IntervalResult ir{static_cast<std::uint32_t>(s), sim::period_start(static_cast<unsigned>(s), spec_.period_s),
-                        finish(by_interval_[s], conf), Verdict::Inconclusive};
+                        finish(by_interval_[s], conf), {}, Verdict::Inconclusive};
+      for (std::size_t g = 0; g < by_group_.size(); ++g)
+        ir.by_group.push_back(finish(by_interval_group_[s * by_group_.size() + g], conf));
       ir.service_level = judge(stat_of(ir.kpis, Kpi::ServiceLevel), sl_target.bound, sl_target.value);
       r.by_interval.push_back(ir);
     }
@@ -106,8 +109,11 @@ class Aggregator {
         slot_agents += rc.group(s, g);
         per_group[g] += rc.group(s, g);
       }
-      if (!by_interval_.empty())
+      if (!by_interval_.empty()) {
         add_values(by_interval_[s], compute_kpis(slot_calls, slot_agents, rc.slot_duration_s[s], sl));
+        for (std::size_t g = 0; g < rc.num_groups; ++g)
+          add_values(by_interval_group_[s * rc.num_groups + g], compute_group_kpis(rc.group(s, g)));
+      }
       all_calls += slot_calls;
       all_agents += slot_agents;
       duration_s += rc.slot_duration_s[s];
@@ -122,6 +128,7 @@ class Aggregator {
   KpiTallies overall_;
   std::vector<KpiTallies> by_type_;
   std::vector<KpiTallies> by_interval_;
+  std::vector<KpiTallies> by_interval_group_;  // [interval * groups + group]
   std::vector<KpiTallies> by_group_;
   std::uint64_t observations_ = 0;
   std::uint64_t fingerprint_ = 0;

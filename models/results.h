@@ -45,7 +45,8 @@ struct IntervalResult {
   std::uint32_t interval;
   double start_s;
   KpiStats kpis;
-  Verdict service_level;  // against the scenario's service-level target
+  std::vector<KpiStats> by_group;  // each group's answered and occupancy in this interval
+  Verdict service_level;           // against the scenario's service-level target
 };
 
 struct RunResults {
