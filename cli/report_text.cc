@@ -81,6 +81,10 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                r.unserved_at_end);
 
   fmt::print(out, "\nTargets (judged by the {:g}% confidence interval)\n", 100 * spec.confidence);
+  if (r.observations < 2)
+    fmt::print(out,
+               "  (one observation gives no confidence interval, so no target can be judged: run at least 2 "
+               "replications, or batches in steady state)\n");
   for (const models::TargetResult& t : r.targets)
     fmt::print(out, "  {:<34} {:>22}   {}\n", target_text(t.target), with_ci(t.stat, t.target.kpi),
                verdict_text(t.verdict));
