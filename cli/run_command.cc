@@ -2,6 +2,7 @@
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
 // print the report, write JSON / CSV on request.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -68,6 +69,10 @@ int run(const RunArgs& a) {
 
   if (!a.quiet) print_text_report(stdout, spec, results);
   if (!a.json_path.empty()) {
+    // Create the folder the user named, as --csv does; a failure shows up when writing.
+    const std::filesystem::path parent = std::filesystem::path(a.json_path).parent_path();
+    std::error_code ignored;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
     std::ofstream out(a.json_path);
     out << results_json(spec, results) << '\n';
     if (!out) {

@@ -150,12 +150,25 @@ TEST_F(RunCommand, MissingFileAndBadArgumentsExitWith2) {
 }
 
 TEST_F(RunCommand, ValidateAcceptsEveryShippedScenario) {
-  for (const char* f : {"scenarios/examples/single_day_ivr.json", "scenarios/examples/erlang_c_14_agents.json",
-                        "scenarios/bench/model_a.json"}) {
-    const Outcome o = ccsim("validate " + scenario(f));
-    EXPECT_EQ(o.exit_code, 0) << f << ": " << o.err;
-    EXPECT_NE(o.out.find(": ok"), std::string::npos) << f;
+  int count = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(scenario("scenarios"))) {
+    if (entry.path().extension() != ".json" || entry.path().filename() == "scenario.schema.json") continue;
+    ++count;
+    const Outcome o = ccsim("validate " + entry.path().string());
+    EXPECT_EQ(o.exit_code, 0) << entry.path() << ": " << o.err;
+    EXPECT_NE(o.out.find(": ok"), std::string::npos) << entry.path();
   }
+  EXPECT_GE(count, 3);
+}
+
+TEST_F(RunCommand, JsonAndCsvFoldersAreCreatedWhenMissing) {
+  const fs::path json = dir_ / "new" / "deeper" / "results.json";
+  const fs::path csv = dir_ / "csv" / "out";
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/erlang_c_14_agents.json") +
+                          " --quiet --replications 2 --json " + json.string() + " --csv " + csv.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(fs::exists(json));
+  EXPECT_TRUE(fs::exists(csv / "erlang_c_14_agents_overall.csv"));
 }
 
 }  // namespace
