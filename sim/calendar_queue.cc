@@ -9,6 +9,8 @@ void CalendarQueue::rebuild(std::size_t buckets, double width) {
   buckets_.assign(buckets, Bucket{});
   mask_ = buckets - 1;
   inv_width_ = 1.0 / width;
+  nodes_.clear();
+  free_ = kNil;
 }
 
 // Brown's width rule: three times the mean gap between the earliest events, leaving
@@ -16,7 +18,8 @@ void CalendarQueue::rebuild(std::size_t buckets, double width) {
 void CalendarQueue::resize(std::size_t buckets) {
   std::vector<Event> all;
   all.reserve(size_);
-  for (const Bucket& b : buckets_) all.insert(all.end(), b.events.begin() + b.head, b.events.end());
+  for (const Bucket& b : buckets_)
+    for (std::uint32_t n = b.head; n != kNil; n = nodes_[n].next) all.push_back(nodes_[n].event);
   const std::size_t k = std::min<std::size_t>(all.size(), 32);
   std::partial_sort(all.begin(), all.begin() + k, all.end(), fires_before);
   double width = 1.0 / inv_width_;
@@ -34,6 +37,7 @@ void CalendarQueue::resize(std::size_t buckets) {
     if (n > 0 && sum > 0.0) width = 3.0 * sum / n;
   }
   rebuild(buckets, width);
+  located_ = false;
   cur_day_ = all.empty() ? 0 : day_of(all.front().time);
   for (const Event& e : all) insert(buckets_[day_of(e.time) & mask_], e);
 }

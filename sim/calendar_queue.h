@@ -20,12 +20,11 @@ class CalendarQueue {
 
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
-  void reserve(std::size_t) {}
+  void reserve(std::size_t n) { nodes_.reserve(n); }
 
   const Event& top() const {
     locate_min();
-    const Bucket& b = buckets_[cur_day_ & mask_];
-    return b.events[b.head];
+    return nodes_[buckets_[cur_day_ & mask_].head].event;
   }
 
   void push(const Event& e) {
@@ -40,21 +39,28 @@ class CalendarQueue {
     if (!located_) locate_min();  // the engine's top() just did it
     located_ = false;
     Bucket& b = buckets_[cur_day_ & mask_];
-    if (++b.head == b.events.size()) {
-      b.events.clear();
-      b.head = 0;
-    }
+    const std::uint32_t n = b.head;
+    b.head = nodes_[n].next;
+    if (b.head == kNil) b.tail = kNil;
+    release(n);
     if (--size_ < buckets_.size() / 2 && buckets_.size() > kMinBuckets) resize(buckets_.size() / 2);
   }
 
  private:
   static constexpr std::size_t kMinBuckets = 16;
   static constexpr std::uint64_t kFarDay = std::uint64_t{1} << 62;
+  static constexpr std::uint32_t kNil = 0xffffffffu;
 
-  // Events of one bucket in (time, seq) order from head on; popped ones before head.
+  // Nodes live in one pool and are reused last-freed-first: the node a pop frees is
+  // the one the next push fills, so the hot nodes stay in cache.
+  struct Node {
+    Event event;
+    std::uint32_t next;
+  };
+  // A day's events as a list in (time, seq) order.
   struct Bucket {
-    std::vector<Event> events;
-    std::size_t head = 0;
+    std::uint32_t head = kNil;
+    std::uint32_t tail = kNil;
   };
 
   // Times too far ahead to number share the last day (still ordered inside it).
@@ -64,15 +70,43 @@ class CalendarQueue {
     return d < 0x1p62 ? static_cast<std::uint64_t>(static_cast<std::int64_t>(d)) : kFarDay;
   }
 
-  static void insert(Bucket& b, const Event& e) {
-    // New events usually come last in their bucket: search from the back.
-    std::size_t i = b.events.size();
-    b.events.push_back(e);
-    while (i > b.head && fires_before(e, b.events[i - 1])) {
-      b.events[i] = b.events[i - 1];
-      --i;
+  std::uint32_t acquire(const Event& e) {
+    std::uint32_t n;
+    if (free_ != kNil) {
+      n = free_;
+      free_ = nodes_[n].next;
+      nodes_[n].event = e;
+    } else {
+      n = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.push_back(Node{e, kNil});
     }
-    b.events[i] = e;
+    return n;
+  }
+
+  void release(std::uint32_t n) {
+    nodes_[n].next = free_;
+    free_ = n;
+  }
+
+  void insert(Bucket& b, const Event& e) {
+    const std::uint32_t n = acquire(e);
+    // New events usually come last in their day: check the tail first.
+    if (b.tail == kNil) {
+      nodes_[n].next = kNil;
+      b.head = b.tail = n;
+    } else if (!fires_before(e, nodes_[b.tail].event)) {
+      nodes_[n].next = kNil;
+      nodes_[b.tail].next = n;
+      b.tail = n;
+    } else if (fires_before(e, nodes_[b.head].event)) {
+      nodes_[n].next = b.head;
+      b.head = n;
+    } else {
+      std::uint32_t prev = b.head;
+      while (!fires_before(e, nodes_[nodes_[prev].next].event)) prev = nodes_[prev].next;
+      nodes_[n].next = nodes_[prev].next;
+      nodes_[prev].next = n;
+    }
   }
 
   // Advances cur_day_ to the day of the earliest event (size_ > 0). Multiplying by
@@ -82,13 +116,13 @@ class CalendarQueue {
     located_ = true;
     for (std::size_t scanned = 0; scanned < buckets_.size(); ++scanned, ++cur_day_) {
       const Bucket& b = buckets_[cur_day_ & mask_];
-      if (b.head < b.events.size() && day_of(b.events[b.head].time) == cur_day_) return;
+      if (b.head != kNil && day_of(nodes_[b.head].event.time) == cur_day_) return;
     }
     // A whole year without an event due: jump straight to the earliest one.
     std::uint64_t best = UINT64_MAX;
     for (const Bucket& b : buckets_)
-      if (b.head < b.events.size()) {
-        const std::uint64_t d = day_of(b.events[b.head].time);
+      if (b.head != kNil) {
+        const std::uint64_t d = day_of(nodes_[b.head].event.time);
         if (d < best) best = d;
       }
     cur_day_ = best;
@@ -98,6 +132,8 @@ class CalendarQueue {
   void rebuild(std::size_t buckets, double width);
 
   std::vector<Bucket> buckets_;
+  std::vector<Node> nodes_;
+  std::uint32_t free_ = kNil;
   std::uint64_t mask_ = 0;
   double inv_width_ = 1.0;
   mutable std::uint64_t cur_day_ = 0;
