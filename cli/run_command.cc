@@ -1,6 +1,7 @@
 // cli/run_command.cc
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
 // print the report, write JSON / CSV on request.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -25,7 +26,8 @@ struct RunArgs {
   std::string scenario;
   std::optional<std::uint64_t> seed;
   std::optional<std::uint32_t> replications;
-  std::uint32_t threads = 1;
+  // Every hardware thread by default: results do not depend on the thread count.
+  std::uint32_t threads = std::max(1u, std::thread::hardware_concurrency());
   std::string json_path;
   std::string csv_dir;
   bool quiet = false;
@@ -99,7 +101,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("scenario", args->scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
   cmd->add_option("--seed", args->seed, "Override the scenario's rng.seed");
   cmd->add_option("--replications", args->replications, "Override the scenario's rng.replications");
-  cmd->add_option("--threads", args->threads, "Replications run in parallel (results do not depend on it)")
+  cmd->add_option("--threads", args->threads, "Replications run in parallel; default: all hardware threads (results do not depend on it)")
       ->capture_default_str();
   cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
