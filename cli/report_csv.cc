@@ -73,6 +73,17 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
                           kpi_cells(r.by_group[g]));
   write_file(base / (spec.name + "_by_group.csv"), groups);
 
+  std::string pairs = "contact_type,agent_group";
+  for (const char* k : {"answered", "share", "service_level", "asa_s", "work_share"}) pairs += fmt::format(",{},{}_hw", k, k);
+  pairs += "\n";
+  for (const models::PairResult& p : r.by_type_group) {
+    pairs += fmt::format("{},{}", quoted(spec.contact_types[p.type].name), quoted(spec.agent_groups[p.group].name));
+    for (const models::KpiStat* k : {&p.answered, &p.share, &p.service_level, &p.asa_s, &p.work_share})
+      pairs += fmt::format(",{},{}", cell(k->mean), cell(k->half_width));
+    pairs += "\n";
+  }
+  write_file(base / (spec.name + "_by_type_group.csv"), pairs);
+
   if (!r.by_interval.empty()) {
     std::string intervals = fmt::format("interval,label,start_s{},service_level_verdict\n", kpi_header());
     for (const models::IntervalResult& ir : r.by_interval)

@@ -53,6 +53,18 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   json by_group = json::object();
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
     by_group[spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name] = kpis_json(r.by_group[g], true);
+  json by_type_group = json::object();
+  for (const models::PairResult& p : r.by_type_group) {
+    const auto stat = [](const models::KpiStat& k) {
+      return json{{"mean", number(k.mean)}, {"half_width", number(k.half_width)}, {"n", k.n}};
+    };
+    by_type_group[spec.contact_types[p.type].name][spec.agent_groups[p.group].name] = {
+        {"answered", stat(p.answered)},
+        {"share", stat(p.share)},
+        {"service_level", stat(p.service_level)},
+        {"asa_s", stat(p.asa_s)},
+        {"work_share", stat(p.work_share)}};
+  }
   json by_interval = json::array();
   for (const models::IntervalResult& ir : r.by_interval) {
     json interval_groups = json::object();
@@ -93,7 +105,8 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
        {{"overall", kpis_json(r.overall, false)},
         {"by_type", by_type},
         {"by_interval", by_interval},
-        {"by_group", by_group}}},
+        {"by_group", by_group},
+        {"by_type_group", by_type_group}}},
       {"targets", targets},
       {"unserved_at_end", r.unserved_at_end},
       {"fingerprint", r.fingerprint},

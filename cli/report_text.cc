@@ -112,6 +112,15 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                with_ci(stat_of(r.by_group[g], Kpi::Answered), Kpi::Answered),
                with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
 
+  fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; work: of the group's handle time)\n");
+  fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", "type", "group", "answered", "share",
+             "service_level", "asa_s", "work");
+  for (const models::PairResult& p : r.by_type_group)
+    fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", spec.contact_types[p.type].name,
+               spec.agent_groups[p.group].name, with_ci(p.answered, Kpi::Answered), with_ci(p.share, Kpi::PWait),
+               with_ci(p.service_level, Kpi::ServiceLevel), with_ci(p.asa_s, Kpi::AsaS),
+               with_ci(p.work_share, Kpi::Occupancy));
+
   if (!r.by_interval.empty()) {
     const models::TargetSpec& sl = r.targets.front().target;
     fmt::print(out, "\nService level per interval (target {}, answered within {:g} s)\n", num(sl.value, Kpi::ServiceLevel),

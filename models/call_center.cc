@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "models/invariant.h"
+#include "models/scenario/pairs.h"
 #include "sim/rng/stream_id.h"
 #include "sim/rng/variates.h"
 
@@ -35,7 +36,12 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
   arrival_state_.resize(types);
   queue_touched_s_.assign(types, 0.0);
   group_touched_s_.assign(groups, 0.0);
-  counters_.resize(types, groups, slots + 1);
+  const std::vector<TypeGroupPair> pairs = type_group_pairs(spec);
+  pair_of_.assign(types * groups, PairInfo{kNoId, 1.0});
+  for (std::size_t p = 0; p < pairs.size(); ++p)
+    pair_of_[index(pairs[p].type) * groups + index(pairs[p].group)] =
+        PairInfo{static_cast<std::uint32_t>(p), pairs[p].handle_time_multiplier};
+  counters_.resize(types, groups, pairs.size(), slots + 1);
   discard_slot_ = static_cast<std::uint32_t>(slots);
   arrival_slot_ = discard_slot_;
   time_slot_ = discard_slot_;
@@ -85,6 +91,7 @@ ReplicationCounters CallCenter::run() {
   // Drop the discard slot: it held warm-up calls and time outside the window.
   const std::size_t slots = counters_.num_slots - 1;
   counters_.by_slot_type.resize(slots * counters_.num_types);
+  counters_.by_slot_pair.resize(slots * counters_.num_pairs);
   counters_.by_slot_group.resize(slots * counters_.num_groups);
   counters_.slot_duration_s.resize(slots);
   counters_.num_slots = slots;
@@ -314,18 +321,33 @@ void CallCenter::start_service(ContactId c, AgentGroupId g) {
   touch_group(g);
   ++group.busy;
   const ContactTypeId k = pool_.type(c);
+  const PairInfo& pi = pair_of_[index(k) * groups_.size() + index(g)];
+  if (pi.pair == kNoId) [[unlikely]]
+    fail_invariant(now(), "start_service", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
+                   "router chose a group that does not serve the contact's type");
   const double wait_s = now() - pool_.enqueue_s(c);
-  TypeCounters& tc = counters_.type(pool_.slot(c), index(k));
+  const bool within_awt = wait_s <= spec_.service_level.awt_s;
+  const std::uint32_t slot = pool_.slot(c);
+  TypeCounters& tc = counters_.type(slot, index(k));
   ++tc.answered;
-  tc.answered_within_awt += wait_s <= spec_.service_level.awt_s;
+  tc.answered_within_awt += within_awt;
   tc.waited += wait_s > 0.0;
   tc.wait_sum_answered_s += wait_s;
   tc.wait_sum_admitted_s += wait_s;
-  ++counters_.group(pool_.slot(c), index(g)).answered;
+  ++counters_.group(slot, index(g)).answered;
+  // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
+  const double talk_s = pool_.talk_s(c) * pi.multiplier;
+  const double wrap_s = pool_.wrap_s(c) * pi.multiplier;
+  pool_.wrap_s(c) = wrap_s;
+  PairCounters& pc = counters_.pair(slot, pi.pair);
+  ++pc.answered;
+  pc.answered_within_awt += within_awt;
+  pc.wait_sum_s += wait_s;
+  pc.handle_sum_s += talk_s + wrap_s;
   pool_.group(c) = g;
   pool_.bump_generation(c);  // a pending patience event is now stale
   if (trace_) trace(TraceWhat::Answered, index(c), index(k), index(g), wait_s);
-  schedule(now() + pool_.talk_s(c), CcEvent::ServiceEnd, CcPriority::Release, index(c));
+  schedule(now() + talk_s, CcEvent::ServiceEnd, CcPriority::Release, index(c));
 }
 
 void CallCenter::on_service_end(ContactId c) {

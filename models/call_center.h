@@ -78,6 +78,13 @@ class CallCenter {
   IdVector<AgentGroupId, AgentGroup> groups_;
   IdVector<ContactTypeId, TypeStreams> streams_;
   IdVector<ContactTypeId, ArrivalState> arrival_state_;
+  // [type * groups + group]: the pair's index (kNoId when the type does not route to
+  // the group) and its handle-time multiplier.
+  struct PairInfo {
+    std::uint32_t pair;
+    double multiplier;
+  };
+  std::vector<PairInfo> pair_of_;
   ReplicationCounters counters_;
 
   std::uint32_t lines_busy_ = 0;

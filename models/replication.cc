@@ -14,6 +14,7 @@
 
 #include "models/call_center.h"
 #include "models/kpi/kpis.h"
+#include "models/scenario/pairs.h"
 #include "sim/engine.h"
 #include "sim/stats/tally.h"
 
@@ -27,13 +28,15 @@ void add_values(KpiTallies& t, const KpiValues& v) {
     if (!std::isnan(v[i])) t[i].add(v[i]);
 }
 
+KpiStat finish_one(const sim::Tally& t, double confidence) {
+  const std::uint64_t n = t.count();
+  return KpiStat{n > 0 ? t.mean() : std::numeric_limits<double>::quiet_NaN(),
+                 n > 1 ? t.half_width(confidence) : std::numeric_limits<double>::quiet_NaN(), n};
+}
+
 KpiStats finish(const KpiTallies& t, double confidence) {
   KpiStats s;
-  for (std::size_t i = 0; i < kNumKpis; ++i) {
-    const std::uint64_t n = t[i].count();
-    s[i] = KpiStat{n > 0 ? t[i].mean() : std::numeric_limits<double>::quiet_NaN(),
-                   n > 1 ? t[i].half_width(confidence) : std::numeric_limits<double>::quiet_NaN(), n};
-  }
+  for (std::size_t i = 0; i < kNumKpis; ++i) s[i] = finish_one(t[i], confidence);
   return s;
 }
 
@@ -46,7 +49,9 @@ class Aggregator {
         by_type_(spec.contact_types.size()),
         by_interval_(spec.mode == RunMode::Day ? spec.num_periods : 0),
         by_interval_group_(by_interval_.size() * spec.agent_groups.size()),
-        by_group_(spec.agent_groups.size()) {}
+        by_group_(spec.agent_groups.size()),
+        pairs_(type_group_pairs(spec)),
+        by_pair_(pairs_.size()) {}
 
   void add(const ReplicationCounters& rc) {
     fingerprint_ = sim::internal::mix64(fingerprint_, rc.fingerprint);
@@ -76,6 +81,12 @@ class Aggregator {
         ir.by_group.push_back(finish(by_interval_group_[s * by_group_.size() + g], conf));
       ir.service_level = judge(stat_of(ir.kpis, Kpi::ServiceLevel), sl_target.bound, sl_target.value);
       r.by_interval.push_back(ir);
+    }
+    for (std::size_t p = 0; p < pairs_.size(); ++p) {
+      const auto stat = [&](PairKpi k) { return finish_one(by_pair_[p][static_cast<std::size_t>(k)], conf); };
+      r.by_type_group.push_back(PairResult{pairs_[p].type, pairs_[p].group, stat(PairKpi::Answered),
+                                           stat(PairKpi::Share), stat(PairKpi::ServiceLevel),
+                                           stat(PairKpi::AsaS), stat(PairKpi::WorkShare)});
     }
     for (const TargetSpec& t : spec_.targets) {
       const KpiStat& s = stat_of(r.overall, t.kpi);
@@ -119,9 +130,37 @@ class Aggregator {
       duration_s += rc.slot_duration_s[s];
     }
     add_values(overall_, compute_kpis(all_calls, all_agents, duration_s, sl));
+    observe_pairs(rc, first_slot, end_slot, per_type);
     for (std::size_t k = 0; k < rc.num_types; ++k)
       add_values(by_type_[k], compute_kpis(per_type[k], GroupCounters{}, duration_s, sl));
     for (std::size_t g = 0; g < rc.num_groups; ++g) add_values(by_group_[g], compute_group_kpis(per_group[g]));
+  }
+
+  enum class PairKpi : std::uint8_t { Answered, Share, ServiceLevel, AsaS, WorkShare };
+  using PairTallies = std::array<sim::Tally, 5>;
+
+  static void add_if(sim::Tally& t, double num, double den) {
+    if (den > 0.0) t.add(num / den);
+  }
+
+  void observe_pairs(const ReplicationCounters& rc, std::size_t first_slot, std::size_t end_slot,
+                     const std::vector<TypeCounters>& per_type) {
+    std::vector<PairCounters> per_pair(rc.num_pairs);
+    for (std::size_t s = first_slot; s < end_slot; ++s)
+      for (std::size_t p = 0; p < rc.num_pairs; ++p) per_pair[p] += rc.pair(s, p);
+    std::vector<double> group_work(rc.num_groups, 0.0);
+    for (std::size_t p = 0; p < rc.num_pairs; ++p) group_work[index(pairs_[p].group)] += per_pair[p].handle_sum_s;
+    for (std::size_t p = 0; p < rc.num_pairs; ++p) {
+      const PairCounters& c = per_pair[p];
+      PairTallies& t = by_pair_[p];
+      const auto answered = static_cast<double>(c.answered);
+      t[static_cast<std::size_t>(PairKpi::Answered)].add(answered);
+      add_if(t[static_cast<std::size_t>(PairKpi::Share)], answered,
+             static_cast<double>(per_type[index(pairs_[p].type)].answered));
+      add_if(t[static_cast<std::size_t>(PairKpi::ServiceLevel)], static_cast<double>(c.answered_within_awt), answered);
+      add_if(t[static_cast<std::size_t>(PairKpi::AsaS)], c.wait_sum_s, answered);
+      add_if(t[static_cast<std::size_t>(PairKpi::WorkShare)], c.handle_sum_s, group_work[index(pairs_[p].group)]);
+    }
   }
 
   const ScenarioSpec& spec_;
@@ -130,6 +169,8 @@ class Aggregator {
   std::vector<KpiTallies> by_interval_;
   std::vector<KpiTallies> by_interval_group_;  // [interval * groups + group]
   std::vector<KpiTallies> by_group_;
+  std::vector<TypeGroupPair> pairs_;
+  std::vector<PairTallies> by_pair_;
   std::uint64_t observations_ = 0;
   std::uint64_t fingerprint_ = 0;
   std::uint64_t events_ = 0, calls_ = 0, draws_ = 0, unserved_ = 0;

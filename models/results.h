@@ -49,6 +49,20 @@ struct IntervalResult {
   Verdict service_level;           // against the scenario's service-level target
 };
 
+// One (contact type, agent group) pair: calls of the type that the group answered.
+// share: their fraction of all answered calls of the type (the overflow share);
+// service_level: answered within awt over answered by this group; asa_s: their mean
+// wait; work_share: their fraction of the talk and wrap-up time the group gave.
+struct PairResult {
+  ContactTypeId type;
+  AgentGroupId group;
+  KpiStat answered;
+  KpiStat share;
+  KpiStat service_level;
+  KpiStat asa_s;
+  KpiStat work_share;
+};
+
 struct RunResults {
   std::uint32_t replications = 0;
   std::uint32_t threads = 1;
@@ -57,6 +71,7 @@ struct RunResults {
   std::vector<KpiStats> by_type;
   std::vector<IntervalResult> by_interval;  // day mode only
   std::vector<KpiStats> by_group;
+  std::vector<PairResult> by_type_group;
   std::vector<TargetResult> targets;
 
   std::string fingerprint;  // 16 hex digits; equal runs give equal fingerprints

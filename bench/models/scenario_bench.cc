@@ -28,6 +28,7 @@ void BM_Scenario(benchmark::State& state, const char* relative_path) {
 }
 
 BENCHMARK_CAPTURE(BM_Scenario, model_a, "scenarios/bench/model_a.json")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Scenario, model_b, "scenarios/bench/model_b.json")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Scenario, single_day_ivr, "scenarios/examples/single_day_ivr.json")
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Scenario, erlang_c_14_agents, "scenarios/examples/erlang_c_14_agents.json")

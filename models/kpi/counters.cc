@@ -28,10 +28,20 @@ GroupCounters& GroupCounters::operator+=(const GroupCounters& o) {
   return *this;
 }
 
-void ReplicationCounters::resize(std::size_t types, std::size_t groups, std::size_t slots) {
+PairCounters& PairCounters::operator+=(const PairCounters& o) {
+  answered += o.answered;
+  answered_within_awt += o.answered_within_awt;
+  wait_sum_s += o.wait_sum_s;
+  handle_sum_s += o.handle_sum_s;
+  return *this;
+}
+
+void ReplicationCounters::resize(std::size_t types, std::size_t groups, std::size_t pairs, std::size_t slots) {
   num_types = types;
   num_groups = groups;
+  num_pairs = pairs;
   num_slots = slots;
+  by_slot_pair.assign(pairs * slots, PairCounters{});
   by_slot_type.assign(types * slots, TypeCounters{});
   by_slot_group.assign(groups * slots, GroupCounters{});
   slot_duration_s.assign(slots, 0.0);

@@ -39,11 +39,24 @@ struct GroupCounters {
   GroupCounters& operator+=(const GroupCounters& o);
 };
 
+// Calls of one contact type answered by one of the groups in its routing list (a
+// "pair"; pairs are numbered type by type, in each type's group order).
+struct PairCounters {
+  std::uint64_t answered = 0;
+  std::uint64_t answered_within_awt = 0;
+  double wait_sum_s = 0.0;
+  double handle_sum_s = 0.0;  // talk + wrap-up given to these calls, multipliers applied
+
+  PairCounters& operator+=(const PairCounters& o);
+};
+
 struct ReplicationCounters {
   std::size_t num_types = 0;
   std::size_t num_groups = 0;
   std::size_t num_slots = 0;
+  std::size_t num_pairs = 0;
   std::vector<TypeCounters> by_slot_type;    // [slot * num_types + type]
+  std::vector<PairCounters> by_slot_pair;    // [slot * num_pairs + pair]
   std::vector<GroupCounters> by_slot_group;  // [slot * num_groups + group]
   std::vector<double> slot_duration_s;       // observed seconds in each slot
 
@@ -53,11 +66,13 @@ struct ReplicationCounters {
   std::uint64_t unserved_at_end = 0;   // still waiting when nothing else could happen
   std::uint64_t fingerprint = 0;
 
-  void resize(std::size_t types, std::size_t groups, std::size_t slots);
+  void resize(std::size_t types, std::size_t groups, std::size_t pairs, std::size_t slots);
   TypeCounters& type(std::size_t slot, std::size_t t) { return by_slot_type[slot * num_types + t]; }
   GroupCounters& group(std::size_t slot, std::size_t g) { return by_slot_group[slot * num_groups + g]; }
   const TypeCounters& type(std::size_t slot, std::size_t t) const { return by_slot_type[slot * num_types + t]; }
   const GroupCounters& group(std::size_t slot, std::size_t g) const { return by_slot_group[slot * num_groups + g]; }
+  PairCounters& pair(std::size_t slot, std::size_t p) { return by_slot_pair[slot * num_pairs + p]; }
+  const PairCounters& pair(std::size_t slot, std::size_t p) const { return by_slot_pair[slot * num_pairs + p]; }
 };
 
 }  // namespace ccsim::models

@@ -5,14 +5,22 @@
 namespace ccsim::models {
 
 QueuePriority::QueuePriority(std::vector<std::vector<AgentGroupId>> type_to_groups,
-                             std::vector<std::uint32_t> type_priority, std::size_t num_groups)
+                             std::vector<std::uint32_t> type_priority, std::size_t num_groups,
+                             const std::vector<std::vector<ContactTypeId>>& group_order)
     : type_to_groups_(std::move(type_to_groups)), group_to_types_(num_groups) {
-  for (std::size_t k = 0; k < type_to_groups_.size(); ++k)
-    for (AgentGroupId g : type_to_groups_[k])
-      group_to_types_[index(g)].push_back(Served{make_id<QueueId>(k), type_priority[k]});
-  for (auto& served : group_to_types_)
-    std::stable_sort(served.begin(), served.end(),
-                     [](const Served& a, const Served& b) { return a.priority < b.priority; });
+  for (std::size_t g = 0; g < num_groups; ++g) {
+    if (g < group_order.size() && !group_order[g].empty()) {
+      for (std::size_t i = 0; i < group_order[g].size(); ++i)
+        group_to_types_[g].push_back(
+            Served{make_id<QueueId>(index(group_order[g][i])), static_cast<std::uint32_t>(i)});
+      continue;
+    }
+    for (std::size_t k = 0; k < type_to_groups_.size(); ++k)
+      for (AgentGroupId grp : type_to_groups_[k])
+        if (index(grp) == g) group_to_types_[g].push_back(Served{make_id<QueueId>(k), type_priority[k]});
+    std::stable_sort(group_to_types_[g].begin(), group_to_types_[g].end(),
+                     [](const Served& a, const Served& b) { return a.rank < b.rank; });
+  }
 }
 
 }  // namespace ccsim::models

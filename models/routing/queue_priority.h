@@ -2,8 +2,9 @@
 // queue_priority: static priority / overflow routing. An arriving contact goes to the
 // first group in its type's preference list that has an idle agent, else waits in its
 // type's queue (one queue per contact type). A freed agent takes the head of the
-// non-empty queue with the lowest priority value among the types its group serves;
-// among equal priorities the head that has waited longest; then the lower type id.
+// non-empty queue of best rank among the types its group serves: the position in the
+// group's own list (router.group_to_type) when it has one, else the type's priority
+// value; among equal ranks the head that has waited longest; then the lower type id.
 // This is the "priority routing" of Koole & Mandelbaum's survey (2002) and the
 // default routing of ContactCenters' QueuePriorityRouter (Buist & L'Ecuyer).
 #pragma once
@@ -24,8 +25,10 @@ class QueuePriority {
 
   // type_to_groups[k]: groups that may serve type k, preferred first.
   // type_priority[k]: lower is served first. Queue k holds contacts of type k.
+  // group_order[g], when not empty: the types group g serves, best first (it overrides
+  // type_priority for that group); it lists exactly the types that route to g.
   QueuePriority(std::vector<std::vector<AgentGroupId>> type_to_groups, std::vector<std::uint32_t> type_priority,
-                std::size_t num_groups);
+                std::size_t num_groups, const std::vector<std::vector<ContactTypeId>>& group_order = {});
 
   RouteDecision on_arrival(const Contact& c, const RoutingView& v) const {
     for (AgentGroupId g : type_to_groups_[index(c.type)])
@@ -36,15 +39,15 @@ class QueuePriority {
 
   std::optional<QueueId> on_agent_free(AgentGroupId g, const RoutingView& v) const {
     std::optional<QueueId> best;
-    std::uint32_t best_priority = 0;
+    std::uint32_t best_rank = 0;
     double best_since = 0.0;
     for (const Served& s : group_to_types_[index(g)]) {
-      if (best && s.priority > best_priority) break;  // sorted by priority
+      if (best && s.rank > best_rank) break;  // sorted by rank
       if (v.queue_size(s.queue) == 0) continue;
       const double since = v.head_enqueue_s(s.queue);
       if (!best || since < best_since) {
         best = s.queue;
-        best_priority = s.priority;
+        best_rank = s.rank;
         best_since = since;
       }
     }
@@ -56,10 +59,10 @@ class QueuePriority {
  private:
   struct Served {
     QueueId queue;
-    std::uint32_t priority;
+    std::uint32_t rank;  // lower is served first
   };
   std::vector<std::vector<AgentGroupId>> type_to_groups_;
-  std::vector<std::vector<Served>> group_to_types_;  // sorted by (priority, type id)
+  std::vector<std::vector<Served>> group_to_types_;  // sorted by (rank, type id)
 };
 static_assert(RouterPolicy<QueuePriority>);
 

@@ -12,7 +12,9 @@ AnyRouter make_router(const ScenarioSpec& spec) {
       type_to_groups.push_back(t.groups);
       priority.push_back(t.priority);
     }
-    return QueuePriority(std::move(type_to_groups), std::move(priority), spec.agent_groups.size());
+    std::vector<std::vector<ContactTypeId>> group_order;
+    for (const AgentGroupSpec& g : spec.agent_groups) group_order.push_back(g.type_order);
+    return QueuePriority(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order);
   }
   // The loader rejects unknown names with a located message; reaching this is a bug.
   throw std::logic_error("make_router: unknown policy \"" + spec.router.policy + "\" passed validation");

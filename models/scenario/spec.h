@@ -45,11 +45,19 @@ struct ContactTypeSpec {
   std::optional<sim::Distribution> wrap_up;   // none: the agent is free at the end of talk
   std::optional<sim::Distribution> patience;  // none: infinite patience, never abandons
   std::vector<AgentGroupId> groups;           // routing preference, first = preferred
+  // Parallel to groups: the talk and wrap-up of a call of this type served by groups[i]
+  // take handle_time_multiplier[i] times as long as drawn (a generalist may be slower).
+  // Empty means 1 for every group.
+  std::vector<double> handle_time_multiplier;
 };
 
 struct AgentGroupSpec {
   std::string name;
   std::vector<std::uint32_t> staffing;  // one value per period (day), exactly one (steady)
+  // router.group_to_type: the queues a freed agent of this group takes from, highest
+  // priority first (exactly the types whose groups list this group). Empty: those
+  // types ordered by their priority, the longest-waiting head first among equals.
+  std::vector<ContactTypeId> type_order;
 };
 
 // The routing policy by its registry name; its tables are resolved into the specs

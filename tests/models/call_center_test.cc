@@ -145,6 +145,65 @@ TEST(CallCenter, OverflowsToTheNextGroupOnlyWhenTheFirstHasNoIdleAgent) {
   EXPECT_EQ(r.trace, expected);
 }
 
+TEST(CallCenter, HandleTimeMultiplierScalesTalkAndWrapUpOfTheServingGroupOnly) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  ContactTypeSpec t = traced_type("calls", {0, 1}, 100, std::nullopt, {0, 1});
+  t.wrap_up = sim::Distribution::constant(10);
+  t.handle_time_multiplier = {1.0, 1.5};  // the second group is 50 % slower
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("specialists", {1}));
+  s.agent_groups.push_back(group("generalists", {1}));
+  const Outcome r = run(s);
+  // Call 0: specialists, talk 100 (ends 100), wrap until 110. Call 1: generalists,
+  // talk 150 (ends 151), wrap 15.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},   {0, TraceWhat::Answered, 0, 0, 0},   {1, TraceWhat::Arrival, 0, N, 0},
+      {1, TraceWhat::Answered, 0, 1, 0},  {100, TraceWhat::TalkEnd, 0, 0, 0},  {151, TraceWhat::TalkEnd, 0, 1, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+  EXPECT_DOUBLE_EQ(r.counters.pair(0, 0).handle_sum_s, 110);
+  EXPECT_DOUBLE_EQ(r.counters.pair(0, 1).handle_sum_s, 165);
+  EXPECT_DOUBLE_EQ(r.counters.group(0, 1).busy_area, 165);
+  EXPECT_EQ(r.counters.pair(0, 0).answered, 1u);
+  EXPECT_EQ(r.counters.pair(0, 1).answered, 1u);
+}
+
+TEST(CallCenter, GroupOrderMakesAFreedAgentTakeItsFirstListedQueue) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("a", {0, 5}, 50, std::nullopt, {0}));
+  s.contact_types.push_back(traced_type("b", {10}, 50, std::nullopt, {0}));
+  s.agent_groups.push_back(group("solo", {1}));
+  s.agent_groups[make_id<AgentGroupId>(0)].type_order = {make_id<ContactTypeId>(1), make_id<ContactTypeId>(0)};
+  const Outcome r = run(s);
+  // At t=50 "a" has waited 45 s and "b" 40 s; the group's list puts b first.
+  ASSERT_GE(r.trace.size(), 8u);
+  EXPECT_EQ(r.trace[7], (Line{50, TraceWhat::Answered, 1, 0, 40}));
+}
+
+TEST(CallCenter, PairCountersSplitEachTypesAnsweredCallsByServingGroup) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.service_level.awt_s = 50;
+  s.contact_types.push_back(traced_type("calls", {0, 1, 2}, 100, std::nullopt, {0, 1}));
+  s.agent_groups.push_back(group("first", {1}));
+  s.agent_groups.push_back(group("second", {1}));
+  const Outcome r = run(s);
+  // 0 -> first; 1 -> second; 2 waits 98 s for first (beyond awt 50).
+  const PairCounters& first = r.counters.pair(0, 0);
+  const PairCounters& second = r.counters.pair(0, 1);
+  EXPECT_EQ(first.answered, 2u);
+  EXPECT_EQ(first.answered_within_awt, 1u);
+  EXPECT_DOUBLE_EQ(first.wait_sum_s, 98);
+  EXPECT_EQ(second.answered, 1u);
+  EXPECT_DOUBLE_EQ(second.wait_sum_s, 0);
+  const RunResults results = run_scenario(s, RunOptions{1});
+  ASSERT_EQ(results.by_type_group.size(), 2u);
+  EXPECT_DOUBLE_EQ(results.by_type_group[0].share.mean, 2.0 / 3);
+  EXPECT_DOUBLE_EQ(results.by_type_group[1].share.mean, 1.0 / 3);
+  EXPECT_DOUBLE_EQ(results.by_type_group[0].service_level.mean, 0.5);
+  EXPECT_DOUBLE_EQ(results.by_type_group[0].asa_s.mean, 49);
+  EXPECT_DOUBLE_EQ(results.by_type_group[1].work_share.mean, 1.0);
+}
+
 TEST(CallCenter, ReleaseBeforeArrivalAtTheSameInstant) {
   ScenarioSpec s = day_scenario(1000, 1);
   s.contact_types.push_back(traced_type("calls", {0, 100}, 100, 0.0, {0}));

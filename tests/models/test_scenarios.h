@@ -38,7 +38,10 @@ inline ContactTypeSpec traced_type(std::string name, std::vector<double> times_s
 }
 
 inline AgentGroupSpec group(std::string name, std::vector<std::uint32_t> staffing) {
-  return AgentGroupSpec{std::move(name), std::move(staffing)};
+  AgentGroupSpec g;
+  g.name = std::move(name);
+  g.staffing = std::move(staffing);
+  return g;
 }
 
 // M/M/c (+M when patience_mean_s is set) in steady state: one type, one group.
@@ -60,7 +63,7 @@ inline ScenarioSpec markov_scenario(double rate_per_s, double mean_talk_s, std::
   if (patience_mean_s) t.patience = sim::Distribution::exponential(*patience_mean_s);
   t.groups = {make_id<AgentGroupId>(0)};
   s.contact_types.push_back(t);
-  s.agent_groups.push_back(AgentGroupSpec{"agents", {agents}});
+  s.agent_groups.push_back(group("agents", {agents}));
   s.targets = {TargetSpec{Kpi::ServiceLevel, TargetBound::AtLeast, 0.8}};
   return s;
 }

@@ -57,6 +57,18 @@ TEST(QueuePriority, FreedAgentTakesLowestPriorityValueThenLongestWaiting) {
   EXPECT_EQ(p.on_agent_free(G(0), f.view(100)), Q(1));  // priority beats waiting time
 }
 
+TEST(QueuePriority, GroupOrderIsStrictAndOverridesTypePriorities) {
+  // Type 1 has the better priority value, but group 0 lists type 2, then 0, then 1.
+  const QueuePriority p({{G(0)}, {G(0)}, {G(0)}}, {1, 0, 1}, 1,
+                        {{make_id<ContactTypeId>(2), make_id<ContactTypeId>(0), make_id<ContactTypeId>(1)}});
+  Fixture f{{{1, 0}}, std::vector<WaitingQueue>(3), {}};
+  f.wait(1, 0.0);
+  f.wait(0, 1.0);
+  EXPECT_EQ(p.on_agent_free(G(0), f.view(100)), Q(0));  // rank 1 beats rank 2 despite waiting less
+  f.wait(2, 99.0);
+  EXPECT_EQ(p.on_agent_free(G(0), f.view(100)), Q(2));  // first in the list, even if it waited least
+}
+
 TEST(QueuePriority, FreedAgentIgnoresQueuesOfTypesItsGroupDoesNotServe) {
   const QueuePriority p({{G(0)}, {G(1)}}, {0, 0}, 2);
   Fixture f{{{1, 0}, {1, 0}}, std::vector<WaitingQueue>(2), {}};
