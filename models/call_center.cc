@@ -179,6 +179,10 @@ void CallCenter::dispatch(const sim::Event& e) {
     case CcEvent::WindowEnd:
       on_window_end();
       return;
+    case CcEvent::RouteTimer:
+      if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // no longer waiting
+      on_route_timer(make_id<ContactId>(e.subject), e.aux);
+      return;
   }
   fail_invariant(now(), "dispatch", fmt::format("kind={}", e.kind), "event kind matches no CcEvent");
 }
@@ -306,11 +310,41 @@ void CallCenter::route_to_agents(ContactId c) {
       const double patience_s = patience->uses_one_draw() ? sim::sample(*patience, replay) : draw;
       schedule(now() + patience_s, CcEvent::PatienceExpired, CcPriority::Normal, index(c), pool_.generation(c));
     }
+    schedule_router_timer(c, 0);
   } else {
     ++counters_.type(pool_.slot(c), index(k)).blocked_router;
     if (trace_) trace(TraceWhat::BlockedRouter, index(c), index(k), kNoId);
     leave_system(c);
   }
+}
+
+std::span<const EligibilityTimer> CallCenter::router_timers(ContactTypeId k) const {
+  return std::visit(
+      [&](const auto& policy) -> std::span<const EligibilityTimer> {
+        if constexpr (requires { policy.timers(k); })
+          return policy.timers(k);
+        else
+          return {};
+      },
+      router_);
+}
+
+// Timers run one at a time, shortest delay first: the next is scheduled only while
+// the call is still waiting, so a call answered early leaves at most one stale timer.
+void CallCenter::schedule_router_timer(ContactId c, std::size_t i) {
+  const std::span<const EligibilityTimer> timers = router_timers(pool_.type(c));
+  if (i >= timers.size()) return;
+  if (i > 0xff) [[unlikely]]
+    fail_invariant(now(), "schedule_router_timer", fmt::format("contact=#{}", index(c)),
+                   "more than 255 eligibility timers for one contact type");
+  schedule(pool_.enqueue_s(c) + timers[i].delay_s, CcEvent::RouteTimer, CcPriority::Normal, index(c),
+           pool_.generation(c), static_cast<std::uint8_t>(i));
+}
+
+void CallCenter::on_route_timer(ContactId c, std::size_t i) {
+  const std::uint32_t generation = pool_.generation(c);
+  assign_idle_agents(router_timers(pool_.type(c))[i].group);
+  if (pool_.is_current(c, generation)) schedule_router_timer(c, i + 1);
 }
 
 void CallCenter::start_service(ContactId c, AgentGroupId g) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "models/agents/agent_group.h"
@@ -49,6 +50,9 @@ class CallCenter {
   void on_service_end(ContactId c);
   void on_slot_start(std::uint32_t slot);
   void on_window_end();
+  std::span<const EligibilityTimer> router_timers(ContactTypeId k) const;
+  void schedule_router_timer(ContactId c, std::size_t i);
+  void on_route_timer(ContactId c, std::size_t i);
   std::uint64_t next_batch_end() const;
 
   void route_to_agents(ContactId c);
@@ -65,8 +69,9 @@ class CallCenter {
   RoutingView view() const;
   void trace(TraceWhat what, std::uint32_t contact, std::uint32_t type, std::uint32_t group, double value = 0.0);
   double now() const { return engine_.now(); }
-  void schedule(double t, CcEvent kind, CcPriority p, std::uint32_t subject, std::uint32_t generation = 0) {
-    engine_.schedule_at(t, static_cast<std::uint16_t>(kind), static_cast<std::uint8_t>(p), subject, generation);
+  void schedule(double t, CcEvent kind, CcPriority p, std::uint32_t subject, std::uint32_t generation = 0,
+                std::uint8_t aux = 0) {
+    engine_.schedule_at(t, static_cast<std::uint16_t>(kind), static_cast<std::uint8_t>(p), subject, generation, aux);
   }
 
   const ScenarioSpec& spec_;

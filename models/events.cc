@@ -15,6 +15,7 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::WrapUpEnd: return "WrapUpEnd";
     case CcEvent::SlotStart: return "SlotStart";
     case CcEvent::WindowEnd: return "WindowEnd";
+    case CcEvent::RouteTimer: return "RouteTimer";
   }
   return "Unknown";
 }

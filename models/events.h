@@ -16,6 +16,7 @@ enum class CcEvent : std::uint16_t {
   WrapUpEnd,        // subject: agent group
   SlotStart,        // subject: slot (planning period or batch); day mode also applies staffing
   WindowEnd,        // end of the observation window (end of day, end of steady-state run)
+  RouteTimer,       // subject: contact, generation at enqueue, aux: index of the router timer
 };
 
 // At equal time: staffing changes first, then freed capacity, then everything else.

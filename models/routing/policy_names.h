@@ -8,6 +8,6 @@
 
 namespace ccsim::models {
 
-inline constexpr std::array<std::string_view, 1> kRouterPolicyNames = {"queue_priority"};
+inline constexpr std::array<std::string_view, 2> kRouterPolicyNames = {"queue_priority", "overflow_after_delay"};
 
 }  // namespace ccsim::models

@@ -5,15 +5,17 @@
 
 #include <variant>
 
+#include "models/routing/overflow_after_delay.h"
 #include "models/routing/policy_names.h"
 #include "models/routing/queue_priority.h"
 #include "models/scenario/spec.h"
 
 namespace ccsim::models {
 
-using AnyRouter = std::variant<QueuePriority>;
+using AnyRouter = std::variant<QueuePriority, OverflowAfterDelay>;
 
 static_assert(kRouterPolicyNames[0] == QueuePriority::kName);
+static_assert(kRouterPolicyNames[1] == OverflowAfterDelay::kName);
 
 // Builds the policy named in spec.router from the validated spec's tables.
 AnyRouter make_router(const ScenarioSpec& spec);

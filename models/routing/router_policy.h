@@ -29,6 +29,14 @@ struct Block {
 };
 using RouteDecision = std::variant<ServeBy, Enqueue, Block>;
 
+// A policy may also offer `std::span<const EligibilityTimer> timers(ContactTypeId)`:
+// delays after joining the queue at which a waiting call of that type becomes eligible
+// for one more group; CallCenter then re-offers that group's idle agents at those times.
+struct EligibilityTimer {
+  double delay_s;
+  AgentGroupId group;
+};
+
 template <class P>
 concept RouterPolicy = requires(const P& p, const Contact& c, AgentGroupId g, const RoutingView& v) {
   { p.on_arrival(c, v) } -> std::same_as<RouteDecision>;

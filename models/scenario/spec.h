@@ -49,6 +49,9 @@ struct ContactTypeSpec {
   // take handle_time_multiplier[i] times as long as drawn (a generalist may be slower).
   // Empty means 1 for every group.
   std::vector<double> handle_time_multiplier;
+  // overflow_after_delay only, parallel to groups: a waiting call becomes eligible for
+  // groups[i] once it has waited overflow_delay_s[i] seconds. Empty means 0 for all.
+  std::vector<double> overflow_delay_s;
 };
 
 struct AgentGroupSpec {

@@ -204,6 +204,62 @@ TEST(CallCenter, PairCountersSplitEachTypesAnsweredCallsByServingGroup) {
   EXPECT_DOUBLE_EQ(results.by_type_group[1].work_share.mean, 1.0);
 }
 
+TEST(CallCenter, OverflowAfterDelayWaitsForTheDelayBeforeUsingTheSecondGroup) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.router.policy = "overflow_after_delay";
+  ContactTypeSpec t = traced_type("calls", {0, 10, 20}, 100, std::nullopt, {0, 1});
+  t.overflow_delay_s = {0, 30};
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("specialists", {1}));
+  s.agent_groups.push_back(group("generalists", {2}));
+  const Outcome r = run(s);
+  // 0: specialist at once. 10: waits although a generalist is idle; eligible for the
+  // generalists at 40. 20: eligible at 50.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},    {0, TraceWhat::Answered, 0, 0, 0},   {10, TraceWhat::Arrival, 0, N, 0},
+      {10, TraceWhat::Queued, 0, N, 0},    {20, TraceWhat::Arrival, 0, N, 0},   {20, TraceWhat::Queued, 0, N, 0},
+      {40, TraceWhat::Answered, 0, 1, 30}, {50, TraceWhat::Answered, 0, 1, 30}, {100, TraceWhat::TalkEnd, 0, 0, 0},
+      {140, TraceWhat::TalkEnd, 0, 1, 0},  {150, TraceWhat::TalkEnd, 0, 1, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+}
+
+TEST(CallCenter, OverflowAfterDelayLetsTheFirstGroupTakeTheCallBeforeTheDelayEnds) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.router.policy = "overflow_after_delay";
+  ContactTypeSpec t = traced_type("calls", {0, 10}, 20, std::nullopt, {0, 1});
+  t.overflow_delay_s = {0, 30};
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("specialists", {1}));
+  s.agent_groups.push_back(group("generalists", {1}));
+  const Outcome r = run(s);
+  // The specialist frees at 20, before the call's delay ends at 40: it takes the call,
+  // and the timer at 40 finds nothing to do.
+  ASSERT_EQ(r.trace.size(), 7u);
+  EXPECT_EQ(r.trace[5], (Line{20, TraceWhat::Answered, 0, 0, 10}));
+  EXPECT_EQ(r.trace[6], (Line{40, TraceWhat::TalkEnd, 0, 0, 0}));
+}
+
+TEST(CallCenter, OverflowAfterDelayWithZeroDelaysIsQueuePriorityExactly) {
+  ScenarioSpec s = testing::markov_scenario(1.0, 10.0, 8, 30.0, 100, 5000, 3, 21);
+  ContactTypeSpec second = s.contact_types[make_id<ContactTypeId>(0)];
+  second.name = "other";
+  second.groups = {make_id<AgentGroupId>(1), make_id<AgentGroupId>(0)};
+  s.contact_types[make_id<ContactTypeId>(0)].groups = {make_id<AgentGroupId>(0), make_id<AgentGroupId>(1)};
+  s.contact_types.push_back(second);
+  s.agent_groups.push_back(group("second", {5}));
+  const RunResults priority = run_scenario(s, RunOptions{1});
+  s.router.policy = "overflow_after_delay";
+  for (auto& t : s.contact_types) t.overflow_delay_s = {0.0, 0.0};
+  const RunResults delayed = run_scenario(s, RunOptions{1});
+  EXPECT_EQ(priority.fingerprint, delayed.fingerprint);
+  EXPECT_EQ(priority.overall[static_cast<std::size_t>(Kpi::ServiceLevel)].mean,
+            delayed.overall[static_cast<std::size_t>(Kpi::ServiceLevel)].mean);
+  // And a real delay changes what happens.
+  for (auto& t : s.contact_types) t.overflow_delay_s = {0.0, 20.0};
+  EXPECT_NE(run_scenario(s, RunOptions{1}).fingerprint, priority.fingerprint);
+}
+
 TEST(CallCenter, ReleaseBeforeArrivalAtTheSameInstant) {
   ScenarioSpec s = day_scenario(1000, 1);
   s.contact_types.push_back(traced_type("calls", {0, 100}, 100, 0.0, {0}));
