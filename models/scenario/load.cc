@@ -69,7 +69,8 @@ constexpr std::array<std::string_view, 7> kContactTypeKeys = {"name", "priority"
                                                               "talk", "wrap_up",  "patience"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
 constexpr std::array<std::string_view, 2> kGroupKeys = {"name", "staffing"};
-constexpr std::array<std::string_view, 2> kRouterKeys = {"policy", "type_to_group"};
+constexpr std::array<std::string_view, 4> kRouterKeys = {"policy", "type_to_group", "group_to_type",
+                                                         "handle_time_multipliers"};
 constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"awt_s", "target", "definition", "short_abandon_s"};
 constexpr std::array<std::string_view, 3> kTargetKeys = {"kpi", "min", "max"};
 constexpr std::array<std::string_view, 2> kRngKeys = {"seed", "replications"};
@@ -238,6 +239,7 @@ struct TypeInfo {
   bool reaches_agents = true;  // false when its IVR contains or loses every call
   bool durations_ok = false;   // talk, wrap-up and patience decoded without error
   bool routed = false;         // appears in /router/type_to_group
+  bool route_exact = false;    // ... and its route was read in full: every group in it resolved
 };
 
 struct GroupInfo {
@@ -278,6 +280,11 @@ class Decoder {
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
   void decode_agent_groups(const Json& doc, ScenarioSpec& spec);
   void decode_router(const Json& doc, ScenarioSpec& spec);
+  void decode_routes(const Json& router, ScenarioSpec& spec);
+  void decode_group_to_type(const Json& router, ScenarioSpec& spec);
+  void decode_multipliers(const Json& router, ScenarioSpec& spec);
+  bool route_settled(std::size_t type) const;
+  static bool serves(const ContactTypeSpec& t, std::size_t group);
   void decode_service_level(const Json& doc, ScenarioSpec& spec);
   void decode_targets(const Json& doc, ScenarioSpec& spec);
   void decode_rng(const Json& doc, ScenarioSpec& spec);
@@ -301,6 +308,7 @@ class Decoder {
   bool groups_known_ = false;    // /agent_groups is a non-empty array, every group has a name
   bool routes_known_ = false;    // /router/type_to_group is an object
   bool routes_readable_ = true;  // every entry in it is an array of strings
+  bool route_keys_ok_ = true;    // every key in it is a defined contact type
   // Names offered as "did you mean" for a misspelt route entry: their missing route or
   // unused group would only repeat that error.
   std::set<std::string, std::less<>> suggested_;
@@ -999,8 +1007,13 @@ void Decoder::decode_router(const Json& doc, ScenarioSpec& spec) {
     if (auto i = choice(*p, "/router/policy", "router policy", kRouterPolicyNames))
       spec.router.policy = std::string(kRouterPolicyNames[*i]);
   }
+  decode_routes(*r, spec);
+  decode_group_to_type(*r, spec);
+  decode_multipliers(*r, spec);
+}
 
-  const Json* table = find(*r, "type_to_group");
+void Decoder::decode_routes(const Json& router, ScenarioSpec& spec) {
+  const Json* table = find(router, "type_to_group");
   const std::string tptr = "/router/type_to_group";
   if (!table) {
     missing("/router", "type_to_group", R"(an object mapping each contact type name to an array of agent group names)");
@@ -1020,10 +1033,13 @@ void Decoder::decode_router(const Json& doc, ScenarioSpec& spec) {
     if (auto t = type_index_.find(type_name); t != type_index_.end()) {
       type = t->second;
       types_[t->second].routed = true;
-    } else if (types_known_) {
-      error(kp, fmt::format("unknown contact type {}; defined: {}{}", quote(type_name), join_names(type_names_),
-                            did_you_mean(type_name, type_names_)));
-      if (auto close = internal::closest_name(type_name, type_names_)) suggested_.insert(*close);
+    } else {
+      route_keys_ok_ = false;
+      if (types_known_) {
+        error(kp, fmt::format("unknown contact type {}; defined: {}{}", quote(type_name), join_names(type_names_),
+                              did_you_mean(type_name, type_names_)));
+        if (auto close = internal::closest_name(type_name, type_names_)) suggested_.insert(*close);
+      }
     }
     const Json& list = it.value();
     if (!list.is_array() || list.empty()) {
@@ -1034,11 +1050,13 @@ void Decoder::decode_router(const Json& doc, ScenarioSpec& spec) {
     }
     std::vector<AgentGroupId> resolved;
     std::map<std::string, std::size_t, std::less<>> seen;
+    bool exact = true;
     for (std::size_t j = 0; j < list.size(); ++j) {
       const std::string ep = child_pointer(kp, j);
       auto name = string(list[j], ep, "an agent group name (a string)");
       if (!name) {
         routes_readable_ = false;
+        exact = false;
         continue;
       }
       if (auto [where, fresh] = seen.emplace(*name, j); !fresh) {
@@ -1048,6 +1066,7 @@ void Decoder::decode_router(const Json& doc, ScenarioSpec& spec) {
       }
       auto g = group_index_.find(*name);
       if (g == group_index_.end()) {
+        exact = false;
         if (!groups_known_) continue;
         error(ep, fmt::format("unknown agent group {}; defined: {}{}", quote(*name), join_names(group_names_),
                               did_you_mean(*name, group_names_)));
@@ -1057,7 +1076,157 @@ void Decoder::decode_router(const Json& doc, ScenarioSpec& spec) {
       resolved.push_back(make_id<AgentGroupId>(g->second));
       groups_[g->second].served = true;
     }
-    if (type) spec.contact_types[make_id<ContactTypeId>(*type)].groups = std::move(resolved);
+    if (type) {
+      types_[*type].route_exact = exact;
+      spec.contact_types[make_id<ContactTypeId>(*type)].groups = std::move(resolved);
+    }
+  }
+}
+
+// Whether the route of this contact type is known exactly, so that a table that
+// disagrees with it is wrong in itself and not an echo of an error in type_to_group:
+// its route was read in full, or it has none and needs none (its IVR releases every
+// call) while every route names a defined type.
+bool Decoder::route_settled(std::size_t type) const {
+  const TypeInfo& info = types_[type];
+  if (!routes_known_) return false;
+  if (info.routed) return info.route_exact;
+  return route_keys_ok_ && info.named && info.ivr_ok && !info.reaches_agents;
+}
+
+bool Decoder::serves(const ContactTypeSpec& t, std::size_t group) {
+  for (AgentGroupId g : t.groups)
+    if (index(g) == group) return true;
+  return false;
+}
+
+void Decoder::decode_group_to_type(const Json& router, ScenarioSpec& spec) {
+  const Json* table = find(router, "group_to_type");
+  if (!table) return;
+  const std::string tptr = "/router/group_to_type";
+  if (!table->is_object()) {
+    error(tptr, fmt::format("expected an object mapping agent group names to arrays of contact type names, highest "
+                            "priority first; got {}",
+                            describe(*table)));
+    return;
+  }
+  const std::string rptr = "/router/type_to_group";
+  for (auto it = table->begin(); it != table->end(); ++it) {
+    const std::string& group_name = it.key();
+    const std::string kp = child_pointer(tptr, group_name);
+    std::optional<std::size_t> group;
+    if (auto g = group_index_.find(group_name); g != group_index_.end()) {
+      group = g->second;
+    } else if (groups_known_) {
+      error(kp, fmt::format("unknown agent group {}; defined: {}{}", quote(group_name), join_names(group_names_),
+                            did_you_mean(group_name, group_names_)));
+    }
+    const Json& list = it.value();
+    if (!list.is_array() || list.empty()) {
+      error(kp, fmt::format("expected a non-empty array of contact type names, highest priority first; got {}",
+                            describe(list)));
+      continue;
+    }
+    std::vector<ContactTypeId> order;
+    std::map<std::string, std::size_t, std::less<>> seen;
+    // An entry that could not be resolved may be the type that looks missing below.
+    std::set<std::string, std::less<>> meant;
+    bool unexplained = false;
+    for (std::size_t j = 0; j < list.size(); ++j) {
+      const std::string ep = child_pointer(kp, j);
+      auto name = string(list[j], ep, "a contact type name (a string)");
+      if (!name) {
+        unexplained = true;
+        continue;
+      }
+      if (auto [where, fresh] = seen.emplace(*name, j); !fresh) {
+        error(ep, fmt::format("contact type {} is listed twice (also at index {}); list each type once", quote(*name),
+                              where->second));
+        continue;
+      }
+      auto t = type_index_.find(*name);
+      if (t == type_index_.end()) {
+        if (!types_known_) {
+          unexplained = true;
+          continue;
+        }
+        error(ep, fmt::format("unknown contact type {}; defined: {}{}", quote(*name), join_names(type_names_),
+                              did_you_mean(*name, type_names_)));
+        if (auto close = internal::closest_name(*name, type_names_)) {
+          meant.insert(*close);
+        } else {
+          unexplained = true;
+        }
+        continue;
+      }
+      order.push_back(make_id<ContactTypeId>(t->second));
+      if (group && !serves(spec.contact_types[make_id<ContactTypeId>(t->second)], *group) && route_settled(t->second)) {
+        error(ep, fmt::format("contact type {} does not route to agent group {} in {}; remove it from this list or "
+                              "add {} to {}",
+                              quote(*name), quote(group_name), rptr, quote(group_name), child_pointer(rptr, *name)));
+      }
+    }
+    if (!group) continue;
+    if (!unexplained) {
+      for (std::size_t k = 0; k < types_.size(); ++k) {
+        const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+        if (!types_[k].named || !serves(t, *group) || seen.contains(t.name) || meant.contains(t.name)) continue;
+        error(kp, fmt::format("agent group {} serves contact type {} (it is in {}) but {} does not list it; list "
+                              "every type the group serves",
+                              quote(group_name), quote(t.name), child_pointer(rptr, t.name), kp));
+      }
+    }
+    spec.agent_groups[make_id<AgentGroupId>(*group)].type_order = std::move(order);
+  }
+}
+
+void Decoder::decode_multipliers(const Json& router, ScenarioSpec& spec) {
+  const Json* table = find(router, "handle_time_multipliers");
+  if (!table) return;
+  const std::string tptr = "/router/handle_time_multipliers";
+  if (!table->is_object()) {
+    error(tptr, fmt::format("expected an object mapping contact type names to objects "
+                            R"({{"<agent group>": factor > 0, ...}}; got {})",
+                            describe(*table)));
+    return;
+  }
+  const std::string rptr = "/router/type_to_group";
+  for (auto it = table->begin(); it != table->end(); ++it) {
+    const std::string& type_name = it.key();
+    const std::string kp = child_pointer(tptr, type_name);
+    std::optional<std::size_t> type;
+    if (auto t = type_index_.find(type_name); t != type_index_.end()) {
+      type = t->second;
+    } else if (types_known_) {
+      error(kp, fmt::format("unknown contact type {}; defined: {}{}", quote(type_name), join_names(type_names_),
+                            did_you_mean(type_name, type_names_)));
+    }
+    const Json& factors = it.value();
+    if (!expect_object(factors, kp, R"(an object mapping agent group names to factors > 0, such as {"<group>": 1.25})"))
+      continue;
+    ContactTypeSpec* t = type ? &spec.contact_types[make_id<ContactTypeId>(*type)] : nullptr;
+    if (t) t->handle_time_multiplier.assign(t->groups.size(), 1.0);
+    for (auto f = factors.begin(); f != factors.end(); ++f) {
+      const std::string& group_name = f.key();
+      const std::string fp = child_pointer(kp, group_name);
+      auto g = group_index_.find(group_name);
+      if (g == group_index_.end() && groups_known_)
+        error(fp, fmt::format("unknown agent group {}; defined: {}{}", quote(group_name), join_names(group_names_),
+                              did_you_mean(group_name, group_names_)));
+      const auto value = number(f.value(), fp, above(0.0));
+      if (g == group_index_.end() || !t) continue;
+      bool found = false;
+      for (std::size_t i = 0; i < t->groups.size(); ++i) {
+        if (index(t->groups[i]) != g->second) continue;
+        found = true;
+        if (value) t->handle_time_multiplier[i] = *value;
+      }
+      if (!found && route_settled(*type)) {
+        error(fp, fmt::format("agent group {} does not serve contact type {} (see {}); give factors only for the "
+                              "groups in that list",
+                              quote(group_name), quote(type_name), child_pointer(rptr, type_name)));
+      }
+    }
   }
 }
 

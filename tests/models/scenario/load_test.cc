@@ -336,9 +336,10 @@ TEST(LoadScenario, GroupThatServesNoTypeIsAnError) {
 
 TEST(LoadScenario, UnknownPolicySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\": {", "\"router\": { \"policy\": \"queue_priorty\","), "/router/policy",
-              "unknown router policy \"queue_priorty\"; known: queue_priority (did you mean \"queue_priority\"?)");
+              "unknown router policy \"queue_priorty\"; known: queue_priority, overflow_after_delay (did you mean "
+              "\"queue_priority\"?)");
   expect_only(with(kDay, "\"router\": {", "\"router\": { \"policy\": \"skill_based\","), "/router/policy",
-              "unknown router policy \"skill_based\"; known: queue_priority");
+              "unknown router policy \"skill_based\"; known: queue_priority, overflow_after_delay");
 }
 
 TEST(LoadScenario, DuplicateNamesAreErrors) {
@@ -413,6 +414,132 @@ TEST(LoadScenario, TrunksNeedLines) {
   ASSERT_EQ(ds.size(), 1u) << dump(ds);
   EXPECT_EQ(ds[0].pointer, "/trunks");
   EXPECT_EQ(ds[0].message, "missing required key \"lines\"; expected an integer >= 1");
+}
+
+// ---- router.group_to_type and router.handle_time_multipliers ---------------------------
+
+// kDay with `entries` added at the start of the router object. In kDay, support serves
+// billing; tier1 serves billing and sales.
+std::string with_router(std::string_view entries) {
+  return with(kDay, "\"router\": {", "\"router\": { " + std::string(entries) + ",");
+}
+
+TEST(LoadScenario, UnknownRouterKeyListsTheTables) {
+  expect_only(with_router(R"("group_to_typ": { "tier1": ["sales", "billing"] })"), "/router/group_to_typ",
+              "unknown key \"group_to_typ\"; known: policy, type_to_group, group_to_type, handle_time_multipliers "
+              "(did you mean \"group_to_type\"?)");
+}
+
+TEST(LoadScenario, GroupToTypeMustBeAnObjectOfNonEmptyArrays) {
+  expect_only(with_router(R"("group_to_type": ["tier1"])"), "/router/group_to_type",
+              "expected an object mapping agent group names to arrays of contact type names, highest priority first; "
+              "got an array");
+  expect_only(with_router(R"("group_to_type": { "tier1": [] })"), "/router/group_to_type/tier1",
+              "expected a non-empty array of contact type names, highest priority first; got an empty array");
+  expect_only(with_router(R"("group_to_type": { "tier1": "sales" })"), "/router/group_to_type/tier1",
+              "expected a non-empty array of contact type names, highest priority first; got string \"sales\"");
+  // The unreadable entry may be the "missing" billing: one error.
+  expect_only(with_router(R"("group_to_type": { "tier1": ["sales", 3] })"), "/router/group_to_type/tier1/1",
+              "expected a contact type name (a string); got 3");
+}
+
+TEST(LoadScenario, UnknownGroupInGroupToTypeSuggestsTheCloseOne) {
+  // tier1 then keeps the derived order: nothing else to report.
+  expect_only(with_router(R"("group_to_type": { "tier2": ["sales", "billing"] })"), "/router/group_to_type/tier2",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+}
+
+TEST(LoadScenario, UnknownTypeInGroupToTypeSuggestsTheCloseOne) {
+  // billing then looks missing from the list, but that only repeats the typo: one error.
+  expect_only(with_router(R"("group_to_type": { "tier1": ["sales", "biling"] })"), "/router/group_to_type/tier1/1",
+              "unknown contact type \"biling\"; defined: billing, sales (did you mean \"billing\"?)");
+  expect_only(with_router(R"("group_to_type": { "tier1": ["sales", "refunds"] })"), "/router/group_to_type/tier1/1",
+              "unknown contact type \"refunds\"; defined: billing, sales");
+}
+
+TEST(LoadScenario, TypeListedTwiceInGroupToTypeIsAnError) {
+  expect_only(with_router(R"("group_to_type": { "tier1": ["sales", "billing", "sales"] })"),
+              "/router/group_to_type/tier1/2",
+              "contact type \"sales\" is listed twice (also at index 0); list each type once");
+}
+
+TEST(LoadScenario, GroupToTypeMustListEveryTypeTheGroupServes) {
+  expect_only(with_router(R"("group_to_type": { "tier1": ["sales"] })"), "/router/group_to_type/tier1",
+              "agent group \"tier1\" serves contact type \"billing\" (it is in /router/type_to_group/billing) but "
+              "/router/group_to_type/tier1 does not list it; list every type the group serves");
+}
+
+TEST(LoadScenario, GroupToTypeMustListOnlyTypesThatRouteToTheGroup) {
+  expect_only(with_router(R"("group_to_type": { "support": ["billing", "sales"] })"), "/router/group_to_type/support/1",
+              "contact type \"sales\" does not route to agent group \"support\" in /router/type_to_group; remove it "
+              "from this list or add \"support\" to /router/type_to_group/sales");
+  // A type whose IVR releases every call has no route, and routes to no group.
+  const std::string ivr = with(with(kIvr, "0.3", "0.75"), "0.1", "0.25");
+  std::string text = with(with_router(R"("group_to_type": { "tier1": ["billing", "sales"] })"), "\"mode\": \"day\",",
+                          "\"mode\": \"day\", \"ivr\": {},");
+  text = with(text, "\"name\": \"sales\",", "\"name\": \"sales\", " + ivr);
+  text = with(text, ", \"sales\": [\"tier1\"]", "");
+  expect_only(text, "/router/group_to_type/tier1/1",
+              "contact type \"sales\" does not route to agent group \"tier1\" in /router/type_to_group; remove it "
+              "from this list or add \"tier1\" to /router/type_to_group/sales");
+}
+
+TEST(LoadScenario, TypoInTypeToGroupIsNotRepeatedByTheTables) {
+  // sales -> tier2 (a typo of tier1): tier1's list and factor for sales only echo it.
+  expect_only(with(with_router(R"("group_to_type": { "tier1": ["sales", "billing"] }, )"
+                               R"("handle_time_multipliers": { "sales": { "tier1": 1.5 } })"),
+                   "\"sales\": [\"tier1\"]", "\"sales\": [\"tier2\"]"),
+              "/router/type_to_group/sales/0",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+  // "biling" (a typo of billing): support's list naming billing only echoes it.
+  expect_only(with(with_router(R"("group_to_type": { "support": ["billing"] })"), "\"billing\": [\"support\"",
+                   "\"biling\": [\"support\""),
+              "/router/type_to_group/biling",
+              "unknown contact type \"biling\"; defined: billing, sales (did you mean \"billing\"?)");
+  // No type_to_group at all: nothing to compare the tables with.
+  expect_only(with(with_router(R"("group_to_type": { "tier1": ["sales", "billing"] }, )"
+                               R"("handle_time_multipliers": { "sales": { "support": 1.5 } })"),
+                   R"(, "type_to_group": { "billing": ["support", "tier1"], "sales": ["tier1"] })", ""),
+              "/router",
+              "missing required key \"type_to_group\"; expected an object mapping each contact type name to an array "
+              "of agent group names");
+}
+
+TEST(LoadScenario, HandleTimeMultipliersMustBeObjects) {
+  expect_only(with_router(R"("handle_time_multipliers": [1.25])"), "/router/handle_time_multipliers",
+              "expected an object mapping contact type names to objects {\"<agent group>\": factor > 0, ...}; got an "
+              "array");
+  expect_only(with_router(R"("handle_time_multipliers": { "billing": 1.25 })"),
+              "/router/handle_time_multipliers/billing",
+              "expected an object mapping agent group names to factors > 0, such as {\"<group>\": 1.25}; got 1.25");
+}
+
+TEST(LoadScenario, UnknownNamesInHandleTimeMultipliersSuggestTheCloseOne) {
+  expect_only(with_router(R"("handle_time_multipliers": { "biling": { "tier1": 1.25 } })"),
+              "/router/handle_time_multipliers/biling",
+              "unknown contact type \"biling\"; defined: billing, sales (did you mean \"billing\"?)");
+  expect_only(with_router(R"("handle_time_multipliers": { "billing": { "tier2": 1.25 } })"),
+              "/router/handle_time_multipliers/billing/tier2",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+}
+
+TEST(LoadScenario, HandleTimeMultiplierNeedsAGroupThatServesTheType) {
+  expect_only(with_router(R"("handle_time_multipliers": { "sales": { "support": 1.25 } })"),
+              "/router/handle_time_multipliers/sales/support",
+              "agent group \"support\" does not serve contact type \"sales\" (see /router/type_to_group/sales); give "
+              "factors only for the groups in that list");
+}
+
+TEST(LoadScenario, HandleTimeMultiplierMustBePositive) {
+  const std::string base = with_router(R"("handle_time_multipliers": { "billing": { "tier1": X } })");
+  const std::string ptr = "/router/handle_time_multipliers/billing/tier1";
+  expect_only(with(base, "X", "0"), ptr, "must be > 0; got 0");
+  expect_only(with(base, "X", "-1.5"), ptr, "must be > 0; got -1.5");
+  expect_only(with(base, "X", "\"1.25\""), ptr, "expected a number > 0; got string \"1.25\"");
+  expect_only(with(base, "X", "null"), ptr, "expected a number > 0; got null");
+  // Not finite: JSON has no infinity, and 1e400 is rejected by the parser.
+  expect_only(with(base, "X", "1e400"), "",
+              "invalid JSON: number overflow parsing '1e400' (numbers must fit a double)");
 }
 
 // ---- distributions ------------------------------------------------------------------
@@ -857,6 +984,38 @@ TEST(LoadScenario, IvrThatReleasesEveryCallNeedsNoRoute) {
 TEST(LoadScenario, SchemaKeyIsAccepted) {
   EXPECT_NO_THROW(load_scenario_text(
       with(kDay, "\"mode\": \"day\",", "\"$schema\": \"../scenario.schema.json\", \"mode\": \"day\","), "t.json"));
+}
+
+TEST(LoadScenario, GroupToTypeAndHandleTimeMultipliersDecodeExactly) {
+  const ScenarioSpec s =
+      load_scenario_text(with_router(R"("group_to_type": { "tier1": ["sales", "billing"], "support": ["billing"] }, )"
+                                     R"("handle_time_multipliers": { "billing": { "tier1": 1.25, "support": 0.8 } })"),
+                         "t.json");
+  const auto billing = make_id<ContactTypeId>(0), sales = make_id<ContactTypeId>(1);
+  const auto support = make_id<AgentGroupId>(0), tier1 = make_id<AgentGroupId>(1);
+  EXPECT_EQ(s.agent_groups[tier1].type_order, (std::vector<ContactTypeId>{sales, billing}));
+  EXPECT_EQ(s.agent_groups[support].type_order, (std::vector<ContactTypeId>{billing}));
+  // Parallel to groups (support, tier1), whatever the order in the file.
+  EXPECT_EQ(s.contact_types[billing].groups, (std::vector<AgentGroupId>{support, tier1}));
+  EXPECT_EQ(s.contact_types[billing].handle_time_multiplier, (std::vector<double>{0.8, 1.25}));
+  EXPECT_TRUE(s.contact_types[sales].handle_time_multiplier.empty());  // not listed: 1 for every group
+}
+
+TEST(LoadScenario, UnlistedGroupsKeepTheDerivedOrderAndAFactorOfOne) {
+  const ScenarioSpec s =
+      load_scenario_text(with_router(R"("group_to_type": { "tier1": ["billing", "sales"] }, )"
+                                     R"("handle_time_multipliers": { "billing": { "tier1": 1.5 }, "sales": {} })"),
+                         "t.json");
+  const auto billing = make_id<ContactTypeId>(0), sales = make_id<ContactTypeId>(1);
+  EXPECT_TRUE(s.agent_groups[make_id<AgentGroupId>(0)].type_order.empty());
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(1)].type_order, (std::vector<ContactTypeId>{billing, sales}));
+  EXPECT_EQ(s.contact_types[billing].handle_time_multiplier, (std::vector<double>{1.0, 1.5}));
+  EXPECT_EQ(s.contact_types[sales].handle_time_multiplier, (std::vector<double>{1.0}));
+
+  // Without the tables: derived order everywhere, factors left empty.
+  const ScenarioSpec plain = load_scenario_text(kDay, "t.json");
+  for (const AgentGroupSpec& g : plain.agent_groups) EXPECT_TRUE(g.type_order.empty());
+  for (const ContactTypeSpec& t : plain.contact_types) EXPECT_TRUE(t.handle_time_multiplier.empty());
 }
 
 // ---- shipped scenarios ----------------------------------------------------------------
