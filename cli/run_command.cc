@@ -116,8 +116,10 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   cmd->callback([path, &exit_code] {
     try {
       const models::ScenarioSpec spec = models::load_scenario_file(*path);
-      std::printf("%s: ok (%zu contact types, %zu agent groups, %s mode)\n", path->c_str(),
-                  spec.contact_types.size(), spec.agent_groups.size(),
+      const std::size_t types = spec.contact_types.size();
+      const std::size_t groups = spec.agent_groups.size();
+      std::printf("%s: ok (%zu contact type%s, %zu agent group%s, %s mode)\n", path->c_str(), types,
+                  types == 1 ? "" : "s", groups, groups == 1 ? "" : "s",
                   spec.mode == models::RunMode::Day ? "day" : "steady_state");
       exit_code = kExitOk;
     } catch (const models::ScenarioError& e) {
