@@ -334,9 +334,9 @@ std::span<const EligibilityTimer> CallCenter::router_timers(ContactTypeId k) con
 void CallCenter::schedule_router_timer(ContactId c, std::size_t i) {
   const std::span<const EligibilityTimer> timers = router_timers(pool_.type(c));
   if (i >= timers.size()) return;
-  if (i > 0xff) [[unlikely]]
+  if (i >= 0xff) [[unlikely]]
     fail_invariant(now(), "schedule_router_timer", fmt::format("contact=#{}", index(c)),
-                   "more than 255 eligibility timers for one contact type");
+                   "more than 255 eligibility timers for one contact type (the loader allows 255)");
   schedule(pool_.enqueue_s(c) + timers[i].delay_s, CcEvent::RouteTimer, CcPriority::Normal, index(c),
            pool_.generation(c), static_cast<std::uint8_t>(i));
 }

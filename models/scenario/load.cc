@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -52,6 +53,13 @@ constexpr std::uint64_t kMaxSeed = (std::uint64_t{1} << 63) - 1;
 constexpr std::uint64_t kMaxPeriods = 1'000'000;
 // Each contact type owns kPurposesPerComponent random streams (sim/rng/stream_id.h).
 constexpr std::uint64_t kMaxContactTypes = sim::max_index_per_component();
+// A RouteTimer event carries the index of the timer in 8 bits, and CallCenter stops
+// with an invariant failure beyond 255 (models/call_center.cc): at most this many groups
+// of one contact type may have a positive overflow delay.
+constexpr std::size_t kMaxDelayedGroupsPerType = 255;
+// The only policy that reads /router/overflow_delays_s.
+constexpr std::string_view kOverflowAfterDelayPolicy = "overflow_after_delay";
+static_assert(std::ranges::find(kRouterPolicyNames, kOverflowAfterDelayPolicy) != kRouterPolicyNames.end());
 // Tolerance when probabilities given in decimal are added in binary.
 constexpr double kProbabilitySlack = 1e-12;
 constexpr std::uint32_t kDefaultReplications = 10;
@@ -69,8 +77,8 @@ constexpr std::array<std::string_view, 7> kContactTypeKeys = {"name", "priority"
                                                               "talk", "wrap_up",  "patience"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
 constexpr std::array<std::string_view, 2> kGroupKeys = {"name", "staffing"};
-constexpr std::array<std::string_view, 4> kRouterKeys = {"policy", "type_to_group", "group_to_type",
-                                                         "handle_time_multipliers"};
+constexpr std::array<std::string_view, 5> kRouterKeys = {"policy", "type_to_group", "group_to_type",
+                                                         "handle_time_multipliers", "overflow_delays_s"};
 constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"awt_s", "target", "definition", "short_abandon_s"};
 constexpr std::array<std::string_view, 3> kTargetKeys = {"kpi", "min", "max"};
 constexpr std::array<std::string_view, 2> kRngKeys = {"seed", "replications"};
@@ -159,14 +167,50 @@ struct Range {
     return "(any finite number)";
   }
 };
-Range at_least(double lo) { return {lo, false}; }
-Range above(double lo) { return {lo, true}; }
-Range closed(double lo, double hi) { return {lo, false, hi, false}; }
+constexpr Range at_least(double lo) { return {lo, false}; }
+constexpr Range above(double lo) { return {lo, true}; }
+constexpr Range closed(double lo, double hi) { return {lo, false, hi, false}; }
 
 std::string int_range_text(std::uint64_t lo, std::uint64_t hi) {
   if (hi == kU32Max || hi == kU64Max) return fmt::format(">= {}", lo);
   return fmt::format("in [{}, {}]", lo, hi);
 }
+
+// ---- (contact type, agent group) tables -------------------------------------------
+
+// A router table {"<contact type>": {"<agent group>": number, ...}, ...} whose numbers
+// fill a vector of ContactTypeSpec parallel to its groups. The wording parameters make
+// messages such as (for handle_time_multipliers)
+//   expected an object mapping contact type names to objects {"<agent group>": factor > 0, ...}; got ...
+//   expected an object mapping agent group names to factors > 0, such as {"<group>": 1.25}; got ...
+//   agent group "g" does not serve contact type "t" (see ...); give factors only for the groups in that list
+struct PairTable {
+  std::string_view key;                         // under /router
+  std::vector<double> ContactTypeSpec::*field;  // filled parallel to ContactTypeSpec::groups
+  double unlisted;                              // the value of a group the type's entry does not name
+  Range range;                                  // accepted values
+  std::string_view placeholder;                 // one value in the table's shape: "factor"
+  std::string_view values;                      // the values of one entry: "factors"
+  std::string_view short_values;                // in "give <short_values> only for ...": "factors"
+  std::string_view example;                     // one accepted value: "1.25"
+};
+
+const PairTable kHandleTimeMultipliers{.key = "handle_time_multipliers",
+                                       .field = &ContactTypeSpec::handle_time_multiplier,
+                                       .unlisted = 1.0,
+                                       .range = above(0.0),
+                                       .placeholder = "factor",
+                                       .values = "factors",
+                                       .short_values = "factors",
+                                       .example = "1.25"};
+const PairTable kOverflowDelays{.key = "overflow_delays_s",
+                                .field = &ContactTypeSpec::overflow_delay_s,
+                                .unlisted = 0.0,
+                                .range = at_least(0.0),
+                                .placeholder = "seconds",
+                                .values = "delays in seconds",
+                                .short_values = "delays",
+                                .example = "20"};
 
 // ---- duplicate keys ---------------------------------------------------------------
 
@@ -282,7 +326,18 @@ class Decoder {
   void decode_router(const Json& doc, ScenarioSpec& spec);
   void decode_routes(const Json& router, ScenarioSpec& spec);
   void decode_group_to_type(const Json& router, ScenarioSpec& spec);
-  void decode_multipliers(const Json& router, ScenarioSpec& spec);
+  void decode_pair_table(const Json& router, const PairTable& table, ScenarioSpec& spec);
+  void decode_overflow_delays(const Json& router, bool policy_read, ScenarioSpec& spec);
+  // A contact type / agent group by name. An unknown name is reported at `ptr`, with a
+  // "did you mean", when every entity of that kind has a readable name (otherwise the
+  // unreadable one may be the one meant); `close` then receives the suggested name, if any.
+  std::optional<std::size_t> resolve_type(std::string_view name, const std::string& ptr,
+                                          std::optional<std::string>* close = nullptr);
+  std::optional<std::size_t> resolve_group(std::string_view name, const std::string& ptr,
+                                           std::optional<std::string>* close = nullptr);
+  std::optional<std::size_t> resolve(const std::map<std::string, std::size_t, std::less<>>& index,
+                                     const std::vector<std::string>& names, bool all_named, std::string_view noun,
+                                     std::string_view name, const std::string& ptr, std::optional<std::string>* close);
   bool route_settled(std::size_t type) const;
   static bool serves(const ContactTypeSpec& t, std::size_t group);
   void decode_service_level(const Json& doc, ScenarioSpec& spec);
@@ -1003,13 +1058,40 @@ void Decoder::decode_router(const Json& doc, ScenarioSpec& spec) {
   }
   if (!expect_object(*r, "/router", R"(an object {"policy": ..., "type_to_group": {...}})")) return;
   check_keys(*r, "/router", kRouterKeys);
+  bool policy_read = true;  // absent is the default policy
   if (const Json* p = find(*r, "policy")) {
-    if (auto i = choice(*p, "/router/policy", "router policy", kRouterPolicyNames))
+    if (auto i = choice(*p, "/router/policy", "router policy", kRouterPolicyNames)) {
       spec.router.policy = std::string(kRouterPolicyNames[*i]);
+    } else {
+      policy_read = false;
+    }
   }
   decode_routes(*r, spec);
   decode_group_to_type(*r, spec);
-  decode_multipliers(*r, spec);
+  decode_pair_table(*r, kHandleTimeMultipliers, spec);
+  decode_overflow_delays(*r, policy_read, spec);
+}
+
+std::optional<std::size_t> Decoder::resolve(const std::map<std::string, std::size_t, std::less<>>& index,
+                                            const std::vector<std::string>& names, bool all_named,
+                                            std::string_view noun, std::string_view name, const std::string& ptr,
+                                            std::optional<std::string>* close) {
+  if (auto it = index.find(name); it != index.end()) return it->second;
+  if (!all_named) return std::nullopt;
+  error(ptr,
+        fmt::format("unknown {} {}; defined: {}{}", noun, quote(name), join_names(names), did_you_mean(name, names)));
+  if (close) *close = internal::closest_name(name, names);
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Decoder::resolve_type(std::string_view name, const std::string& ptr,
+                                                 std::optional<std::string>* close) {
+  return resolve(type_index_, type_names_, types_known_, "contact type", name, ptr, close);
+}
+
+std::optional<std::size_t> Decoder::resolve_group(std::string_view name, const std::string& ptr,
+                                                  std::optional<std::string>* close) {
+  return resolve(group_index_, group_names_, groups_known_, "agent group", name, ptr, close);
 }
 
 void Decoder::decode_routes(const Json& router, ScenarioSpec& spec) {
@@ -1029,17 +1111,13 @@ void Decoder::decode_routes(const Json& router, ScenarioSpec& spec) {
   for (auto it = table->begin(); it != table->end(); ++it) {
     const std::string& type_name = it.key();
     const std::string kp = child_pointer(tptr, type_name);
-    std::optional<std::size_t> type;
-    if (auto t = type_index_.find(type_name); t != type_index_.end()) {
-      type = t->second;
-      types_[t->second].routed = true;
+    std::optional<std::string> close;
+    const std::optional<std::size_t> type = resolve_type(type_name, kp, &close);
+    if (type) {
+      types_[*type].routed = true;
     } else {
       route_keys_ok_ = false;
-      if (types_known_) {
-        error(kp, fmt::format("unknown contact type {}; defined: {}{}", quote(type_name), join_names(type_names_),
-                              did_you_mean(type_name, type_names_)));
-        if (auto close = internal::closest_name(type_name, type_names_)) suggested_.insert(*close);
-      }
+      if (close) suggested_.insert(*close);
     }
     const Json& list = it.value();
     if (!list.is_array() || list.empty()) {
@@ -1064,17 +1142,15 @@ void Decoder::decode_routes(const Json& router, ScenarioSpec& spec) {
                               where->second));
         continue;
       }
-      auto g = group_index_.find(*name);
-      if (g == group_index_.end()) {
+      std::optional<std::string> close_group;
+      const std::optional<std::size_t> g = resolve_group(*name, ep, &close_group);
+      if (!g) {
         exact = false;
-        if (!groups_known_) continue;
-        error(ep, fmt::format("unknown agent group {}; defined: {}{}", quote(*name), join_names(group_names_),
-                              did_you_mean(*name, group_names_)));
-        if (auto close = internal::closest_name(*name, group_names_)) suggested_.insert(*close);
+        if (close_group) suggested_.insert(*close_group);
         continue;
       }
-      resolved.push_back(make_id<AgentGroupId>(g->second));
-      groups_[g->second].served = true;
+      resolved.push_back(make_id<AgentGroupId>(*g));
+      groups_[*g].served = true;
     }
     if (type) {
       types_[*type].route_exact = exact;
@@ -1114,13 +1190,7 @@ void Decoder::decode_group_to_type(const Json& router, ScenarioSpec& spec) {
   for (auto it = table->begin(); it != table->end(); ++it) {
     const std::string& group_name = it.key();
     const std::string kp = child_pointer(tptr, group_name);
-    std::optional<std::size_t> group;
-    if (auto g = group_index_.find(group_name); g != group_index_.end()) {
-      group = g->second;
-    } else if (groups_known_) {
-      error(kp, fmt::format("unknown agent group {}; defined: {}{}", quote(group_name), join_names(group_names_),
-                            did_you_mean(group_name, group_names_)));
-    }
+    const std::optional<std::size_t> group = resolve_group(group_name, kp);
     const Json& list = it.value();
     if (!list.is_array() || list.empty()) {
       error(kp, fmt::format("expected a non-empty array of contact type names, highest priority first; got {}",
@@ -1144,23 +1214,20 @@ void Decoder::decode_group_to_type(const Json& router, ScenarioSpec& spec) {
                               where->second));
         continue;
       }
-      auto t = type_index_.find(*name);
-      if (t == type_index_.end()) {
-        if (!types_known_) {
-          unexplained = true;
-          continue;
-        }
-        error(ep, fmt::format("unknown contact type {}; defined: {}{}", quote(*name), join_names(type_names_),
-                              did_you_mean(*name, type_names_)));
-        if (auto close = internal::closest_name(*name, type_names_)) {
+      std::optional<std::string> close;
+      const std::optional<std::size_t> t = resolve_type(*name, ep, &close);
+      if (!t) {
+        // Unreported (some type has no readable name) or without a suggestion: the
+        // missing type below may be this one.
+        if (close) {
           meant.insert(*close);
         } else {
           unexplained = true;
         }
         continue;
       }
-      order.push_back(make_id<ContactTypeId>(t->second));
-      if (group && !serves(spec.contact_types[make_id<ContactTypeId>(t->second)], *group) && route_settled(t->second)) {
+      order.push_back(make_id<ContactTypeId>(*t));
+      if (group && !serves(spec.contact_types[make_id<ContactTypeId>(*t)], *group) && route_settled(*t)) {
         error(ep, fmt::format("contact type {} does not route to agent group {} in {}; remove it from this list or "
                               "add {} to {}",
                               quote(*name), quote(group_name), rptr, quote(group_name), child_pointer(rptr, *name)));
@@ -1180,53 +1247,72 @@ void Decoder::decode_group_to_type(const Json& router, ScenarioSpec& spec) {
   }
 }
 
-void Decoder::decode_multipliers(const Json& router, ScenarioSpec& spec) {
-  const Json* table = find(router, "handle_time_multipliers");
+// A (contact type, agent group) table: see PairTable. Each listed type gets a full vector
+// parallel to its groups, `unlisted` for the groups its entry does not name; types not
+// listed keep an empty vector.
+void Decoder::decode_pair_table(const Json& router, const PairTable& pt, ScenarioSpec& spec) {
+  const Json* table = find(router, pt.key);
   if (!table) return;
-  const std::string tptr = "/router/handle_time_multipliers";
+  const std::string tptr = child_pointer("/router", pt.key);
   if (!table->is_object()) {
-    error(tptr, fmt::format("expected an object mapping contact type names to objects "
-                            R"({{"<agent group>": factor > 0, ...}}; got {})",
-                            describe(*table)));
+    error(tptr, fmt::format(R"(expected an object mapping contact type names to objects {{"<agent group>": {} {}, )"
+                            R"(...}}; got {})",
+                            pt.placeholder, pt.range.text(), describe(*table)));
     return;
   }
   const std::string rptr = "/router/type_to_group";
   for (auto it = table->begin(); it != table->end(); ++it) {
     const std::string& type_name = it.key();
     const std::string kp = child_pointer(tptr, type_name);
-    std::optional<std::size_t> type;
-    if (auto t = type_index_.find(type_name); t != type_index_.end()) {
-      type = t->second;
-    } else if (types_known_) {
-      error(kp, fmt::format("unknown contact type {}; defined: {}{}", quote(type_name), join_names(type_names_),
-                            did_you_mean(type_name, type_names_)));
-    }
-    const Json& factors = it.value();
-    if (!expect_object(factors, kp, R"(an object mapping agent group names to factors > 0, such as {"<group>": 1.25})"))
+    const std::optional<std::size_t> type = resolve_type(type_name, kp);
+    const Json& entry = it.value();
+    if (!expect_object(entry, kp,
+                       fmt::format(R"(an object mapping agent group names to {} {}, such as {{"<group>": {}}})",
+                                   pt.values, pt.range.text(), pt.example)))
       continue;
     ContactTypeSpec* t = type ? &spec.contact_types[make_id<ContactTypeId>(*type)] : nullptr;
-    if (t) t->handle_time_multiplier.assign(t->groups.size(), 1.0);
-    for (auto f = factors.begin(); f != factors.end(); ++f) {
+    if (t) (t->*pt.field).assign(t->groups.size(), pt.unlisted);
+    for (auto f = entry.begin(); f != entry.end(); ++f) {
       const std::string& group_name = f.key();
       const std::string fp = child_pointer(kp, group_name);
-      auto g = group_index_.find(group_name);
-      if (g == group_index_.end() && groups_known_)
-        error(fp, fmt::format("unknown agent group {}; defined: {}{}", quote(group_name), join_names(group_names_),
-                              did_you_mean(group_name, group_names_)));
-      const auto value = number(f.value(), fp, above(0.0));
-      if (g == group_index_.end() || !t) continue;
+      const std::optional<std::size_t> g = resolve_group(group_name, fp);
+      const auto value = number(f.value(), fp, pt.range);
+      if (!g || !t) continue;
       bool found = false;
       for (std::size_t i = 0; i < t->groups.size(); ++i) {
-        if (index(t->groups[i]) != g->second) continue;
+        if (index(t->groups[i]) != *g) continue;
         found = true;
-        if (value) t->handle_time_multiplier[i] = *value;
+        if (value) (t->*pt.field)[i] = *value;
       }
       if (!found && route_settled(*type)) {
-        error(fp, fmt::format("agent group {} does not serve contact type {} (see {}); give factors only for the "
+        error(fp, fmt::format("agent group {} does not serve contact type {} (see {}); give {} only for the "
                               "groups in that list",
-                              quote(group_name), quote(type_name), child_pointer(rptr, type_name)));
+                              quote(group_name), quote(type_name), child_pointer(rptr, type_name), pt.short_values));
       }
     }
+  }
+}
+
+// /router/overflow_delays_s: read only by overflow_after_delay. With an unreadable
+// policy the table is still checked (that policy was probably meant).
+void Decoder::decode_overflow_delays(const Json& router, bool policy_read, ScenarioSpec& spec) {
+  if (!find(router, kOverflowDelays.key)) return;
+  const std::string tptr = child_pointer("/router", kOverflowDelays.key);
+  if (policy_read && spec.router.policy != kOverflowAfterDelayPolicy) {
+    error(tptr, fmt::format("only used by policy {}; set /router/policy to it or remove this table",
+                            quote(kOverflowAfterDelayPolicy)));
+    return;
+  }
+  decode_pair_table(router, kOverflowDelays, spec);
+  // A value with an error stays 0, so the count is never too high.
+  for (const ContactTypeSpec& t : spec.contact_types) {
+    const auto delayed =
+        static_cast<std::size_t>(std::ranges::count_if(t.overflow_delay_s, [](double d) { return d > 0.0; }));
+    if (delayed <= kMaxDelayedGroupsPerType) continue;
+    error(child_pointer(tptr, t.name),
+          fmt::format("contact type {} has {} agent groups with a positive delay; at most {} are supported (one "
+                      "eligibility timer per delayed group): give the others a delay of 0",
+                      quote(t.name), delayed, kMaxDelayedGroupsPerType));
   }
 }
 

@@ -426,8 +426,8 @@ std::string with_router(std::string_view entries) {
 
 TEST(LoadScenario, UnknownRouterKeyListsTheTables) {
   expect_only(with_router(R"("group_to_typ": { "tier1": ["sales", "billing"] })"), "/router/group_to_typ",
-              "unknown key \"group_to_typ\"; known: policy, type_to_group, group_to_type, handle_time_multipliers "
-              "(did you mean \"group_to_type\"?)");
+              "unknown key \"group_to_typ\"; known: policy, type_to_group, group_to_type, handle_time_multipliers, "
+              "overflow_delays_s (did you mean \"group_to_type\"?)");
 }
 
 TEST(LoadScenario, GroupToTypeMustBeAnObjectOfNonEmptyArrays) {
@@ -540,6 +540,116 @@ TEST(LoadScenario, HandleTimeMultiplierMustBePositive) {
   // Not finite: JSON has no infinity, and 1e400 is rejected by the parser.
   expect_only(with(base, "X", "1e400"), "",
               "invalid JSON: number overflow parsing '1e400' (numbers must fit a double)");
+}
+
+// ---- router.overflow_delays_s -----------------------------------------------------------
+
+// kDay under overflow_after_delay with this overflow_delays_s table.
+std::string with_delays(std::string_view table) {
+  return with_router(R"("policy": "overflow_after_delay", "overflow_delays_s": )" + std::string(table));
+}
+
+// One contact type "calls" routed to `groups` groups g0, g1, ..., each delayed 30 s.
+std::string many_delayed_groups(std::size_t groups) {
+  std::string list, staffing, delays;
+  for (std::size_t i = 0; i < groups; ++i) {
+    const std::string name = "\"g" + std::to_string(i) + "\"";
+    list += (i ? ", " : "") + name;
+    staffing += std::string(i ? ", " : "") + "{ \"name\": " + name + ", \"staffing\": 1 }";
+    delays += (i ? ", " : "") + name + ": 30";
+  }
+  return R"({ "mode": "day", "period_s": 3600, "num_periods": 1,
+    "contact_types": [ { "name": "calls", "arrivals": { "process": "poisson", "rate_per_hour": 60 },
+                         "talk": { "dist": "exponential", "mean_s": 180 } } ],
+    "agent_groups": [ )" +
+         staffing + R"( ],
+    "router": { "policy": "overflow_after_delay", "type_to_group": { "calls": [ )" +
+         list + R"( ] },
+                "overflow_delays_s": { "calls": { )" +
+         delays + " } } } }";
+}
+
+TEST(LoadScenario, OverflowDelaysDecodeExactly) {
+  // billing lists (support, tier1): parallel to that list whatever the order in the file.
+  const ScenarioSpec s = load_scenario_text(with_delays(R"({ "billing": { "tier1": 20, "support": 0 } })"), "t.json");
+  const auto billing = make_id<ContactTypeId>(0), sales = make_id<ContactTypeId>(1);
+  EXPECT_EQ(s.router.policy, "overflow_after_delay");
+  EXPECT_EQ(s.contact_types[billing].overflow_delay_s, (std::vector<double>{0.0, 20.0}));
+  EXPECT_TRUE(s.contact_types[sales].overflow_delay_s.empty());  // not listed: 0 for every group
+
+  // Unlisted groups get 0; a type whose every group is delayed is accepted.
+  const ScenarioSpec t =
+      load_scenario_text(with_delays(R"({ "billing": { "tier1": 12.5 }, "sales": { "tier1": 15 } })"), "t.json");
+  EXPECT_EQ(t.contact_types[billing].overflow_delay_s, (std::vector<double>{0.0, 12.5}));
+  EXPECT_EQ(t.contact_types[sales].overflow_delay_s, (std::vector<double>{15.0}));
+
+  // The policy without the table: no delays at all (queue_priority behaviour).
+  const ScenarioSpec plain = load_scenario_text(with_router(R"("policy": "overflow_after_delay")"), "t.json");
+  for (const ContactTypeSpec& c : plain.contact_types) EXPECT_TRUE(c.overflow_delay_s.empty());
+}
+
+TEST(LoadScenario, OverflowDelaysNeedTheirPolicy) {
+  const std::string table = R"("overflow_delays_s": { "billing": { "tier1": 20 } })";
+  const std::string message =
+      "only used by policy \"overflow_after_delay\"; set /router/policy to it or remove this table";
+  expect_only(with_router(table), "/router/overflow_delays_s", message);  // default policy
+  expect_only(with_router(R"("policy": "queue_priority", )" + table), "/router/overflow_delays_s", message);
+  // A misspelt policy is reported once; the table is still checked.
+  expect_only(with_router(R"("policy": "overflow_after_dealy", )" + table), "/router/policy",
+              "unknown router policy \"overflow_after_dealy\"; known: queue_priority, overflow_after_delay (did you "
+              "mean \"overflow_after_delay\"?)");
+  const auto ds = errors_of(with_router(R"("policy": "overflow_after_dealy", "overflow_delays_s": { "billing": 20 })"));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[1].pointer, "/router/overflow_delays_s/billing");
+}
+
+TEST(LoadScenario, OverflowDelaysMustBeObjects) {
+  expect_only(with_delays("[20]"), "/router/overflow_delays_s",
+              "expected an object mapping contact type names to objects {\"<agent group>\": seconds >= 0, ...}; got "
+              "an array");
+  expect_only(with_delays(R"({ "billing": 20 })"), "/router/overflow_delays_s/billing",
+              "expected an object mapping agent group names to delays in seconds >= 0, such as {\"<group>\": 20}; "
+              "got 20");
+}
+
+TEST(LoadScenario, UnknownNamesInOverflowDelaysSuggestTheCloseOne) {
+  expect_only(with_delays(R"({ "biling": { "tier1": 20 } })"), "/router/overflow_delays_s/biling",
+              "unknown contact type \"biling\"; defined: billing, sales (did you mean \"billing\"?)");
+  expect_only(with_delays(R"({ "billing": { "tier2": 20 } })"), "/router/overflow_delays_s/billing/tier2",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+  expect_only(with_delays(R"({ "billing": { "overflow": 20 } })"), "/router/overflow_delays_s/billing/overflow",
+              "unknown agent group \"overflow\"; defined: support, tier1");
+}
+
+TEST(LoadScenario, OverflowDelayNeedsAGroupThatServesTheType) {
+  expect_only(with_delays(R"({ "sales": { "support": 20 } })"), "/router/overflow_delays_s/sales/support",
+              "agent group \"support\" does not serve contact type \"sales\" (see /router/type_to_group/sales); give "
+              "delays only for the groups in that list");
+  // sales -> tier2 (a typo of tier1): a delay for tier1 only echoes it.
+  expect_only(with(with_delays(R"({ "sales": { "tier1": 20 } })"), "\"sales\": [\"tier1\"]", "\"sales\": [\"tier2\"]"),
+              "/router/type_to_group/sales/0",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+}
+
+TEST(LoadScenario, OverflowDelayMustBeANonNegativeNumber) {
+  const std::string base = with_delays(R"({ "billing": { "tier1": X } })");
+  const std::string ptr = "/router/overflow_delays_s/billing/tier1";
+  expect_only(with(base, "X", "-5"), ptr, "must be >= 0; got -5");
+  expect_only(with(base, "X", "-0.5"), ptr, "must be >= 0; got -0.5");
+  expect_only(with(base, "X", "\"20\""), ptr, "expected a number >= 0; got string \"20\"");
+  expect_only(with(base, "X", "null"), ptr, "expected a number >= 0; got null");
+  expect_only(with(base, "X", "true"), ptr, "expected a number >= 0; got true");
+  EXPECT_NO_THROW(load_scenario_text(with(base, "X", "0"), "t.json"));
+}
+
+TEST(LoadScenario, AtMost255DelayedGroupsPerType) {
+  const ScenarioSpec s = load_scenario_text(many_delayed_groups(255), "t.json");
+  EXPECT_EQ(s.contact_types[make_id<ContactTypeId>(0)].overflow_delay_s, std::vector<double>(255, 30.0));
+  expect_only(many_delayed_groups(256), "/router/overflow_delays_s/calls",
+              "contact type \"calls\" has 256 agent groups with a positive delay; at most 255 are supported (one "
+              "eligibility timer per delayed group): give the others a delay of 0");
+  // Groups with delay 0 need no timer.
+  EXPECT_NO_THROW(load_scenario_text(with(many_delayed_groups(256), "\"g0\": 30", "\"g0\": 0"), "t.json"));
 }
 
 // ---- distributions ------------------------------------------------------------------
@@ -1059,6 +1169,29 @@ TEST(ShippedScenarios, SingleDayIvrLoads) {
   EXPECT_EQ(s.targets[2].kpi, Kpi::AsaS);
   EXPECT_EQ(s.seed, 42u);
   EXPECT_EQ(s.replications, 30u);
+}
+
+TEST(ShippedScenarios, OverflowAfterDelayLoads) {
+  const ScenarioSpec s = load_scenario_file(source_path("scenarios/examples/overflow_after_delay.json"));
+  EXPECT_EQ(s.name, "overflow_after_delay");
+  EXPECT_EQ(s.router.policy, "overflow_after_delay");
+  EXPECT_EQ(s.num_periods, 20u);
+  EXPECT_EQ(s.start_minute, std::optional<std::uint32_t>(480));
+  ASSERT_EQ(s.contact_types.size(), 3u);
+  ASSERT_EQ(s.agent_groups.size(), 3u);
+  const auto billing_team = make_id<AgentGroupId>(0), tech_team = make_id<AgentGroupId>(1),
+             generalists = make_id<AgentGroupId>(2);
+  const ContactTypeSpec& billing = s.contact_types[make_id<ContactTypeId>(0)];
+  const ContactTypeSpec& tech = s.contact_types[make_id<ContactTypeId>(1)];
+  const ContactTypeSpec& account = s.contact_types[make_id<ContactTypeId>(2)];
+  EXPECT_EQ(billing.groups, (std::vector<AgentGroupId>{billing_team, generalists}));
+  EXPECT_EQ(billing.overflow_delay_s, (std::vector<double>{0.0, 20.0}));
+  EXPECT_EQ(tech.groups, (std::vector<AgentGroupId>{tech_team, generalists}));
+  EXPECT_EQ(tech.overflow_delay_s, (std::vector<double>{0.0, 20.0}));
+  EXPECT_EQ(account.groups, (std::vector<AgentGroupId>{generalists, billing_team}));
+  EXPECT_EQ(account.overflow_delay_s, (std::vector<double>{0.0, 30.0}));
+  for (const ContactTypeSpec& t : s.contact_types) EXPECT_EQ(t.arrivals.per_period.size(), 20u);
+  for (const AgentGroupSpec& g : s.agent_groups) EXPECT_EQ(g.staffing.size(), 20u);
 }
 
 TEST(ShippedScenarios, BenchModelALoads) {
