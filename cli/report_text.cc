@@ -106,10 +106,15 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     fmt::print(out, "\n");
   }
 
-  fmt::print(out, "\nBy agent group\n  {:<16} {:>20} {:>20}\n", "group", "answered", "occupancy");
+  fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered)\n");
+  fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n", "group", "answered", "service_level", "asa_s",
+             "occupancy");
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
-    fmt::print(out, "  {:<16} {:>20} {:>20}\n", spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name,
+    fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n",
+               spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name,
                with_ci(stat_of(r.by_group[g], Kpi::Answered), Kpi::Answered),
+               with_ci(stat_of(r.by_group[g], Kpi::SlOverAnswered), Kpi::SlOverAnswered),
+               with_ci(stat_of(r.by_group[g], Kpi::AsaS), Kpi::AsaS),
                with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
 
   fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; work: of the group's handle time)\n");

@@ -149,7 +149,19 @@ class Aggregator {
     for (std::size_t s = first_slot; s < end_slot; ++s)
       for (std::size_t p = 0; p < rc.num_pairs; ++p) per_pair[p] += rc.pair(s, p);
     std::vector<double> group_work(rc.num_groups, 0.0);
-    for (std::size_t p = 0; p < rc.num_pairs; ++p) group_work[index(pairs_[p].group)] += per_pair[p].handle_sum_s;
+    std::vector<PairCounters> per_group(rc.num_groups);
+    for (std::size_t p = 0; p < rc.num_pairs; ++p) {
+      group_work[index(pairs_[p].group)] += per_pair[p].handle_sum_s;
+      per_group[index(pairs_[p].group)] += per_pair[p];
+    }
+    // A group's service level and ASA are over the calls it answered: abandoned calls
+    // belong to no group.
+    for (std::size_t g = 0; g < rc.num_groups; ++g) {
+      const auto answered = static_cast<double>(per_group[g].answered);
+      add_if(by_group_[g][static_cast<std::size_t>(Kpi::SlOverAnswered)],
+             static_cast<double>(per_group[g].answered_within_awt), answered);
+      add_if(by_group_[g][static_cast<std::size_t>(Kpi::AsaS)], per_group[g].wait_sum_s, answered);
+    }
     for (std::size_t p = 0; p < rc.num_pairs; ++p) {
       const PairCounters& c = per_pair[p];
       PairTallies& t = by_pair_[p];

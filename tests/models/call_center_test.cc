@@ -202,6 +202,9 @@ TEST(CallCenter, PairCountersSplitEachTypesAnsweredCallsByServingGroup) {
   EXPECT_DOUBLE_EQ(results.by_type_group[0].service_level.mean, 0.5);
   EXPECT_DOUBLE_EQ(results.by_type_group[0].asa_s.mean, 49);
   EXPECT_DOUBLE_EQ(results.by_type_group[1].work_share.mean, 1.0);
+  EXPECT_DOUBLE_EQ(stat_of(results.by_group[0], Kpi::AsaS).mean, 49);
+  EXPECT_DOUBLE_EQ(stat_of(results.by_group[0], Kpi::SlOverAnswered).mean, 0.5);
+  EXPECT_DOUBLE_EQ(stat_of(results.by_group[1], Kpi::AsaS).mean, 0);
 }
 
 TEST(CallCenter, OverflowAfterDelayWaitsForTheDelayBeforeUsingTheSecondGroup) {
