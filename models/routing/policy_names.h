@@ -8,6 +8,7 @@
 
 namespace ccsim::models {
 
-inline constexpr std::array<std::string_view, 2> kRouterPolicyNames = {"queue_priority", "overflow_after_delay"};
+inline constexpr std::array<std::string_view, 3> kRouterPolicyNames = {"queue_priority", "overflow_after_delay",
+                                                                       "longest_weighted_wait"};
 
 }  // namespace ccsim::models

@@ -8,10 +8,12 @@ AnyRouter make_router(const ScenarioSpec& spec) {
   std::vector<std::vector<AgentGroupId>> type_to_groups;
   std::vector<std::uint32_t> priority;
   std::vector<std::vector<double>> delays;
+  std::vector<std::vector<double>> weights;
   for (const ContactTypeSpec& t : spec.contact_types) {
     type_to_groups.push_back(t.groups);
     priority.push_back(t.priority);
     delays.push_back(t.overflow_delay_s);
+    weights.push_back(t.wait_weight);
   }
   std::vector<std::vector<ContactTypeId>> group_order;
   for (const AgentGroupSpec& g : spec.agent_groups) group_order.push_back(g.type_order);
@@ -19,6 +21,8 @@ AnyRouter make_router(const ScenarioSpec& spec) {
     return QueuePriority(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order);
   if (spec.router.policy == OverflowAfterDelay::kName)
     return OverflowAfterDelay(std::move(type_to_groups), delays, priority, spec.agent_groups.size(), group_order);
+  if (spec.router.policy == LongestWeightedWait::kName)
+    return LongestWeightedWait(std::move(type_to_groups), weights, priority, spec.agent_groups.size(), group_order);
   // The loader rejects unknown names with a located message; reaching this is a bug.
   throw std::logic_error("make_router: unknown policy \"" + spec.router.policy + "\" passed validation");
 }

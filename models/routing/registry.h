@@ -5,6 +5,7 @@
 
 #include <variant>
 
+#include "models/routing/longest_weighted_wait.h"
 #include "models/routing/overflow_after_delay.h"
 #include "models/routing/policy_names.h"
 #include "models/routing/queue_priority.h"
@@ -12,10 +13,11 @@
 
 namespace ccsim::models {
 
-using AnyRouter = std::variant<QueuePriority, OverflowAfterDelay>;
+using AnyRouter = std::variant<QueuePriority, OverflowAfterDelay, LongestWeightedWait>;
 
 static_assert(kRouterPolicyNames[0] == QueuePriority::kName);
 static_assert(kRouterPolicyNames[1] == OverflowAfterDelay::kName);
+static_assert(kRouterPolicyNames[2] == LongestWeightedWait::kName);
 
 // Builds the policy named in spec.router from the validated spec's tables.
 AnyRouter make_router(const ScenarioSpec& spec);

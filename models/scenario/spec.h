@@ -52,6 +52,9 @@ struct ContactTypeSpec {
   // overflow_after_delay only, parallel to groups: a waiting call becomes eligible for
   // groups[i] once it has waited overflow_delay_s[i] seconds. Empty means 0 for all.
   std::vector<double> overflow_delay_s;
+  // longest_weighted_wait only, parallel to groups: a freed agent of groups[i] ranks a
+  // waiting head of this type by wait_weight[i] * its wait. Empty means 1 for all.
+  std::vector<double> wait_weight;
 };
 
 struct AgentGroupSpec {

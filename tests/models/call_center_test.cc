@@ -263,6 +263,30 @@ TEST(CallCenter, OverflowAfterDelayWithZeroDelaysIsQueuePriorityExactly) {
   EXPECT_NE(run_scenario(s, RunOptions{1}).fingerprint, priority.fingerprint);
 }
 
+TEST(CallCenter, LongestWeightedWaitServesTheHeavierWaitFirst) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.router.policy = "longest_weighted_wait";
+  s.contact_types.push_back(traced_type("standard", {0, 5}, 50, std::nullopt, {0}));
+  s.contact_types.push_back(traced_type("premium", {20}, 50, std::nullopt, {0}));
+  s.contact_types[make_id<ContactTypeId>(1)].wait_weight = {3.0};
+  s.agent_groups.push_back(group("solo", {1}));
+  const Outcome r = run(s);
+  // At t=50: standard waited 45 (score 45), premium 30 (score 90): premium first.
+  ASSERT_GE(r.trace.size(), 8u);
+  EXPECT_EQ(r.trace[7], (Line{50, TraceWhat::Answered, 1, 0, 30}));
+}
+
+TEST(CallCenter, LongestWeightedWaitWithUnitWeightsMatchesQueuePriorityWithEqualPriorities) {
+  ScenarioSpec s = testing::markov_scenario(1.0, 10.0, 8, 30.0, 100, 5000, 3, 99);
+  ContactTypeSpec second = s.contact_types[make_id<ContactTypeId>(0)];
+  second.name = "other";
+  s.contact_types.push_back(second);
+  const RunResults fifo = run_scenario(s, RunOptions{1});
+  s.router.policy = "longest_weighted_wait";
+  const RunResults weighted = run_scenario(s, RunOptions{1});
+  EXPECT_EQ(fifo.fingerprint, weighted.fingerprint);
+}
+
 TEST(CallCenter, ReleaseBeforeArrivalAtTheSameInstant) {
   ScenarioSpec s = day_scenario(1000, 1);
   s.contact_types.push_back(traced_type("calls", {0, 100}, 100, 0.0, {0}));
