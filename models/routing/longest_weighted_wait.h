@@ -31,10 +31,7 @@ class LongestWeightedWait {
                       std::size_t num_groups, const std::vector<std::vector<ContactTypeId>>& group_order);
 
   RouteDecision on_arrival(const Contact& c, const RoutingView& v) const {
-    for (AgentGroupId g : type_to_groups_[index(c.type)])
-      if (v.idle(g) > 0) return ServeBy{g};
-    if (type_to_groups_[index(c.type)].empty()) return Block{BlockReason::NoEligibleGroup};
-    return Enqueue{make_id<QueueId>(index(c.type))};
+    return first_idle_group_or_queue(type_to_groups_[index(c.type)], c.type, v);
   }
 
   std::optional<QueueId> on_agent_free(AgentGroupId g, const RoutingView& v) const {

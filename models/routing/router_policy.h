@@ -10,6 +10,7 @@
 #include <optional>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "models/ids.h"
 #include "models/routing/routing_view.h"
@@ -36,6 +37,16 @@ struct EligibilityTimer {
   double delay_s;
   AgentGroupId group;
 };
+
+// The common arrival rule: the first group of the type's list with an idle agent,
+// else the type's own queue (queue k holds contacts of type k).
+inline RouteDecision first_idle_group_or_queue(const std::vector<AgentGroupId>& groups, ContactTypeId type,
+                                               const RoutingView& v) {
+  for (AgentGroupId g : groups)
+    if (v.idle(g) > 0) return ServeBy{g};
+  if (groups.empty()) return Block{BlockReason::NoEligibleGroup};
+  return Enqueue{make_id<QueueId>(index(type))};
+}
 
 template <class P>
 concept RouterPolicy = requires(const P& p, const Contact& c, AgentGroupId g, const RoutingView& v) {

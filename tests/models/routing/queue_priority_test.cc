@@ -5,24 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/models/routing/view_fixture.h"
+
 namespace ccsim::models {
 namespace {
 
-AgentGroupId G(std::uint32_t i) { return make_id<AgentGroupId>(i); }
-QueueId Q(std::uint32_t i) { return make_id<QueueId>(i); }
-
-struct Fixture {
-  std::vector<AgentGroup> groups;
-  std::vector<WaitingQueue> queues;
-  ContactPool pool;
-
-  RoutingView view(double now) const { return RoutingView(now, groups.data(), groups.size(), queues.data(), queues.size()); }
-
-  void wait(std::uint32_t queue, double since) {
-    const ContactId c = pool.allocate();
-    queues[queue].push(WaitingQueue::Entry{c, pool.generation(c), since});
-  }
-};
+using testing::G;
+using testing::Q;
+using Fixture = testing::ViewFixture;
 
 TEST(QueuePriority, ServesArrivalByFirstPreferredGroupWithAnIdleAgent) {
   const QueuePriority p({{G(1), G(0)}}, {0}, 2);
