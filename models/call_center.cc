@@ -33,6 +33,16 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
 
   queues_.resize(types);
   groups_.resize(groups);
+  idle_agents_.resize(groups);
+  track_idle_ = std::visit(
+      [](const auto& policy) {
+        using P = std::decay_t<decltype(policy)>;
+        if constexpr (requires { P::kNeedsIdleTimes; })
+          return P::kNeedsIdleTimes;
+        else
+          return false;
+      },
+      router_);
   arrival_state_.resize(types);
   queue_touched_s_.assign(types, 0.0);
   group_touched_s_.assign(groups, 0.0);
@@ -66,7 +76,19 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
 }
 
 RoutingView CallCenter::view() const {
-  return RoutingView(now(), groups_.raw().data(), groups_.size(), queues_.raw().data(), queues_.size());
+  return RoutingView(now(), groups_.raw().data(), groups_.size(), queues_.raw().data(), queues_.size(),
+                     track_idle_ ? idle_agents_.raw().data() : nullptr);
+}
+
+void CallCenter::set_staffing(AgentGroupId g, std::uint32_t staffed) {
+  AgentGroup& group = groups_[g];
+  touch_group(g);
+  const std::uint32_t idle_before = group.idle();
+  group.staffed = staffed;
+  if (!track_idle_) return;
+  // New agents are idle from now; when staffing drops, the most recently idle leave.
+  for (std::uint32_t i = idle_before; i < group.idle(); ++i) idle_agents_[g].push_back(now());
+  for (std::uint32_t i = group.idle(); i < idle_before; ++i) idle_agents_[g].pop_back();
 }
 
 void CallCenter::trace(TraceWhat what, std::uint32_t contact, std::uint32_t type, std::uint32_t group,
@@ -107,7 +129,7 @@ void CallCenter::schedule_first_events() {
   } else {
     const SteadyStateSpec& ss = spec_.steady;
     for (std::size_t g = 0; g < groups_.size(); ++g)
-      groups_[make_id<AgentGroupId>(g)].staffed = spec_.agent_groups[make_id<AgentGroupId>(g)].staffing.front();
+      set_staffing(make_id<AgentGroupId>(g), spec_.agent_groups[make_id<AgentGroupId>(g)].staffing.front());
     if (ss.calls > 0) {
       arrivals_end_s_ = kInfinity;
       schedule(ss.warmup_s, CcEvent::SlotStart, CcPriority::PeriodStart, 0);
@@ -352,6 +374,12 @@ void CallCenter::start_service(ContactId c, AgentGroupId g) {
   if (group.idle() == 0) [[unlikely]]
     fail_invariant(now(), "start_service", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
                    "router chose a group with no idle agent");
+  if (track_idle_) {
+    if (idle_agents_[g].size() != group.idle()) [[unlikely]]
+      fail_invariant(now(), "start_service", fmt::format("group={}", spec_.agent_groups[g].name),
+                     "idle-time list out of step with the idle count");
+    idle_agents_[g].pop_front();  // the agent idle longest takes the call
+  }
   touch_group(g);
   ++group.busy;
   const ContactTypeId k = pool_.type(c);
@@ -425,7 +453,10 @@ void CallCenter::agent_free(AgentGroupId g) {
   --group.busy;
   if (trace_) trace(TraceWhat::AgentFree, kNoId, kNoId, index(g));
   // A ghost (staffing dropped while it was busy) leaves instead of taking a call.
-  if (group.staffed > group.busy) assign_idle_agents(g);
+  if (group.staffed > group.busy) {
+    if (track_idle_) idle_agents_[g].push_back(now());
+    assign_idle_agents(g);
+  }
 }
 
 void CallCenter::assign_idle_agents(AgentGroupId g) {
@@ -455,8 +486,7 @@ void CallCenter::on_slot_start(std::uint32_t slot) {
     const auto g = make_id<AgentGroupId>(i);
     const std::uint32_t staffed = spec_.agent_groups[g].staffing[slot];
     if (staffed == groups_[g].staffed) continue;
-    touch_group(g);
-    groups_[g].staffed = staffed;
+    set_staffing(g, staffed);
     if (trace_) trace(TraceWhat::StaffingChange, kNoId, kNoId, index(g), staffed);
   }
   for (std::size_t i = 0; i < groups_.size(); ++i) assign_idle_agents(make_id<AgentGroupId>(i));

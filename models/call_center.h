@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/agents/agent_group.h"
+#include "models/agents/idle_agents.h"
 #include "models/contact_pool.h"
 #include "models/events.h"
 #include "models/ids.h"
@@ -50,6 +51,7 @@ class CallCenter {
   void on_service_end(ContactId c);
   void on_slot_start(std::uint32_t slot);
   void on_window_end();
+  void set_staffing(AgentGroupId g, std::uint32_t staffed);
   std::span<const EligibilityTimer> router_timers(ContactTypeId k) const;
   void schedule_router_timer(ContactId c, std::size_t i);
   void on_route_timer(ContactId c, std::size_t i);
@@ -81,6 +83,8 @@ class CallCenter {
   ContactPool pool_;
   IdVector<QueueId, WaitingQueue> queues_;
   IdVector<AgentGroupId, AgentGroup> groups_;
+  IdVector<AgentGroupId, IdleAgents> idle_agents_;  // kept only when track_idle_
+  bool track_idle_ = false;                          // the policy routes by idle times
   IdVector<ContactTypeId, TypeStreams> streams_;
   IdVector<ContactTypeId, ArrivalState> arrival_state_;
   // [type * groups + group]: the pair's index (kNoId when the type does not route to

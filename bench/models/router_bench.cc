@@ -4,6 +4,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "models/routing/longest_idle_agent.h"
 #include "models/routing/longest_weighted_wait.h"
 #include "models/routing/overflow_after_delay.h"
 #include "models/routing/queue_priority.h"
@@ -67,6 +68,13 @@ void BM_Router_LongestWeightedWait(benchmark::State& state) {
   run(state, p, s);
 }
 BENCHMARK(BM_Router_LongestWeightedWait)->Arg(3)->Arg(89);
+
+void BM_Router_LongestIdleAgent(benchmark::State& state) {
+  const Setup s(static_cast<std::size_t>(state.range(0)));
+  const LongestIdleAgent p(s.type_to_groups, s.priority, s.groups.size(), {});
+  run(state, p, s);
+}
+BENCHMARK(BM_Router_LongestIdleAgent)->Arg(3)->Arg(89);
 
 }  // namespace
 }  // namespace ccsim::models

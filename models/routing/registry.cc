@@ -23,6 +23,8 @@ AnyRouter make_router(const ScenarioSpec& spec) {
     return OverflowAfterDelay(std::move(type_to_groups), delays, priority, spec.agent_groups.size(), group_order);
   if (spec.router.policy == LongestWeightedWait::kName)
     return LongestWeightedWait(std::move(type_to_groups), weights, priority, spec.agent_groups.size(), group_order);
+  if (spec.router.policy == LongestIdleAgent::kName)
+    return LongestIdleAgent(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order);
   // The loader rejects unknown names with a located message; reaching this is a bug.
   throw std::logic_error("make_router: unknown policy \"" + spec.router.policy + "\" passed validation");
 }

@@ -5,6 +5,7 @@
 
 #include <variant>
 
+#include "models/routing/longest_idle_agent.h"
 #include "models/routing/longest_weighted_wait.h"
 #include "models/routing/overflow_after_delay.h"
 #include "models/routing/policy_names.h"
@@ -13,11 +14,12 @@
 
 namespace ccsim::models {
 
-using AnyRouter = std::variant<QueuePriority, OverflowAfterDelay, LongestWeightedWait>;
+using AnyRouter = std::variant<QueuePriority, OverflowAfterDelay, LongestWeightedWait, LongestIdleAgent>;
 
 static_assert(kRouterPolicyNames[0] == QueuePriority::kName);
 static_assert(kRouterPolicyNames[1] == OverflowAfterDelay::kName);
 static_assert(kRouterPolicyNames[2] == LongestWeightedWait::kName);
+static_assert(kRouterPolicyNames[3] == LongestIdleAgent::kName);
 
 // Builds the policy named in spec.router from the validated spec's tables.
 AnyRouter make_router(const ScenarioSpec& spec);

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "models/agents/agent_group.h"
+#include "models/agents/idle_agents.h"
 #include "models/ids.h"
 #include "models/queues/waiting_queue.h"
 
@@ -21,9 +22,15 @@ struct Contact {
 
 class RoutingView {
  public:
+  // idle_agents may be null: only policies that ask for idle times get them tracked.
   RoutingView(double now_s, const AgentGroup* groups, std::size_t num_groups, const WaitingQueue* queues,
-              std::size_t num_queues)
-      : now_s_(now_s), groups_(groups), num_groups_(num_groups), queues_(queues), num_queues_(num_queues) {}
+              std::size_t num_queues, const IdleAgents* idle_agents = nullptr)
+      : now_s_(now_s),
+        groups_(groups),
+        num_groups_(num_groups),
+        queues_(queues),
+        num_queues_(num_queues),
+        idle_agents_(idle_agents) {}
 
   double now_s() const { return now_s_; }
   std::size_t num_groups() const { return num_groups_; }
@@ -33,6 +40,9 @@ class RoutingView {
   std::size_t queue_size(QueueId q) const { return queues_[index(q)].size(); }
   // Only meaningful when queue_size(q) > 0.
   double head_enqueue_s(QueueId q) const { return queues_[index(q)].head().enqueue_s; }
+  // When the longest-idle agent of g became idle; only meaningful when idle(g) > 0 and
+  // the policy declares kNeedsIdleTimes.
+  double longest_idle_since(AgentGroupId g) const { return idle_agents_[index(g)].longest_idle_since(); }
 
  private:
   double now_s_;
@@ -40,6 +50,7 @@ class RoutingView {
   std::size_t num_groups_;
   const WaitingQueue* queues_;
   std::size_t num_queues_;
+  const IdleAgents* idle_agents_;
 };
 
 }  // namespace ccsim::models

@@ -287,6 +287,50 @@ TEST(CallCenter, LongestWeightedWaitWithUnitWeightsMatchesQueuePriorityWithEqual
   EXPECT_EQ(fifo.fingerprint, weighted.fingerprint);
 }
 
+TEST(CallCenter, LongestIdleAgentPicksTheGroupWhoseAgentWaitedLongest) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.router.policy = "longest_idle_agent";
+  s.contact_types.push_back(traced_type("only_second", {0}, 10, std::nullopt, {1}));
+  s.contact_types.push_back(traced_type("both", {20}, 10, std::nullopt, {1, 0}));
+  s.agent_groups.push_back(group("first", {1}));
+  s.agent_groups.push_back(group("second", {1}));
+  const Outcome r = run(s);
+  // The second group's agent works 0..10; at 20 the first group's agent has been idle
+  // since 0 and the second's only since 10: the call goes to the first group although
+  // its list prefers the second.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},  {0, TraceWhat::Answered, 0, 1, 0},  {10, TraceWhat::TalkEnd, 0, 1, 0},
+      {20, TraceWhat::Arrival, 1, N, 0}, {20, TraceWhat::Answered, 1, 0, 0}, {30, TraceWhat::TalkEnd, 1, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+  s.router.policy = "queue_priority";
+  EXPECT_EQ(run(s).trace[4], (Line{20, TraceWhat::Answered, 1, 1, 0}));
+}
+
+TEST(CallCenter, LongestIdleAgentKeepsItsIdleTimesThroughStaffingChangesOverADay) {
+  ScenarioSpec s = day_scenario(600, 6);
+  s.router.policy = "longest_idle_agent";
+  s.replications = 5;
+  ContactTypeSpec a;
+  a.name = "a";
+  a.arrivals.process = ArrivalSpec::Process::PiecewisePoisson;
+  a.arrivals.per_period = {60, 120, 90, 150, 40, 80};
+  a.talk = sim::Distribution::exponential(60);
+  a.wrap_up = sim::Distribution::constant(5);
+  a.patience = sim::Distribution::exponential(90);
+  a.groups = {make_id<AgentGroupId>(0), make_id<AgentGroupId>(1)};
+  ContactTypeSpec b = a;
+  b.name = "b";
+  b.groups = {make_id<AgentGroupId>(1), make_id<AgentGroupId>(0)};
+  s.contact_types.push_back(a);
+  s.contact_types.push_back(b);
+  s.agent_groups.push_back(group("left", {10, 25, 4, 30, 0, 12}));
+  s.agent_groups.push_back(group("right", {0, 10, 20, 5, 15, 3}));
+  // Any drift between the idle-time lists and the idle counts is an InvariantError.
+  const RunResults r = run_scenario(s, RunOptions{1});
+  EXPECT_GT(stat_of(r.overall, Kpi::Answered).mean, 500);
+}
+
 TEST(CallCenter, ReleaseBeforeArrivalAtTheSameInstant) {
   ScenarioSpec s = day_scenario(1000, 1);
   s.contact_types.push_back(traced_type("calls", {0, 100}, 100, 0.0, {0}));
