@@ -60,6 +60,9 @@ constexpr std::size_t kMaxDelayedGroupsPerType = 255;
 // The only policy that reads /router/overflow_delays_s.
 constexpr std::string_view kOverflowAfterDelayPolicy = "overflow_after_delay";
 static_assert(std::ranges::find(kRouterPolicyNames, kOverflowAfterDelayPolicy) != kRouterPolicyNames.end());
+// The only policy that reads /router/wait_weights.
+constexpr std::string_view kLongestWeightedWaitPolicy = "longest_weighted_wait";
+static_assert(std::ranges::find(kRouterPolicyNames, kLongestWeightedWaitPolicy) != kRouterPolicyNames.end());
 // Tolerance when probabilities given in decimal are added in binary.
 constexpr double kProbabilitySlack = 1e-12;
 constexpr std::uint32_t kDefaultReplications = 10;
@@ -77,8 +80,8 @@ constexpr std::array<std::string_view, 7> kContactTypeKeys = {"name", "priority"
                                                               "talk", "wrap_up",  "patience"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
 constexpr std::array<std::string_view, 2> kGroupKeys = {"name", "staffing"};
-constexpr std::array<std::string_view, 5> kRouterKeys = {"policy", "type_to_group", "group_to_type",
-                                                         "handle_time_multipliers", "overflow_delays_s"};
+constexpr std::array<std::string_view, 6> kRouterKeys = {
+    "policy", "type_to_group", "group_to_type", "handle_time_multipliers", "overflow_delays_s", "wait_weights"};
 constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"awt_s", "target", "definition", "short_abandon_s"};
 constexpr std::array<std::string_view, 3> kTargetKeys = {"kpi", "min", "max"};
 constexpr std::array<std::string_view, 2> kRngKeys = {"seed", "replications"};
@@ -184,6 +187,9 @@ std::string int_range_text(std::uint64_t lo, std::uint64_t hi) {
 //   expected an object mapping contact type names to objects {"<agent group>": factor > 0, ...}; got ...
 //   expected an object mapping agent group names to factors > 0, such as {"<group>": 1.25}; got ...
 //   agent group "g" does not serve contact type "t" (see ...); give factors only for the groups in that list
+// A table with `bare` also takes a plain number for a type, the value of every group
+// serving it: {"<contact type>": number | {"<agent group>": number, ...}, ...}. A table
+// with `policy` is read only under that router policy.
 struct PairTable {
   std::string_view key;                         // under /router
   std::vector<double> ContactTypeSpec::*field;  // filled parallel to ContactTypeSpec::groups
@@ -193,6 +199,8 @@ struct PairTable {
   std::string_view values;                      // the values of one entry: "factors"
   std::string_view short_values;                // in "give <short_values> only for ...": "factors"
   std::string_view example;                     // one accepted value: "1.25"
+  bool bare = false;                            // a number for a type applies to all its groups
+  std::string_view policy = {};                 // the only policy that reads it; empty: any
 };
 
 const PairTable kHandleTimeMultipliers{.key = "handle_time_multipliers",
@@ -210,7 +218,18 @@ const PairTable kOverflowDelays{.key = "overflow_delays_s",
                                 .placeholder = "seconds",
                                 .values = "delays in seconds",
                                 .short_values = "delays",
-                                .example = "20"};
+                                .example = "20",
+                                .policy = kOverflowAfterDelayPolicy};
+const PairTable kWaitWeights{.key = "wait_weights",
+                             .field = &ContactTypeSpec::wait_weight,
+                             .unlisted = 1.0,
+                             .range = above(0.0),
+                             .placeholder = "weight",
+                             .values = "weights",
+                             .short_values = "weights",
+                             .example = "3",
+                             .bare = true,
+                             .policy = kLongestWeightedWaitPolicy};
 
 // ---- duplicate keys ---------------------------------------------------------------
 
@@ -326,7 +345,7 @@ class Decoder {
   void decode_router(const Json& doc, ScenarioSpec& spec);
   void decode_routes(const Json& router, ScenarioSpec& spec);
   void decode_group_to_type(const Json& router, ScenarioSpec& spec);
-  void decode_pair_table(const Json& router, const PairTable& table, ScenarioSpec& spec);
+  bool decode_pair_table(const Json& router, const PairTable& table, bool policy_read, ScenarioSpec& spec);
   void decode_overflow_delays(const Json& router, bool policy_read, ScenarioSpec& spec);
   // A contact type / agent group by name. An unknown name is reported at `ptr`, with a
   // "did you mean", when every entity of that kind has a readable name (otherwise the
@@ -1068,8 +1087,9 @@ void Decoder::decode_router(const Json& doc, ScenarioSpec& spec) {
   }
   decode_routes(*r, spec);
   decode_group_to_type(*r, spec);
-  decode_pair_table(*r, kHandleTimeMultipliers, spec);
+  decode_pair_table(*r, kHandleTimeMultipliers, policy_read, spec);
   decode_overflow_delays(*r, policy_read, spec);
+  decode_pair_table(*r, kWaitWeights, policy_read, spec);
 }
 
 std::optional<std::size_t> Decoder::resolve(const std::map<std::string, std::size_t, std::less<>>& index,
@@ -1248,17 +1268,26 @@ void Decoder::decode_group_to_type(const Json& router, ScenarioSpec& spec) {
 }
 
 // A (contact type, agent group) table: see PairTable. Each listed type gets a full vector
-// parallel to its groups, `unlisted` for the groups its entry does not name; types not
-// listed keep an empty vector.
-void Decoder::decode_pair_table(const Json& router, const PairTable& pt, ScenarioSpec& spec) {
+// parallel to its groups, `unlisted` for the groups its entry does not name (a bare
+// number: that number for all); types not listed keep an empty vector. Returns whether
+// the table is present and was read. A table of another policy than the one set is
+// reported once and not read; with an unreadable policy it is still checked (its policy
+// was probably meant).
+bool Decoder::decode_pair_table(const Json& router, const PairTable& pt, bool policy_read, ScenarioSpec& spec) {
   const Json* table = find(router, pt.key);
-  if (!table) return;
+  if (!table) return false;
   const std::string tptr = child_pointer("/router", pt.key);
+  if (!pt.policy.empty() && policy_read && spec.router.policy != pt.policy) {
+    error(tptr,
+          fmt::format("only used by policy {}; set /router/policy to it or remove this table", quote(pt.policy)));
+    return false;
+  }
   if (!table->is_object()) {
-    error(tptr, fmt::format(R"(expected an object mapping contact type names to objects {{"<agent group>": {} {}, )"
+    error(tptr, fmt::format(R"(expected an object mapping contact type names to {}objects {{"<agent group>": {} {}, )"
                             R"(...}}; got {})",
+                            pt.bare ? fmt::format("{} {} or ", pt.values, pt.range.text()) : std::string(),
                             pt.placeholder, pt.range.text(), describe(*table)));
-    return;
+    return true;
   }
   const std::string rptr = "/router/type_to_group";
   for (auto it = table->begin(); it != table->end(); ++it) {
@@ -1266,11 +1295,19 @@ void Decoder::decode_pair_table(const Json& router, const PairTable& pt, Scenari
     const std::string kp = child_pointer(tptr, type_name);
     const std::optional<std::size_t> type = resolve_type(type_name, kp);
     const Json& entry = it.value();
-    if (!expect_object(entry, kp,
-                       fmt::format(R"(an object mapping agent group names to {} {}, such as {{"<group>": {}}})",
-                                   pt.values, pt.range.text(), pt.example)))
-      continue;
     ContactTypeSpec* t = type ? &spec.contact_types[make_id<ContactTypeId>(*type)] : nullptr;
+    if (pt.bare && entry.is_number()) {
+      const auto value = number(entry, kp, pt.range);
+      if (t && value) (t->*pt.field).assign(t->groups.size(), *value);
+      continue;
+    }
+    const std::string bare_text =
+        pt.bare ? fmt::format("a {} {} for every group serving the type, or ", pt.placeholder, pt.range.text())
+                : std::string();
+    if (!expect_object(entry, kp,
+                       fmt::format(R"({}an object mapping agent group names to {} {}, such as {{"<group>": {}}})",
+                                   bare_text, pt.values, pt.range.text(), pt.example)))
+      continue;
     if (t) (t->*pt.field).assign(t->groups.size(), pt.unlisted);
     for (auto f = entry.begin(); f != entry.end(); ++f) {
       const std::string& group_name = f.key();
@@ -1291,19 +1328,14 @@ void Decoder::decode_pair_table(const Json& router, const PairTable& pt, Scenari
       }
     }
   }
+  return true;
 }
 
-// /router/overflow_delays_s: read only by overflow_after_delay. With an unreadable
-// policy the table is still checked (that policy was probably meant).
+// /router/overflow_delays_s: read only by overflow_after_delay. Beyond the shared checks,
+// a type may have at most kMaxDelayedGroupsPerType delayed groups.
 void Decoder::decode_overflow_delays(const Json& router, bool policy_read, ScenarioSpec& spec) {
-  if (!find(router, kOverflowDelays.key)) return;
+  if (!decode_pair_table(router, kOverflowDelays, policy_read, spec)) return;
   const std::string tptr = child_pointer("/router", kOverflowDelays.key);
-  if (policy_read && spec.router.policy != kOverflowAfterDelayPolicy) {
-    error(tptr, fmt::format("only used by policy {}; set /router/policy to it or remove this table",
-                            quote(kOverflowAfterDelayPolicy)));
-    return;
-  }
-  decode_pair_table(router, kOverflowDelays, spec);
   // A value with an error stays 0, so the count is never too high.
   for (const ContactTypeSpec& t : spec.contact_types) {
     const auto delayed =

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/routing/policy_names.h"
 #include "models/scenario/validate.h"
 
 namespace ccsim::models {
@@ -92,6 +93,14 @@ void expect_has(const std::vector<Diagnostic>& ds, const std::string& pointer, c
   for (const Diagnostic& d : ds)
     if (d.pointer == pointer && d.message == message) return;
   ADD_FAILURE() << "no diagnostic [" << pointer << "] " << message << "\namong:\n" << dump(ds);
+}
+
+// The "known: ..." list of router policies, as the loader prints it; built from the
+// registry's list so that adding a policy does not rewrite every policy message here.
+std::string known_policies() {
+  std::string out;
+  for (std::string_view name : kRouterPolicyNames) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
 }
 
 std::string source_path(const std::string& relative) { return std::string(CCSIM_SOURCE_DIR) + "/" + relative; }
@@ -336,10 +345,10 @@ TEST(LoadScenario, GroupThatServesNoTypeIsAnError) {
 
 TEST(LoadScenario, UnknownPolicySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\": {", "\"router\": { \"policy\": \"queue_priorty\","), "/router/policy",
-              "unknown router policy \"queue_priorty\"; known: queue_priority, overflow_after_delay (did you mean "
-              "\"queue_priority\"?)");
+              "unknown router policy \"queue_priorty\"; known: " + known_policies() +
+                  " (did you mean \"queue_priority\"?)");
   expect_only(with(kDay, "\"router\": {", "\"router\": { \"policy\": \"skill_based\","), "/router/policy",
-              "unknown router policy \"skill_based\"; known: queue_priority, overflow_after_delay");
+              "unknown router policy \"skill_based\"; known: " + known_policies());
 }
 
 TEST(LoadScenario, DuplicateNamesAreErrors) {
@@ -427,7 +436,7 @@ std::string with_router(std::string_view entries) {
 TEST(LoadScenario, UnknownRouterKeyListsTheTables) {
   expect_only(with_router(R"("group_to_typ": { "tier1": ["sales", "billing"] })"), "/router/group_to_typ",
               "unknown key \"group_to_typ\"; known: policy, type_to_group, group_to_type, handle_time_multipliers, "
-              "overflow_delays_s (did you mean \"group_to_type\"?)");
+              "overflow_delays_s, wait_weights (did you mean \"group_to_type\"?)");
 }
 
 TEST(LoadScenario, GroupToTypeMustBeAnObjectOfNonEmptyArrays) {
@@ -596,8 +605,8 @@ TEST(LoadScenario, OverflowDelaysNeedTheirPolicy) {
   expect_only(with_router(R"("policy": "queue_priority", )" + table), "/router/overflow_delays_s", message);
   // A misspelt policy is reported once; the table is still checked.
   expect_only(with_router(R"("policy": "overflow_after_dealy", )" + table), "/router/policy",
-              "unknown router policy \"overflow_after_dealy\"; known: queue_priority, overflow_after_delay (did you "
-              "mean \"overflow_after_delay\"?)");
+              "unknown router policy \"overflow_after_dealy\"; known: " + known_policies() +
+                  " (did you mean \"overflow_after_delay\"?)");
   const auto ds = errors_of(with_router(R"("policy": "overflow_after_dealy", "overflow_delays_s": { "billing": 20 })"));
   ASSERT_EQ(ds.size(), 2u) << dump(ds);
   EXPECT_EQ(ds[1].pointer, "/router/overflow_delays_s/billing");
@@ -650,6 +659,131 @@ TEST(LoadScenario, AtMost255DelayedGroupsPerType) {
               "eligibility timer per delayed group): give the others a delay of 0");
   // Groups with delay 0 need no timer.
   EXPECT_NO_THROW(load_scenario_text(with(many_delayed_groups(256), "\"g0\": 30", "\"g0\": 0"), "t.json"));
+}
+
+// ---- router.wait_weights ----------------------------------------------------------------
+
+// kDay under longest_weighted_wait with this wait_weights table.
+std::string with_weights(std::string_view table) {
+  return with_router(R"("policy": "longest_weighted_wait", "wait_weights": )" + std::string(table));
+}
+
+TEST(LoadScenario, WaitWeightsDecodeExactly) {
+  const auto billing = make_id<ContactTypeId>(0), sales = make_id<ContactTypeId>(1);
+  // Per-group form: parallel to billing's groups (support, tier1) whatever the order in
+  // the file; sales is not listed and keeps an empty vector (1 for every group).
+  const ScenarioSpec s = load_scenario_text(with_weights(R"({ "billing": { "tier1": 3, "support": 0.5 } })"), "t.json");
+  EXPECT_EQ(s.router.policy, "longest_weighted_wait");
+  EXPECT_EQ(s.contact_types[billing].wait_weight, (std::vector<double>{0.5, 3.0}));
+  EXPECT_TRUE(s.contact_types[sales].wait_weight.empty());
+
+  // A group the entry does not name gets 1; an empty object is all 1, but not empty.
+  const ScenarioSpec t =
+      load_scenario_text(with_weights(R"({ "billing": { "tier1": 2.5 }, "sales": {} })"), "t.json");
+  EXPECT_EQ(t.contact_types[billing].wait_weight, (std::vector<double>{1.0, 2.5}));
+  EXPECT_EQ(t.contact_types[sales].wait_weight, (std::vector<double>{1.0}));
+
+  // Bare number: that weight for every group serving the type; both forms may be mixed.
+  const ScenarioSpec u =
+      load_scenario_text(with_weights(R"({ "billing": 3, "sales": { "tier1": 0.25 } })"), "t.json");
+  EXPECT_EQ(u.contact_types[billing].wait_weight, (std::vector<double>{3.0, 3.0}));
+  EXPECT_EQ(u.contact_types[sales].wait_weight, (std::vector<double>{0.25}));
+
+  // The policy without the table: no weights at all (all 1).
+  const ScenarioSpec plain = load_scenario_text(with_router(R"("policy": "longest_weighted_wait")"), "t.json");
+  for (const ContactTypeSpec& c : plain.contact_types) EXPECT_TRUE(c.wait_weight.empty());
+  // Other tables leave the weights alone.
+  for (const ContactTypeSpec& c : load_scenario_text(kDay, "t.json").contact_types) EXPECT_TRUE(c.wait_weight.empty());
+}
+
+TEST(LoadScenario, WaitWeightsNeedTheirPolicy) {
+  const std::string table = R"("wait_weights": { "billing": 3 })";
+  const std::string message =
+      "only used by policy \"longest_weighted_wait\"; set /router/policy to it or remove this table";
+  expect_only(with_router(table), "/router/wait_weights", message);  // default policy
+  expect_only(with_router(R"("policy": "queue_priority", )" + table), "/router/wait_weights", message);
+  expect_only(with_router(R"("policy": "overflow_after_delay", )" + table), "/router/wait_weights", message);
+  // A misspelt policy is reported once; the table is still checked.
+  expect_only(with_router(R"("policy": "longest_weighted_wiat", )" + table), "/router/policy",
+              "unknown router policy \"longest_weighted_wiat\"; known: " + known_policies() +
+                  " (did you mean \"longest_weighted_wait\"?)");
+  const auto ds = errors_of(with_router(R"("policy": "longest_weighted_wiat", "wait_weights": { "billing": 0 })"));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[1].pointer, "/router/wait_weights/billing");
+  EXPECT_EQ(ds[1].message, "must be > 0; got 0");
+  // The other way round: overflow delays under longest_weighted_wait.
+  expect_only(with_router(R"("policy": "longest_weighted_wait", "overflow_delays_s": { "billing": { "tier1": 20 } })"),
+              "/router/overflow_delays_s",
+              "only used by policy \"overflow_after_delay\"; set /router/policy to it or remove this table");
+}
+
+TEST(LoadScenario, WaitWeightsMustBeAnObjectOfNumbersOrObjects) {
+  expect_only(with_weights("[3]"), "/router/wait_weights",
+              "expected an object mapping contact type names to weights > 0 or objects {\"<agent group>\": weight > "
+              "0, ...}; got an array");
+  expect_only(with_weights("3"), "/router/wait_weights",
+              "expected an object mapping contact type names to weights > 0 or objects {\"<agent group>\": weight > "
+              "0, ...}; got 3");
+  expect_only(with_weights(R"({ "billing": "3" })"), "/router/wait_weights/billing",
+              "expected a weight > 0 for every group serving the type, or an object mapping agent group names to "
+              "weights > 0, such as {\"<group>\": 3}; got string \"3\"");
+  expect_only(with_weights(R"({ "billing": [3, 1] })"), "/router/wait_weights/billing",
+              "expected a weight > 0 for every group serving the type, or an object mapping agent group names to "
+              "weights > 0, such as {\"<group>\": 3}; got an array");
+  expect_only(with_weights(R"({ "billing": null })"), "/router/wait_weights/billing",
+              "expected a weight > 0 for every group serving the type, or an object mapping agent group names to "
+              "weights > 0, such as {\"<group>\": 3}; got null");
+}
+
+TEST(LoadScenario, UnknownNamesInWaitWeightsSuggestTheCloseOne) {
+  expect_only(with_weights(R"({ "biling": 3 })"), "/router/wait_weights/biling",
+              "unknown contact type \"biling\"; defined: billing, sales (did you mean \"billing\"?)");
+  expect_only(with_weights(R"({ "biling": { "tier1": 3 } })"), "/router/wait_weights/biling",
+              "unknown contact type \"biling\"; defined: billing, sales (did you mean \"billing\"?)");
+  expect_only(with_weights(R"({ "refunds": 3 })"), "/router/wait_weights/refunds",
+              "unknown contact type \"refunds\"; defined: billing, sales");
+  expect_only(with_weights(R"({ "billing": { "tier2": 3 } })"), "/router/wait_weights/billing/tier2",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+  expect_only(with_weights(R"({ "billing": { "overflow": 3 } })"), "/router/wait_weights/billing/overflow",
+              "unknown agent group \"overflow\"; defined: support, tier1");
+}
+
+TEST(LoadScenario, WaitWeightNeedsAGroupThatServesTheType) {
+  expect_only(with_weights(R"({ "sales": { "support": 3 } })"), "/router/wait_weights/sales/support",
+              "agent group \"support\" does not serve contact type \"sales\" (see /router/type_to_group/sales); give "
+              "weights only for the groups in that list");
+  // sales -> tier2 (a typo of tier1): a weight for tier1 only echoes it.
+  expect_only(with(with_weights(R"({ "sales": { "tier1": 3 } })"), "\"sales\": [\"tier1\"]", "\"sales\": [\"tier2\"]"),
+              "/router/type_to_group/sales/0",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+}
+
+TEST(LoadScenario, WaitWeightMustBeAPositiveNumber) {
+  // Per group.
+  const std::string base = with_weights(R"({ "billing": { "tier1": X } })");
+  const std::string ptr = "/router/wait_weights/billing/tier1";
+  expect_only(with(base, "X", "0"), ptr, "must be > 0; got 0");
+  expect_only(with(base, "X", "-2"), ptr, "must be > 0; got -2");
+  expect_only(with(base, "X", "0.0"), ptr, "must be > 0; got 0.0");
+  expect_only(with(base, "X", "\"3\""), ptr, "expected a number > 0; got string \"3\"");
+  expect_only(with(base, "X", "null"), ptr, "expected a number > 0; got null");
+  expect_only(with(base, "X", "true"), ptr, "expected a number > 0; got true");
+  // Bare, for the whole type.
+  const std::string bare = with_weights(R"({ "billing": X })");
+  expect_only(with(bare, "X", "0"), "/router/wait_weights/billing", "must be > 0; got 0");
+  expect_only(with(bare, "X", "-1.5"), "/router/wait_weights/billing", "must be > 0; got -1.5");
+  EXPECT_NO_THROW(load_scenario_text(with(bare, "X", "1e-6"), "t.json"));
+}
+
+TEST(LoadScenario, WaitWeightErrorsAreCollectedTogether) {
+  const auto ds = errors_of(with_weights(R"({ "biling": 3, "billing": { "tier2": 0 }, "sales": -1 })"));
+  ASSERT_EQ(ds.size(), 4u) << dump(ds);
+  expect_has(ds, "/router/wait_weights/biling",
+             "unknown contact type \"biling\"; defined: billing, sales (did you mean \"billing\"?)");
+  expect_has(ds, "/router/wait_weights/billing/tier2",
+             "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+  expect_has(ds, "/router/wait_weights/billing/tier2", "must be > 0; got 0");
+  expect_has(ds, "/router/wait_weights/sales", "must be > 0; got -1");
 }
 
 // ---- distributions ------------------------------------------------------------------
@@ -1192,6 +1326,24 @@ TEST(ShippedScenarios, OverflowAfterDelayLoads) {
   EXPECT_EQ(account.overflow_delay_s, (std::vector<double>{0.0, 30.0}));
   for (const ContactTypeSpec& t : s.contact_types) EXPECT_EQ(t.arrivals.per_period.size(), 20u);
   for (const AgentGroupSpec& g : s.agent_groups) EXPECT_EQ(g.staffing.size(), 20u);
+}
+
+TEST(ShippedScenarios, LongestWeightedWaitLoads) {
+  const ScenarioSpec s = load_scenario_file(source_path("scenarios/examples/longest_weighted_wait.json"));
+  EXPECT_EQ(s.name, "longest_weighted_wait");
+  EXPECT_EQ(s.mode, RunMode::SteadyState);
+  EXPECT_EQ(s.router.policy, "longest_weighted_wait");
+  ASSERT_EQ(s.contact_types.size(), 2u);
+  ASSERT_EQ(s.agent_groups.size(), 2u);
+  const auto premium_desk = make_id<AgentGroupId>(0), generalists = make_id<AgentGroupId>(1);
+  const ContactTypeSpec& premium = s.contact_types[make_id<ContactTypeId>(0)];
+  const ContactTypeSpec& standard = s.contact_types[make_id<ContactTypeId>(1)];
+  EXPECT_EQ(premium.groups, (std::vector<AgentGroupId>{premium_desk, generalists}));
+  EXPECT_EQ(premium.wait_weight, (std::vector<double>{3.0, 3.0}));  // bare number
+  EXPECT_EQ(standard.groups, (std::vector<AgentGroupId>{generalists, premium_desk}));
+  EXPECT_EQ(standard.wait_weight, (std::vector<double>{1.0, 0.5}));  // generalists unlisted: 1
+  EXPECT_EQ(s.agent_groups[premium_desk].staffing, (std::vector<std::uint32_t>{10}));
+  EXPECT_EQ(s.agent_groups[generalists].staffing, (std::vector<std::uint32_t>{32}));
 }
 
 TEST(ShippedScenarios, BenchModelALoads) {
