@@ -6,8 +6,13 @@ namespace ccsim::models {
 
 QueuePriority::QueuePriority(std::vector<std::vector<AgentGroupId>> type_to_groups,
                              std::vector<std::uint32_t> type_priority, std::size_t num_groups,
-                             const std::vector<std::vector<ContactTypeId>>& group_order)
-    : type_to_groups_(std::move(type_to_groups)), group_to_types_(num_groups) {
+                             const std::vector<std::vector<ContactTypeId>>& group_order,
+                             std::vector<Reservation> reservations)
+    : type_to_groups_(std::move(type_to_groups)), group_to_types_(num_groups), reservations_(std::move(reservations)) {
+  const bool any = std::any_of(reservations_.begin(), reservations_.end(),
+                               [](const Reservation& r) { return r.agents > 0; });
+  if (!any) reservations_.clear();  // the common case takes the plain path
+  else reservations_.resize(num_groups);
   for (std::size_t g = 0; g < num_groups; ++g) {
     if (g < group_order.size() && !group_order[g].empty()) {
       for (std::size_t i = 0; i < group_order[g].size(); ++i)

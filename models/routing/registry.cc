@@ -17,8 +17,13 @@ AnyRouter make_router(const ScenarioSpec& spec) {
   }
   std::vector<std::vector<ContactTypeId>> group_order;
   for (const AgentGroupSpec& g : spec.agent_groups) group_order.push_back(g.type_order);
-  if (spec.router.policy == QueuePriority::kName)
-    return QueuePriority(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order);
+  if (spec.router.policy == QueuePriority::kName) {
+    std::vector<QueuePriority::Reservation> reservations;
+    for (const AgentGroupSpec& g : spec.agent_groups)
+      reservations.push_back(QueuePriority::Reservation{g.reserved_for, g.reserved_agents});
+    return QueuePriority(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order,
+                         std::move(reservations));
+  }
   if (spec.router.policy == OverflowAfterDelay::kName)
     return OverflowAfterDelay(std::move(type_to_groups), delays, priority, spec.agent_groups.size(), group_order);
   if (spec.router.policy == LongestWeightedWait::kName)

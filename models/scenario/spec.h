@@ -64,6 +64,11 @@ struct AgentGroupSpec {
   // priority first (exactly the types whose groups list this group). Empty: those
   // types ordered by their priority, the longest-waiting head first among equals.
   std::vector<ContactTypeId> type_order;
+  // router.reservations (queue_priority): the group keeps its last reserved_agents idle
+  // agents for calls of reserved_for; other types get one of its agents only while more
+  // than reserved_agents are idle. reserved_agents == 0: no reservation.
+  ContactTypeId reserved_for{};
+  std::uint32_t reserved_agents = 0;
 };
 
 // The routing policy by its registry name; its tables are resolved into the specs

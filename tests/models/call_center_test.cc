@@ -331,6 +331,26 @@ TEST(CallCenter, LongestIdleAgentKeepsItsIdleTimesThroughStaffingChangesOverADay
   EXPECT_GT(stat_of(r.overall, Kpi::Answered).mean, 500);
 }
 
+TEST(CallCenter, ReservedAgentWaitsForItsTypeWhileAnotherTypeQueues) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("vip", {30}, 100, std::nullopt, {0}));
+  s.contact_types.push_back(traced_type("regular", {0, 10}, 100, std::nullopt, {0}));
+  s.agent_groups.push_back(group("team", {2}));
+  s.agent_groups[make_id<AgentGroupId>(0)].reserved_for = make_id<ContactTypeId>(0);
+  s.agent_groups[make_id<AgentGroupId>(0)].reserved_agents = 1;
+  const Outcome r = run(s);
+  // Regular at 0 takes one of two agents; regular at 10 waits (the last idle agent is
+  // kept for vip); vip at 30 takes it. At 100 one agent frees, but it is the only idle
+  // one, so it stays reserved; at 130 vip ends, two are idle and the regular is answered.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 1, N, 0},   {0, TraceWhat::Answered, 1, 0, 0},   {10, TraceWhat::Arrival, 1, N, 0},
+      {10, TraceWhat::Queued, 1, N, 0},   {30, TraceWhat::Arrival, 0, N, 0},   {30, TraceWhat::Answered, 0, 0, 0},
+      {100, TraceWhat::TalkEnd, 1, 0, 0}, {130, TraceWhat::TalkEnd, 0, 0, 0},  {130, TraceWhat::Answered, 1, 0, 120},
+      {230, TraceWhat::TalkEnd, 1, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+}
+
 TEST(CallCenter, ReleaseBeforeArrivalAtTheSameInstant) {
   ScenarioSpec s = day_scenario(1000, 1);
   s.contact_types.push_back(traced_type("calls", {0, 100}, 100, 0.0, {0}));

@@ -59,6 +59,34 @@ TEST(QueuePriority, GroupOrderIsStrictAndOverridesTypePriorities) {
   EXPECT_EQ(p.on_agent_free(G(0), f.view(100)), Q(2));  // first in the list, even if it waited least
 }
 
+TEST(QueuePriority, ReservedAgentsServeOnlyTheirTypeAtArrival) {
+  // Group 0 keeps 2 agents for type 0; type 1 overflows to group 1.
+  const QueuePriority p({{G(0)}, {G(0), G(1)}}, {0, 0}, 2, {},
+                        {QueuePriority::Reservation{make_id<ContactTypeId>(0), 2}, {}});
+  Fixture f{{{3, 0}, {1, 0}}, std::vector<WaitingQueue>(2), {}};
+  const Contact vip{make_id<ContactId>(0), make_id<ContactTypeId>(0), 0.0};
+  const Contact regular{make_id<ContactId>(1), make_id<ContactTypeId>(1), 0.0};
+  EXPECT_EQ(std::get<ServeBy>(p.on_arrival(regular, f.view(0))).group, G(0));  // 3 idle > 2 kept back
+  f.groups[0].busy = 1;
+  EXPECT_EQ(std::get<ServeBy>(p.on_arrival(regular, f.view(0))).group, G(1));  // 2 idle: kept for vip
+  EXPECT_EQ(std::get<ServeBy>(p.on_arrival(vip, f.view(0))).group, G(0));
+  f.groups[0].busy = 3;
+  EXPECT_TRUE(std::holds_alternative<Enqueue>(p.on_arrival(vip, f.view(0))));
+}
+
+TEST(QueuePriority, FreedAgentLeavesOtherTypesWaitingWhileOnlyReservedAgentsAreIdle) {
+  const QueuePriority p({{G(0)}, {G(0)}}, {0, 0}, 1, {}, {QueuePriority::Reservation{make_id<ContactTypeId>(0), 1}});
+  Fixture f{{{3, 2}}, std::vector<WaitingQueue>(2), {}};  // one idle agent: the reserved one
+  f.wait(1, 0.0);
+  EXPECT_FALSE(p.on_agent_free(G(0), f.view(10)).has_value());
+  f.wait(0, 5.0);
+  EXPECT_EQ(p.on_agent_free(G(0), f.view(10)), Q(0));
+  f.groups[0].busy = 1;  // two idle: one may serve the other type
+  Fixture g{{{3, 1}}, std::vector<WaitingQueue>(2), {}};
+  g.wait(1, 0.0);
+  EXPECT_EQ(p.on_agent_free(G(0), g.view(10)), Q(1));
+}
+
 TEST(QueuePriority, FreedAgentIgnoresQueuesOfTypesItsGroupDoesNotServe) {
   const QueuePriority p({{G(0)}, {G(1)}}, {0, 0}, 2);
   Fixture f{{{1, 0}, {1, 0}}, std::vector<WaitingQueue>(2), {}};
