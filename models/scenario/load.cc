@@ -63,6 +63,9 @@ static_assert(std::ranges::find(kRouterPolicyNames, kOverflowAfterDelayPolicy) !
 // The only policy that reads /router/wait_weights.
 constexpr std::string_view kLongestWeightedWaitPolicy = "longest_weighted_wait";
 static_assert(std::ranges::find(kRouterPolicyNames, kLongestWeightedWaitPolicy) != kRouterPolicyNames.end());
+// The only policy that reads /router/reservations.
+constexpr std::string_view kQueuePriorityPolicy = "queue_priority";
+static_assert(std::ranges::find(kRouterPolicyNames, kQueuePriorityPolicy) != kRouterPolicyNames.end());
 // Tolerance when probabilities given in decimal are added in binary.
 constexpr double kProbabilitySlack = 1e-12;
 constexpr std::uint32_t kDefaultReplications = 10;
@@ -80,8 +83,14 @@ constexpr std::array<std::string_view, 7> kContactTypeKeys = {"name", "priority"
                                                               "talk", "wrap_up",  "patience"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
 constexpr std::array<std::string_view, 2> kGroupKeys = {"name", "staffing"};
-constexpr std::array<std::string_view, 6> kRouterKeys = {
-    "policy", "type_to_group", "group_to_type", "handle_time_multipliers", "overflow_delays_s", "wait_weights"};
+constexpr std::array<std::string_view, 7> kRouterKeys = {"policy",
+                                                        "type_to_group",
+                                                        "group_to_type",
+                                                        "handle_time_multipliers",
+                                                        "overflow_delays_s",
+                                                        "wait_weights",
+                                                        "reservations"};
+constexpr std::array<std::string_view, 2> kReservationKeys = {"type", "agents"};
 constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"awt_s", "target", "definition", "short_abandon_s"};
 constexpr std::array<std::string_view, 3> kTargetKeys = {"kpi", "min", "max"};
 constexpr std::array<std::string_view, 2> kRngKeys = {"seed", "replications"};
@@ -347,6 +356,13 @@ class Decoder {
   void decode_group_to_type(const Json& router, ScenarioSpec& spec);
   bool decode_pair_table(const Json& router, const PairTable& table, bool policy_read, ScenarioSpec& spec);
   void decode_overflow_delays(const Json& router, bool policy_read, ScenarioSpec& spec);
+  void decode_reservations(const Json& router, bool policy_read, ScenarioSpec& spec);
+  // Whether a router table that only `policy` reads may be read: reports it (at `ptr`)
+  // when the policy set is readable and another one. An unreadable policy reads it.
+  bool table_policy_ok(const std::string& ptr, std::string_view policy, bool policy_read, const ScenarioSpec& spec);
+  // Whether every contact type's route is known exactly, so that the set of types an
+  // agent group serves is the one the file means.
+  bool all_routes_settled() const;
   // A contact type / agent group by name. An unknown name is reported at `ptr`, with a
   // "did you mean", when every entity of that kind has a readable name (otherwise the
   // unreadable one may be the one meant); `close` then receives the suggested name, if any.
@@ -1090,6 +1106,7 @@ void Decoder::decode_router(const Json& doc, ScenarioSpec& spec) {
   decode_pair_table(*r, kHandleTimeMultipliers, policy_read, spec);
   decode_overflow_delays(*r, policy_read, spec);
   decode_pair_table(*r, kWaitWeights, policy_read, spec);
+  decode_reservations(*r, policy_read, spec);
 }
 
 std::optional<std::size_t> Decoder::resolve(const std::map<std::string, std::size_t, std::less<>>& index,
@@ -1277,11 +1294,7 @@ bool Decoder::decode_pair_table(const Json& router, const PairTable& pt, bool po
   const Json* table = find(router, pt.key);
   if (!table) return false;
   const std::string tptr = child_pointer("/router", pt.key);
-  if (!pt.policy.empty() && policy_read && spec.router.policy != pt.policy) {
-    error(tptr,
-          fmt::format("only used by policy {}; set /router/policy to it or remove this table", quote(pt.policy)));
-    return false;
-  }
+  if (!pt.policy.empty() && !table_policy_ok(tptr, pt.policy, policy_read, spec)) return false;
   if (!table->is_object()) {
     error(tptr, fmt::format(R"(expected an object mapping contact type names to {}objects {{"<agent group>": {} {}, )"
                             R"(...}}; got {})",
@@ -1346,6 +1359,99 @@ void Decoder::decode_overflow_delays(const Json& router, bool policy_read, Scena
                       "eligibility timer per delayed group): give the others a delay of 0",
                       quote(t.name), delayed, kMaxDelayedGroupsPerType));
   }
+}
+
+// /router/reservations: read only by queue_priority. Each entry {"type": t, "agents": n}
+// makes its agent group keep its last n idle agents for calls of type t. Beyond the
+// values, the loader checks what would make the reservation meaningless: t must route to
+// the group, the group must serve another type, and n must leave the other types an
+// agent in some period.
+void Decoder::decode_reservations(const Json& router, bool policy_read, ScenarioSpec& spec) {
+  const Json* table = find(router, "reservations");
+  if (!table) return;
+  const std::string tptr = "/router/reservations";
+  if (!table_policy_ok(tptr, kQueuePriorityPolicy, policy_read, spec)) return;
+  constexpr std::string_view kShape = R"({"type": "<contact type>", "agents": integer >= 1})";
+  if (!table->is_object()) {
+    error(tptr, fmt::format("expected an object mapping agent group names to reservations {}; got {}", kShape,
+                            describe(*table)));
+    return;
+  }
+  const std::string rptr = "/router/type_to_group";
+  const bool every_route_settled = all_routes_settled();
+  for (auto it = table->begin(); it != table->end(); ++it) {
+    const std::string& group_name = it.key();
+    const std::string kp = child_pointer(tptr, group_name);
+    const std::optional<std::size_t> group = resolve_group(group_name, kp);
+    const Json& entry = it.value();
+    if (!expect_object(entry, kp, fmt::format("a reservation object {}", kShape))) continue;
+    check_keys(entry, kp, kReservationKeys);
+    const std::string tp = kp + "/type";
+    std::optional<std::string> type_name;
+    std::optional<std::size_t> type;
+    if (const Json* t = find(entry, "type")) {
+      type_name = string(*t, tp, "a contact type name (a string)");
+      if (type_name) type = resolve_type(*type_name, tp);
+    } else {
+      missing(kp, "type", "the name of a contact type that routes to this group");
+    }
+    const std::optional<std::uint64_t> agents = integer_at(entry, kp, "agents", 1, kU32Max, true);
+    if (!group || !type) continue;
+
+    const ContactTypeSpec& reserved = spec.contact_types[make_id<ContactTypeId>(*type)];
+    AgentGroupSpec& g = spec.agent_groups[make_id<AgentGroupId>(*group)];
+    if (!serves(reserved, *group)) {
+      // An inexact route (a misspelt group in it) may be the one meant to list this group.
+      if (route_settled(*type)) {
+        error(tp, fmt::format("contact type {} does not route to agent group {} in {}; reserve a group's agents "
+                              "only for a type it serves, or add {} to {}",
+                              quote(*type_name), quote(group_name), rptr, quote(group_name),
+                              child_pointer(rptr, *type_name)));
+      }
+      continue;
+    }
+    if (every_route_settled) {
+      bool serves_others = false;
+      for (std::size_t k = 0; k < spec.contact_types.size(); ++k)
+        serves_others = serves_others || (k != *type && serves(spec.contact_types[make_id<ContactTypeId>(k)], *group));
+      if (!serves_others) {
+        error(kp, fmt::format("reservation has no effect: agent group {} serves only contact type {}; reserve "
+                              "agents of a group that also serves other types, or remove this entry",
+                              quote(group_name), quote(*type_name)));
+        continue;
+      }
+    }
+    if (!agents) continue;
+    if (groups_[*group].staffing_ok) {
+      const std::uint32_t most = std::ranges::max(g.staffing);
+      if (*agents >= most) {
+        error(kp + "/agents",
+              fmt::format("reserving {} agent{} leaves none for the other types of agent group {} (its staffing is "
+                          "at most {}); {}",
+                          *agents, *agents == 1 ? "" : "s", quote(group_name), most,
+                          most >= 2 ? fmt::format("reserve at most {}", most - 1)
+                                    : std::string("a reservation needs a group staffed with at least 2 agents in "
+                                                  "some period")));
+        continue;
+      }
+    }
+    g.reserved_for = make_id<ContactTypeId>(*type);
+    g.reserved_agents = static_cast<std::uint32_t>(*agents);
+  }
+}
+
+bool Decoder::table_policy_ok(const std::string& ptr, std::string_view policy, bool policy_read,
+                              const ScenarioSpec& spec) {
+  if (!policy_read || spec.router.policy == policy) return true;
+  error(ptr, fmt::format("only used by policy {}; set /router/policy to it or remove this table", quote(policy)));
+  return false;
+}
+
+bool Decoder::all_routes_settled() const {
+  if (!types_known_ || !routes_known_ || !routes_readable_ || !route_keys_ok_) return false;
+  for (std::size_t k = 0; k < types_.size(); ++k)
+    if (!route_settled(k)) return false;
+  return true;
 }
 
 // ---- service level, targets, rng ---------------------------------------------------

@@ -436,7 +436,7 @@ std::string with_router(std::string_view entries) {
 TEST(LoadScenario, UnknownRouterKeyListsTheTables) {
   expect_only(with_router(R"("group_to_typ": { "tier1": ["sales", "billing"] })"), "/router/group_to_typ",
               "unknown key \"group_to_typ\"; known: policy, type_to_group, group_to_type, handle_time_multipliers, "
-              "overflow_delays_s, wait_weights (did you mean \"group_to_type\"?)");
+              "overflow_delays_s, wait_weights, reservations (did you mean \"group_to_type\"?)");
 }
 
 TEST(LoadScenario, GroupToTypeMustBeAnObjectOfNonEmptyArrays) {
@@ -784,6 +784,181 @@ TEST(LoadScenario, WaitWeightErrorsAreCollectedTogether) {
              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
   expect_has(ds, "/router/wait_weights/billing/tier2", "must be > 0; got 0");
   expect_has(ds, "/router/wait_weights/sales", "must be > 0; got -1");
+}
+
+// ---- router.reservations -----------------------------------------------------------------
+
+// kDay with this reservations table (default policy, queue_priority). In kDay, support
+// (staffing 10, 12, 11) serves billing only; tier1 (staffing 4) serves billing and sales.
+std::string with_reservations(std::string_view table) {
+  return with_router(R"("reservations": )" + std::string(table));
+}
+
+TEST(LoadScenario, ReservationsDecodeExactly) {
+  const auto billing = make_id<ContactTypeId>(0), sales = make_id<ContactTypeId>(1);
+  const auto support = make_id<AgentGroupId>(0), tier1 = make_id<AgentGroupId>(1);
+  const ScenarioSpec s =
+      load_scenario_text(with_reservations(R"({ "tier1": { "type": "sales", "agents": 2 } })"), "t.json");
+  EXPECT_EQ(s.router.policy, "queue_priority");
+  EXPECT_EQ(s.agent_groups[tier1].reserved_for, sales);
+  EXPECT_EQ(s.agent_groups[tier1].reserved_agents, 2u);
+  EXPECT_EQ(s.agent_groups[support].reserved_agents, 0u);  // not listed: no reservation
+
+  // Explicit policy; keys in any order; the largest value below the staffing (4).
+  const ScenarioSpec t = load_scenario_text(
+      with_router(R"("policy": "queue_priority", "reservations": { "tier1": { "agents": 3, "type": "billing" } })"),
+      "t.json");
+  EXPECT_EQ(t.agent_groups[tier1].reserved_for, billing);
+  EXPECT_EQ(t.agent_groups[tier1].reserved_agents, 3u);
+
+  // Day staffing: below its largest value (12) is enough, even above its smallest (10).
+  const std::string both = with(kDay, R"("sales": ["tier1"])", R"("sales": ["tier1", "support"])");
+  const ScenarioSpec u = load_scenario_text(
+      with(both, "\"router\": {", R"("router": { "reservations": { "support": { "type": "billing", "agents": 11 } },)"),
+      "t.json");
+  EXPECT_EQ(u.agent_groups[support].reserved_for, billing);
+  EXPECT_EQ(u.agent_groups[support].reserved_agents, 11u);
+
+  // No table: no reservation anywhere.
+  for (const AgentGroupSpec& g : load_scenario_text(kDay, "t.json").agent_groups) EXPECT_EQ(g.reserved_agents, 0u);
+}
+
+TEST(LoadScenario, ReservationsNeedQueuePriority) {
+  const std::string table = R"("reservations": { "tier1": { "type": "sales", "agents": 2 } })";
+  const std::string message = "only used by policy \"queue_priority\"; set /router/policy to it or remove this table";
+  for (std::string_view policy : {"overflow_after_delay", "longest_weighted_wait", "longest_idle_agent"})
+    expect_only(with_router(R"("policy": ")" + std::string(policy) + "\", " + table), "/router/reservations",
+                message);
+  // A misspelt policy is reported once; the table is still checked.
+  expect_only(with_router(R"("policy": "queue_priorty", )" + table), "/router/policy",
+              "unknown router policy \"queue_priorty\"; known: " + known_policies() +
+                  " (did you mean \"queue_priority\"?)");
+  const auto ds = errors_of(
+      with_router(R"("policy": "queue_priorty", )"
+                  R"("reservations": { "tier1": { "type": "sales", "agents": 0 } })"));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[1].pointer, "/router/reservations/tier1/agents");
+  EXPECT_EQ(ds[1].message, "must be >= 1; got 0");
+}
+
+TEST(LoadScenario, ReservationsMustBeAnObjectOfObjects) {
+  expect_only(with_reservations(R"([{ "type": "sales", "agents": 2 }])"), "/router/reservations",
+              "expected an object mapping agent group names to reservations {\"type\": \"<contact type>\", "
+              "\"agents\": integer >= 1}; got an array");
+  expect_only(with_reservations(R"({ "tier1": 2 })"), "/router/reservations/tier1",
+              "expected a reservation object {\"type\": \"<contact type>\", \"agents\": integer >= 1}; got 2");
+  expect_only(with_reservations(R"({ "tier1": "sales" })"), "/router/reservations/tier1",
+              "expected a reservation object {\"type\": \"<contact type>\", \"agents\": integer >= 1}; got string "
+              "\"sales\"");
+}
+
+TEST(LoadScenario, UnknownNamesInReservationsSuggestTheCloseOne) {
+  expect_only(with_reservations(R"({ "tier2": { "type": "sales", "agents": 2 } })"), "/router/reservations/tier2",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+  expect_only(with_reservations(R"({ "tier1": { "type": "sale", "agents": 2 } })"),
+              "/router/reservations/tier1/type",
+              "unknown contact type \"sale\"; defined: billing, sales (did you mean \"sales\"?)");
+  expect_only(with_reservations(R"({ "tier1": { "type": "refunds", "agents": 2 } })"),
+              "/router/reservations/tier1/type", "unknown contact type \"refunds\"; defined: billing, sales");
+  expect_only(with_reservations(R"({ "tier1": { "type": 1, "agents": 2 } })"), "/router/reservations/tier1/type",
+              "expected a contact type name (a string); got 1");
+}
+
+TEST(LoadScenario, UnknownKeyInAReservationSuggestsTheCloseOne) {
+  expect_only(with_reservations(R"({ "tier1": { "type": "sales", "agents": 2, "agent": 2 } })"),
+              "/router/reservations/tier1/agent",
+              "unknown key \"agent\"; known: type, agents (did you mean \"agents\"?)");
+  expect_only(with_reservations(R"({ "tier1": { "type": "sales", "agents": 2, "priority": 1 } })"),
+              "/router/reservations/tier1/priority", "unknown key \"priority\"; known: type, agents");
+}
+
+TEST(LoadScenario, ReservationNeedsTypeAndAgents) {
+  expect_only(with_reservations(R"({ "tier1": { "agents": 2 } })"), "/router/reservations/tier1",
+              "missing required key \"type\"; expected the name of a contact type that routes to this group");
+  expect_only(with_reservations(R"({ "tier1": { "type": "sales" } })"), "/router/reservations/tier1",
+              "missing required key \"agents\"; expected an integer >= 1");
+  // A misspelt key: reported as unknown, and the key it stands for as missing.
+  const auto ds = errors_of(with_reservations(R"({ "tier1": { "type": "sales", "agent": 2 } })"));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  expect_has(ds, "/router/reservations/tier1/agent",
+             "unknown key \"agent\"; known: type, agents (did you mean \"agents\"?)");
+  expect_has(ds, "/router/reservations/tier1", "missing required key \"agents\"; expected an integer >= 1");
+}
+
+TEST(LoadScenario, ReservedAgentsMustBeAnIntegerAtLeastOne) {
+  const std::string base = with_reservations(R"({ "tier1": { "type": "sales", "agents": X } })");
+  const std::string ptr = "/router/reservations/tier1/agents";
+  expect_only(with(base, "X", "0"), ptr, "must be >= 1; got 0");
+  expect_only(with(base, "X", "-2"), ptr, "must be >= 1; got -2");
+  expect_only(with(base, "X", "2.5"), ptr, "expected an integer >= 1; got 2.5");
+  expect_only(with(base, "X", "2.0"), ptr, "expected an integer >= 1; got 2.0");
+  expect_only(with(base, "X", "\"2\""), ptr, "expected an integer >= 1; got string \"2\"");
+  expect_only(with(base, "X", "null"), ptr, "expected an integer >= 1; got null");
+  expect_only(with(base, "X", "4294967296"), ptr, "must be <= 4294967295; got 4294967296");
+}
+
+TEST(LoadScenario, ReservedTypeMustRouteToTheGroup) {
+  expect_only(with_reservations(R"({ "support": { "type": "sales", "agents": 2 } })"),
+              "/router/reservations/support/type",
+              "contact type \"sales\" does not route to agent group \"support\" in /router/type_to_group; reserve a "
+              "group's agents only for a type it serves, or add \"support\" to /router/type_to_group/sales");
+  // sales -> tier2 (a typo of tier1): the reservation of tier1 for sales only echoes it.
+  expect_only(with(with_reservations(R"({ "tier1": { "type": "sales", "agents": 2 } })"), "\"sales\": [\"tier1\"]",
+                   "\"sales\": [\"tier2\"]"),
+              "/router/type_to_group/sales/0",
+              "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+}
+
+TEST(LoadScenario, ReservationInAGroupServingOnlyThatTypeHasNoEffect) {
+  expect_only(with_reservations(R"({ "support": { "type": "billing", "agents": 2 } })"),
+              "/router/reservations/support",
+              "reservation has no effect: agent group \"support\" serves only contact type \"billing\"; reserve "
+              "agents of a group that also serves other types, or remove this entry");
+  // sales -> suport (a typo of support): support may well serve sales; only the typo.
+  expect_only(with(with_reservations(R"({ "support": { "type": "billing", "agents": 2 } })"),
+                   "\"sales\": [\"tier1\"]", "\"sales\": [\"tier1\", \"suport\"]"),
+              "/router/type_to_group/sales/1",
+              "unknown agent group \"suport\"; defined: support, tier1 (did you mean \"support\"?)");
+}
+
+TEST(LoadScenario, ReservationMustLeaveAnAgentForTheOtherTypes) {
+  const std::string tier1 = with_reservations(R"({ "tier1": { "type": "sales", "agents": X } })");
+  expect_only(with(tier1, "X", "4"), "/router/reservations/tier1/agents",
+              "reserving 4 agents leaves none for the other types of agent group \"tier1\" (its staffing is at most "
+              "4); reserve at most 3");
+  expect_only(with(tier1, "X", "9"), "/router/reservations/tier1/agents",
+              "reserving 9 agents leaves none for the other types of agent group \"tier1\" (its staffing is at most "
+              "4); reserve at most 3");
+  // Day staffing: the largest value counts.
+  const std::string both = with(kDay, R"("sales": ["tier1"])", R"("sales": ["tier1", "support"])");
+  expect_only(
+      with(both, "\"router\": {", R"("router": { "reservations": { "support": { "type": "billing", "agents": 12 } },)"),
+      "/router/reservations/support/agents",
+      "reserving 12 agents leaves none for the other types of agent group \"support\" (its staffing is at most 12); "
+      "reserve at most 11");
+  // A group of one agent cannot reserve any.
+  expect_only(with(with(tier1, "X", "1"), "\"staffing\": 4", "\"staffing\": 1"), "/router/reservations/tier1/agents",
+              "reserving 1 agent leaves none for the other types of agent group \"tier1\" (its staffing is at most "
+              "1); a reservation needs a group staffed with at least 2 agents in some period");
+  // A bad staffing is reported once, not compared with.
+  expect_only(with(with(tier1, "X", "2"), "\"staffing\": 4", "\"staffing\": -4"), "/agent_groups/1/staffing",
+              "must be >= 0; got -4");
+}
+
+TEST(LoadScenario, ReservationErrorsAreCollectedTogether) {
+  const auto ds = errors_of(with_reservations(
+      R"({ "tier2": { "type": "sales", "agents": 2 }, "tier1": { "type": "sale", "agents": 0 }, )"
+      R"("support": { "type": "billing", "agents": 1, "extra": true } })"));
+  ASSERT_EQ(ds.size(), 5u) << dump(ds);
+  expect_has(ds, "/router/reservations/tier2",
+             "unknown agent group \"tier2\"; defined: support, tier1 (did you mean \"tier1\"?)");
+  expect_has(ds, "/router/reservations/tier1/type",
+             "unknown contact type \"sale\"; defined: billing, sales (did you mean \"sales\"?)");
+  expect_has(ds, "/router/reservations/tier1/agents", "must be >= 1; got 0");
+  expect_has(ds, "/router/reservations/support/extra", "unknown key \"extra\"; known: type, agents");
+  expect_has(ds, "/router/reservations/support",
+             "reservation has no effect: agent group \"support\" serves only contact type \"billing\"; reserve "
+             "agents of a group that also serves other types, or remove this entry");
 }
 
 // ---- distributions ------------------------------------------------------------------
@@ -1344,6 +1519,26 @@ TEST(ShippedScenarios, LongestWeightedWaitLoads) {
   EXPECT_EQ(standard.wait_weight, (std::vector<double>{1.0, 0.5}));  // generalists unlisted: 1
   EXPECT_EQ(s.agent_groups[premium_desk].staffing, (std::vector<std::uint32_t>{10}));
   EXPECT_EQ(s.agent_groups[generalists].staffing, (std::vector<std::uint32_t>{32}));
+}
+
+TEST(ShippedScenarios, ReservationLoads) {
+  const ScenarioSpec s = load_scenario_file(source_path("scenarios/examples/reservation.json"));
+  EXPECT_EQ(s.name, "reservation");
+  EXPECT_EQ(s.mode, RunMode::SteadyState);
+  EXPECT_EQ(s.router.policy, "queue_priority");
+  ASSERT_EQ(s.contact_types.size(), 2u);
+  ASSERT_EQ(s.agent_groups.size(), 2u);
+  const auto vip = make_id<ContactTypeId>(0);
+  const auto vip_team = make_id<AgentGroupId>(0), regular_team = make_id<AgentGroupId>(1);
+  EXPECT_EQ(s.contact_types[vip].name, "vip");
+  EXPECT_EQ(s.contact_types[vip].groups, (std::vector<AgentGroupId>{vip_team}));
+  EXPECT_EQ(s.contact_types[make_id<ContactTypeId>(1)].groups,
+            (std::vector<AgentGroupId>{regular_team, vip_team}));
+  EXPECT_EQ(s.agent_groups[vip_team].name, "vip_team");
+  EXPECT_EQ(s.agent_groups[vip_team].reserved_for, vip);
+  EXPECT_EQ(s.agent_groups[vip_team].reserved_agents, 3u);
+  EXPECT_EQ(s.agent_groups[regular_team].reserved_agents, 0u);
+  EXPECT_EQ(s.agent_groups[vip_team].type_order, (std::vector<ContactTypeId>{vip, make_id<ContactTypeId>(1)}));
 }
 
 TEST(ShippedScenarios, BenchModelALoads) {
