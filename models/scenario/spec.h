@@ -1,6 +1,6 @@
 // models/scenario/spec.h
 // ScenarioSpec: a validated scenario as plain aggregates, the only input CallCenter
-// reads. The loader (load.cc) fills it from JSON and resolves every name into a dense
+// reads. The loader (load*.cc) fills it from JSON and resolves every name into a dense
 // id; tests can build one in code. docs/scenario-format.md documents the file format.
 #pragma once
 

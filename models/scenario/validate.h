@@ -1,7 +1,7 @@
 // models/scenario/validate.h
 // JSON-free helpers of the scenario loader: the diagnostic collector (stops keeping
 // lines after kMaxDiagnostics), RFC 6901 pointer escaping, quoting, name lists and the
-// "did you mean" suggestion by edit distance. load.cc is their only production user.
+// "did you mean" suggestion by edit distance. load*.cc are their only production users.
 #pragma once
 
 #include <cstddef>

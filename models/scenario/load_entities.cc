@@ -1,0 +1,215 @@
+// models/scenario/load_entities.cc
+// The Decoder's entities: /contact_types (name, priority, IVR treatment, durations;
+// arrivals and distributions are in load_distributions.cc) and /agent_groups (names,
+// staffing per period), with the name indexes the router resolves against.
+#include "models/scenario/load_internal.h"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ccsim::models::internal {
+
+// ---- contact types ----------------------------------------------------------------
+
+void Decoder::decode_contact_types(const Json& doc, ScenarioSpec& spec) {
+  const Json* cts = find(doc, "contact_types");
+  if (!cts) {
+    missing("", "contact_types", "a non-empty array of contact type objects");
+    return;
+  }
+  if (!cts->is_array() || cts->empty()) {
+    error("/contact_types", fmt::format("expected a non-empty array of contact type objects; got {}", describe(*cts)));
+    return;
+  }
+  if (cts->size() > kMaxContactTypes) {
+    error("/contact_types", fmt::format("at most {} contact types are supported (random stream numbering); got {}",
+                                        kMaxContactTypes, cts->size()));
+    return;
+  }
+  types_known_ = true;
+  for (std::size_t i = 0; i < cts->size(); ++i) {
+    const Json* name = (*cts)[i].is_object() ? find((*cts)[i], "name") : nullptr;
+    if (!name || !name->is_string() || name->get_ref<const std::string&>().empty()) types_known_ = false;
+  }
+  for (std::size_t i = 0; i < cts->size(); ++i) {
+    ContactTypeSpec t;
+    TypeInfo info;
+    info.pointer = child_pointer("/contact_types", i);
+    decode_contact_type((*cts)[i], info.pointer, t, info);
+    if (info.named) {
+      type_index_.emplace(t.name, i);
+      type_names_.push_back(t.name);
+    }
+    spec.contact_types.push_back(std::move(t));
+    types_.push_back(std::move(info));
+  }
+}
+
+void Decoder::decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info) {
+  if (!expect_object(v, ptr, R"(a contact type object {"name": ..., "arrivals": ..., "talk": ...})")) return;
+  info.is_object = true;
+  check_keys(v, ptr, kContactTypeKeys);
+
+  if (const Json* n = find(v, "name")) {
+    const std::string np = ptr + "/name";
+    if (auto s = string(*n, np, "a non-empty string")) {
+      if (s->empty()) {
+        error(np, "must be a non-empty string; got \"\"");
+      } else if (auto it = type_index_.find(*s); it != type_index_.end()) {
+        error(np, fmt::format("duplicate contact type name {}; names must be unique (first used at {}/name)", quote(*s),
+                              child_pointer("/contact_types", it->second)));
+      } else {
+        t.name = *s;
+        info.named = true;
+      }
+    }
+  } else {
+    missing(ptr, "name", "a non-empty string, unique among contact types");
+  }
+
+  if (auto p = integer_at(v, ptr, "priority", 0, kU32Max, false)) t.priority = static_cast<std::uint32_t>(*p);
+
+  if (const Json* a = find(v, "arrivals")) {
+    info.arrivals_ok = decode_arrivals(*a, ptr + "/arrivals", t.arrivals, info);
+  } else {
+    missing(ptr, "arrivals", R"(an object such as {"process": "poisson", "rate_per_hour": 200})");
+  }
+
+  info.ivr_ok = true;
+  if (const Json* iv = find(v, "ivr")) {
+    const std::string ip = ptr + "/ivr";
+    info.ivr_ok = false;
+    info.has_ivr_key = true;
+    if (expect_object(*iv, ip, R"(an object {"duration": <distribution>, "p_self_service": p, "p_hangup": p})")) {
+      const std::size_t before = sink_.count();
+      check_keys(*iv, ip, kIvrTreatmentKeys);
+      IvrTreatment treatment;
+      if (const Json* d = find(*iv, "duration")) {
+        if (auto dist = decode_distribution(*d, ip + "/duration", false)) treatment.duration = std::move(*dist);
+      } else {
+        missing(ip, "duration", fmt::format("a distribution object such as {}", kDistExample));
+      }
+      const auto ss = number_at(*iv, ip, "p_self_service", closed(0.0, 1.0), false);
+      const auto hu = number_at(*iv, ip, "p_hangup", closed(0.0, 1.0), false);
+      if (ss) treatment.p_self_service = *ss;
+      if (hu) treatment.p_hangup = *hu;
+      const double sum = treatment.p_self_service + treatment.p_hangup;
+      if (sum > 1.0 + kProbabilitySlack) {
+        error(ip, fmt::format("p_self_service + p_hangup must be <= 1 (the rest goes on to the agents); got {} + {} = "
+                              "{:.6g}",
+                              describe(*find(*iv, "p_self_service")), describe(*find(*iv, "p_hangup")), sum));
+      }
+      info.reaches_agents = sum < 1.0 - kProbabilitySlack;
+      t.ivr = std::move(treatment);
+      info.ivr_ok = sink_.count() == before;
+    }
+  }
+
+  const std::size_t before = sink_.count();
+  if (const Json* d = find(v, "talk")) {
+    if (auto dist = decode_distribution(*d, ptr + "/talk", true)) t.talk = std::move(*dist);
+  } else {
+    missing(ptr, "talk", fmt::format("a distribution object such as {}", kDistExample));
+  }
+  if (const Json* d = find(v, "wrap_up")) t.wrap_up = decode_distribution(*d, ptr + "/wrap_up", false);
+  if (const Json* d = find(v, "patience")) t.patience = decode_distribution(*d, ptr + "/patience", false);
+  info.durations_ok = sink_.count() == before;
+}
+
+// ---- agent groups -----------------------------------------------------------------
+
+void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
+  const Json* gs = find(doc, "agent_groups");
+  if (!gs) {
+    missing("", "agent_groups", R"(a non-empty array of {"name": ..., "staffing": ...} objects)");
+    return;
+  }
+  if (!gs->is_array() || gs->empty()) {
+    error("/agent_groups",
+          fmt::format(R"(expected a non-empty array of {{"name": ..., "staffing": ...}} objects; got {})",
+                      describe(*gs)));
+    return;
+  }
+  groups_known_ = true;
+  for (std::size_t i = 0; i < gs->size(); ++i) {
+    const Json* name = (*gs)[i].is_object() ? find((*gs)[i], "name") : nullptr;
+    if (!name || !name->is_string() || name->get_ref<const std::string&>().empty()) groups_known_ = false;
+  }
+  const bool steady = mode_ == RunMode::SteadyState;
+  const std::string count = num_periods_ ? fmt::format("{}", *num_periods_) : std::string("num_periods");
+  for (std::size_t i = 0; i < gs->size(); ++i) {
+    const Json& v = (*gs)[i];
+    const std::string ptr = child_pointer("/agent_groups", i);
+    AgentGroupSpec g;
+    GroupInfo info;
+    if (expect_object(v, ptr, R"(an agent group object {"name": ..., "staffing": ...})")) {
+      check_keys(v, ptr, kGroupKeys);
+      if (const Json* n = find(v, "name")) {
+        const std::string np = ptr + "/name";
+        if (auto s = string(*n, np, "a non-empty string")) {
+          if (s->empty()) {
+            error(np, "must be a non-empty string; got \"\"");
+          } else if (auto it = group_index_.find(*s); it != group_index_.end()) {
+            error(np, fmt::format("duplicate agent group name {}; names must be unique (first used at {}/name)",
+                                  quote(*s), child_pointer("/agent_groups", it->second)));
+          } else {
+            g.name = *s;
+            info.named = true;
+          }
+        }
+      } else {
+        missing(ptr, "name", "a non-empty string, unique among agent groups");
+      }
+
+      const std::string sp = ptr + "/staffing";
+      const std::string accepted =
+          steady
+              ? std::string("a single integer >= 0 (steady_state mode has no periods)")
+              : fmt::format("an integer >= 0 (every period) or an array of {} integers >= 0 (one per period)", count);
+      const std::size_t before = sink_.count();
+      if (const Json* s = find(v, "staffing")) {
+        if (s->is_array()) {
+          if (steady) {
+            error(sp, fmt::format("expected {}; got an array", accepted));
+          } else {
+            if (num_periods_ && s->size() != *num_periods_)
+              error(sp, fmt::format("expected {} values (num_periods), got {}", *num_periods_, s->size()));
+            for (std::size_t k = 0; k < s->size(); ++k)
+              if (auto x = integer((*s)[k], child_pointer(sp, k), 0, kU32Max))
+                g.staffing.push_back(static_cast<std::uint32_t>(*x));
+          }
+        } else if (s->is_number()) {
+          if (auto x = integer(*s, sp, 0, kU32Max))
+            g.staffing.assign(steady ? 1 : num_periods_.value_or(1), static_cast<std::uint32_t>(*x));
+        } else {
+          error(sp, fmt::format("expected {}; got {}", accepted, describe(*s)));
+        }
+        info.staffing_ok = sink_.count() == before;
+        if (info.staffing_ok) {
+          bool staffed = false;
+          for (std::uint32_t n : g.staffing) staffed = staffed || n > 0;
+          if (!staffed) {
+            error(sp, fmt::format("agent group {} is never staffed (0 agents in every period); staff at least one "
+                                  "period or remove the group",
+                                  info.named ? quote(g.name) : std::string("#") + std::to_string(i)));
+            info.staffing_ok = false;
+          }
+        }
+      } else {
+        missing(ptr, "staffing", accepted);
+      }
+    }
+    if (info.named) {
+      group_index_.emplace(g.name, i);
+      group_names_.push_back(g.name);
+    }
+    spec.agent_groups.push_back(std::move(g));
+    groups_.push_back(info);
+  }
+}
+
+}  // namespace ccsim::models::internal

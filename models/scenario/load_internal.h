@@ -1,0 +1,312 @@
+// models/scenario/load_internal.h
+// The scenario decoder shared by models/scenario/load*.cc: the Decoder class, the
+// vocabulary of the format (every key and every name), ranges and value descriptions.
+// Private to models/scenario/: JSON appears only in models/scenario/load*.cc and this private header.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/routing/policy_names.h"
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/spec.h"
+#include "models/scenario/validate.h"
+#include "sim/rng/stream_id.h"
+
+namespace ccsim::models::internal {
+
+// ordered_json keeps the document's key order, so diagnostics follow the file.
+using Json = nlohmann::ordered_json;
+
+using Names = std::span<const std::string_view>;
+
+constexpr std::uint64_t kU32Max = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint64_t kU64Max = std::numeric_limits<std::uint64_t>::max();
+constexpr std::uint64_t kMaxSeed = (std::uint64_t{1} << 63) - 1;
+// Guards against allocating a table per period for an absurd value; a year of
+// 15-minute periods is 35,040.
+constexpr std::uint64_t kMaxPeriods = 1'000'000;
+// Each contact type owns kPurposesPerComponent random streams (sim/rng/stream_id.h).
+constexpr std::uint64_t kMaxContactTypes = sim::max_index_per_component();
+// A RouteTimer event carries the index of the timer in 8 bits, and CallCenter stops
+// with an invariant failure beyond 255 (models/call_center.cc): at most this many groups
+// of one contact type may have a positive overflow delay.
+constexpr std::size_t kMaxDelayedGroupsPerType = 255;
+// The only policy that reads /router/overflow_delays_s.
+constexpr std::string_view kOverflowAfterDelayPolicy = "overflow_after_delay";
+static_assert(std::ranges::find(kRouterPolicyNames, kOverflowAfterDelayPolicy) != kRouterPolicyNames.end());
+// The only policy that reads /router/wait_weights.
+constexpr std::string_view kLongestWeightedWaitPolicy = "longest_weighted_wait";
+static_assert(std::ranges::find(kRouterPolicyNames, kLongestWeightedWaitPolicy) != kRouterPolicyNames.end());
+// The only policy that reads /router/reservations.
+constexpr std::string_view kQueuePriorityPolicy = "queue_priority";
+static_assert(std::ranges::find(kRouterPolicyNames, kQueuePriorityPolicy) != kRouterPolicyNames.end());
+// Tolerance when probabilities given in decimal are added in binary.
+constexpr double kProbabilitySlack = 1e-12;
+constexpr std::uint32_t kDefaultReplications = 10;
+
+// ---- the vocabulary of the format: every key and every name, in one place ----------
+
+constexpr std::array<std::string_view, 17> kTopKeys = {
+    "name",          "description", "mode", "period_s",      "num_periods",  "start_time",
+    "steady_state",  "trunks",      "ivr",  "contact_types", "agent_groups", "router",
+    "service_level", "targets",     "rng",  "confidence",    "$schema"};
+constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
+constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
+constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
+constexpr std::array<std::string_view, 7> kContactTypeKeys = {"name", "priority", "arrivals", "ivr",
+                                                              "talk", "wrap_up",  "patience"};
+constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
+constexpr std::array<std::string_view, 2> kGroupKeys = {"name", "staffing"};
+constexpr std::array<std::string_view, 7> kRouterKeys = {"policy",
+                                                        "type_to_group",
+                                                        "group_to_type",
+                                                        "handle_time_multipliers",
+                                                        "overflow_delays_s",
+                                                        "wait_weights",
+                                                        "reservations"};
+constexpr std::array<std::string_view, 2> kReservationKeys = {"type", "agents"};
+constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"awt_s", "target", "definition", "short_abandon_s"};
+constexpr std::array<std::string_view, 3> kTargetKeys = {"kpi", "min", "max"};
+constexpr std::array<std::string_view, 2> kRngKeys = {"seed", "replications"};
+
+constexpr std::array<std::string_view, 2> kModeNames = {"day", "steady_state"};
+
+enum class Process : std::uint8_t { Poisson, PiecewisePoisson, Trace };
+constexpr std::array<std::string_view, 3> kProcessNames = {"poisson", "piecewise_poisson", "trace"};
+constexpr std::array<std::string_view, 3> kRateKeys = {"rate_per_s", "rate_per_min", "rate_per_hour"};
+constexpr std::array<double, 3> kRateSeconds = {1.0, 60.0, 3600.0};
+constexpr std::array<std::string_view, 4> kPoissonKeys = {"process", "rate_per_s", "rate_per_min", "rate_per_hour"};
+constexpr std::array<std::string_view, 2> kPiecewiseKeys = {"process", "per_period"};
+constexpr std::array<std::string_view, 2> kTraceKeys = {"process", "times_s"};
+constexpr std::array<Names, 3> kProcessKeys = {Names(kPoissonKeys), Names(kPiecewiseKeys), Names(kTraceKeys)};
+
+// Same order as sim::DistKind.
+constexpr std::array<std::string_view, 8> kDistNames = {"constant", "exponential", "uniform", "lognormal",
+                                                        "gamma",    "erlang",      "weibull", "empirical"};
+constexpr std::array<std::string_view, 2> kConstantKeys = {"dist", "value_s"};
+constexpr std::array<std::string_view, 2> kExponentialKeys = {"dist", "mean_s"};
+constexpr std::array<std::string_view, 3> kUniformKeys = {"dist", "min_s", "max_s"};
+constexpr std::array<std::string_view, 4> kMeanCvKeys = {"dist", "mean_s", "cv", "sd_s"};
+constexpr std::array<std::string_view, 3> kErlangKeys = {"dist", "k", "mean_s"};
+constexpr std::array<std::string_view, 3> kWeibullKeys = {"dist", "shape", "scale_s"};
+constexpr std::array<std::string_view, 3> kEmpiricalKeys = {"dist", "values_s", "weights"};
+constexpr std::array<Names, 8> kDistKeys = {Names(kConstantKeys), Names(kExponentialKeys), Names(kUniformKeys),
+                                            Names(kMeanCvKeys),   Names(kMeanCvKeys),      Names(kErlangKeys),
+                                            Names(kWeibullKeys),  Names(kEmpiricalKeys)};
+
+// Same order as SlDefinition.
+constexpr std::array<std::string_view, 3> kSlDefinitionNames = {
+    "answered_within_t_over_offered", "answered_within_t_over_answered", "excluding_short_abandons"};
+
+constexpr std::string_view kDistExample = R"({"dist": "exponential", "mean_s": 180})";
+
+// ---- value descriptions and ranges ------------------------------------------------
+
+// How a JSON value is shown after "got": numbers as written (3.0 stays 3.0), strings
+// quoted, containers by kind.
+inline std::string describe(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::boolean:
+      return v.get<bool>() ? "true" : "false";
+    case Json::value_t::number_integer:
+      return fmt::format("{}", v.get<std::int64_t>());
+    case Json::value_t::number_unsigned:
+      return fmt::format("{}", v.get<std::uint64_t>());
+    case Json::value_t::number_float:
+      return format_double(v.get<double>());
+    case Json::value_t::string: {
+      const std::string& s = v.get_ref<const std::string&>();
+      if (s.size() > 60) return "string " + quote(s.substr(0, 57)) + "...";
+      return "string " + quote(s);
+    }
+    case Json::value_t::array:
+      return v.empty() ? "an empty array" : "an array";
+    case Json::value_t::object:
+      return v.empty() ? "an empty object" : "an object";
+    case Json::value_t::binary:
+    case Json::value_t::discarded:
+      return "an invalid value";
+  }
+  return "an invalid value";
+}
+
+// An interval of accepted numbers; text() is what the messages print ("> 0", "in [0, 1]").
+struct Range {
+  double lo = -std::numeric_limits<double>::infinity();
+  bool lo_open = false;
+  double hi = std::numeric_limits<double>::infinity();
+  bool hi_open = false;
+
+  bool contains(double x) const {
+    if (!std::isfinite(x)) return false;
+    if (lo_open ? !(x > lo) : !(x >= lo)) return false;
+    if (hi_open ? !(x < hi) : !(x <= hi)) return false;
+    return true;
+  }
+  std::string text() const {
+    const bool has_lo = std::isfinite(lo), has_hi = std::isfinite(hi);
+    if (has_lo && has_hi) return fmt::format("in {}{}, {}{}", lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']');
+    if (has_lo) return fmt::format("{} {}", lo_open ? ">" : ">=", lo);
+    if (has_hi) return fmt::format("{} {}", hi_open ? "<" : "<=", hi);
+    return "(any finite number)";
+  }
+};
+constexpr Range at_least(double lo) { return {lo, false}; }
+constexpr Range above(double lo) { return {lo, true}; }
+constexpr Range closed(double lo, double hi) { return {lo, false, hi, false}; }
+
+inline std::string int_range_text(std::uint64_t lo, std::uint64_t hi) {
+  if (hi == kU32Max || hi == kU64Max) return fmt::format(">= {}", lo);
+  return fmt::format("in [{}, {}]", lo, hi);
+}
+
+// ---- (contact type, agent group) tables -------------------------------------------
+
+// A router table {"<contact type>": {"<agent group>": number, ...}, ...} whose numbers
+// fill a vector of ContactTypeSpec parallel to its groups. The wording parameters make
+// messages such as (for handle_time_multipliers)
+//   expected an object mapping contact type names to objects {"<agent group>": factor > 0, ...}; got ...
+//   expected an object mapping agent group names to factors > 0, such as {"<group>": 1.25}; got ...
+//   agent group "g" does not serve contact type "t" (see ...); give factors only for the groups in that list
+// A table with `bare` also takes a plain number for a type, the value of every group
+// serving it: {"<contact type>": number | {"<agent group>": number, ...}, ...}. A table
+// with `policy` is read only under that router policy.
+struct PairTable {
+  std::string_view key;                         // under /router
+  std::vector<double> ContactTypeSpec::*field;  // filled parallel to ContactTypeSpec::groups
+  double unlisted;                              // the value of a group the type's entry does not name
+  Range range;                                  // accepted values
+  std::string_view placeholder;                 // one value in the table's shape: "factor"
+  std::string_view values;                      // the values of one entry: "factors"
+  std::string_view short_values;                // in "give <short_values> only for ...": "factors"
+  std::string_view example;                     // one accepted value: "1.25"
+  bool bare = false;                            // a number for a type applies to all its groups
+  std::string_view policy = {};                 // the only policy that reads it; empty: any
+};
+
+// ---- the decoder ------------------------------------------------------------------
+
+// What the cross-checks need to know about each contact type beyond its spec.
+struct TypeInfo {
+  std::string pointer;
+  bool named = false;          // has a valid, unique name
+  bool arrivals_ok = false;    // arrivals decoded without error
+  bool arrives = false;        // positive rate, positive volume or a non-empty trace
+  bool is_object = false;      // the element is an object (its keys could be read)
+  bool has_ivr_key = false;    // has an "ivr" key, valid or not
+  bool ivr_ok = false;         // IVR treatment decoded without error
+  bool reaches_agents = true;  // false when its IVR contains or loses every call
+  bool durations_ok = false;   // talk, wrap-up and patience decoded without error
+  bool routed = false;         // appears in /router/type_to_group
+  bool route_exact = false;    // ... and its route was read in full: every group in it resolved
+};
+
+struct GroupInfo {
+  bool named = false;
+  bool staffing_ok = false;
+  bool served = false;  // some contact type routes to it
+};
+
+class Decoder {
+ public:
+  explicit Decoder(DiagnosticSink& sink) : sink_(sink) {}
+
+  ScenarioSpec decode(const Json& doc, const std::string& file_label);
+
+ private:
+  void error(std::string pointer, std::string message) { sink_.add(std::move(pointer), std::move(message)); }
+
+  // Generic readers: each reports its own error and returns nullopt on a bad value.
+  static const Json* find(const Json& obj, std::string_view key);
+  bool expect_object(const Json& v, const std::string& ptr, std::string_view what);
+  void check_keys(const Json& obj, const std::string& ptr, Names known, std::string_view context = {});
+  void missing(const std::string& ptr, std::string_view key, std::string_view accepted);
+  std::optional<double> number(const Json& v, const std::string& ptr, const Range& r);
+  std::optional<std::uint64_t> integer(const Json& v, const std::string& ptr, std::uint64_t lo, std::uint64_t hi);
+  std::optional<std::string> string(const Json& v, const std::string& ptr, std::string_view what);
+  std::optional<std::size_t> choice(const Json& v, const std::string& ptr, std::string_view noun, Names names);
+  std::optional<double> number_at(const Json& obj, const std::string& ptr, std::string_view key, const Range& r,
+                                  bool required);
+  std::optional<std::uint64_t> integer_at(const Json& obj, const std::string& ptr, std::string_view key,
+                                          std::uint64_t lo, std::uint64_t hi, bool required);
+
+  void decode_mode(const Json& doc, ScenarioSpec& spec);
+  void decode_steady(const Json& v, ScenarioSpec& spec);
+  void decode_facilities(const Json& doc, ScenarioSpec& spec);
+  void decode_contact_types(const Json& doc, ScenarioSpec& spec);
+  void decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
+  bool decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info);
+  std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
+  void decode_agent_groups(const Json& doc, ScenarioSpec& spec);
+  void decode_router(const Json& doc, ScenarioSpec& spec);
+  void decode_routes(const Json& router, ScenarioSpec& spec);
+  void decode_group_to_type(const Json& router, ScenarioSpec& spec);
+  bool decode_pair_table(const Json& router, const PairTable& table, bool policy_read, ScenarioSpec& spec);
+  void decode_overflow_delays(const Json& router, bool policy_read, ScenarioSpec& spec);
+  void decode_reservations(const Json& router, bool policy_read, ScenarioSpec& spec);
+  // Whether a router table that only `policy` reads may be read: reports it (at `ptr`)
+  // when the policy set is readable and another one. An unreadable policy reads it.
+  bool table_policy_ok(const std::string& ptr, std::string_view policy, bool policy_read, const ScenarioSpec& spec);
+  // Whether every contact type's route is known exactly, so that the set of types an
+  // agent group serves is the one the file means.
+  bool all_routes_settled() const;
+  // A contact type / agent group by name. An unknown name is reported at `ptr`, with a
+  // "did you mean", when every entity of that kind has a readable name (otherwise the
+  // unreadable one may be the one meant); `close` then receives the suggested name, if any.
+  std::optional<std::size_t> resolve_type(std::string_view name, const std::string& ptr,
+                                          std::optional<std::string>* close = nullptr);
+  std::optional<std::size_t> resolve_group(std::string_view name, const std::string& ptr,
+                                           std::optional<std::string>* close = nullptr);
+  std::optional<std::size_t> resolve(const std::map<std::string, std::size_t, std::less<>>& index,
+                                     const std::vector<std::string>& names, bool all_named, std::string_view noun,
+                                     std::string_view name, const std::string& ptr, std::optional<std::string>* close);
+  bool route_settled(std::size_t type) const;
+  static bool serves(const ContactTypeSpec& t, std::size_t group);
+  void decode_service_level(const Json& doc, ScenarioSpec& spec);
+  void decode_targets(const Json& doc, ScenarioSpec& spec);
+  void decode_rng(const Json& doc, ScenarioSpec& spec);
+  void cross_check(const ScenarioSpec& spec);
+  void check_steady_state_exists(const ScenarioSpec& spec);
+
+  DiagnosticSink& sink_;
+  std::optional<RunMode> mode_;
+  std::optional<std::uint32_t> num_periods_;  // day mode, when valid
+  std::optional<double> horizon_s_;           // day mode, when period_s and num_periods are valid
+  std::uint64_t batches_ = 1;
+  std::vector<TypeInfo> types_;
+  std::vector<GroupInfo> groups_;
+  std::map<std::string, std::size_t, std::less<>> type_index_;
+  std::map<std::string, std::size_t, std::less<>> group_index_;
+  std::vector<std::string> type_names_;   // valid names, in file order
+  std::vector<std::string> group_names_;  // valid names, in file order
+  // Unknown names in the router are reported only when every entity of that kind has a
+  // readable name: otherwise the unreadable one may be the one meant.
+  bool types_known_ = false;     // /contact_types is a non-empty array, every type has a name
+  bool groups_known_ = false;    // /agent_groups is a non-empty array, every group has a name
+  bool routes_known_ = false;    // /router/type_to_group is an object
+  bool routes_readable_ = true;  // every entry in it is an array of strings
+  bool route_keys_ok_ = true;    // every key in it is a defined contact type
+  // Names offered as "did you mean" for a misspelt route entry: their missing route or
+  // unused group would only repeat that error.
+  std::set<std::string, std::less<>> suggested_;
+  const Json* top_ivr_ = nullptr;
+};
+
+}  // namespace ccsim::models::internal
