@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "models/routing/group_order.h"
+
 namespace ccsim::models {
 
 OverflowAfterDelay::OverflowAfterDelay(std::vector<std::vector<AgentGroupId>> type_to_groups,
@@ -12,10 +14,6 @@ OverflowAfterDelay::OverflowAfterDelay(std::vector<std::vector<AgentGroupId>> ty
   auto delay_of = [&](std::size_t k, std::size_t i) {
     return k < delays_s.size() && !delays_s[k].empty() ? delays_s[k][i] : 0.0;
   };
-  auto delay_for = [&](std::size_t k, AgentGroupId g) {
-    const auto& groups = type_to_groups[k];
-    return delay_of(k, static_cast<std::size_t>(std::find(groups.begin(), groups.end(), g) - groups.begin()));
-  };
   for (std::size_t k = 0; k < type_to_groups.size(); ++k) {
     for (std::size_t i = 0; i < type_to_groups[k].size(); ++i) {
       const double d = delay_of(k, i);
@@ -25,21 +23,11 @@ OverflowAfterDelay::OverflowAfterDelay(std::vector<std::vector<AgentGroupId>> ty
     std::stable_sort(timers_[k].begin(), timers_[k].end(),
                      [](const EligibilityTimer& a, const EligibilityTimer& b) { return a.delay_s < b.delay_s; });
   }
-  for (std::size_t g = 0; g < num_groups; ++g) {
-    const AgentGroupId group = make_id<AgentGroupId>(g);
-    if (g < group_order.size() && !group_order[g].empty()) {
-      for (std::size_t i = 0; i < group_order[g].size(); ++i) {
-        const std::size_t k = index(group_order[g][i]);
-        group_to_types_[g].push_back(Served{make_id<QueueId>(k), static_cast<std::uint32_t>(i), delay_for(k, group)});
-      }
-      continue;
-    }
-    for (std::size_t k = 0; k < type_to_groups.size(); ++k)
-      for (AgentGroupId grp : type_to_groups[k])
-        if (grp == group) group_to_types_[g].push_back(Served{make_id<QueueId>(k), type_priority[k], delay_for(k, group)});
-    std::stable_sort(group_to_types_[g].begin(), group_to_types_[g].end(),
-                     [](const Served& a, const Served& b) { return a.rank < b.rank; });
-  }
+  const auto ranked = ranked_types_per_group(type_to_groups, type_priority, num_groups, group_order);
+  for (std::size_t g = 0; g < num_groups; ++g)
+    for (const RankedType& t : ranked[g])
+      group_to_types_[g].push_back(Served{make_id<QueueId>(index(t.type)), t.rank,
+                                          value_for_group(type_to_groups, delays_s, t.type, make_id<AgentGroupId>(g), 0.0)});
 }
 
 }  // namespace ccsim::models
