@@ -74,10 +74,15 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
       group["staffing"] = spec.agent_groups[id].staffing[ir.interval];
       interval_groups[spec.agent_groups[id].name] = group;
     }
+    json interval_types = json::object();
+    for (std::size_t t = 0; t < ir.by_type.size(); ++t)
+      interval_types[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
+          kpis_json(ir.by_type[t], false);
     by_interval.push_back({{"interval", ir.interval},
                            {"label", interval_label(spec, ir.interval)},
                            {"start_s", ir.start_s},
                            {"kpis", kpis_json(ir.kpis, false)},
+                           {"by_type", interval_types},
                            {"by_group", interval_groups},
                            {"service_level_verdict", models::verdict_name(ir.service_level)}});
   }
@@ -100,6 +105,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
         {"observations", r.observations},
         {"seed", spec.seed},
         {"threads", r.threads},
+        {"ranks", r.ranks},
         {"confidence", spec.confidence}}},
       {"kpis",
        {{"overall", kpis_json(r.overall, false)},

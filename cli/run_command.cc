@@ -63,7 +63,7 @@ int run(const RunArgs& a) {
 
   models::RunResults results;
   try {
-    results = models::run_scenario(spec, models::RunOptions{a.threads});
+    results = models::run_scenario(spec, models::RunOptions{.threads = a.threads});
   } catch (const models::InvariantError& e) {
     std::fprintf(stderr, "ccsim run: model invariant failed: %s\n", e.what());
     return kExitInternal;

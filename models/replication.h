@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
+#include "models/aggregate.h"
 #include "models/kpi/counters.h"
 #include "models/results.h"
 #include "models/routing/registry.h"
@@ -13,14 +15,31 @@
 
 namespace ccsim::models {
 
+// Called after each replication is folded, from the folding thread, with the number
+// folded so far and the number asked for; never called per event.
+using ProgressFn = std::function<void(std::uint32_t done, std::uint32_t total)>;
+
 struct RunOptions {
   std::uint32_t threads = 1;
+  ProgressFn progress{};
+  // Replication `trace_replication` reports to `trace` (others run untraced), so a
+  // trace reads as one day whatever the thread count.
+  TraceSink* trace = nullptr;
+  std::uint32_t trace_replication = 0;
 };
 
 // One replication: substream `replication` of every stream.
 ReplicationCounters run_replication(const ScenarioSpec& spec, const AnyRouter& router, std::uint64_t replication,
                                     TraceSink* trace = nullptr);
 
+// Runs replications [first, end) on options.threads threads and hands each one's
+// counters to `fold` in replication order (from one thread at a time). An exception in
+// a replication stops the others and is rethrown here.
+using FoldFn = std::function<void(std::uint32_t replication, ReplicationCounters&& counters)>;
+void run_replications(const ScenarioSpec& spec, const AnyRouter& router, std::uint32_t first, std::uint32_t end,
+                      const RunOptions& options, const FoldFn& fold);
+
+// All spec.replications replications, folded into results.
 RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options);
 
 }  // namespace ccsim::models

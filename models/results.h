@@ -46,6 +46,7 @@ struct IntervalResult {
   double start_s;
   KpiStats kpis;
   std::vector<KpiStats> by_group;  // each group's answered and occupancy in this interval
+  std::vector<KpiStats> by_type;   // each contact type's calls, waits and queue length
   Verdict service_level;           // against the scenario's service-level target
 };
 
@@ -65,7 +66,8 @@ struct PairResult {
 
 struct RunResults {
   std::uint32_t replications = 0;
-  std::uint32_t threads = 1;
+  std::uint32_t threads = 1;  // per process
+  std::uint32_t ranks = 1;    // MPI processes
   std::uint64_t observations = 0;  // replications, or batches in batch-means mode
   KpiStats overall{};
   std::vector<KpiStats> by_type;

@@ -195,7 +195,7 @@ TEST(CallCenter, PairCountersSplitEachTypesAnsweredCallsByServingGroup) {
   EXPECT_DOUBLE_EQ(first.wait_sum_s, 98);
   EXPECT_EQ(second.answered, 1u);
   EXPECT_DOUBLE_EQ(second.wait_sum_s, 0);
-  const RunResults results = run_scenario(s, RunOptions{1});
+  const RunResults results = run_scenario(s, RunOptions{.threads = 1});
   ASSERT_EQ(results.by_type_group.size(), 2u);
   EXPECT_DOUBLE_EQ(results.by_type_group[0].share.mean, 2.0 / 3);
   EXPECT_DOUBLE_EQ(results.by_type_group[1].share.mean, 1.0 / 3);
@@ -251,16 +251,16 @@ TEST(CallCenter, OverflowAfterDelayWithZeroDelaysIsQueuePriorityExactly) {
   s.contact_types[make_id<ContactTypeId>(0)].groups = {make_id<AgentGroupId>(0), make_id<AgentGroupId>(1)};
   s.contact_types.push_back(second);
   s.agent_groups.push_back(group("second", {5}));
-  const RunResults priority = run_scenario(s, RunOptions{1});
+  const RunResults priority = run_scenario(s, RunOptions{.threads = 1});
   s.router.policy = "overflow_after_delay";
   for (auto& t : s.contact_types) t.overflow_delay_s = {0.0, 0.0};
-  const RunResults delayed = run_scenario(s, RunOptions{1});
+  const RunResults delayed = run_scenario(s, RunOptions{.threads = 1});
   EXPECT_EQ(priority.fingerprint, delayed.fingerprint);
   EXPECT_EQ(priority.overall[static_cast<std::size_t>(Kpi::ServiceLevel)].mean,
             delayed.overall[static_cast<std::size_t>(Kpi::ServiceLevel)].mean);
   // And a real delay changes what happens.
   for (auto& t : s.contact_types) t.overflow_delay_s = {0.0, 20.0};
-  EXPECT_NE(run_scenario(s, RunOptions{1}).fingerprint, priority.fingerprint);
+  EXPECT_NE(run_scenario(s, RunOptions{.threads = 1}).fingerprint, priority.fingerprint);
 }
 
 TEST(CallCenter, LongestWeightedWaitServesTheHeavierWaitFirst) {
@@ -281,9 +281,9 @@ TEST(CallCenter, LongestWeightedWaitWithUnitWeightsMatchesQueuePriorityWithEqual
   ContactTypeSpec second = s.contact_types[make_id<ContactTypeId>(0)];
   second.name = "other";
   s.contact_types.push_back(second);
-  const RunResults fifo = run_scenario(s, RunOptions{1});
+  const RunResults fifo = run_scenario(s, RunOptions{.threads = 1});
   s.router.policy = "longest_weighted_wait";
-  const RunResults weighted = run_scenario(s, RunOptions{1});
+  const RunResults weighted = run_scenario(s, RunOptions{.threads = 1});
   EXPECT_EQ(fifo.fingerprint, weighted.fingerprint);
 }
 
@@ -327,7 +327,7 @@ TEST(CallCenter, LongestIdleAgentKeepsItsIdleTimesThroughStaffingChangesOverADay
   s.agent_groups.push_back(group("left", {10, 25, 4, 30, 0, 12}));
   s.agent_groups.push_back(group("right", {0, 10, 20, 5, 15, 3}));
   // Any drift between the idle-time lists and the idle counts is an InvariantError.
-  const RunResults r = run_scenario(s, RunOptions{1});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 1});
   EXPECT_GT(stat_of(r.overall, Kpi::Answered).mean, 500);
 }
 
@@ -472,19 +472,19 @@ TEST(CallCenter, SteadyStateCallCountIsSplitIntoEqualBatchesAfterTheWarmUp) {
 
 TEST(CallCenter, SameSeedGivesTheSameFingerprintAndAnotherSeedDoesNot) {
   ScenarioSpec s = testing::markov_scenario(1.0, 10.0, 12, 30.0, 100, 2000, 3, 7);
-  const RunResults a = run_scenario(s, RunOptions{1});
-  const RunResults b = run_scenario(s, RunOptions{1});
+  const RunResults a = run_scenario(s, RunOptions{.threads = 1});
+  const RunResults b = run_scenario(s, RunOptions{.threads = 1});
   EXPECT_EQ(a.fingerprint, b.fingerprint);
   s.seed = 8;
-  const RunResults c = run_scenario(s, RunOptions{1});
+  const RunResults c = run_scenario(s, RunOptions{.threads = 1});
   EXPECT_NE(a.fingerprint, c.fingerprint);
 }
 
 TEST(CallCenter, ResultsAreBitIdenticalForAnyThreadCount) {
   ScenarioSpec s = testing::markov_scenario(1.0, 10.0, 12, 30.0, 100, 2000, 7, 11);
-  const RunResults one = run_scenario(s, RunOptions{1});
-  const RunResults two = run_scenario(s, RunOptions{2});
-  const RunResults three = run_scenario(s, RunOptions{3});
+  const RunResults one = run_scenario(s, RunOptions{.threads = 1});
+  const RunResults two = run_scenario(s, RunOptions{.threads = 2});
+  const RunResults three = run_scenario(s, RunOptions{.threads = 3});
   EXPECT_EQ(one.fingerprint, two.fingerprint);
   EXPECT_EQ(one.fingerprint, three.fingerprint);
   for (std::size_t i = 0; i < kNumKpis; ++i) {

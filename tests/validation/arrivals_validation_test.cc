@@ -25,7 +25,7 @@ TEST(ArrivalValidation, PiecewisePoissonCountsPerIntervalArePoissonWithTheGivenM
   s.agent_groups.push_back(testing::group("agents", std::vector<std::uint32_t>(per_period.size(), 50)));
   s.replications = 400;
   s.seed = 31337;
-  const RunResults r = run_scenario(s, RunOptions{2});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   ASSERT_EQ(r.by_interval.size(), per_period.size());
   for (std::size_t k = 0; k < per_period.size(); ++k) {
     const KpiStat& offered = stat_of(r.by_interval[k].kpis, Kpi::Offered);
@@ -53,7 +53,7 @@ TEST(ArrivalValidation, ConstantRatePoissonCountsOverTheDayArePoisson) {
   s.contact_types.push_back(t);
   s.agent_groups.push_back(testing::group("agents", {10, 10, 10}));
   s.replications = 200;
-  const RunResults r = run_scenario(s, RunOptions{2});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   for (std::size_t k = 0; k < 3; ++k) {
     const KpiStat& offered = stat_of(r.by_interval[k].kpis, Kpi::Offered);
     const double total = offered.mean * static_cast<double>(offered.n);

@@ -25,7 +25,7 @@ TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
   ScenarioSpec s = markov_scenario(1.0, 50.0, 55, std::nullopt, 2000, 200000, 40, 20261123);
   s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
   s.confidence = kValidationConfidence;
-  const RunResults r = run_scenario(s, RunOptions{2});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const analytic::ErlangC exact = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0);
   EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
@@ -40,7 +40,7 @@ TEST(ErlangCValidation, BatchMeansOnOneLongRunAgreeWithErlangC) {
   s.steady.batches = 30;
   s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
   s.confidence = kValidationConfidence;
-  const RunResults r = run_scenario(s, RunOptions{1});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 1});
   EXPECT_EQ(r.observations, 30u);
   const analytic::ErlangC exact = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0);
   EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
@@ -53,7 +53,7 @@ TEST(ErlangAValidation, MMcPlusMMatchesErlangAForAbandonmentServiceLevelAndWaits
   ScenarioSpec s = markov_scenario(1.0, 50.0, 48, 60.0, 2000, 20000, 40, 4242);
   s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverOffered, 5.0};
   s.confidence = kValidationConfidence;
-  const RunResults r = run_scenario(s, RunOptions{2});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const analytic::ErlangA exact = analytic::erlang_a_metrics(48, 1.0, 50.0, 60.0, 10.0);
   EXPECT_TRUE(covers(kpi(r, Kpi::PAbandon), exact.p_abandon, 0.01));
   EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
@@ -76,7 +76,7 @@ TEST_P(ErlangBValidation, LossSystemBlockingIsErlangBForAnyHandleTimeLaw) {
   s.contact_types[make_id<ContactTypeId>(0)].talk = GetParam();
   s.trunk_lines = 20;
   s.confidence = kValidationConfidence;
-  const RunResults r = run_scenario(s, RunOptions{2});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const double exact = analytic::erlang_b(20, 15.0);
   EXPECT_TRUE(covers(kpi(r, Kpi::PBlock), exact, 0.006));
   EXPECT_EQ(kpi(r, Kpi::PWait).mean, 0.0);  // as many agents as lines: nobody waits
@@ -105,7 +105,7 @@ TEST(IvrValidation, IvrThinsArrivalsAndTheAgentQueueIsErlangCOfTheRest) {
       IvrTreatment{sim::Distribution::lognormal(40.0, 0.7), /*p_self_service=*/0.3, /*p_hangup=*/0.1};
   s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
   s.confidence = kValidationConfidence;
-  const RunResults r = run_scenario(s, RunOptions{2});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const KpiStat offered = kpi(r, Kpi::Offered);
   ASSERT_GT(offered.mean, 10000);
   // Given the offered calls, each IVR outcome count is binomial: compare the totals

@@ -49,7 +49,7 @@ TEST(PriorityValidation, TwoClassesOnOnePoolMatchCobhamAndConserveWork) {
   s.contact_types.push_back(poisson_type("low", lambda_low, 60.0, 1));
   for (auto& t : s.contact_types) t.groups = {make_id<AgentGroupId>(0)};
   s.agent_groups.push_back(testing::group("pool", {c}));
-  const RunResults r = run_scenario(s, RunOptions{2});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
 
   const double lambda = lambda_high + lambda_low;
   const double erlang = analytic::erlang_c(c, lambda / mu);
@@ -81,7 +81,7 @@ TEST(ReductionValidation, FullyCrossTrainedGroupsAreOneErlangCPool) {
   s.contact_types[make_id<ContactTypeId>(1)].groups = {make_id<AgentGroupId>(1), make_id<AgentGroupId>(0)};
   s.agent_groups.push_back(testing::group("left", {12}));
   s.agent_groups.push_back(testing::group("right", {18}));
-  const RunResults r = run_scenario(s, RunOptions{2});
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const analytic::ErlangC exact = analytic::erlang_c_metrics(30, 0.45, 60.0, 10.0);
   EXPECT_TRUE(covers(stat_of(r.overall, Kpi::PWait), exact.p_wait, 0.02));
   EXPECT_TRUE(covers(stat_of(r.overall, Kpi::ServiceLevel), exact.service_level, 0.02));

@@ -1,0 +1,204 @@
+#include "models/aggregate.h"
+
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "models/kpi/kpis.h"
+#include "models/scenario/pairs.h"
+#include "sim/engine.h"
+#include "sim/stats/tally.h"
+
+namespace ccsim::models {
+namespace {
+
+using KpiTallies = std::array<sim::Tally, kNumKpis>;
+
+void add_values(KpiTallies& t, const KpiValues& v) {
+  for (std::size_t i = 0; i < kNumKpis; ++i)
+    if (!std::isnan(v[i])) t[i].add(v[i]);
+}
+
+KpiStat finish_one(const sim::Tally& t, double confidence) {
+  const std::uint64_t n = t.count();
+  return KpiStat{n > 0 ? t.mean() : std::numeric_limits<double>::quiet_NaN(),
+                 n > 1 ? t.half_width(confidence) : std::numeric_limits<double>::quiet_NaN(), n};
+}
+
+KpiStats finish(const KpiTallies& t, double confidence) {
+  KpiStats s;
+  for (std::size_t i = 0; i < kNumKpis; ++i) s[i] = finish_one(t[i], confidence);
+  return s;
+}
+
+}  // namespace
+
+class ResultsAccumulator::Impl {
+ public:
+  explicit Impl(const ScenarioSpec& spec)
+      : spec_(spec),
+        by_type_(spec.contact_types.size()),
+        by_interval_(spec.mode == RunMode::Day ? spec.num_periods : 0),
+        by_interval_group_(by_interval_.size() * spec.agent_groups.size()),
+        by_interval_type_(by_interval_.size() * spec.contact_types.size()),
+        by_group_(spec.agent_groups.size()),
+        pairs_(type_group_pairs(spec)),
+        by_pair_(pairs_.size()) {}
+
+  void add(const ReplicationCounters& rc) {
+    ++replications_;
+    fingerprint_ = sim::internal::mix64(fingerprint_, rc.fingerprint);
+    events_ += rc.events;
+    calls_ += rc.arrivals;
+    draws_ += rc.draws;
+    unserved_ += rc.unserved_at_end;
+    if (spec_.mode == RunMode::SteadyState && spec_.steady.batches > 1) {
+      for (std::size_t b = 0; b < rc.num_slots; ++b) observe(rc, b, b + 1);
+    } else {
+      observe(rc, 0, rc.num_slots);
+    }
+  }
+
+  std::uint32_t replications() const { return replications_; }
+
+  RunResults results() const {
+    const double conf = spec_.confidence;
+    RunResults r;
+    r.observations = observations_;
+    r.overall = finish(overall_, conf);
+    for (const auto& t : by_type_) r.by_type.push_back(finish(t, conf));
+    for (const auto& t : by_group_) r.by_group.push_back(finish(t, conf));
+    const TargetSpec& sl_target = spec_.targets.front();
+    for (std::size_t s = 0; s < by_interval_.size(); ++s) {
+      IntervalResult ir{static_cast<std::uint32_t>(s), sim::period_start(static_cast<unsigned>(s), spec_.period_s),
+                        finish(by_interval_[s], conf), {}, {}, Verdict::Inconclusive};
+      for (std::size_t g = 0; g < by_group_.size(); ++g)
+        ir.by_group.push_back(finish(by_interval_group_[s * by_group_.size() + g], conf));
+      for (std::size_t k = 0; k < by_type_.size(); ++k)
+        ir.by_type.push_back(finish(by_interval_type_[s * by_type_.size() + k], conf));
+      ir.service_level = judge(stat_of(ir.kpis, Kpi::ServiceLevel), sl_target.bound, sl_target.value);
+      r.by_interval.push_back(ir);
+    }
+    for (std::size_t p = 0; p < pairs_.size(); ++p) {
+      const auto stat = [&](PairKpi k) { return finish_one(by_pair_[p][static_cast<std::size_t>(k)], conf); };
+      r.by_type_group.push_back(PairResult{pairs_[p].type, pairs_[p].group, stat(PairKpi::Answered),
+                                           stat(PairKpi::Share), stat(PairKpi::ServiceLevel),
+                                           stat(PairKpi::AsaS), stat(PairKpi::WorkShare)});
+    }
+    for (const TargetSpec& t : spec_.targets) {
+      const KpiStat& s = stat_of(r.overall, t.kpi);
+      r.targets.push_back(TargetResult{t, s, judge(s, t.bound, t.value)});
+    }
+    r.fingerprint = fmt::format("{:016x}", fingerprint_);
+    r.events = events_;
+    r.calls = calls_;
+    r.draws = draws_;
+    r.unserved_at_end = unserved_;
+    return r;
+  }
+
+ private:
+  void observe(const ReplicationCounters& rc, std::size_t first_slot, std::size_t end_slot) {
+    ++observations_;
+    const ServiceLevelSpec& sl = spec_.service_level;
+    TypeCounters all_calls;
+    GroupCounters all_agents;
+    double duration_s = 0.0;
+    std::vector<TypeCounters> per_type(rc.num_types);
+    std::vector<GroupCounters> per_group(rc.num_groups);
+    for (std::size_t s = first_slot; s < end_slot; ++s) {
+      TypeCounters slot_calls;
+      GroupCounters slot_agents;
+      for (std::size_t k = 0; k < rc.num_types; ++k) {
+        slot_calls += rc.type(s, k);
+        per_type[k] += rc.type(s, k);
+      }
+      for (std::size_t g = 0; g < rc.num_groups; ++g) {
+        slot_agents += rc.group(s, g);
+        per_group[g] += rc.group(s, g);
+      }
+      if (!by_interval_.empty()) {
+        add_values(by_interval_[s], compute_kpis(slot_calls, slot_agents, rc.slot_duration_s[s], sl));
+        for (std::size_t g = 0; g < rc.num_groups; ++g)
+          add_values(by_interval_group_[s * rc.num_groups + g], compute_group_kpis(rc.group(s, g)));
+        for (std::size_t k = 0; k < rc.num_types; ++k)
+          add_values(by_interval_type_[s * rc.num_types + k],
+                     compute_kpis(rc.type(s, k), GroupCounters{}, rc.slot_duration_s[s], sl));
+      }
+      all_calls += slot_calls;
+      all_agents += slot_agents;
+      duration_s += rc.slot_duration_s[s];
+    }
+    add_values(overall_, compute_kpis(all_calls, all_agents, duration_s, sl));
+    observe_pairs(rc, first_slot, end_slot, per_type);
+    for (std::size_t k = 0; k < rc.num_types; ++k)
+      add_values(by_type_[k], compute_kpis(per_type[k], GroupCounters{}, duration_s, sl));
+    for (std::size_t g = 0; g < rc.num_groups; ++g) add_values(by_group_[g], compute_group_kpis(per_group[g]));
+  }
+
+  enum class PairKpi : std::uint8_t { Answered, Share, ServiceLevel, AsaS, WorkShare };
+  using PairTallies = std::array<sim::Tally, 5>;
+
+  static void add_if(sim::Tally& t, double num, double den) {
+    if (den > 0.0) t.add(num / den);
+  }
+
+  void observe_pairs(const ReplicationCounters& rc, std::size_t first_slot, std::size_t end_slot,
+                     const std::vector<TypeCounters>& per_type) {
+    std::vector<PairCounters> per_pair(rc.num_pairs);
+    for (std::size_t s = first_slot; s < end_slot; ++s)
+      for (std::size_t p = 0; p < rc.num_pairs; ++p) per_pair[p] += rc.pair(s, p);
+    std::vector<double> group_work(rc.num_groups, 0.0);
+    std::vector<PairCounters> per_group(rc.num_groups);
+    for (std::size_t p = 0; p < rc.num_pairs; ++p) {
+      group_work[index(pairs_[p].group)] += per_pair[p].handle_sum_s;
+      per_group[index(pairs_[p].group)] += per_pair[p];
+    }
+    // A group's service level and ASA are over the calls it answered: abandoned calls
+    // belong to no group.
+    for (std::size_t g = 0; g < rc.num_groups; ++g) {
+      const auto answered = static_cast<double>(per_group[g].answered);
+      add_if(by_group_[g][static_cast<std::size_t>(Kpi::SlOverAnswered)],
+             static_cast<double>(per_group[g].answered_within_awt), answered);
+      add_if(by_group_[g][static_cast<std::size_t>(Kpi::AsaS)], per_group[g].wait_sum_s, answered);
+    }
+    for (std::size_t p = 0; p < rc.num_pairs; ++p) {
+      const PairCounters& c = per_pair[p];
+      PairTallies& t = by_pair_[p];
+      const auto answered = static_cast<double>(c.answered);
+      t[static_cast<std::size_t>(PairKpi::Answered)].add(answered);
+      add_if(t[static_cast<std::size_t>(PairKpi::Share)], answered,
+             static_cast<double>(per_type[index(pairs_[p].type)].answered));
+      add_if(t[static_cast<std::size_t>(PairKpi::ServiceLevel)], static_cast<double>(c.answered_within_awt), answered);
+      add_if(t[static_cast<std::size_t>(PairKpi::AsaS)], c.wait_sum_s, answered);
+      add_if(t[static_cast<std::size_t>(PairKpi::WorkShare)], c.handle_sum_s, group_work[index(pairs_[p].group)]);
+    }
+  }
+
+  const ScenarioSpec& spec_;
+  KpiTallies overall_;
+  std::vector<KpiTallies> by_type_;
+  std::vector<KpiTallies> by_interval_;
+  std::vector<KpiTallies> by_interval_group_;  // [interval * groups + group]
+  std::vector<KpiTallies> by_interval_type_;   // [interval * types + type]
+  std::vector<KpiTallies> by_group_;
+  std::vector<TypeGroupPair> pairs_;
+  std::vector<PairTallies> by_pair_;
+  std::uint32_t replications_ = 0;
+  std::uint64_t observations_ = 0;
+  std::uint64_t fingerprint_ = 0;
+  std::uint64_t events_ = 0, calls_ = 0, draws_ = 0, unserved_ = 0;
+};
+
+ResultsAccumulator::ResultsAccumulator(const ScenarioSpec& spec) : impl_(std::make_unique<Impl>(spec)) {}
+ResultsAccumulator::~ResultsAccumulator() = default;
+ResultsAccumulator::ResultsAccumulator(ResultsAccumulator&&) noexcept = default;
+ResultsAccumulator& ResultsAccumulator::operator=(ResultsAccumulator&&) noexcept = default;
+
+void ResultsAccumulator::add(const ReplicationCounters& rc) { impl_->add(rc); }
+std::uint32_t ResultsAccumulator::replications() const { return impl_->replications(); }
+RunResults ResultsAccumulator::results() const { return impl_->results(); }
+
+}  // namespace ccsim::models

@@ -1,0 +1,38 @@
+// models/aggregate.h
+// ResultsAccumulator: folds replications' counters into RunResults. Fold order is the
+// caller's contract: give replications in replication order and the sums (hence the
+// results) are bit-identical however the replications were computed (threads, ranks).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "models/kpi/counters.h"
+#include "models/results.h"
+#include "models/scenario/spec.h"
+
+namespace ccsim::models {
+
+class ResultsAccumulator {
+ public:
+  explicit ResultsAccumulator(const ScenarioSpec& spec);
+  ~ResultsAccumulator();
+  ResultsAccumulator(ResultsAccumulator&&) noexcept;
+  ResultsAccumulator& operator=(ResultsAccumulator&&) noexcept;
+
+  // The next replication in order: the first call gets replication 0, and so on.
+  void add(const ReplicationCounters& rc);
+
+  // Replications folded so far.
+  std::uint32_t replications() const;
+
+  // Statistics of what has been folded; can be called again after more add()s.
+  // replications, threads, ranks and wall_s are left for the runner to set.
+  RunResults results() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ccsim::models

@@ -1,0 +1,97 @@
+// Replication runner and accumulator: fold order, chunked folding (the basis of
+// sequential sampling and of MPI gathering) and the per-interval, per-type results.
+#include "models/replication.h"
+
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "models/aggregate.h"
+#include "tests/models/test_scenarios.h"
+
+namespace ccsim::models {
+namespace {
+
+using testing::day_scenario;
+using testing::group;
+using testing::markov_scenario;
+
+ScenarioSpec two_type_day() {
+  ScenarioSpec s = day_scenario(900, 4);
+  s.replications = 9;
+  s.seed = 77;
+  for (const char* name : {"sales", "support"}) {
+    ContactTypeSpec t;
+    t.name = name;
+    t.arrivals.process = ArrivalSpec::Process::PiecewisePoisson;
+    t.arrivals.per_period = {40, 80, 60, 20};
+    t.talk = sim::Distribution::exponential(120);
+    t.patience = sim::Distribution::exponential(200);
+    t.groups = {make_id<AgentGroupId>(0)};
+    s.contact_types.push_back(t);
+  }
+  s.agent_groups.push_back(group("agents", {8, 12, 10, 5}));
+  return s;
+}
+
+TEST(RunReplications, FoldsAGivenRangeInReplicationOrderOnAnyThreadCount) {
+  const ScenarioSpec s = markov_scenario(0.5, 10, 6, 30.0, 100, 2000, 1, 5);
+  const AnyRouter router = make_router(s);
+  for (std::uint32_t threads : {1u, 3u}) {
+    std::vector<std::uint32_t> order;
+    std::vector<std::uint64_t> fingerprints;
+    run_replications(s, router, 2, 9, RunOptions{.threads = threads}, [&](std::uint32_t r, ReplicationCounters&& rc) {
+      order.push_back(r);
+      fingerprints.push_back(rc.fingerprint);
+    });
+    EXPECT_EQ(order, (std::vector<std::uint32_t>{2, 3, 4, 5, 6, 7, 8}));
+    for (std::size_t i = 0; i < order.size(); ++i)
+      EXPECT_EQ(fingerprints[i], run_replication(s, router, order[i]).fingerprint) << "replication " << order[i];
+  }
+}
+
+TEST(ResultsAccumulator, FoldingInTwoChunksEqualsOneRunBitForBit) {
+  ScenarioSpec s = two_type_day();
+  const RunResults whole = run_scenario(s, RunOptions{.threads = 2});
+  const AnyRouter router = make_router(s);
+  ResultsAccumulator acc(s);
+  const auto fold = [&](std::uint32_t, ReplicationCounters&& rc) { acc.add(rc); };
+  run_replications(s, router, 0, 4, RunOptions{.threads = 1}, fold);
+  EXPECT_EQ(acc.replications(), 4u);
+  EXPECT_NE(acc.results().fingerprint, whole.fingerprint);
+  run_replications(s, router, 4, 9, RunOptions{.threads = 2}, fold);
+  const RunResults chunked = acc.results();
+  EXPECT_EQ(chunked.fingerprint, whole.fingerprint);
+  for (std::size_t k = 0; k < kNumKpis; ++k) {
+    EXPECT_EQ(chunked.overall[k].n, whole.overall[k].n);
+    if (whole.overall[k].n > 1) {
+      EXPECT_EQ(chunked.overall[k].half_width, whole.overall[k].half_width) << k;
+    }
+  }
+}
+
+TEST(RunScenario, ReportsProgressOncePerReplicationInOrder) {
+  const ScenarioSpec s = two_type_day();
+  std::vector<std::uint32_t> done;
+  run_scenario(s, RunOptions{.threads = 2, .progress = [&](std::uint32_t d, std::uint32_t total) {
+                               EXPECT_EQ(total, 9u);
+                               done.push_back(d);
+                             }});
+  EXPECT_EQ(done, (std::vector<std::uint32_t>{1, 2, 3, 4, 5, 6, 7, 8, 9}));
+}
+
+TEST(RunScenario, IntervalResultsSplitByContactTypeAddUpToTheInterval) {
+  const RunResults r = run_scenario(two_type_day(), RunOptions{.threads = 1});
+  ASSERT_EQ(r.by_interval.size(), 4u);
+  for (const IntervalResult& ir : r.by_interval) {
+    ASSERT_EQ(ir.by_type.size(), 2u);
+    for (Kpi k : {Kpi::Offered, Kpi::Answered, Kpi::Abandoned, Kpi::MeanQueueLength}) {
+      const double sum = stat_of(ir.by_type[0], k).mean + stat_of(ir.by_type[1], k).mean;
+      EXPECT_NEAR(sum, stat_of(ir.kpis, k).mean, 1e-9 * (1 + sum)) << kpi_name(k) << " interval " << ir.interval;
+    }
+    EXPECT_GT(stat_of(ir.by_type[1], Kpi::Offered).mean, 0);
+  }
+}
+
+}  // namespace
+}  // namespace ccsim::models
