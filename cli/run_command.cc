@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -13,7 +14,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/report.h"
+#include "cli/trace_writer.h"
 #include "models/invariant.h"
 #include "models/replication.h"
 #include "models/scenario/diagnostics.h"
@@ -30,6 +33,9 @@ struct RunArgs {
   std::uint32_t threads = std::max(1u, std::thread::hardware_concurrency());
   std::string json_path;
   std::string csv_dir;
+  std::string trace_path;
+  std::string trace_format;
+  std::uint32_t trace_replication = 0;
   bool quiet = false;
 };
 
@@ -61,12 +67,41 @@ int run(const RunArgs& a) {
     return kExitBadInput;
   }
 
+  std::unique_ptr<TraceWriter> trace;
+  if (!a.trace_path.empty()) {
+    if (a.trace_replication >= spec.replications) {
+      std::fprintf(stderr, "ccsim run: --trace-replication %u: the run has replications 0..%u\n", a.trace_replication,
+                   spec.replications - 1);
+      return kExitBadInput;
+    }
+    try {
+      trace = std::make_unique<TraceWriter>(a.trace_path, trace_format(a.trace_format, a.trace_path), spec,
+                                            a.trace_replication);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ccsim run: %s\n", e.what());
+      return kExitBadInput;
+    }
+  }
+
   models::RunResults results;
   try {
-    results = models::run_scenario(spec, models::RunOptions{.threads = a.threads});
+    ProgressBar progress = ProgressBar::for_stderr("ccsim run");
+    results = models::run_scenario(
+        spec, models::RunOptions{.threads = a.threads,
+                                 .progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
+                                 .trace = trace.get(),
+                                 .trace_replication = a.trace_replication});
   } catch (const models::InvariantError& e) {
     std::fprintf(stderr, "ccsim run: model invariant failed: %s\n", e.what());
     return kExitInternal;
+  }
+  if (trace) {
+    try {
+      trace->finish();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ccsim run: --trace %s\n", e.what());
+      return kExitBadInput;
+    }
   }
 
   if (!a.quiet) print_text_report(stdout, spec, results);
@@ -105,6 +140,11 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
+  cmd->add_option("--trace", args->trace_path,
+                  "Stream every event of one replication to this file (.csv or .jsonl; docs/trace.md)");
+  cmd->add_option("--trace-format", args->trace_format, "Trace format: csv or jsonl (default: from the file name)");
+  cmd->add_option("--trace-replication", args->trace_replication, "Which replication --trace records")
+      ->capture_default_str();
   cmd->add_flag("--quiet", args->quiet, "Print no table (use with --json or --csv)");
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }

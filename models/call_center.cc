@@ -254,17 +254,25 @@ void CallCenter::on_arrival(ContactTypeId k) {
 
   TypeCounters& tc = counters_.type(slot, index(k));
   ++tc.offered;
-  if (trace_) trace(TraceWhat::Arrival, kNoId, index(k), kNoId);
 
+  // A blocked call never gets a contact slot; an admitted one is traced with its slot
+  // so a trace reader can follow the call until the slot is released.
   if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) {
     ++tc.blocked_trunk;
-    if (trace_) trace(TraceWhat::BlockedTrunk, kNoId, index(k), kNoId);
+    if (trace_) {
+      trace(TraceWhat::Arrival, kNoId, index(k), kNoId);
+      trace(TraceWhat::BlockedTrunk, kNoId, index(k), kNoId);
+    }
   } else if (type.ivr && spec_.ivr_ports && ports_busy_ == *spec_.ivr_ports) {
     ++tc.blocked_ivr;
-    if (trace_) trace(TraceWhat::BlockedIvr, kNoId, index(k), kNoId);
+    if (trace_) {
+      trace(TraceWhat::Arrival, kNoId, index(k), kNoId);
+      trace(TraceWhat::BlockedIvr, kNoId, index(k), kNoId);
+    }
   } else {
     ++lines_busy_;
     const ContactId c = pool_.allocate();
+    if (trace_) trace(TraceWhat::Arrival, index(c), index(k), kNoId);
     pool_.type(c) = k;
     pool_.slot(c) = slot;
     pool_.arrival_s(c) = t;

@@ -1,0 +1,111 @@
+#include "cli/trace_writer.h"
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace ccsim::cli {
+namespace {
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string json_string(const std::string& s) { return nlohmann::json(s).dump(); }
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+TraceFormat trace_format(std::string_view name, const std::string& path) {
+  if (name == "csv") return TraceFormat::Csv;
+  if (name == "jsonl") return TraceFormat::JsonLines;
+  if (!name.empty())
+    throw std::invalid_argument(fmt::format("--trace-format: unknown format \"{}\"; accepted: csv, jsonl", name));
+  if (ends_with(path, ".csv")) return TraceFormat::Csv;
+  if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return TraceFormat::JsonLines;
+  throw std::invalid_argument(fmt::format(
+      "--trace {}: cannot tell the format from the file name; use a .csv or .jsonl file, or --trace-format csv|jsonl",
+      path));
+}
+
+void TraceWriter::FileCloser::operator()(std::FILE* f) const { std::fclose(f); }
+
+TraceWriter::TraceWriter(const std::string& path, TraceFormat format, const models::ScenarioSpec& spec,
+                         std::uint32_t replication)
+    : path_(path), format_(format), replication_(replication), file_(std::fopen(path.c_str(), "wb")) {
+  if (!file_) throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  std::setvbuf(file_.get(), nullptr, _IOFBF, 1 << 20);
+  const auto quote = format == TraceFormat::Csv ? csv_field : json_string;
+  for (const auto& t : spec.contact_types) type_names_.push_back(quote(t.name));
+  for (const auto& g : spec.agent_groups) group_names_.push_back(quote(g.name));
+  if (format == TraceFormat::Csv) std::fputs("replication,time_s,event,call,contact_type,agent_group,wait_s,staffing\n", file_.get());
+}
+
+TraceWriter::~TraceWriter() = default;
+
+void TraceWriter::record(const models::TraceRecord& r) {
+  using models::kNoId;
+  using models::TraceWhat;
+  ++records_;
+  std::uint64_t call = 0;
+  if (r.what == TraceWhat::Arrival) {
+    call = ++calls_;
+    if (r.contact != kNoId) {
+      if (r.contact >= call_of_slot_.size()) call_of_slot_.resize(r.contact + 1, 0);
+      call_of_slot_[r.contact] = call;
+    }
+  } else if (r.what == TraceWhat::BlockedTrunk || r.what == TraceWhat::BlockedIvr) {
+    call = calls_;  // blocking is recorded right after the call's arrival
+  } else if (r.contact != kNoId) {
+    call = call_of_slot_[r.contact];
+  }
+  const bool has_wait = r.what == TraceWhat::Answered || r.what == TraceWhat::Abandoned;
+  const bool has_staffing = r.what == TraceWhat::StaffingChange;
+  const std::string_view event = models::trace_what_name(r.what);
+  static const std::string kNone;
+  const std::string& type = r.type != kNoId ? type_names_[r.type] : kNone;
+  const std::string& group = r.group != kNoId ? group_names_[r.group] : kNone;
+
+  line_.clear();
+  auto out = std::back_inserter(line_);
+  if (format_ == TraceFormat::Csv) {
+    fmt::format_to(out, "{},{},{},", replication_, r.time_s, event);
+    if (call != 0) fmt::format_to(out, "{}", call);
+    fmt::format_to(out, ",{},{},", type, group);
+    if (has_wait) fmt::format_to(out, "{}", r.value);
+    line_ += ',';
+    if (has_staffing) fmt::format_to(out, "{}", r.value);
+    line_ += '\n';
+  } else {
+    fmt::format_to(out, "{{\"replication\":{},\"time_s\":{},\"event\":\"{}\"", replication_, r.time_s, event);
+    if (call != 0) fmt::format_to(out, ",\"call\":{}", call);
+    if (!type.empty()) fmt::format_to(out, ",\"contact_type\":{}", type);
+    if (!group.empty()) fmt::format_to(out, ",\"agent_group\":{}", group);
+    if (has_wait) fmt::format_to(out, ",\"wait_s\":{}", r.value);
+    if (has_staffing) fmt::format_to(out, ",\"staffing\":{}", r.value);
+    line_ += "}\n";
+  }
+  std::fwrite(line_.data(), 1, line_.size(), file_.get());
+}
+
+void TraceWriter::finish() {
+  if (!file_) return;
+  const bool failed = std::ferror(file_.get()) != 0;
+  const bool closed = std::fclose(file_.release()) == 0;
+  if (failed || !closed) throw std::runtime_error(fmt::format("cannot write {}: write failed (disk full?)", path_));
+}
+
+}  // namespace ccsim::cli
