@@ -19,6 +19,20 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
 // creates dir if needed. Throws std::runtime_error naming the file on failure.
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& results);
 
+// A KPI value as the reports show it: fractions as percentages ("81.2%"), "-" for NaN.
+std::string format_kpi(double x, models::Kpi k);
+// "81.2% ± 0.4%", or the mean alone when n < 2, "-" when undefined.
+std::string format_kpi_ci(const models::KpiStat& s, models::Kpi k);
+// "service_level >= 80.0%"
+std::string target_text(const models::TargetSpec& t);
+// "met", "MISSED", "inconclusive"
+std::string verdict_text(models::Verdict v);
+
+// A CSV number cell (10 significant digits; empty when undefined) and a CSV text cell
+// quoted per RFC 4180 when it holds a comma, quote or line break.
+std::string csv_cell(double x);
+std::string csv_quoted(const std::string& s);
+
 // "07:30" for a period start when the scenario has a start_time, else "+1800s".
 std::string interval_label(const models::ScenarioSpec& spec, std::uint32_t interval);
 

@@ -15,20 +15,6 @@
 namespace ccsim::cli {
 namespace {
 
-std::string cell(double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : std::string(); }
-
-// Names come from the scenario and may hold commas or quotes (RFC 4180 quoting).
-std::string quoted(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  q += '"';
-  return q;
-}
-
 std::string kpi_header() {
   std::string h;
   for (std::size_t i = 0; i < models::kNumKpis; ++i) {
@@ -40,7 +26,7 @@ std::string kpi_header() {
 
 std::string kpi_cells(const models::KpiStats& s) {
   std::string row;
-  for (const models::KpiStat& k : s) row += fmt::format(",{},{}", cell(k.mean), cell(k.half_width));
+  for (const models::KpiStat& k : s) row += fmt::format(",{},{}", csv_cell(k.mean), csv_cell(k.half_width));
   return row;
 }
 
@@ -51,6 +37,19 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 }
 
 }  // namespace
+
+std::string csv_cell(double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : std::string(); }
+
+std::string csv_quoted(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  q += '"';
+  return q;
+}
 
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& r) {
   std::error_code ec;
@@ -63,13 +62,13 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
 
   std::string types = fmt::format("contact_type{}\n", kpi_header());
   for (std::size_t t = 0; t < r.by_type.size(); ++t)
-    types += fmt::format("{}{}\n", quoted(spec.contact_types[models::make_id<models::ContactTypeId>(t)].name),
+    types += fmt::format("{}{}\n", csv_quoted(spec.contact_types[models::make_id<models::ContactTypeId>(t)].name),
                          kpi_cells(r.by_type[t]));
   write_file(base / (spec.name + "_by_type.csv"), types);
 
   std::string groups = fmt::format("agent_group{}\n", kpi_header());
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
-    groups += fmt::format("{}{}\n", quoted(spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name),
+    groups += fmt::format("{}{}\n", csv_quoted(spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name),
                           kpi_cells(r.by_group[g]));
   write_file(base / (spec.name + "_by_group.csv"), groups);
 
@@ -77,9 +76,9 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
   for (const char* k : {"answered", "share", "service_level", "asa_s", "work_share"}) pairs += fmt::format(",{},{}_hw", k, k);
   pairs += "\n";
   for (const models::PairResult& p : r.by_type_group) {
-    pairs += fmt::format("{},{}", quoted(spec.contact_types[p.type].name), quoted(spec.agent_groups[p.group].name));
+    pairs += fmt::format("{},{}", csv_quoted(spec.contact_types[p.type].name), csv_quoted(spec.agent_groups[p.group].name));
     for (const models::KpiStat* k : {&p.answered, &p.share, &p.service_level, &p.asa_s, &p.work_share})
-      pairs += fmt::format(",{},{}", cell(k->mean), cell(k->half_width));
+      pairs += fmt::format(",{},{}", csv_cell(k->mean), csv_cell(k->half_width));
     pairs += "\n";
   }
   write_file(base / (spec.name + "_by_type_group.csv"), pairs);
@@ -87,7 +86,7 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
   if (!r.by_interval.empty()) {
     std::string intervals = fmt::format("interval,label,start_s{},service_level_verdict\n", kpi_header());
     for (const models::IntervalResult& ir : r.by_interval)
-      intervals += fmt::format("{},{},{}{},{}\n", ir.interval, interval_label(spec, ir.interval), cell(ir.start_s),
+      intervals += fmt::format("{},{},{}{},{}\n", ir.interval, interval_label(spec, ir.interval), csv_cell(ir.start_s),
                                kpi_cells(ir.kpis), models::verdict_name(ir.service_level));
     write_file(base / (spec.name + "_by_interval.csv"), intervals);
   }

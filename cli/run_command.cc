@@ -1,14 +1,12 @@
 // cli/run_command.cc
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
 // print the report, write JSON / CSV on request.
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -16,6 +14,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/report.h"
+#include "cli/simulation_args.h"
 #include "cli/trace_writer.h"
 #include "models/invariant.h"
 #include "models/replication.h"
@@ -27,10 +26,7 @@ namespace {
 
 struct RunArgs {
   std::string scenario;
-  std::optional<std::uint64_t> seed;
-  std::optional<std::uint32_t> replications;
-  // Every hardware thread by default: results do not depend on the thread count.
-  std::uint32_t threads = std::max(1u, std::thread::hardware_concurrency());
+  SimulationArgs sim;
   std::string json_path;
   std::string csv_dir;
   std::string trace_path;
@@ -47,25 +43,7 @@ int run(const RunArgs& a) {
     std::fputs(models::format_diagnostics(e).c_str(), stderr);
     return kExitBadInput;
   }
-  if (a.seed) spec.seed = *a.seed;
-  if (a.replications) {
-    if (*a.replications == 0) {
-      std::fprintf(stderr, "ccsim run: --replications must be >= 1; got 0\n");
-      return kExitBadInput;
-    }
-    if (spec.mode == models::RunMode::SteadyState && spec.steady.batches > 1 && *a.replications != 1) {
-      std::fprintf(stderr,
-                   "ccsim run: --replications %u conflicts with %s: /steady_state/batches is %u (batch means use "
-                   "one long replication); remove batches or use --replications 1\n",
-                   *a.replications, a.scenario.c_str(), spec.steady.batches);
-      return kExitBadInput;
-    }
-    spec.replications = *a.replications;
-  }
-  if (a.threads == 0) {
-    std::fprintf(stderr, "ccsim run: --threads must be >= 1; got 0\n");
-    return kExitBadInput;
-  }
+  if (!apply_simulation_args(a.sim, "run", spec)) return kExitBadInput;
 
   std::unique_ptr<TraceWriter> trace;
   if (!a.trace_path.empty()) {
@@ -87,7 +65,7 @@ int run(const RunArgs& a) {
   try {
     ProgressBar progress = ProgressBar::for_stderr("ccsim run");
     results = models::run_scenario(
-        spec, models::RunOptions{.threads = a.threads,
+        spec, models::RunOptions{.threads = a.sim.threads,
                                  .progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
                                  .trace = trace.get(),
                                  .trace_replication = a.trace_replication});
@@ -134,10 +112,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario and report its KPIs with confidence intervals");
   cmd->add_option("scenario", args->scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
-  cmd->add_option("--seed", args->seed, "Override the scenario's rng.seed");
-  cmd->add_option("--replications", args->replications, "Override the scenario's rng.replications");
-  cmd->add_option("--threads", args->threads, "Replications run in parallel; default: all hardware threads (results do not depend on it)")
-      ->capture_default_str();
+  add_simulation_options(cmd, args->sim);
   cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
   cmd->add_option("--trace", args->trace_path,

@@ -7,19 +7,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/report.h"
+
 namespace ccsim::cli {
 namespace {
-
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
 
 std::string json_string(const std::string& s) { return nlohmann::json(s).dump(); }
 
@@ -48,7 +39,7 @@ TraceWriter::TraceWriter(const std::string& path, TraceFormat format, const mode
     : path_(path), format_(format), replication_(replication), file_(std::fopen(path.c_str(), "wb")) {
   if (!file_) throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
   std::setvbuf(file_.get(), nullptr, _IOFBF, 1 << 20);
-  const auto quote = format == TraceFormat::Csv ? csv_field : json_string;
+  const auto quote = format == TraceFormat::Csv ? csv_quoted : json_string;
   for (const auto& t : spec.contact_types) type_names_.push_back(quote(t.name));
   for (const auto& g : spec.agent_groups) group_names_.push_back(quote(g.name));
   if (format == TraceFormat::Csv) std::fputs("replication,time_s,event,call,contact_type,agent_group,wait_s,staffing\n", file_.get());

@@ -49,6 +49,7 @@ class ResultsAccumulator::Impl {
 
   void add(const ReplicationCounters& rc) {
     ++replications_;
+    last_overall_.clear();
     fingerprint_ = sim::internal::mix64(fingerprint_, rc.fingerprint);
     events_ += rc.events;
     calls_ += rc.arrivals;
@@ -62,6 +63,7 @@ class ResultsAccumulator::Impl {
   }
 
   std::uint32_t replications() const { return replications_; }
+  const std::vector<KpiValues>& last_observations() const { return last_overall_; }
 
   RunResults results() const {
     const double conf = spec_.confidence;
@@ -131,7 +133,8 @@ class ResultsAccumulator::Impl {
       all_agents += slot_agents;
       duration_s += rc.slot_duration_s[s];
     }
-    add_values(overall_, compute_kpis(all_calls, all_agents, duration_s, sl));
+    last_overall_.push_back(compute_kpis(all_calls, all_agents, duration_s, sl));
+    add_values(overall_, last_overall_.back());
     observe_pairs(rc, first_slot, end_slot, per_type);
     for (std::size_t k = 0; k < rc.num_types; ++k)
       add_values(by_type_[k], compute_kpis(per_type[k], GroupCounters{}, duration_s, sl));
@@ -187,6 +190,7 @@ class ResultsAccumulator::Impl {
   std::vector<TypeGroupPair> pairs_;
   std::vector<PairTallies> by_pair_;
   std::uint32_t replications_ = 0;
+  std::vector<KpiValues> last_overall_;  // overall KPIs of each observation of the last add()
   std::uint64_t observations_ = 0;
   std::uint64_t fingerprint_ = 0;
   std::uint64_t events_ = 0, calls_ = 0, draws_ = 0, unserved_ = 0;
@@ -199,6 +203,7 @@ ResultsAccumulator& ResultsAccumulator::operator=(ResultsAccumulator&&) noexcept
 
 void ResultsAccumulator::add(const ReplicationCounters& rc) { impl_->add(rc); }
 std::uint32_t ResultsAccumulator::replications() const { return impl_->replications(); }
+const std::vector<KpiValues>& ResultsAccumulator::last_observations() const { return impl_->last_observations(); }
 RunResults ResultsAccumulator::results() const { return impl_->results(); }
 
 }  // namespace ccsim::models

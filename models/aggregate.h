@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "models/kpi/counters.h"
+#include "models/kpi/kpis.h"
 #include "models/results.h"
 #include "models/scenario/spec.h"
 
@@ -25,6 +27,10 @@ class ResultsAccumulator {
 
   // Replications folded so far.
   std::uint32_t replications() const;
+
+  // The overall KPIs of each observation in the replication added last (one, or one
+  // per batch in batch-means mode): what two runs sharing random numbers pair on.
+  const std::vector<KpiValues>& last_observations() const;
 
   // Statistics of what has been folded; can be called again after more add()s.
   // replications, threads, ranks and wall_s are left for the runner to set.

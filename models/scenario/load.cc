@@ -432,35 +432,38 @@ std::string parse_error_detail(const std::string& what) {
 
 }  // namespace
 
-ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& file_label) {
-  DiagnosticSink sink;
+namespace internal {
+
+Json parse_document(std::string_view json_text, const std::string& file_label, DiagnosticSink& sink) {
+  DiagnosticSink duplicates;
+  DuplicateKeyFinder finder(duplicates);
   Json doc;
-  {
-    DiagnosticSink duplicates;
-    DuplicateKeyFinder finder(duplicates);
-    try {
-      doc = Json::parse(
-          json_text.begin(), json_text.end(),
-          [&finder](int depth, Json::parse_event_t event, Json& parsed) { return finder(depth, event, parsed); });
-    } catch (const nlohmann::json::parse_error& e) {
-      throw ScenarioError(file_label,
-                          {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, parse_error_detail(e.what()))}});
-    } catch (const nlohmann::json::exception& e) {
-      // e.g. out_of_range.406 "number overflow parsing '1e400'"
-      const std::string what = e.what();
-      const auto p = what.find("] ");
-      throw ScenarioError(file_label, {{"", fmt::format("invalid JSON: {} (numbers must fit a double)",
-                                                        p == std::string::npos ? what : what.substr(p + 2))}});
-    }
-    for (Diagnostic& d : duplicates.take()) sink.add(std::move(d.pointer), std::move(d.message));
+  try {
+    doc = Json::parse(
+        json_text.begin(), json_text.end(),
+        [&finder](int depth, Json::parse_event_t event, Json& parsed) { return finder(depth, event, parsed); });
+  } catch (const nlohmann::json::parse_error& e) {
+    throw ScenarioError(file_label,
+                        {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, parse_error_detail(e.what()))}});
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. out_of_range.406 "number overflow parsing '1e400'"
+    const std::string what = e.what();
+    const auto p = what.find("] ");
+    throw ScenarioError(file_label, {{"", fmt::format("invalid JSON: {} (numbers must fit a double)",
+                                                      p == std::string::npos ? what : what.substr(p + 2))}});
   }
+  for (Diagnostic& d : duplicates.take()) sink.add(std::move(d.pointer), std::move(d.message));
+  return doc;
+}
+
+ScenarioSpec decode_document(const Json& doc, const std::string& file_label, DiagnosticSink& sink) {
   Decoder decoder(sink);
   ScenarioSpec spec = decoder.decode(doc, file_label);
   if (!sink.empty()) throw ScenarioError(file_label, sink.take());
   return spec;
 }
 
-ScenarioSpec load_scenario_file(const std::string& path) {
+std::string read_scenario_text(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -475,7 +478,19 @@ ScenarioSpec load_scenario_file(const std::string& path) {
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw ScenarioError(path, {{"", "cannot read the scenario file: read error"}});
-  return load_scenario_text(text, path);
+  return text;
+}
+
+}  // namespace internal
+
+ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& file_label) {
+  internal::DiagnosticSink sink;
+  const internal::Json doc = internal::parse_document(json_text, file_label, sink);
+  return internal::decode_document(doc, file_label, sink);
+}
+
+ScenarioSpec load_scenario_file(const std::string& path) {
+  return load_scenario_text(internal::read_scenario_text(path), path);
 }
 
 }  // namespace ccsim::models

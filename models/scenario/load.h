@@ -4,8 +4,10 @@
 // diagnostics found (at most about 20), each located by a JSON Pointer.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/spec.h"
@@ -20,5 +22,22 @@ ScenarioSpec load_scenario_file(const std::string& path);
 // Decodes scenario text. `file_label` stands for the file in messages, in
 // spec.source_file and (by its stem) in the default spec.name.
 ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& file_label);
+
+// A change to a scenario document, made before it is decoded (`ccsim sweep --vary`).
+// Set replaces the value at `pointer` (or adds the key to an existing object) with
+// `value`, read as JSON, or as a string when it is not JSON (so `queue_priority` needs no
+// quotes). Scale multiplies and Add adds the number `value` to every number under
+// `pointer` (one number, an array such as a staffing plan, or a whole object).
+struct ScenarioEdit {
+  enum class Op : std::uint8_t { Set, Scale, Add };
+  std::string pointer;
+  Op op = Op::Set;
+  std::string value;
+};
+
+// The file with `edits` applied in order, then decoded and validated as usual. An edit
+// that cannot apply (no such pointer, no number under it, a value that is not a number
+// for Scale/Add) is a diagnostic at the edit's pointer.
+ScenarioSpec load_scenario_file(const std::string& path, const std::vector<ScenarioEdit>& edits);
 
 }  // namespace ccsim::models

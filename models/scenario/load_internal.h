@@ -309,4 +309,12 @@ class Decoder {
   const Json* top_ivr_ = nullptr;
 };
 
+// ---- entry-point stages (load.cc), shared with the edited load (load_edits.cc) -------
+
+std::string read_scenario_text(const std::string& path);
+// Duplicate keys go to `sink`; a syntax error throws a ScenarioError at once.
+Json parse_document(std::string_view json_text, const std::string& file_label, DiagnosticSink& sink);
+// Throws one ScenarioError with everything in `sink` and what decoding found.
+ScenarioSpec decode_document(const Json& doc, const std::string& file_label, DiagnosticSink& sink);
+
 }  // namespace ccsim::models::internal

@@ -1,0 +1,377 @@
+// cli/sweep_command.cc
+// `ccsim sweep SCENARIO --vary POINTER=VALUES ...`: runs the scenario at every point of
+// the grid the --vary options span, every point on the same random numbers (same seed,
+// replication r on substream r), and reports each point's KPIs with its difference from
+// the first point and a paired confidence interval on that difference (docs/sweep.md).
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "cli/report.h"
+#include "cli/simulation_args.h"
+#include "models/aggregate.h"
+#include "models/invariant.h"
+#include "models/replication.h"
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/load.h"
+#include "sim/stats/tally.h"
+
+namespace ccsim::cli {
+namespace {
+
+using models::Kpi;
+using models::ScenarioEdit;
+
+constexpr std::size_t kMaxValuesPerVary = 1000;
+constexpr std::size_t kMaxPoints = 10000;
+
+struct Vary {
+  std::string pointer;
+  ScenarioEdit::Op op = ScenarioEdit::Op::Set;
+  std::vector<std::string> values;
+
+  std::string header() const {
+    return pointer + (op == ScenarioEdit::Op::Scale ? "*=" : op == ScenarioEdit::Op::Add ? "+=" : "=");
+  }
+};
+
+std::optional<double> to_number(const std::string& s) {
+  std::size_t used = 0;
+  try {
+    const double x = std::stod(s, &used);
+    if (used == s.size() && std::isfinite(x)) return x;
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
+// "a..b" or "a..b:step", both ends included; nullopt when `text` is not a range.
+std::optional<std::vector<std::string>> expand_range(const std::string& text) {
+  const auto dots = text.find("..");
+  if (dots == std::string::npos) return std::nullopt;
+  const auto colon = text.find(':', dots);
+  const auto from = to_number(text.substr(0, dots));
+  const auto to = to_number(text.substr(dots + 2, colon == std::string::npos ? std::string::npos : colon - dots - 2));
+  const auto step = colon == std::string::npos ? std::optional<double>(1.0) : to_number(text.substr(colon + 1));
+  if (!from || !to || !step)
+    throw std::invalid_argument(fmt::format("\"{}\" is not a range; expected FROM..TO or FROM..TO:STEP", text));
+  if (*step <= 0 || *to < *from)
+    throw std::invalid_argument(fmt::format("range \"{}\": needs FROM <= TO and STEP > 0", text));
+  // A small allowance so 1.0..1.3:0.1 includes 1.3 despite rounding.
+  const double count = std::floor((*to - *from) / *step + 1e-9) + 1;
+  if (count > kMaxValuesPerVary)
+    throw std::invalid_argument(fmt::format("range \"{}\" has {:g} values; at most {}", text, count, kMaxValuesPerVary));
+  std::vector<std::string> values;
+  for (int i = 0; i < static_cast<int>(count); ++i) values.push_back(fmt::format("{}", *from + i * *step));
+  return values;
+}
+
+// Commas at the top level only, so "[10,12],[11,13]" is two staffing plans.
+std::vector<std::string> split_values(const std::string& text) {
+  std::vector<std::string> values(1);
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\' && i + 1 < text.size()) values.back() += text[i++];
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      values.emplace_back();
+      continue;
+    }
+    values.back() += c;
+  }
+  for (const std::string& v : values)
+    if (v.empty()) throw std::invalid_argument(fmt::format("empty value in \"{}\"", text));
+  return values;
+}
+
+Vary parse_vary(const std::string& arg) {
+  const auto eq = arg.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw std::invalid_argument("expected POINTER=VALUES, POINTER*=FACTORS or POINTER+=AMOUNTS");
+  Vary v;
+  std::size_t end = eq;
+  if (arg[eq - 1] == '*' || arg[eq - 1] == '+') {
+    v.op = arg[eq - 1] == '*' ? ScenarioEdit::Op::Scale : ScenarioEdit::Op::Add;
+    --end;
+  }
+  v.pointer = arg.substr(0, end);
+  if (v.pointer.empty() || v.pointer[0] != '/')
+    throw std::invalid_argument(fmt::format("\"{}\" is not a JSON pointer; expected one such as /agent_groups/0/staffing",
+                                            v.pointer));
+  if (v.pointer == "/rng" || v.pointer.rfind("/rng/", 0) == 0)
+    throw std::invalid_argument(
+        "every point runs on the scenario's seed and replications (common random numbers); set them with --seed "
+        "and --replications, not --vary");
+  const std::string values = arg.substr(eq + 1);
+  if (values.empty()) throw std::invalid_argument("no values after '='");
+  if (auto range = expand_range(values)) v.values = std::move(*range);
+  else v.values = split_values(values);
+  if (v.op != ScenarioEdit::Op::Set)
+    for (const std::string& x : v.values)
+      if (!to_number(x)) throw std::invalid_argument(fmt::format("\"{}\" is not a number", x));
+  return v;
+}
+
+struct Point {
+  std::vector<std::size_t> choice;  // index into each Vary's values
+  models::ScenarioSpec spec;
+  models::RunResults results;
+  std::array<sim::Tally, models::kNumKpis> delta;  // paired differences from point 0
+};
+
+struct SweepArgs {
+  std::string scenario;
+  std::vector<std::string> vary;
+  SimulationArgs sim;
+  std::string kpis;
+  std::string csv_path;
+};
+
+std::vector<Kpi> shown_kpis(const SweepArgs& a, const models::ScenarioSpec& spec) {
+  std::vector<Kpi> kpis;
+  const auto add = [&](Kpi k) {
+    for (Kpi x : kpis)
+      if (x == k) return;
+    kpis.push_back(k);
+  };
+  if (!a.kpis.empty()) {
+    for (const std::string& name : split_values(a.kpis)) {
+      const auto k = models::kpi_from_name(name);
+      if (!k) {
+        std::string known;
+        for (auto n : models::kKpiNames) known += (known.empty() ? "" : ", ") + std::string(n);
+        throw std::invalid_argument(fmt::format("--kpis: unknown KPI \"{}\"; known: {}", name, known));
+      }
+      add(*k);
+    }
+    return kpis;
+  }
+  for (const auto& t : spec.targets) add(t.kpi);
+  for (Kpi k : {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandon, Kpi::Occupancy}) add(k);
+  return kpis;
+}
+
+// "+3.1 pp ± 0.4" for fractions (percentage points), "+2.40 ± 0.31" otherwise.
+std::string delta_text(const sim::Tally& t, Kpi k, double confidence) {
+  if (t.count() == 0) return "-";
+  const double scale = models::kpi_is_fraction(k) ? 100.0 : 1.0;
+  const char* unit = models::kpi_is_fraction(k) ? " pp" : "";
+  if (t.count() < 2) return fmt::format("{:+.2f}{}", scale * t.mean(), unit);
+  return fmt::format("{:+.2f}{} ± {:.2f}", scale * t.mean(), unit, scale * t.half_width(confidence));
+}
+
+std::string verdicts_text(const models::RunResults& r) {
+  std::string s;
+  for (const auto& t : r.targets) s += (s.empty() ? "" : " ") + verdict_text(t.verdict);
+  return s;
+}
+
+void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& varies, const std::vector<Point>& points,
+                 const std::vector<Kpi>& kpis) {
+  const models::ScenarioSpec& spec = points.front().spec;
+  fmt::print(out, "Sweep of {}: {} points x {} replications, seed {}; common random numbers\n", a.scenario,
+             points.size(), spec.replications, spec.seed);
+  fmt::print(out, "(every point uses the same random numbers: a difference is the change's effect, and its interval\n"
+                  " is a paired {:g}% confidence interval on the difference from point 1)\n\n",
+             100 * spec.confidence);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> header{"#"};
+  for (const Vary& v : varies) header.push_back(v.header());
+  for (Kpi k : kpis) {
+    header.emplace_back(models::kpi_name(k));
+    header.push_back("change");
+  }
+  header.push_back("targets");
+  rows.push_back(header);
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    std::vector<std::string> row{std::to_string(p + 1)};
+    for (std::size_t i = 0; i < varies.size(); ++i) row.push_back(varies[i].values[points[p].choice[i]]);
+    for (Kpi k : kpis) {
+      row.push_back(format_kpi_ci(models::stat_of(points[p].results.overall, k), k));
+      row.push_back(p == 0 ? "(base)" : delta_text(points[p].delta[static_cast<std::size_t>(k)], k, spec.confidence));
+    }
+    row.push_back(verdicts_text(points[p].results));
+    rows.push_back(row);
+  }
+  std::vector<std::size_t> width(header.size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) line += fmt::format("{:<{}}  ", row[c], width[c]);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    fmt::print(out, "{}\n", line);
+  }
+  if (!spec.targets.empty()) {
+    std::string legend;
+    for (const auto& t : spec.targets) legend += (legend.empty() ? "" : ", ") + target_text(t);
+    fmt::print(out, "\ntargets: {}\n", legend);
+  }
+}
+
+void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, const std::vector<Point>& points) {
+  const double confidence = points.front().spec.confidence;
+  std::string text = "point";
+  for (const Vary& v : varies) text += fmt::format(",{}", csv_quoted(v.header()));
+  for (auto name : models::kKpiNames) text += fmt::format(",{0},{0}_hw,{0}_change,{0}_change_hw", name);
+  for (const auto& t : points.front().spec.targets) text += fmt::format(",{}", csv_quoted(target_text(t)));
+  text += ",fingerprint\n";
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    text += std::to_string(p + 1);
+    for (std::size_t i = 0; i < varies.size(); ++i)
+      text += fmt::format(",{}", csv_quoted(varies[i].values[points[p].choice[i]]));
+    for (std::size_t k = 0; k < models::kNumKpis; ++k) {
+      const models::KpiStat& s = points[p].results.overall[k];
+      const sim::Tally& d = points[p].delta[k];
+      const bool paired = p > 0 && d.count() > 0;
+      text += fmt::format(",{},{},{},{}", csv_cell(s.mean), csv_cell(s.half_width),
+                          csv_cell(paired ? d.mean() : std::nan("")),
+                          csv_cell(paired && d.count() > 1 ? d.half_width(confidence) : std::nan("")));
+    }
+    for (const auto& t : points[p].results.targets) text += fmt::format(",{}", models::verdict_name(t.verdict));
+    text += fmt::format(",{}\n", points[p].results.fingerprint);
+  }
+  std::ofstream out(path);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+int sweep(const SweepArgs& a) {
+  std::vector<Vary> varies;
+  for (const std::string& arg : a.vary) {
+    try {
+      varies.push_back(parse_vary(arg));
+    } catch (const std::invalid_argument& e) {
+      fmt::print(stderr, "ccsim sweep: --vary {}: {}\n", arg, e.what());
+      return kExitBadInput;
+    }
+  }
+  std::size_t total = 1;
+  for (const Vary& v : varies) {
+    total *= v.values.size();
+    if (total > kMaxPoints) {
+      fmt::print(stderr, "ccsim sweep: the --vary options span more than {} points; sweep fewer values\n", kMaxPoints);
+      return kExitBadInput;
+    }
+  }
+
+  // Every point is loaded and checked before any is run: a bad point fails fast.
+  std::vector<Point> points(total);
+  for (std::size_t p = 0; p < total; ++p) {
+    std::size_t rest = p;
+    points[p].choice.assign(varies.size(), 0);
+    for (std::size_t i = varies.size(); i-- > 0;) {
+      points[p].choice[i] = rest % varies[i].values.size();
+      rest /= varies[i].values.size();
+    }
+    std::vector<ScenarioEdit> edits;
+    for (std::size_t i = 0; i < varies.size(); ++i)
+      edits.push_back(ScenarioEdit{varies[i].pointer, varies[i].op, varies[i].values[points[p].choice[i]]});
+    try {
+      points[p].spec = models::load_scenario_file(a.scenario, edits);
+    } catch (const models::ScenarioError& e) {
+      std::string where;
+      for (std::size_t i = 0; i < varies.size(); ++i)
+        where += fmt::format("{}{}{}", where.empty() ? "" : ", ", varies[i].header(), edits[i].value);
+      fmt::print(stderr, "ccsim sweep: point {} ({}):\n{}", p + 1, where, models::format_diagnostics(e));
+      return kExitBadInput;
+    }
+    if (!apply_simulation_args(a.sim, "sweep", points[p].spec)) return kExitBadInput;
+  }
+
+  std::vector<Kpi> kpis;
+  try {
+    kpis = shown_kpis(a, points.front().spec);
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "ccsim sweep: {}\n", e.what());
+    return kExitBadInput;
+  }
+
+  const std::uint32_t reps = points.front().spec.replications;
+  ProgressBar progress = ProgressBar::for_stderr("ccsim sweep");
+  std::uint32_t done = 0;
+  // base[r]: point 1's overall KPIs of each observation of replication r.
+  std::vector<std::vector<models::KpiValues>> base(reps);
+  try {
+    for (std::size_t p = 0; p < total; ++p) {
+      Point& point = points[p];
+      const models::AnyRouter router = models::make_router(point.spec);
+      models::ResultsAccumulator acc(point.spec);
+      models::run_replications(
+          point.spec, router, 0, reps, models::RunOptions{.threads = a.sim.threads},
+          [&](std::uint32_t r, models::ReplicationCounters&& rc) {
+            acc.add(rc);
+            const auto& obs = acc.last_observations();
+            if (p == 0) {
+              base[r] = obs;
+            } else if (obs.size() == base[r].size()) {
+              for (std::size_t i = 0; i < obs.size(); ++i)
+                for (std::size_t k = 0; k < models::kNumKpis; ++k)
+                  if (!std::isnan(obs[i][k]) && !std::isnan(base[r][i][k]))
+                    point.delta[k].add(obs[i][k] - base[r][i][k]);
+            }
+            progress.update(++done, static_cast<std::uint32_t>(total) * reps);
+          });
+      point.results = acc.results();
+      point.results.replications = reps;
+    }
+  } catch (const models::InvariantError& e) {
+    progress.finish();
+    fmt::print(stderr, "ccsim sweep: model invariant failed: {}\n", e.what());
+    return kExitInternal;
+  }
+  progress.finish();
+
+  print_table(stdout, a, varies, points, kpis);
+  if (!a.csv_path.empty()) {
+    try {
+      write_sweep_csv(a.csv_path, varies, points);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "ccsim sweep: {}\n", e.what());
+      return kExitBadInput;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_sweep_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<SweepArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "sweep", "Run a scenario over a grid of changes on common random numbers and compare the KPIs per point");
+  cmd->add_option("scenario", args->scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
+  cmd->add_option("--vary", args->vary,
+                  "POINTER=V1,V2,... or POINTER=FROM..TO[:STEP] sets a value; POINTER*=... scales and POINTER+=... "
+                  "adds to every number under POINTER (repeat for a grid; docs/sweep.md)")
+      ->required()
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_simulation_options(cmd, args->sim);
+  cmd->add_option("--kpis", args->kpis,
+                  "KPIs in the table, comma-separated (default: the targets', service_level, asa_s, p_abandon, "
+                  "occupancy)");
+  cmd->add_option("--csv", args->csv_path, "Write every KPI of every point, with its change from point 1, to this CSV file");
+  cmd->callback([args, &exit_code] { exit_code = sweep(*args); });
+}
+
+}  // namespace ccsim::cli

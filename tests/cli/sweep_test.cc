@@ -1,0 +1,123 @@
+// tests/cli/sweep_test.cc
+// `ccsim sweep`: the grid, the CSV, common random numbers (a paired difference that
+// covers the exact Erlang C difference with a far narrower interval than two
+// independent runs would give), and exit 2 for bad --vary arguments.
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "models/analytic/erlang.h"
+#include "tests/cli/cli_fixture.h"
+
+namespace {
+
+using ccsim::testing::Outcome;
+using ccsim::testing::slurp;
+using Sweep = ccsim::testing::CliTest;
+
+// Rows of a CSV without quoted commas, as maps from header to cell.
+std::vector<std::map<std::string, std::string>> read_csv(const std::string& text) {
+  std::vector<std::map<std::string, std::string>> rows;
+  std::stringstream in(text);
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> header;
+  std::stringstream h(line);
+  for (std::string cell; std::getline(h, cell, ',');) header.push_back(cell);
+  while (std::getline(in, line)) {
+    std::map<std::string, std::string> row;
+    std::stringstream r(line);
+    std::size_t c = 0;
+    for (std::string cell; std::getline(r, cell, ',') && c < header.size(); ++c) row[header[c]] = cell;
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+double number(const std::map<std::string, std::string>& row, const std::string& key) {
+  return std::stod(row.at(key));
+}
+
+TEST_F(Sweep, PairedDifferenceCoversTheErlangCDifferenceAndCommonRandomNumbersNarrowIt) {
+  // M/M/c, 10 erlangs offered (200 calls/h, 180 s): P(wait) at 14 and 15 agents.
+  const std::string csv = (dir_ / "sweep.csv").string();
+  const Outcome o = ccsim("sweep " + scenario("scenarios/examples/erlang_c_14_agents.json") +
+                          " --vary /agent_groups/0/staffing=14,15 --vary /confidence=0.999 --replications 200 --csv " +
+                          csv);
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto rows = read_csv(slurp(csv));
+  ASSERT_EQ(rows.size(), 2u);
+  const double exact = ccsim::models::analytic::erlang_c(15, 10.0) - ccsim::models::analytic::erlang_c(14, 10.0);
+  const double change = number(rows[1], "p_wait_change");
+  const double change_hw = number(rows[1], "p_wait_change_hw");
+  EXPECT_LT(change_hw, 0.005) << "interval too wide to validate anything";
+  EXPECT_LE(std::fabs(change - exact), change_hw) << change << " ± " << change_hw << " vs exact " << exact;
+  // Independent runs would give a half-width near sqrt(hw14^2 + hw15^2); common random
+  // numbers must do far better, or the points did not share their random numbers.
+  const double independent = std::hypot(number(rows[0], "p_wait_hw"), number(rows[1], "p_wait_hw"));
+  EXPECT_LT(change_hw, 0.5 * independent) << change_hw << " vs " << independent;
+}
+
+TEST_F(Sweep, APointWithTheFilesOwnValueIsTheRunItselfWithZeroChange) {
+  const std::string file = scenario("scenarios/examples/two_skill_overflow_15min.json");
+  const std::string csv = (dir_ / "sweep.csv").string();
+  const std::string json = (dir_ / "run.json").string();
+  ASSERT_EQ(ccsim("sweep " + file + " --vary /agent_groups/2/staffing=3,3 --replications 5 --csv " + csv).exit_code, 0);
+  ASSERT_EQ(ccsim("run " + file + " --replications 5 --quiet --json " + json).exit_code, 0);
+  const auto rows = read_csv(slurp(csv));
+  ASSERT_EQ(rows.size(), 2u);
+  const auto run = nlohmann::json::parse(slurp(json));
+  EXPECT_EQ(rows[0].at("fingerprint"), run["fingerprint"]);
+  EXPECT_EQ(rows[1].at("fingerprint"), run["fingerprint"]);
+  for (const char* k : {"service_level", "asa_s", "p_abandon", "occupancy", "offered"}) {
+    EXPECT_EQ(number(rows[1], std::string(k) + "_change"), 0.0) << k;
+    EXPECT_EQ(number(rows[1], std::string(k) + "_change_hw"), 0.0) << k;
+  }
+}
+
+TEST_F(Sweep, GridRunsEveryCombinationFirstVaryOutermost) {
+  const std::string csv = (dir_ / "grid.csv").string();
+  const Outcome o = ccsim("sweep " + scenario("scenarios/examples/two_skill_overflow_15min.json") +
+                          " --vary '/contact_types/1/arrivals/per_period*=1..1.2:0.2' --vary "
+                          "/router/policy=queue_priority,longest_idle_agent --replications 3 --csv " +
+                          csv);
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("common random numbers"), std::string::npos) << o.out;
+  const auto rows = read_csv(slurp(csv));
+  ASSERT_EQ(rows.size(), 4u);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"1", "queue_priority"}, {"1", "longest_idle_agent"}, {"1.2", "queue_priority"}, {"1.2", "longest_idle_agent"}};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].at("/contact_types/1/arrivals/per_period*="), expected[i].first);
+    EXPECT_EQ(rows[i].at("/router/policy="), expected[i].second);
+  }
+  EXPECT_GT(number(rows[2], "offered"), number(rows[0], "offered"));
+}
+
+TEST_F(Sweep, BadVaryArgumentsExitTwoWithTheReason) {
+  const std::string file = scenario("scenarios/examples/two_skill_overflow_15min.json");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/agent_groups/7/staffing=3", "point 1 (/agent_groups/7/staffing=3)"},
+      {"/rng/seed=1,2", "common random numbers"},
+      {"agent_groups=1", "not a JSON pointer"},
+      {"/agent_groups/0/staffing+=a", "\"a\" is not a number"},
+      {"/agent_groups/2/staffing=9..1", "needs FROM <= TO"},
+      {"/agent_groups/2/staffing", "expected POINTER=VALUES"},
+      {"/router/policy=longest_queue", "unknown router policy \"longest_queue\""},
+  };
+  for (const auto& [vary, message] : cases) {
+    const Outcome o = ccsim("sweep " + file + " --vary '" + vary + "' --replications 2");
+    EXPECT_EQ(o.exit_code, 2) << vary;
+    EXPECT_NE(o.err.find(message), std::string::npos) << vary << ": " << o.err;
+  }
+  const Outcome o = ccsim("sweep " + file + " --vary /agent_groups/2/staffing=3 --kpis service_levle");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("unknown KPI \"service_levle\""), std::string::npos) << o.err;
+}
+
+}  // namespace
