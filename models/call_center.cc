@@ -43,7 +43,6 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
           return false;
       },
       router_);
-  arrival_state_.resize(types);
   queue_touched_s_.assign(types, 0.0);
   group_touched_s_.assign(groups, 0.0);
   const std::vector<TypeGroupPair> pairs = type_group_pairs(spec);
@@ -63,9 +62,11 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
     const auto i = static_cast<std::uint32_t>(k);
     using P = sim::ContactTypePurpose;
     const auto ct = sim::Component::ContactType;
-    streams_.push_back(TypeStreams{
+    arrivals_.push_back(ArrivalProcess(
+        spec.contact_types[make_id<ContactTypeId>(k)].arrivals, spec.period_s, spec.num_periods,
         stream_for(base, sim::Component::Arrivals, i, static_cast<std::uint32_t>(sim::ArrivalPurpose::Interarrival),
-                   replication),
+                   replication)));
+    streams_.push_back(TypeStreams{
         stream_for(base, ct, i, static_cast<std::uint32_t>(P::Patience), replication),
         stream_for(base, ct, i, static_cast<std::uint32_t>(P::Service), replication),
         stream_for(base, ct, i, static_cast<std::uint32_t>(P::WrapUp), replication),
@@ -103,9 +104,9 @@ ReplicationCounters CallCenter::run() {
 
   for (const WaitingQueue& q : queues_) counters_.unserved_at_end += q.size();
   std::uint64_t draws = 0;
+  for (const ArrivalProcess& a : arrivals_) draws += a.draws();
   for (const TypeStreams& s : streams_)
-    draws += s.interarrival.draws() + s.patience.draws() + s.service.draws() + s.wrap_up.draws() +
-             s.ivr_path.draws() + s.ivr_duration.draws();
+    draws += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws();
   counters_.events = engine_.events_dispatched();
   counters_.draws = draws;
   counters_.fingerprint = sim::internal::mix64(engine_.fingerprint(), draws);
@@ -142,39 +143,10 @@ void CallCenter::schedule_first_events() {
     }
   }
   for (std::size_t k = 0; k < spec_.contact_types.size(); ++k) {
-    const double t = next_arrival_time(make_id<ContactTypeId>(k), 0.0);
+    const double t = arrivals_[make_id<ContactTypeId>(k)].next(0.0);
     if (t < arrivals_end_s_)
       schedule(t, CcEvent::Arrival, CcPriority::Normal, static_cast<std::uint32_t>(k));
   }
-}
-
-// Piecewise-constant Poisson by restarting at each period boundary: the exponential
-// is memoryless, so discarding the part of a draw that crosses a boundary is exact.
-double CallCenter::next_arrival_time(ContactTypeId k, double after_s) {
-  const ArrivalSpec& a = spec_.contact_types[k].arrivals;
-  ArrivalState& st = arrival_state_[k];
-  sim::Mrg32k3a& g = streams_[k].interarrival;
-  switch (a.process) {
-    case ArrivalSpec::Process::Poisson:
-      return a.rate_per_s > 0.0 ? after_s + sim::exponential(g, 1.0 / a.rate_per_s) : kInfinity;
-    case ArrivalSpec::Process::PiecewisePoisson: {
-      double t = after_s;
-      while (st.period < spec_.num_periods) {
-        const double count = a.per_period[st.period];
-        const double end_s = sim::period_start(st.period + 1, spec_.period_s);
-        if (count > 0.0) {
-          const double candidate = t + sim::exponential(g, spec_.period_s / count);
-          if (candidate < end_s) return candidate;
-        }
-        t = end_s;
-        ++st.period;
-      }
-      return kInfinity;
-    }
-    case ArrivalSpec::Process::Trace:
-      return st.next_trace < a.times_s.size() ? a.times_s[st.next_trace++] : kInfinity;
-  }
-  return kInfinity;
 }
 
 void CallCenter::dispatch(const sim::Event& e) {
@@ -215,7 +187,7 @@ void CallCenter::on_arrival(ContactTypeId k) {
   TypeStreams& s = streams_[k];
   const double t = now();
 
-  const double next = next_arrival_time(k, t);
+  const double next = arrivals_[k].next(t);
   if (next < arrivals_end_s_) schedule(next, CcEvent::Arrival, CcPriority::Normal, index(k));
 
   std::uint32_t slot;

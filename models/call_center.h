@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/agents/agent_group.h"
+#include "models/arrivals/arrival_process.h"
 #include "models/agents/idle_agents.h"
 #include "models/contact_pool.h"
 #include "models/events.h"
@@ -36,15 +37,10 @@ class CallCenter {
 
  private:
   struct TypeStreams {
-    sim::Mrg32k3a interarrival, patience, service, wrap_up, ivr_path, ivr_duration;
-  };
-  struct ArrivalState {
-    std::uint32_t period = 0;      // piecewise Poisson: period of the last arrival
-    std::size_t next_trace = 0;    // trace: index of the next instant
+    sim::Mrg32k3a patience, service, wrap_up, ivr_path, ivr_duration;
   };
 
   void schedule_first_events();
-  double next_arrival_time(ContactTypeId k, double after_s);
   void on_arrival(ContactTypeId k);
   void on_ivr_done(ContactId c);
   void on_patience_expired(ContactId c);
@@ -86,7 +82,7 @@ class CallCenter {
   IdVector<AgentGroupId, IdleAgents> idle_agents_;  // kept only when track_idle_
   bool track_idle_ = false;                          // the policy routes by idle times
   IdVector<ContactTypeId, TypeStreams> streams_;
-  IdVector<ContactTypeId, ArrivalState> arrival_state_;
+  IdVector<ContactTypeId, ArrivalProcess> arrivals_;
   // [type * groups + group]: the pair's index (kNoId when the type does not route to
   // the group) and its handle-time multiplier.
   struct PairInfo {

@@ -1,0 +1,67 @@
+// models/arrivals/arrival_process.h
+// ArrivalProcess: the arrival instants of one contact type in one replication —
+// stationary Poisson, Poisson with a constant rate per period, or a fixed list of
+// instants — drawn from the type's own interarrival stream, so adding a type or a draw
+// elsewhere never moves another type's arrivals.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+#include "models/scenario/spec.h"
+#include "sim/rng/mrg32k3a.h"
+#include "sim/rng/variates.h"
+#include "sim/time.h"
+
+namespace ccsim::models {
+
+class ArrivalProcess {
+ public:
+  // `spec` must outlive the process; period_s and num_periods are the day's (unused in
+  // steady state, where only Poisson and trace arrivals are valid).
+  ArrivalProcess(const ArrivalSpec& spec, double period_s, std::uint32_t num_periods, sim::Mrg32k3a stream)
+      : spec_(&spec), period_s_(period_s), num_periods_(num_periods), stream_(stream) {}
+
+  // The next arrival after the one at `after_s` (the first: after_s = 0), or infinity
+  // when there is none. Piecewise Poisson restarts at each period boundary: the
+  // exponential is memoryless, so dropping the part of a draw that crosses a boundary
+  // is exact.
+  double next(double after_s) {
+    switch (spec_->process) {
+      case ArrivalSpec::Process::Poisson:
+        return spec_->rate_per_s > 0.0 ? after_s + sim::exponential(stream_, 1.0 / spec_->rate_per_s) : kInfinity;
+      case ArrivalSpec::Process::PiecewisePoisson: {
+        double t = after_s;
+        while (period_ < num_periods_) {
+          const double count = spec_->per_period[period_];
+          const double end_s = sim::period_start(period_ + 1, period_s_);
+          if (count > 0.0) {
+            const double candidate = t + sim::exponential(stream_, period_s_ / count);
+            if (candidate < end_s) return candidate;
+          }
+          t = end_s;
+          ++period_;
+        }
+        return kInfinity;
+      }
+      case ArrivalSpec::Process::Trace:
+        return next_trace_ < spec_->times_s.size() ? spec_->times_s[next_trace_++] : kInfinity;
+    }
+    return kInfinity;
+  }
+
+  std::uint64_t draws() const { return stream_.draws(); }
+
+ private:
+  static constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+  const ArrivalSpec* spec_;
+  double period_s_;
+  std::uint32_t num_periods_;
+  sim::Mrg32k3a stream_;
+  std::uint32_t period_ = 0;      // piecewise Poisson: period of the last arrival
+  std::size_t next_trace_ = 0;    // trace: index of the next instant
+};
+
+}  // namespace ccsim::models
