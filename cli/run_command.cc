@@ -64,6 +64,9 @@ int run(const RunArgs& a) {
   models::RunResults results;
   try {
     results = models::run_scenario(spec, models::RunOptions{.threads = a.threads});
+  } catch (const models::ScenarioError& e) {  // the overrides above made the spec invalid
+    std::fputs(models::format_diagnostics(e).c_str(), stderr);
+    return kExitBadInput;
   } catch (const models::InvariantError& e) {
     std::fprintf(stderr, "ccsim run: model invariant failed: %s\n", e.what());
     return kExitInternal;
