@@ -69,6 +69,9 @@ int run(const RunArgs& a) {
                                  .progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
                                  .trace = trace.get(),
                                  .trace_replication = a.trace_replication});
+  } catch (const models::ScenarioError& e) {  // the overrides above made the spec invalid
+    std::fputs(models::format_diagnostics(e).c_str(), stderr);
+    return kExitBadInput;
   } catch (const models::InvariantError& e) {
     std::fprintf(stderr, "ccsim run: model invariant failed: %s\n", e.what());
     return kExitInternal;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "models/call_center.h"
+#include "models/scenario/validate_spec.h"
 
 namespace ccsim::models {
 
@@ -92,6 +93,7 @@ void run_replications(const ScenarioSpec& spec, const AnyRouter& router, std::ui
 }
 
 RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options) {
+  validate_spec(spec);  // a spec built in code gets the loader's diagnostics, not undefined behaviour
   const auto start = std::chrono::steady_clock::now();
   const AnyRouter router = make_router(spec);
   const std::uint32_t reps = spec.replications;

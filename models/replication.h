@@ -39,7 +39,9 @@ using FoldFn = std::function<void(std::uint32_t replication, ReplicationCounters
 void run_replications(const ScenarioSpec& spec, const AnyRouter& router, std::uint32_t first, std::uint32_t end,
                       const RunOptions& options, const FoldFn& fold);
 
-// All spec.replications replications, folded into results.
+// All spec.replications replications, folded into results. Checks the spec first
+// (validate_spec, models/scenario/validate_spec.h) and throws ScenarioError with every
+// problem found; run_replication(s) take a spec that has passed that check.
 RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options);
 
 }  // namespace ccsim::models

@@ -321,36 +321,10 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
   if (spec.mode == RunMode::SteadyState && mode_ && sink_.empty()) check_steady_state_exists(spec);
 }
 
-// Without trunks every arrival that passes the IVR eventually needs an agent. If the
-// types that never abandon bring at least as much work as all the agents who can serve
-// them, their queue grows without bound and a long-run average does not exist. Types
-// behind a finite IVR are left out (the ports may block part of them), so the sum is a
-// lower bound and the check never rejects a stable system; it is a necessary condition
-// only: multi-skill pools can be unstable below it.
+// The shared rule (validate.h): without trunks, the types that never abandon must bring
+// less work than the agents who can serve them.
 void Decoder::check_steady_state_exists(const ScenarioSpec& spec) {
-  if (spec.trunk_lines) return;
-  double load = 0.0;
-  std::vector<bool> reachable(spec.agent_groups.size(), false);
-  std::vector<std::string> names;
-  for (const ContactTypeSpec& t : spec.contact_types) {
-    if (t.patience || (t.ivr && spec.ivr_ports)) continue;
-    double to_agents = 1.0;
-    if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
-    if (to_agents <= 0.0 || t.arrivals.rate_per_s <= 0.0) continue;
-    const double work_s = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
-    load += t.arrivals.rate_per_s * to_agents * work_s;
-    names.push_back(t.name);
-    for (AgentGroupId g : t.groups) reachable[index(g)] = true;
-  }
-  if (names.empty()) return;
-  double agents = 0.0;
-  for (std::size_t g = 0; g < reachable.size(); ++g)
-    if (reachable[g]) agents += spec.agent_groups[make_id<AgentGroupId>(g)].staffing.front();
-  if (load < agents) return;
-  error("", fmt::format("no steady state: contact types with infinite patience ({}) offer {:.4g} erlangs (rate x mean "
-                        "talk and wrap-up) to {} agents, so their queue grows without bound; the offered load must "
-                        "be < the agents: add agents, give them a \"patience\", or set \"trunks\"",
-                        join_names(names), load, agents));
+  if (auto message = steady_state_overload(spec)) error("", std::move(*message));
 }
 
 }  // namespace internal

@@ -25,7 +25,6 @@
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/spec.h"
 #include "models/scenario/validate.h"
-#include "sim/rng/stream_id.h"
 
 namespace ccsim::models::internal {
 
@@ -37,26 +36,6 @@ using Names = std::span<const std::string_view>;
 constexpr std::uint64_t kU32Max = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint64_t kU64Max = std::numeric_limits<std::uint64_t>::max();
 constexpr std::uint64_t kMaxSeed = (std::uint64_t{1} << 63) - 1;
-// Guards against allocating a table per period for an absurd value; a year of
-// 15-minute periods is 35,040.
-constexpr std::uint64_t kMaxPeriods = 1'000'000;
-// Each contact type owns kPurposesPerComponent random streams (sim/rng/stream_id.h).
-constexpr std::uint64_t kMaxContactTypes = sim::max_index_per_component();
-// A RouteTimer event carries the index of the timer in 8 bits, and CallCenter stops
-// with an invariant failure beyond 255 (models/call_center.cc): at most this many groups
-// of one contact type may have a positive overflow delay.
-constexpr std::size_t kMaxDelayedGroupsPerType = 255;
-// The only policy that reads /router/overflow_delays_s.
-constexpr std::string_view kOverflowAfterDelayPolicy = "overflow_after_delay";
-static_assert(std::ranges::find(kRouterPolicyNames, kOverflowAfterDelayPolicy) != kRouterPolicyNames.end());
-// The only policy that reads /router/wait_weights.
-constexpr std::string_view kLongestWeightedWaitPolicy = "longest_weighted_wait";
-static_assert(std::ranges::find(kRouterPolicyNames, kLongestWeightedWaitPolicy) != kRouterPolicyNames.end());
-// The only policy that reads /router/reservations.
-constexpr std::string_view kQueuePriorityPolicy = "queue_priority";
-static_assert(std::ranges::find(kRouterPolicyNames, kQueuePriorityPolicy) != kRouterPolicyNames.end());
-// Tolerance when probabilities given in decimal are added in binary.
-constexpr double kProbabilitySlack = 1e-12;
 constexpr std::uint32_t kDefaultReplications = 10;
 
 // ---- the vocabulary of the format: every key and every name, in one place ----------
@@ -146,31 +125,6 @@ inline std::string describe(const Json& v) {
   }
   return "an invalid value";
 }
-
-// An interval of accepted numbers; text() is what the messages print ("> 0", "in [0, 1]").
-struct Range {
-  double lo = -std::numeric_limits<double>::infinity();
-  bool lo_open = false;
-  double hi = std::numeric_limits<double>::infinity();
-  bool hi_open = false;
-
-  bool contains(double x) const {
-    if (!std::isfinite(x)) return false;
-    if (lo_open ? !(x > lo) : !(x >= lo)) return false;
-    if (hi_open ? !(x < hi) : !(x <= hi)) return false;
-    return true;
-  }
-  std::string text() const {
-    const bool has_lo = std::isfinite(lo), has_hi = std::isfinite(hi);
-    if (has_lo && has_hi) return fmt::format("in {}{}, {}{}", lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']');
-    if (has_lo) return fmt::format("{} {}", lo_open ? ">" : ">=", lo);
-    if (has_hi) return fmt::format("{} {}", hi_open ? "<" : "<=", hi);
-    return "(any finite number)";
-  }
-};
-constexpr Range at_least(double lo) { return {lo, false}; }
-constexpr Range above(double lo) { return {lo, true}; }
-constexpr Range closed(double lo, double hi) { return {lo, false, hi, false}; }
 
 inline std::string int_range_text(std::uint64_t lo, std::uint64_t hi) {
   if (hi == kU32Max || hi == kU64Max) return fmt::format(">= {}", lo);

@@ -8,6 +8,14 @@
 
 namespace ccsim::models::internal {
 
+std::string Range::text() const {
+  const bool has_lo = std::isfinite(lo), has_hi = std::isfinite(hi);
+  if (has_lo && has_hi) return fmt::format("in {}{}, {}{}", lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']');
+  if (has_lo) return fmt::format("{} {}", lo_open ? ">" : ">=", lo);
+  if (has_hi) return fmt::format("{} {}", hi_open ? "<" : "<=", hi);
+  return "(any finite number)";
+}
+
 void DiagnosticSink::add(std::string pointer, std::string message) {
   if (kept_.size() < kMaxDiagnostics) {
     kept_.push_back({std::move(pointer), std::move(message)});
@@ -152,6 +160,32 @@ std::string format_double(double x) {
   std::string s = fmt::format("{}", x);
   if (s.find_first_of(".eEn") == std::string::npos) s += ".0";  // "n": inf, nan
   return s;
+}
+
+std::optional<std::string> steady_state_overload(const ScenarioSpec& spec) {
+  if (spec.trunk_lines) return std::nullopt;
+  double load = 0.0;
+  std::vector<bool> reachable(spec.agent_groups.size(), false);
+  std::vector<std::string> names;
+  for (const ContactTypeSpec& t : spec.contact_types) {
+    if (t.patience || (t.ivr && spec.ivr_ports)) continue;
+    double to_agents = 1.0;
+    if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
+    if (to_agents <= 0.0 || t.arrivals.rate_per_s <= 0.0) continue;
+    const double work_s = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
+    load += t.arrivals.rate_per_s * to_agents * work_s;
+    names.push_back(t.name);
+    for (AgentGroupId g : t.groups) reachable[index(g)] = true;
+  }
+  if (names.empty()) return std::nullopt;
+  double agents = 0.0;
+  for (std::size_t g = 0; g < reachable.size(); ++g)
+    if (reachable[g]) agents += spec.agent_groups[make_id<AgentGroupId>(g)].staffing.front();
+  if (load < agents) return std::nullopt;
+  return fmt::format("no steady state: contact types with infinite patience ({}) offer {:.4g} erlangs (rate x mean "
+                     "talk and wrap-up) to {} agents, so their queue grows without bound; the offered load must "
+                     "be < the agents: add agents, give them a \"patience\", or set \"trunks\"",
+                     join_names(names), load, agents);
 }
 
 std::string file_stem(std::string_view path) {

@@ -1,22 +1,70 @@
 // models/scenario/validate.h
-// JSON-free helpers of the scenario loader: the diagnostic collector (stops keeping
-// lines after kMaxDiagnostics), RFC 6901 pointer escaping, quoting, name lists and the
-// "did you mean" suggestion by edit distance. load*.cc are their only production users.
+// JSON-free helpers of the scenario checks (the loader, load*.cc, and validate_spec.cc):
+// the limits and number ranges they share, the diagnostic collector (stops keeping lines
+// after kMaxDiagnostics), RFC 6901 pointer escaping, quoting, name lists and the
+// "did you mean" suggestion by edit distance.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "models/routing/policy_names.h"
 #include "models/scenario/diagnostics.h"
+#include "models/scenario/spec.h"
+#include "sim/rng/stream_id.h"
 
 namespace ccsim::models::internal {
 
 // Diagnostics beyond this many are counted, not kept; one closing line says how many.
 inline constexpr std::size_t kMaxDiagnostics = 20;
+
+// Guards against allocating a table per period for an absurd value; a year of
+// 15-minute periods is 35,040.
+inline constexpr std::uint64_t kMaxPeriods = 1'000'000;
+// Each contact type owns kPurposesPerComponent random streams (sim/rng/stream_id.h).
+inline constexpr std::uint64_t kMaxContactTypes = sim::max_index_per_component();
+// A RouteTimer event carries the index of the timer in 8 bits, and CallCenter stops
+// with an invariant failure beyond 255 (models/call_center.cc): at most this many groups
+// of one contact type may have a positive overflow delay.
+inline constexpr std::size_t kMaxDelayedGroupsPerType = 255;
+// The only policy that reads /router/overflow_delays_s (ContactTypeSpec::overflow_delay_s).
+inline constexpr std::string_view kOverflowAfterDelayPolicy = "overflow_after_delay";
+static_assert(std::ranges::find(kRouterPolicyNames, kOverflowAfterDelayPolicy) != kRouterPolicyNames.end());
+// The only policy that reads /router/wait_weights (ContactTypeSpec::wait_weight).
+inline constexpr std::string_view kLongestWeightedWaitPolicy = "longest_weighted_wait";
+static_assert(std::ranges::find(kRouterPolicyNames, kLongestWeightedWaitPolicy) != kRouterPolicyNames.end());
+// The only policy that reads /router/reservations (AgentGroupSpec::reserved_agents).
+inline constexpr std::string_view kQueuePriorityPolicy = "queue_priority";
+static_assert(std::ranges::find(kRouterPolicyNames, kQueuePriorityPolicy) != kRouterPolicyNames.end());
+// Tolerance when probabilities given in decimal are added in binary.
+inline constexpr double kProbabilitySlack = 1e-12;
+
+// An interval of accepted numbers; text() is what the messages print ("> 0", "in [0, 1]").
+struct Range {
+  double lo = -std::numeric_limits<double>::infinity();
+  bool lo_open = false;
+  double hi = std::numeric_limits<double>::infinity();
+  bool hi_open = false;
+
+  bool contains(double x) const {
+    if (!std::isfinite(x)) return false;
+    if (lo_open ? !(x > lo) : !(x >= lo)) return false;
+    if (hi_open ? !(x < hi) : !(x <= hi)) return false;
+    return true;
+  }
+  std::string text() const;
+};
+constexpr Range at_least(double lo) { return {lo, false}; }
+constexpr Range above(double lo) { return {lo, true}; }
+constexpr Range closed(double lo, double hi) { return {lo, false, hi, false}; }
 
 // Collects diagnostics in the order they are found. take() appends the
 // "... N more errors not shown" line when some were dropped.
@@ -62,6 +110,15 @@ std::string did_you_mean(std::string_view bad, std::span<const std::string> know
 // Shortest text that reads back as the same double (fmt's "{}"), with ".0" added to
 // integral values so that 3.0 is not shown as the integer 3.
 std::string format_double(double x);
+
+// Steady state only. Without trunks every arrival that passes the IVR eventually needs
+// an agent. If the types that never abandon bring at least as much work as all the
+// agents who can serve them, their queue grows without bound and a long-run average
+// does not exist: returns the message saying so. Types behind a finite IVR are left out
+// (the ports may block part of them), so the sum is a lower bound and the check never
+// rejects a stable system; it is a necessary condition only: multi-skill pools can be
+// unstable below it. Needs a spec whose ids and staffing sizes are valid.
+std::optional<std::string> steady_state_overload(const ScenarioSpec& spec);
 
 // The file stem used as the default scenario name: "scenarios/bench/model_a.json" -> "model_a".
 std::string file_stem(std::string_view path);

@@ -1,0 +1,560 @@
+// models/scenario/validate_spec.cc
+// The loader's rules restated on the spec itself, for specs built in code. Sizes and
+// ids come first: the cross-checks that index by them run only when they all hold.
+// Messages follow the loader's: "<what is wrong>; <what is accepted>".
+#include "models/scenario/validate_spec.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "models/kpi/kpi_names.h"
+#include "models/routing/policy_names.h"
+#include "models/scenario/validate.h"
+
+namespace ccsim::models {
+namespace {
+
+using internal::above;
+using internal::at_least;
+using internal::child_pointer;
+using internal::closed;
+using internal::format_double;
+using internal::quote;
+using internal::Range;
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+class SpecChecker {
+ public:
+  explicit SpecChecker(const ScenarioSpec& spec) : s_(spec) {}
+
+  std::vector<Diagnostic> check() {
+    mode();
+    facilities();
+    contact_types();
+    agent_groups();
+    router();
+    service_level_and_targets();
+    rng();
+    if (sink_.empty() && s_.mode == RunMode::SteadyState) {
+      if (auto message = internal::steady_state_overload(s_)) error("", std::move(*message));
+    }
+    return sink_.take();
+  }
+
+ private:
+  void error(std::string pointer, std::string message) { sink_.add(std::move(pointer), std::move(message)); }
+
+  bool number(const std::string& ptr, double x, const Range& r, std::string_view meaning = {}) {
+    if (r.contains(x)) return true;
+    error(ptr, meaning.empty() ? fmt::format("must be {}; got {}", r.text(), format_double(x))
+                               : fmt::format("must be {} ({}); got {}", r.text(), meaning, format_double(x)));
+    return false;
+  }
+
+  bool day() const { return s_.mode == RunMode::Day; }
+  bool policy_known() const {
+    return std::ranges::find(kRouterPolicyNames, s_.router.policy) != kRouterPolicyNames.end();
+  }
+  // A table that only `policy` reads, set under another (known) policy, would be ignored.
+  bool read_by_policy(const std::string& ptr, std::string_view policy) {
+    if (!policy_known() || s_.router.policy == policy) return true;
+    error(ptr, fmt::format("only used by policy {}; set router.policy to it or leave this empty", quote(policy)));
+    return false;
+  }
+  std::string type_name(std::size_t k) const { return quote(s_.contact_types[make_id<ContactTypeId>(k)].name); }
+  std::string group_name(std::size_t g) const { return quote(s_.agent_groups[make_id<AgentGroupId>(g)].name); }
+  static bool serves(const ContactTypeSpec& t, std::size_t group) {
+    return std::ranges::any_of(t.groups, [&](AgentGroupId g) { return index(g) == group; });
+  }
+
+  // Entity `i` of the array at `parent` has a non-empty name not used before it.
+  void unique_name(std::map<std::string, std::size_t, std::less<>>& names, std::string_view parent,
+                   std::string_view noun, std::size_t i, const std::string& name) {
+    const std::string ptr = child_pointer(parent, i) + "/name";
+    if (name.empty()) {
+      error(ptr, "must be a non-empty string; got \"\"");
+    } else if (auto [where, fresh] = names.emplace(name, i); !fresh) {
+      error(ptr, fmt::format("duplicate {} name {}; names must be unique (first used at {}/name)", noun, quote(name),
+                             child_pointer(parent, where->second)));
+    }
+  }
+
+  // The number of values a per-period table needs, when num_periods itself is valid.
+  std::optional<std::size_t> periods() const {
+    if (!day()) return 1;
+    if (s_.num_periods < 1 || s_.num_periods > internal::kMaxPeriods) return std::nullopt;
+    return s_.num_periods;
+  }
+
+  void mode() {
+    switch (s_.mode) {
+      case RunMode::Day:
+        number("/period_s", s_.period_s, above(0.0), "seconds per planning period");
+        if (s_.num_periods < 1 || s_.num_periods > internal::kMaxPeriods)
+          error("/num_periods", fmt::format("must be in [1, {}]; got {}", internal::kMaxPeriods, s_.num_periods));
+        if (s_.start_minute && *s_.start_minute >= 24 * 60)
+          error("/start_minute",
+                fmt::format("must be < 1440 (minutes after midnight, 07:00 is 420); got {}", *s_.start_minute));
+        return;
+      case RunMode::SteadyState:
+        steady();
+        return;
+    }
+    error("/mode", fmt::format("must be RunMode::Day or RunMode::SteadyState; got the value {}",
+                               static_cast<unsigned>(s_.mode)));
+  }
+
+  void steady() {
+    if (s_.num_periods != 1 || s_.period_s != 0.0)
+      error("/num_periods", fmt::format("steady_state mode has no planning periods: num_periods must be 1 and "
+                                        "period_s 0; got {} and {}",
+                                        s_.num_periods, format_double(s_.period_s)));
+    const SteadyStateSpec& ss = s_.steady;
+    number("/steady/warmup_s", ss.warmup_s, at_least(0.0));
+    const bool has_duration = ss.duration_s != 0.0;
+    if (has_duration) number("/steady/duration_s", ss.duration_s, above(0.0), "0 when calls gives the run length");
+    if (has_duration && ss.calls > 0) {
+      error("/steady", "calls and duration_s are exclusive; give exactly one run length (leave the other 0)");
+    } else if (!has_duration && ss.calls == 0) {
+      error("/steady", "missing the run length; give exactly one of calls (>= 1) or duration_s (> 0)");
+    }
+    if (ss.batches < 1) error("/steady/batches", "must be >= 1; got 0");
+    if (ss.calls > 0 && ss.batches > ss.calls)
+      error("/steady/batches",
+            fmt::format("must be <= calls ({}), each batch needs a call; got {}", ss.calls, ss.batches));
+    if (ss.batches > 1 && s_.replications != 1)
+      error("/replications",
+            fmt::format("must be 1 when steady.batches > 1 (batch means replace replications); got {}",
+                        s_.replications));
+  }
+
+  void facilities() {
+    if (s_.trunk_lines && *s_.trunk_lines == 0)
+      error("/trunk_lines", "must be >= 1 (leave it empty for unlimited lines); got 0");
+    if (s_.ivr_ports && *s_.ivr_ports == 0)
+      error("/ivr_ports", "must be >= 1 (leave it empty for unlimited ports); got 0");
+    if (s_.ivr_ports && !s_.has_ivr)
+      error("/ivr_ports", "is set but has_ivr is false; set has_ivr = true or leave ivr_ports empty");
+    const bool any_ivr =
+        std::ranges::any_of(s_.contact_types, [](const ContactTypeSpec& t) { return t.ivr.has_value(); });
+    if (s_.has_ivr && !any_ivr && !s_.contact_types.empty())
+      error("/has_ivr", "no contact type has an ivr treatment; set has_ivr = false or give a contact type an ivr");
+  }
+
+  // ---- contact types --------------------------------------------------------------
+
+  void contact_types() {
+    const auto& types = s_.contact_types;
+    if (types.empty()) {
+      error("/contact_types", "must not be empty; add at least one ContactTypeSpec");
+      return;
+    }
+    if (types.size() > internal::kMaxContactTypes)
+      error("/contact_types", fmt::format("at most {} contact types are supported (random stream numbering); got {}",
+                                          internal::kMaxContactTypes, types.size()));
+    std::map<std::string, std::size_t, std::less<>> names;
+    bool all_arrivals_ok = true, anything_arrives = false;
+    for (std::size_t k = 0; k < types.size(); ++k) {
+      const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
+      const std::string ptr = child_pointer("/contact_types", k);
+      unique_name(names, "/contact_types", "contact type", k, t.name);
+      const std::size_t before = sink_.count();
+      anything_arrives = arrivals(ptr + "/arrivals", t.arrivals) || anything_arrives;
+      all_arrivals_ok = all_arrivals_ok && sink_.count() == before;
+      const bool reaches_agents = ivr(ptr + "/ivr", t);
+      distribution(ptr + "/talk", t.talk, true);
+      if (t.wrap_up) distribution(ptr + "/wrap_up", *t.wrap_up, false);
+      if (t.patience) distribution(ptr + "/patience", *t.patience, false);
+      routes(ptr, t, reaches_agents);
+    }
+    if (all_arrivals_ok && !anything_arrives)
+      error("/contact_types",
+            "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "
+            "positive arrival rate or a trace time");
+  }
+
+  // Returns whether anything arrives.
+  bool arrivals(const std::string& ptr, const ArrivalSpec& a) {
+    using P = ArrivalSpec::Process;
+    if (a.process != P::Poisson && a.process != P::PiecewisePoisson && a.process != P::Trace) {
+      error(ptr + "/process", fmt::format("must be Poisson, PiecewisePoisson or Trace; got the value {}",
+                                          static_cast<unsigned>(a.process)));
+      return false;
+    }
+    if (!day() && a.process != P::Poisson) {
+      error(ptr + "/process", "only Process::Poisson is accepted in steady_state mode");
+      return false;
+    }
+    // A member the process does not read is a forgotten `process`, not a harmless extra.
+    const auto unread = [&](std::string_view member, bool set, std::string_view process) {
+      if (set)
+        error(child_pointer(ptr, member), fmt::format("is set but only Process::{} reads it; set process = "
+                                                      "ArrivalSpec::Process::{} or leave {} empty",
+                                                      process, process, member));
+    };
+    unread("rate_per_s", a.process != P::Poisson && a.rate_per_s != 0.0, "Poisson");
+    unread("per_period", a.process != P::PiecewisePoisson && !a.per_period.empty(), "PiecewisePoisson");
+    unread("times_s", a.process != P::Trace && !a.times_s.empty(), "Trace");
+    switch (a.process) {
+      case P::Poisson:
+        number(ptr + "/rate_per_s", a.rate_per_s, at_least(0.0), "arrivals per second");
+        return a.rate_per_s > 0.0;
+      case P::PiecewisePoisson: {
+        const auto n = periods();
+        if (n && a.per_period.size() != *n)
+          error(ptr + "/per_period", fmt::format("expected {} values (num_periods), got {}", *n, a.per_period.size()));
+        bool arrives = false;
+        for (std::size_t k = 0; k < a.per_period.size(); ++k) {
+          number(child_pointer(ptr + "/per_period", k), a.per_period[k], at_least(0.0), "expected arrivals");
+          arrives = arrives || a.per_period[k] > 0.0;
+        }
+        return arrives;
+      }
+      case P::Trace: {
+        const bool horizon_ok = periods() && s_.period_s > 0.0 && std::isfinite(s_.period_s);
+        const Range range{0.0, false, horizon_ok ? s_.horizon_s() : kInfinity, true};
+        for (std::size_t k = 0; k < a.times_s.size(); ++k) {
+          const std::string ep = child_pointer(ptr + "/times_s", k);
+          if (!number(ep, a.times_s[k], range, "inside the day")) continue;
+          if (k > 0 && a.times_s[k] < a.times_s[k - 1])
+            error(ep, fmt::format("must be >= the previous time {} (times_s must be non-decreasing); got {}",
+                                  format_double(a.times_s[k - 1]), format_double(a.times_s[k])));
+        }
+        return !a.times_s.empty();
+      }
+    }
+    return false;
+  }
+
+  // Returns whether some calls of the type go on to the agents.
+  bool ivr(const std::string& ptr, const ContactTypeSpec& t) {
+    if (!t.ivr) return true;
+    if (!s_.has_ivr)
+      error(ptr, "the type has an IVR treatment but has_ivr is false; set has_ivr = true (and ivr_ports, or leave "
+                 "it empty for unlimited ports)");
+    const IvrTreatment& iv = *t.ivr;
+    distribution(ptr + "/duration", iv.duration, false);
+    const bool ss = number(ptr + "/p_self_service", iv.p_self_service, closed(0.0, 1.0));
+    const bool hu = number(ptr + "/p_hangup", iv.p_hangup, closed(0.0, 1.0));
+    const double sum = iv.p_self_service + iv.p_hangup;
+    if (ss && hu && sum > 1.0 + internal::kProbabilitySlack)
+      error(ptr, fmt::format("p_self_service + p_hangup must be <= 1 (the rest goes on to the agents); got {} + {} "
+                             "= {:.6g}",
+                             format_double(iv.p_self_service), format_double(iv.p_hangup), sum));
+    return sum < 1.0 - internal::kProbabilitySlack;
+  }
+
+  void distribution(const std::string& ptr, const sim::Distribution& d, bool is_talk) {
+    using K = sim::DistKind;
+    const auto param = [&](std::string_view member, double x, const Range& r, std::string_view meaning) {
+      return number(child_pointer(ptr, member), x, r, meaning);
+    };
+    switch (d.kind) {
+      case K::Constant:
+        param("a", d.a, is_talk ? above(0.0) : at_least(0.0),
+              is_talk ? "value_s; a call needs a talk time" : "value_s");
+        return;
+      case K::Exponential:
+        param("a", d.a, above(0.0), "mean_s");
+        return;
+      case K::Uniform:
+        if (param("a", d.a, at_least(0.0), "min_s") && param("b", d.b, above(0.0), "max_s") && !(d.b > d.a))
+          error(ptr + "/b", fmt::format("must be > a (min_s {}); got {}", format_double(d.a), format_double(d.b)));
+        return;
+      case K::LogNormal:
+      case K::Gamma:
+        param("a", d.a, above(0.0), "mean_s");
+        param("b", d.b, above(0.0), "cv = sd / mean; for no variability use a constant");
+        return;
+      case K::Erlang:
+        if (d.k < 1) error(ptr + "/k", "must be >= 1 (the number of phases); got 0");
+        param("a", d.a, above(0.0), "mean_s");
+        return;
+      case K::Weibull:
+        param("a", d.a, above(0.0), "shape");
+        param("b", d.b, above(0.0), "scale_s");
+        return;
+      case K::Empirical:
+        empirical(ptr, d, is_talk);
+        return;
+    }
+    error(ptr + "/kind", fmt::format("unknown DistKind value {}; build the law with a sim::Distribution factory "
+                                     "(constant, exponential, uniform, lognormal, gamma, erlang, weibull, empirical)",
+                                     static_cast<unsigned>(d.kind)));
+  }
+
+  void empirical(const std::string& ptr, const sim::Distribution& d, bool is_talk) {
+    if (d.values_s.empty() || d.cdf.size() != d.values_s.size()) {
+      error(ptr, fmt::format("an empirical law needs values_s and a cdf of the same non-zero size; got {} and {} "
+                             "(build it with sim::Distribution::empirical(values_s, weights))",
+                             d.values_s.size(), d.cdf.size()));
+      return;
+    }
+    bool ok = true;
+    for (std::size_t i = 0; i < d.values_s.size(); ++i)
+      ok = number(child_pointer(ptr + "/values_s", i), d.values_s[i], at_least(0.0)) && ok;
+    for (std::size_t i = 0; i < d.cdf.size() && ok; ++i) {
+      if (!(d.cdf[i] >= (i == 0 ? 0.0 : d.cdf[i - 1])) || !(d.cdf[i] <= 1.0)) {
+        error(child_pointer(ptr + "/cdf", i), fmt::format("must be non-decreasing in [0, 1]; got {}; build the law "
+                                                          "with sim::Distribution::empirical(values_s, weights)",
+                                                          format_double(d.cdf[i])));
+        ok = false;
+      }
+    }
+    if (ok && d.cdf.back() != 1.0) {
+      error(child_pointer(ptr + "/cdf", d.cdf.size() - 1),
+            fmt::format("the last entry must be exactly 1; got {}; build the law with "
+                        "sim::Distribution::empirical(values_s, weights)",
+                        format_double(d.cdf.back())));
+      ok = false;
+    }
+    if (ok && is_talk && !(d.mean() > 0.0))
+      error(ptr + "/values_s", "talk needs a positive mean; every value with a positive probability is 0");
+  }
+
+  // The type's groups and the tables parallel to them.
+  void routes(const std::string& ptr, const ContactTypeSpec& t, bool reaches_agents) {
+    const std::size_t n_groups = s_.agent_groups.size();
+    std::map<std::uint32_t, std::size_t> seen;
+    for (std::size_t j = 0; j < t.groups.size(); ++j) {
+      const std::uint32_t g = index(t.groups[j]);
+      const std::string ep = child_pointer(ptr + "/groups", j);
+      if (g >= n_groups) {
+        error(ep, n_groups == 0 ? fmt::format("agent group id {} does not exist; agent_groups is empty", g)
+                                : fmt::format("agent group id {} does not exist; ids are 0 to {} (agent_groups)", g,
+                                              n_groups - 1));
+        ids_ok_ = false;
+      } else if (auto [where, fresh] = seen.emplace(g, j); !fresh) {
+        error(ep, fmt::format("agent group {} is listed twice (also at index {}); list each group once",
+                              group_name(g), where->second));
+      }
+    }
+    if (t.groups.empty() && reaches_agents)
+      error(ptr + "/groups", fmt::format("contact type {} has no route; list at least one agent group id (every "
+                                         "contact type that can reach agents needs one)",
+                                         quote(t.name)));
+    parallel(ptr, "handle_time_multiplier", t.handle_time_multiplier, t.groups.size(), above(0.0), {});
+    parallel(ptr, "overflow_delay_s", t.overflow_delay_s, t.groups.size(), at_least(0.0),
+             internal::kOverflowAfterDelayPolicy);
+    parallel(ptr, "wait_weight", t.wait_weight, t.groups.size(), above(0.0), internal::kLongestWeightedWaitPolicy);
+    const auto delayed =
+        static_cast<std::size_t>(std::ranges::count_if(t.overflow_delay_s, [](double d) { return d > 0.0; }));
+    if (delayed > internal::kMaxDelayedGroupsPerType)
+      error(ptr + "/overflow_delay_s",
+            fmt::format("{} agent groups have a positive delay; at most {} are supported (one eligibility timer per "
+                        "delayed group): give the others a delay of 0",
+                        delayed, internal::kMaxDelayedGroupsPerType));
+  }
+
+  // A vector parallel to groups: empty (the default for every group) or one value each.
+  void parallel(const std::string& ptr, std::string_view member, const std::vector<double>& v, std::size_t n,
+                const Range& r, std::string_view policy) {
+    if (v.empty()) return;
+    const std::string mp = child_pointer(ptr, member);
+    if (!policy.empty() && !read_by_policy(mp, policy)) return;
+    if (v.size() != n) {
+      error(mp, fmt::format("expected {} values (one per entry of groups) or none, got {}", n, v.size()));
+      ids_ok_ = false;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) number(child_pointer(mp, i), v[i], r);
+  }
+
+  // ---- agent groups ---------------------------------------------------------------
+
+  void agent_groups() {
+    const auto& groups = s_.agent_groups;
+    if (groups.empty()) {
+      error("/agent_groups", "must not be empty; add at least one AgentGroupSpec");
+      return;
+    }
+    std::map<std::string, std::size_t, std::less<>> names;
+    const auto n = periods();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      const AgentGroupSpec& a = groups[make_id<AgentGroupId>(g)];
+      const std::string ptr = child_pointer("/agent_groups", g);
+      unique_name(names, "/agent_groups", "agent group", g, a.name);
+      if (n && a.staffing.size() != *n) {
+        error(ptr + "/staffing", day() ? fmt::format("expected {} values (num_periods), got {}", *n, a.staffing.size())
+                                       : fmt::format("expected exactly 1 value (steady_state mode has no periods), "
+                                                     "got {}",
+                                                     a.staffing.size()));
+        ids_ok_ = false;
+      } else if (std::ranges::all_of(a.staffing, [](std::uint32_t x) { return x == 0; })) {
+        error(ptr + "/staffing", fmt::format("agent group {} is never staffed (0 agents in every period); staff at "
+                                             "least one period or remove the group",
+                                             quote(a.name)));
+      }
+      if (!n) ids_ok_ = false;
+      type_order(ptr, g, a);
+    }
+    // Cross-checks that index by group ids and staffing.
+    if (!ids_ok_) return;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      const bool served =
+          std::ranges::any_of(s_.contact_types, [&](const ContactTypeSpec& t) { return serves(t, g); });
+      if (!served)
+        error(child_pointer("/agent_groups", g),
+              fmt::format("agent group {} serves no contact type; list its id in some contact type's groups or remove "
+                          "it",
+                          group_name(g)));
+      reservation(g);
+    }
+  }
+
+  void type_order(const std::string& ptr, std::size_t g, const AgentGroupSpec& a) {
+    if (a.type_order.empty()) return;
+    const std::size_t n_types = s_.contact_types.size();
+    const std::string op = ptr + "/type_order";
+    std::set<std::uint32_t> listed;
+    for (std::size_t j = 0; j < a.type_order.size(); ++j) {
+      const std::uint32_t k = index(a.type_order[j]);
+      const std::string ep = child_pointer(op, j);
+      if (k >= n_types) {
+        error(ep, fmt::format("contact type id {} does not exist; ids are 0 to {} (contact_types)", k,
+                              n_types == 0 ? 0 : n_types - 1));
+      } else if (!listed.insert(k).second) {
+        error(ep, fmt::format("contact type {} is listed twice; list each type once", type_name(k)));
+      } else if (!serves(s_.contact_types[make_id<ContactTypeId>(k)], g)) {
+        error(ep, fmt::format("contact type {} does not route to agent group {} (its groups); remove it from "
+                              "type_order or add the group to {}/groups",
+                              type_name(k), quote(a.name), child_pointer("/contact_types", k)));
+      }
+    }
+    for (std::size_t k = 0; k < n_types; ++k) {
+      if (listed.contains(static_cast<std::uint32_t>(k)) || !serves(s_.contact_types[make_id<ContactTypeId>(k)], g))
+        continue;
+      error(op, fmt::format("agent group {} serves contact type {} (in its groups) but type_order does not list it; "
+                            "list every type the group serves, or leave type_order empty",
+                            quote(a.name), type_name(k)));
+    }
+  }
+
+  void reservation(std::size_t g) {
+    const AgentGroupSpec& a = s_.agent_groups[make_id<AgentGroupId>(g)];
+    if (a.reserved_agents == 0) return;
+    const std::string ptr = child_pointer("/agent_groups", g);
+    if (!read_by_policy(ptr + "/reserved_agents", internal::kQueuePriorityPolicy)) return;
+    const std::uint32_t k = index(a.reserved_for);
+    if (k >= s_.contact_types.size()) {
+      error(ptr + "/reserved_for", fmt::format("contact type id {} does not exist; ids are 0 to {} (contact_types)", k,
+                                               s_.contact_types.size() - 1));
+      return;
+    }
+    if (!serves(s_.contact_types[a.reserved_for], g)) {
+      error(ptr + "/reserved_for",
+            fmt::format("contact type {} does not route to agent group {}; reserve a group's agents only for a type "
+                        "it serves, or add the group to {}/groups",
+                        type_name(k), quote(a.name), child_pointer("/contact_types", k)));
+      return;
+    }
+    bool serves_others = false;
+    for (std::size_t j = 0; j < s_.contact_types.size(); ++j)
+      serves_others = serves_others || (j != k && serves(s_.contact_types[make_id<ContactTypeId>(j)], g));
+    if (!serves_others) {
+      error(ptr + "/reserved_agents",
+            fmt::format("reservation has no effect: agent group {} serves only contact type {}; reserve agents of a "
+                        "group that also serves other types, or set reserved_agents to 0",
+                        quote(a.name), type_name(k)));
+      return;
+    }
+    const std::uint32_t most = std::ranges::max(a.staffing);
+    if (a.reserved_agents >= most)
+      error(ptr + "/reserved_agents",
+            fmt::format("reserving {} agents leaves none for the other types of agent group {} (its staffing is at "
+                        "most {}); {}",
+                        a.reserved_agents, quote(a.name), most,
+                        most >= 2 ? fmt::format("reserve at most {}", most - 1)
+                                  : std::string("a reservation needs a group staffed with at least 2 agents in some "
+                                                "period")));
+  }
+
+  // ---- router, service level, targets, rng ----------------------------------------
+
+  void router() {
+    if (policy_known()) return;
+    error("/router/policy", fmt::format("unknown router policy {}; known: {}{}", quote(s_.router.policy),
+                                        internal::join_names(kRouterPolicyNames),
+                                        internal::did_you_mean(s_.router.policy, kRouterPolicyNames)));
+  }
+
+  void service_level_and_targets() {
+    const ServiceLevelSpec& sl = s_.service_level;
+    number("/service_level/awt_s", sl.awt_s, at_least(0.0), "acceptable waiting time, seconds");
+    number("/service_level/target", sl.target, Range{0.0, false, 1.0, true});
+    if (static_cast<unsigned>(sl.definition) > static_cast<unsigned>(SlDefinition::ExcludingShortAbandons))
+      error("/service_level/definition",
+            fmt::format("must be an SlDefinition enumerator; got the value {}", static_cast<unsigned>(sl.definition)));
+    number("/service_level/short_abandon_s", sl.short_abandon_s, at_least(0.0));
+
+    const auto& ts = s_.targets;
+    const std::string first = fmt::format(
+        "TargetSpec{{Kpi::ServiceLevel, TargetBound::AtLeast, {}}} (service_level.target)", format_double(sl.target));
+    if (ts.empty()) {
+      error("/targets", fmt::format("must start with the service-level target; add {}", first));
+      return;
+    }
+    if (ts[0].kpi != Kpi::ServiceLevel || ts[0].bound != TargetBound::AtLeast || ts[0].value != sl.target)
+      error("/targets/0", fmt::format("must be the service-level target {}, which the per-interval verdicts use",
+                                      first));
+    std::set<std::pair<Kpi, TargetBound>> seen;
+    for (std::size_t i = 1; i < ts.size(); ++i) {
+      const TargetSpec& t = ts[i];
+      const std::string ptr = child_pointer("/targets", i);
+      if (static_cast<std::size_t>(t.kpi) >= kNumKpis) {
+        error(ptr + "/kpi", fmt::format("must be a Kpi enumerator; got the value {}", static_cast<unsigned>(t.kpi)));
+        continue;
+      }
+      if (t.bound != TargetBound::AtLeast && t.bound != TargetBound::AtMost) {
+        error(ptr + "/bound", "must be TargetBound::AtLeast or TargetBound::AtMost");
+        continue;
+      }
+      if (t.kpi == Kpi::ServiceLevel) {
+        error(ptr + "/kpi", "the service-level target is targets[0], set from service_level.target; remove this entry");
+        continue;
+      }
+      if (kpi_is_fraction(t.kpi)) {
+        number(ptr + "/value", t.value, closed(0.0, 1.0),
+               fmt::format("{} is a fraction: write 5% as 0.05", kpi_name(t.kpi)));
+      } else {
+        number(ptr + "/value", t.value, at_least(0.0));
+      }
+      if (!seen.emplace(t.kpi, t.bound).second)
+        error(ptr, fmt::format("duplicate target: {} already has an {} bound", kpi_name(t.kpi),
+                               t.bound == TargetBound::AtLeast ? "AtLeast" : "AtMost"));
+    }
+  }
+
+  void rng() {
+    if (s_.replications < 1) error("/replications", "must be >= 1; got 0");
+    number("/confidence", s_.confidence, Range{0.0, true, 1.0, true}, "the level of every confidence interval");
+  }
+
+  const ScenarioSpec& s_;
+  internal::DiagnosticSink sink_;
+  bool ids_ok_ = true;  // every id and per-group table size valid: cross-checks may index by them
+};
+
+}  // namespace
+
+std::vector<Diagnostic> spec_problems(const ScenarioSpec& spec) { return SpecChecker(spec).check(); }
+
+void validate_spec(const ScenarioSpec& spec) {
+  std::vector<Diagnostic> problems = spec_problems(spec);
+  if (problems.empty()) return;
+  std::string file = !spec.source_file.empty() ? spec.source_file : !spec.name.empty() ? spec.name : "scenario";
+  throw ScenarioError(std::move(file), std::move(problems));
+}
+
+}  // namespace ccsim::models
