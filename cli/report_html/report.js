@@ -226,12 +226,45 @@
     return n;
   }
 
-  function intervalAxis(labels) {
+  // The x axis runs over interval boundaries: interval i spans [i, i + 1], its values
+  // are drawn at i + 0.5, and tick k is labelled with the time boundary k stands for.
+  function clockLabels() {
+    const intervals = results.kpis.by_interval;
+    const labels = intervals.map((i) => i.label);
+    const m = /^(\d\d):(\d\d)(?::(\d\d))?$/.exec(labels[0] || "");
+    const last = intervals[intervals.length - 1];
+    const end_s = last ? last.start_s + results.scenario.period_s : 0;
+    let end;
+    if (m) {  // clock labels ("07:00"): the same clock, one period after the last start
+      const t = Math.round(3600 * Number(m[1]) + 60 * Number(m[2]) + Number(m[3] || 0) + end_s) % 86400;
+      const two = (x) => String(Math.floor(x)).padStart(2, "0");
+      end = two(t / 3600) + ":" + two((t % 3600) / 60) + (t % 60 ? ":" + two(t % 60) : "");
+    } else {  // offsets ("+1800s")
+      end = "+" + end_s + "s";
+    }
     return {
-      label: "Interval start",
-      incrs: [1, 2, 3, 4, 6, 8, 12, 16, 24, 48, 96],
-      space: 44,
-      values: (u, splits) => splits.map((v) => (Number.isInteger(v) && labels[v] !== undefined ? labels[v] : "")),
+      clock: Boolean(m),
+      count: labels.length,
+      boundary: (k) => (k < labels.length ? labels[k] : k === labels.length ? end : ""),
+      span: (i) => (i >= 0 && i < labels.length ? labels[i] + "–" + (i + 1 < labels.length ? labels[i + 1] : end) : "–"),
+    };
+  }
+
+  // Tick steps, in intervals, that fall on round clock durations (for 30-minute
+  // intervals: every 30 min, 1 h, 2 h, 3 h, ... but never 1.5 h).
+  function tickSteps() {
+    const minutes = results.scenario.period_s / 60;
+    const nice = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880];
+    const steps = nice.filter((d) => d % minutes === 0).map((d) => d / minutes);
+    return steps.length ? steps : [1, 2, 4, 8, 16, 32, 64, 128];
+  }
+
+  function intervalAxis(clock) {
+    return {
+      label: clock.clock ? "Time of day" : "Time from the start",
+      incrs: tickSteps(),
+      space: 48,
+      values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? clock.boundary(v) : "")),
       grid: { stroke: "#eceff3" },
       ticks: { stroke: "#d0d5dc" },
     };
@@ -247,10 +280,13 @@
     };
   }
 
-  // A uPlot chart over the intervals; series: [{label, values, colour, unit, dash, stepped, points}].
+  // A uPlot chart over the intervals; series: [{label, values, colour, unit, width, dash, points}].
+  // Stepped charts (opts.steps) draw each value across its whole interval instead.
   function intervalChart(box, opts) {
-    const labels = results.kpis.by_interval.map((i) => i.label);
-    const xs = labels.map((_, i) => i);
+    const clock = clockLabels();
+    const n = clock.count;
+    const xs = Array.from({ length: opts.steps ? n + 1 : n }, (_, i) => (opts.steps ? i : i + 0.5));
+    const data = opts.series.map((s) => (opts.steps ? s.values.concat([s.values[n - 1]]) : s.values));
     const points = opts.series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0);
     box.dataset.points = String(points);
     box.dataset.series = String(opts.series.length);
@@ -259,7 +295,7 @@
       box.append(el("p", { class: "empty" }, opts.emptyText || "No data to draw."));
       return null;
     }
-    const series = [{ label: "Interval", value: (u, v) => (v === null || labels[v] === undefined ? "–" : labels[v]) }];
+    const series = [{ label: "Interval", value: (u, v) => (v === null ? "–" : clock.span(Math.floor(v))) }];
     for (const s of opts.series) {
       series.push({
         label: s.label,
@@ -268,8 +304,8 @@
         dash: s.dash,
         fill: s.fill,
         spanGaps: false,
-        paths: s.stepped ? uPlot.paths.stepped({ align: 1 }) : s.noLine ? () => null : undefined,
-        points: s.points || { show: labels.length <= 48, size: 5 },
+        paths: opts.steps ? uPlot.paths.stepped({ align: 1 }) : s.noLine ? () => null : undefined,
+        points: s.points || { show: !opts.steps && n <= 48, size: 5 },
         value: s.legendValue || ((u, v) => fmt(v, s.unit)),
       });
     }
@@ -278,8 +314,8 @@
       height: opts.height || 280,
       series: series,
       bands: opts.bands,
-      scales: { x: { time: false, range: () => [-0.5, labels.length - 0.5] }, y: { range: opts.yRange } },
-      axes: [intervalAxis(labels), valueAxis(opts.yLabel, opts.unit)],
+      scales: { x: { time: false, range: () => [0, n] }, y: { range: opts.yRange } },
+      axes: [intervalAxis(clock), valueAxis(opts.yLabel, opts.unit)],
       legend: { live: true },
       cursor: { points: { size: 7 }, drag: { x: false, y: false } },
       hooks: {
@@ -289,7 +325,7 @@
           if (!box.dataset.colouredPixels) box.dataset.colouredPixels = String(colouredPixels(u));
         }],
       },
-    }, [xs, ...opts.series.map((s) => s.values)], box);
+    }, [xs, ...data], box);
     // Series drawn only as part of another (the band's lower edge) get no legend entry.
     const rows = plot.root.querySelectorAll(".u-legend .u-series");
     opts.series.forEach((s, i) => { if (s.noLegend && rows[i + 1]) rows[i + 1].style.display = "none"; });
@@ -346,8 +382,8 @@
         ctx.save();
         verdicts.forEach((v, i) => {
           if (!shade[v]) return;
-          const x0 = u.valToPos(i - 0.5, "x", true);
-          const x1 = u.valToPos(i + 0.5, "x", true);
+          const x0 = u.valToPos(i, "x", true);
+          const x1 = u.valToPos(i + 1, "x", true);
           ctx.fillStyle = shade[v];
           ctx.fillRect(x0, top, x1 - x0, height);
         });
@@ -440,11 +476,11 @@
         delete box.dataset.drawn;
         delete box.dataset.colouredPixels;
         const series = selected.map((n, i) => ({
-          label: n, values: c.values(n), colour: PALETTE[i % PALETTE.length], unit: c.unit, stepped: c.stepped,
+          label: n, values: c.values(n), colour: PALETTE[i % PALETTE.length], unit: c.unit,
         }));
         if (c.total) series.push(c.total);
         intervalChart(box, {
-          yLabel: c.yLabel, unit: c.unit, series: series, yRange: c.yRange,
+          yLabel: c.yLabel, unit: c.unit, series: series, yRange: c.yRange, steps: c.stepped,
           emptyText: selected.length ? "No data to draw." : "No " + opts.kind + " chosen.",
         });
       }
