@@ -55,7 +55,7 @@ TEST_F(HtmlReport, EmbedsTheResultsJsonExactlyAsJsonWritesIt) {
   const std::string embedded = json_element(page, "ccsim-results");
   ASSERT_FALSE(embedded.empty());
   // The only change is '<' written as \u003c, and this scenario has none.
-  EXPECT_EQ(embedded, "\n" + slurp(json));
+  EXPECT_EQ(embedded, std::string("\n").append(slurp(json)));
   EXPECT_EQ(nlohmann::json::parse(embedded)["kpis"]["by_interval"].size(), 28u);
   const auto meta = nlohmann::json::parse(json_element(page, "ccsim-page"));
   EXPECT_EQ(meta["kpis"][0]["key"], "offered");
@@ -96,7 +96,7 @@ TEST_F(HtmlReport, NamesWithScriptTagsAndQuotesStayInsideTheirElements) {
             std::string::npos);
   // The embedded JSON is the --json file with '<' escaped, and means the same.
   const std::string embedded = json_element(page, "ccsim-results");
-  EXPECT_EQ(replace_all(embedded, "\\u003c", "<"), "\n" + slurp(json));
+  EXPECT_EQ(replace_all(embedded, "\\u003c", "<"), std::string("\n").append(slurp(json)));
   const auto results = nlohmann::json::parse(embedded);
   EXPECT_EQ(results, nlohmann::json::parse(slurp(json)));
   EXPECT_EQ(results["scenario"]["name"], "</script><script>document.documentElement.dataset.pwned = 1</script>");
