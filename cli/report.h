@@ -1,6 +1,7 @@
 // cli/report.h
 // Renderings of RunResults: the terminal table, the results JSON contract
-// (schema "ccsim.results/1", docs/results-format.md) and the CSV tables.
+// (schema "ccsim.results/1", docs/results-format.md), the CSV tables and the HTML
+// report (docs/report.md).
 #pragma once
 
 #include <cstdio>
@@ -14,6 +15,11 @@ namespace ccsim::cli {
 void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& results);
 
 std::string results_json(const models::ScenarioSpec& spec, const models::RunResults& results);
+
+// What the HTML report needs beside the results contract, as JSON: the KPIs in
+// contract order with their unit ("fraction", "seconds" or "calls"), and the
+// scenario's description.
+std::string report_page_json(const models::ScenarioSpec& spec);
 
 // Writes <dir>/<scenario>_overall.csv, _by_interval.csv, _by_type.csv, _by_group.csv;
 // creates dir if needed. Throws std::runtime_error naming the file on failure.
@@ -32,6 +38,11 @@ std::string verdict_text(models::Verdict v);
 // quoted per RFC 4180 when it holds a comma, quote or line break.
 std::string csv_cell(double x);
 std::string csv_quoted(const std::string& s);
+
+// Writes one self-contained HTML page (no network fetches) with charts and tables of
+// the results; it embeds results_json() unchanged. Throws std::runtime_error naming
+// the file on failure.
+void write_html(const std::string& path, const models::ScenarioSpec& spec, const models::RunResults& results);
 
 // "07:30" for a period start when the scenario has a start_time, else "+1800s".
 std::string interval_label(const models::ScenarioSpec& spec, std::uint32_t interval);

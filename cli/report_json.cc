@@ -1,8 +1,10 @@
 // cli/report_json.cc
-// The results JSON contract ("ccsim.results/1", documented in docs/results-format.md).
+// The results JSON contract ("ccsim.results/1", documented in docs/results-format.md),
+// and the few facts the HTML report reads beside it (KPI units).
 // Written with nlohmann/json: the scenario loader stays the only reader of JSON, and
 // this file the only writer. Undefined values (NaN) are written as null.
 #include <cmath>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -124,6 +126,20 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
         {"calls_per_s", r.wall_s > 0 ? json(r.calls / r.wall_s) : json(nullptr)}}},
   };
   return doc.dump(2);
+}
+
+std::string report_page_json(const models::ScenarioSpec& spec) {
+  // An array, not an object: the page lists KPIs in the contract's order, which
+  // nlohmann's objects (sorted by key) do not keep.
+  json kpis = json::array();
+  for (std::size_t i = 0; i < models::kNumKpis; ++i) {
+    const auto k = static_cast<models::Kpi>(i);
+    const std::string_view name = models::kpi_name(k);
+    // Units are in the names (conventions, section 2): a key ending in _s is seconds.
+    const char* unit = models::kpi_is_fraction(k) ? "fraction" : name.ends_with("_s") ? "seconds" : "calls";
+    kpis.push_back({{"key", name}, {"unit", unit}});
+  }
+  return json{{"kpis", kpis}, {"description", spec.description}}.dump();
 }
 
 }  // namespace ccsim::cli

@@ -1,6 +1,6 @@
 // cli/run_command.cc
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
-// print the report, write JSON / CSV on request.
+// print the report, write JSON / CSV / HTML on request.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -32,8 +32,17 @@ struct RunArgs {
   std::string trace_path;
   std::string trace_format;
   std::uint32_t trace_replication = 0;
+  std::string html_path;
   bool quiet = false;
 };
+
+// Create the folder the user named for an output file, as --csv does; a failure
+// shows up when writing.
+void create_parent_folder(const std::string& file) {
+  const std::filesystem::path parent = std::filesystem::path(file).parent_path();
+  std::error_code ignored;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+}
 
 int run(const RunArgs& a) {
   models::ScenarioSpec spec;
@@ -87,10 +96,7 @@ int run(const RunArgs& a) {
 
   if (!a.quiet) print_text_report(stdout, spec, results);
   if (!a.json_path.empty()) {
-    // Create the folder the user named, as --csv does; a failure shows up when writing.
-    const std::filesystem::path parent = std::filesystem::path(a.json_path).parent_path();
-    std::error_code ignored;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+    create_parent_folder(a.json_path);
     std::ofstream out(a.json_path);
     out << results_json(spec, results) << '\n';
     if (!out) {
@@ -101,6 +107,15 @@ int run(const RunArgs& a) {
   if (!a.csv_dir.empty()) {
     try {
       write_csv(a.csv_dir, spec, results);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ccsim run: %s\n", e.what());
+      return kExitBadInput;
+    }
+  }
+  if (!a.html_path.empty()) {
+    create_parent_folder(a.html_path);
+    try {
+      write_html(a.html_path, spec, results);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "ccsim run: %s\n", e.what());
       return kExitBadInput;
@@ -123,7 +138,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--trace-format", args->trace_format, "Trace format: csv or jsonl (default: from the file name)");
   cmd->add_option("--trace-replication", args->trace_replication, "Which replication --trace records")
       ->capture_default_str();
-  cmd->add_flag("--quiet", args->quiet, "Print no table (use with --json or --csv)");
+  cmd->add_option("--html", args->html_path,
+                  "Write a self-contained HTML report (charts and tables, opens offline) to this file");
+  cmd->add_flag("--quiet", args->quiet, "Print no table (use with --json, --csv or --html)");
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "tests/cli/cli_fixture.h"
+#include "tests/cli/cli_test_support.h"
 
 namespace {
 
@@ -56,7 +56,7 @@ TEST(ProgressBar, DisabledBarWritesNothing) {
   std::fclose(f);
 }
 
-using ProgressCli = ccsim::testing::CliTest;
+using ProgressCli = ccsim::test_support::CliTest;
 
 TEST_F(ProgressCli, SilentWhenStderrIsNotATerminal) {
   const auto o = ccsim("run " + scenario("scenarios/bench/model_a.json") + " --replications 4 --threads 1 --quiet");

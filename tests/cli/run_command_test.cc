@@ -3,21 +3,22 @@
 // CSV tables, thread-count invariance, and exit code 2 with located errors for bad
 // files and arguments.
 #include <algorithm>
-#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "tests/cli/cli_fixture.h"
+#include "tests/cli/cli_test_support.h"
 
 namespace {
 
-using ccsim::testing::Outcome;
-using ccsim::testing::slurp;
 namespace fs = std::filesystem;
+using ccsim::test_support::Outcome;
+using ccsim::test_support::slurp;
 
-using RunCommand = ccsim::testing::CliTest;
+class RunCommand : public ccsim::test_support::CliTest {};
 
 TEST_F(RunCommand, DayScenarioPrintsTargetsAndFlagsMissedIntervals) {
   const Outcome o = ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") + " --replications 10");

@@ -12,13 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "models/analytic/erlang.h"
-#include "tests/cli/cli_fixture.h"
+#include "tests/cli/cli_test_support.h"
 
 namespace {
 
-using ccsim::testing::Outcome;
-using ccsim::testing::slurp;
-using Sweep = ccsim::testing::CliTest;
+using ccsim::test_support::Outcome;
+using ccsim::test_support::slurp;
+using Sweep = ccsim::test_support::CliTest;
 
 // Rows of a CSV without quoted commas, as maps from header to cell.
 std::vector<std::map<std::string, std::string>> read_csv(const std::string& text) {

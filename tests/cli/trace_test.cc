@@ -10,13 +10,13 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "tests/cli/cli_fixture.h"
+#include "tests/cli/cli_test_support.h"
 
 namespace {
 
-using ccsim::testing::Outcome;
-using ccsim::testing::slurp;
-using Trace = ccsim::testing::CliTest;
+using ccsim::test_support::Outcome;
+using ccsim::test_support::slurp;
+using Trace = ccsim::test_support::CliTest;
 
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> cells;

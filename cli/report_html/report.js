@@ -1,0 +1,756 @@
+// cli/report_html/report.js
+// Draws the ccsim HTML report from the results JSON embedded in the page (element
+// #ccsim-results, the contract of docs/results-format.md) with uPlot. Everything it
+// draws is recorded in data-* attributes and every error in #ccsim-errors, so that a
+// headless browser can check the page (tests/browser/). See docs/report.md.
+(function () {
+  "use strict";
+
+  // ---- Errors: recorded in the page, where a reader and a test both see them ----
+  const root = document.documentElement;
+  let errorCount = 0;
+  root.dataset.errors = "0";
+  function recordError(message) {
+    errorCount += 1;
+    root.dataset.errors = String(errorCount);
+    const box = document.getElementById("ccsim-errors");
+    if (!box) return;
+    box.hidden = false;
+    box.textContent += (box.textContent ? "\n" : "The report could not draw everything:\n") + message;
+  }
+  window.addEventListener("error", (e) =>
+    recordError("uncaught error: " + e.message + " (" + (e.filename || "page") + ":" + e.lineno + ")"));
+  window.addEventListener("unhandledrejection", (e) => recordError("unhandled rejection: " + e.reason));
+  document.addEventListener("securitypolicyviolation", (e) =>
+    recordError("blocked a fetch of " + (e.blockedURI || "?") + " (" + e.violatedDirective + "): the report works offline"));
+  const consoleError = console.error.bind(console);
+  console.error = function (...args) {
+    recordError("console.error: " + args.map(String).join(" "));
+    consoleError(...args);
+  };
+
+  // ---- Formatting ----
+  const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
+                   "#ff9da7", "#17becf"];
+  const MISSED_COLOUR = "#d93025";  // as --missed in report.css
+  const MAX_SERIES = 8;  // more lines than this on one chart are unreadable: the rest are picked by hand
+  // by_type_group keys that are not KPIs of the contract (the KPI units come from ccsim).
+  const PAIR_UNITS = { share: "fraction", work_share: "fraction" };
+
+  let results = null;
+  let page = { kpis: [], description: "" };  // #ccsim-page, written by ccsim beside the results
+  let units = {};
+
+  function unitOf(key) {
+    return units[key] || PAIR_UNITS[key] || "calls";
+  }
+  function kpiLabel(key) {
+    const t = results.scenario.service_level.awt_s;
+    const labels = {
+      offered: "Offered", blocked: "Blocked", ivr_contained: "IVR-contained", ivr_abandoned: "Abandoned in IVR",
+      answered: "Answered", abandoned: "Abandoned", p_block: "Blocked share", p_wait: "Share that waited",
+      p_abandon: "Abandon rate", service_level: "Service level",
+      sl_answered_within_t_over_offered: "Answered ≤ " + t + " s / admitted",
+      sl_answered_within_t_over_answered: "Answered ≤ " + t + " s / answered",
+      sl_excluding_short_abandons: "Answered ≤ " + t + " s, short abandons excluded",
+      asa_s: "ASA", mean_wait_admitted_s: "Mean wait (admitted)", occupancy: "Occupancy",
+      mean_queue_length: "Mean queue length", share: "Share of type's answered", work_share: "Share of group's work",
+    };
+    return labels[key] || key;
+  }
+  const numberFormats = {};
+  function fixed(x, digits) {
+    const f = numberFormats[digits] ||
+      (numberFormats[digits] = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    return f.format(x);
+  }
+  function magnitudeDigits(x) {
+    return Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+  }
+  function digitsFor(x) {
+    return Number.isInteger(x) ? 0 : magnitudeDigits(x);
+  }
+  function fmt(x, unit, digits) {
+    if (x === null || x === undefined || Number.isNaN(x)) return "–";
+    if (unit === "fraction") return fixed(100 * x, 1) + "%";
+    return fixed(x, digits === undefined ? digitsFor(x) : digits) + (unit === "seconds" ? " s" : "");
+  }
+  // "89.2 ± 1.3%", "4.48 ± 0.76 s": the half-width with the mean's decimals, the unit once.
+  function fmtStat(s, unit) {
+    if (!s || s.n === 0 || s.mean === null) return "–";
+    if (s.half_width === null) return fmt(s.mean, unit);
+    if (unit === "fraction") return fixed(100 * s.mean, 1) + " ± " + fixed(100 * s.half_width, 1) + "%";
+    const d = s.half_width === 0 ? digitsFor(s.mean) : magnitudeDigits(s.mean);
+    return fixed(s.mean, d) + " ± " + fmt(s.half_width, unit, d);
+  }
+  // Axis ticks: as many decimals as the step between ticks needs, the same for all.
+  function tickValues(splits, unit) {
+    const scale = unit === "fraction" ? 100 : 1;
+    const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) * scale : 1;
+    const digits = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+    return splits.map((v) => fixed(v * scale, digits) + (unit === "fraction" ? "%" : ""));
+  }
+  function mean(s) {
+    return s && s.n > 0 && s.mean !== null ? s.mean : null;
+  }
+
+  // ---- DOM helpers: data goes in as text, never as markup ----
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === "class") e.className = v;
+      else if (k === "style") e.style.cssText = v;
+      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined || c === false) continue;
+      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+  function section(id, title, ...children) {
+    return el("section", { id: id, class: "card" }, el("h2", null, title), ...children);
+  }
+  function badge(verdict) {
+    return el("span", { class: "badge badge-" + verdict }, verdict);
+  }
+
+  // ---- Header, targets, headline KPIs, run info ----
+  function describeMode(sc) {
+    if (sc.mode === "day") {
+      const minutes = sc.period_s / 60;
+      const first = results.kpis.by_interval.length ? results.kpis.by_interval[0].label : "";
+      return "Day · " + sc.num_periods + " intervals of " + fixed(minutes, minutes % 1 ? 1 : 0) + " min" +
+        (first && !first.startsWith("+") ? " from " + first : "");
+    }
+    const observed = sc.calls ? sc.calls.toLocaleString("en-US") + " calls" : fixed(sc.duration_s, 0) + " s";
+    return "Steady state · " + observed + " observed after a " + fixed(sc.warmup_s, 0) + " s warm-up" +
+      (sc.batches > 1 ? ", batch means over " + sc.batches + " batches" : "");
+  }
+
+  function header() {
+    const sc = results.scenario;
+    return el("header", { class: "page-header" },
+      el("div", { class: "eyebrow" }, "ccsim simulation report"),
+      el("h1", null, sc.name),
+      el("div", { class: "subtitle" }, describeMode(sc), " · ", sc.contact_types.length + " contact type" +
+        (sc.contact_types.length === 1 ? "" : "s"), " · ", sc.agent_groups.length + " agent group" +
+        (sc.agent_groups.length === 1 ? "" : "s")),
+      page.description ? el("p", { class: "description" }, page.description) : null);
+  }
+
+  function targetText(t) {
+    const unit = unitOf(t.kpi);
+    return t.min !== undefined ? kpiLabel(t.kpi) + " ≥ " + fmt(t.min, unit) : kpiLabel(t.kpi) + " ≤ " + fmt(t.max, unit);
+  }
+
+  function targetsSection() {
+    const conf = fixed(100 * results.run.confidence, 0) + "%";
+    const cards = results.targets.map((t) =>
+      el("div", { class: "target target-" + t.verdict, "data-verdict": t.verdict },
+        el("div", { class: "target-head" }, el("span", { class: "target-name" }, targetText(t)), badge(t.verdict)),
+        el("div", { class: "target-value" }, fmtStat(t, unitOf(t.kpi))),
+        el("div", { class: "target-key" }, t.kpi + " · n = " + t.n +
+          (t.n < 2 ? ": too few observations for a confidence interval" : ""))));
+    const notes = [];
+    const intervals = results.kpis.by_interval;
+    if (intervals.length) {
+      const missed = intervals.filter((i) => i.service_level_verdict === "missed").map((i) => i.label);
+      const unsure = intervals.filter((i) => i.service_level_verdict === "inconclusive").map((i) => i.label);
+      notes.push(el("p", { class: "interval-verdicts" },
+        "Per interval, the service level ",
+        missed.length ? el("strong", { class: "text-missed" }, "missed its target in " + missed.length + " of " +
+          intervals.length + " intervals (" + missed.join(", ") + ")") : el("strong", { class: "text-met" },
+            "missed its target in no interval"),
+        unsure.length ? "; " + unsure.length + " inconclusive (" + unsure.join(", ") + ")" : "", "."));
+    }
+    if (results.unserved_at_end > 0) {
+      notes.push(el("p", { class: "warning" }, results.unserved_at_end + " calls were still waiting when nothing else " +
+        "could happen (no agent staffed to serve them at the end); they count as neither answered nor abandoned."));
+    }
+    return section("targets", "Targets",
+      el("p", { class: "hint" }, "Each verdict compares the " + conf + " confidence interval (mean ± half-width) with " +
+        "the bound: met if it lies wholly inside, missed if wholly outside, inconclusive if it straddles the bound " +
+        "(more replications narrow it)."),
+      el("div", { class: "targets" }, cards), notes);
+  }
+
+  function headline() {
+    const o = results.kpis.overall;
+    const keys = ["offered", "answered", "service_level", "asa_s", "p_abandon", "occupancy"];
+    return el("div", { class: "tiles" }, keys.filter((k) => o[k]).map((k) =>
+      el("div", { class: "tile" }, el("div", { class: "tile-label" }, kpiLabel(k)),
+        el("div", { class: "tile-value" }, fmt(mean(o[k]), unitOf(k))),
+        el("div", { class: "tile-hw" }, o[k].half_width === null ? "n = " + o[k].n + ": no confidence interval" :
+          "± " + fmt(o[k].half_width, unitOf(k))))));
+  }
+
+  function runInfo() {
+    const r = results.run;
+    const p = results.performance;
+    const rows = [
+      ["Replications", r.replications + (r.observations !== r.replications ? " (" + r.observations + " batches)" : "")],
+      ["Seed", String(r.seed)],
+      ["Confidence", fixed(100 * r.confidence, 0) + "%"],
+      ["Fingerprint", el("code", null, results.fingerprint)],
+      ["Scenario file", el("code", null, results.scenario.file)],
+      ["Simulated", p.calls.toLocaleString("en-US") + " calls, " + p.events.toLocaleString("en-US") + " events in " +
+        fixed(p.wall_s, 2) + " s on " + r.threads + " thread" + (r.threads === 1 ? "" : "s") +
+        (r.ranks > 1 ? " × " + r.ranks + " processes" : "")],
+      ["Service level", "answered within " + results.scenario.service_level.awt_s + " s, target " +
+        fmt(results.scenario.service_level.target, "fraction")],
+      ["Results schema", el("code", null, results.schema)],
+    ];
+    return section("run", "Run", el("dl", { class: "run-info" }, rows.map(([k, v]) => [el("dt", null, k), el("dd", null, v)])));
+  }
+
+  // ---- Charts ----
+  const charts = [];  // { plot, box } for resizing
+
+  function chartWidth(box) {
+    return Math.max(320, Math.floor(box.getBoundingClientRect().width) - 2);
+  }
+
+  // Pixels of the plot area drawn in a saturated colour: grid and axes are grey, so a
+  // count above zero means data lines or points were really painted.
+  function colouredPixels(u) {
+    const { left, top, width, height } = u.bbox;
+    if (width <= 0 || height <= 0) return 0;
+    const d = u.ctx.getImageData(left, top, width, height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] > 128 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 40) n += 1;
+    }
+    return n;
+  }
+
+  // The x axis runs over interval boundaries: interval i spans [i, i + 1], its values
+  // are drawn at i + 0.5, and tick k is labelled with the time boundary k stands for.
+  function clockLabels() {
+    const intervals = results.kpis.by_interval;
+    const labels = intervals.map((i) => i.label);
+    const m = /^(\d\d):(\d\d)(?::(\d\d))?$/.exec(labels[0] || "");
+    const last = intervals[intervals.length - 1];
+    const end_s = last ? last.start_s + results.scenario.period_s : 0;
+    let end;
+    if (m) {  // clock labels ("07:00"): the same clock, one period after the last start
+      const t = Math.round(3600 * Number(m[1]) + 60 * Number(m[2]) + Number(m[3] || 0) + end_s) % 86400;
+      const two = (x) => String(Math.floor(x)).padStart(2, "0");
+      end = two(t / 3600) + ":" + two((t % 3600) / 60) + (t % 60 ? ":" + two(t % 60) : "");
+    } else {  // offsets ("+1800s")
+      end = "+" + end_s + "s";
+    }
+    return {
+      clock: Boolean(m),
+      count: labels.length,
+      boundary: (k) => (k < labels.length ? labels[k] : k === labels.length ? end : ""),
+      span: (i) => (i >= 0 && i < labels.length ? labels[i] + "–" + (i + 1 < labels.length ? labels[i + 1] : end) : "–"),
+    };
+  }
+
+  // Tick steps, in intervals, that fall on round clock durations (for 30-minute
+  // intervals: every 30 min, 1 h, 2 h, 3 h, ... but never 1.5 h).
+  function tickSteps() {
+    const minutes = results.scenario.period_s / 60;
+    const nice = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880];
+    const steps = nice.filter((d) => d % minutes === 0).map((d) => d / minutes);
+    return steps.length ? steps : [1, 2, 4, 8, 16, 32, 64, 128];
+  }
+
+  function intervalAxis(clock) {
+    return {
+      label: clock.clock ? "Time of day" : "Time from the start",
+      incrs: tickSteps(),
+      space: 48,
+      values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? clock.boundary(v) : "")),
+      grid: { stroke: "#eceff3" },
+      ticks: { stroke: "#d0d5dc" },
+    };
+  }
+
+  function valueAxis(label, unit) {
+    return {
+      label: label,
+      size: 64,
+      values: (u, splits) => tickValues(splits, unit),
+      grid: { stroke: "#eceff3" },
+      ticks: { stroke: "#d0d5dc" },
+    };
+  }
+
+  // A uPlot chart over the intervals; series: [{label, values, colour, unit, width, dash, points}].
+  // Stepped charts (opts.steps) draw each value across its whole interval instead.
+  function intervalChart(box, opts) {
+    const clock = clockLabels();
+    const n = clock.count;
+    const xs = Array.from({ length: opts.steps ? n + 1 : n }, (_, i) => (opts.steps ? i : i + 0.5));
+    const data = opts.series.map((s) => (opts.steps ? s.values.concat([s.values[n - 1]]) : s.values));
+    const points = opts.series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0);
+    box.dataset.points = String(points);
+    box.dataset.series = String(opts.series.length);
+    box.classList.add("chart");
+    if (points === 0) {
+      box.append(el("p", { class: "empty" }, opts.emptyText || "No data to draw."));
+      return null;
+    }
+    const series = [{ label: "Interval", value: (u, v) => (v === null ? "–" : clock.span(Math.floor(v))) }];
+    for (const s of opts.series) {
+      series.push({
+        label: s.label,
+        stroke: s.colour,
+        width: s.width || 2,
+        dash: s.dash,
+        fill: s.fill,
+        spanGaps: false,
+        paths: opts.steps ? uPlot.paths.stepped({ align: 1 }) : s.noLine ? () => null : undefined,
+        points: s.points || { show: !opts.steps && n <= 48, size: 5 },
+        value: s.legendValue || ((u, v) => fmt(v, s.unit)),
+      });
+    }
+    const plot = new uPlot({
+      width: chartWidth(box),
+      height: opts.height || 280,
+      series: series,
+      bands: opts.bands,
+      scales: { x: { time: false, range: () => [0, n] }, y: { range: opts.yRange } },
+      axes: [intervalAxis(clock), valueAxis(opts.yLabel, opts.unit)],
+      legend: { live: true },
+      cursor: { points: { size: 7 }, drag: { x: false, y: false } },
+      hooks: {
+        drawClear: opts.drawClear ? [opts.drawClear] : [],
+        draw: [(u) => {
+          box.dataset.drawn = String(Number(box.dataset.drawn || 0) + 1);
+          if (!box.dataset.colouredPixels) box.dataset.colouredPixels = String(colouredPixels(u));
+        }],
+      },
+    }, [xs, ...data], box);
+    // Series drawn only as part of another (the band's lower edge) get no legend entry.
+    const rows = plot.root.querySelectorAll(".u-legend .u-series");
+    opts.series.forEach((s, i) => { if (s.noLegend && rows[i + 1]) rows[i + 1].style.display = "none"; });
+    charts.push({ plot: plot, box: box });
+    return plot;
+  }
+
+  function chartCard(id, title, caption, ...extra) {
+    const box = el("div", { class: "chart-box", id: id + "-chart" });
+    const card = el("figure", { class: "card chart-card", id: id }, el("h3", null, title),
+      caption ? el("figcaption", null, caption) : null, ...extra, box);
+    return { card: card, box: box };
+  }
+
+  function serviceLevelChart(container) {
+    const intervals = results.kpis.by_interval;
+    const target = results.scenario.service_level.target;
+    const sl = intervals.map((i) => mean(i.kpis.service_level));
+    const hw = intervals.map((i) => (i.kpis.service_level && i.kpis.service_level.half_width) || 0);
+    // Not clamped to [0, 1]: the plot clips the band, and the legend shows the true interval.
+    const hi = sl.map((v, i) => (v === null ? null : v + hw[i]));
+    const lo = sl.map((v, i) => (v === null ? null : v - hw[i]));
+    const verdicts = intervals.map((i) => i.service_level_verdict);
+    const missed = sl.map((v, i) => (verdicts[i] === "missed" ? v : null));
+    const conf = fixed(100 * results.run.confidence, 0) + "%";
+    const { card, box } = chartCard("chart-service-level", "Service level per interval",
+      "Mean over replications with its " + conf + " confidence band; the dashed line is the target (" +
+      fmt(target, "fraction") + " answered within " + results.scenario.service_level.awt_s + " s). " +
+      "Intervals shaded red miss the target, amber ones are inconclusive.");
+    container.append(card);
+    const minShown = Math.max(0, Math.min(target, ...lo.filter((v) => v !== null)));
+    const shade = { missed: "rgba(217, 48, 37, 0.16)", inconclusive: "rgba(227, 116, 0, 0.10)" };
+    intervalChart(box, {
+      yLabel: "Service level",
+      unit: "fraction",
+      height: 320,
+      yRange: () => [Math.max(0, Math.floor(minShown * 10 - 0.5) / 10), 1],
+      series: [
+        { label: conf + " confidence band", values: hi, colour: "rgba(78, 121, 167, 0.35)", width: 1, unit: "fraction",
+          points: { show: false },
+          legendValue: (u, v, si, i) => (i === null || hi[i] === null ? "–" : fmt(lo[i], "fraction") + " – " + fmt(hi[i], "fraction")) },
+        { label: "CI low", values: lo, colour: "rgba(78, 121, 167, 0.35)", width: 1, unit: "fraction", points: { show: false },
+          noLegend: true },
+        { label: "Service level", values: sl, colour: PALETTE[0], width: 2.5, unit: "fraction" },
+        { label: "Target", values: sl.map(() => target), colour: "#5f6368", width: 1.5, dash: [6, 4], unit: "fraction",
+          points: { show: false } },
+        { label: "Missed target", values: missed, colour: MISSED_COLOUR, unit: "fraction", noLine: true,
+          points: { show: true, size: 9, fill: MISSED_COLOUR } },
+      ],
+      bands: [{ series: [1, 2], fill: "rgba(78, 121, 167, 0.18)" }],
+      drawClear: (u) => {
+        const ctx = u.ctx;
+        const { top, height } = u.bbox;
+        ctx.save();
+        verdicts.forEach((v, i) => {
+          if (!shade[v]) return;
+          const x0 = u.valToPos(i, "x", true);
+          const x1 = u.valToPos(i + 1, "x", true);
+          ctx.fillStyle = shade[v];
+          ctx.fillRect(x0, top, x1 - x0, height);
+        });
+        ctx.restore();
+      },
+    });
+  }
+
+  function callsChart(container) {
+    const intervals = results.kpis.by_interval;
+    const keys = [["offered", "#5f6368"], ["answered", PALETTE[2]], ["abandoned", PALETTE[4]], ["blocked", PALETTE[3]],
+                  ["ivr_contained", PALETTE[5]]];
+    const { card, box } = chartCard("chart-calls", "Calls per interval",
+      "Mean number of calls per interval, by outcome; a call counts in the interval it arrived in.");
+    container.append(card);
+    intervalChart(box, {
+      yLabel: "Calls",
+      unit: "calls",
+      yRange: (u, min, max) => [0, Math.max(1, max * 1.05)],
+      series: keys.map(([k, colour]) => ({
+        label: kpiLabel(k), values: intervals.map((i) => mean(i.kpis[k])), colour: colour, unit: "calls",
+        width: k === "offered" ? 2.5 : 2,
+      })),
+    });
+  }
+
+  // The names to draw first when there are too many for one chart: the largest by `score`.
+  function topNames(names, score) {
+    return names.map((n) => [n, score(n)]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_SERIES).map(([n]) => n);
+  }
+
+  // A checkbox list to choose which of many names are drawn; calls onChange(selected).
+  function picker(kind, names, initial, onChange, topText) {
+    const chosen = new Set(initial);
+    const boxes = new Map();
+    const list = el("div", { class: "picker-list" });
+    const count = el("span", { class: "picker-count" });
+    const filter = el("input", { type: "search", placeholder: "Filter " + kind + "…", "aria-label": "Filter " + kind });
+    function update() {
+      const sel = names.filter((n) => chosen.has(n));
+      count.textContent = sel.length + " of " + names.length + " shown";
+      onChange(sel);
+    }
+    for (const n of names) {
+      const cb = el("input", { type: "checkbox" });
+      cb.checked = chosen.has(n);
+      cb.addEventListener("change", () => {
+        if (cb.checked) chosen.add(n); else chosen.delete(n);
+        update();
+      });
+      boxes.set(n, cb);
+      list.append(el("label", { "data-name": n }, cb, n));
+    }
+    filter.addEventListener("input", () => {
+      const q = filter.value.toLowerCase();
+      for (const label of list.children) label.hidden = !label.dataset.name.toLowerCase().includes(q);
+    });
+    function setAll(sel) {
+      chosen.clear();
+      for (const n of sel) chosen.add(n);
+      for (const [n, cb] of boxes) cb.checked = chosen.has(n);
+      update();
+    }
+    const node = el("details", { class: "picker" },
+      el("summary", null, "Choose " + kind + " ", count),
+      el("div", { class: "picker-tools" }, filter,
+        el("button", { type: "button", onclick: () => setAll(initial) }, topText),
+        el("button", { type: "button", onclick: () => setAll([]) }, "None")),
+      list);
+    return { node: node, start: update };
+  }
+
+  // Charts of one per-name series each (types or groups), with a picker when there are
+  // more names than one chart can show.
+  function perNameCharts(container, opts) {
+    const names = opts.names;
+    const initial = names.length > MAX_SERIES ? topNames(names, opts.score) : names;
+    const cards = opts.charts.map((c) => chartCard(c.id, c.title, c.caption));
+    const drawAll = (selected) => {
+      for (let k = 0; k < opts.charts.length; ++k) {
+        const c = opts.charts[k];
+        const box = cards[k].box;
+        const old = charts.findIndex((x) => x.box === box);
+        if (old >= 0) {
+          charts[old].plot.destroy();
+          charts.splice(old, 1);
+        }
+        box.replaceChildren();
+        delete box.dataset.drawn;
+        delete box.dataset.colouredPixels;
+        const series = selected.map((n, i) => ({
+          label: n, values: c.values(n), colour: PALETTE[i % PALETTE.length], unit: c.unit,
+        }));
+        if (c.total) series.push(c.total);
+        intervalChart(box, {
+          yLabel: c.yLabel, unit: c.unit, series: series, yRange: c.yRange, steps: c.stepped,
+          emptyText: selected.length ? "No data to draw." : "No " + opts.kind + " chosen.",
+        });
+      }
+    };
+    let pick = null;
+    if (names.length > MAX_SERIES) {
+      pick = picker(opts.kind, names, initial, drawAll, "Top " + MAX_SERIES);
+      const note = el("p", { class: "hint" }, names.length + " " + opts.kind + ": the charts show the " + MAX_SERIES +
+        " " + opts.topWhat + "; choose others below.");
+      container.append(el("div", { class: "picker-row" }, note, pick.node));
+    }
+    for (const c of cards) container.append(c.card);
+    if (pick) pick.start(); else drawAll(initial);
+  }
+
+  function perIntervalCharts() {
+    const intervals = results.kpis.by_interval;
+    const sc = results.scenario;
+    const body = el("div", { class: "chart-grid" });
+    const s = section("charts", "Per interval", body);
+    if (!intervals.length) {
+      body.replaceWith(el("p", { class: "note", id: "no-intervals" },
+        "This is a steady-state run: it reports long-run averages, so there are no intervals to chart. " +
+        "Per-interval charts (service level, calls, queues, occupancy and staffing) need a day scenario " +
+        "(\"mode\": \"day\" with period_s and num_periods; see docs/scenario-format.md)."));
+      return s;
+    }
+    serviceLevelChart(body);
+    callsChart(body);
+
+    const typeValues = (t) => intervals.map((i) => mean(i.by_type[t] && i.by_type[t].mean_queue_length));
+    const typeRow = el("div", { class: "chart-row single" });
+    body.append(typeRow);
+    perNameCharts(typeRow, {
+      kind: "contact types", names: sc.contact_types, topWhat: "with the longest peak queue",
+      score: (t) => Math.max(0, ...typeValues(t).filter((v) => v !== null)),
+      charts: [{
+        id: "chart-queue", title: "Mean queue length per contact type",
+        caption: "Time-average number of calls waiting, per interval (each contact type has its own queue).",
+        yLabel: "Calls waiting", unit: "calls", values: typeValues, yRange: (u, min, max) => [0, Math.max(1, max * 1.05)],
+        total: sc.contact_types.length > 1 ? {
+          label: "All types", values: intervals.map((i) => mean(i.kpis.mean_queue_length)), colour: "#5f6368",
+          dash: [6, 4], unit: "calls", points: { show: false },
+        } : null,
+      }],
+    });
+
+    const groupValues = (key) => (g) => intervals.map((i) => {
+      const x = i.by_group[g];
+      if (!x) return null;
+      return key === "staffing" ? x.staffing : mean(x[key]);
+    });
+    const staffing = groupValues("staffing");
+    const groupRow = el("div", { class: "chart-row" });
+    body.append(groupRow);
+    perNameCharts(groupRow, {
+      kind: "agent groups", names: sc.agent_groups, topWhat: "with the most staff over the day",
+      score: (g) => staffing(g).reduce((a, v) => a + (v || 0), 0),
+      charts: [
+        {
+          id: "chart-occupancy", title: "Occupancy per agent group",
+          caption: "Share of staffed agent time spent talking or in wrap-up, per interval.",
+          yLabel: "Occupancy", unit: "fraction", values: groupValues("occupancy"), yRange: () => [0, 1],
+          total: sc.agent_groups.length > 1 ? {
+            label: "All groups", values: intervals.map((i) => mean(i.kpis.occupancy)), colour: "#5f6368",
+            dash: [6, 4], unit: "fraction", points: { show: false },
+          } : null,
+        },
+        {
+          id: "chart-staffing", title: "Staffing per agent group",
+          caption: "Agents scheduled in each interval (from the scenario).",
+          yLabel: "Agents", unit: "agents", values: staffing, stepped: true,
+          yRange: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.1))],
+        },
+      ],
+    });
+    return s;
+  }
+
+  // ---- Tables ----
+  // columns: [{label, title, cell(row) -> {text, sort, cls}}]; rows: array. Sortable by
+  // a click on a header; a filter box when there are many rows.
+  function table(opts) {
+    const tbody = el("tbody");
+    const rows = opts.rows.map((r) => {
+      const cells = opts.columns.map((c) => c.cell(r));
+      const tr = el("tr", null, cells.map((x, i) => el(i < (opts.keyColumns || 1) ? "th" : "td",
+        { class: x.cls, scope: i < (opts.keyColumns || 1) ? "row" : null }, x.node || x.text)));
+      tr.dataset.key = cells.slice(0, opts.keyColumns || 1).map((x) => x.text).join(" ").toLowerCase();
+      return { tr: tr, cells: cells };
+    });
+    let sortCol = -1;
+    let sortDir = 1;
+    const heads = opts.columns.map((c, i) => el("th", {
+      scope: "col", title: c.title, class: c.num ? "num" : null,
+      onclick: () => {
+        sortDir = sortCol === i ? -sortDir : (i < (opts.keyColumns || 1) ? 1 : -1);
+        sortCol = i;
+        heads.forEach((h, j) => h.setAttribute("aria-sort", j === i ? (sortDir > 0 ? "ascending" : "descending") : "none"));
+        const key = (r) => r.cells[i].sort;
+        rows.sort((a, b) => {
+          const x = key(a), y = key(b);
+          if (x === y) return 0;
+          if (x === null || x === undefined) return 1;
+          if (y === null || y === undefined) return -1;
+          return (x < y ? -1 : 1) * sortDir;
+        });
+        tbody.replaceChildren(...rows.map((r) => r.tr));
+      },
+    }, c.label));
+    tbody.append(...rows.map((r) => r.tr));
+    const t = el("table", { class: "data" + (opts.compact ? " compact" : ""), id: opts.id, "data-rows": String(rows.length) },
+      el("thead", null, el("tr", null, heads)), tbody);
+    const many = rows.length > 20;
+    const wrap = el("div", { class: "table-wrap" + (many ? " tall" : "") }, t);
+    if (!many) return wrap;
+    const filter = el("input", { type: "search", placeholder: "Filter by name…", "aria-label": "Filter rows" });
+    filter.addEventListener("input", () => {
+      const q = filter.value.toLowerCase();
+      for (const r of rows) r.tr.hidden = !r.tr.dataset.key.includes(q);
+    });
+    return el("div", null, el("div", { class: "table-tools" }, filter,
+      el("span", { class: "hint" }, rows.length + " rows · click a column to sort")), wrap);
+  }
+
+  function nameColumn(label, get) {
+    return { label: label, cell: (r) => ({ text: get ? get(r) : r[0], sort: get ? get(r) : r[0] }) };
+  }
+  function statColumn(key, get) {
+    const unit = unitOf(key);
+    return {
+      label: kpiLabel(key), title: key, num: true,
+      cell: (r) => {
+        const s = get(r);
+        return { text: fmtStat(s, unit), sort: mean(s), cls: "num" };
+      },
+    };
+  }
+  // The keys of `keys` that at least one row defines (by group, most KPIs are undefined).
+  function definedKeys(keys, stats) {
+    return keys.filter((k) => stats.some((s) => s[k] && s[k].n > 0));
+  }
+
+  // The keys of a KPI object in the contract's order (JSON objects come sorted by name).
+  function orderedKeys(stats) {
+    const order = page.kpis.map((k) => k.key);
+    const known = order.filter((k) => k in stats);
+    return known.concat(Object.keys(stats).filter((k) => !order.includes(k)));
+  }
+
+  function overallTable() {
+    const o = results.kpis.overall;
+    const rows = orderedKeys(o).map((k) => [k, o[k]]);
+    return table({
+      id: "table-overall",
+      compact: true,
+      columns: [
+        { label: "KPI", cell: (r) => ({ text: kpiLabel(r[0]), sort: r[0] }) },
+        { label: "Key", cell: (r) => ({ node: el("code", null, r[0]), text: r[0], sort: r[0], cls: "key" }) },
+        { label: "Mean ± half-width", num: true,
+          cell: (r) => ({ text: fmtStat(r[1], unitOf(r[0])), sort: mean(r[1]), cls: "num" }) },
+        { label: "n", num: true, cell: (r) => ({ text: String(r[1].n), sort: r[1].n, cls: "num" }) },
+      ],
+      rows: rows,
+    });
+  }
+
+  const TYPE_KEYS = ["offered", "answered", "abandoned", "blocked", "ivr_contained", "service_level", "asa_s",
+                     "p_abandon", "mean_queue_length"];
+  const GROUP_KEYS = ["answered", "occupancy", "sl_answered_within_t_over_answered", "asa_s"];
+
+  function byNameTable(id, label, stats, keys) {
+    const names = Object.keys(stats);
+    const cols = definedKeys(keys, names.map((n) => stats[n]));
+    return table({
+      id: id,
+      columns: [nameColumn(label)].concat(cols.map((k) => statColumn(k, (r) => r[1][k]))),
+      rows: names.map((n) => [n, stats[n]]),
+    });
+  }
+
+  function intervalTable() {
+    const intervals = results.kpis.by_interval;
+    const cols = ["offered", "answered", "abandoned", "service_level", "asa_s", "occupancy", "mean_queue_length"];
+    return table({
+      id: "table-intervals",
+      columns: [{ label: "Interval", cell: (r) => ({ text: r.label, sort: r.interval }) }]
+        .concat(cols.map((k) => statColumn(k, (r) => r.kpis[k])))
+        .concat([
+          { label: "Agents", title: "staffing, all groups", num: true,
+            cell: (r) => {
+              const n = Object.values(r.by_group).reduce((a, g) => a + g.staffing, 0);
+              return { text: String(n), sort: n, cls: "num" };
+            } },
+          { label: "SL verdict", cell: (r) => ({ node: badge(r.service_level_verdict), text: r.service_level_verdict,
+                                                 sort: r.service_level_verdict }) },
+        ]),
+      rows: intervals,
+    });
+  }
+
+  function pairTable() {
+    const rows = [];
+    for (const [t, groups] of Object.entries(results.kpis.by_type_group || {}))
+      for (const [g, s] of Object.entries(groups)) rows.push([t, g, s]);
+    if (!rows.length) return null;
+    const keys = ["answered", "share", "service_level", "asa_s", "work_share"];
+    const cols = [nameColumn("Contact type", (r) => r[0]), nameColumn("Agent group", (r) => r[1])]
+      .concat(keys.map((k) => {
+        const c = statColumn(k, (r) => r[2][k]);
+        if (k === "service_level") c.label = "Answered ≤ " + results.scenario.service_level.awt_s + " s / answered";
+        return c;
+      }));
+    return table({ id: "table-type-group", columns: cols, rows: rows, keyColumns: 2 });
+  }
+
+  function tablesSection() {
+    const k = results.kpis;
+    const pairs = pairTable();
+    return [
+      section("overall", "Overall KPIs",
+        el("p", { class: "hint" }, "Mean over " + results.run.observations + " observations ± the half-width of the " +
+          fixed(100 * results.run.confidence, 0) + "% confidence interval; n is the number of observations in which " +
+          "the KPI was defined. Definitions: docs/kpis.md."),
+        overallTable()),
+      section("by-type", "By contact type", byNameTable("table-types", "Contact type", k.by_type, TYPE_KEYS)),
+      section("by-group", "By agent group", byNameTable("table-groups", "Agent group", k.by_group, GROUP_KEYS)),
+      k.by_interval.length ? section("intervals", "Per interval", el("details", { class: "fold" },
+        el("summary", null, "Show the table of " + k.by_interval.length + " intervals"), intervalTable())) : null,
+      pairs ? section("type-group", "By contact type and agent group", el("details", { class: "fold" },
+        el("summary", null, "Show who answered which calls (" + pairs.querySelector("table").dataset.rows +
+          " pairs)"), pairs)) : null,
+    ];
+  }
+
+  // ---- Page ----
+  function render() {
+    results = JSON.parse(document.getElementById("ccsim-results").textContent);
+    const meta = document.getElementById("ccsim-page");
+    if (meta) page = JSON.parse(meta.textContent);
+    for (const k of page.kpis) units[k.key] = k.unit;
+    if (typeof uPlot === "undefined") throw new Error("the chart library (uPlot) did not load");
+    const main = document.getElementById("ccsim-report");
+    main.replaceChildren(header());
+    main.append(headline(), targetsSection(), perIntervalCharts(), ...tablesSection().filter(Boolean), runInfo(),
+      el("footer", null, "Written by ccsim. The results JSON (schema " + results.schema + ") is embedded in this " +
+        "file, in the element with id \"ccsim-results\"; the charts use uPlot (MIT licence)."));
+    let pending = 0;
+    window.addEventListener("resize", () => {
+      if (pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        for (const c of charts) c.plot.setSize({ width: chartWidth(c.box), height: c.plot.height });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const t0 = performance.now();
+    try {
+      render();
+    } catch (e) {
+      recordError("the report failed to render: " + (e && e.stack ? e.stack : e));
+    }
+    // uPlot paints in a microtask: the page is complete after this turn.
+    setTimeout(() => {
+      root.dataset.charts = String(document.querySelectorAll(".chart[data-drawn]").length);
+      root.dataset.resources = String(performance.getEntriesByType("resource").length);
+      root.dataset.renderMs = String(Math.round(performance.now() - t0));
+      root.dataset.render = "done";
+    }, 0);
+  });
+})();

@@ -1,0 +1,182 @@
+// tests/browser/report_html_browser_test.cc
+// Opens `ccsim run --html` pages in headless Chromium, as a planner would open them:
+// the renderer records what it drew in data-* attributes (cli/report_html/report.js),
+// Chromium dumps the rendered DOM, writes a screenshot and logs every console message.
+// Checked: every chart drew data, no console message or uncaught error, no fetch, and
+// the screenshot is a real picture. Skipped when /usr/bin/chromium is absent.
+// CCSIM_BROWSER_ARTIFACTS=<folder> keeps each test's page and screenshot there, to look at.
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "tests/cli/cli_test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ccsim::test_support::Outcome;
+using ccsim::test_support::slurp;
+
+constexpr const char* kChromium = "/usr/bin/chromium";
+constexpr int kWidth = 1400;
+constexpr int kHeight = 3000;
+
+struct RenderedPage {
+  std::string dom;                    // the DOM after the scripts ran
+  std::vector<std::string> console;   // every console message, error or not
+  fs::path screenshot;
+};
+
+class ReportInBrowser : public ccsim::test_support::CliTest {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kChromium)) GTEST_SKIP() << kChromium << " is absent: install the Debian package chromium";
+    CliTest::SetUp();
+  }
+
+  fs::path write_report(const std::string& scenario_file, const std::string& extra = "") {
+    const fs::path html = dir_ / "report.html";
+    const Outcome o = ccsim("run " + scenario_file + " --html " + html.string() + " --quiet " + extra);
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    return html;
+  }
+
+  // One Chromium run gives both the DOM and the screenshot. The virtual time budget
+  // lets the page finish its timers without the test sleeping; the host resolver rule
+  // keeps Chromium's own background traffic off the network.
+  RenderedPage open(const fs::path& html) {
+    RenderedPage page;
+    page.screenshot = dir_ / "screenshot.png";
+    const std::string command =
+        std::string("timeout 120 ") + kChromium +
+        " --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --disable-extensions"
+        " --disable-background-networking --disable-component-update --disable-sync --disable-default-apps"
+        " '--host-resolver-rules=MAP * ~NOTFOUND' --user-data-dir=" + (dir_ / "profile").string() +
+        " --window-size=" + std::to_string(kWidth) + "," + std::to_string(kHeight) +
+        " --virtual-time-budget=5000 --enable-logging=stderr --v=0 --screenshot=" + page.screenshot.string() +
+        " --dump-dom file://" + html.string();
+    const Outcome o = shell(command);
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    page.dom = o.out;
+    std::istringstream lines(o.err);
+    for (std::string line; std::getline(lines, line);)
+      if (line.find(":CONSOLE") != std::string::npos) page.console.push_back(line);
+    if (const char* keep = std::getenv("CCSIM_BROWSER_ARTIFACTS")) {
+      const fs::path folder(keep);
+      const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+      fs::create_directories(folder);
+      fs::copy_file(html, folder / (name + ".html"), fs::copy_options::overwrite_existing);
+      if (fs::exists(page.screenshot))
+        fs::copy_file(page.screenshot, folder / (name + ".png"), fs::copy_options::overwrite_existing);
+    }
+    return page;
+  }
+};
+
+// The opening tag of the element with this id, or "" when there is none.
+std::string tag_of(const std::string& dom, const std::string& id) {
+  const auto at = dom.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return "";
+  const auto begin = dom.rfind('<', at);
+  return dom.substr(begin, dom.find('>', at) - begin + 1);
+}
+
+long attribute(const std::string& tag, const std::string& name) {
+  std::smatch m;
+  if (!std::regex_search(tag, m, std::regex(" " + name + "=\"(\\d+)\""))) return -1;
+  return std::stol(m[1]);
+}
+
+std::string root_tag(const std::string& dom) {
+  const auto at = dom.find("<html");
+  return at == std::string::npos ? "" : dom.substr(at, dom.find('>', at) - at + 1);
+}
+
+std::uint32_t big_endian(const std::string& s, std::size_t at) {
+  std::uint32_t v = 0;
+  for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(s[at + i]);
+  return v;
+}
+
+// The page finished, recorded no error and fetched nothing, and Chromium logged no
+// console message (the report writes none: CSP violations and uncaught errors land there).
+void expect_clean(const RenderedPage& page) {
+  const std::string root = root_tag(page.dom);
+  EXPECT_NE(root.find("data-render=\"done\""), std::string::npos) << root;
+  EXPECT_EQ(attribute(root, "data-errors"), 0) << root << "\n" << tag_of(page.dom, "ccsim-errors");
+  EXPECT_EQ(attribute(root, "data-resources"), 0) << "the page fetched something: " << root;
+  EXPECT_TRUE(page.console.empty()) << page.console.size() << " console messages, the first: " << page.console[0];
+  EXPECT_EQ(root.find("data-pwned"), std::string::npos) << "a name ran as script";
+}
+
+// A PNG of the window's size, and not one colour: a blank 1400 x 3000 screenshot
+// compresses to about 19 KB, the day report's to about 400 KB.
+void expect_picture(const fs::path& png, std::size_t min_bytes) {
+  const std::string bytes = slurp(png);
+  ASSERT_GT(bytes.size(), 24u) << png;
+  EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  EXPECT_EQ(bytes.substr(12, 4), "IHDR");
+  EXPECT_EQ(big_endian(bytes, 16), static_cast<std::uint32_t>(kWidth));
+  EXPECT_EQ(big_endian(bytes, 20), static_cast<std::uint32_t>(kHeight));
+  EXPECT_GT(bytes.size(), min_bytes) << "the screenshot looks blank";
+}
+
+void expect_chart_drawn(const std::string& dom, const std::string& id) {
+  const std::string tag = tag_of(dom, id + "-chart");
+  ASSERT_FALSE(tag.empty()) << "no chart " << id;
+  EXPECT_GT(attribute(tag, "data-points"), 0) << tag;
+  EXPECT_GE(attribute(tag, "data-drawn"), 1) << tag;
+  EXPECT_GT(attribute(tag, "data-coloured-pixels"), 100) << "no data painted: " << tag;
+}
+
+TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
+  const fs::path html = write_report(scenario("scenarios/examples/single_day_ivr.json"), "--replications 5");
+  const RenderedPage page = open(html);
+  expect_clean(page);
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 5);
+  for (const char* id : {"chart-service-level", "chart-calls", "chart-queue", "chart-occupancy", "chart-staffing"})
+    expect_chart_drawn(page.dom, id);
+  EXPECT_EQ(attribute(tag_of(page.dom, "chart-service-level-chart"), "data-points"), 4 * 28 + 1)
+      << "band edges, mean and target for 28 intervals, and the one missed interval at 12:30";
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-intervals"), "data-rows"), 28);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 2);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-groups"), "data-rows"), 3);
+  EXPECT_NE(page.dom.find("class=\"badge badge-met\""), std::string::npos);
+  EXPECT_NE(page.dom.find("class=\"badge badge-missed\""), std::string::npos);  // 12:30 in the interval table
+  EXPECT_EQ(page.dom.find("id=\"no-intervals\""), std::string::npos);
+  expect_picture(page.screenshot, 150'000);
+}
+
+TEST_F(ReportInBrowser, SteadyStateReportSaysWhyItHasNoChartsAndStillShowsTables) {
+  const fs::path html = write_report(scenario("scenarios/examples/erlang_c_14_agents.json"), "--replications 3");
+  const RenderedPage page = open(html);
+  expect_clean(page);
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 0);
+  EXPECT_EQ(page.dom.find("class=\"chart"), std::string::npos);
+  EXPECT_NE(page.dom.find("id=\"no-intervals\""), std::string::npos);
+  EXPECT_NE(page.dom.find("need a day scenario"), std::string::npos);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall"), "data-rows"), 17);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 1);
+  EXPECT_NE(page.dom.find("class=\"target target-met\""), std::string::npos);
+  expect_picture(page.screenshot, 60'000);
+}
+
+TEST_F(ReportInBrowser, HostileNamesAreShownAsTextAndRunNothing) {
+  const fs::path file = dir_ / "hostile.json";
+  std::ofstream(file) << ccsim::test_support::kHostileNamesScenario;
+  const RenderedPage page = open(write_report(file.string()));
+  expect_clean(page);
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 5);
+  EXPECT_NE(page.dom.find("<h1>&lt;/script&gt;&lt;script&gt;document.documentElement.dataset.pwned = 1&lt;/script&gt;</h1>"),
+            std::string::npos);
+  EXPECT_EQ(page.dom.find("<b>bold</b>"), std::string::npos) << "a group name became markup";
+}
+
+}  // namespace

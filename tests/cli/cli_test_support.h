@@ -1,0 +1,77 @@
+// tests/cli/cli_test_support.h
+// Shared by the CLI and browser tests: a fixture that runs the ccsim binary as a user
+// would from a shell, in a scratch folder of its own, and a scenario whose names try
+// to break the HTML report.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace ccsim::test_support {
+
+struct Outcome {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ccsim_cli_" + std::string(info->test_suite_name()) + "_" + std::string(info->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override {
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);  // empty when SetUp skipped the test
+  }
+
+  // Runs a shell command line; stdout and stderr are collected through files in dir_.
+  Outcome shell(const std::string& command) {
+    const std::filesystem::path out = dir_ / "stdout.txt";
+    const std::filesystem::path err = dir_ / "stderr.txt";
+    const std::string cmd = command + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(cmd.c_str());
+    return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  }
+
+  Outcome ccsim(const std::string& args) { return shell(std::string(CCSIM_BINARY) + " " + args); }
+
+  std::string scenario(const std::string& relative) { return std::string(CCSIM_SOURCE_DIR) + "/" + relative; }
+
+  std::filesystem::path dir_;
+};
+
+// A day scenario whose names hold "</script>", "<!--", quotes and markup. The
+// scenario name's script, if it ever ran, would mark the page with data-pwned.
+inline constexpr const char* kHostileNamesScenario = R"({
+  "name": "</script><script>document.documentElement.dataset.pwned = 1</script>",
+  "description": "Names that try to break out of the report's <script> and <title> elements & \"quotes\".",
+  "mode": "day", "period_s": 1800, "num_periods": 2, "start_time": "08:00",
+  "contact_types": [
+    { "name": "a \"quoted\" & 'single' <!-- type",
+      "arrivals": { "process": "piecewise_poisson", "per_period": [60, 80] },
+      "talk": { "dist": "exponential", "mean_s": 180 }, "patience": { "dist": "exponential", "mean_s": 120 } }
+  ],
+  "agent_groups": [ { "name": "</SCRIPT ><b>bold</b>", "staffing": [4, 5] } ],
+  "router": { "policy": "queue_priority", "type_to_group": { "a \"quoted\" & 'single' <!-- type": ["</SCRIPT ><b>bold</b>"] } },
+  "rng": { "seed": 7, "replications": 3 }
+})";
+
+}  // namespace ccsim::test_support

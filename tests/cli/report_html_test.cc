@@ -1,0 +1,117 @@
+// tests/cli/report_html_test.cc
+// `ccsim run --html`: the page embeds the results JSON byte for byte as --json writes
+// it, fetches nothing, survives names that try to end its <script> element, and a file
+// that cannot be written exits with code 2. (tests/browser/ opens the page in Chromium.)
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/cli_test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ccsim::test_support::Outcome;
+using ccsim::test_support::slurp;
+
+class HtmlReport : public ccsim::test_support::CliTest {};
+
+// The text of <script type="application/json" id="...">, or "" if there is none.
+std::string json_element(const std::string& html, const std::string& id) {
+  const std::string open = "<script type=\"application/json\" id=\"" + id + "\">";
+  const auto begin = html.find(open);
+  if (begin == std::string::npos) return "";
+  const auto from = begin + open.size();
+  return html.substr(from, html.find("</script>", from) - from);
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  return s;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST_F(HtmlReport, EmbedsTheResultsJsonExactlyAsJsonWritesIt) {
+  const fs::path html = dir_ / "out" / "report.html";  // the folder is created
+  const fs::path json = dir_ / "results.json";
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") +
+                          " --quiet --replications 3 --json " + json.string() + " --html " + html.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const std::string page = slurp(html);
+  const std::string embedded = json_element(page, "ccsim-results");
+  ASSERT_FALSE(embedded.empty());
+  // The only change is '<' written as \u003c, and this scenario has none.
+  EXPECT_EQ(embedded, std::string("\n").append(slurp(json)));
+  EXPECT_EQ(nlohmann::json::parse(embedded)["kpis"]["by_interval"].size(), 28u);
+  const auto meta = nlohmann::json::parse(json_element(page, "ccsim-page"));
+  EXPECT_EQ(meta["kpis"][0]["key"], "offered");
+  EXPECT_EQ(meta["kpis"][9]["key"], "service_level");
+  EXPECT_EQ(meta["kpis"][9]["unit"], "fraction");
+  EXPECT_EQ(meta["kpis"][13]["unit"], "seconds");
+}
+
+TEST_F(HtmlReport, PageFetchesNothing) {
+  const fs::path html = dir_ / "report.html";
+  ASSERT_EQ(ccsim("run " + scenario("scenarios/examples/erlang_c_14_agents.json") + " --quiet --replications 2 --html " +
+                  html.string())
+                .exit_code,
+            0);
+  const std::string page = lower(slurp(html));
+  EXPECT_NE(page.find("<meta http-equiv=\"content-security-policy\" content=\"default-src 'none';"), std::string::npos);
+  EXPECT_EQ(page.find(" src="), std::string::npos);  // every script is inline
+  EXPECT_EQ(count(page, "<link "), 1u);               // the empty favicon only
+  EXPECT_NE(page.find("<link rel=\"icon\" href=\"data:,\">"), std::string::npos);
+  EXPECT_EQ(page.find("@import"), std::string::npos);
+  EXPECT_EQ(page.find("url("), std::string::npos);
+  EXPECT_NE(page.find("permission is hereby granted"), std::string::npos);  // uPlot's licence travels with it
+}
+
+TEST_F(HtmlReport, NamesWithScriptTagsAndQuotesStayInsideTheirElements) {
+  const fs::path file = dir_ / "hostile.json";
+  std::ofstream(file) << ccsim::test_support::kHostileNamesScenario;
+  const fs::path html = dir_ / "report.html";
+  const fs::path json = dir_ / "results.json";
+  const Outcome o = ccsim("run " + file.string() + " --quiet --json " + json.string() + " --html " + html.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const std::string page = slurp(html);
+  // Four script elements (results, page facts, renderer, uPlot): each "</script" closes one.
+  EXPECT_EQ(count(lower(page), "<script"), 4u);
+  EXPECT_EQ(count(lower(page), "</script"), 4u);
+  EXPECT_EQ(count(page, "<!--"), 0u);
+  EXPECT_NE(page.find("<title>&lt;/script&gt;&lt;script&gt;document.documentElement.dataset.pwned = 1&lt;/script&gt; "),
+            std::string::npos);
+  // The embedded JSON is the --json file with '<' escaped, and means the same.
+  const std::string embedded = json_element(page, "ccsim-results");
+  EXPECT_EQ(replace_all(embedded, "\\u003c", "<"), std::string("\n").append(slurp(json)));
+  const auto results = nlohmann::json::parse(embedded);
+  EXPECT_EQ(results, nlohmann::json::parse(slurp(json)));
+  EXPECT_EQ(results["scenario"]["name"], "</script><script>document.documentElement.dataset.pwned = 1</script>");
+  EXPECT_TRUE(results["kpis"]["by_group"].contains("</SCRIPT ><b>bold</b>"));
+  EXPECT_EQ(nlohmann::json::parse(json_element(page, "ccsim-page"))["description"],
+            "Names that try to break out of the report's <script> and <title> elements & \"quotes\".");
+}
+
+TEST_F(HtmlReport, UnwritableFileExitsWith2NamingIt) {
+  std::ofstream(dir_ / "plain_file") << "not a folder";
+  const fs::path html = dir_ / "plain_file" / "report.html";
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/erlang_c_14_agents.json") +
+                          " --quiet --replications 2 --html " + html.string());
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("cannot write " + html.string()), std::string::npos) << o.err;
+}
+
+}  // namespace
