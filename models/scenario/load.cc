@@ -60,6 +60,7 @@ ScenarioSpec Decoder::decode(const Json& doc, const std::string& file_label) {
   if (const Json* v = find(doc, "confidence")) {
     if (auto c = number(*v, "/confidence", Range{0.0, true, 1.0, true})) spec.confidence = *c;
   }
+  decode_check(doc, spec);
   cross_check(spec);
   return spec;
 }
@@ -263,6 +264,47 @@ void Decoder::decode_rng(const Json& doc, ScenarioSpec& spec) {
     } else {
       spec.replications = static_cast<std::uint32_t>(*n);
     }
+  }
+}
+
+// ---- check: how `ccsim check` compares a run with its baseline ----------------------
+
+void Decoder::decode_check(const Json& doc, ScenarioSpec& spec) {
+  const Json* c = find(doc, "check");
+  if (!c) return;
+  const std::string ptr = "/check";
+  if (!expect_object(*c, ptr, R"(an object {"alpha": 0.01, "tolerance": {"fraction": 0.01, "relative": 0.05}})"))
+    return;
+  check_keys(*c, ptr, kCheckKeys);
+  CheckSpec& check = spec.check;
+  if (auto a = number_at(*c, ptr, "alpha", Range{0.0, true, 1.0, true}, false)) check.alpha = *a;
+  const Json* t = find(*c, "tolerance");
+  if (!t) return;
+  const std::string tptr = ptr + "/tolerance";
+  if (!expect_object(*t, tptr, R"(an object {"fraction": 0.01, "relative": 0.05, "<kpi>": <absolute tolerance>})"))
+    return;
+  check_keys(*t, tptr, kToleranceKeys);
+  // A tolerance on a fraction above 1 could never be exceeded: it is a percentage typo.
+  const auto fraction_tolerance = [&](const Json& v, const std::string& p, std::string_view what) {
+    if (v.is_number() && std::isfinite(v.get<double>()) && !closed(0.0, 1.0).contains(v.get<double>())) {
+      error(p, fmt::format("must be in [0, 1] ({} a fraction: write 1% as 0.01); got {}", what, describe(v)));
+      return std::optional<double>();
+    }
+    return number(v, p, closed(0.0, 1.0));
+  };
+  if (const Json* v = find(*t, "fraction")) {
+    if (auto x = fraction_tolerance(*v, tptr + "/fraction", "the tolerance of fraction KPIs is"))
+      check.tolerance_fraction = *x;
+  }
+  if (auto x = number_at(*t, tptr, "relative", at_least(0.0), false)) check.tolerance_relative = *x;
+  for (std::size_t i = 0; i < kNumKpis; ++i) {
+    const Kpi kpi = static_cast<Kpi>(i);
+    const Json* v = find(*t, kpi_name(kpi));
+    if (!v) continue;
+    const std::string p = child_pointer(tptr, kpi_name(kpi));
+    const auto x = kpi_is_fraction(kpi) ? fraction_tolerance(*v, p, fmt::format("{} is", kpi_name(kpi)))
+                                        : number(*v, p, at_least(0.0));
+    if (x) check.tolerance_absolute[i] = *x;
   }
 }
 
