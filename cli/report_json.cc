@@ -1,7 +1,8 @@
 // cli/report_json.cc
 // The results JSON contract ("ccsim.results/1", documented in docs/results-format.md).
-// Written with nlohmann/json: the scenario loader stays the only reader of JSON, and
-// this file the only writer. Undefined values (NaN) are written as null.
+// Written with nlohmann/json. The other JSON files are the scenario (read in
+// models/scenario/load*.cc) and the baseline (read and written in cli/baseline.cc).
+// Undefined values (NaN) are written as null.
 #include <cmath>
 
 #include <nlohmann/json.hpp>

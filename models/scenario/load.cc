@@ -1,17 +1,12 @@
 // models/scenario/load.cc
 // The scenario loader's entry points: parse the text (reporting duplicate keys), decode
-// the top level, service level, targets and rng, and check across sections. Nothing is
-// clamped or rescaled: a value outside its range is an error.
+// the top level, service level, targets, rng and check settings, and check across
+// sections. Nothing is clamped or rescaled: a value outside its range is an error.
 #include "models/scenario/load.h"
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -464,14 +459,6 @@ class DuplicateKeyFinder {
 
 // ---- parsing ------------------------------------------------------------------------
 
-// nlohmann's message after its "[json.exception.parse_error.101] parse error at " prefix.
-std::string parse_error_detail(const std::string& what) {
-  const std::string marker = "parse error at ";
-  if (auto p = what.find(marker); p != std::string::npos) return what.substr(p + marker.size());
-  if (auto p = what.find("] "); p != std::string::npos) return what.substr(p + 2);
-  return what;
-}
-
 }  // namespace
 
 ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& file_label) {
@@ -485,8 +472,8 @@ ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& f
           json_text.begin(), json_text.end(),
           [&finder](int depth, Json::parse_event_t event, Json& parsed) { return finder(depth, event, parsed); });
     } catch (const nlohmann::json::parse_error& e) {
-      throw ScenarioError(file_label,
-                          {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, parse_error_detail(e.what()))}});
+      throw ScenarioError(file_label, {{"", fmt::format("invalid JSON at byte {}, {}", e.byte,
+                                                        internal::json_error_detail(e.what()))}});
     } catch (const nlohmann::json::exception& e) {
       // e.g. out_of_range.406 "number overflow parsing '1e400'"
       const std::string what = e.what();
@@ -503,21 +490,7 @@ ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& f
 }
 
 ScenarioSpec load_scenario_file(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (!fs::exists(status))
-    throw ScenarioError(path, {{"", "cannot read the scenario file: no such file (expected a path to a .json file)"}});
-  if (fs::is_directory(status))
-    throw ScenarioError(path, {{"", "cannot read the scenario file: it is a directory (expected a .json file)"}});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    throw ScenarioError(path, {{"", fmt::format("cannot read the scenario file: {}", std::strerror(err))}});
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw ScenarioError(path, {{"", "cannot read the scenario file: read error"}});
-  return load_scenario_text(text, path);
+  return load_scenario_text(internal::read_input_file(path, "scenario file", "expected a path to a .json file"), path);
 }
 
 }  // namespace ccsim::models

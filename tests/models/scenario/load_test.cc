@@ -12,6 +12,7 @@
 
 #include "models/routing/policy_names.h"
 #include "models/scenario/validate.h"
+#include "tests/models/scenario/diagnostic_checks.h"
 
 namespace ccsim::models {
 namespace {
@@ -50,42 +51,18 @@ constexpr std::string_view kSteady = R"({
   "router": { "type_to_group": { "calls": ["agents"] } }
 })";
 
-// `base` with the single occurrence of `from` replaced by `to`.
-std::string with(std::string_view base, std::string_view from, std::string_view to) {
-  std::string s(base);
-  const auto pos = s.find(from);
-  if (pos == std::string::npos || s.find(from, pos + 1) != std::string::npos) {
-    ADD_FAILURE() << "with(): \"" << from << "\" must occur exactly once";
-    return s;
-  }
-  s.replace(pos, from.size(), to);
-  return s;
-}
+using testing::dump;
+using testing::with;
 
 // The diagnostics of a text that must fail to load.
 std::vector<Diagnostic> errors_of(std::string_view text) {
-  try {
-    load_scenario_text(text, "t.json");
-  } catch (const ScenarioError& e) {
-    EXPECT_EQ(e.file(), "t.json");
-    return e.diagnostics();
-  }
-  ADD_FAILURE() << "expected a ScenarioError";
-  return {};
-}
-
-std::string dump(const std::vector<Diagnostic>& ds) {
-  std::string out;
-  for (const Diagnostic& d : ds) out += "  [" + d.pointer + "] " + d.message + "\n";
-  return out;
+  return testing::diagnostics_of([](std::string_view t, const std::string& f) { load_scenario_text(t, f); }, text,
+                                 "t.json");
 }
 
 // Exactly one diagnostic, with this pointer and this message.
 void expect_only(std::string_view text, const std::string& pointer, const std::string& message) {
-  const auto ds = errors_of(text);
-  ASSERT_EQ(ds.size(), 1u) << dump(ds);
-  EXPECT_EQ(ds[0].pointer, pointer);
-  EXPECT_EQ(ds[0].message, message);
+  testing::expect_single(errors_of(text), pointer, message);
 }
 
 // Some diagnostic has this pointer and this exact message.
