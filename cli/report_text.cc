@@ -15,25 +15,23 @@ using models::Kpi;
 using models::KpiStat;
 using models::stat_of;
 
-namespace {
-
-std::string num(double x, Kpi k) {
+std::string kpi_value_text(double x, bool fraction) {
   if (std::isnan(x)) return "-";
-  if (models::kpi_is_fraction(k)) return fmt::format("{:.1f}%", 100.0 * x);
+  if (fraction) return fmt::format("{:.1f}%", 100.0 * x);
   if (std::fabs(x) >= 100) return fmt::format("{:.1f}", x);
   return fmt::format("{:.2f}", x);
 }
 
-std::string with_ci(const KpiStat& s, Kpi k) {
+std::string kpi_stat_text(const KpiStat& s, bool fraction) {
   if (s.n == 0) return "-";
-  if (std::isnan(s.half_width)) return num(s.mean, k);
-  return num(s.mean, k) + " ± " + num(s.half_width, k);
+  if (std::isnan(s.half_width)) return kpi_value_text(s.mean, fraction);
+  return kpi_value_text(s.mean, fraction) + " ± " + kpi_value_text(s.half_width, fraction);
 }
 
 std::string target_text(const models::TargetSpec& t) {
   const Kpi k = t.kpi;
   return fmt::format("{} {} {}", models::kpi_name(k), t.bound == models::TargetBound::AtLeast ? ">=" : "<=",
-                     num(t.value, k));
+                     kpi_value_text(t.value, models::kpi_is_fraction(k)));
 }
 
 std::string verdict_text(models::Verdict v) {
@@ -44,6 +42,11 @@ std::string verdict_text(models::Verdict v) {
   }
   return "?";
 }
+
+namespace {
+
+std::string num(double x, Kpi k) { return kpi_value_text(x, models::kpi_is_fraction(k)); }
+std::string with_ci(const KpiStat& s, Kpi k) { return kpi_stat_text(s, models::kpi_is_fraction(k)); }
 
 }  // namespace
 

@@ -1,19 +1,17 @@
 // cli/run_command.cc
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
 // print the report, write JSON / CSV on request.
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <string>
-#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/report.h"
+#include "cli/scenario_options.h"
 #include "models/invariant.h"
 #include "models/replication.h"
 #include "models/scenario/diagnostics.h"
@@ -23,11 +21,7 @@ namespace ccsim::cli {
 namespace {
 
 struct RunArgs {
-  std::string scenario;
-  std::optional<std::uint64_t> seed;
-  std::optional<std::uint32_t> replications;
-  // Every hardware thread by default: results do not depend on the thread count.
-  std::uint32_t threads = std::max(1u, std::thread::hardware_concurrency());
+  ScenarioOptions scenario;
   std::string json_path;
   std::string csv_dir;
   bool quiet = false;
@@ -35,35 +29,15 @@ struct RunArgs {
 
 int run(const RunArgs& a) {
   models::ScenarioSpec spec;
-  try {
-    spec = models::load_scenario_file(a.scenario);
-  } catch (const models::ScenarioError& e) {
-    std::fputs(models::format_diagnostics(e).c_str(), stderr);
-    return kExitBadInput;
-  }
-  if (a.seed) spec.seed = *a.seed;
-  if (a.replications) {
-    if (*a.replications == 0) {
-      std::fprintf(stderr, "ccsim run: --replications must be >= 1; got 0\n");
-      return kExitBadInput;
-    }
-    if (spec.mode == models::RunMode::SteadyState && spec.steady.batches > 1 && *a.replications != 1) {
-      std::fprintf(stderr,
-                   "ccsim run: --replications %u conflicts with %s: /steady_state/batches is %u (batch means use "
-                   "one long replication); remove batches or use --replications 1\n",
-                   *a.replications, a.scenario.c_str(), spec.steady.batches);
-      return kExitBadInput;
-    }
-    spec.replications = *a.replications;
-  }
-  if (a.threads == 0) {
-    std::fprintf(stderr, "ccsim run: --threads must be >= 1; got 0\n");
-    return kExitBadInput;
+  std::string error;
+  if (const int loaded = load_scenario(a.scenario, "run", spec, error); loaded != kExitOk) {
+    std::fputs(error.c_str(), stderr);
+    return loaded;
   }
 
   models::RunResults results;
   try {
-    results = models::run_scenario(spec, models::RunOptions{.threads = a.threads});
+    results = models::run_scenario(spec, models::RunOptions{.threads = a.scenario.threads});
   } catch (const models::InvariantError& e) {
     std::fprintf(stderr, "ccsim run: model invariant failed: %s\n", e.what());
     return kExitInternal;
@@ -98,11 +72,7 @@ int run(const RunArgs& a) {
 void add_run_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario and report its KPIs with confidence intervals");
-  cmd->add_option("scenario", args->scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
-  cmd->add_option("--seed", args->seed, "Override the scenario's rng.seed");
-  cmd->add_option("--replications", args->replications, "Override the scenario's rng.replications");
-  cmd->add_option("--threads", args->threads, "Replications run in parallel; default: all hardware threads (results do not depend on it)")
-      ->capture_default_str();
+  add_scenario_options(*cmd, args->scenario);
   cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
   cmd->add_flag("--quiet", args->quiet, "Print no table (use with --json or --csv)");
