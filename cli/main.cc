@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   ccsim::cli::add_run_command(app, exit_code);
   ccsim::cli::add_validate_command(app, exit_code);
   ccsim::cli::add_erlang_command(app, exit_code);
+  ccsim::cli::add_check_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
