@@ -39,7 +39,10 @@ WelchResult welch_t_test(const SampleSummary& a, const SampleSummary& b) {
     return {std::copysign(std::numeric_limits<double>::infinity(), diff), nan, 0.0};
   }
   const double t = diff / std::sqrt(se2);
-  const double df = se2 * se2 / (va * va / static_cast<double>(a.n - 1) + vb * vb / static_cast<double>(b.n - 1));
+  double df = se2 * se2 / (va * va / static_cast<double>(a.n - 1) + vb * vb / static_cast<double>(b.n - 1));
+  // Tiny variances can underflow the squares (0 / 0); Satterthwaite's df is never below
+  // the smaller sample's n - 1, so that is the conservative stand-in.
+  if (!(df > 0.0) || !std::isfinite(df)) df = static_cast<double>(std::min(a.n, b.n) - 1);
   // cdf(complement) keeps precision in the far tail, where 1 - cdf would round to 0.
   const double tail =
       boost::math::cdf(boost::math::complement(boost::math::students_t_distribution<double>(df), std::fabs(t)));

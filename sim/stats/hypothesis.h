@@ -22,7 +22,8 @@ struct SampleSummary {
 // Both samples need n >= 2 and a finite sd >= 0, else std::domain_error. When both sds
 // are 0 the samples are constant: equal means give t = 0 and p = 1, different means
 // t = +-inf and p = 0 (a certain difference); df is NaN then. One sd of 0 is a
-// one-sample test against a known value (df = n - 1 of the other sample).
+// one-sample test against a known value (df = n - 1 of the other sample). Variances so
+// small that df underflows use df = min(n_a, n_b) - 1, Satterthwaite's lower bound.
 struct WelchResult {
   double t;
   double df;

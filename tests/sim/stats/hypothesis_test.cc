@@ -49,6 +49,14 @@ TEST(WelchTTest, OneConstantSampleIsAOneSampleTest) {
   EXPECT_NEAR(r.df, 15.0, 1e-12);
 }
 
+TEST(WelchTTest, TinyVariancesDoNotUnderflowIntoAnError) {
+  // sd^2 / n is about 1e-321 (subnormal) and its square underflows to 0.
+  const WelchResult r = welch_t_test({0.0, 1e-160, 10}, {1e-158, 1e-160, 10});
+  EXPECT_EQ(r.df, 9.0);
+  EXPECT_GT(r.t, 100.0);
+  EXPECT_LT(r.p, 1e-10);
+}
+
 TEST(WelchTTest, RejectsSamplesWithoutAVariance) {
   EXPECT_THROW(welch_t_test({5.0, 1.0, 1}, {6.0, 2.0, 16}), std::domain_error);
   EXPECT_THROW(welch_t_test({5.0, NAN, 10}, {6.0, 2.0, 16}), std::domain_error);
