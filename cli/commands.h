@@ -1,6 +1,7 @@
 // cli/commands.h
 // Each ccsim subcommand registers itself on the CLI11 app. A callback reports its
-// outcome by setting exit_code; exit codes: 0 ok, 1 a target missed, 2 bad input,
+// outcome by setting exit_code; exit codes: 0 ok, 1 a target missed (check: or a KPI
+// regressed, or a required fingerprint changed), 2 bad input,
 // 3 inconclusive, 4 internal error (model invariant).
 #pragma once
 
@@ -20,5 +21,6 @@ void add_run_command(CLI::App& app, int& exit_code);
 void add_validate_command(CLI::App& app, int& exit_code);
 void add_erlang_command(CLI::App& app, int& exit_code);
 void add_sweep_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
 
 }  // namespace ccsim::cli

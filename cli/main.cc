@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   ccsim::cli::add_validate_command(app, exit_code);
   ccsim::cli::add_erlang_command(app, exit_code);
   ccsim::cli::add_sweep_command(app, exit_code);
+  ccsim::cli::add_check_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

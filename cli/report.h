@@ -25,13 +25,14 @@ std::string report_page_json(const models::ScenarioSpec& spec);
 // creates dir if needed. Throws std::runtime_error naming the file on failure.
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& results);
 
-// A KPI value as the reports show it: fractions as percentages ("81.2%"), "-" for NaN.
-std::string format_kpi(double x, models::Kpi k);
-// "81.2% ± 0.4%", or the mean alone when n < 2, "-" when undefined.
-std::string format_kpi_ci(const models::KpiStat& s, models::Kpi k);
-// "service_level >= 80.0%"
+// A KPI value as the reports show it: a fraction as a percentage with one decimal
+// ("89.1%"), another value with two decimals, one from 100 up; "-" when undefined (NaN).
+std::string kpi_value_text(double x, bool fraction);
+// "mean ± half-width" in that format; the mean alone when n < 2; "-" when n == 0.
+std::string kpi_stat_text(const models::KpiStat& s, bool fraction);
+// "p_abandon <= 5.0%".
 std::string target_text(const models::TargetSpec& t);
-// "met", "MISSED", "inconclusive"
+// "met", "MISSED" or "inconclusive".
 std::string verdict_text(models::Verdict v);
 
 // A CSV number cell (10 significant digits; empty when undefined) and a CSV text cell

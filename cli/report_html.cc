@@ -2,11 +2,11 @@
 // The HTML report: one self-contained page holding the results JSON contract exactly
 // as results_json() writes it, our renderer (cli/report_html/report.js) and the vendored
 // uPlot, all inline. A Content-Security-Policy forbids every fetch: the page works offline.
-#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "cli/output_file.h"
 #include "cli/report.h"
 #include "cli/report_html_assets.h"
 
@@ -82,10 +82,7 @@ std::string html_page(const models::ScenarioSpec& spec, const models::RunResults
 }  // namespace
 
 void write_html(const std::string& path, const models::ScenarioSpec& spec, const models::RunResults& results) {
-  std::ofstream out(path, std::ios::binary);
-  out << html_page(spec, results);
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + path);
+  if (!write_output_file(path, html_page(spec, results))) throw std::runtime_error("cannot write " + path);
 }
 
 }  // namespace ccsim::cli

@@ -1,13 +1,15 @@
 // cli/report_json.cc
 // The results JSON contract ("ccsim.results/1", documented in docs/results-format.md),
-// and the few facts the HTML report reads beside it (KPI units).
-// Written with nlohmann/json: the scenario loader stays the only reader of JSON, and
-// this file the only writer. Undefined values (NaN) are written as null.
+// the few facts the HTML report reads beside it (KPI units), and the check report
+// ("ccsim.check/1"). Written with nlohmann/json. The other JSON files are the scenario
+// (read in models/scenario/load*.cc) and the baseline (read and written in
+// cli/baseline.cc). Undefined values (NaN) are written as null.
 #include <cmath>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/check.h"
 #include "cli/report.h"
 
 namespace ccsim::cli {
@@ -17,14 +19,26 @@ using nlohmann::json;
 
 json number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
 
+json stat_json(const models::KpiStat& k) {
+  return json{{"mean", number(k.mean)}, {"half_width", number(k.half_width)}, {"n", k.n}};
+}
+
 json kpis_json(const models::KpiStats& s, bool only_defined) {
   json o = json::object();
   for (std::size_t i = 0; i < models::kNumKpis; ++i) {
     if (only_defined && s[i].n == 0) continue;
-    o[std::string(models::kpi_name(static_cast<models::Kpi>(i)))] =
-        json{{"mean", number(s[i].mean)}, {"half_width", number(s[i].half_width)}, {"n", s[i].n}};
+    o[std::string(models::kpi_name(static_cast<models::Kpi>(i)))] = stat_json(s[i]);
   }
   return o;
+}
+
+json target_json(const models::TargetResult& t) {
+  return {{"kpi", models::kpi_name(t.target.kpi)},
+          {t.target.bound == models::TargetBound::AtLeast ? "min" : "max", t.target.value},
+          {"mean", number(t.stat.mean)},
+          {"half_width", number(t.stat.half_width)},
+          {"n", t.stat.n},
+          {"verdict", models::verdict_name(t.verdict)}};
 }
 
 }  // namespace
@@ -57,9 +71,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
     by_group[spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name] = kpis_json(r.by_group[g], true);
   json by_type_group = json::object();
   for (const models::PairResult& p : r.by_type_group) {
-    const auto stat = [](const models::KpiStat& k) {
-      return json{{"mean", number(k.mean)}, {"half_width", number(k.half_width)}, {"n", k.n}};
-    };
+    const auto stat = stat_json;
     by_type_group[spec.contact_types[p.type].name][spec.agent_groups[p.group].name] = {
         {"answered", stat(p.answered)},
         {"share", stat(p.share)},
@@ -90,13 +102,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   }
 
   json targets = json::array();
-  for (const models::TargetResult& t : r.targets)
-    targets.push_back({{"kpi", models::kpi_name(t.target.kpi)},
-                       {t.target.bound == models::TargetBound::AtLeast ? "min" : "max", t.target.value},
-                       {"mean", number(t.stat.mean)},
-                       {"half_width", number(t.stat.half_width)},
-                       {"n", t.stat.n},
-                       {"verdict", models::verdict_name(t.verdict)}});
+  for (const models::TargetResult& t : r.targets) targets.push_back(target_json(t));
 
   json doc = {
       {"schema", "ccsim.results/1"},
@@ -140,6 +146,119 @@ std::string report_page_json(const models::ScenarioSpec& spec) {
     kpis.push_back({{"key", name}, {"unit", unit}});
   }
   return json{{"kpis", kpis}, {"description", spec.description}}.dump();
+}
+
+// ---- the check report ("ccsim.check/1", docs/check.md) ------------------------------
+
+namespace {
+
+json optional_number(const std::optional<double>& x) { return x ? number(*x) : json(nullptr); }
+
+json comparison_json(const KpiComparison& k) {
+  return {{"pointer", k.pointer},
+          {"kpi", k.kpi},
+          {"baseline", stat_json(k.baseline)},
+          {"now", stat_json(k.now)},
+          {"difference", number(k.difference)},
+          {"tolerance", number(k.tolerance)},
+          {"p", number(k.p)},
+          {"p_adjusted", number(k.p_adjusted)}};
+}
+
+std::string_view fingerprint_status_name(FingerprintStatus s) {
+  switch (s) {
+    case FingerprintStatus::NoBaseline: return "no_baseline";
+    case FingerprintStatus::Same: return "same";
+    case FingerprintStatus::Changed: return "changed";
+    case FingerprintStatus::NotComparable: return "not_comparable";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+std::string check_json(const CheckReport& r) {
+  const models::ScenarioSpec& spec = *r.spec;
+  const models::RunResults& res = *r.results;
+  json run = {{"replications", res.replications}, {"observations", res.observations}, {"unit", r.unit},
+              {"seed", spec.seed},                {"confidence", spec.confidence},     {"threads", res.threads},
+              {"sequential", nullptr}};
+  if (r.sequential) {
+    const SequentialCheck& s = *r.sequential;
+    run["sequential"] = {{"start", s.start},
+                         {"max", s.max},
+                         {"rounds", s.rounds},
+                         {"precision", optional_number(s.precision)},
+                         {"satisfied", s.satisfied},
+                         {"needed", s.needed ? json(std::ceil(*s.needed)) : json(nullptr)}};
+  }
+  json targets = nullptr;
+  if (r.targets_judged) {
+    targets = json::array();
+    for (const TargetCheck& t : r.targets) {
+      json o = target_json(t.result);
+      o["needed"] = t.needed ? json(std::ceil(*t.needed)) : json(nullptr);
+      o["note"] = t.note.empty() ? json(nullptr) : json(t.note);
+      targets.push_back(o);
+    }
+  }
+  json baseline = {{"file", r.baseline_path}, {"found", r.baseline_found}, {"written", r.baseline_written}};
+  if (r.baseline) {
+    baseline["scenario"] = r.baseline->scenario_name;
+    baseline["seed"] = r.baseline->seed;
+    baseline["replications"] = r.baseline->replications;
+    baseline["fingerprint"] = r.baseline->fingerprint;
+  }
+  json comparison = nullptr;
+  if (r.comparison) {
+    const Comparison& c = *r.comparison;
+    json absolute = json::object();
+    for (std::size_t i = 0; i < models::kNumKpis; ++i)
+      if (r.settings.tolerance_absolute[i])
+        absolute[std::string(models::kpi_name(static_cast<models::Kpi>(i)))] = *r.settings.tolerance_absolute[i];
+    json counts = json::object();
+    json lists = json::object();
+    for (KpiOutcome o : {KpiOutcome::Same, KpiOutcome::WithinTolerance, KpiOutcome::NotSignificant,
+                         KpiOutcome::Changed, KpiOutcome::Undecided, KpiOutcome::DefinedOnOneSide}) {
+      counts[std::string(outcome_name(o))] = c.count(o);
+      if (o == KpiOutcome::Same || o == KpiOutcome::WithinTolerance) continue;
+      json list = json::array();
+      for (const KpiComparison& k : c.kpis)
+        if (k.outcome == o) list.push_back(comparison_json(k));
+      lists[std::string(outcome_name(o))] = list;
+    }
+    comparison = {{"test", "welch"},
+                  {"correction", "holm"},
+                  {"alpha", r.settings.alpha},
+                  {"tolerance",
+                   {{"fraction", r.settings.tolerance_fraction},
+                    {"relative", r.settings.tolerance_relative},
+                    {"absolute", absolute}}},
+                  {"compared", c.kpis.size()},
+                  {"tested", c.tested},
+                  {"counts", counts},
+                  {"changed", lists["changed"]},
+                  {"undecided", lists["undecided"]},
+                  {"not_significant", lists["not_significant"]},
+                  {"defined_on_one_side", lists["defined_on_one_side"]},
+                  {"only_in_baseline", c.only_in_baseline},
+                  {"only_now", c.only_now}};
+  }
+  json doc = {{"schema", "ccsim.check/1"},
+              {"scenario", {{"name", spec.name}, {"file", spec.source_file}}},
+              {"run", run},
+              {"targets", targets},
+              {"baseline", baseline},
+              {"comparison", comparison},
+              {"fingerprint",
+               {{"now", res.fingerprint},
+                {"baseline", r.baseline ? json(r.baseline->fingerprint) : json(nullptr)},
+                {"status", fingerprint_status_name(r.fingerprint)},
+                {"note", r.fingerprint_note.empty() ? json(nullptr) : json(r.fingerprint_note)},
+                {"required", r.require_fingerprint}}},
+              {"exit_code", r.exit_code},
+              {"outcome", r.outcome}};
+  return doc.dump(2);
 }
 
 }  // namespace ccsim::cli

@@ -15,23 +15,23 @@ using models::Kpi;
 using models::KpiStat;
 using models::stat_of;
 
-std::string format_kpi(double x, Kpi k) {
+std::string kpi_value_text(double x, bool fraction) {
   if (std::isnan(x)) return "-";
-  if (models::kpi_is_fraction(k)) return fmt::format("{:.1f}%", 100.0 * x);
+  if (fraction) return fmt::format("{:.1f}%", 100.0 * x);
   if (std::fabs(x) >= 100) return fmt::format("{:.1f}", x);
   return fmt::format("{:.2f}", x);
 }
 
-std::string format_kpi_ci(const KpiStat& s, Kpi k) {
+std::string kpi_stat_text(const KpiStat& s, bool fraction) {
   if (s.n == 0) return "-";
-  if (std::isnan(s.half_width)) return format_kpi(s.mean, k);
-  return format_kpi(s.mean, k) + " ± " + format_kpi(s.half_width, k);
+  if (std::isnan(s.half_width)) return kpi_value_text(s.mean, fraction);
+  return kpi_value_text(s.mean, fraction) + " ± " + kpi_value_text(s.half_width, fraction);
 }
 
 std::string target_text(const models::TargetSpec& t) {
   const Kpi k = t.kpi;
   return fmt::format("{} {} {}", models::kpi_name(k), t.bound == models::TargetBound::AtLeast ? ">=" : "<=",
-                     format_kpi(t.value, k));
+                     kpi_value_text(t.value, models::kpi_is_fraction(k)));
 }
 
 std::string verdict_text(models::Verdict v) {
@@ -42,6 +42,13 @@ std::string verdict_text(models::Verdict v) {
   }
   return "?";
 }
+
+namespace {
+
+std::string num(double x, Kpi k) { return kpi_value_text(x, models::kpi_is_fraction(k)); }
+std::string with_ci(const KpiStat& s, Kpi k) { return kpi_stat_text(s, models::kpi_is_fraction(k)); }
+
+}  // namespace
 
 std::string interval_label(const models::ScenarioSpec& spec, std::uint32_t interval) {
   const double start_s = interval * spec.period_s;
@@ -82,13 +89,13 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                "  (one observation gives no confidence interval, so no target can be judged: run at least 2 "
                "replications, or batches in steady state)\n");
   for (const models::TargetResult& t : r.targets)
-    fmt::print(out, "  {:<34} {:>22}   {}\n", target_text(t.target), format_kpi_ci(t.stat, t.target.kpi),
+    fmt::print(out, "  {:<34} {:>22}   {}\n", target_text(t.target), with_ci(t.stat, t.target.kpi),
                verdict_text(t.verdict));
 
   fmt::print(out, "\nOverall{}\n", r.observations > 1 ? "   (mean ± half-width)" : "");
   for (std::size_t i = 0; i < models::kNumKpis; ++i) {
     const auto k = static_cast<Kpi>(i);
-    fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), format_kpi_ci(r.overall[i], k));
+    fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), with_ci(r.overall[i], k));
   }
 
   const Kpi type_cols[] = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned, Kpi::ServiceLevel, Kpi::AsaS,
@@ -98,7 +105,7 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   fmt::print(out, "\n");
   for (std::size_t t = 0; t < r.by_type.size(); ++t) {
     fmt::print(out, "  {:<16}", spec.contact_types[models::make_id<models::ContactTypeId>(t)].name);
-    for (Kpi k : type_cols) fmt::print(out, " {:>20}", format_kpi_ci(stat_of(r.by_type[t], k), k));
+    for (Kpi k : type_cols) fmt::print(out, " {:>20}", with_ci(stat_of(r.by_type[t], k), k));
     fmt::print(out, "\n");
   }
 
@@ -108,23 +115,23 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
     fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n",
                spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name,
-               format_kpi_ci(stat_of(r.by_group[g], Kpi::Answered), Kpi::Answered),
-               format_kpi_ci(stat_of(r.by_group[g], Kpi::SlOverAnswered), Kpi::SlOverAnswered),
-               format_kpi_ci(stat_of(r.by_group[g], Kpi::AsaS), Kpi::AsaS),
-               format_kpi_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
+               with_ci(stat_of(r.by_group[g], Kpi::Answered), Kpi::Answered),
+               with_ci(stat_of(r.by_group[g], Kpi::SlOverAnswered), Kpi::SlOverAnswered),
+               with_ci(stat_of(r.by_group[g], Kpi::AsaS), Kpi::AsaS),
+               with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
 
   fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; work: of the group's handle time)\n");
   fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", "type", "group", "answered", "share",
              "service_level", "asa_s", "work");
   for (const models::PairResult& p : r.by_type_group)
     fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", spec.contact_types[p.type].name,
-               spec.agent_groups[p.group].name, format_kpi_ci(p.answered, Kpi::Answered), format_kpi_ci(p.share, Kpi::PWait),
-               format_kpi_ci(p.service_level, Kpi::ServiceLevel), format_kpi_ci(p.asa_s, Kpi::AsaS),
-               format_kpi_ci(p.work_share, Kpi::Occupancy));
+               spec.agent_groups[p.group].name, with_ci(p.answered, Kpi::Answered), with_ci(p.share, Kpi::PWait),
+               with_ci(p.service_level, Kpi::ServiceLevel), with_ci(p.asa_s, Kpi::AsaS),
+               with_ci(p.work_share, Kpi::Occupancy));
 
   if (!r.by_interval.empty()) {
     const models::TargetSpec& sl = r.targets.front().target;
-    fmt::print(out, "\nService level per interval (target {}, answered within {:g} s)\n", format_kpi(sl.value, Kpi::ServiceLevel),
+    fmt::print(out, "\nService level per interval (target {}, answered within {:g} s)\n", num(sl.value, Kpi::ServiceLevel),
                spec.service_level.awt_s);
     fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>8}\n", "interval", "offered", "service_level",
                "p_abandon", "asa_s", "occupancy", "agents");
@@ -137,11 +144,11 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
       std::uint64_t agents = 0;
       for (const auto& g : spec.agent_groups) agents += g.staffing[ir.interval];
       fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>8}{}\n", interval_label(spec, ir.interval),
-                 format_kpi(stat_of(ir.kpis, Kpi::Offered).mean, Kpi::Offered),
-                 format_kpi_ci(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel),
-                 format_kpi_ci(stat_of(ir.kpis, Kpi::PAbandon), Kpi::PAbandon),
-                 format_kpi_ci(stat_of(ir.kpis, Kpi::AsaS), Kpi::AsaS),
-                 format_kpi_ci(stat_of(ir.kpis, Kpi::Occupancy), Kpi::Occupancy), agents, flag);
+                 num(stat_of(ir.kpis, Kpi::Offered).mean, Kpi::Offered),
+                 with_ci(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel),
+                 with_ci(stat_of(ir.kpis, Kpi::PAbandon), Kpi::PAbandon),
+                 with_ci(stat_of(ir.kpis, Kpi::AsaS), Kpi::AsaS),
+                 with_ci(stat_of(ir.kpis, Kpi::Occupancy), Kpi::Occupancy), agents, flag);
     }
     fmt::print(out, "  {} of {} intervals miss the service-level target\n", missed, r.by_interval.size());
   }

@@ -2,8 +2,6 @@
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
 // print the report, write JSON / CSV / HTML on request.
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,9 +10,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/report.h"
-#include "cli/simulation_args.h"
+#include "cli/scenario_options.h"
 #include "cli/trace_writer.h"
 #include "models/invariant.h"
 #include "models/replication.h"
@@ -25,8 +24,7 @@ namespace ccsim::cli {
 namespace {
 
 struct RunArgs {
-  std::string scenario;
-  SimulationArgs sim;
+  ScenarioOptions scenario;
   std::string json_path;
   std::string csv_dir;
   std::string trace_path;
@@ -36,23 +34,13 @@ struct RunArgs {
   bool quiet = false;
 };
 
-// Create the folder the user named for an output file, as --csv does; a failure
-// shows up when writing.
-void create_parent_folder(const std::string& file) {
-  const std::filesystem::path parent = std::filesystem::path(file).parent_path();
-  std::error_code ignored;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
-}
-
 int run(const RunArgs& a) {
   models::ScenarioSpec spec;
-  try {
-    spec = models::load_scenario_file(a.scenario);
-  } catch (const models::ScenarioError& e) {
-    std::fputs(models::format_diagnostics(e).c_str(), stderr);
-    return kExitBadInput;
+  std::string error;
+  if (const int loaded = load_scenario(a.scenario, "run", spec, error); loaded != kExitOk) {
+    std::fputs(error.c_str(), stderr);
+    return loaded;
   }
-  if (!apply_simulation_args(a.sim, "run", spec)) return kExitBadInput;
 
   std::unique_ptr<TraceWriter> trace;
   if (!a.trace_path.empty()) {
@@ -74,7 +62,7 @@ int run(const RunArgs& a) {
   try {
     ProgressBar progress = ProgressBar::for_stderr("ccsim run");
     results = models::run_scenario(
-        spec, models::RunOptions{.threads = a.sim.threads,
+        spec, models::RunOptions{.threads = a.scenario.threads,
                                  .progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
                                  .trace = trace.get(),
                                  .trace_replication = a.trace_replication});
@@ -96,10 +84,7 @@ int run(const RunArgs& a) {
 
   if (!a.quiet) print_text_report(stdout, spec, results);
   if (!a.json_path.empty()) {
-    create_parent_folder(a.json_path);
-    std::ofstream out(a.json_path);
-    out << results_json(spec, results) << '\n';
-    if (!out) {
+    if (!write_output_file(a.json_path, results_json(spec, results) + '\n')) {
       std::fprintf(stderr, "ccsim run: cannot write %s\n", a.json_path.c_str());
       return kExitBadInput;
     }
@@ -113,7 +98,6 @@ int run(const RunArgs& a) {
     }
   }
   if (!a.html_path.empty()) {
-    create_parent_folder(a.html_path);
     try {
       write_html(a.html_path, spec, results);
     } catch (const std::exception& e) {
@@ -129,8 +113,7 @@ int run(const RunArgs& a) {
 void add_run_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario and report its KPIs with confidence intervals");
-  cmd->add_option("scenario", args->scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
-  add_simulation_options(cmd, args->sim);
+  add_scenario_options(*cmd, args->scenario);
   cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
   cmd->add_option("--trace", args->trace_path,

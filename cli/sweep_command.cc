@@ -18,7 +18,7 @@
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/report.h"
-#include "cli/simulation_args.h"
+#include "cli/scenario_options.h"
 #include "models/aggregate.h"
 #include "models/invariant.h"
 #include "models/replication.h"
@@ -139,9 +139,8 @@ struct Point {
 };
 
 struct SweepArgs {
-  std::string scenario;
+  ScenarioOptions scenario;
   std::vector<std::string> vary;
-  SimulationArgs sim;
   std::string kpis;
   std::string csv_path;
 };
@@ -188,7 +187,7 @@ std::string verdicts_text(const models::RunResults& r) {
 void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& varies, const std::vector<Point>& points,
                  const std::vector<Kpi>& kpis) {
   const models::ScenarioSpec& spec = points.front().spec;
-  fmt::print(out, "Sweep of {}: {} points x {} replications, seed {}; common random numbers\n", a.scenario,
+  fmt::print(out, "Sweep of {}: {} points x {} replications, seed {}; common random numbers\n", a.scenario.scenario,
              points.size(), spec.replications, spec.seed);
   fmt::print(out, "(every point uses the same random numbers: a difference is the change's effect, and its interval\n"
                   " is a paired {:g}% confidence interval on the difference from point 1)\n\n",
@@ -206,7 +205,7 @@ void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& va
     std::vector<std::string> row{std::to_string(p + 1)};
     for (std::size_t i = 0; i < varies.size(); ++i) row.push_back(varies[i].values[points[p].choice[i]]);
     for (Kpi k : kpis) {
-      row.push_back(format_kpi_ci(models::stat_of(points[p].results.overall, k), k));
+      row.push_back(kpi_stat_text(models::stat_of(points[p].results.overall, k), models::kpi_is_fraction(k)));
       row.push_back(p == 0 ? "(base)" : delta_text(points[p].delta[static_cast<std::size_t>(k)], k, spec.confidence));
     }
     row.push_back(verdicts_text(points[p].results));
@@ -287,7 +286,7 @@ int sweep(const SweepArgs& a) {
     for (std::size_t i = 0; i < varies.size(); ++i)
       edits.push_back(ScenarioEdit{varies[i].pointer, varies[i].op, varies[i].values[points[p].choice[i]]});
     try {
-      points[p].spec = models::load_scenario_file(a.scenario, edits);
+      points[p].spec = models::load_scenario_file(a.scenario.scenario, edits);
     } catch (const models::ScenarioError& e) {
       std::string where;
       for (std::size_t i = 0; i < varies.size(); ++i)
@@ -295,7 +294,10 @@ int sweep(const SweepArgs& a) {
       fmt::print(stderr, "ccsim sweep: point {} ({}):\n{}", p + 1, where, models::format_diagnostics(e));
       return kExitBadInput;
     }
-    if (!apply_simulation_args(a.sim, "sweep", points[p].spec)) return kExitBadInput;
+    if (std::string error; apply_overrides(a.scenario, "sweep", points[p].spec, error) != kExitOk) {
+      std::fputs(error.c_str(), stderr);
+      return kExitBadInput;
+    }
   }
 
   std::vector<Kpi> kpis;
@@ -317,7 +319,7 @@ int sweep(const SweepArgs& a) {
       const models::AnyRouter router = models::make_router(point.spec);
       models::ResultsAccumulator acc(point.spec);
       models::run_replications(
-          point.spec, router, 0, reps, models::RunOptions{.threads = a.sim.threads},
+          point.spec, router, 0, reps, models::RunOptions{.threads = a.scenario.threads},
           [&](std::uint32_t r, models::ReplicationCounters&& rc) {
             acc.add(rc);
             const auto& obs = acc.last_observations();
@@ -359,14 +361,13 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<SweepArgs>();
   CLI::App* cmd = app.add_subcommand(
       "sweep", "Run a scenario over a grid of changes on common random numbers and compare the KPIs per point");
-  cmd->add_option("scenario", args->scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
   cmd->add_option("--vary", args->vary,
                   "POINTER=V1,V2,... or POINTER=FROM..TO[:STEP] sets a value; POINTER*=... scales and POINTER+=... "
                   "adds to every number under POINTER (repeat for a grid; docs/sweep.md)")
       ->required()
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  add_simulation_options(cmd, args->sim);
+  add_scenario_options(*cmd, args->scenario);
   cmd->add_option("--kpis", args->kpis,
                   "KPIs in the table, comma-separated (default: the targets', service_level, asa_s, p_abandon, "
                   "occupancy)");

@@ -21,4 +21,10 @@ KpiValues compute_kpis(const TypeCounters& calls, const GroupCounters& agents, d
 // An agent group's own KPIs: answered and occupancy; the others are NaN.
 KpiValues compute_group_kpis(const GroupCounters& agents);
 
+// The KPIs an agent group has: per interval, what compute_group_kpis sets; over the run,
+// those plus the service level and ASA of the calls the group answered (the accumulator
+// adds them from the per-pair counters). Every other KPI of a group is always undefined.
+inline constexpr std::array<Kpi, 2> kGroupIntervalKpis = {Kpi::Answered, Kpi::Occupancy};
+inline constexpr std::array<Kpi, 4> kGroupKpis = {Kpi::Answered, Kpi::SlOverAnswered, Kpi::AsaS, Kpi::Occupancy};
+
 }  // namespace ccsim::models

@@ -1,17 +1,12 @@
 // models/scenario/load.cc
 // The scenario loader's entry points: parse the text (reporting duplicate keys), decode
-// the top level, service level, targets and rng, and check across sections. Nothing is
-// clamped or rescaled: a value outside its range is an error.
+// the top level, service level, targets, rng and check settings, and check across
+// sections. Nothing is clamped or rescaled: a value outside its range is an error.
 #include "models/scenario/load.h"
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -60,6 +55,7 @@ ScenarioSpec Decoder::decode(const Json& doc, const std::string& file_label) {
   if (const Json* v = find(doc, "confidence")) {
     if (auto c = number(*v, "/confidence", Range{0.0, true, 1.0, true})) spec.confidence = *c;
   }
+  decode_check(doc, spec);
   cross_check(spec);
   return spec;
 }
@@ -266,6 +262,47 @@ void Decoder::decode_rng(const Json& doc, ScenarioSpec& spec) {
   }
 }
 
+// ---- check: how `ccsim check` compares a run with its baseline ----------------------
+
+void Decoder::decode_check(const Json& doc, ScenarioSpec& spec) {
+  const Json* c = find(doc, "check");
+  if (!c) return;
+  const std::string ptr = "/check";
+  if (!expect_object(*c, ptr, R"(an object {"alpha": 0.01, "tolerance": {"fraction": 0.01, "relative": 0.05}})"))
+    return;
+  check_keys(*c, ptr, kCheckKeys);
+  CheckSpec& check = spec.check;
+  if (auto a = number_at(*c, ptr, "alpha", Range{0.0, true, 1.0, true}, false)) check.alpha = *a;
+  const Json* t = find(*c, "tolerance");
+  if (!t) return;
+  const std::string tptr = ptr + "/tolerance";
+  if (!expect_object(*t, tptr, R"(an object {"fraction": 0.01, "relative": 0.05, "<kpi>": <absolute tolerance>})"))
+    return;
+  check_keys(*t, tptr, kToleranceKeys);
+  // A tolerance on a fraction above 1 could never be exceeded: it is a percentage typo.
+  const auto fraction_tolerance = [&](const Json& v, const std::string& p, std::string_view what) {
+    if (v.is_number() && std::isfinite(v.get<double>()) && !closed(0.0, 1.0).contains(v.get<double>())) {
+      error(p, fmt::format("must be in [0, 1] ({} a fraction: write 1% as 0.01); got {}", what, describe(v)));
+      return std::optional<double>();
+    }
+    return number(v, p, closed(0.0, 1.0));
+  };
+  if (const Json* v = find(*t, "fraction")) {
+    if (auto x = fraction_tolerance(*v, tptr + "/fraction", "the tolerance of fraction KPIs is"))
+      check.tolerance_fraction = *x;
+  }
+  if (auto x = number_at(*t, tptr, "relative", at_least(0.0), false)) check.tolerance_relative = *x;
+  for (std::size_t i = 0; i < kNumKpis; ++i) {
+    const Kpi kpi = static_cast<Kpi>(i);
+    const Json* v = find(*t, kpi_name(kpi));
+    if (!v) continue;
+    const std::string p = child_pointer(tptr, kpi_name(kpi));
+    const auto x = kpi_is_fraction(kpi) ? fraction_tolerance(*v, p, fmt::format("{} is", kpi_name(kpi)))
+                                        : number(*v, p, at_least(0.0));
+    if (x) check.tolerance_absolute[i] = *x;
+  }
+}
+
 // ---- checks across sections ---------------------------------------------------------
 
 void Decoder::cross_check(const ScenarioSpec& spec) {
@@ -396,14 +433,6 @@ class DuplicateKeyFinder {
 
 // ---- parsing ------------------------------------------------------------------------
 
-// nlohmann's message after its "[json.exception.parse_error.101] parse error at " prefix.
-std::string parse_error_detail(const std::string& what) {
-  const std::string marker = "parse error at ";
-  if (auto p = what.find(marker); p != std::string::npos) return what.substr(p + marker.size());
-  if (auto p = what.find("] "); p != std::string::npos) return what.substr(p + 2);
-  return what;
-}
-
 }  // namespace
 
 namespace internal {
@@ -418,7 +447,7 @@ Json parse_document(std::string_view json_text, const std::string& file_label, D
         [&finder](int depth, Json::parse_event_t event, Json& parsed) { return finder(depth, event, parsed); });
   } catch (const nlohmann::json::parse_error& e) {
     throw ScenarioError(file_label,
-                        {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, parse_error_detail(e.what()))}});
+                        {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, internal::json_error_detail(e.what()))}});
   } catch (const nlohmann::json::exception& e) {
     // e.g. out_of_range.406 "number overflow parsing '1e400'"
     const std::string what = e.what();
@@ -430,29 +459,15 @@ Json parse_document(std::string_view json_text, const std::string& file_label, D
   return doc;
 }
 
+std::string read_scenario_text(const std::string& path) {
+  return read_input_file(path, "scenario file", "expected a path to a .json file");
+}
+
 ScenarioSpec decode_document(const Json& doc, const std::string& file_label, DiagnosticSink& sink) {
   Decoder decoder(sink);
   ScenarioSpec spec = decoder.decode(doc, file_label);
   if (!sink.empty()) throw ScenarioError(file_label, sink.take());
   return spec;
-}
-
-std::string read_scenario_text(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (!fs::exists(status))
-    throw ScenarioError(path, {{"", "cannot read the scenario file: no such file (expected a path to a .json file)"}});
-  if (fs::is_directory(status))
-    throw ScenarioError(path, {{"", "cannot read the scenario file: it is a directory (expected a .json file)"}});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    throw ScenarioError(path, {{"", fmt::format("cannot read the scenario file: {}", std::strerror(err))}});
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw ScenarioError(path, {{"", "cannot read the scenario file: read error"}});
-  return text;
 }
 
 }  // namespace internal

@@ -40,10 +40,10 @@ constexpr std::uint32_t kDefaultReplications = 10;
 
 // ---- the vocabulary of the format: every key and every name, in one place ----------
 
-constexpr std::array<std::string_view, 17> kTopKeys = {
+constexpr std::array<std::string_view, 18> kTopKeys = {
     "name",          "description", "mode", "period_s",      "num_periods",  "start_time",
     "steady_state",  "trunks",      "ivr",  "contact_types", "agent_groups", "router",
-    "service_level", "targets",     "rng",  "confidence",    "$schema"};
+    "service_level", "targets",     "rng",  "confidence",    "check",        "$schema"};
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
@@ -62,6 +62,13 @@ constexpr std::array<std::string_view, 2> kReservationKeys = {"type", "agents"};
 constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"awt_s", "target", "definition", "short_abandon_s"};
 constexpr std::array<std::string_view, 3> kTargetKeys = {"kpi", "min", "max"};
 constexpr std::array<std::string_view, 2> kRngKeys = {"seed", "replications"};
+constexpr std::array<std::string_view, 2> kCheckKeys = {"alpha", "tolerance"};
+// /check/tolerance: the two defaults, then one absolute tolerance per KPI name.
+constexpr std::array<std::string_view, 2 + kNumKpis> kToleranceKeys = [] {
+  std::array<std::string_view, 2 + kNumKpis> keys{"fraction", "relative"};
+  for (std::size_t i = 0; i < kNumKpis; ++i) keys[2 + i] = kKpiNames[i];
+  return keys;
+}();
 
 constexpr std::array<std::string_view, 2> kModeNames = {"day", "steady_state"};
 
@@ -236,6 +243,7 @@ class Decoder {
   void decode_service_level(const Json& doc, ScenarioSpec& spec);
   void decode_targets(const Json& doc, ScenarioSpec& spec);
   void decode_rng(const Json& doc, ScenarioSpec& spec);
+  void decode_check(const Json& doc, ScenarioSpec& spec);
   void cross_check(const ScenarioSpec& spec);
   void check_steady_state_exists(const ScenarioSpec& spec);
 

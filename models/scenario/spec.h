@@ -4,6 +4,7 @@
 // id; tests can build one in code. docs/scenario-format.md documents the file format.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -109,6 +110,19 @@ struct SteadyStateSpec {
   std::uint32_t batches = 1;
 };
 
+// How `ccsim check` compares a run with its baseline (docs/check.md): a KPI is flagged
+// when Welch's test, with Holm's correction over every KPI compared, rejects "no
+// change" at family-wise level alpha AND the difference exceeds the KPI's tolerance.
+// Tolerances are in the KPI's units: `fraction` (absolute) for KPIs that are fractions,
+// `relative` times |baseline mean| for the others, and `absolute[kpi]` when set for that
+// KPI (overrides both). Flags of `ccsim check` override these.
+struct CheckSpec {
+  double alpha = 0.01;
+  double tolerance_fraction = 0.01;
+  double tolerance_relative = 0.05;
+  std::array<std::optional<double>, kNumKpis> tolerance_absolute{};
+};
+
 struct ScenarioSpec {
   std::string name;         // file stem unless the file names it
   std::string description;  // free text, may be empty
@@ -135,6 +149,7 @@ struct ScenarioSpec {
   std::uint64_t seed = 1;
   std::uint32_t replications = 1;
   double confidence = 0.95;
+  CheckSpec check;
 
   double horizon_s() const { return period_s * num_periods; }  // day mode only
 };

@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <numeric>
 
 namespace ccsim::models::internal {
@@ -191,6 +195,32 @@ std::optional<std::string> steady_state_overload(const ScenarioSpec& spec) {
 std::string file_stem(std::string_view path) {
   std::string stem = std::filesystem::path(path).stem().string();
   return stem.empty() ? std::string(path) : stem;
+}
+
+std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status))
+    throw ScenarioError(path, {{"", fmt::format("cannot read the {}: no such file ({})", noun, missing_hint)}});
+  if (fs::is_directory(status))
+    throw ScenarioError(path,
+                        {{"", fmt::format("cannot read the {}: it is a directory (expected a .json file)", noun)}});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    throw ScenarioError(path, {{"", fmt::format("cannot read the {}: {}", noun, std::strerror(err))}});
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw ScenarioError(path, {{"", fmt::format("cannot read the {}: read error", noun)}});
+  return text;
+}
+
+std::string json_error_detail(const std::string& what) {
+  const std::string marker = "parse error at ";
+  if (auto p = what.find(marker); p != std::string::npos) return what.substr(p + marker.size());
+  if (auto p = what.find("] "); p != std::string::npos) return what.substr(p + 2);
+  return what;
 }
 
 }  // namespace ccsim::models::internal

@@ -1,8 +1,9 @@
 // models/scenario/validate.h
-// JSON-free helpers of the scenario checks (the loader, load*.cc, and validate_spec.cc):
-// the limits and number ranges they share, the diagnostic collector (stops keeping lines
-// after kMaxDiagnostics), RFC 6901 pointer escaping, quoting, name lists and the
-// "did you mean" suggestion by edit distance.
+// JSON-free helpers of the scenario checks (the loader, load*.cc, validate_spec.cc) and
+// of the baseline reader (cli/baseline.cc), so that all report errors alike: the limits
+// and number ranges they share, the diagnostic collector (stops keeping lines after
+// kMaxDiagnostics), RFC 6901 pointer escaping, quoting, name lists, the "did you mean"
+// suggestion by edit distance, and reading an input file.
 #pragma once
 
 #include <algorithm>
@@ -122,5 +123,14 @@ std::optional<std::string> steady_state_overload(const ScenarioSpec& spec);
 
 // The file stem used as the default scenario name: "scenarios/bench/model_a.json" -> "model_a".
 std::string file_stem(std::string_view path);
+
+// The bytes of the input file at `path` (a scenario, a baseline). A missing file, a
+// directory or a read error throws ScenarioError(path, ...) with one whole-document
+// diagnostic "cannot read the <noun>: ..."; `missing_hint` follows "no such file".
+std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint);
+
+// nlohmann's parse-error text without its "[json.exception.parse_error.101] parse
+// error at " prefix: "line 3, column 5: syntax error ...".
+std::string json_error_detail(const std::string& what);
 
 }  // namespace ccsim::models::internal

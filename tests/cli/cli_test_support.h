@@ -42,11 +42,12 @@ class CliTest : public ::testing::Test {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);  // empty when SetUp skipped the test
   }
 
-  // Runs a shell command line; stdout and stderr are collected through files in dir_.
+  // Runs a shell command line from dir_ (relative paths land there); stdout and stderr
+  // are collected through files in dir_.
   Outcome shell(const std::string& command) {
     const std::filesystem::path out = dir_ / "stdout.txt";
     const std::filesystem::path err = dir_ / "stderr.txt";
-    const std::string cmd = command + " >" + out.string() + " 2>" + err.string();
+    const std::string cmd = "cd '" + dir_.string() + "' && " + command + " >" + out.string() + " 2>" + err.string();
     const int status = std::system(cmd.c_str());
     return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
   }

@@ -12,6 +12,7 @@
 
 #include "models/routing/policy_names.h"
 #include "models/scenario/validate.h"
+#include "tests/models/scenario/diagnostic_checks.h"
 
 namespace ccsim::models {
 namespace {
@@ -50,42 +51,18 @@ constexpr std::string_view kSteady = R"({
   "router": { "type_to_group": { "calls": ["agents"] } }
 })";
 
-// `base` with the single occurrence of `from` replaced by `to`.
-std::string with(std::string_view base, std::string_view from, std::string_view to) {
-  std::string s(base);
-  const auto pos = s.find(from);
-  if (pos == std::string::npos || s.find(from, pos + 1) != std::string::npos) {
-    ADD_FAILURE() << "with(): \"" << from << "\" must occur exactly once";
-    return s;
-  }
-  s.replace(pos, from.size(), to);
-  return s;
-}
+using testing::dump;
+using testing::with;
 
 // The diagnostics of a text that must fail to load.
 std::vector<Diagnostic> errors_of(std::string_view text) {
-  try {
-    load_scenario_text(text, "t.json");
-  } catch (const ScenarioError& e) {
-    EXPECT_EQ(e.file(), "t.json");
-    return e.diagnostics();
-  }
-  ADD_FAILURE() << "expected a ScenarioError";
-  return {};
-}
-
-std::string dump(const std::vector<Diagnostic>& ds) {
-  std::string out;
-  for (const Diagnostic& d : ds) out += "  [" + d.pointer + "] " + d.message + "\n";
-  return out;
+  return testing::diagnostics_of([](std::string_view t, const std::string& f) { load_scenario_text(t, f); }, text,
+                                 "t.json");
 }
 
 // Exactly one diagnostic, with this pointer and this message.
 void expect_only(std::string_view text, const std::string& pointer, const std::string& message) {
-  const auto ds = errors_of(text);
-  ASSERT_EQ(ds.size(), 1u) << dump(ds);
-  EXPECT_EQ(ds[0].pointer, pointer);
-  EXPECT_EQ(ds[0].message, message);
+  testing::expect_single(errors_of(text), pointer, message);
 }
 
 // Some diagnostic has this pointer and this exact message.
@@ -176,7 +153,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
   EXPECT_EQ(ds[0].pointer, "/perod_s");
   EXPECT_EQ(ds[0].message,
             "unknown key \"perod_s\"; known: name, description, mode, period_s, num_periods, start_time, steady_state, "
-            "trunks, ivr, contact_types, agent_groups, router, service_level, targets, rng, confidence, $schema "
+            "trunks, ivr, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, $schema "
             "(did you mean \"period_s\"?)");
   EXPECT_EQ(ds[1].pointer, "");
   EXPECT_EQ(ds[1].message, "missing required key \"period_s\"; expected a number > 0");
@@ -202,7 +179,7 @@ TEST(LoadScenario, UnknownKeyFarFromEveryKnownOneHasNoSuggestion) {
   expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"colour\": \"blue\","), "/colour",
               "unknown key \"colour\"; known: name, description, mode, period_s, num_periods, start_time, "
               "steady_state, trunks, ivr, contact_types, agent_groups, router, service_level, targets, rng, "
-              "confidence, $schema");
+              "confidence, check, $schema");
 }
 
 TEST(LoadScenario, KeyOfAnotherArrivalProcessIsUnknownForThisOne) {
@@ -1179,6 +1156,69 @@ TEST(LoadScenario, SeedAndReplicationsAreChecked) {
 
 TEST(LoadScenario, ConfidenceIsAnOpenInterval) {
   expect_only(with(kDay, "\"router\"", "\"confidence\": 1, \"router\""), "/confidence", "must be in (0, 1); got 1");
+}
+
+// ---- check ------------------------------------------------------------------------------
+
+// kDay with `"check": <check>` added at the top level.
+std::string with_check(std::string_view check) {
+  return with(kDay, "\"router\"", "\"check\": " + std::string(check) + ", \"router\"");
+}
+
+TEST(LoadScenario, CheckSettingsDecodeExactly) {
+  const ScenarioSpec s = load_scenario_text(
+      with_check(R"({"alpha": 0.05, "tolerance": {"fraction": 0.02, "relative": 0.1, "asa_s": 2.5, "p_abandon": 0.005}})"),
+      "t.json");
+  EXPECT_EQ(s.check.alpha, 0.05);
+  EXPECT_EQ(s.check.tolerance_fraction, 0.02);
+  EXPECT_EQ(s.check.tolerance_relative, 0.1);
+  EXPECT_EQ(s.check.tolerance_absolute[static_cast<std::size_t>(Kpi::AsaS)], 2.5);
+  EXPECT_EQ(s.check.tolerance_absolute[static_cast<std::size_t>(Kpi::PAbandon)], 0.005);
+  EXPECT_FALSE(s.check.tolerance_absolute[static_cast<std::size_t>(Kpi::Offered)]);
+}
+
+TEST(LoadScenario, CheckDefaultsWhenAbsent) {
+  const ScenarioSpec s = load_scenario_text(kDay, "t.json");
+  EXPECT_EQ(s.check.alpha, 0.01);
+  EXPECT_EQ(s.check.tolerance_fraction, 0.01);
+  EXPECT_EQ(s.check.tolerance_relative, 0.05);
+  for (const auto& t : s.check.tolerance_absolute) EXPECT_FALSE(t);
+}
+
+TEST(LoadScenario, CheckAlphaIsAnOpenInterval) {
+  expect_only(with_check(R"({"alpha": 0})"), "/check/alpha", "must be in (0, 1); got 0");
+  expect_only(with_check(R"({"alpha": 1.5})"), "/check/alpha", "must be in (0, 1); got 1.5");
+  expect_only(with_check(R"({"alpha": "0.01"})"), "/check/alpha",
+              "expected a number in (0, 1); got string \"0.01\"");
+}
+
+TEST(LoadScenario, CheckToleranceRangesAndPercentTypos) {
+  expect_only(with_check(R"({"tolerance": {"fraction": 5}})"), "/check/tolerance/fraction",
+              "must be in [0, 1] (the tolerance of fraction KPIs is a fraction: write 1% as 0.01); got 5");
+  expect_only(with_check(R"({"tolerance": {"p_wait": 2}})"), "/check/tolerance/p_wait",
+              "must be in [0, 1] (p_wait is a fraction: write 1% as 0.01); got 2");
+  expect_only(with_check(R"({"tolerance": {"relative": -0.1}})"), "/check/tolerance/relative",
+              "must be >= 0; got -0.1");
+  expect_only(with_check(R"({"tolerance": {"asa_s": -2}})"), "/check/tolerance/asa_s", "must be >= 0; got -2");
+  expect_only(with_check(R"({"tolerance": {"asa_s": null}})"), "/check/tolerance/asa_s",
+              "expected a number >= 0; got null");
+}
+
+TEST(LoadScenario, CheckUnknownKeysSuggestTheCloseOne) {
+  const auto ds = errors_of(with_check(R"({"alfa": 0.01, "tolerance": {"asa": 2}})"));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/check/alfa");
+  EXPECT_EQ(ds[0].message, "unknown key \"alfa\"; known: alpha, tolerance (did you mean \"alpha\"?)");
+  EXPECT_EQ(ds[1].pointer, "/check/tolerance/asa");
+  EXPECT_NE(ds[1].message.find("known: fraction, relative, offered, blocked"), std::string::npos) << ds[1].message;
+  EXPECT_NE(ds[1].message.find("(did you mean \"asa_s\"?)"), std::string::npos) << ds[1].message;
+}
+
+TEST(LoadScenario, CheckMustBeObjects) {
+  expect_only(with_check("0.01"), "/check",
+              R"(expected an object {"alpha": 0.01, "tolerance": {"fraction": 0.01, "relative": 0.05}}; got 0.01)");
+  expect_only(with_check(R"({"tolerance": 0.05})"), "/check/tolerance",
+              R"(expected an object {"fraction": 0.01, "relative": 0.05, "<kpi>": <absolute tolerance>}; got 0.05)");
 }
 
 // ---- many errors together ---------------------------------------------------------------

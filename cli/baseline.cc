@@ -1,0 +1,425 @@
+// cli/baseline.cc
+// The baseline format ("ccsim.baseline/1", docs/check.md), read and written in this one
+// file so that the two cannot drift apart. Reading checks every value and reports each
+// problem at its JSON Pointer, as the scenario loader does.
+#include "cli/baseline.h"
+
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <optional>
+#include <span>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "models/kpi/kpis.h"
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/validate.h"
+
+namespace ccsim::cli {
+namespace {
+
+// ordered_json keeps the order the writer chose, so the file reads top-down.
+using Json = nlohmann::ordered_json;
+using models::internal::child_pointer;
+using models::internal::quote;
+
+constexpr std::string_view kSchema = "ccsim.baseline/1";
+constexpr std::uint64_t kMaxSeed = (std::uint64_t{1} << 63) - 1;
+
+// The per-(type, group) statistics, in the order of the results JSON.
+struct PairKpi {
+  std::string_view name;
+  models::KpiStat models::PairResult::*stat;
+};
+constexpr std::array<PairKpi, 5> kPairKpis = {{{"answered", &models::PairResult::answered},
+                                               {"share", &models::PairResult::share},
+                                               {"service_level", &models::PairResult::service_level},
+                                               {"asa_s", &models::PairResult::asa_s},
+                                               {"work_share", &models::PairResult::work_share}}};
+
+// ---- the baseline of a run -----------------------------------------------------------
+
+class Collector {
+ public:
+  explicit Collector(std::vector<BaselineKpi>& out) : out_(out) {}
+
+  void add(const std::string& parent, std::string_view kpi, const models::KpiStat& stat) {
+    out_.push_back(BaselineKpi{child_pointer(parent, kpi), std::string(kpi), stat});
+  }
+  void all(const std::string& parent, const models::KpiStats& stats) {
+    for (std::size_t i = 0; i < models::kNumKpis; ++i)
+      add(parent, models::kpi_name(static_cast<models::Kpi>(i)), stats[i]);
+  }
+  template <std::size_t N>
+  void some(const std::string& parent, const models::KpiStats& stats, const std::array<models::Kpi, N>& kpis) {
+    for (models::Kpi k : kpis) add(parent, models::kpi_name(k), models::stat_of(stats, k));
+  }
+
+ private:
+  std::vector<BaselineKpi>& out_;
+};
+
+}  // namespace
+
+Baseline make_baseline(const models::ScenarioSpec& spec, const models::RunResults& r, std::string scenario_file) {
+  Baseline b;
+  b.scenario_name = spec.name;
+  b.scenario_file = std::move(scenario_file);
+  b.seed = spec.seed;
+  b.replications = r.replications;
+  b.confidence = spec.confidence;
+  b.fingerprint = r.fingerprint;
+  Collector c(b.kpis);
+  const auto type_name = [&](std::size_t t) {
+    return spec.contact_types[models::make_id<models::ContactTypeId>(t)].name;
+  };
+  const auto group_name = [&](std::size_t g) {
+    return spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name;
+  };
+  c.all("/kpis/overall", r.overall);
+  for (std::size_t t = 0; t < r.by_type.size(); ++t) c.all(child_pointer("/kpis/by_type", type_name(t)), r.by_type[t]);
+  for (std::size_t g = 0; g < r.by_group.size(); ++g)
+    c.some(child_pointer("/kpis/by_group", group_name(g)), r.by_group[g], models::kGroupKpis);
+  for (const models::PairResult& p : r.by_type_group) {
+    const std::string parent = child_pointer(child_pointer("/kpis/by_type_group", spec.contact_types[p.type].name),
+                                             spec.agent_groups[p.group].name);
+    for (const PairKpi& k : kPairKpis) c.add(parent, k.name, p.*k.stat);
+  }
+  for (const models::IntervalResult& ir : r.by_interval) {
+    const std::string parent = child_pointer("/kpis/by_interval", ir.interval);
+    c.all(parent + "/kpis", ir.kpis);
+    for (std::size_t t = 0; t < ir.by_type.size(); ++t)
+      c.all(child_pointer(parent + "/by_type", type_name(t)), ir.by_type[t]);
+    for (std::size_t g = 0; g < ir.by_group.size(); ++g)
+      c.some(child_pointer(parent + "/by_group", group_name(g)), ir.by_group[g], models::kGroupIntervalKpis);
+  }
+  return b;
+}
+
+std::string scenario_path_from(const std::string& baseline_path, const std::string& scenario) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path target = fs::absolute(scenario, ec).lexically_normal();
+  const fs::path dir = fs::absolute(baseline_path, ec).lexically_normal().parent_path();
+  const fs::path rel = target.lexically_relative(dir);
+  return (rel.empty() ? target : rel).generic_string();
+}
+
+// ---- writing -------------------------------------------------------------------------
+
+namespace {
+
+Json number_or_null(double x) { return std::isfinite(x) ? Json(x) : Json(nullptr); }
+
+bool is_flat(const Json& j) {
+  for (const Json& v : j) {
+    if (v.is_structured()) return false;
+  }
+  return true;
+}
+
+// Pretty-printing with every object or array of scalars on one line: one KPI statistic
+// a line keeps the file short and its diffs readable.
+void write(std::string& out, const Json& j, int indent) {
+  if (!j.is_structured()) {
+    out += j.dump();
+    return;
+  }
+  const bool object = j.is_object();
+  const char open = object ? '{' : '[', close = object ? '}' : ']';
+  const bool flat = is_flat(j);
+  const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
+  out += open;
+  bool first = true;
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (!first) out += flat ? ", " : ",";
+    if (!flat) out.append(1, '\n').append(pad);
+    first = false;
+    if (object) out.append(Json(it.key()).dump()).append(": ");
+    write(out, *it, indent + 2);
+  }
+  if (!flat && !j.empty()) out.append(1, '\n').append(static_cast<std::size_t>(indent), ' ');
+  out += close;
+}
+
+}  // namespace
+
+std::string baseline_json(const Baseline& b) {
+  Json doc = {{"schema", kSchema},
+              {"scenario", {{"name", b.scenario_name}, {"file", b.scenario_file}}},
+              {"seed", b.seed},
+              {"replications", b.replications},
+              {"confidence", b.confidence},
+              {"fingerprint", b.fingerprint},
+              {"kpis",
+               {{"overall", Json::object()},
+                {"by_type", Json::object()},
+                {"by_group", Json::object()},
+                {"by_type_group", Json::object()},
+                {"by_interval", Json::array()}}}};
+  Json& intervals = doc["kpis"]["by_interval"];
+  const std::string interval_prefix = "/kpis/by_interval/";
+  for (const BaselineKpi& k : b.kpis) {
+    // Each interval starts with its index, for readers of the file.
+    if (k.pointer.starts_with(interval_prefix)) {
+      const std::size_t i = std::stoul(k.pointer.substr(interval_prefix.size()));
+      while (intervals.size() <= i) intervals.push_back({{"interval", intervals.size()}});
+    }
+    doc[Json::json_pointer(k.pointer)] = {
+        {"mean", number_or_null(k.stat.mean)}, {"half_width", number_or_null(k.stat.half_width)}, {"n", k.stat.n}};
+  }
+  std::string out;
+  write(out, doc, 0);
+  out += '\n';
+  return out;
+}
+
+// ---- reading -------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::array<std::string_view, 7> kTopKeys = {"schema",     "scenario",    "seed", "replications",
+                                                      "confidence", "fingerprint", "kpis"};
+constexpr std::array<std::string_view, 2> kScenarioKeys = {"name", "file"};
+constexpr std::array<std::string_view, 5> kKpisKeys = {"overall", "by_type", "by_group", "by_type_group",
+                                                       "by_interval"};
+constexpr std::array<std::string_view, 4> kIntervalKeys = {"interval", "kpis", "by_type", "by_group"};
+constexpr std::array<std::string_view, 3> kStatKeys = {"mean", "half_width", "n"};
+
+// A value as shown after "got": numbers as written, strings quoted, containers by kind.
+std::string describe(const Json& v) {
+  if (v.is_string()) return "string " + v.dump();
+  if (v.is_object()) return v.empty() ? "an empty object" : "an object";
+  if (v.is_array()) return v.empty() ? "an empty array" : "an array";
+  return v.dump();
+}
+
+class Reader {
+ public:
+  Baseline read(const Json& doc) {
+    Baseline b;
+    if (!doc.is_object()) {
+      error("", fmt::format("expected a JSON object (a {} file); got {}", kSchema, describe(doc)));
+      return b;
+    }
+    if (!read_schema(doc)) return b;  // another kind of file: the rest would only add noise
+    keys(doc, "", kTopKeys);
+    if (const Json* s = object_at(doc, "", "scenario")) {
+      keys(*s, "/scenario", kScenarioKeys);
+      if (auto name = string_at(*s, "/scenario", "name")) {
+        if (name->empty()) error("/scenario/name", "must be a non-empty string; got \"\"");
+        b.scenario_name = *name;
+      }
+      if (auto file = string_at(*s, "/scenario", "file")) b.scenario_file = *file;
+    }
+    if (auto seed = integer_at(doc, "", "seed", 0, kMaxSeed)) b.seed = *seed;
+    if (auto reps = integer_at(doc, "", "replications", 1, std::numeric_limits<std::uint32_t>::max()))
+      b.replications = static_cast<std::uint32_t>(*reps);
+    if (const Json* c = find(doc, "confidence", "")) {
+      if (!c->is_number() || !(c->get<double>() > 0.0 && c->get<double>() < 1.0))
+        error("/confidence", fmt::format("expected a number in (0, 1); got {}", describe(*c)));
+      else
+        b.confidence = c->get<double>();
+    }
+    if (auto f = string_at(doc, "", "fingerprint")) {
+      const bool hex = f->size() == 16 && f->find_first_not_of("0123456789abcdef") == std::string::npos;
+      if (!hex)
+        error("/fingerprint", fmt::format("expected 16 lowercase hex digits; got {}", describe(Json(*f))));
+      else
+        b.fingerprint = *f;
+    }
+    if (const Json* k = object_at(doc, "", "kpis")) read_kpis(*k, b.kpis);
+    return b;
+  }
+
+  models::internal::DiagnosticSink& sink() { return sink_; }
+
+ private:
+  void error(std::string pointer, std::string message) { sink_.add(std::move(pointer), std::move(message)); }
+
+  bool read_schema(const Json& doc) {
+    const Json* s = find(doc, "schema", "");
+    if (!s) return false;
+    if (s->is_string() && s->get<std::string>() == kSchema) return true;
+    if (s->is_string() && s->get<std::string>().starts_with("ccsim.results/")) {
+      error("/schema", fmt::format("this is a results file (ccsim run --json), not a baseline; expected {}: write a "
+                                   "baseline with `ccsim check SCENARIO --update`",
+                                   quote(kSchema)));
+    } else {
+      error("/schema", fmt::format("unsupported schema {}; expected {} (written by `ccsim check --update`)",
+                                   describe(*s), quote(kSchema)));
+    }
+    return false;
+  }
+
+  // Unknown keys are errors (with a suggestion); every known key is required.
+  void keys(const Json& obj, const std::string& ptr, std::span<const std::string_view> known) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      bool ok = false;
+      for (std::string_view k : known) ok = ok || k == it.key();
+      if (!ok)
+        error(child_pointer(ptr, it.key()),
+              fmt::format("unknown key {}; known: {}{}", quote(it.key()), models::internal::join_names(known, 32),
+                          models::internal::did_you_mean(it.key(), known)));
+    }
+  }
+
+  // The value of a required key, or nullptr after reporting that it is missing.
+  const Json* find(const Json& obj, std::string_view key, const std::string& ptr) {
+    auto it = obj.find(key);
+    if (it != obj.end()) return &*it;
+    error(ptr, fmt::format("missing required key {}", quote(key)));
+    return nullptr;
+  }
+
+  const Json* object_at(const Json& obj, const std::string& ptr, std::string_view key) {
+    const Json* v = find(obj, key, ptr);
+    return v && expect(*v, child_pointer(ptr, key), Json::value_t::object) ? v : nullptr;
+  }
+
+  bool expect(const Json& v, const std::string& ptr, Json::value_t type) {
+    if (v.type() == type) return true;
+    error(ptr,
+          fmt::format("expected {}; got {}", type == Json::value_t::object ? "an object" : "an array", describe(v)));
+    return false;
+  }
+
+  std::optional<std::string> string_at(const Json& obj, const std::string& ptr, std::string_view key) {
+    const Json* v = find(obj, key, ptr);
+    if (!v) return std::nullopt;
+    if (v->is_string()) return v->get<std::string>();
+    error(child_pointer(ptr, key), fmt::format("expected a string; got {}", describe(*v)));
+    return std::nullopt;
+  }
+
+  std::optional<std::uint64_t> integer(const Json& v, const std::string& ptr, std::uint64_t lo, std::uint64_t hi) {
+    // nlohmann reads every non-negative JSON integer as unsigned.
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() >= lo && v.get<std::uint64_t>() <= hi)
+      return v.get<std::uint64_t>();
+    error(ptr, fmt::format("expected an integer in [{}, {}]; got {}", lo, hi, describe(v)));
+    return std::nullopt;
+  }
+
+  std::optional<std::uint64_t> integer_at(const Json& obj, const std::string& ptr, std::string_view key,
+                                          std::uint64_t lo, std::uint64_t hi) {
+    const Json* v = find(obj, key, ptr);
+    return v ? integer(*v, child_pointer(ptr, key), lo, hi) : std::nullopt;
+  }
+
+  void read_kpis(const Json& kpis, std::vector<BaselineKpi>& out) {
+    keys(kpis, "/kpis", kKpisKeys);
+    if (const Json* v = object_at(kpis, "/kpis", "overall")) stats(*v, "/kpis/overall", out);
+    for (std::string_view scope : {"by_type", "by_group"}) {
+      const std::string ptr = child_pointer("/kpis", scope);
+      if (const Json* v = object_at(kpis, "/kpis", scope)) named_stats(*v, ptr, out);
+    }
+    if (const Json* v = object_at(kpis, "/kpis", "by_type_group")) {
+      for (auto it = v->begin(); it != v->end(); ++it) {
+        const std::string ptr = child_pointer("/kpis/by_type_group", it.key());
+        if (expect(*it, ptr, Json::value_t::object)) named_stats(*it, ptr, out);
+      }
+    }
+    const Json* intervals = find(kpis, "by_interval", "/kpis");
+    if (!intervals || !expect(*intervals, "/kpis/by_interval", Json::value_t::array)) return;
+    for (std::size_t i = 0; i < intervals->size(); ++i) {
+      const Json& v = (*intervals)[i];
+      const std::string ptr = child_pointer("/kpis/by_interval", i);
+      if (!expect(v, ptr, Json::value_t::object)) continue;
+      keys(v, ptr, kIntervalKeys);
+      if (auto index = integer_at(v, ptr, "interval", 0, std::numeric_limits<std::uint32_t>::max());
+          index && *index != i)
+        error(ptr + "/interval", fmt::format("must be {} (the position in by_interval); got {}", i, *index));
+      if (const Json* k = object_at(v, ptr, "kpis")) stats(*k, ptr + "/kpis", out);
+      for (std::string_view scope : {"by_type", "by_group"}) {
+        if (const Json* s = object_at(v, ptr, scope)) named_stats(*s, child_pointer(ptr, scope), out);
+      }
+    }
+  }
+
+  // {"<name>": {"<kpi>": stat, ...}, ...}
+  void named_stats(const Json& v, const std::string& ptr, std::vector<BaselineKpi>& out) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      const std::string p = child_pointer(ptr, it.key());
+      if (expect(*it, p, Json::value_t::object)) stats(*it, p, out);
+    }
+  }
+
+  // {"<kpi>": {"mean": ..., "half_width": ..., "n": ...}, ...}; any KPI name is read (a
+  // name this version does not know compares as a KPI the current run does not have).
+  void stats(const Json& v, const std::string& ptr, std::vector<BaselineKpi>& out) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      const std::string p = child_pointer(ptr, it.key());
+      if (!expect(*it, p, Json::value_t::object)) continue;
+      if (auto s = stat(*it, p)) out.push_back(BaselineKpi{p, it.key(), *s});
+    }
+  }
+
+  // n >= 0; mean null exactly when n == 0; half_width null exactly when n < 2, else >= 0.
+  std::optional<models::KpiStat> stat(const Json& v, const std::string& ptr) {
+    const std::size_t before = sink_.count();
+    keys(v, ptr, kStatKeys);
+    const Json* mean = find(v, "mean", ptr);
+    const Json* hw = find(v, "half_width", ptr);
+    const auto n = integer_at(v, ptr, "n", 0, std::numeric_limits<std::uint64_t>::max());
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    models::KpiStat s{kNaN, kNaN, n.value_or(0)};
+    if (n && mean) {
+      if (*n == 0 && !mean->is_null()) {
+        error(ptr + "/mean",
+              fmt::format("must be null when n is 0 (the KPI was never defined); got {}", describe(*mean)));
+      } else if (*n > 0 && !(mean->is_number() && std::isfinite(mean->get<double>()))) {
+        error(ptr + "/mean", fmt::format("expected a number (n is {}); got {}", *n, describe(*mean)));
+      } else if (*n > 0) {
+        s.mean = mean->get<double>();
+      }
+    }
+    if (n && hw) {
+      if (*n < 2 && !hw->is_null()) {
+        error(ptr + "/half_width", fmt::format("must be null when n < 2 (no spread from {} value{}); got {}", *n,
+                                               *n == 1 ? "" : "s", describe(*hw)));
+      } else if (*n >= 2 && !(hw->is_number() && std::isfinite(hw->get<double>()) && hw->get<double>() >= 0.0)) {
+        error(ptr + "/half_width", fmt::format("expected a number >= 0 (n is {}); got {}", *n, describe(*hw)));
+      } else if (*n >= 2) {
+        s.half_width = hw->get<double>();
+      }
+    }
+    if (sink_.count() != before) return std::nullopt;
+    return s;
+  }
+
+  models::internal::DiagnosticSink sink_;
+};
+
+}  // namespace
+
+Baseline read_baseline_text(std::string_view text, const std::string& file_label) {
+  Json doc;
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    throw models::ScenarioError(
+        file_label,
+        {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, models::internal::json_error_detail(e.what()))}});
+  } catch (const nlohmann::json::exception& e) {
+    throw models::ScenarioError(file_label,
+                                {{"", fmt::format("invalid JSON: {}", models::internal::json_error_detail(e.what()))}});
+  }
+  Reader reader;
+  Baseline b = reader.read(doc);
+  if (!reader.sink().empty()) throw models::ScenarioError(file_label, reader.sink().take());
+  return b;
+}
+
+Baseline read_baseline_file(const std::string& path) {
+  return read_baseline_text(
+      models::internal::read_input_file(path, "baseline", "write one with `ccsim check SCENARIO --update`"), path);
+}
+
+}  // namespace ccsim::cli

@@ -1,0 +1,60 @@
+// cli/baseline.h
+// A baseline (schema "ccsim.baseline/1", docs/check.md): what one run of a scenario
+// established, kept in results/ so that later runs can be compared with it. The file
+// holds no wall time, thread or rank count: the same run always writes the same bytes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/results.h"
+#include "models/scenario/spec.h"
+
+namespace ccsim::cli {
+
+// One KPI statistic, named by its JSON Pointer in the baseline file, e.g.
+// "/kpis/by_interval/3/by_type/sales/asa_s"; `kpi` is the pointer's last token
+// ("asa_s"). The pointer identifies the KPI across files: a renamed group gives
+// pointers that exist in one file only.
+struct BaselineKpi {
+  std::string pointer;
+  std::string kpi;
+  models::KpiStat stat;
+};
+
+// A run reduced to what a later run can be compared with: the seed and replication
+// count (equal fingerprints need equal ones), the confidence of the half-widths (to
+// recover the standard deviations), the fingerprint and every KPI statistic, in the
+// file's order: overall, by_type, by_group, by_type_group, by_interval.
+struct Baseline {
+  std::string scenario_name;
+  std::string scenario_file;  // relative to the baseline's folder when that is possible
+  std::uint64_t seed = 0;
+  std::uint32_t replications = 0;
+  double confidence = 0.95;
+  std::string fingerprint;
+  std::vector<BaselineKpi> kpis;
+};
+
+// The baseline of a run. Every KPI that exists for the scenario's structure is listed
+// (undefined ones with n = 0), so that which KPIs are listed does not depend on the
+// random outcome; agent groups list only the KPIs a group has (models/kpi/kpis.h).
+Baseline make_baseline(const models::ScenarioSpec& spec, const models::RunResults& results, std::string scenario_file);
+
+// The file's text, one KPI statistic a line; ends with a newline.
+std::string baseline_json(const Baseline& baseline);
+
+// Reads a baseline file. A missing file, invalid JSON or any value out of the format
+// throws models::ScenarioError with `path` and every problem found located by a JSON
+// Pointer (at most about 20), printed like scenario errors.
+Baseline read_baseline_file(const std::string& path);
+Baseline read_baseline_text(std::string_view text, const std::string& file_label);
+
+// Where a baseline file names its scenario: `scenario` relative to the folder of
+// `baseline_path` (so the text does not depend on the current directory), or absolute
+// when no relative path exists.
+std::string scenario_path_from(const std::string& baseline_path, const std::string& scenario);
+
+}  // namespace ccsim::cli

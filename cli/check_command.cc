@@ -1,0 +1,423 @@
+// cli/check_command.cc
+// `ccsim check`: run a scenario, judge its targets, compare every KPI and the
+// fingerprint with the baseline (or write the baseline with --update), and exit with a
+// code a CI job can gate on. --sequential adds replications until the targets are
+// decided. docs/check.md documents the rules and the exit codes.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/baseline.h"
+#include "cli/check.h"
+#include "cli/commands.h"
+#include "cli/compare.h"
+#include "cli/output_file.h"
+#include "cli/scenario_options.h"
+#include "models/aggregate.h"
+#include "models/invariant.h"
+#include "models/replication.h"
+#include "models/routing/registry.h"
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/validate.h"
+
+namespace ccsim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CheckArgs {
+  ScenarioOptions scenario;
+  std::string baseline;  // empty: results/<scenario file stem>.json
+  bool update = false;
+  std::string json_path;
+  bool no_targets = false;
+  bool require_fingerprint = false;
+  std::optional<double> alpha;
+  std::optional<double> tolerance_fraction;
+  std::optional<double> tolerance_relative;
+  bool sequential = false;
+  std::optional<std::uint32_t> max_replications;
+  std::optional<double> precision;
+};
+
+// Bad input found after loading the scenario: exit 2 with this message.
+struct BadInput {
+  std::string message;
+};
+
+// ---- running replications ------------------------------------------------------------
+
+// The one place where `ccsim check` runs replications (the MPI cluster runner is meant to
+// replace the run_replications call here). extend_to() folds the next replications in
+// replication order, so folding 0..k and then k..n gives bit for bit the results of one
+// run of n, whatever the thread count: sequential stopping is deterministic.
+class Runner {
+ public:
+  Runner(const models::ScenarioSpec& spec, std::uint32_t threads)
+      : spec_(spec),
+        router_(models::make_router(spec)),
+        accumulator_(spec),
+        threads_(threads),
+        start_(std::chrono::steady_clock::now()) {}
+
+  void extend_to(std::uint32_t end) {
+    models::run_replications(spec_, router_, accumulator_.replications(), end, models::RunOptions{.threads = threads_},
+                             [this](std::uint32_t, models::ReplicationCounters&& rc) { accumulator_.add(rc); });
+  }
+
+  std::uint32_t done() const { return accumulator_.replications(); }
+
+  models::RunResults results() const {
+    models::RunResults r = accumulator_.results();
+    r.replications = done();
+    r.threads = std::max(1u, std::min(threads_, done()));
+    r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    return r;
+  }
+
+ private:
+  const models::ScenarioSpec& spec_;
+  models::AnyRouter router_;
+  models::ResultsAccumulator accumulator_;
+  std::uint32_t threads_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// ---- targets and the sequential rule -----------------------------------------------
+
+// Replications (or batches) behind the results: what more of them would scale.
+double units_of(const models::RunResults& r) {
+  return static_cast<double>(r.replications > 1 ? r.replications : r.observations);
+}
+
+TargetCheck assess(const models::TargetResult& t, double units, const std::string& unit) {
+  TargetCheck c{t, std::nullopt, ""};
+  if (t.verdict != models::Verdict::Inconclusive) return c;
+  const double gap = std::fabs(t.stat.mean - t.target.value);
+  if (t.stat.n < 2 || !std::isfinite(t.stat.half_width)) {
+    c.note = fmt::format("no confidence interval from {} observation{}: run at least 2 {}", t.stat.n,
+                         t.stat.n == 1 ? "" : "s", unit);
+  } else if (gap == 0.0) {
+    c.note = "cannot be decided: the mean equals the target (more replications cannot move the interval off it)";
+  } else {
+    // The half-width shrinks as 1/sqrt(n): it falls below the gap after about this many.
+    c.needed = units * (t.stat.half_width / gap) * (t.stat.half_width / gap);
+  }
+  return c;
+}
+
+// Whether a target KPI's relative half-width is within `precision`, and if not how many
+// units would bring it there (none when the KPI's mean is 0 or it has no interval).
+struct PrecisionCheck {
+  bool reached;
+  std::optional<double> needed;
+};
+PrecisionCheck precision_of(const models::KpiStat& s, double precision, double units) {
+  if (s.n < 2 || !std::isfinite(s.half_width) || s.mean == 0.0) return {false, std::nullopt};
+  const double relative = s.half_width / std::fabs(s.mean);
+  if (relative <= precision) return {true, std::nullopt};
+  return {false, units * (relative / precision) * (relative / precision)};
+}
+
+// Whether the sequential rule holds; if not, the largest estimate of the replications
+// that would make it hold (none when some target cannot be estimated).
+struct RuleCheck {
+  bool holds = true;
+  std::optional<double> needed;
+};
+RuleCheck sequential_rule(const models::RunResults& r, std::optional<double> precision, const std::string& unit) {
+  RuleCheck rule;
+  bool estimable = true;
+  double needed = 0.0;
+  for (const models::TargetResult& t : r.targets) {
+    std::optional<double> n;
+    if (precision) {
+      const PrecisionCheck p = precision_of(t.stat, *precision, units_of(r));
+      if (p.reached) continue;
+      n = p.needed;
+    } else {
+      if (t.verdict != models::Verdict::Inconclusive) continue;
+      n = assess(t, units_of(r), unit).needed;
+    }
+    rule.holds = false;
+    if (n) needed = std::max(needed, *n);
+    estimable = estimable && n.has_value();
+  }
+  if (!rule.holds && estimable) rule.needed = needed;
+  return rule;
+}
+
+// The next replication count: the estimate, but at least a quarter more and at most four
+// times as many (the estimate is noisy while n is small), and never beyond the cap.
+// Without an estimate, twice as many.
+std::uint32_t next_count(std::uint32_t n, std::optional<double> needed, std::uint32_t cap) {
+  const std::uint64_t lo = n + std::max<std::uint64_t>(1, (n + 3) / 4);
+  const std::uint64_t hi = std::max<std::uint64_t>(lo, std::uint64_t{4} * n);
+  std::uint64_t next = std::uint64_t{2} * n;
+  if (needed)
+    next = *needed >= static_cast<double>(hi) ? hi : std::max(lo, static_cast<std::uint64_t>(std::ceil(*needed)));
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(next, cap));
+}
+
+SequentialCheck run_sequential(Runner& runner, std::uint32_t start, std::uint32_t cap, std::optional<double> precision,
+                               const std::string& unit) {
+  SequentialCheck s;
+  s.start = start;
+  s.max = cap;
+  s.precision = precision;
+  runner.extend_to(start);
+  for (;;) {
+    const RuleCheck rule = sequential_rule(runner.results(), precision, unit);
+    s.satisfied = rule.holds;
+    s.needed = rule.needed;
+    if (rule.holds || runner.done() >= cap) return s;
+    runner.extend_to(next_count(runner.done(), rule.needed, cap));
+    ++s.rounds;
+  }
+}
+
+// ---- settings and the baseline -------------------------------------------------------
+
+models::CheckSpec settings_of(const models::ScenarioSpec& spec, const CheckArgs& a) {
+  models::CheckSpec s = spec.check;
+  const auto finite = [](double x) { return std::isfinite(x); };
+  if (a.alpha) {
+    if (!(finite(*a.alpha) && *a.alpha > 0.0 && *a.alpha < 1.0))
+      throw BadInput{fmt::format("ccsim check: --alpha must be in (0, 1); got {}", *a.alpha)};
+    s.alpha = *a.alpha;
+  }
+  if (a.tolerance_fraction) {
+    if (!(finite(*a.tolerance_fraction) && *a.tolerance_fraction >= 0.0 && *a.tolerance_fraction <= 1.0))
+      throw BadInput{fmt::format("ccsim check: --tolerance-fraction must be in [0, 1] (write 1% as 0.01); got {}",
+                                 *a.tolerance_fraction)};
+    s.tolerance_fraction = *a.tolerance_fraction;
+  }
+  if (a.tolerance_relative) {
+    if (!(finite(*a.tolerance_relative) && *a.tolerance_relative >= 0.0))
+      throw BadInput{
+          fmt::format("ccsim check: --tolerance-relative must be >= 0 (5% is 0.05); got {}", *a.tolerance_relative)};
+    s.tolerance_relative = *a.tolerance_relative;
+  }
+  return s;
+}
+
+void check_sequential_args(const models::ScenarioSpec& spec, const CheckArgs& a) {
+  if (!a.sequential) return;
+  if (spec.mode == models::RunMode::SteadyState && spec.steady.batches > 1)
+    throw BadInput{
+        fmt::format("ccsim check: --sequential adds replications, but {} uses batch means over one replication "
+                    "(/steady_state/batches is {}); remove batches or run without --sequential",
+                    a.scenario.scenario, spec.steady.batches)};
+  if (*a.max_replications < spec.replications)
+    throw BadInput{
+        fmt::format("ccsim check: --max-replications {} is below the {} replications to start with; give "
+                    "a cap >= {}",
+                    *a.max_replications, spec.replications, spec.replications)};
+  if (a.precision && !(std::isfinite(*a.precision) && *a.precision > 0.0))
+    throw BadInput{
+        fmt::format("ccsim check: --precision must be > 0 (a relative half-width: 5% is 0.05); got {}", *a.precision)};
+}
+
+std::string default_baseline_path(const std::string& scenario) {
+  return (fs::path("results") / (models::internal::file_stem(scenario) + ".json")).generic_string();
+}
+
+// The baseline to compare with: none when the default path holds no file; a located
+// error (exit 2) when a given file is missing, unreadable, invalid or of another scenario.
+std::optional<Baseline> load_baseline(const std::string& path, bool explicit_path, const models::ScenarioSpec& spec) {
+  std::error_code ec;
+  if (!explicit_path && !fs::exists(path, ec)) return std::nullopt;
+  Baseline b;
+  try {
+    b = read_baseline_file(path);
+  } catch (const models::ScenarioError& e) {
+    throw BadInput{e.what()};
+  }
+  if (b.scenario_name != spec.name)
+    throw BadInput{fmt::format(
+        "{}: /scenario/name: this baseline is of scenario {}, not {}; give this scenario's baseline with --baseline, "
+        "or write one with --update",
+        path, models::internal::quote(b.scenario_name), models::internal::quote(spec.name))};
+  return b;
+}
+
+void compare_fingerprints(CheckReport& report, const Baseline& b, const models::ScenarioSpec& spec,
+                          const models::RunResults& r) {
+  std::string why;
+  if (b.seed != spec.seed) why = fmt::format("seed {} here, {} in the baseline", spec.seed, b.seed);
+  if (b.replications != r.replications)
+    why += fmt::format("{}{} replications here, {} in the baseline", why.empty() ? "" : "; ", r.replications,
+                       b.replications);
+  if (!why.empty()) {
+    report.fingerprint = FingerprintStatus::NotComparable;
+    report.fingerprint_note = why;
+  } else {
+    report.fingerprint = b.fingerprint == r.fingerprint ? FingerprintStatus::Same : FingerprintStatus::Changed;
+  }
+}
+
+// ---- the verdict ---------------------------------------------------------------------
+
+std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+void settle_exit_code(CheckReport& report) {
+  std::vector<std::string> failed, undecided;
+  std::size_t missed = 0, inconclusive = 0;
+  for (const TargetCheck& t : report.targets) {
+    missed += t.result.verdict == models::Verdict::Missed;
+    inconclusive += t.result.verdict == models::Verdict::Inconclusive;
+  }
+  if (missed) failed.push_back(plural(missed, "target") + " missed");
+  if (report.comparison) {
+    const Comparison& c = *report.comparison;
+    if (const std::size_t n = c.count(KpiOutcome::Changed)) failed.push_back(plural(n, "KPI") + " changed");
+    if (!c.only_in_baseline.empty())
+      failed.push_back(plural(c.only_in_baseline.size(), "baseline KPI") + " missing from this run");
+    if (const std::size_t n = c.count(KpiOutcome::Undecided))
+      undecided.push_back(plural(n, "KPI") + " beyond tolerance but untestable (n < 2)");
+  }
+  if (report.require_fingerprint && report.fingerprint == FingerprintStatus::Changed)
+    failed.push_back("fingerprint changed (--require-fingerprint)");
+  if (report.require_fingerprint && report.fingerprint == FingerprintStatus::NotComparable)
+    failed.push_back("fingerprints not comparable (--require-fingerprint)");
+  if (inconclusive) undecided.push_back(plural(inconclusive, "target") + " inconclusive");
+  if (report.sequential && !report.sequential->satisfied && report.sequential->precision)
+    undecided.push_back(fmt::format("relative precision {:g} not reached at the cap", *report.sequential->precision));
+  const auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  if (!failed.empty()) {
+    report.exit_code = kExitTargetMissed;
+    report.outcome = join(failed) + (undecided.empty() ? "" : "; also " + join(undecided));
+  } else if (!undecided.empty()) {
+    report.exit_code = kExitInconclusive;
+    report.outcome = join(undecided);
+  } else {
+    report.exit_code = kExitOk;
+    report.outcome = report.targets_judged ? "every target met" : "targets not judged";
+    if (report.comparison) report.outcome += ", no KPI changed";
+    if (report.fingerprint == FingerprintStatus::Same) report.outcome += ", same fingerprint";
+  }
+}
+
+// ---- the command ---------------------------------------------------------------------
+
+int check(const CheckArgs& a) {
+  models::ScenarioSpec spec;
+  std::string error;
+  if (const int loaded = load_scenario(a.scenario, "check", spec, error); loaded != kExitOk) {
+    std::fputs(error.c_str(), stderr);
+    return loaded;
+  }
+  CheckReport report;
+  report.spec = &spec;
+  report.unit = spec.replications == 1 && spec.steady.batches > 1 ? "batches" : "replications";
+  report.targets_judged = !a.no_targets;
+  report.require_fingerprint = a.require_fingerprint;
+  report.baseline_path = a.baseline.empty() ? default_baseline_path(a.scenario.scenario) : a.baseline;
+  models::RunResults results;
+  try {
+    report.settings = settings_of(spec, a);
+    check_sequential_args(spec, a);
+    if (a.update) {
+      // The file to replace, for its fingerprint only; a missing or broken one is simply replaced.
+      try {
+        report.baseline = read_baseline_file(report.baseline_path);
+      } catch (const models::ScenarioError&) {
+      }
+      report.baseline_found = report.baseline.has_value();
+    } else {
+      report.baseline = load_baseline(report.baseline_path, !a.baseline.empty(), spec);
+      report.baseline_found = report.baseline.has_value();
+      if (a.require_fingerprint && !report.baseline)
+        throw BadInput{
+            fmt::format("ccsim check: --require-fingerprint needs a baseline; there is none at {} (write "
+                        "one with --update)",
+                        report.baseline_path)};
+    }
+
+    Runner runner(spec, a.scenario.threads);
+    if (a.sequential) {
+      report.sequential = run_sequential(runner, spec.replications, *a.max_replications, a.precision, report.unit);
+    } else {
+      runner.extend_to(spec.replications);
+    }
+    results = runner.results();
+    report.results = &results;
+
+    if (report.targets_judged)
+      for (const models::TargetResult& t : results.targets)
+        report.targets.push_back(assess(t, units_of(results), report.unit));
+
+    const Baseline now = make_baseline(spec, results, scenario_path_from(report.baseline_path, a.scenario.scenario));
+    if (report.baseline) compare_fingerprints(report, *report.baseline, spec, results);
+    if (a.update) {
+      if (!write_output_file(report.baseline_path, baseline_json(now)))
+        throw BadInput{fmt::format("ccsim check: cannot write the baseline {}", report.baseline_path)};
+      report.baseline_written = true;
+    } else if (report.baseline) {
+      report.comparison = compare_kpis(*report.baseline, now, report.settings);
+    }
+  } catch (const BadInput& e) {
+    std::fprintf(stderr, "%s\n", e.message.c_str());
+    return kExitBadInput;
+  } catch (const models::InvariantError& e) {
+    std::fprintf(stderr, "ccsim check: model invariant failed: %s\n", e.what());
+    return kExitInternal;
+  }
+
+  settle_exit_code(report);
+  print_check_text(stdout, report);
+  if (!a.json_path.empty() && !write_output_file(a.json_path, check_json(report) + "\n")) {
+    std::fprintf(stderr, "ccsim check: cannot write %s\n", a.json_path.c_str());
+    return kExitBadInput;
+  }
+  return report.exit_code;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<CheckArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Run a scenario, judge its targets and compare every KPI and the fingerprint with its baseline");
+  add_scenario_options(*cmd, args->scenario);
+  cmd->add_option("--baseline", args->baseline,
+                  "Baseline file (schema ccsim.baseline/1); default: results/<scenario file stem>.json");
+  CLI::Option* update =
+      cmd->add_flag("--update", args->update, "Write the baseline from this run instead of comparing");
+  cmd->add_option("--json", args->json_path, "Write the check report (schema ccsim.check/1) to this file");
+  CLI::Option* no_targets =
+      cmd->add_flag("--no-targets", args->no_targets, "Do not judge the targets (compare with the baseline only)");
+  cmd->add_flag("--require-fingerprint", args->require_fingerprint,
+                "Exit 1 when the fingerprint differs from the baseline's or cannot be compared")
+      ->excludes(update);
+  cmd->add_option("--alpha", args->alpha, "Family-wise false-alarm rate over all KPIs (default: check.alpha, 0.01)");
+  cmd->add_option("--tolerance-fraction", args->tolerance_fraction,
+                  "Absolute tolerance of fraction KPIs (default: check.tolerance.fraction, 0.01)");
+  cmd->add_option("--tolerance-relative", args->tolerance_relative,
+                  "Relative tolerance of the other KPIs (default: check.tolerance.relative, 0.05)");
+  CLI::Option* sequential = cmd->add_flag("--sequential", args->sequential,
+                                          "Add replications until every target is decided (needs --max-replications)");
+  CLI::Option* cap =
+      cmd->add_option("--max-replications", args->max_replications, "With --sequential: the most replications to run");
+  CLI::Option* precision = cmd->add_option(
+      "--precision", args->precision,
+      "With --sequential: stop when every target KPI's half-width is at most this fraction of its mean");
+  sequential->needs(cap)->excludes(update)->excludes(no_targets);
+  cap->needs(sequential);
+  precision->needs(sequential);
+  cmd->callback([args, &exit_code] { exit_code = check(*args); });
+}
+
+}  // namespace ccsim::cli

@@ -1,0 +1,80 @@
+// sim/stats/hypothesis.cc
+// Welch's t-test, sd from a half-width, Holm's adjustment (Boost.Math stays here).
+#include "sim/stats/hypothesis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+
+#include <boost/math/distributions/students_t.hpp>
+
+#include "sim/stats/tally.h"
+
+namespace ccsim::sim {
+namespace {
+
+void check_sample(const SampleSummary& s, const char* which) {
+  if (s.n < 2 || !std::isfinite(s.mean) || !std::isfinite(s.sd) || s.sd < 0.0) {
+    throw std::domain_error(std::string("welch_t_test: sample ") + which +
+                            " needs n >= 2, a finite mean and a finite sd >= 0; got n=" + std::to_string(s.n) +
+                            ", mean=" + std::to_string(s.mean) + ", sd=" + std::to_string(s.sd));
+  }
+}
+
+}  // namespace
+
+WelchResult welch_t_test(const SampleSummary& a, const SampleSummary& b) {
+  check_sample(a, "a");
+  check_sample(b, "b");
+  const double va = a.sd * a.sd / static_cast<double>(a.n);
+  const double vb = b.sd * b.sd / static_cast<double>(b.n);
+  const double diff = b.mean - a.mean;
+  const double se2 = va + vb;
+  if (se2 == 0.0) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (diff == 0.0) return {0.0, nan, 1.0};
+    return {std::copysign(std::numeric_limits<double>::infinity(), diff), nan, 0.0};
+  }
+  const double t = diff / std::sqrt(se2);
+  double df = se2 * se2 / (va * va / static_cast<double>(a.n - 1) + vb * vb / static_cast<double>(b.n - 1));
+  // Tiny variances can underflow the squares (0 / 0); Satterthwaite's df is never below
+  // the smaller sample's n - 1, so that is the conservative stand-in.
+  if (!(df > 0.0) || !std::isfinite(df)) df = static_cast<double>(std::min(a.n, b.n) - 1);
+  // cdf(complement) keeps precision in the far tail, where 1 - cdf would round to 0.
+  const double tail =
+      boost::math::cdf(boost::math::complement(boost::math::students_t_distribution<double>(df), std::fabs(t)));
+  return {t, df, std::min(1.0, 2.0 * tail)};
+}
+
+double sd_from_half_width(double half_width, std::uint64_t n, double confidence) {
+  if (n < 2 || !std::isfinite(half_width) || half_width < 0.0 || !(confidence > 0.0 && confidence < 1.0)) {
+    throw std::domain_error(
+        "sd_from_half_width: need n >= 2, a finite half-width >= 0 and 0 < confidence < 1; got n=" + std::to_string(n) +
+        ", half_width=" + std::to_string(half_width) + ", confidence=" + std::to_string(confidence));
+  }
+  const double nn = static_cast<double>(n);
+  return half_width * std::sqrt(nn) / student_t_quantile(0.5 * (1.0 + confidence), nn - 1.0);
+}
+
+std::vector<double> holm_adjust(const std::vector<double>& p) {
+  for (double x : p)
+    if (!(x >= 0.0 && x <= 1.0))
+      throw std::domain_error("holm_adjust: p-values must be in [0, 1]; got " + std::to_string(x));
+  std::vector<std::size_t> order(p.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  // Stable: equal p-values keep their input order, so the result does not depend on the sort.
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return p[i] < p[j]; });
+  std::vector<double> adjusted(p.size());
+  const double m = static_cast<double>(p.size());
+  double running = 0.0;  // adjusted p-values never decrease along the sorted order
+  for (std::size_t rank = 0; rank < order.size(); ++rank) {
+    running = std::max(running, std::min(1.0, (m - static_cast<double>(rank)) * p[order[rank]]));
+    adjusted[order[rank]] = running;
+  }
+  return adjusted;
+}
+
+}  // namespace ccsim::sim

@@ -1,0 +1,247 @@
+// tests/cli/baseline_test.cc
+// The baseline format: a run's baseline lists every KPI once, writes and reads back to
+// the same values and the same bytes, and every kind of bad file gets a located error.
+#include "cli/baseline.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/kpi/kpis.h"
+#include "models/replication.h"
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/load.h"
+#include "tests/models/scenario/diagnostic_checks.h"
+
+namespace ccsim::cli {
+namespace {
+
+std::string source_path(const std::string& relative) { return std::string(CCSIM_SOURCE_DIR) + "/" + relative; }
+
+struct ExampleRun {
+  models::ScenarioSpec spec;
+  models::RunResults results;
+};
+
+ExampleRun run_example(const std::string& file, std::uint32_t replications) {
+  ExampleRun r{models::load_scenario_file(source_path(file)), {}};
+  r.spec.replications = replications;
+  r.results = models::run_scenario(r.spec, models::RunOptions{.threads = 2});
+  return r;
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+TEST(Baseline, ListsEveryKpiOfTheScenarioOnceInFileOrder) {
+  const ExampleRun run = run_example("scenarios/examples/single_day_ivr.json", 3);
+  const Baseline b = make_baseline(run.spec, run.results, "x.json");
+  // 28 intervals x (17 + 2 types x 17 + 3 groups x 2) + overall 17 + 2 types x 17
+  // + 3 groups x 4 + pairs x 5.
+  const std::size_t pairs = run.results.by_type_group.size();
+  EXPECT_EQ(b.kpis.size(), 28u * (17 + 34 + 6) + 17 + 34 + 12 + 5 * pairs);
+  std::set<std::string> seen;
+  for (const BaselineKpi& k : b.kpis) EXPECT_TRUE(seen.insert(k.pointer).second) << k.pointer;
+  EXPECT_EQ(b.kpis.front().pointer, "/kpis/overall/offered");
+  EXPECT_EQ(b.kpis.back().pointer, "/kpis/by_interval/27/by_group/generalists/occupancy");
+  EXPECT_EQ(b.kpis.back().kpi, "occupancy");
+  EXPECT_EQ(b.seed, 42u);
+  EXPECT_EQ(b.replications, 3u);
+  EXPECT_EQ(b.fingerprint, run.results.fingerprint);
+}
+
+TEST(Baseline, GroupKpiListsCoverEveryKpiAGroupHas) {
+  // A KPI the accumulator starts to fill for groups must be added to kGroupKpis, or
+  // baselines would silently leave it out.
+  const ExampleRun run = run_example("scenarios/examples/single_day_ivr.json", 2);
+  const auto listed = [](auto const& list, std::size_t i) {
+    for (models::Kpi k : list)
+      if (static_cast<std::size_t>(k) == i) return true;
+    return false;
+  };
+  for (const models::KpiStats& g : run.results.by_group)
+    for (std::size_t i = 0; i < models::kNumKpis; ++i)
+      if (g[i].n > 0) {
+        EXPECT_TRUE(listed(models::kGroupKpis, i)) << models::kKpiNames[i];
+      }
+  for (const models::IntervalResult& ir : run.results.by_interval)
+    for (const models::KpiStats& g : ir.by_group)
+      for (std::size_t i = 0; i < models::kNumKpis; ++i)
+        if (g[i].n > 0) {
+          EXPECT_TRUE(listed(models::kGroupIntervalKpis, i)) << models::kKpiNames[i];
+        }
+}
+
+TEST(Baseline, WritesAndReadsBackTheSameValuesAndBytes) {
+  const ExampleRun run = run_example("scenarios/examples/single_day_ivr.json", 3);
+  const Baseline b = make_baseline(run.spec, run.results, "../scenarios/examples/single_day_ivr.json");
+  const std::string text = baseline_json(b);
+  const Baseline back = read_baseline_text(text, "b.json");
+  EXPECT_EQ(back.scenario_name, "single_day_ivr");
+  EXPECT_EQ(back.scenario_file, "../scenarios/examples/single_day_ivr.json");
+  EXPECT_EQ(back.seed, b.seed);
+  EXPECT_EQ(back.replications, b.replications);
+  EXPECT_EQ(back.confidence, b.confidence);
+  EXPECT_EQ(back.fingerprint, b.fingerprint);
+  ASSERT_EQ(back.kpis.size(), b.kpis.size());
+  for (std::size_t i = 0; i < b.kpis.size(); ++i) {
+    EXPECT_EQ(back.kpis[i].pointer, b.kpis[i].pointer);
+    EXPECT_EQ(back.kpis[i].stat.n, b.kpis[i].stat.n) << b.kpis[i].pointer;
+    // Bit for bit (NaN for undefined values included): doubles are written to round-trip.
+    EXPECT_TRUE(same_bits(back.kpis[i].stat.mean, b.kpis[i].stat.mean) ||
+                (std::isnan(back.kpis[i].stat.mean) && std::isnan(b.kpis[i].stat.mean)))
+        << b.kpis[i].pointer;
+    EXPECT_TRUE(same_bits(back.kpis[i].stat.half_width, b.kpis[i].stat.half_width) ||
+                (std::isnan(back.kpis[i].stat.half_width) && std::isnan(b.kpis[i].stat.half_width)))
+        << b.kpis[i].pointer;
+  }
+  EXPECT_EQ(baseline_json(back), text);
+}
+
+TEST(Baseline, OneStatisticPerLine) {
+  const ExampleRun run = run_example("scenarios/examples/erlang_c_14_agents.json", 2);
+  const std::string text = baseline_json(make_baseline(run.spec, run.results, "e.json"));
+  EXPECT_NE(text.find("\n      \"offered\": {\"mean\": "), std::string::npos) << text.substr(0, 600);
+  EXPECT_NE(text.find("\"by_interval\": []"), std::string::npos);  // steady state
+  EXPECT_EQ(text.back(), '\n');
+  EXPECT_EQ(text.find("wall"), std::string::npos);
+  EXPECT_EQ(text.find("threads"), std::string::npos);
+}
+
+TEST(Baseline, ScenarioPathIsRelativeToTheBaselineFolder) {
+  EXPECT_EQ(scenario_path_from("results/a.json", "scenarios/examples/a.json"), "../scenarios/examples/a.json");
+  EXPECT_EQ(scenario_path_from("/r/results/a.json", "/r/scenarios/./a.json"), "../scenarios/a.json");
+  EXPECT_EQ(scenario_path_from("a.json", "a_scenario.json"), "a_scenario.json");
+}
+
+// ---- bad files --------------------------------------------------------------------------
+
+constexpr std::string_view kGood = R"({
+  "schema": "ccsim.baseline/1",
+  "scenario": {"name": "s", "file": "s.json"},
+  "seed": 7, "replications": 4, "confidence": 0.95, "fingerprint": "0123456789abcdef",
+  "kpis": {
+    "overall": {"asa_s": {"mean": 12.5, "half_width": 1.5, "n": 4}, "p_block": {"mean": null, "half_width": null, "n": 0}},
+    "by_type": {"t": {"asa_s": {"mean": 3.0, "half_width": null, "n": 1}}},
+    "by_group": {}, "by_type_group": {"t": {"g": {"share": {"mean": 1.0, "half_width": 0.0, "n": 4}}}},
+    "by_interval": [{"interval": 0, "kpis": {}, "by_type": {}, "by_group": {"g": {"answered": {"mean": 4, "half_width": 1, "n": 4}}}}]
+  }
+})";
+
+using models::testing::with;
+
+std::vector<models::Diagnostic> errors_of(std::string_view text) {
+  return models::testing::diagnostics_of(
+      [](std::string_view t, const std::string& f) { read_baseline_text(t, f); }, text, "b.json");
+}
+
+void expect_only(std::string_view text, const std::string& pointer, const std::string& message) {
+  models::testing::expect_single(errors_of(text), pointer, message);
+}
+
+TEST(Baseline, GoodExampleReads) {
+  const Baseline b = read_baseline_text(kGood, "b.json");
+  ASSERT_EQ(b.kpis.size(), 5u);
+  EXPECT_EQ(b.kpis[0].pointer, "/kpis/overall/asa_s");
+  EXPECT_EQ(b.kpis[1].stat.n, 0u);
+  EXPECT_TRUE(std::isnan(b.kpis[1].stat.mean));
+  EXPECT_EQ(b.kpis[3].pointer, "/kpis/by_type_group/t/g/share");
+  EXPECT_EQ(b.kpis[4].pointer, "/kpis/by_interval/0/by_group/g/answered");
+}
+
+TEST(Baseline, SyntaxErrorGivesTheByteOffset) {
+  const auto ds = errors_of(R"({"schema": "ccsim.baseline/1",})");
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].pointer, "");
+  EXPECT_NE(ds[0].message.find("invalid JSON at byte 31, line 1, column 31"), std::string::npos) << ds[0].message;
+}
+
+TEST(Baseline, ResultsFileOrOtherSchemaIsRejectedUpFront) {
+  expect_only(R"({"schema": "ccsim.results/1", "run": {}})", "/schema",
+              "this is a results file (ccsim run --json), not a baseline; expected \"ccsim.baseline/1\": write a "
+              "baseline with `ccsim check SCENARIO --update`");
+  expect_only(with(kGood, "ccsim.baseline/1", "ccsim.baseline/2"), "/schema",
+              "unsupported schema string \"ccsim.baseline/2\"; expected \"ccsim.baseline/1\" (written by `ccsim "
+              "check --update`)");
+  expect_only("[1, 2]", "", "expected a JSON object (a ccsim.baseline/1 file); got an array");
+  expect_only("{}", "", "missing required key \"schema\"");
+}
+
+TEST(Baseline, TopLevelValuesAreChecked) {
+  expect_only(with(kGood, "\"seed\": 7", "\"seed\": -7"), "/seed",
+              "expected an integer in [0, 9223372036854775807]; got -7");
+  expect_only(with(kGood, "\"replications\": 4", "\"replications\": 0"), "/replications",
+              "expected an integer in [1, 4294967295]; got 0");
+  expect_only(with(kGood, "\"confidence\": 0.95", "\"confidence\": 95"), "/confidence",
+              "expected a number in (0, 1); got 95");
+  expect_only(with(kGood, "0123456789abcdef", "0123456789ABCDEF"), "/fingerprint",
+              "expected 16 lowercase hex digits; got string \"0123456789ABCDEF\"");
+  expect_only(with(kGood, "\"name\": \"s\"", "\"name\": \"\""), "/scenario/name",
+              "must be a non-empty string; got \"\"");
+  const auto ds = errors_of(with(kGood, "\"seed\": 7,", "\"sed\": 7,"));
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_EQ(ds[0].pointer, "/sed");
+  EXPECT_EQ(ds[0].message,
+            "unknown key \"sed\"; known: schema, scenario, seed, replications, confidence, fingerprint, kpis (did "
+            "you mean \"seed\"?)");
+  EXPECT_EQ(ds[1].pointer, "");
+  EXPECT_EQ(ds[1].message, "missing required key \"seed\"");
+}
+
+TEST(Baseline, MissingKeysAreReportedAtTheirObject) {
+  const auto ds = errors_of(with(kGood, "\"seed\": 7,", ""));
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].pointer, "");
+  EXPECT_EQ(ds[0].message, "missing required key \"seed\"");
+  expect_only(with(kGood, "\"by_group\": {}, ", ""), "/kpis", "missing required key \"by_group\"");
+}
+
+TEST(Baseline, StatisticsMustBeConsistentWithTheirN) {
+  expect_only(
+      with(kGood, "\"mean\": null, \"half_width\": null, \"n\": 0", "\"mean\": 0.5, \"half_width\": null, \"n\": 0"),
+      "/kpis/overall/p_block/mean", "must be null when n is 0 (the KPI was never defined); got 0.5");
+  expect_only(with(kGood, "\"mean\": 12.5", "\"mean\": null"), "/kpis/overall/asa_s/mean",
+              "expected a number (n is 4); got null");
+  expect_only(with(kGood, "\"half_width\": 1.5", "\"half_width\": -1.5"), "/kpis/overall/asa_s/half_width",
+              "expected a number >= 0 (n is 4); got -1.5");
+  expect_only(with(kGood, "\"mean\": 3.0, \"half_width\": null", "\"mean\": 3.0, \"half_width\": 0.1"),
+              "/kpis/by_type/t/asa_s/half_width", "must be null when n < 2 (no spread from 1 value); got 0.1");
+  expect_only(with(kGood, "\"n\": 1}", "\"n\": 1.5}"), "/kpis/by_type/t/asa_s/n",
+              "expected an integer in [0, 18446744073709551615]; got 1.5");
+  expect_only(with(kGood, "\"half_width\": 0.0, \"n\": 4", "\"half_width\": 0.0, \"n\": 4, \"sd\": 1"),
+              "/kpis/by_type_group/t/g/share/sd", "unknown key \"sd\"; known: mean, half_width, n");
+  expect_only(with(kGood, "{\"asa_s\": {\"mean\": 3.0, \"half_width\": null, \"n\": 1}}", "{\"asa_s\": [1]}"),
+              "/kpis/by_type/t/asa_s", "expected an object; got an array");
+}
+
+TEST(Baseline, IntervalsMustBeInOrder) {
+  expect_only(with(kGood, "\"interval\": 0", "\"interval\": 1"), "/kpis/by_interval/0/interval",
+              "must be 0 (the position in by_interval); got 1");
+  const std::string intervals = with(kGood, "\"by_interval\": [", "\"by_interval\": {\"x\": [");
+  expect_only(with(intervals, "}}}}]", "}}}}]}"), "/kpis/by_interval", "expected an array; got an object");
+}
+
+TEST(Baseline, PointerTokensAreEscaped) {
+  const Baseline b = read_baseline_text(with(kGood, "\"by_type\": {\"t\"", "\"by_type\": {\"a/b~c\""), "b.json");
+  EXPECT_EQ(b.kpis[2].pointer, "/kpis/by_type/a~1b~0c/asa_s");
+  // ... and the writer puts it back under the same name.
+  EXPECT_NE(baseline_json(b).find("\"a/b~c\": {\n"), std::string::npos);
+}
+
+TEST(Baseline, MissingFileSaysHowToWriteOne) {
+  try {
+    read_baseline_file("/nonexistent/results/x.json");
+    FAIL() << "expected a ScenarioError";
+  } catch (const models::ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "/nonexistent/results/x.json: cannot read the baseline: no such file (write one with `ccsim check "
+              "SCENARIO --update`)");
+  }
+}
+
+}  // namespace
+}  // namespace ccsim::cli

@@ -1,0 +1,262 @@
+// tests/cli/check_command_test.cc
+// `ccsim check` as CI runs it: exit codes for met, missed and inconclusive targets, a
+// byte-identical --update, a shifted KPI flagged and a small or noisy one not, the
+// fingerprint reported when it changes, renamed groups, sequential stopping that does
+// not depend on the thread count, and exit 2 with located errors for bad baselines.
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/cli_test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ccsim::test_support::Outcome;
+using ccsim::test_support::slurp;
+using nlohmann::json;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class CheckCommand : public ccsim::test_support::CliTest {
+ protected:
+  // A copy of a shipped scenario in the test folder, edited by `edit`; same file name,
+  // so the same scenario name and default baseline path.
+  template <class Edit>
+  std::string edited(const std::string& relative, Edit edit) {
+    json doc = json::parse(slurp(scenario(relative)));
+    edit(doc);
+    const fs::path copy = dir_ / "edited" / fs::path(relative).filename();
+    fs::create_directories(copy.parent_path());
+    std::ofstream(copy) << doc.dump(2);
+    return copy.string();
+  }
+
+  json report(const std::string& name) { return json::parse(slurp(dir_ / name)); }
+};
+
+const std::string kErlangC = "scenarios/examples/erlang_c_14_agents.json";
+
+TEST_F(CheckCommand, TargetsMetWithoutBaselineExit0AndSayHowToWriteOne) {
+  const Outcome o = ccsim("check " + scenario(kErlangC));
+  EXPECT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "targets: 1 met, 0 missed, 0 inconclusive")) << o.out;
+  EXPECT_TRUE(has(o.out, "none at results/erlang_c_14_agents.json; `ccsim check --update` writes one")) << o.out;
+  EXPECT_TRUE(has(o.out, "exit 0: every target met")) << o.out;
+}
+
+TEST_F(CheckCommand, MissedTargetExits1) {
+  const Outcome o = ccsim("check " + scenario("scenarios/examples/erlang_a_abandonment.json"));
+  EXPECT_EQ(o.exit_code, 1) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "MISSED")) << o.out;
+  EXPECT_TRUE(has(o.out, "exit 1: 2 targets missed")) << o.out;
+  // --no-targets: nothing judged, nothing to fail.
+  EXPECT_EQ(ccsim("check " + scenario("scenarios/examples/erlang_a_abandonment.json") + " --no-targets").exit_code, 0);
+}
+
+TEST_F(CheckCommand, InconclusiveTargetExits3AndSaysHowManyReplications) {
+  const Outcome o = ccsim("check " + scenario("scenarios/examples/longest_weighted_wait.json") + " --json r.json");
+  EXPECT_EQ(o.exit_code, 3) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "inconclusive: about ")) << o.out;
+  EXPECT_TRUE(has(o.out, " replications would decide it")) << o.out;
+  const json r = report("r.json");
+  EXPECT_EQ(r["schema"], "ccsim.check/1");
+  EXPECT_EQ(r["exit_code"], 3);
+  EXPECT_EQ(r["targets"][0]["verdict"], "inconclusive");
+  EXPECT_GT(r["targets"][0]["needed"].get<double>(), 20.0);
+}
+
+TEST_F(CheckCommand, OneReplicationGivesNoIntervalAndSaysSo) {
+  const Outcome o = ccsim("check " + scenario(kErlangC) + " --replications 1");
+  EXPECT_EQ(o.exit_code, 3);
+  EXPECT_TRUE(has(o.out, "no confidence interval from 1 observation: run at least 2 replications")) << o.out;
+}
+
+TEST_F(CheckCommand, UpdateIsByteIdenticalAndTheNextCheckPasses) {
+  ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update --threads 1").exit_code, 0);
+  const std::string first = slurp(dir_ / "results" / "erlang_c_14_agents.json");
+  const Outcome again = ccsim("check " + scenario(kErlangC) + " --update --threads 2");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(has(again.out, "replacing the previous one")) << again.out;
+  EXPECT_EQ(slurp(dir_ / "results" / "erlang_c_14_agents.json"), first);
+  EXPECT_TRUE(has(first, "\"schema\": \"ccsim.baseline/1\"")) << first.substr(0, 200);
+  EXPECT_FALSE(has(first, "wall")) << "wall time would make regenerated baselines differ";
+
+  const Outcome o = ccsim("check " + scenario(kErlangC) + " --require-fingerprint --json r.json");
+  EXPECT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "KPIs compared, none changed")) << o.out;
+  EXPECT_TRUE(has(o.out, "fingerprint: same as the baseline's")) << o.out;
+  const json r = report("r.json");
+  EXPECT_EQ(r["fingerprint"]["status"], "same");
+  EXPECT_EQ(r["comparison"]["changed"].size(), 0u);
+  EXPECT_EQ(r["comparison"]["counts"]["same"], r["comparison"]["compared"]);
+}
+
+TEST_F(CheckCommand, ShiftedKpisBeyondToleranceAreFlaggedAndTheFingerprintChangeReported) {
+  ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update").exit_code, 0);
+  // 10 % longer talk: waits and occupancy move far beyond tolerance and noise.
+  const std::string slower = edited(kErlangC, [](json& d) { d["contact_types"][0]["talk"]["mean_s"] = 1.1 * 180.0; });
+  const Outcome o = ccsim("check " + slower + " --baseline results/erlang_c_14_agents.json --json r.json");
+  EXPECT_EQ(o.exit_code, 1) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "changed    overall/asa_s: ")) << o.out;
+  EXPECT_TRUE(has(o.out, "; p ")) << o.out;
+  EXPECT_TRUE(has(o.out, "fingerprint: CHANGED from ")) << o.out;
+  const json r = report("r.json");
+  EXPECT_EQ(r["fingerprint"]["status"], "changed");
+  ASSERT_GT(r["comparison"]["changed"].size(), 0u);
+  const json& first = r["comparison"]["changed"][0];
+  EXPECT_LE(first["p_adjusted"].get<double>(), 0.01);
+  EXPECT_GT(std::abs(first["difference"].get<double>()), first["tolerance"].get<double>());
+
+  // The same shift within generous tolerances is not flagged; the fingerprint change is
+  // still reported, and fails only with --require-fingerprint.
+  const std::string loose = " --tolerance-relative 10 --tolerance-fraction 1 --no-targets";
+  const Outcome within = ccsim("check " + slower + " --baseline results/erlang_c_14_agents.json" + loose);
+  EXPECT_EQ(within.exit_code, 0) << within.out;
+  EXPECT_TRUE(has(within.out, "none changed")) << within.out;
+  EXPECT_TRUE(has(within.out, "fingerprint: CHANGED from ")) << within.out;
+  const Outcome required =
+      ccsim("check " + slower + " --baseline results/erlang_c_14_agents.json --require-fingerprint" + loose);
+  EXPECT_EQ(required.exit_code, 1) << required.out;
+  EXPECT_TRUE(has(required.out, "fingerprint changed (--require-fingerprint)")) << required.out;
+}
+
+TEST_F(CheckCommand, ToleranceFromTheScenarioFile) {
+  ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update").exit_code, 0);
+  const std::string slower = edited(kErlangC, [](json& d) {
+    d["contact_types"][0]["talk"]["mean_s"] = 1.1 * 180.0;
+    d["check"] = {{"tolerance", {{"relative", 10.0}, {"fraction", 1.0}}}};
+  });
+  const Outcome o = ccsim("check " + slower + " --baseline results/erlang_c_14_agents.json --no-targets");
+  EXPECT_EQ(o.exit_code, 0) << o.out;
+  EXPECT_TRUE(has(o.out, "tolerance 100.0% on fractions, 1000% relative otherwise")) << o.out;
+}
+
+TEST_F(CheckCommand, AnotherSeedIsNoiseNotAChangeButItsFingerprintIsNotComparable) {
+  ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update").exit_code, 0);
+  const Outcome o = ccsim("check " + scenario(kErlangC) + " --seed 7");
+  EXPECT_EQ(o.exit_code, 0) << o.out;
+  EXPECT_TRUE(has(o.out, "none changed")) << o.out;
+  EXPECT_TRUE(has(o.out, "not comparable with the baseline's")) << o.out;
+  EXPECT_TRUE(has(o.out, "(seed 7 here, 20261123 in the baseline)")) << o.out;
+  const Outcome required = ccsim("check " + scenario(kErlangC) + " --seed 7 --require-fingerprint");
+  EXPECT_EQ(required.exit_code, 1);
+  EXPECT_TRUE(has(required.out, "fingerprints not comparable (--require-fingerprint)")) << required.out;
+}
+
+TEST_F(CheckCommand, OneReplicationPerSideCannotBeTestedAndSaysSo) {
+  ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update --replications 1 --no-targets").exit_code, 0);
+  const std::string slower = edited(kErlangC, [](json& d) { d["contact_types"][0]["talk"]["mean_s"] = 1.1 * 180.0; });
+  const Outcome o =
+      ccsim("check " + slower + " --baseline results/erlang_c_14_agents.json --replications 1 --no-targets");
+  EXPECT_EQ(o.exit_code, 3) << o.out;
+  EXPECT_TRUE(has(o.out, "undecided")) << o.out;
+  EXPECT_TRUE(has(o.out, "n < 2 on a side: no test")) << o.out;
+}
+
+TEST_F(CheckCommand, RenamedGroupIsReportedNotACrash) {
+  const std::string day = "scenarios/examples/single_day_ivr.json";
+  ASSERT_EQ(ccsim("check " + scenario(day) + " --update --replications 3 --no-targets").exit_code, 0);
+  const std::string renamed = edited(day, [](json& d) {
+    std::string text = d.dump();
+    for (std::size_t p = text.find("\"generalists\""); p != std::string::npos; p = text.find("\"generalists\""))
+      text.replace(p, 13, "\"helpdesk\"");
+    d = json::parse(text);
+  });
+  const Outcome o = ccsim("check " + renamed + " --baseline results/single_day_ivr.json --replications 3 --no-targets");
+  EXPECT_EQ(o.exit_code, 1) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "missing from this run: by_group/generalists (4 KPIs)")) << o.out;
+  EXPECT_TRUE(has(o.out, "by_interval/*/by_group/generalists (56 KPIs)")) << o.out;
+  EXPECT_TRUE(has(o.out, "new in this run (not in the baseline; --update adds them): by_group/helpdesk")) << o.out;
+}
+
+TEST_F(CheckCommand, SequentialStopsAtTheSameReplicationWithOneAndTwoThreads) {
+  const std::string lww = scenario("scenarios/examples/longest_weighted_wait.json");
+  const Outcome one = ccsim("check " + lww + " --sequential --max-replications 2000 --threads 1 --json t1.json");
+  const Outcome two = ccsim("check " + lww + " --sequential --max-replications 2000 --threads 2 --json t2.json");
+  json a = report("t1.json"), b = report("t2.json");
+  EXPECT_EQ(one.exit_code, two.exit_code);
+  EXPECT_NE(one.exit_code, 3) << one.out;  // decided before the cap
+  EXPECT_TRUE(a["run"]["sequential"]["satisfied"].get<bool>());
+  EXPECT_GT(a["run"]["replications"].get<int>(), 20);  // the 20 of the scenario did not decide it
+  EXPECT_NE(a["targets"][0]["verdict"], "inconclusive");
+  for (json* r : {&a, &b}) (*r)["run"].erase("threads");
+  EXPECT_EQ(a, b);  // same stopping point, bit-identical statistics and fingerprint
+}
+
+TEST_F(CheckCommand, SequentialAtTheCapExits3WithAnEstimate) {
+  const Outcome o = ccsim("check " + scenario("scenarios/examples/longest_weighted_wait.json") +
+                          " --sequential --max-replications 30 --json r.json");
+  EXPECT_EQ(o.exit_code, 3) << o.out;
+  EXPECT_TRUE(has(o.out, "sequential: stopped at the cap before every target decided; about ")) << o.out;
+  const json r = report("r.json");
+  EXPECT_EQ(r["run"]["replications"], 30);
+  EXPECT_FALSE(r["run"]["sequential"]["satisfied"].get<bool>());
+  EXPECT_GT(r["run"]["sequential"]["needed"].get<double>(), 30.0);
+}
+
+TEST_F(CheckCommand, SequentialPrecisionStopsWhenEveryTargetKpiIsPrecise) {
+  const Outcome o = ccsim("check " + scenario(kErlangC) + " --sequential --max-replications 5000 --precision 0.005 " +
+                          "--json r.json");
+  const json r = report("r.json");
+  ASSERT_TRUE(r["run"]["sequential"]["satisfied"].get<bool>()) << o.out;
+  const json& t = r["targets"][0];
+  EXPECT_LE(t["half_width"].get<double>() / t["mean"].get<double>(), 0.005);
+  EXPECT_GT(r["run"]["replications"].get<int>(), 20);
+}
+
+TEST_F(CheckCommand, BadBaselinesExit2WithLocatedErrors) {
+  EXPECT_EQ(ccsim("check " + scenario(kErlangC) + " --baseline absent.json").exit_code, 2);
+  EXPECT_TRUE(has(ccsim("check " + scenario(kErlangC) + " --baseline absent.json").err,
+                  "absent.json: cannot read the baseline: no such file"));
+
+  ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update --baseline b.json").exit_code, 0);
+  json doc = json::parse(slurp(dir_ / "b.json"));
+  doc["kpis"]["overall"]["asa_s"]["half_width"] = -1;
+  std::ofstream(dir_ / "bad.json") << doc.dump();
+  const Outcome bad = ccsim("check " + scenario(kErlangC) + " --baseline bad.json");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(has(bad.err, "bad.json: /kpis/overall/asa_s/half_width: expected a number >= 0 (n is 20); got -1"))
+      << bad.err;
+  EXPECT_TRUE(bad.out.empty()) << bad.out;
+
+  std::ofstream(dir_ / "truncated.json") << slurp(dir_ / "b.json").substr(0, 100);
+  const Outcome truncated = ccsim("check " + scenario(kErlangC) + " --baseline truncated.json");
+  EXPECT_EQ(truncated.exit_code, 2);
+  EXPECT_TRUE(has(truncated.err, "truncated.json: invalid JSON at byte ")) << truncated.err;
+
+  const Outcome other =
+      ccsim("check " + scenario("scenarios/examples/erlang_a_abandonment.json") + " --baseline b.json");
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_TRUE(has(other.err,
+                  "b.json: /scenario/name: this baseline is of scenario \"erlang_c_14_agents\", not "
+                  "\"erlang_a_abandonment\""))
+      << other.err;
+}
+
+TEST_F(CheckCommand, BadArgumentsExit2) {
+  const std::string s = "check " + scenario(kErlangC);
+  EXPECT_EQ(ccsim(s + " --alpha 1.5").exit_code, 2);
+  EXPECT_TRUE(has(ccsim(s + " --alpha 0").err, "--alpha must be in (0, 1); got 0"));
+  EXPECT_TRUE(has(ccsim(s + " --tolerance-fraction 5").err, "--tolerance-fraction must be in [0, 1]"));
+  EXPECT_EQ(ccsim(s + " --tolerance-relative -1").exit_code, 2);
+  EXPECT_EQ(ccsim(s + " --sequential").exit_code, 2);           // needs --max-replications
+  EXPECT_EQ(ccsim(s + " --max-replications 50").exit_code, 2);  // needs --sequential
+  EXPECT_EQ(ccsim(s + " --sequential --max-replications 50 --precision 0").exit_code, 2);
+  EXPECT_TRUE(has(ccsim(s + " --sequential --max-replications 5").err, "--max-replications 5 is below the 20"));
+  EXPECT_EQ(ccsim(s + " --sequential --max-replications 50 --update").exit_code, 2);
+  EXPECT_EQ(ccsim(s + " --update --require-fingerprint").exit_code, 2);
+  EXPECT_TRUE(has(ccsim(s + " --require-fingerprint").err, "--require-fingerprint needs a baseline"));
+  EXPECT_EQ(ccsim(s + " --replications 0").exit_code, 2);
+  EXPECT_EQ(ccsim("check " + scenario("scenarios/no_such.json")).exit_code, 2);
+  const std::string batches = edited(kErlangC, [](json& d) {
+    d["steady_state"]["batches"] = 10;
+    d["rng"].erase("replications");
+  });
+  EXPECT_TRUE(has(ccsim("check " + batches + " --sequential --max-replications 50").err, "batch means"));
+}
+
+}  // namespace

@@ -1,0 +1,99 @@
+// tests/sim/stats/hypothesis_test.cc
+// Welch's t-test against a value computed by hand (and checked with mpmath), the sd
+// behind a half-width, zero variances, and Holm's adjustment on a worked example.
+#include "sim/stats/hypothesis.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "sim/stats/tally.h"
+
+namespace ccsim::sim {
+namespace {
+
+TEST(WelchTTest, MatchesAHandComputedExample) {
+  // a: mean 10, sd 2, n 10; b: mean 12, sd 3, n 15.
+  // se^2 = 4/10 + 9/15 = 1, so t = (12 - 10) / 1 = 2;
+  // df = 1 / ((0.4^2)/9 + (0.6^2)/14) = 22.99270072992700...;
+  // p = I_{df/(df+t^2)}(df/2, 1/2) = 0.05744839625979583 (mpmath, 30 digits).
+  const WelchResult r = welch_t_test({10.0, 2.0, 10}, {12.0, 3.0, 15});
+  EXPECT_DOUBLE_EQ(r.t, 2.0);
+  EXPECT_NEAR(r.df, 22.992700729927007, 1e-12);
+  EXPECT_NEAR(r.p, 0.05744839625979583, 1e-12);
+  // Swapping the samples flips the sign of t only.
+  const WelchResult s = welch_t_test({12.0, 3.0, 15}, {10.0, 2.0, 10});
+  EXPECT_DOUBLE_EQ(s.t, -2.0);
+  EXPECT_DOUBLE_EQ(s.p, r.p);
+}
+
+TEST(WelchTTest, FarTailKeepsATinyPositivePValue) {
+  const WelchResult r = welch_t_test({0.0, 1.0, 30}, {10.0, 1.0, 30});
+  EXPECT_GT(r.p, 0.0);
+  EXPECT_LT(r.p, 1e-20);
+}
+
+TEST(WelchTTest, ConstantSamplesAreEqualOrCertainlyDifferent) {
+  EXPECT_EQ(welch_t_test({5.0, 0.0, 10}, {5.0, 0.0, 20}).p, 1.0);
+  const WelchResult r = welch_t_test({5.0, 0.0, 10}, {6.0, 0.0, 20});
+  EXPECT_EQ(r.p, 0.0);
+  EXPECT_TRUE(std::isinf(r.t) && r.t > 0);
+}
+
+TEST(WelchTTest, OneConstantSampleIsAOneSampleTest) {
+  // sd_a = 0: t = (mean_b - mean_a) / (sd_b / sqrt(n_b)) with n_b - 1 degrees of freedom.
+  const WelchResult r = welch_t_test({5.0, 0.0, 10}, {6.0, 2.0, 16});
+  EXPECT_DOUBLE_EQ(r.t, 2.0);
+  EXPECT_NEAR(r.df, 15.0, 1e-12);
+}
+
+TEST(WelchTTest, TinyVariancesDoNotUnderflowIntoAnError) {
+  // sd^2 / n is about 1e-321 (subnormal) and its square underflows to 0.
+  const WelchResult r = welch_t_test({0.0, 1e-160, 10}, {1e-158, 1e-160, 10});
+  EXPECT_EQ(r.df, 9.0);
+  EXPECT_GT(r.t, 100.0);
+  EXPECT_LT(r.p, 1e-10);
+}
+
+TEST(WelchTTest, RejectsSamplesWithoutAVariance) {
+  EXPECT_THROW(welch_t_test({5.0, 1.0, 1}, {6.0, 2.0, 16}), std::domain_error);
+  EXPECT_THROW(welch_t_test({5.0, NAN, 10}, {6.0, 2.0, 16}), std::domain_error);
+  EXPECT_THROW(welch_t_test({5.0, -1.0, 10}, {6.0, 2.0, 16}), std::domain_error);
+}
+
+TEST(SdFromHalfWidth, InvertsTallyHalfWidth) {
+  Tally t;
+  for (double x : {3.0, 7.0, 4.0, 9.0, 5.5, 6.0}) t.add(x);
+  EXPECT_NEAR(sd_from_half_width(t.half_width(0.95), t.count(), 0.95), t.stddev(), 1e-12);
+  EXPECT_NEAR(sd_from_half_width(t.half_width(0.9), t.count(), 0.9), t.stddev(), 1e-12);
+  // By hand: hw = t_{0.975, 9} * 2 / sqrt(10) = 2.2621571628 * 0.6324555320 = 1.4307...
+  EXPECT_NEAR(sd_from_half_width(2.2621571627982055 * 2.0 / std::sqrt(10.0), 10, 0.95), 2.0, 1e-12);
+  EXPECT_EQ(sd_from_half_width(0.0, 10, 0.95), 0.0);
+  EXPECT_THROW(sd_from_half_width(1.0, 1, 0.95), std::domain_error);
+  EXPECT_THROW(sd_from_half_width(-1.0, 10, 0.95), std::domain_error);
+  EXPECT_THROW(sd_from_half_width(1.0, 10, 1.0), std::domain_error);
+}
+
+TEST(HolmAdjust, WorkedExample) {
+  // Sorted: 0.005 * 4 = 0.02, 0.01 * 3 = 0.03, 0.03 * 2 = 0.06, 0.04 * 1 = 0.04 -> 0.06
+  // (adjusted values never decrease along the sorted order). Returned in input order.
+  const std::vector<double> adj = holm_adjust({0.01, 0.04, 0.03, 0.005});
+  ASSERT_EQ(adj.size(), 4u);
+  EXPECT_DOUBLE_EQ(adj[0], 0.03);
+  EXPECT_DOUBLE_EQ(adj[1], 0.06);
+  EXPECT_DOUBLE_EQ(adj[2], 0.06);
+  EXPECT_DOUBLE_EQ(adj[3], 0.02);
+}
+
+TEST(HolmAdjust, CapsAtOneAndRejectsBadPValues) {
+  const std::vector<double> adj = holm_adjust({0.5, 0.9, 1.0});
+  for (double a : adj) EXPECT_EQ(a, 1.0);
+  EXPECT_TRUE(holm_adjust({}).empty());
+  EXPECT_THROW(holm_adjust({0.1, NAN}), std::domain_error);
+  EXPECT_THROW(holm_adjust({1.5}), std::domain_error);
+}
+
+}  // namespace
+}  // namespace ccsim::sim
