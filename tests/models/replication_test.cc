@@ -2,6 +2,7 @@
 // sequential sampling and of MPI gathering) and the per-interval, per-type results.
 #include "models/replication.h"
 
+#include <stdexcept>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -48,6 +49,32 @@ TEST(RunReplications, FoldsAGivenRangeInReplicationOrderOnAnyThreadCount) {
     for (std::size_t i = 0; i < order.size(); ++i)
       EXPECT_EQ(fingerprints[i], run_replication(s, router, order[i]).fingerprint) << "replication " << order[i];
   }
+}
+
+TEST(RunReplications, StridedRunFoldsEveryNthReplicationOfTheRangeInOrder) {
+  const ScenarioSpec s = markov_scenario(0.5, 10, 6, 30.0, 100, 2000, 1, 5);
+  const AnyRouter router = make_router(s);
+  for (std::uint32_t threads : {1u, 2u}) {
+    std::vector<std::uint32_t> order;
+    run_replications_strided(s, router, 1, 10, 3, RunOptions{.threads = threads},
+                             [&](std::uint32_t r, ReplicationCounters&& rc) {
+                               order.push_back(r);
+                               EXPECT_EQ(rc.fingerprint, run_replication(s, router, r).fingerprint) << r;
+                             });
+    EXPECT_EQ(order, (std::vector<std::uint32_t>{1, 4, 7}));
+  }
+}
+
+TEST(RunReplications, FoldIsNotCalledAgainAfterItThrows) {
+  const ScenarioSpec s = markov_scenario(0.5, 10, 6, 30.0, 100, 2000, 1, 5);
+  const AnyRouter router = make_router(s);
+  std::vector<std::uint32_t> folded;
+  const auto fold = [&](std::uint32_t r, ReplicationCounters&&) {
+    folded.push_back(r);
+    if (r == 2) throw std::runtime_error("stop here");
+  };
+  EXPECT_THROW(run_replications(s, router, 0, 12, RunOptions{.threads = 3}, fold), std::runtime_error);
+  EXPECT_EQ(folded, (std::vector<std::uint32_t>{0, 1, 2}));
 }
 
 TEST(ResultsAccumulator, FoldingInTwoChunksEqualsOneRunBitForBit) {
