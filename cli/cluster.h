@@ -50,7 +50,8 @@ class Cluster {
   // Collective. Runs replications [first, end) with `options` on each rank (rank k
   // takes first + k, first + k + size, ...) and calls fold(r, counters) on the root
   // only, for every r, in replication order: results are bit-identical to one process.
-  // Memory on the root holds only replications waiting for their turn to be folded.
+  // The root holds only replications waiting for their turn to be folded: at most a
+  // few per rank (as many as it runs threads), however many replications there are.
   // Returns on every rank once the root has folded the last one. If a replication (or
   // the root's fold) throws on any rank, the others stop and every rank throws the same
   // ReplicationError. Can be called many times (chunks, variants) in one process.

@@ -2,23 +2,29 @@
 // and the collectives; the counters travel as plain bytes (cli/counters_wire.h) through
 // the C API, because Boost.MPI has no synchronous send. docs/mpi.md has the protocol;
 // in short, for one call of run_replications_everywhere:
-//   rank k > 0  sends the counters of each of its replications, in order, with MPI_Ssend
-//               (it waits until the root takes them, so the root buffers nothing); before
-//               each send it looks for the root's verdict, which then means "stop": it
-//               sends kStopped and stops; if one of its replications fails it sends kFailed
-//               with the text instead. Then it receives the verdict.
+//   rank k > 0  sends the counters of each of its replications, in order, with
+//               MPI_Issend, at most `window` unmatched at a time (a synchronous send
+//               completes only when the root takes it: the root never holds more than
+//               ranks x window messages); before each send it looks for the root's
+//               verdict, which then means "stop": it sends kStopped and stops; if one
+//               of its replications fails it sends kFailed with the text instead. Then
+//               it receives the verdict.
 //   the root    folds in replication order: its own as its threads finish them, the
 //               others' received from their owners as their turn comes. On a failure
 //               (its own, or a kFailed) it sends every rank the verdict at once and drains
 //               what each still sends until that rank's last replication, kStopped or
 //               kFailed; else it sends the verdict "ok" after the last fold.
 // Every message of a call is received within the call, so calls can follow each other.
+// Waits poll and sleep rather than spin in MPI, so a waiting rank leaves its cores to
+// its own threads (and to whatever else shares the node).
 #include <sched.h>
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <optional>
 #include <string>
 #include <thread>
@@ -58,6 +64,20 @@ int checked_count(std::size_t bytes) {
   if (bytes > static_cast<std::size_t>(INT_MAX))
     throw std::runtime_error("message of " + std::to_string(bytes) + " bytes is too large for one MPI send");
   return static_cast<int>(bytes);
+}
+
+// Calls done() until it says true, sleeping between calls: an MPI wait would spin.
+template <class Done>
+void poll_until(Done done) {
+  while (!done()) std::this_thread::sleep_for(std::chrono::microseconds(50));
+}
+
+void wait(MPI_Request& request) {
+  poll_until([&] {
+    int complete = 0;
+    MPI_Test(&request, &complete, MPI_STATUS_IGNORE);
+    return complete != 0;
+  });
 }
 
 // Replications first, first + stride, ... below end.
@@ -181,13 +201,21 @@ class MpiCluster final : public Cluster {
           else closed[k] = true;
         }
     }
-    MPI_Waitall(static_cast<int>(sends.size()), sends.data(), MPI_STATUSES_IGNORE);
+    for (MPI_Request& request : sends) wait(request);
     if (failure) throw ReplicationError(failure->text, failure->failed_rank);
   }
 
   void run_as_worker(const models::ScenarioSpec& spec, const models::AnyRouter& router, std::uint32_t first,
                      std::uint32_t end, const models::RunOptions& local) {
     const auto ranks = static_cast<std::uint32_t>(size());
+    // Sends not yet taken by the root, oldest first, with their bytes; as many as the
+    // replications this rank may have in flight, so that it rarely waits for the root.
+    struct Outgoing {
+      MPI_Request request;
+      std::vector<std::byte> bytes;
+    };
+    std::deque<Outgoing> outgoing;
+    const std::size_t window = std::max<std::size_t>(2, local.threads);
     std::string failure;
     bool stopped = false;
     try {
@@ -196,14 +224,20 @@ class MpiCluster final : public Cluster {
                             int verdict_waiting = 0;
                             MPI_Iprobe(0, kVerdict, comm_, &verdict_waiting, MPI_STATUS_IGNORE);
                             if (verdict_waiting) throw StopRequested{};
-                            const std::vector<std::byte> bytes = counters_to_bytes(rc);
-                            MPI_Ssend(bytes.data(), checked_count(bytes.size()), MPI_BYTE, 0, kCounters, comm_);
+                            if (outgoing.size() == window) {
+                              wait(outgoing.front().request);
+                              outgoing.pop_front();
+                            }
+                            Outgoing& o = outgoing.emplace_back(Outgoing{MPI_REQUEST_NULL, counters_to_bytes(rc)});
+                            MPI_Issend(o.bytes.data(), checked_count(o.bytes.size()), MPI_BYTE, 0, kCounters,
+                                       comm_, &o.request);
                           });
     } catch (const StopRequested&) {
       stopped = true;
     } catch (...) {
       failure = internal::describe_failure(std::current_exception(), rank(), size());
     }
+    for (Outgoing& o : outgoing) wait(o.request);  // the root takes them all, even when draining
     if (!failure.empty()) MPI_Send(failure.data(), checked_count(failure.size()), MPI_BYTE, 0, kFailed, comm_);
     else if (stopped) MPI_Send(nullptr, 0, MPI_BYTE, 0, kStopped, comm_);
 
@@ -218,7 +252,11 @@ class MpiCluster final : public Cluster {
   // The next message from `source` (with `tag`, or any) into buffer; returns its tag.
   int receive(int source, std::vector<std::byte>& buffer, int tag = MPI_ANY_TAG) {
     MPI_Status status;
-    MPI_Probe(source, tag, comm_, &status);
+    poll_until([&] {
+      int arrived = 0;
+      MPI_Iprobe(source, tag, comm_, &arrived, &status);
+      return arrived != 0;
+    });
     int count = 0;
     MPI_Get_count(&status, MPI_BYTE, &count);
     buffer.resize(static_cast<std::size_t>(count));
