@@ -64,16 +64,27 @@ void run_replications_strided(const ScenarioSpec& spec, const AnyRouter& router,
   std::exception_ptr error;
   std::atomic<bool> failed{false};
 
+  const auto fail = [&] {  // with mutex held, so that no other thread folds after this
+    if (!error) error = std::current_exception();
+    failed.store(true);
+  };
   auto work = [&] {
     for (;;) {
       const std::uint32_t i = next.fetch_add(1);
       if (i >= count || failed.load()) return;
       const std::uint32_t r = first + i * stride;
+      ReplicationCounters rc;
       try {
         TraceSink* trace = options.trace && r == options.trace_replication ? options.trace : nullptr;
-        ReplicationCounters rc = run_replication(spec, router, r, trace);
+        rc = run_replication(spec, router, r, trace);
+      } catch (...) {
         std::lock_guard lock(mutex);
-        if (failed.load()) return;  // fold is not called again after a failure
+        fail();
+        return;
+      }
+      std::lock_guard lock(mutex);
+      if (failed.load()) return;  // fold is not called again after a failure
+      try {
         finished.emplace(i, std::move(rc));
         for (auto it = finished.find(next_to_fold); it != finished.end(); it = finished.find(next_to_fold)) {
           fold(first + next_to_fold * stride, std::move(it->second));
@@ -81,9 +92,7 @@ void run_replications_strided(const ScenarioSpec& spec, const AnyRouter& router,
           ++next_to_fold;
         }
       } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!error) error = std::current_exception();
-        failed.store(true);
+        fail();
         return;
       }
     }

@@ -2,7 +2,9 @@
 // sequential sampling and of MPI gathering) and the per-interval, per-type results.
 #include "models/replication.h"
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -68,13 +70,20 @@ TEST(RunReplications, StridedRunFoldsEveryNthReplicationOfTheRangeInOrder) {
 TEST(RunReplications, FoldIsNotCalledAgainAfterItThrows) {
   const ScenarioSpec s = markov_scenario(0.5, 10, 6, 30.0, 100, 2000, 1, 5);
   const AnyRouter router = make_router(s);
-  std::vector<std::uint32_t> folded;
-  const auto fold = [&](std::uint32_t r, ReplicationCounters&&) {
-    folded.push_back(r);
-    if (r == 2) throw std::runtime_error("stop here");
-  };
-  EXPECT_THROW(run_replications(s, router, 0, 12, RunOptions{.threads = 3}, fold), std::runtime_error);
-  EXPECT_EQ(folded, (std::vector<std::uint32_t>{0, 1, 2}));
+  // The throwing fold waits first, so that the other threads are queued for the lock
+  // when it unwinds: a thread that got in before the failure was recorded would fold.
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    std::vector<std::uint32_t> folded;
+    const auto fold = [&](std::uint32_t r, ReplicationCounters&&) {
+      folded.push_back(r);
+      if (r == 2) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        throw std::runtime_error("stop here");
+      }
+    };
+    EXPECT_THROW(run_replications(s, router, 0, 40, RunOptions{.threads = 4}, fold), std::runtime_error);
+    EXPECT_EQ(folded, (std::vector<std::uint32_t>{0, 1, 2})) << "attempt " << attempt;
+  }
 }
 
 TEST(ResultsAccumulator, FoldingInTwoChunksEqualsOneRunBitForBit) {
