@@ -17,12 +17,12 @@
 
 #include "cli/baseline.h"
 #include "cli/check.h"
+#include "cli/cluster.h"
 #include "cli/commands.h"
 #include "cli/compare.h"
 #include "cli/output_file.h"
 #include "cli/scenario_options.h"
 #include "models/aggregate.h"
-#include "models/invariant.h"
 #include "models/replication.h"
 #include "models/routing/registry.h"
 #include "models/scenario/diagnostics.h"
@@ -55,30 +55,36 @@ struct BadInput {
 
 // ---- running replications ------------------------------------------------------------
 
-// The one place where `ccsim check` runs replications (the MPI cluster runner is meant to
-// replace the run_replications call here). extend_to() folds the next replications in
-// replication order, so folding 0..k and then k..n gives bit for bit the results of one
-// run of n, whatever the thread count: sequential stopping is deterministic.
+// The one place where `ccsim check` runs replications, on every rank of the cluster
+// (cli/cluster.h). extend_to() folds the next replications in replication order, so
+// folding 0..k and then k..n gives bit for bit the results of one run of n, whatever the
+// thread or rank count: sequential stopping is deterministic. Only the root folds, so
+// results() means something on the root alone.
 class Runner {
  public:
-  Runner(const models::ScenarioSpec& spec, std::uint32_t threads)
+  Runner(const models::ScenarioSpec& spec, std::uint32_t threads, Cluster& cluster)
       : spec_(spec),
         router_(models::make_router(spec)),
         accumulator_(spec),
         threads_(threads),
+        cluster_(cluster),
         start_(std::chrono::steady_clock::now()) {}
 
   void extend_to(std::uint32_t end) {
-    models::run_replications(spec_, router_, accumulator_.replications(), end, models::RunOptions{.threads = threads_},
-                             [this](std::uint32_t, models::ReplicationCounters&& rc) { accumulator_.add(rc); });
+    cluster_.run_replications_everywhere(
+        spec_, router_, done_, end, models::RunOptions{.threads = threads_},
+        [this](std::uint32_t, models::ReplicationCounters&& rc) { accumulator_.add(rc); });
+    done_ = std::max(done_, end);
   }
 
-  std::uint32_t done() const { return accumulator_.replications(); }
+  std::uint32_t done() const { return done_; }
 
   models::RunResults results() const {
     models::RunResults r = accumulator_.results();
-    r.replications = done();
-    r.threads = std::max(1u, std::min(threads_, done()));
+    const auto ranks = static_cast<std::uint32_t>(cluster_.size());
+    r.replications = done_;
+    r.ranks = ranks;
+    r.threads = std::max(1u, std::min(threads_, (done_ + ranks - 1) / ranks));
     r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     return r;
   }
@@ -88,6 +94,8 @@ class Runner {
   models::AnyRouter router_;
   models::ResultsAccumulator accumulator_;
   std::uint32_t threads_;
+  Cluster& cluster_;
+  std::uint32_t done_ = 0;
   std::chrono::steady_clock::time_point start_;
 };
 
@@ -167,19 +175,25 @@ std::uint32_t next_count(std::uint32_t n, std::optional<double> needed, std::uin
   return static_cast<std::uint32_t>(std::min<std::uint64_t>(next, cap));
 }
 
-SequentialCheck run_sequential(Runner& runner, std::uint32_t start, std::uint32_t cap, std::optional<double> precision,
-                               const std::string& unit) {
+SequentialCheck run_sequential(Runner& runner, Cluster& cluster, std::uint32_t start, std::uint32_t cap,
+                               std::optional<double> precision, const std::string& unit) {
   SequentialCheck s;
   s.start = start;
   s.max = cap;
   s.precision = precision;
   runner.extend_to(start);
   for (;;) {
-    const RuleCheck rule = sequential_rule(runner.results(), precision, unit);
-    s.satisfied = rule.holds;
-    s.needed = rule.needed;
-    if (rule.holds || runner.done() >= cap) return s;
-    runner.extend_to(next_count(runner.done(), rule.needed, cap));
+    // The root alone holds the results: it decides, and every rank follows (0 = stop).
+    std::uint32_t next = 0;
+    if (cluster.is_root()) {
+      const RuleCheck rule = sequential_rule(runner.results(), precision, unit);
+      s.satisfied = rule.holds;
+      s.needed = rule.needed;
+      if (!rule.holds && runner.done() < cap) next = next_count(runner.done(), rule.needed, cap);
+    }
+    next = cluster.root_value(next);
+    if (next == 0) return s;
+    runner.extend_to(next);
     ++s.rounds;
   }
 }
@@ -312,20 +326,19 @@ void settle_exit_code(CheckReport& report) {
 
 // ---- the command ---------------------------------------------------------------------
 
-int check(const CheckArgs& a) {
+// Every rank of an MPI job runs this on the same arguments and files; each step ends
+// with cluster.agree, so all ranks return the same code and the root alone prints.
+int check(const CheckArgs& a, Cluster& cluster) {
   models::ScenarioSpec spec;
   std::string error;
-  if (const int loaded = load_scenario(a.scenario, "check", spec, error); loaded != kExitOk) {
-    std::fputs(error.c_str(), stderr);
+  if (const int loaded = cluster.agree(load_scenario(a.scenario, "check", spec, error), error); loaded != kExitOk)
     return loaded;
-  }
   CheckReport report;
   report.spec = &spec;
   report.unit = spec.replications == 1 && spec.steady.batches > 1 ? "batches" : "replications";
   report.targets_judged = !a.no_targets;
   report.require_fingerprint = a.require_fingerprint;
   report.baseline_path = a.baseline.empty() ? default_baseline_path(a.scenario.scenario) : a.baseline;
-  models::RunResults results;
   try {
     report.settings = settings_of(spec, a);
     check_sequential_args(spec, a);
@@ -345,53 +358,54 @@ int check(const CheckArgs& a) {
                         "one with --update)",
                         report.baseline_path)};
     }
+  } catch (const BadInput& e) {
+    error = e.message + "\n";
+  }
+  if (const int ready = cluster.agree(error.empty() ? kExitOk : kExitBadInput, error); ready != kExitOk) return ready;
 
-    Runner runner(spec, a.scenario.threads);
+  Runner runner(spec, a.scenario.threads, cluster);
+  try {
     if (a.sequential) {
-      report.sequential = run_sequential(runner, spec.replications, *a.max_replications, a.precision, report.unit);
+      report.sequential =
+          run_sequential(runner, cluster, spec.replications, *a.max_replications, a.precision, report.unit);
     } else {
       runner.extend_to(spec.replications);
     }
-    results = runner.results();
-    report.results = &results;
+  } catch (const ReplicationError& e) {
+    return cluster.agree(kExitInternal, fmt::format("ccsim check: {}\n", e.what()));
+  }
+  if (!cluster.is_root()) return cluster.agree(kExitOk, "");
 
-    if (report.targets_judged)
-      for (const models::TargetResult& t : results.targets)
-        report.targets.push_back(assess(t, units_of(results), report.unit));
-
-    const Baseline now = make_baseline(spec, results, scenario_path_from(report.baseline_path, a.scenario.scenario));
-    if (report.baseline) compare_fingerprints(report, *report.baseline, spec, results);
-    if (a.update) {
-      if (!write_output_file(report.baseline_path, baseline_json(now)))
-        throw BadInput{fmt::format("ccsim check: cannot write the baseline {}", report.baseline_path)};
-      report.baseline_written = true;
-    } else if (report.baseline) {
-      report.comparison = compare_kpis(*report.baseline, now, report.settings);
-    }
-  } catch (const BadInput& e) {
-    std::fprintf(stderr, "%s\n", e.message.c_str());
-    return kExitBadInput;
-  } catch (const models::InvariantError& e) {
-    std::fprintf(stderr, "ccsim check: model invariant failed: %s\n", e.what());
-    return kExitInternal;
+  const models::RunResults results = runner.results();
+  report.results = &results;
+  if (report.targets_judged)
+    for (const models::TargetResult& t : results.targets)
+      report.targets.push_back(assess(t, units_of(results), report.unit));
+  const Baseline now = make_baseline(spec, results, scenario_path_from(report.baseline_path, a.scenario.scenario));
+  if (report.baseline) compare_fingerprints(report, *report.baseline, spec, results);
+  if (a.update) {
+    if (!write_output_file(report.baseline_path, baseline_json(now)))
+      return cluster.agree(kExitBadInput,
+                           fmt::format("ccsim check: cannot write the baseline {}\n", report.baseline_path));
+    report.baseline_written = true;
+  } else if (report.baseline) {
+    report.comparison = compare_kpis(*report.baseline, now, report.settings);
   }
 
   settle_exit_code(report);
   print_check_text(stdout, report);
-  if (!a.json_path.empty() && !write_output_file(a.json_path, check_json(report) + "\n")) {
-    std::fprintf(stderr, "ccsim check: cannot write %s\n", a.json_path.c_str());
-    return kExitBadInput;
-  }
-  return report.exit_code;
+  if (!a.json_path.empty() && !write_output_file(a.json_path, check_json(report) + "\n"))
+    return cluster.agree(kExitBadInput, fmt::format("ccsim check: cannot write {}\n", a.json_path));
+  return cluster.agree(report.exit_code, "");
 }
 
 }  // namespace
 
-void add_check_command(CLI::App& app, int& exit_code) {
+void add_check_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand(
       "check", "Run a scenario, judge its targets and compare every KPI and the fingerprint with its baseline");
-  add_scenario_options(*cmd, args->scenario);
+  add_scenario_options(*cmd, args->scenario, cluster.default_threads());
   cmd->add_option("--baseline", args->baseline,
                   "Baseline file (schema ccsim.baseline/1); default: results/<scenario file stem>.json");
   CLI::Option* update =
@@ -417,7 +431,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
   sequential->needs(cap)->excludes(update)->excludes(no_targets);
   cap->needs(sequential);
   precision->needs(sequential);
-  cmd->callback([args, &exit_code] { exit_code = check(*args); });
+  cmd->callback([args, &cluster, &exit_code] { exit_code = check(*args, cluster); });
 }
 
 }  // namespace ccsim::cli

@@ -1,8 +1,9 @@
 // cli/commands.h
 // Each ccsim subcommand registers itself on the CLI11 app. A callback reports its
 // outcome by setting exit_code; exit codes: 0 ok, 1 a target missed (check: or a KPI
-// regressed, or a required fingerprint changed), 2 bad input,
-// 3 inconclusive, 4 internal error (model invariant).
+// regressed, or a required fingerprint changed), 2 bad input, 3 inconclusive, 4 internal
+// error (model invariant). Commands that simulate take the Cluster they run on
+// (cli/cluster.h): under mpirun every rank runs them.
 #pragma once
 
 namespace CLI {
@@ -11,16 +12,18 @@ class App;
 
 namespace ccsim::cli {
 
+class Cluster;
+
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitTargetMissed = 1;
 inline constexpr int kExitBadInput = 2;
 inline constexpr int kExitInconclusive = 3;
 inline constexpr int kExitInternal = 4;
 
-void add_run_command(CLI::App& app, int& exit_code);
-void add_validate_command(CLI::App& app, int& exit_code);
+void add_run_command(CLI::App& app, Cluster& cluster, int& exit_code);
+void add_validate_command(CLI::App& app, Cluster& cluster, int& exit_code);
 void add_erlang_command(CLI::App& app, int& exit_code);
-void add_sweep_command(CLI::App& app, int& exit_code);
-void add_check_command(CLI::App& app, int& exit_code);
+void add_sweep_command(CLI::App& app, Cluster& cluster, int& exit_code);
+void add_check_command(CLI::App& app, Cluster& cluster, int& exit_code);
 
 }  // namespace ccsim::cli

@@ -1,21 +1,22 @@
 // cli/run_command.cc
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
-// print the report, write JSON / CSV / HTML on request.
+// print the report, write JSON / CSV / HTML / trace on request. Under mpirun every rank
+// loads and runs its share of the replications; the root alone prints and writes.
+#include <algorithm>
 #include <cstdio>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/cluster.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/report.h"
 #include "cli/scenario_options.h"
 #include "cli/trace_writer.h"
-#include "models/invariant.h"
 #include "models/replication.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
@@ -34,86 +35,97 @@ struct RunArgs {
   bool quiet = false;
 };
 
-int run(const RunArgs& a) {
+// The trace writer, on the rank that runs the traced replication (rank r mod size
+// runs replication r); null on the others or when no trace was asked for.
+int open_trace(const RunArgs& a, const models::ScenarioSpec& spec, const Cluster& cluster,
+               std::unique_ptr<TraceWriter>& trace, std::string& error) {
+  if (a.trace_path.empty()) return kExitOk;
+  if (a.trace_replication >= spec.replications) {
+    error = fmt::format("ccsim run: --trace-replication {}: the run has replications 0..{}\n", a.trace_replication,
+                        spec.replications - 1);
+    return kExitBadInput;
+  }
+  try {
+    const TraceFormat format = trace_format(a.trace_format, a.trace_path);
+    if (a.trace_replication % static_cast<std::uint32_t>(cluster.size()) == static_cast<std::uint32_t>(cluster.rank()))
+      trace = std::make_unique<TraceWriter>(a.trace_path, format, spec, a.trace_replication);
+  } catch (const std::exception& e) {
+    error = fmt::format("ccsim run: {}\n", e.what());
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+// The root's part: the table and the files.
+int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::RunResults& results,
+           std::string& error) {
+  if (!a.quiet) print_text_report(stdout, spec, results);
+  if (!a.json_path.empty() && !write_output_file(a.json_path, results_json(spec, results) + '\n')) {
+    error = fmt::format("ccsim run: cannot write {}\n", a.json_path);
+    return kExitBadInput;
+  }
+  try {
+    if (!a.csv_dir.empty()) write_csv(a.csv_dir, spec, results);
+    if (!a.html_path.empty()) write_html(a.html_path, spec, results);
+  } catch (const std::exception& e) {
+    error = fmt::format("ccsim run: {}\n", e.what());
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+// Every rank of an MPI job runs this on the same arguments (cli/cluster.h): each step
+// ends with cluster.agree, so all ranks return the same code and the root alone prints.
+int run(const RunArgs& a, Cluster& cluster) {
   models::ScenarioSpec spec;
   std::string error;
-  if (const int loaded = load_scenario(a.scenario, "run", spec, error); loaded != kExitOk) {
-    std::fputs(error.c_str(), stderr);
+  if (const int loaded = cluster.agree(load_scenario(a.scenario, "run", spec, error), error); loaded != kExitOk)
     return loaded;
-  }
 
   std::unique_ptr<TraceWriter> trace;
-  if (!a.trace_path.empty()) {
-    if (a.trace_replication >= spec.replications) {
-      std::fprintf(stderr, "ccsim run: --trace-replication %u: the run has replications 0..%u\n", a.trace_replication,
-                   spec.replications - 1);
-      return kExitBadInput;
-    }
-    try {
-      trace = std::make_unique<TraceWriter>(a.trace_path, trace_format(a.trace_format, a.trace_path), spec,
-                                            a.trace_replication);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "ccsim run: %s\n", e.what());
-      return kExitBadInput;
-    }
-  }
+  error.clear();
+  if (const int opened = cluster.agree(open_trace(a, spec, cluster, trace, error), error); opened != kExitOk)
+    return opened;
 
   models::RunResults results;
   try {
     ProgressBar progress = ProgressBar::for_stderr("ccsim run");
     results = models::run_scenario(
-        spec, models::RunOptions{.threads = a.scenario.threads,
-                                 .progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
-                                 .trace = trace.get(),
-                                 .trace_replication = a.trace_replication});
-  } catch (const models::ScenarioError& e) {  // the overrides above made the spec invalid
-    std::fputs(models::format_diagnostics(e).c_str(), stderr);
-    return kExitBadInput;
-  } catch (const models::InvariantError& e) {
-    std::fprintf(stderr, "ccsim run: model invariant failed: %s\n", e.what());
-    return kExitInternal;
+        spec,
+        models::RunOptions{.threads = a.scenario.threads,
+                           .progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
+                           .trace = trace.get(),
+                           .trace_replication = a.trace_replication},
+        cluster.runner());
+  } catch (const models::ScenarioError& e) {  // the overrides made the spec invalid
+    return cluster.agree(kExitBadInput, models::format_diagnostics(e));
+  } catch (const ReplicationError& e) {
+    return cluster.agree(kExitInternal, fmt::format("ccsim run: {}\n", e.what()));
   }
+  const auto ranks = static_cast<std::uint32_t>(cluster.size());
+  results.ranks = ranks;
+  results.threads = std::max(1u, std::min(a.scenario.threads, (spec.replications + ranks - 1) / ranks));
+
+  error.clear();
+  int code = kExitOk;
   if (trace) {
     try {
       trace->finish();
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "ccsim run: --trace %s\n", e.what());
-      return kExitBadInput;
+      error = fmt::format("ccsim run: --trace {}\n", e.what());
+      code = kExitBadInput;
     }
   }
-
-  if (!a.quiet) print_text_report(stdout, spec, results);
-  if (!a.json_path.empty()) {
-    if (!write_output_file(a.json_path, results_json(spec, results) + '\n')) {
-      std::fprintf(stderr, "ccsim run: cannot write %s\n", a.json_path.c_str());
-      return kExitBadInput;
-    }
-  }
-  if (!a.csv_dir.empty()) {
-    try {
-      write_csv(a.csv_dir, spec, results);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "ccsim run: %s\n", e.what());
-      return kExitBadInput;
-    }
-  }
-  if (!a.html_path.empty()) {
-    try {
-      write_html(a.html_path, spec, results);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "ccsim run: %s\n", e.what());
-      return kExitBadInput;
-    }
-  }
-  return kExitOk;
+  if (code == kExitOk && cluster.is_root()) code = report(a, spec, results, error);
+  return cluster.agree(code, error);
 }
 
 }  // namespace
 
-void add_run_command(CLI::App& app, int& exit_code) {
+void add_run_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario and report its KPIs with confidence intervals");
-  add_scenario_options(*cmd, args->scenario);
+  add_scenario_options(*cmd, args->scenario, cluster.default_threads());
   cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
   cmd->add_option("--trace", args->trace_path,
@@ -124,25 +136,25 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--html", args->html_path,
                   "Write a self-contained HTML report (charts and tables, opens offline) to this file");
   cmd->add_flag("--quiet", args->quiet, "Print no table (use with --json, --csv or --html)");
-  cmd->callback([args, &exit_code] { exit_code = run(*args); });
+  cmd->callback([args, &cluster, &exit_code] { exit_code = run(*args, cluster); });
 }
 
-void add_validate_command(CLI::App& app, int& exit_code) {
+void add_validate_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   auto path = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("validate", "Check a scenario file without running it");
   cmd->add_option("scenario", *path, "Scenario file (JSON)")->required();
-  cmd->callback([path, &exit_code] {
+  cmd->callback([path, &cluster, &exit_code] {
     try {
       const models::ScenarioSpec spec = models::load_scenario_file(*path);
       const std::size_t types = spec.contact_types.size();
       const std::size_t groups = spec.agent_groups.size();
-      std::printf("%s: ok (%zu contact type%s, %zu agent group%s, %s mode)\n", path->c_str(), types,
-                  types == 1 ? "" : "s", groups, groups == 1 ? "" : "s",
-                  spec.mode == models::RunMode::Day ? "day" : "steady_state");
-      exit_code = kExitOk;
+      if (cluster.is_root())
+        std::printf("%s: ok (%zu contact type%s, %zu agent group%s, %s mode)\n", path->c_str(), types,
+                    types == 1 ? "" : "s", groups, groups == 1 ? "" : "s",
+                    spec.mode == models::RunMode::Day ? "day" : "steady_state");
+      exit_code = cluster.agree(kExitOk, "");
     } catch (const models::ScenarioError& e) {
-      std::fputs(models::format_diagnostics(e).c_str(), stderr);
-      exit_code = kExitBadInput;
+      exit_code = cluster.agree(kExitBadInput, models::format_diagnostics(e));
     }
   });
 }

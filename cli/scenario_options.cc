@@ -2,9 +2,6 @@
 // Loading a scenario with the command line's overrides (cli/scenario_options.h).
 #include "cli/scenario_options.h"
 
-#include <algorithm>
-#include <thread>
-
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -14,13 +11,14 @@
 
 namespace ccsim::cli {
 
-void add_scenario_options(CLI::App& cmd, ScenarioOptions& o) {
-  o.threads = std::max(1u, std::thread::hardware_concurrency());
+void add_scenario_options(CLI::App& cmd, ScenarioOptions& o, std::uint32_t default_threads) {
+  o.threads = default_threads;
   cmd.add_option("scenario", o.scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
   cmd.add_option("--seed", o.seed, "Override the scenario's rng.seed");
   cmd.add_option("--replications", o.replications, "Override the scenario's rng.replications");
   cmd.add_option("--threads", o.threads,
-                 "Replications run in parallel; default: all hardware threads (results do not depend on it)")
+                 "Replications run in parallel in each process; default: all hardware threads (under mpirun: this "
+                 "rank's share of them); results do not depend on it")
       ->capture_default_str();
 }
 

@@ -21,13 +21,14 @@ struct ScenarioOptions {
   std::string scenario;
   std::optional<std::uint64_t> seed;
   std::optional<std::uint32_t> replications;
-  // add_scenario_options makes every hardware thread the default: results do not
-  // depend on the thread count.
+  // add_scenario_options makes every hardware thread (of this rank) the default:
+  // results do not depend on the thread count.
   std::uint32_t threads = 1;
 };
 
-// Registers the scenario positional and --seed, --replications, --threads on `cmd`.
-void add_scenario_options(CLI::App& cmd, ScenarioOptions& options);
+// Registers the scenario positional and --seed, --replications, --threads on `cmd`;
+// --threads defaults to `default_threads` (Cluster::default_threads).
+void add_scenario_options(CLI::App& cmd, ScenarioOptions& options, std::uint32_t default_threads);
 
 // Applies --seed and --replications to a loaded `spec` and checks --threads; on bad
 // input returns kExitBadInput with the "ccsim <command>: ..." line in `error`.

@@ -15,13 +15,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/cluster.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/report.h"
 #include "cli/scenario_options.h"
 #include "models/aggregate.h"
-#include "models/invariant.h"
-#include "models/replication.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
 #include "sim/stats/tally.h"
@@ -254,13 +253,15 @@ void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, c
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
-int sweep(const SweepArgs& a) {
-  std::vector<Vary> varies;
+// The grid, every point loaded and checked before any is run (a bad point fails fast),
+// and the KPIs to show; on bad input, the exit code and the text to print.
+int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& points, std::vector<Kpi>& kpis,
+            std::string& error) {
   for (const std::string& arg : a.vary) {
     try {
       varies.push_back(parse_vary(arg));
     } catch (const std::invalid_argument& e) {
-      fmt::print(stderr, "ccsim sweep: --vary {}: {}\n", arg, e.what());
+      error = fmt::format("ccsim sweep: --vary {}: {}\n", arg, e.what());
       return kExitBadInput;
     }
   }
@@ -268,13 +269,12 @@ int sweep(const SweepArgs& a) {
   for (const Vary& v : varies) {
     total *= v.values.size();
     if (total > kMaxPoints) {
-      fmt::print(stderr, "ccsim sweep: the --vary options span more than {} points; sweep fewer values\n", kMaxPoints);
+      error = fmt::format("ccsim sweep: the --vary options span more than {} points; sweep fewer values\n",
+                          kMaxPoints);
       return kExitBadInput;
     }
   }
-
-  // Every point is loaded and checked before any is run: a bad point fails fast.
-  std::vector<Point> points(total);
+  points.resize(total);
   for (std::size_t p = 0; p < total; ++p) {
     std::size_t rest = p;
     points[p].choice.assign(varies.size(), 0);
@@ -291,34 +291,41 @@ int sweep(const SweepArgs& a) {
       std::string where;
       for (std::size_t i = 0; i < varies.size(); ++i)
         where += fmt::format("{}{}{}", where.empty() ? "" : ", ", varies[i].header(), edits[i].value);
-      fmt::print(stderr, "ccsim sweep: point {} ({}):\n{}", p + 1, where, models::format_diagnostics(e));
+      error = fmt::format("ccsim sweep: point {} ({}):\n{}", p + 1, where, models::format_diagnostics(e));
       return kExitBadInput;
     }
-    if (std::string error; apply_overrides(a.scenario, "sweep", points[p].spec, error) != kExitOk) {
-      std::fputs(error.c_str(), stderr);
-      return kExitBadInput;
-    }
+    if (const int code = apply_overrides(a.scenario, "sweep", points[p].spec, error); code != kExitOk) return code;
   }
-
-  std::vector<Kpi> kpis;
   try {
     kpis = shown_kpis(a, points.front().spec);
   } catch (const std::invalid_argument& e) {
-    fmt::print(stderr, "ccsim sweep: {}\n", e.what());
+    error = fmt::format("ccsim sweep: {}\n", e.what());
     return kExitBadInput;
   }
+  return kExitOk;
+}
+
+// Every rank of an MPI job runs this on the same arguments: each point's replications
+// are spread over the ranks and folded on the root, which alone pairs, prints and writes.
+int sweep(const SweepArgs& a, Cluster& cluster) {
+  std::vector<Vary> varies;
+  std::vector<Point> points;
+  std::vector<Kpi> kpis;
+  std::string error;
+  if (const int ready = cluster.agree(prepare(a, varies, points, kpis, error), error); ready != kExitOk) return ready;
 
   const std::uint32_t reps = points.front().spec.replications;
+  const auto total = static_cast<std::uint32_t>(points.size()) * reps;
   ProgressBar progress = ProgressBar::for_stderr("ccsim sweep");
   std::uint32_t done = 0;
   // base[r]: point 1's overall KPIs of each observation of replication r.
   std::vector<std::vector<models::KpiValues>> base(reps);
   try {
-    for (std::size_t p = 0; p < total; ++p) {
+    for (std::size_t p = 0; p < points.size(); ++p) {
       Point& point = points[p];
       const models::AnyRouter router = models::make_router(point.spec);
       models::ResultsAccumulator acc(point.spec);
-      models::run_replications(
+      cluster.run_replications_everywhere(
           point.spec, router, 0, reps, models::RunOptions{.threads = a.scenario.threads},
           [&](std::uint32_t r, models::ReplicationCounters&& rc) {
             acc.add(rc);
@@ -331,33 +338,32 @@ int sweep(const SweepArgs& a) {
                   if (!std::isnan(obs[i][k]) && !std::isnan(base[r][i][k]))
                     point.delta[k].add(obs[i][k] - base[r][i][k]);
             }
-            progress.update(++done, static_cast<std::uint32_t>(total) * reps);
+            progress.update(++done, total);
           });
       point.results = acc.results();
       point.results.replications = reps;
     }
-  } catch (const models::InvariantError& e) {
+  } catch (const ReplicationError& e) {
     progress.finish();
-    fmt::print(stderr, "ccsim sweep: model invariant failed: {}\n", e.what());
-    return kExitInternal;
+    return cluster.agree(kExitInternal, fmt::format("ccsim sweep: {}\n", e.what()));
   }
   progress.finish();
+  if (!cluster.is_root()) return cluster.agree(kExitOk, "");
 
   print_table(stdout, a, varies, points, kpis);
   if (!a.csv_path.empty()) {
     try {
       write_sweep_csv(a.csv_path, varies, points);
     } catch (const std::exception& e) {
-      fmt::print(stderr, "ccsim sweep: {}\n", e.what());
-      return kExitBadInput;
+      return cluster.agree(kExitBadInput, fmt::format("ccsim sweep: {}\n", e.what()));
     }
   }
-  return kExitOk;
+  return cluster.agree(kExitOk, "");
 }
 
 }  // namespace
 
-void add_sweep_command(CLI::App& app, int& exit_code) {
+void add_sweep_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   auto args = std::make_shared<SweepArgs>();
   CLI::App* cmd = app.add_subcommand(
       "sweep", "Run a scenario over a grid of changes on common random numbers and compare the KPIs per point");
@@ -367,12 +373,12 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
       ->required()
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  add_scenario_options(*cmd, args->scenario);
+  add_scenario_options(*cmd, args->scenario, cluster.default_threads());
   cmd->add_option("--kpis", args->kpis,
                   "KPIs in the table, comma-separated (default: the targets', service_level, asa_s, p_abandon, "
                   "occupancy)");
   cmd->add_option("--csv", args->csv_path, "Write every KPI of every point, with its change from point 1, to this CSV file");
-  cmd->callback([args, &exit_code] { exit_code = sweep(*args); });
+  cmd->callback([args, &cluster, &exit_code] { exit_code = sweep(*args, cluster); });
 }
 
 }  // namespace ccsim::cli

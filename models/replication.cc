@@ -48,35 +48,52 @@ ReplicationCounters run_replication(const ScenarioSpec& spec, const AnyRouter& r
 
 void run_replications(const ScenarioSpec& spec, const AnyRouter& router, std::uint32_t first, std::uint32_t end,
                       const RunOptions& options, const FoldFn& fold) {
-  if (end <= first) return;
-  const std::uint32_t count = end - first;
+  run_replications_strided(spec, router, first, end, 1, options, fold);
+}
+
+void run_replications_strided(const ScenarioSpec& spec, const AnyRouter& router, std::uint32_t first,
+                              std::uint32_t end, std::uint32_t stride, const RunOptions& options, const FoldFn& fold) {
+  if (end <= first || stride == 0) return;
+  // Work in positions i = 0, 1, ...: replication first + i * stride.
+  const std::uint32_t count = (end - first - 1) / stride + 1;
   const std::uint32_t threads = std::max<std::uint32_t>(1, std::min(options.threads, count));
 
-  std::atomic<std::uint32_t> next{first};
+  std::atomic<std::uint32_t> next{0};
   std::mutex mutex;
-  std::map<std::uint32_t, ReplicationCounters> finished;  // waiting for their turn to fold
-  std::uint32_t next_to_fold = first;
+  std::map<std::uint32_t, ReplicationCounters> finished;  // by position, waiting for their turn to fold
+  std::uint32_t next_to_fold = 0;
   std::exception_ptr error;
   std::atomic<bool> failed{false};
 
+  const auto fail = [&] {  // with mutex held, so that no other thread folds after this
+    if (!error) error = std::current_exception();
+    failed.store(true);
+  };
   auto work = [&] {
     for (;;) {
-      const std::uint32_t r = next.fetch_add(1);
-      if (r >= end || failed.load()) return;
+      const std::uint32_t i = next.fetch_add(1);
+      if (i >= count || failed.load()) return;
+      const std::uint32_t r = first + i * stride;
+      ReplicationCounters rc;
       try {
         TraceSink* trace = options.trace && r == options.trace_replication ? options.trace : nullptr;
-        ReplicationCounters rc = run_replication(spec, router, r, trace);
+        rc = run_replication(spec, router, r, trace);
+      } catch (...) {
         std::lock_guard lock(mutex);
-        finished.emplace(r, std::move(rc));
+        fail();
+        return;
+      }
+      std::lock_guard lock(mutex);
+      if (failed.load()) return;  // fold is not called again after a failure
+      try {
+        finished.emplace(i, std::move(rc));
         for (auto it = finished.find(next_to_fold); it != finished.end(); it = finished.find(next_to_fold)) {
-          fold(next_to_fold, std::move(it->second));
+          fold(first + next_to_fold * stride, std::move(it->second));
           finished.erase(it);
           ++next_to_fold;
         }
       } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!error) error = std::current_exception();
-        failed.store(true);
+        fail();
         return;
       }
     }
@@ -92,16 +109,18 @@ void run_replications(const ScenarioSpec& spec, const AnyRouter& router, std::ui
   if (error) std::rethrow_exception(error);
 }
 
-RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options) {
+RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options, const ReplicationRunner& runner) {
   validate_spec(spec);  // a spec built in code gets the loader's diagnostics, not undefined behaviour
   const auto start = std::chrono::steady_clock::now();
   const AnyRouter router = make_router(spec);
   const std::uint32_t reps = spec.replications;
   ResultsAccumulator accumulator(spec);
-  run_replications(spec, router, 0, reps, options, [&](std::uint32_t, ReplicationCounters&& rc) {
+  const FoldFn fold = [&](std::uint32_t, ReplicationCounters&& rc) {
     accumulator.add(rc);
     if (options.progress) options.progress(accumulator.replications(), reps);
-  });
+  };
+  if (runner) runner(spec, router, 0, reps, options, fold);
+  else run_replications(spec, router, 0, reps, options, fold);
   RunResults results = accumulator.results();
   results.replications = reps;
   results.threads = std::max<std::uint32_t>(1, std::min(options.threads, reps));

@@ -34,14 +34,27 @@ ReplicationCounters run_replication(const ScenarioSpec& spec, const AnyRouter& r
 
 // Runs replications [first, end) on options.threads threads and hands each one's
 // counters to `fold` in replication order (from one thread at a time). An exception in
-// a replication stops the others and is rethrown here.
+// a replication, or thrown by `fold`, stops the others and is rethrown here; `fold` is
+// not called again after it.
 using FoldFn = std::function<void(std::uint32_t replication, ReplicationCounters&& counters)>;
 void run_replications(const ScenarioSpec& spec, const AnyRouter& router, std::uint32_t first, std::uint32_t end,
                       const RunOptions& options, const FoldFn& fold);
 
+// The same over every stride-th replication of [first, end): first, first + stride, ...
+// One process's share when replications are dealt round-robin to the ranks of a job.
+void run_replications_strided(const ScenarioSpec& spec, const AnyRouter& router, std::uint32_t first,
+                              std::uint32_t end, std::uint32_t stride, const RunOptions& options, const FoldFn& fold);
+
+// How run_scenario computes replications [first, end) and folds them in order: by
+// default run_replications in this process; the CLI passes one that spreads them over
+// the ranks of an MPI job (cli/cluster.h).
+using ReplicationRunner = std::function<void(const ScenarioSpec&, const AnyRouter&, std::uint32_t first,
+                                             std::uint32_t end, const RunOptions&, const FoldFn&)>;
+
 // All spec.replications replications, folded into results. Checks the spec first
 // (validate_spec, models/scenario/validate_spec.h) and throws ScenarioError with every
-// problem found; run_replication(s) take a spec that has passed that check.
-RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options);
+// problem found; run_replication(s) take a spec that has passed that check. With a runner whose fold
+// is called on one process only, the results of the others are empty.
+RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options, const ReplicationRunner& runner = {});
 
 }  // namespace ccsim::models

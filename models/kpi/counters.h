@@ -28,6 +28,7 @@ struct TypeCounters {
   double queue_area = 0.0;           // integral of this type's queue length, contact-seconds
 
   TypeCounters& operator+=(const TypeCounters& o);
+  bool operator==(const TypeCounters&) const = default;
 };
 
 struct GroupCounters {
@@ -37,6 +38,7 @@ struct GroupCounters {
   double staffed_area = 0.0;  // agent-seconds scheduled
 
   GroupCounters& operator+=(const GroupCounters& o);
+  bool operator==(const GroupCounters&) const = default;
 };
 
 // Calls of one contact type answered by one of the groups in its routing list (a
@@ -48,6 +50,7 @@ struct PairCounters {
   double handle_sum_s = 0.0;  // talk + wrap-up given to these calls, multipliers applied
 
   PairCounters& operator+=(const PairCounters& o);
+  bool operator==(const PairCounters&) const = default;
 };
 
 struct ReplicationCounters {
@@ -65,6 +68,8 @@ struct ReplicationCounters {
   std::uint64_t arrivals = 0;          // all simulated arrivals, warm-up included
   std::uint64_t unserved_at_end = 0;   // still waiting when nothing else could happen
   std::uint64_t fingerprint = 0;
+
+  bool operator==(const ReplicationCounters&) const = default;
 
   void resize(std::size_t types, std::size_t groups, std::size_t pairs, std::size_t slots);
   TypeCounters& type(std::size_t slot, std::size_t t) { return by_slot_type[slot * num_types + t]; }

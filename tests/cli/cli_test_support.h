@@ -1,7 +1,7 @@
 // tests/cli/cli_test_support.h
-// Shared by the CLI and browser tests: a fixture that runs the ccsim binary as a user
-// would from a shell, in a scratch folder of its own, and a scenario whose names try
-// to break the HTML report.
+// Shared by the CLI, MPI and browser tests: a fixture that runs the ccsim binary as a
+// user would from a shell, in a scratch folder of its own; the results JSON minus what
+// may differ between equal runs; and a scenario whose names try to break the HTML report.
 #pragma once
 
 #include <sys/wait.h>
@@ -13,6 +13,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace ccsim::test_support {
 
@@ -27,6 +28,16 @@ inline std::string slurp(const std::filesystem::path& p) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// A results file with run.threads, run.ranks and performance removed: two runs of the
+// same scenario, seed and replications must then be equal, value for value.
+inline nlohmann::json comparable_results(const std::filesystem::path& file) {
+  nlohmann::json doc = nlohmann::json::parse(slurp(file));
+  doc.erase("performance");
+  doc["run"].erase("threads");
+  doc["run"].erase("ranks");
+  return doc;
 }
 
 class CliTest : public ::testing::Test {

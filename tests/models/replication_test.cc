@@ -2,6 +2,9 @@
 // sequential sampling and of MPI gathering) and the per-interval, per-type results.
 #include "models/replication.h"
 
+#include <chrono>
+#include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -47,6 +50,39 @@ TEST(RunReplications, FoldsAGivenRangeInReplicationOrderOnAnyThreadCount) {
     EXPECT_EQ(order, (std::vector<std::uint32_t>{2, 3, 4, 5, 6, 7, 8}));
     for (std::size_t i = 0; i < order.size(); ++i)
       EXPECT_EQ(fingerprints[i], run_replication(s, router, order[i]).fingerprint) << "replication " << order[i];
+  }
+}
+
+TEST(RunReplications, StridedRunFoldsEveryNthReplicationOfTheRangeInOrder) {
+  const ScenarioSpec s = markov_scenario(0.5, 10, 6, 30.0, 100, 2000, 1, 5);
+  const AnyRouter router = make_router(s);
+  for (std::uint32_t threads : {1u, 2u}) {
+    std::vector<std::uint32_t> order;
+    run_replications_strided(s, router, 1, 10, 3, RunOptions{.threads = threads},
+                             [&](std::uint32_t r, ReplicationCounters&& rc) {
+                               order.push_back(r);
+                               EXPECT_EQ(rc.fingerprint, run_replication(s, router, r).fingerprint) << r;
+                             });
+    EXPECT_EQ(order, (std::vector<std::uint32_t>{1, 4, 7}));
+  }
+}
+
+TEST(RunReplications, FoldIsNotCalledAgainAfterItThrows) {
+  const ScenarioSpec s = markov_scenario(0.5, 10, 6, 30.0, 100, 2000, 1, 5);
+  const AnyRouter router = make_router(s);
+  // The throwing fold waits first, so that the other threads are queued for the lock
+  // when it unwinds: a thread that got in before the failure was recorded would fold.
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    std::vector<std::uint32_t> folded;
+    const auto fold = [&](std::uint32_t r, ReplicationCounters&&) {
+      folded.push_back(r);
+      if (r == 2) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        throw std::runtime_error("stop here");
+      }
+    };
+    EXPECT_THROW(run_replications(s, router, 0, 40, RunOptions{.threads = 4}, fold), std::runtime_error);
+    EXPECT_EQ(folded, (std::vector<std::uint32_t>{0, 1, 2})) << "attempt " << attempt;
   }
 }
 
