@@ -1,8 +1,9 @@
 // cli/commands.h
 // Each ccsim subcommand registers itself on the CLI11 app. A callback reports its
-// outcome by setting exit_code; exit codes: 0 ok, 1 a target missed (check: or a KPI
-// regressed, or a required fingerprint changed), 2 bad input, 3 inconclusive, 4 internal
-// error (model invariant). Commands that simulate take the Cluster they run on
+// outcome by setting exit_code: 0 ok, 2 bad input, 4 internal error (model invariant)
+// for every command; `check` alone gates on verdicts, with 1 a target missed or a KPI
+// regressed (or a required fingerprint changed) and 3 undecided. `run` and `sweep`
+// report verdicts and exit 0. Commands that simulate take the Cluster they run on
 // (cli/cluster.h): under mpirun every rank runs them.
 #pragma once
 
