@@ -19,6 +19,7 @@
 #include "cli/check.h"
 #include "cli/cluster.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/compare.h"
 #include "cli/output_file.h"
 #include "cli/scenario_options.h"
@@ -71,11 +72,16 @@ class Runner {
         start_(std::chrono::steady_clock::now()) {}
 
   void extend_to(std::uint32_t end) {
-    cluster_.run_replications_everywhere(
-        spec_, router_, done_, end, models::RunOptions{.threads = threads_},
-        [this](std::uint32_t, models::ReplicationCounters&& rc) { accumulator_.add(rc); });
+    cluster_.run_replications_everywhere(spec_, router_, done_, end, models::RunOptions{.threads = threads_},
+                                         [this, end](std::uint32_t, models::ReplicationCounters&& rc) {
+                                           accumulator_.add(rc);
+                                           progress_.update(accumulator_.replications(), end);
+                                         });
     done_ = std::max(done_, end);
   }
+
+  // Erases the progress line before the report is printed.
+  void finish_progress() { progress_.finish(); }
 
   std::uint32_t done() const { return done_; }
 
@@ -97,6 +103,7 @@ class Runner {
   Cluster& cluster_;
   std::uint32_t done_ = 0;
   std::chrono::steady_clock::time_point start_;
+  ProgressBar progress_ = ProgressBar::for_stderr("ccsim check");
 };
 
 // ---- targets and the sequential rule -----------------------------------------------
@@ -374,6 +381,7 @@ int check(const CheckArgs& a, Cluster& cluster) {
   } catch (const ReplicationError& e) {
     return cluster.agree(kExitInternal, fmt::format("ccsim check: {}\n", e.what()));
   }
+  runner.finish_progress();
   if (!cluster.is_root()) return cluster.agree(kExitOk, "");
 
   const models::RunResults results = runner.results();
