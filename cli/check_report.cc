@@ -130,7 +130,7 @@ void print_comparison(std::FILE* out, const CheckReport& r) {
   const Comparison& c = *r.comparison;
   const std::size_t changed = c.count(KpiOutcome::Changed);
   fmt::print(out,
-             "baseline {}: {} KPIs compared, {} changed (Welch's t-test; Holm over {} tested, family-wise alpha {:g}; "
+             "baseline {}: {} KPIs compared, {} changed (pooled t-test; Holm over {} tested, family-wise alpha {:g}; "
              "{})\n",
              r.baseline_path, c.kpis.size(), changed == 0 ? "none" : std::to_string(changed), c.tested,
              r.settings.alpha, tolerance_text(r.settings));

@@ -57,9 +57,9 @@ KpiComparison first_look(const BaselineKpi& b, double b_conf, const BaselineKpi&
   c.tolerance = kpi_tolerance(b.kpi, b.stat.mean, settings);
   // The reader and the tallies guarantee a finite half-width >= 0 when n >= 2.
   if (b.stat.n >= 2 && n.stat.n >= 2 && std::isfinite(b.stat.half_width) && std::isfinite(n.stat.half_width)) {
-    const sim::WelchResult w =
-        sim::welch_t_test({b.stat.mean, sim::sd_from_half_width(b.stat.half_width, b.stat.n, b_conf), b.stat.n},
-                          {n.stat.mean, sim::sd_from_half_width(n.stat.half_width, n.stat.n, n_conf), n.stat.n});
+    const sim::TTestResult w =
+        sim::pooled_t_test({b.stat.mean, sim::sd_from_half_width(b.stat.half_width, b.stat.n, b_conf), b.stat.n},
+                           {n.stat.mean, sim::sd_from_half_width(n.stat.half_width, n.stat.n, n_conf), n.stat.n});
     c.p = w.p;
   }
   if (c.difference == 0.0) {

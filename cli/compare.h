@@ -1,5 +1,5 @@
 // cli/compare.h
-// Compares every KPI of a run with its baseline (docs/check.md): Welch's t-test on each
+// Compares every KPI of a run with its baseline (docs/check.md): Student's pooled t-test on each
 // KPI's mean, half-width and n, Holm's correction over all the KPIs tested, and a
 // tolerance below which no difference is flagged. No I/O: the caller reports.
 #pragma once
@@ -34,7 +34,7 @@ struct KpiComparison {
   models::KpiStat now;
   double difference;  // now - baseline; NaN when a side is undefined
   double tolerance;   // in the KPI's unit
-  double p;           // Welch's two-sided p-value; NaN when not tested
+  double p;           // the t-test's two-sided p-value; NaN when not tested
   double p_adjusted;  // Holm-adjusted over the `tested` KPIs; NaN when not tested
   KpiOutcome outcome;
 };

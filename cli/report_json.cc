@@ -227,7 +227,7 @@ std::string check_json(const CheckReport& r) {
         if (k.outcome == o) list.push_back(comparison_json(k));
       lists[std::string(outcome_name(o))] = list;
     }
-    comparison = {{"test", "welch"},
+    comparison = {{"test", "student_pooled"},
                   {"correction", "holm"},
                   {"alpha", r.settings.alpha},
                   {"tolerance",

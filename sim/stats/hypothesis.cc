@@ -1,5 +1,5 @@
 // sim/stats/hypothesis.cc
-// Welch's t-test, sd from a half-width, Holm's adjustment (Boost.Math stays here).
+// Student's pooled t-test, sd from a half-width, Holm's adjustment (Boost.Math stays here).
 #include "sim/stats/hypothesis.h"
 
 #include <algorithm>
@@ -18,7 +18,7 @@ namespace {
 
 void check_sample(const SampleSummary& s, const char* which) {
   if (s.n < 2 || !std::isfinite(s.mean) || !std::isfinite(s.sd) || s.sd < 0.0) {
-    throw std::domain_error(std::string("welch_t_test: sample ") + which +
+    throw std::domain_error(std::string("pooled_t_test: sample ") + which +
                             " needs n >= 2, a finite mean and a finite sd >= 0; got n=" + std::to_string(s.n) +
                             ", mean=" + std::to_string(s.mean) + ", sd=" + std::to_string(s.sd));
   }
@@ -26,23 +26,20 @@ void check_sample(const SampleSummary& s, const char* which) {
 
 }  // namespace
 
-WelchResult welch_t_test(const SampleSummary& a, const SampleSummary& b) {
+TTestResult pooled_t_test(const SampleSummary& a, const SampleSummary& b) {
   check_sample(a, "a");
   check_sample(b, "b");
-  const double va = a.sd * a.sd / static_cast<double>(a.n);
-  const double vb = b.sd * b.sd / static_cast<double>(b.n);
+  const auto na = static_cast<double>(a.n);
+  const auto nb = static_cast<double>(b.n);
+  const double df = na + nb - 2.0;
+  const double pooled_var = ((na - 1.0) * a.sd * a.sd + (nb - 1.0) * b.sd * b.sd) / df;
+  const double se = std::sqrt(pooled_var * (1.0 / na + 1.0 / nb));
   const double diff = b.mean - a.mean;
-  const double se2 = va + vb;
-  if (se2 == 0.0) {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    if (diff == 0.0) return {0.0, nan, 1.0};
-    return {std::copysign(std::numeric_limits<double>::infinity(), diff), nan, 0.0};
+  if (se == 0.0) {
+    if (diff == 0.0) return {0.0, df, 1.0};
+    return {std::copysign(std::numeric_limits<double>::infinity(), diff), df, 0.0};
   }
-  const double t = diff / std::sqrt(se2);
-  double df = se2 * se2 / (va * va / static_cast<double>(a.n - 1) + vb * vb / static_cast<double>(b.n - 1));
-  // Tiny variances can underflow the squares (0 / 0); Satterthwaite's df is never below
-  // the smaller sample's n - 1, so that is the conservative stand-in.
-  if (!(df > 0.0) || !std::isfinite(df)) df = static_cast<double>(std::min(a.n, b.n) - 1);
+  const double t = diff / se;
   // cdf(complement) keeps precision in the far tail, where 1 - cdf would round to 0.
   const double tail =
       boost::math::cdf(boost::math::complement(boost::math::students_t_distribution<double>(df), std::fabs(t)));

@@ -1,6 +1,6 @@
 // sim/stats/hypothesis.h
-// Two-sample tests on summary statistics: Welch's t-test from (mean, sd, n) of each
-// sample, the sample sd recovered from a Student-t half-width, and Holm's step-down
+// Two-sample tests on summary statistics: Student's pooled t-test from (mean, sd, n) of
+// each sample, the sample sd recovered from a Student-t half-width, and Holm's step-down
 // adjustment of p-values for many tests at once. Plain numbers, no names.
 #pragma once
 
@@ -16,20 +16,21 @@ struct SampleSummary {
   std::uint64_t n;
 };
 
-// Welch's unequal-variance t-test of H0: mean(b) == mean(a), two-sided (Welch,
-// Biometrika 34, 1947; degrees of freedom by Satterthwaite's approximation).
-// t = (mean_b - mean_a) / sqrt(sd_a^2/n_a + sd_b^2/n_b), df may be fractional.
-// Both samples need n >= 2 and a finite sd >= 0, else std::domain_error. When both sds
-// are 0 the samples are constant: equal means give t = 0 and p = 1, different means
-// t = +-inf and p = 0 (a certain difference); df is NaN then. One sd of 0 is a
-// one-sample test against a known value (df = n - 1 of the other sample). Variances so
-// small that df underflows use df = min(n_a, n_b) - 1, Satterthwaite's lower bound.
-struct WelchResult {
+// Student's two-sample t-test with a pooled variance, of H0: the two samples come from
+// one distribution (so mean(b) == mean(a) and equal variances), two-sided.
+// sp^2 = ((n_a - 1) sd_a^2 + (n_b - 1) sd_b^2) / (n_a + n_b - 2),
+// t = (mean_b - mean_a) / (sp sqrt(1/n_a + 1/n_b)), df = n_a + n_b - 2.
+// Pooling is what "nothing changed" implies, and it keeps a small sample whose sd came
+// out tiny by chance (two equal replications) from passing for an exact value, which
+// Welch's test would do. Both samples need n >= 2 and a finite sd >= 0, else
+// std::domain_error. When sp is 0 both samples are constant: equal means give t = 0 and
+// p = 1, different means t = +-inf and p = 0 (a certain difference).
+struct TTestResult {
   double t;
   double df;
   double p;  // two-sided p-value
 };
-WelchResult welch_t_test(const SampleSummary& a, const SampleSummary& b);
+TTestResult pooled_t_test(const SampleSummary& a, const SampleSummary& b);
 
 // The sample sd behind a two-sided Student-t half-width at `confidence` over n
 // observations: hw * sqrt(n) / t_{(1+confidence)/2, n-1}, the inverse of

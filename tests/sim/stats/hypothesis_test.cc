@@ -1,5 +1,5 @@
 // tests/sim/stats/hypothesis_test.cc
-// Welch's t-test against a value computed by hand (and checked with mpmath), the sd
+// Student's pooled t-test against a value computed by hand (and checked with mpmath), the sd
 // behind a half-width, zero variances, and Holm's adjustment on a worked example.
 #include "sim/stats/hypothesis.h"
 
@@ -14,53 +14,48 @@
 namespace ccsim::sim {
 namespace {
 
-TEST(WelchTTest, MatchesAHandComputedExample) {
+TEST(PooledTTest, MatchesAHandComputedExample) {
   // a: mean 10, sd 2, n 10; b: mean 12, sd 3, n 15.
-  // se^2 = 4/10 + 9/15 = 1, so t = (12 - 10) / 1 = 2;
-  // df = 1 / ((0.4^2)/9 + (0.6^2)/14) = 22.99270072992700...;
-  // p = I_{df/(df+t^2)}(df/2, 1/2) = 0.05744839625979583 (mpmath, 30 digits).
-  const WelchResult r = welch_t_test({10.0, 2.0, 10}, {12.0, 3.0, 15});
-  EXPECT_DOUBLE_EQ(r.t, 2.0);
-  EXPECT_NEAR(r.df, 22.992700729927007, 1e-12);
-  EXPECT_NEAR(r.p, 0.05744839625979583, 1e-12);
+  // sp^2 = (9 * 4 + 14 * 9) / 23 = 162/23; se^2 = sp^2 (1/10 + 1/15) = 27/23;
+  // t = 2 / sqrt(27/23) = 1.8459164139817944; df = 23;
+  // p = I_{df/(df+t^2)}(df/2, 1/2) = 0.07781566431254170 (mpmath, 30 digits).
+  const TTestResult r = pooled_t_test({10.0, 2.0, 10}, {12.0, 3.0, 15});
+  EXPECT_NEAR(r.t, 1.8459164139817944, 1e-14);
+  EXPECT_EQ(r.df, 23.0);
+  EXPECT_NEAR(r.p, 0.0778156643125417, 1e-12);
   // Swapping the samples flips the sign of t only.
-  const WelchResult s = welch_t_test({12.0, 3.0, 15}, {10.0, 2.0, 10});
-  EXPECT_DOUBLE_EQ(s.t, -2.0);
+  const TTestResult s = pooled_t_test({12.0, 3.0, 15}, {10.0, 2.0, 10});
+  EXPECT_DOUBLE_EQ(s.t, -r.t);
   EXPECT_DOUBLE_EQ(s.p, r.p);
 }
 
-TEST(WelchTTest, FarTailKeepsATinyPositivePValue) {
-  const WelchResult r = welch_t_test({0.0, 1.0, 30}, {10.0, 1.0, 30});
+TEST(PooledTTest, FarTailKeepsATinyPositivePValue) {
+  const TTestResult r = pooled_t_test({0.0, 1.0, 30}, {10.0, 1.0, 30});
   EXPECT_GT(r.p, 0.0);
   EXPECT_LT(r.p, 1e-20);
 }
 
-TEST(WelchTTest, ConstantSamplesAreEqualOrCertainlyDifferent) {
-  EXPECT_EQ(welch_t_test({5.0, 0.0, 10}, {5.0, 0.0, 20}).p, 1.0);
-  const WelchResult r = welch_t_test({5.0, 0.0, 10}, {6.0, 0.0, 20});
+TEST(PooledTTest, ConstantSamplesAreEqualOrCertainlyDifferent) {
+  EXPECT_EQ(pooled_t_test({5.0, 0.0, 10}, {5.0, 0.0, 20}).p, 1.0);
+  const TTestResult r = pooled_t_test({5.0, 0.0, 10}, {6.0, 0.0, 20});
   EXPECT_EQ(r.p, 0.0);
   EXPECT_TRUE(std::isinf(r.t) && r.t > 0);
 }
 
-TEST(WelchTTest, OneConstantSampleIsAOneSampleTest) {
-  // sd_a = 0: t = (mean_b - mean_a) / (sd_b / sqrt(n_b)) with n_b - 1 degrees of freedom.
-  const WelchResult r = welch_t_test({5.0, 0.0, 10}, {6.0, 2.0, 16});
-  EXPECT_DOUBLE_EQ(r.t, 2.0);
-  EXPECT_NEAR(r.df, 15.0, 1e-12);
+TEST(PooledTTest, ASmallSampleThatCameOutConstantBorrowsTheOthersVariance) {
+  // Two equal replications (sd 0) against a baseline of 30 with sd 10: the difference of
+  // 3 is 0.29 pooled standard errors, nowhere near significant (Welch's test would have
+  // judged it against the baseline's standard error alone, t = 1.64).
+  const TTestResult r = pooled_t_test({100.0, 10.0, 30}, {103.0, 0.0, 2});
+  EXPECT_EQ(r.df, 30.0);
+  EXPECT_NEAR(r.t, 3.0 / std::sqrt(29.0 * 100.0 / 30.0 * (1.0 / 30 + 1.0 / 2)), 1e-12);
+  EXPECT_GT(r.p, 0.5);
 }
 
-TEST(WelchTTest, TinyVariancesDoNotUnderflowIntoAnError) {
-  // sd^2 / n is about 1e-321 (subnormal) and its square underflows to 0.
-  const WelchResult r = welch_t_test({0.0, 1e-160, 10}, {1e-158, 1e-160, 10});
-  EXPECT_EQ(r.df, 9.0);
-  EXPECT_GT(r.t, 100.0);
-  EXPECT_LT(r.p, 1e-10);
-}
-
-TEST(WelchTTest, RejectsSamplesWithoutAVariance) {
-  EXPECT_THROW(welch_t_test({5.0, 1.0, 1}, {6.0, 2.0, 16}), std::domain_error);
-  EXPECT_THROW(welch_t_test({5.0, NAN, 10}, {6.0, 2.0, 16}), std::domain_error);
-  EXPECT_THROW(welch_t_test({5.0, -1.0, 10}, {6.0, 2.0, 16}), std::domain_error);
+TEST(PooledTTest, RejectsSamplesWithoutAVariance) {
+  EXPECT_THROW(pooled_t_test({5.0, 1.0, 1}, {6.0, 2.0, 16}), std::domain_error);
+  EXPECT_THROW(pooled_t_test({5.0, NAN, 10}, {6.0, 2.0, 16}), std::domain_error);
+  EXPECT_THROW(pooled_t_test({5.0, -1.0, 10}, {6.0, 2.0, 16}), std::domain_error);
 }
 
 TEST(SdFromHalfWidth, InvertsTallyHalfWidth) {
