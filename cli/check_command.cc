@@ -87,10 +87,9 @@ class Runner {
 
   models::RunResults results() const {
     models::RunResults r = accumulator_.results();
-    const auto ranks = static_cast<std::uint32_t>(cluster_.size());
     r.replications = done_;
-    r.ranks = ranks;
-    r.threads = std::max(1u, std::min(threads_, (done_ + ranks - 1) / ranks));
+    r.ranks = static_cast<std::uint32_t>(cluster_.size());
+    r.threads = cluster_.threads_used(threads_, done_);
     r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     return r;
   }
@@ -350,11 +349,18 @@ int check(const CheckArgs& a, Cluster& cluster) {
     report.settings = settings_of(spec, a);
     check_sequential_args(spec, a);
     if (a.update) {
-      // The file to replace, for its fingerprint only; a missing or broken one is simply replaced.
+      // The file to replace, for its fingerprint only; a missing or unreadable one is
+      // simply replaced, but another scenario's baseline is not overwritten.
       try {
         report.baseline = read_baseline_file(report.baseline_path);
       } catch (const models::ScenarioError&) {
       }
+      if (report.baseline && report.baseline->scenario_name != spec.name)
+        throw BadInput{fmt::format(
+            "{}: /scenario/name: this is the baseline of scenario {}, not {}; --update will not overwrite another "
+            "scenario's baseline (give --baseline a path of its own)",
+            report.baseline_path, models::internal::quote(report.baseline->scenario_name),
+            models::internal::quote(spec.name))};
       report.baseline_found = report.baseline.has_value();
     } else {
       report.baseline = load_baseline(report.baseline_path, !a.baseline.empty(), spec);
@@ -379,6 +385,7 @@ int check(const CheckArgs& a, Cluster& cluster) {
       runner.extend_to(spec.replications);
     }
   } catch (const ReplicationError& e) {
+    runner.finish_progress();
     return cluster.agree(kExitInternal, fmt::format("ccsim check: {}\n", e.what()));
   }
   runner.finish_progress();
@@ -424,11 +431,15 @@ void add_check_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   cmd->add_flag("--require-fingerprint", args->require_fingerprint,
                 "Exit 1 when the fingerprint differs from the baseline's or cannot be compared")
       ->excludes(update);
-  cmd->add_option("--alpha", args->alpha, "Family-wise false-alarm rate over all KPIs (default: check.alpha, 0.01)");
+  // What only a comparison uses means nothing with --update, which compares nothing.
+  cmd->add_option("--alpha", args->alpha, "Family-wise false-alarm rate over all KPIs (default: check.alpha, 0.01)")
+      ->excludes(update);
   cmd->add_option("--tolerance-fraction", args->tolerance_fraction,
-                  "Absolute tolerance of fraction KPIs (default: check.tolerance.fraction, 0.01)");
+                  "Absolute tolerance of fraction KPIs (default: check.tolerance.fraction, 0.01)")
+      ->excludes(update);
   cmd->add_option("--tolerance-relative", args->tolerance_relative,
-                  "Relative tolerance of the other KPIs (default: check.tolerance.relative, 0.05)");
+                  "Relative tolerance of the other KPIs (default: check.tolerance.relative, 0.05)")
+      ->excludes(update);
   CLI::Option* sequential = cmd->add_flag("--sequential", args->sequential,
                                           "Add replications until every target is decided (needs --max-replications)");
   CLI::Option* cap =

@@ -4,6 +4,7 @@
 // the root (rank 0) folds them in order and alone prints and writes. docs/mpi.md.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -58,6 +59,13 @@ class Cluster {
   virtual void run_replications_everywhere(const models::ScenarioSpec& spec, const models::AnyRouter& router,
                                            std::uint32_t first, std::uint32_t end, const models::RunOptions& options,
                                            const models::FoldFn& fold) = 0;
+
+  // The threads a rank actually used for `replications` replications at `requested`
+  // threads each: never more than its share of the replications (what run.threads says).
+  std::uint32_t threads_used(std::uint32_t requested, std::uint32_t replications) const {
+    const auto ranks = static_cast<std::uint32_t>(size());
+    return std::max(1u, std::min(requested, (replications + ranks - 1) / ranks));
+  }
 
   // run_replications_everywhere as a models::ReplicationRunner, for run_scenario.
   models::ReplicationRunner runner();

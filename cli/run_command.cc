@@ -40,6 +40,12 @@ struct RunArgs {
 int open_trace(const RunArgs& a, const models::ScenarioSpec& spec, const Cluster& cluster,
                std::unique_ptr<TraceWriter>& trace, std::string& error) {
   if (a.trace_path.empty()) return kExitOk;
+  for (const std::string* other : {&a.json_path, &a.html_path})
+    if (*other == a.trace_path) {
+      error = fmt::format("ccsim run: --trace {} is also the --json or --html file; give the trace its own file\n",
+                          a.trace_path);
+      return kExitBadInput;
+    }
   if (a.trace_replication >= spec.replications) {
     error = fmt::format("ccsim run: --trace-replication {}: the run has replications 0..{}\n", a.trace_replication,
                         spec.replications - 1);
@@ -102,9 +108,8 @@ int run(const RunArgs& a, Cluster& cluster) {
   } catch (const ReplicationError& e) {
     return cluster.agree(kExitInternal, fmt::format("ccsim run: {}\n", e.what()));
   }
-  const auto ranks = static_cast<std::uint32_t>(cluster.size());
-  results.ranks = ranks;
-  results.threads = std::max(1u, std::min(a.scenario.threads, (spec.replications + ranks - 1) / ranks));
+  results.ranks = static_cast<std::uint32_t>(cluster.size());
+  results.threads = cluster.threads_used(a.scenario.threads, spec.replications);
 
   error.clear();
   int code = kExitOk;
@@ -128,11 +133,13 @@ void add_run_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   add_scenario_options(*cmd, args->scenario, cluster.default_threads());
   cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
-  cmd->add_option("--trace", args->trace_path,
-                  "Stream every event of one replication to this file (.csv or .jsonl; docs/trace.md)");
-  cmd->add_option("--trace-format", args->trace_format, "Trace format: csv or jsonl (default: from the file name)");
+  CLI::Option* trace = cmd->add_option(
+      "--trace", args->trace_path, "Stream every event of one replication to this file (.csv or .jsonl; docs/trace.md)");
+  cmd->add_option("--trace-format", args->trace_format, "Trace format: csv or jsonl (default: from the file name)")
+      ->needs(trace);
   cmd->add_option("--trace-replication", args->trace_replication, "Which replication --trace records")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->needs(trace);
   cmd->add_option("--html", args->html_path,
                   "Write a self-contained HTML report (charts and tables, opens offline) to this file");
   cmd->add_flag("--quiet", args->quiet, "Print no table (use with --json, --csv or --html)");

@@ -5,7 +5,6 @@
 // the first point and a paired confidence interval on that difference (docs/sweep.md).
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -17,6 +16,7 @@
 
 #include "cli/cluster.h"
 #include "cli/commands.h"
+#include "cli/output_file.h"
 #include "cli/progress.h"
 #include "cli/report.h"
 #include "cli/scenario_options.h"
@@ -39,9 +39,7 @@ struct Vary {
   ScenarioEdit::Op op = ScenarioEdit::Op::Set;
   std::vector<std::string> values;
 
-  std::string header() const {
-    return pointer + (op == ScenarioEdit::Op::Scale ? "*=" : op == ScenarioEdit::Op::Add ? "+=" : "=");
-  }
+  std::string header() const { return pointer + std::string(models::edit_operator(op)); }
 };
 
 std::optional<double> to_number(const std::string& s) {
@@ -54,16 +52,17 @@ std::optional<double> to_number(const std::string& s) {
   return std::nullopt;
 }
 
-// "a..b" or "a..b:step", both ends included; nullopt when `text` is not a range.
+// "a..b" or "a..b:step", both ends included; nullopt when `text` is not a range (its
+// ends are not numbers: "a..b" may be a description being set).
 std::optional<std::vector<std::string>> expand_range(const std::string& text) {
   const auto dots = text.find("..");
   if (dots == std::string::npos) return std::nullopt;
   const auto colon = text.find(':', dots);
   const auto from = to_number(text.substr(0, dots));
   const auto to = to_number(text.substr(dots + 2, colon == std::string::npos ? std::string::npos : colon - dots - 2));
+  if (!from || !to) return std::nullopt;
   const auto step = colon == std::string::npos ? std::optional<double>(1.0) : to_number(text.substr(colon + 1));
-  if (!from || !to || !step)
-    throw std::invalid_argument(fmt::format("\"{}\" is not a range; expected FROM..TO or FROM..TO:STEP", text));
+  if (!step) throw std::invalid_argument(fmt::format("range \"{}\": STEP is not a number", text));
   if (*step <= 0 || *to < *from)
     throw std::invalid_argument(fmt::format("range \"{}\": needs FROM <= TO and STEP > 0", text));
   // A small allowance so 1.0..1.3:0.1 includes 1.3 despite rounding.
@@ -71,7 +70,8 @@ std::optional<std::vector<std::string>> expand_range(const std::string& text) {
   if (count > kMaxValuesPerVary)
     throw std::invalid_argument(fmt::format("range \"{}\" has {:g} values; at most {}", text, count, kMaxValuesPerVary));
   std::vector<std::string> values;
-  for (int i = 0; i < static_cast<int>(count); ++i) values.push_back(fmt::format("{}", *from + i * *step));
+  // 12 significant digits: 0.1..0.3:0.1 gives 0.3, not 0.30000000000000004.
+  for (int i = 0; i < static_cast<int>(count); ++i) values.push_back(fmt::format("{:.12g}", *from + i * *step));
   return values;
 }
 
@@ -152,7 +152,13 @@ std::vector<Kpi> shown_kpis(const SweepArgs& a, const models::ScenarioSpec& spec
     kpis.push_back(k);
   };
   if (!a.kpis.empty()) {
-    for (const std::string& name : split_values(a.kpis)) {
+    std::vector<std::string> names;
+    try {
+      names = split_values(a.kpis);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(fmt::format("--kpis: {}", e.what()));
+    }
+    for (const std::string& name : names) {
       const auto k = models::kpi_from_name(name);
       if (!k) {
         std::string known;
@@ -248,9 +254,7 @@ void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, c
     for (const auto& t : points[p].results.targets) text += fmt::format(",{}", models::verdict_name(t.verdict));
     text += fmt::format(",{}\n", points[p].results.fingerprint);
   }
-  std::ofstream out(path);
-  out << text;
-  if (!out) throw std::runtime_error("cannot write " + path);
+  if (!write_output_file(path, text)) throw std::runtime_error("cannot write " + path);
 }
 
 // The grid, every point loaded and checked before any is run (a bad point fails fast),
@@ -295,6 +299,21 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
       return kExitBadInput;
     }
     if (const int code = apply_overrides(a.scenario, "sweep", points[p].spec, error); code != kExitOk) return code;
+  }
+  // Every point is judged against the same targets, so the table and CSV columns mean
+  // the same thing on every row.
+  for (std::size_t p = 1; p < points.size(); ++p) {
+    const auto& first = points.front().spec.targets;
+    const auto& here = points[p].spec.targets;
+    bool same = first.size() == here.size();
+    for (std::size_t i = 0; same && i < first.size(); ++i)
+      same = first[i].kpi == here[i].kpi && first[i].bound == here[i].bound && first[i].value == here[i].value;
+    if (!same) {
+      error = fmt::format("ccsim sweep: point {} has other targets than point 1; a sweep judges every point against the "
+                          "same targets (vary the scenario, not /targets or /service_level/target)\n",
+                          p + 1);
+      return kExitBadInput;
+    }
   }
   try {
     kpis = shown_kpis(a, points.front().spec);

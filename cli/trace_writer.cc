@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -34,9 +35,18 @@ TraceFormat trace_format(std::string_view name, const std::string& path) {
 
 void TraceWriter::FileCloser::operator()(std::FILE* f) const { std::fclose(f); }
 
+// The folder the user named is created, as for --json and --csv; a failure to create it
+// shows up as the failure to open the file.
+std::FILE* open_for_writing(const std::string& path) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  std::error_code ignored;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+  return std::fopen(path.c_str(), "wb");
+}
+
 TraceWriter::TraceWriter(const std::string& path, TraceFormat format, const models::ScenarioSpec& spec,
                          std::uint32_t replication)
-    : path_(path), format_(format), replication_(replication), file_(std::fopen(path.c_str(), "wb")) {
+    : path_(path), format_(format), replication_(replication), file_(open_for_writing(path)) {
   if (!file_) throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
   std::setvbuf(file_.get(), nullptr, _IOFBF, 1 << 20);
   const auto quote = format == TraceFormat::Csv ? csv_quoted : json_string;
@@ -50,7 +60,6 @@ TraceWriter::~TraceWriter() = default;
 void TraceWriter::record(const models::TraceRecord& r) {
   using models::kNoId;
   using models::TraceWhat;
-  ++records_;
   std::uint64_t call = 0;
   if (r.what == TraceWhat::Arrival) {
     call = ++calls_;

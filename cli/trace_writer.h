@@ -36,8 +36,6 @@ class TraceWriter final : public models::TraceSink {
   // Flushes and closes; throws std::runtime_error naming the file if a write failed.
   void finish();
 
-  std::uint64_t records() const { return records_; }
-
  private:
   struct FileCloser {
     void operator()(std::FILE* f) const;
@@ -50,7 +48,6 @@ class TraceWriter final : public models::TraceSink {
   std::vector<std::string> group_names_;
   std::vector<std::uint64_t> call_of_slot_;
   std::uint64_t calls_ = 0;
-  std::uint64_t records_ = 0;
   std::string line_;
   std::unique_ptr<std::FILE, FileCloser> file_;
 };

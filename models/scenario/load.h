@@ -35,6 +35,9 @@ struct ScenarioEdit {
   std::string value;
 };
 
+// "=", "*=" or "+=", as written on the command line.
+std::string_view edit_operator(ScenarioEdit::Op op);
+
 // The file with `edits` applied in order, then decoded and validated as usual. An edit
 // that cannot apply (no such pointer, no number under it, a value that is not a number
 // for Scale/Add) is a diagnostic at the edit's pointer.

@@ -16,15 +16,6 @@ namespace {
 
 using internal::Json;
 
-std::string op_text(ScenarioEdit::Op op) {
-  switch (op) {
-    case ScenarioEdit::Op::Set: return "=";
-    case ScenarioEdit::Op::Scale: return "*=";
-    case ScenarioEdit::Op::Add: return "+=";
-  }
-  return "?";
-}
-
 // Applies x -> f(x) to every number under v; returns how many it changed.
 template <class F>
 std::size_t map_numbers(Json& v, const F& f) {
@@ -79,15 +70,24 @@ std::string apply(Json& doc, const ScenarioEdit& e) {
     used = 0;
   }
   if (used == 0 || used != e.value.size() || !std::isfinite(x))
-    return fmt::format("{} needs a number; got \"{}\"", op_text(e.op), e.value);
+    return fmt::format("{} needs a number; got \"{}\"", edit_operator(e.op), e.value);
   const std::size_t changed = e.op == ScenarioEdit::Op::Scale
                                   ? map_numbers(doc[ptr], [x](double y) { return y * x; })
                                   : map_numbers(doc[ptr], [x](double y) { return y + x; });
-  if (changed == 0) return fmt::format("{} needs numbers to change; there are no numbers here", op_text(e.op));
+  if (changed == 0) return fmt::format("{} needs numbers to change; there are no numbers here", edit_operator(e.op));
   return "";
 }
 
 }  // namespace
+
+std::string_view edit_operator(ScenarioEdit::Op op) {
+  switch (op) {
+    case ScenarioEdit::Op::Set: return "=";
+    case ScenarioEdit::Op::Scale: return "*=";
+    case ScenarioEdit::Op::Add: return "+=";
+  }
+  return "?";
+}
 
 ScenarioSpec load_scenario_file(const std::string& path, const std::vector<ScenarioEdit>& edits) {
   internal::DiagnosticSink sink;
@@ -95,7 +95,7 @@ ScenarioSpec load_scenario_file(const std::string& path, const std::vector<Scena
   std::vector<Diagnostic> failed;
   for (const ScenarioEdit& e : edits)
     if (std::string why = apply(doc, e); !why.empty())
-      failed.push_back({e.pointer, fmt::format("--vary {}{}{}: {}", e.pointer, op_text(e.op), e.value, why)});
+      failed.push_back({e.pointer, fmt::format("--vary {}{}{}: {}", e.pointer, edit_operator(e.op), e.value, why)});
   if (!failed.empty()) throw ScenarioError(path, std::move(failed));
   return internal::decode_document(doc, path, sink);
 }

@@ -175,6 +175,17 @@ TEST_F(CheckCommand, FivePercentLongerTalkIsFlagged) {
   EXPECT_TRUE(has(o.out, "changed    overall/asa_s: ")) << o.out;
 }
 
+TEST_F(CheckCommand, UpdateDoesNotOverwriteAnotherScenariosBaseline) {
+  const fs::path other = dir_ / "model_b.json";
+  fs::copy_file(scenario("results/model_b.json"), other);
+  const std::string before = slurp(other);
+  const Outcome o = ccsim("check " + scenario(kErlangC) + " --update --baseline " + other.string());
+  EXPECT_EQ(o.exit_code, 2) << o.out;
+  EXPECT_TRUE(has(o.err, "this is the baseline of scenario \"model_b\", not \"erlang_c_14_agents\"")) << o.err;
+  EXPECT_EQ(slurp(other), before);
+  EXPECT_EQ(ccsim("check " + scenario(kErlangC) + " --update --alpha 0.1").exit_code, 2);
+}
+
 TEST_F(CheckCommand, OneReplicationPerSideCannotBeTestedAndSaysSo) {
   ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update --replications 1 --no-targets").exit_code, 0);
   const std::string slower = edited(kErlangC, [](json& d) { d["contact_types"][0]["talk"]["mean_s"] = 1.1 * 180.0; });

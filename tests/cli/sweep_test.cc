@@ -99,6 +99,20 @@ TEST_F(Sweep, GridRunsEveryCombinationFirstVaryOutermost) {
   EXPECT_GT(number(rows[2], "offered"), number(rows[0], "offered"));
 }
 
+TEST_F(Sweep, RangesPrintCleanValuesTextWithDotsIsNotARangeAndTheCsvFolderIsCreated) {
+  const std::string csv = (dir_ / "new" / "folder" / "sweep.csv").string();
+  const Outcome o = ccsim("sweep " + scenario("scenarios/examples/two_skill_overflow_15min.json") +
+                          " --vary /confidence=0.90..0.96:0.03 --vary '/description=from 8..9 am' --replications 2 "
+                          "--csv " + csv);
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto rows = read_csv(slurp(csv));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].at("/confidence="), "0.9");
+  EXPECT_EQ(rows[1].at("/confidence="), "0.93");
+  EXPECT_EQ(rows[2].at("/confidence="), "0.96");
+  EXPECT_EQ(rows[2].at("/description="), "from 8..9 am");
+}
+
 TEST_F(Sweep, BadVaryArgumentsExitTwoWithTheReason) {
   const std::string file = scenario("scenarios/examples/two_skill_overflow_15min.json");
   const std::vector<std::pair<std::string, std::string>> cases = {
@@ -109,6 +123,8 @@ TEST_F(Sweep, BadVaryArgumentsExitTwoWithTheReason) {
       {"/agent_groups/2/staffing=9..1", "needs FROM <= TO"},
       {"/agent_groups/2/staffing", "expected POINTER=VALUES"},
       {"/router/policy=longest_queue", "unknown router policy \"longest_queue\""},
+      {"/service_level/target=0.8,0.85", "point 2 has other targets than point 1"},
+      {"/agent_groups/2/staffing=1..3:x", "STEP is not a number"},
   };
   for (const auto& [vary, message] : cases) {
     const Outcome o = ccsim("sweep " + file + " --vary '" + vary + "' --replications 2");

@@ -2,6 +2,8 @@
 // `ccsim run --trace`: the streamed CSV / JSON lines agree with the run's own KPIs,
 // follow every call from its arrival, leave the results untouched, and bad trace
 // arguments exit 2.
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -130,9 +132,18 @@ TEST_F(Trace, BadTraceArgumentsExitTwoAndSayWhatIsAccepted) {
   o = ccsim("run " + file + " --replications 3 --trace " + (dir_ / "t.csv").string() + " --trace-replication 3");
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("replications 0..2"), std::string::npos) << o.err;
-  o = ccsim("run " + file + " --trace /nonexistent_dir/t.csv");
+  // A folder is created when missing, but not inside a file.
+  std::ofstream(dir_ / "a_file") << "x";
+  const std::string blocked = (dir_ / "a_file" / "t.csv").string();
+  o = ccsim("run " + file + " --trace " + blocked);
   EXPECT_EQ(o.exit_code, 2);
-  EXPECT_NE(o.err.find("cannot write /nonexistent_dir/t.csv"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("cannot write " + blocked), std::string::npos) << o.err;
+  o = ccsim("run " + file + " --replications 2 --quiet --trace " + (dir_ / "new" / "t.csv").string());
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "new" / "t.csv"));
+  o = ccsim("run " + file + " --trace-replication 1");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.err.find("--trace-replication requires --trace"), std::string::npos) << o.err;
 }
 
 }  // namespace
