@@ -164,6 +164,15 @@ std::string baseline_json(const Baseline& b) {
                 {"by_group", Json::object()},
                 {"by_type_group", Json::object()},
                 {"by_interval", Json::array()}}}};
+  if (!b.observations.empty()) {
+    Json& by_kpi = doc["observations"]["overall"];
+    by_kpi = Json::object();
+    for (std::size_t k = 0; k < models::kNumKpis; ++k) {
+      Json values = Json::array();
+      for (const models::KpiValues& o : b.observations) values.push_back(number_or_null(o[k]));
+      by_kpi[std::string(models::kpi_name(static_cast<models::Kpi>(k)))] = std::move(values);
+    }
+  }
   Json& intervals = doc["kpis"]["by_interval"];
   const std::string interval_prefix = "/kpis/by_interval/";
   for (const BaselineKpi& k : b.kpis) {
@@ -185,8 +194,8 @@ std::string baseline_json(const Baseline& b) {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kTopKeys = {"schema",     "scenario",    "seed", "replications",
-                                                      "confidence", "fingerprint", "kpis"};
+constexpr std::array<std::string_view, 8> kTopKeys = {"schema",      "scenario", "seed",        "replications",
+                                                      "confidence",  "fingerprint", "kpis", "observations"};
 constexpr std::array<std::string_view, 2> kScenarioKeys = {"name", "file"};
 constexpr std::array<std::string_view, 5> kKpisKeys = {"overall", "by_type", "by_group", "by_type_group",
                                                        "by_interval"};
@@ -236,6 +245,7 @@ class Reader {
         b.fingerprint = *f;
     }
     if (const Json* k = object_at(doc, "", "kpis")) read_kpis(*k, b.kpis);
+    if (doc.contains("observations")) read_observations(doc["observations"], b.observations);
     return b;
   }
 
@@ -339,6 +349,40 @@ class Reader {
       if (const Json* k = object_at(v, ptr, "kpis")) stats(*k, ptr + "/kpis", out);
       for (std::string_view scope : {"by_type", "by_group"}) {
         if (const Json* s = object_at(v, ptr, scope)) named_stats(*s, child_pointer(ptr, scope), out);
+      }
+    }
+  }
+
+  // {"overall": {"<kpi>": [value or null, ...], ...}}: every KPI, one value per
+  // observation, the same number for each.
+  void read_observations(const Json& v, std::vector<models::KpiValues>& out) {
+    if (!expect(v, "/observations", Json::value_t::object)) return;
+    keys(v, "/observations", std::array<std::string_view, 1>{"overall"});
+    const Json* overall = object_at(v, "/observations", "overall");
+    if (!overall) return;
+    keys(*overall, "/observations/overall", models::kKpiNames);
+    std::optional<std::size_t> count;
+    for (std::size_t k = 0; k < models::kNumKpis; ++k) {
+      const std::string_view name = models::kKpiNames[k];
+      const std::string ptr = child_pointer("/observations/overall", name);
+      const Json* values = find(*overall, name, "/observations/overall");
+      if (!values || !expect(*values, ptr, Json::value_t::array)) continue;
+      if (!count) {
+        count = values->size();
+        out.assign(*count, models::KpiValues{});
+      } else if (values->size() != *count) {
+        error(ptr, fmt::format("expected {} values, as for {}; got {}", *count, models::kKpiNames[0], values->size()));
+        continue;
+      }
+      for (std::size_t i = 0; i < values->size(); ++i) {
+        const Json& x = (*values)[i];
+        if (x.is_null()) {
+          out[i][k] = std::numeric_limits<double>::quiet_NaN();
+        } else if (x.is_number() && std::isfinite(x.get<double>())) {
+          out[i][k] = x.get<double>();
+        } else {
+          error(child_pointer(ptr, i), fmt::format("expected a number or null; got {}", describe(x)));
+        }
       }
     }
   }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/kpi/kpis.h"
 #include "models/results.h"
 #include "models/scenario/spec.h"
 
@@ -36,6 +37,10 @@ struct Baseline {
   double confidence = 0.95;
   std::string fingerprint;
   std::vector<BaselineKpi> kpis;
+  // The overall KPIs of each observation (replication, or batch), NaN where undefined:
+  // what lets a run on the same seed and replications be compared pair by pair. Empty
+  // in a file written without them (the key is optional).
+  std::vector<models::KpiValues> observations;
 };
 
 // The baseline of a run. Every KPI that exists for the scenario's structure is listed

@@ -75,6 +75,8 @@ class Runner {
     cluster_.run_replications_everywhere(spec_, router_, done_, end, models::RunOptions{.threads = threads_},
                                          [this, end](std::uint32_t, models::ReplicationCounters&& rc) {
                                            accumulator_.add(rc);
+                                           for (const models::KpiValues& o : accumulator_.last_observations())
+                                             observations_.push_back(o);
                                            progress_.update(accumulator_.replications(), end);
                                          });
     done_ = std::max(done_, end);
@@ -84,6 +86,9 @@ class Runner {
   void finish_progress() { progress_.finish(); }
 
   std::uint32_t done() const { return done_; }
+
+  // The overall KPIs of every observation so far, in order (root only).
+  const std::vector<models::KpiValues>& observations() const { return observations_; }
 
   models::RunResults results() const {
     models::RunResults r = accumulator_.results();
@@ -98,6 +103,7 @@ class Runner {
   const models::ScenarioSpec& spec_;
   models::AnyRouter router_;
   models::ResultsAccumulator accumulator_;
+  std::vector<models::KpiValues> observations_;
   std::uint32_t threads_;
   Cluster& cluster_;
   std::uint32_t done_ = 0;
@@ -396,7 +402,8 @@ int check(const CheckArgs& a, Cluster& cluster) {
   if (report.targets_judged)
     for (const models::TargetResult& t : results.targets)
       report.targets.push_back(assess(t, units_of(results), report.unit));
-  const Baseline now = make_baseline(spec, results, scenario_path_from(report.baseline_path, a.scenario.scenario));
+  Baseline now = make_baseline(spec, results, scenario_path_from(report.baseline_path, a.scenario.scenario));
+  now.observations = runner.observations();
   if (report.baseline) compare_fingerprints(report, *report.baseline, spec, results);
   if (a.update) {
     if (!write_output_file(report.baseline_path, baseline_json(now)))

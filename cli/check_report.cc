@@ -130,10 +130,13 @@ void print_comparison(std::FILE* out, const CheckReport& r) {
   const Comparison& c = *r.comparison;
   const std::size_t changed = c.count(KpiOutcome::Changed);
   fmt::print(out,
-             "baseline {}: {} KPIs compared, {} changed (pooled t-test; Holm over {} tested, family-wise alpha {:g}; "
-             "{})\n",
-             r.baseline_path, c.kpis.size(), changed == 0 ? "none" : std::to_string(changed), c.tested,
-             r.settings.alpha, tolerance_text(r.settings));
+             "baseline {}: {} KPIs compared, {} changed ({}; Holm over {} tested, family-wise alpha {:g}; {})\n",
+             r.baseline_path, c.kpis.size(), changed == 0 ? "none" : std::to_string(changed),
+             c.paired_on > 0 ? fmt::format("overall KPIs paired on {} common-random-number observations, the others by "
+                                           "pooled t-test",
+                                           c.paired_on)
+                             : std::string("pooled t-test"),
+             c.tested, r.settings.alpha, tolerance_text(r.settings));
   for (KpiOutcome o : {KpiOutcome::Changed, KpiOutcome::Undecided}) {
     std::size_t shown = 0, total = c.count(o);
     for (const KpiComparison& k : c.kpis) {

@@ -46,9 +46,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Outcome before the multiple-testing step; Changed here means "beyond tolerance and
 // testable", settled once the Holm-adjusted p-value is known.
+// The two runs' observations of one overall KPI, when the runs can be paired.
+struct Pairing {
+  std::vector<double> baseline, now;
+};
+
 KpiComparison first_look(const BaselineKpi& b, double b_conf, const BaselineKpi& n, double n_conf,
-                         const models::CheckSpec& settings) {
-  KpiComparison c{b.pointer, b.kpi, b.stat, n.stat, kNaN, kNaN, kNaN, kNaN, KpiOutcome::Same};
+                         const Pairing* pairing, const models::CheckSpec& settings) {
+  KpiComparison c{b.pointer, b.kpi, b.stat, n.stat, kNaN, kNaN, kNaN, kNaN, false, KpiOutcome::Same};
   if (b.stat.n == 0 || n.stat.n == 0) {
     c.outcome = b.stat.n == n.stat.n ? KpiOutcome::Same : KpiOutcome::DefinedOnOneSide;
     return c;
@@ -56,7 +61,11 @@ KpiComparison first_look(const BaselineKpi& b, double b_conf, const BaselineKpi&
   c.difference = n.stat.mean - b.stat.mean;
   c.tolerance = kpi_tolerance(b.kpi, b.stat.mean, settings);
   // The reader and the tallies guarantee a finite half-width >= 0 when n >= 2.
-  if (b.stat.n >= 2 && n.stat.n >= 2 && std::isfinite(b.stat.half_width) && std::isfinite(n.stat.half_width)) {
+  if (pairing) {
+    c.p = sim::paired_t_test(pairing->baseline, pairing->now).p;
+    c.paired = true;
+  } else if (b.stat.n >= 2 && n.stat.n >= 2 && std::isfinite(b.stat.half_width) &&
+             std::isfinite(n.stat.half_width)) {
     const sim::TTestResult w =
         sim::pooled_t_test({b.stat.mean, sim::sd_from_half_width(b.stat.half_width, b.stat.n, b_conf), b.stat.n},
                            {n.stat.mean, sim::sd_from_half_width(n.stat.half_width, n.stat.n, n_conf), n.stat.n});
@@ -72,10 +81,34 @@ KpiComparison first_look(const BaselineKpi& b, double b_conf, const BaselineKpi&
   return c;
 }
 
+// Pairs per overall KPI when both runs kept their observations, on the same seed and
+// replications: observation i of both then came from the same substreams.
+std::map<std::string, Pairing, std::less<>> pairings(const Baseline& baseline, const Baseline& now,
+                                                     std::size_t& observations) {
+  std::map<std::string, Pairing, std::less<>> out;
+  observations = 0;
+  if (baseline.seed != now.seed || baseline.replications != now.replications || baseline.observations.empty() ||
+      baseline.observations.size() != now.observations.size())
+    return out;
+  for (std::size_t k = 0; k < models::kNumKpis; ++k) {
+    Pairing p;
+    std::size_t both = 0;
+    for (std::size_t i = 0; i < now.observations.size(); ++i) {
+      p.baseline.push_back(baseline.observations[i][k]);
+      p.now.push_back(now.observations[i][k]);
+      both += std::isfinite(p.baseline.back()) && std::isfinite(p.now.back()) ? 1 : 0;
+    }
+    if (both >= 2) out.emplace("/kpis/overall/" + std::string(models::kKpiNames[k]), std::move(p));
+  }
+  if (!out.empty()) observations = now.observations.size();
+  return out;
+}
+
 }  // namespace
 
 Comparison compare_kpis(const Baseline& baseline, const Baseline& now, const models::CheckSpec& settings) {
   Comparison out;
+  const auto paired = pairings(baseline, now, out.paired_on);
   std::map<std::string_view, const BaselineKpi*> current;
   for (const BaselineKpi& k : now.kpis) current.emplace(k.pointer, &k);
   std::set<std::string_view> in_baseline;
@@ -86,7 +119,9 @@ Comparison compare_kpis(const Baseline& baseline, const Baseline& now, const mod
       out.only_in_baseline.push_back(b.pointer);
       continue;
     }
-    out.kpis.push_back(first_look(b, baseline.confidence, *it->second, now.confidence, settings));
+    const auto pairing = paired.find(b.pointer);
+    out.kpis.push_back(first_look(b, baseline.confidence, *it->second, now.confidence,
+                                  pairing == paired.end() ? nullptr : &pairing->second, settings));
   }
   for (const BaselineKpi& k : now.kpis)
     if (!in_baseline.contains(k.pointer)) out.only_now.push_back(k.pointer);

@@ -36,6 +36,7 @@ struct KpiComparison {
   double tolerance;   // in the KPI's unit
   double p;           // the t-test's two-sided p-value; NaN when not tested
   double p_adjusted;  // Holm-adjusted over the `tested` KPIs; NaN when not tested
+  bool paired;        // p is from the paired test on the runs' observations
   KpiOutcome outcome;
 };
 
@@ -44,6 +45,7 @@ struct Comparison {
   std::vector<std::string> only_in_baseline;  // pointers the run does not have
   std::vector<std::string> only_now;          // pointers the baseline does not have
   std::size_t tested = 0;                     // the family Holm's correction is over
+  std::size_t paired_on = 0;                  // observations each paired test used (0: none paired)
 
   std::size_t count(KpiOutcome o) const;
 };
@@ -53,8 +55,11 @@ struct Comparison {
 // per-pair "share" and "work_share"), else tolerance_relative * |baseline_mean|.
 double kpi_tolerance(std::string_view kpi, double baseline_mean, const models::CheckSpec& settings);
 
-// Compares `now` with `baseline` KPI by KPI (matched by pointer). Each side's standard
-// deviation is recovered from its half-width, n and confidence. Holm's correction is
+// Compares `now` with `baseline` KPI by KPI (matched by pointer). The overall KPIs are
+// compared pair by pair (paired t-test) when both carry their observations and share
+// seed and replication count (common random numbers); every other KPI by Student's
+// pooled t-test, each side's standard deviation recovered from its half-width, n and
+// confidence. Holm's correction is
 // applied over every KPI with n >= 2 on both sides, at family-wise level settings.alpha.
 Comparison compare_kpis(const Baseline& baseline, const Baseline& now, const models::CheckSpec& settings);
 

@@ -162,6 +162,7 @@ json comparison_json(const KpiComparison& k) {
           {"difference", number(k.difference)},
           {"tolerance", number(k.tolerance)},
           {"p", number(k.p)},
+          {"test", k.paired ? "paired" : "pooled"},
           {"p_adjusted", number(k.p_adjusted)}};
 }
 
@@ -228,6 +229,7 @@ std::string check_json(const CheckReport& r) {
       lists[std::string(outcome_name(o))] = list;
     }
     comparison = {{"test", "student_pooled"},
+                  {"paired_on", c.paired_on},
                   {"correction", "holm"},
                   {"alpha", r.settings.alpha},
                   {"tolerance",

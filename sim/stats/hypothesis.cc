@@ -46,6 +46,28 @@ TTestResult pooled_t_test(const SampleSummary& a, const SampleSummary& b) {
   return {t, df, std::min(1.0, 2.0 * tail)};
 }
 
+TTestResult paired_t_test(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size())
+    throw std::domain_error("paired_t_test: samples of " + std::to_string(a.size()) + " and " +
+                            std::to_string(b.size()) + " values cannot be paired");
+  Tally d;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::isfinite(a[i]) && std::isfinite(b[i])) d.add(b[i] - a[i]);
+  if (d.count() < 2)
+    throw std::domain_error("paired_t_test: needs at least 2 pairs of finite values; got " +
+                            std::to_string(d.count()));
+  const double df = static_cast<double>(d.count() - 1);
+  const double se = d.stddev() / std::sqrt(static_cast<double>(d.count()));
+  if (se == 0.0 || !std::isfinite(se)) {
+    if (d.mean() == 0.0) return {0.0, df, 1.0};
+    return {std::copysign(std::numeric_limits<double>::infinity(), d.mean()), df, 0.0};
+  }
+  const double t = d.mean() / se;
+  const double tail =
+      boost::math::cdf(boost::math::complement(boost::math::students_t_distribution<double>(df), std::fabs(t)));
+  return {t, df, std::min(1.0, 2.0 * tail)};
+}
+
 double sd_from_half_width(double half_width, std::uint64_t n, double confidence) {
   if (n < 2 || !std::isfinite(half_width) || half_width < 0.0 || !(confidence > 0.0 && confidence < 1.0)) {
     throw std::domain_error(

@@ -1,7 +1,8 @@
 // sim/stats/hypothesis.h
-// Two-sample tests on summary statistics: Student's pooled t-test from (mean, sd, n) of
-// each sample, the sample sd recovered from a Student-t half-width, and Holm's step-down
-// adjustment of p-values for many tests at once. Plain numbers, no names.
+// Two-sample tests: Student's pooled t-test from (mean, sd, n) of each sample, the
+// paired t-test on values of the same replications, the sample sd recovered from a
+// Student-t half-width, and Holm's step-down adjustment of p-values for many tests at
+// once. Plain numbers, no names.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +32,15 @@ struct TTestResult {
   double p;  // two-sided p-value
 };
 TTestResult pooled_t_test(const SampleSummary& a, const SampleSummary& b);
+
+// The paired t-test of H0: mean(b_i - a_i) == 0, two-sided, over the pairs where both
+// values are finite: t = mean(d) / (sd(d) / sqrt(m)), df = m - 1 for m pairs. For two
+// runs on common random numbers (replication i of both on the same substreams) the
+// differences vary far less than either run, so this sees changes that a two-sample
+// test cannot. Needs a.size() == b.size() and at least 2 finite pairs, else
+// std::domain_error. Differences that are all equal: t = 0 and p = 1 when they are 0,
+// else t = +-inf and p = 0.
+TTestResult paired_t_test(const std::vector<double>& a, const std::vector<double>& b);
 
 // The sample sd behind a two-sided Student-t half-width at `confidence` over n
 // observations: hw * sqrt(n) / t_{(1+confidence)/2, n-1}, the inverse of

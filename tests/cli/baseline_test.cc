@@ -186,7 +186,7 @@ TEST(Baseline, TopLevelValuesAreChecked) {
   ASSERT_EQ(ds.size(), 2u);
   EXPECT_EQ(ds[0].pointer, "/sed");
   EXPECT_EQ(ds[0].message,
-            "unknown key \"sed\"; known: schema, scenario, seed, replications, confidence, fingerprint, kpis (did "
+            "unknown key \"sed\"; known: schema, scenario, seed, replications, confidence, fingerprint, kpis, observations (did "
             "you mean \"seed\"?)");
   EXPECT_EQ(ds[1].pointer, "");
   EXPECT_EQ(ds[1].message, "missing required key \"seed\"");

@@ -165,14 +165,33 @@ TEST_F(CheckCommand, UnchangedCodeIsNeverFlaggedWithFewReplicationsOrAnotherSeed
 }
 
 // Power: 5 % longer talk in the day scenario moves its waits by well over the tolerance,
-// and the comparison (30 replications a side) must see it.
-TEST_F(CheckCommand, FivePercentLongerTalkIsFlagged) {
-  const std::string slower = edited("scenarios/examples/single_day_ivr.json", [](json& d) {
-    for (json& t : d["contact_types"]) t["talk"]["mean_s"] = 1.05 * t["talk"]["mean_s"].get<double>();
-  });
-  const Outcome o = ccsim("check " + slower + " --no-targets --baseline " + scenario("results/single_day_ivr.json"));
-  EXPECT_EQ(o.exit_code, 1) << o.out << o.err;
-  EXPECT_TRUE(has(o.out, "changed    overall/asa_s: ")) << o.out;
+// and the comparison (30 replications a side) must see it, pooled or paired. With 1 %
+// only the paired test of the overall KPIs (same seed and replications: common random
+// numbers) can: the ASA moves by 6 %, a fifth of its run-to-run spread.
+TEST_F(CheckCommand, LongerTalkIsFlaggedAndCommonRandomNumbersSeeOnePercent) {
+  const auto slower_by = [&](double factor) {
+    return edited("scenarios/examples/single_day_ivr.json", [factor](json& d) {
+      for (json& t : d["contact_types"]) t["talk"]["mean_s"] = factor * t["talk"]["mean_s"].get<double>();
+    });
+  };
+  const std::string baseline = " --no-targets --baseline " + scenario("results/single_day_ivr.json");
+  const Outcome five = ccsim("check " + slower_by(1.05) + baseline);
+  EXPECT_EQ(five.exit_code, 1) << five.out << five.err;
+  EXPECT_TRUE(has(five.out, "changed    overall/asa_s: ")) << five.out;
+  EXPECT_TRUE(has(five.out, "changed    by_type/service/p_wait: ")) << five.out;  // by the pooled test
+
+  const Outcome one = ccsim("check " + slower_by(1.01) + baseline + " --json r.json");
+  EXPECT_EQ(one.exit_code, 1) << one.out << one.err;
+  EXPECT_TRUE(has(one.out, "overall KPIs paired on 30 common-random-number observations")) << one.out;
+  EXPECT_TRUE(has(one.out, "changed    overall/asa_s: ")) << one.out;
+  const json r = report("r.json");
+  EXPECT_EQ(r["comparison"]["paired_on"], 30);
+  for (const json& k : r["comparison"]["changed"]) EXPECT_EQ(k["test"], "paired") << k.dump();
+
+  // Another seed cannot be paired: the same 1 % then stays within the noise.
+  const Outcome other_seed = ccsim("check " + slower_by(1.01) + baseline + " --seed 5");
+  EXPECT_EQ(other_seed.exit_code, 0) << other_seed.out;
+  EXPECT_TRUE(has(other_seed.out, "none changed (pooled t-test;")) << other_seed.out;
 }
 
 TEST_F(CheckCommand, UpdateDoesNotOverwriteAnotherScenariosBaseline) {

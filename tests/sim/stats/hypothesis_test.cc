@@ -52,6 +52,27 @@ TEST(PooledTTest, ASmallSampleThatCameOutConstantBorrowsTheOthersVariance) {
   EXPECT_GT(r.p, 0.5);
 }
 
+TEST(PairedTTest, MatchesAHandComputedExample) {
+  // Differences 0.5, 0.4, 0.6, 0.3: mean 0.45, sd sqrt(0.05 / 3), t = 6.971370023173351
+  // with 3 degrees of freedom, p = 0.006056848795908392 (mpmath, 30 digits). A pair with
+  // an undefined value (NaN) is left out.
+  const TTestResult r = paired_t_test({1.0, 2.0, 3.0, 4.0, NAN}, {1.5, 2.4, 3.6, 4.3, 7.0});
+  EXPECT_NEAR(r.t, 6.971370023173351, 1e-12);
+  EXPECT_EQ(r.df, 3.0);
+  EXPECT_NEAR(r.p, 0.006056848795908392, 1e-12);
+  // The same values unpaired are far from significant: the pairing is the point.
+  EXPECT_GT(pooled_t_test({2.5, 1.2909944487358056, 4}, {2.95, 1.2013880860626733, 4}).p, 0.6);
+}
+
+TEST(PairedTTest, EqualDifferencesAreCertainAndMismatchedSamplesAreRejected) {
+  EXPECT_EQ(paired_t_test({1.0, 2.0}, {1.0, 2.0}).p, 1.0);
+  const TTestResult r = paired_t_test({1.0, 2.0, 3.0}, {2.0, 3.0, 4.0});
+  EXPECT_EQ(r.p, 0.0);
+  EXPECT_TRUE(std::isinf(r.t) && r.t > 0);
+  EXPECT_THROW(paired_t_test({1.0, 2.0}, {1.0}), std::domain_error);
+  EXPECT_THROW(paired_t_test({1.0, NAN}, {1.0, 2.0}), std::domain_error);
+}
+
 TEST(PooledTTest, RejectsSamplesWithoutAVariance) {
   EXPECT_THROW(pooled_t_test({5.0, 1.0, 1}, {6.0, 2.0, 16}), std::domain_error);
   EXPECT_THROW(pooled_t_test({5.0, NAN, 10}, {6.0, 2.0, 16}), std::domain_error);
