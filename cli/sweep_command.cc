@@ -278,6 +278,16 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
       return kExitBadInput;
     }
   }
+  if (a.scenario.replications && *a.scenario.replications == 0) {
+    error = "ccsim sweep: --replications must be >= 1; got 0\n";
+    return kExitBadInput;
+  }
+  // --seed and --replications go in as edits, so each point is checked with them (a
+  // point with batch means and --replications 1 is then valid).
+  std::vector<ScenarioEdit> overrides;
+  if (a.scenario.seed) overrides.push_back({"/rng/seed", ScenarioEdit::Op::Set, std::to_string(*a.scenario.seed)});
+  if (a.scenario.replications)
+    overrides.push_back({"/rng/replications", ScenarioEdit::Op::Set, std::to_string(*a.scenario.replications)});
   points.resize(total);
   for (std::size_t p = 0; p < total; ++p) {
     std::size_t rest = p;
@@ -286,7 +296,7 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
       points[p].choice[i] = rest % varies[i].values.size();
       rest /= varies[i].values.size();
     }
-    std::vector<ScenarioEdit> edits;
+    std::vector<ScenarioEdit> edits = overrides;
     for (std::size_t i = 0; i < varies.size(); ++i)
       edits.push_back(ScenarioEdit{varies[i].pointer, varies[i].op, varies[i].values[points[p].choice[i]]});
     try {
@@ -294,7 +304,8 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
     } catch (const models::ScenarioError& e) {
       std::string where;
       for (std::size_t i = 0; i < varies.size(); ++i)
-        where += fmt::format("{}{}{}", where.empty() ? "" : ", ", varies[i].header(), edits[i].value);
+        where += fmt::format("{}{}{}", where.empty() ? "" : ", ", varies[i].header(),
+                             varies[i].values[points[p].choice[i]]);
       error = fmt::format("ccsim sweep: point {} ({}):\n{}", p + 1, where, models::format_diagnostics(e));
       return kExitBadInput;
     }

@@ -24,7 +24,8 @@ ScenarioSpec load_scenario_file(const std::string& path);
 ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& file_label);
 
 // A change to a scenario document, made before it is decoded (`ccsim sweep --vary`).
-// Set replaces the value at `pointer` (or adds the key to an existing object) with
+// Set replaces the value at `pointer` (or adds the key, and any missing objects on the
+// way, below an existing object) with
 // `value`, read as JSON, or as a string when it is not JSON (so `queue_priority` needs no
 // quotes). Scale multiplies and Add adds the number `value` to every number under
 // `pointer` (one number, an array such as a staffing plan, or a whole object).

@@ -54,12 +54,15 @@ std::string apply(Json& doc, const ScenarioEdit& e) {
       doc[ptr] = std::move(value);
       return "";
     }
-    const Json::json_pointer parent = ptr.parent_pointer();
-    if (doc.contains(parent) && doc[parent].is_object()) {
-      doc[ptr] = std::move(value);
-      return "";
-    }
-    return "no such value in the scenario, and its parent is not an object to add it to";
+    // Missing keys are added, with any missing objects on the way (/rng/seed in a file
+    // without "rng"), but only below an existing object: an index past an array's end
+    // is an error, not a new element.
+    Json::json_pointer existing = ptr.parent_pointer();
+    while (!existing.empty() && !doc.contains(existing)) existing = existing.parent_pointer();
+    if (!doc[existing].is_object())
+      return "no such value in the scenario, and its parent is not an object to add it to";
+    doc[ptr] = std::move(value);
+    return "";
   }
   if (!doc.contains(ptr)) return "no such value in the scenario";
   double x = 0;

@@ -113,6 +113,24 @@ TEST_F(Sweep, RangesPrintCleanValuesTextWithDotsIsNotARangeAndTheCsvFolderIsCrea
   EXPECT_EQ(rows[2].at("/description="), "from 8..9 am");
 }
 
+TEST_F(Sweep, ReplicationsFromTheCommandLineAreCheckedWithEachPoint) {
+  // The file has 20 replications: batch means (one long run) are valid only because
+  // --replications 1 goes into every point before it is checked.
+  const std::string csv = (dir_ / "batches.csv").string();
+  const Outcome o = ccsim("sweep " + scenario("scenarios/examples/erlang_c_14_agents.json") +
+                          " --vary /steady_state/batches=1,10 --replications 1 --csv " + csv);
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto rows = read_csv(slurp(csv));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].at("service_level_hw"), "");  // one observation: no interval
+  EXPECT_NE(rows[1].at("service_level_hw"), "");  // ten batches
+  EXPECT_EQ(rows[1].at("service_level_change"), "");  // 1 vs 10 observations: no pairing
+  const Outcome zero = ccsim("sweep " + scenario("scenarios/examples/erlang_c_14_agents.json") +
+                             " --vary /agent_groups/0/staffing=14 --replications 0");
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_NE(zero.err.find("--replications must be >= 1; got 0"), std::string::npos) << zero.err;
+}
+
 TEST_F(Sweep, BadVaryArgumentsExitTwoWithTheReason) {
   const std::string file = scenario("scenarios/examples/two_skill_overflow_15min.json");
   const std::vector<std::pair<std::string, std::string>> cases = {

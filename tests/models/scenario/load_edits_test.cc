@@ -67,6 +67,15 @@ TEST_F(LoadEdits, SetAddsAKeyToAnExistingObjectAndTheLoaderStillChecksTheKey) {
   EXPECT_NE(e[0].message.find("unknown key \"confidense\""), std::string::npos) << e[0].message;
 }
 
+TEST_F(LoadEdits, SetCreatesMissingObjectsOnTheWayButNoArrayElements) {
+  const ScenarioSpec s = load({{"/trunks/lines", Op::Set, "25"}});
+  ASSERT_TRUE(s.trunk_lines.has_value());
+  EXPECT_EQ(*s.trunk_lines, 25u);
+  const auto e = errors({{"/agent_groups/1/staffing", Op::Set, "[1, 2, 3]"}});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_NE(e[0].message.find("its parent is not an object"), std::string::npos) << e[0].message;
+}
+
 TEST_F(LoadEdits, ScaleAndAddChangeEveryNumberUnderThePointerAndKeepIntegersWhole) {
   const ScenarioSpec s = load({{"/contact_types/0/arrivals/per_period", Op::Scale, "1.5"},
                                {"/agent_groups/0/staffing", Op::Add, "2"}});
