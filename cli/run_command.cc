@@ -2,7 +2,6 @@
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
 // print the report, write JSON / CSV / HTML / trace on request. Under mpirun every rank
 // loads and runs its share of the replications; the root alone prints and writes.
-#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
