@@ -58,9 +58,51 @@ struct ContactTypeSpec {
   std::vector<double> wait_weight;
 };
 
+// A break or scheduled activity (lunch, coffee, team meeting) inside a shift. An agent
+// starts it at its first idle moment at or after its planned start, so a break never cuts
+// a contact, and takes all of duration_s. Fixed: earliest_start_s == latest_start_s.
+// Flexible: the planned starts of the shift's agents lie in [earliest_start_s,
+// latest_start_s], placed by `placement`. A break that starts after latest_start_s (the
+// agent was still busy) is late by the difference. Times are seconds from time 0 of the
+// day (the start of period 0).
+enum class BreakPlacement : std::uint8_t {
+  Spread,    // agent i of n plans its start at earliest + (latest - earliest) * (i + 0.5) / n
+  Earliest,  // every agent plans it at earliest_start_s
+  Latest,    // every agent plans it at latest_start_s
+};
+
+struct BreakSpec {
+  std::string name;
+  double duration_s = 0.0;
+  double earliest_start_s = 0.0;
+  double latest_start_s = 0.0;
+  BreakPlacement placement = BreakPlacement::Spread;
+  bool paid = true;
+};
+
+// `agents` agents log on at start_s and log off at end_s (seconds from time 0 of the
+// day, 0 <= start_s < end_s <= horizon); an agent busy at end_s finishes the contact in
+// hand and its wrap-up first (overtime). Breaks are in planned order.
+struct ShiftSpec {
+  std::string name;
+  double start_s = 0.0;
+  double end_s = 0.0;
+  std::uint32_t agents = 0;
+  std::vector<BreakSpec> breaks;
+};
+
 struct AgentGroupSpec {
   std::string name;
-  std::vector<std::uint32_t> staffing;  // one value per period (day), exactly one (steady)
+  // One value per period (day), exactly one (steady). Empty when the group is staffed by
+  // shifts only. Day mode reads the array as whole-period shifts (docs/workforce.md).
+  std::vector<std::uint32_t> staffing;
+  std::vector<ShiftSpec> shifts;  // day mode only; agents add to those of `staffing`
+  // Day mode: each scheduled agent (a shift's agent, or one whole-period run of the
+  // staffing array) is absent the whole day with this probability, drawn per replication.
+  double absenteeism = 0.0;
+  // Day mode, empty or one value per period: the fraction of its logged-on time an agent
+  // spends unavailable for contacts (coaching, meetings, aux) in that period.
+  std::vector<double> shrinkage;
   // router.group_to_type: the queues a freed agent of this group takes from, highest
   // priority first (exactly the types whose groups list this group). Empty: those
   // types ordered by their priority, the longest-waiting head first among equals.
