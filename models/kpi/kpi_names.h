@@ -29,29 +29,50 @@ enum class Kpi : std::uint8_t {
   Occupancy,
   MeanQueueLength,
 };
-inline constexpr std::size_t kNumKpis = 17;
 
-inline constexpr std::array<std::string_view, kNumKpis> kKpiNames = {
-    "offered",
-    "blocked",
-    "ivr_contained",
-    "ivr_abandoned",
-    "answered",
-    "abandoned",
-    "p_block",
-    "p_wait",
-    "p_abandon",
-    "service_level",
-    "sl_answered_within_t_over_offered",
-    "sl_answered_within_t_over_answered",
-    "sl_excluding_short_abandons",
-    "asa_s",
-    "mean_wait_admitted_s",
-    "occupancy",
-    "mean_queue_length",
-};
+namespace internal {
+// The key of each KPI. A new enumerator without a case here does not compile
+// (-Werror=switch); a value past the last enumerator has no name.
+constexpr std::string_view kpi_key(Kpi k) {
+  switch (k) {
+    case Kpi::Offered: return "offered";
+    case Kpi::Blocked: return "blocked";
+    case Kpi::IvrContained: return "ivr_contained";
+    case Kpi::IvrAbandoned: return "ivr_abandoned";
+    case Kpi::Answered: return "answered";
+    case Kpi::Abandoned: return "abandoned";
+    case Kpi::PBlock: return "p_block";
+    case Kpi::PWait: return "p_wait";
+    case Kpi::PAbandon: return "p_abandon";
+    case Kpi::ServiceLevel: return "service_level";
+    case Kpi::SlOverOffered: return "sl_answered_within_t_over_offered";
+    case Kpi::SlOverAnswered: return "sl_answered_within_t_over_answered";
+    case Kpi::SlExcludingShortAbandons: return "sl_excluding_short_abandons";
+    case Kpi::AsaS: return "asa_s";
+    case Kpi::MeanWaitAdmittedS: return "mean_wait_admitted_s";
+    case Kpi::Occupancy: return "occupancy";
+    case Kpi::MeanQueueLength: return "mean_queue_length";
+  }
+  return {};
+}
 
-constexpr std::string_view kpi_name(Kpi k) { return kKpiNames[static_cast<std::size_t>(k)]; }
+constexpr std::size_t count_kpis() {
+  std::size_t n = 0;
+  while (!kpi_key(static_cast<Kpi>(n)).empty()) ++n;
+  return n;
+}
+}  // namespace internal
+
+// Counted from the enum itself, so the count, the names and the enum cannot disagree.
+inline constexpr std::size_t kNumKpis = internal::count_kpis();
+
+inline constexpr std::array<std::string_view, kNumKpis> kKpiNames = [] {
+  std::array<std::string_view, kNumKpis> names{};
+  for (std::size_t i = 0; i < kNumKpis; ++i) names[i] = internal::kpi_key(static_cast<Kpi>(i));
+  return names;
+}();
+
+constexpr std::string_view kpi_name(Kpi k) { return internal::kpi_key(k); }
 
 // KPIs whose value is a fraction in [0, 1] (shown as percentages; a target on one
 // outside [0, 1] is a typo such as 5 for 5 %).
