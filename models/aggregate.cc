@@ -8,7 +8,8 @@
 
 #include "models/kpi/kpis.h"
 #include "models/scenario/pairs.h"
-#include "sim/engine.h"
+#include "models/fingerprint.h"
+#include "sim/time.h"
 #include "sim/stats/tally.h"
 
 namespace ccsim::models {
@@ -50,7 +51,7 @@ class ResultsAccumulator::Impl {
   void add(const ReplicationCounters& rc) {
     ++replications_;
     last_overall_.clear();
-    fingerprint_ = sim::internal::mix64(fingerprint_, rc.fingerprint);
+    fingerprint_ = mix64(fingerprint_, rc.fingerprint);
     events_ += rc.events;
     calls_ += rc.arrivals;
     draws_ += rc.draws;

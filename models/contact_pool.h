@@ -13,50 +13,19 @@
 
 namespace ccsim::models {
 
-// Arrival slot of a call that is simulated but not counted (steady-state warm-up).
-inline constexpr std::uint32_t kUncountedSlot = 0xffffffffu;
-
 class ContactPool {
  public:
-  void reserve(std::size_t n) {
-    type_.reserve(n);
-    slot_.reserve(n);
-    generation_.reserve(n);
-    group_.reserve(n);
-    arrival_s_.reserve(n);
-    enqueue_s_.reserve(n);
-    patience_draw_.reserve(n);
-    talk_s_.reserve(n);
-    wrap_s_.reserve(n);
-    ivr_u_.reserve(n);
-    free_.reserve(n);
-  }
-
   ContactId allocate() {
-    ++live_;
-    if (!free_.empty()) {
-      const std::uint32_t i = free_.back();
-      free_.pop_back();
-      return make_id<ContactId>(i);
-    }
-    const std::size_t i = type_.size();
-    type_.push_back(ContactTypeId{});
-    slot_.push_back(0);
-    generation_.push_back(0);
-    group_.push_back(AgentGroupId{});
-    arrival_s_.push_back(0.0);
-    enqueue_s_.push_back(0.0);
-    patience_draw_.push_back(0.0);
-    talk_s_.push_back(0.0);
-    wrap_s_.push_back(0.0);
-    ivr_u_.push_back(0.0);
+    if (free_.empty()) [[unlikely]]
+      return grow();
+    const std::uint32_t i = free_.back();
+    free_.pop_back();
     return make_id<ContactId>(i);
   }
 
   void release(ContactId c) {
     ++generation_[index(c)];
     free_.push_back(index(c));
-    --live_;
   }
 
   // Invalidates events and queue entries that refer to the contact's current state.
@@ -64,12 +33,10 @@ class ContactPool {
   std::uint32_t generation(ContactId c) const { return generation_[index(c)]; }
   bool is_current(ContactId c, std::uint32_t generation) const { return generation_[index(c)] == generation; }
 
-  std::size_t live() const { return live_; }
-  std::size_t capacity() const { return type_.size(); }
-
   ContactTypeId& type(ContactId c) { return type_[index(c)]; }
   std::uint32_t& slot(ContactId c) { return slot_[index(c)]; }
-  AgentGroupId& group(ContactId c) { return group_[index(c)]; }
+  QueueId& queue(ContactId c) { return queue_[index(c)]; }  // where it waits (or would)
+  AgentId& agent(ContactId c) { return agent_[index(c)]; }  // who serves it, once answered
   double& arrival_s(ContactId c) { return arrival_s_[index(c)]; }
   double& enqueue_s(ContactId c) { return enqueue_s_[index(c)]; }
   // The patience in seconds, or its uniform draw when the law is sampled by inversion
@@ -82,10 +49,28 @@ class ContactPool {
   double enqueue_s(ContactId c) const { return enqueue_s_[index(c)]; }
 
  private:
+  // Out of line: the pool grows only until it holds the peak number of live contacts.
+  [[gnu::noinline]] ContactId grow() {
+    const std::size_t i = type_.size();
+    type_.push_back(ContactTypeId{});
+    slot_.push_back(0);
+    generation_.push_back(0);
+    queue_.push_back(QueueId{});
+    agent_.push_back(AgentId{});
+    arrival_s_.push_back(0.0);
+    enqueue_s_.push_back(0.0);
+    patience_draw_.push_back(0.0);
+    talk_s_.push_back(0.0);
+    wrap_s_.push_back(0.0);
+    ivr_u_.push_back(0.0);
+    return make_id<ContactId>(i);
+  }
+
   std::vector<ContactTypeId> type_;
   std::vector<std::uint32_t> slot_;
   std::vector<std::uint32_t> generation_;
-  std::vector<AgentGroupId> group_;
+  std::vector<QueueId> queue_;
+  std::vector<AgentId> agent_;
   std::vector<double> arrival_s_;
   std::vector<double> enqueue_s_;
   std::vector<double> patience_draw_;
@@ -93,7 +78,6 @@ class ContactPool {
   std::vector<double> wrap_s_;
   std::vector<double> ivr_u_;
   std::vector<std::uint32_t> free_;
-  std::size_t live_ = 0;
 };
 
 }  // namespace ccsim::models

@@ -16,6 +16,7 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::SlotStart: return "SlotStart";
     case CcEvent::WindowEnd: return "WindowEnd";
     case CcEvent::RouteTimer: return "RouteTimer";
+    case CcEvent::RosterChange: return "RosterChange";
   }
   return "Unknown";
 }
@@ -34,7 +35,9 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::Abandoned: return "abandoned";
     case TraceWhat::TalkEnd: return "talk_end";
     case TraceWhat::AgentFree: return "agent_free";
-    case TraceWhat::StaffingChange: return "staffing_change";
+    case TraceWhat::LogOn: return "log_on";
+    case TraceWhat::ShiftEnd: return "shift_end";
+    case TraceWhat::LogOff: return "log_off";
   }
   return "unknown";
 }

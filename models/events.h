@@ -13,13 +13,14 @@ enum class CcEvent : std::uint16_t {
   IvrDone,          // subject: contact
   PatienceExpired,  // subject: contact, generation at enqueue
   ServiceEnd,       // subject: contact (end of talk)
-  WrapUpEnd,        // subject: agent group
-  SlotStart,        // subject: slot (planning period or batch); day mode also applies staffing
+  WrapUpEnd,        // subject: agent
+  SlotStart,        // subject: slot (planning period or batch)
   WindowEnd,        // end of the observation window (end of day, end of steady-state run)
   RouteTimer,       // subject: contact, generation at enqueue, aux: index of the router timer
+  RosterChange,     // subject: index of the first roster change at this instant
 };
 
-// At equal time: staffing changes first, then freed capacity, then everything else.
+// At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.
 // Changing this order changes every fingerprint in results/.
 enum class CcPriority : std::uint8_t { PeriodStart = 0, Release = 1, Normal = 2, EndOfDay = 3 };
 

@@ -13,7 +13,7 @@ enum class ContactTypeId : std::uint32_t {};
 enum class AgentGroupId : std::uint32_t {};
 enum class QueueId : std::uint32_t {};
 enum class ContactId : std::uint32_t {};
-enum class PeriodIndex : std::uint32_t {};
+enum class AgentId : std::uint32_t {};
 
 template <class Id>
 constexpr std::uint32_t index(Id id) {

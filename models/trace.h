@@ -1,8 +1,8 @@
 // models/trace.h
-// TraceSink: an opt-in observer of what happens to each contact (arrival, blocking,
-// IVR outcome, queueing, answer, abandonment, end of talk) and to agent groups.
-// When no sink is set the model pays one predictable branch per step and keeps no
-// per-call records.
+// TraceWhat names the lifecycle transitions of contacts (arrival, blocking, IVR outcome,
+// queueing, answer, abandonment, end of talk) and of agents (log-on, end of shift, free,
+// log-off). TraceSink is an opt-in observer of them; when no sink is set the model pays
+// one predictable branch per transition and keeps no per-call records.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 
 namespace ccsim::models {
 
+// Appended, never renumbered: the fingerprints in results/ hash them.
 enum class TraceWhat : std::uint8_t {
   Arrival,
   BlockedTrunk,
@@ -22,8 +23,10 @@ enum class TraceWhat : std::uint8_t {
   Answered,
   Abandoned,
   TalkEnd,
-  AgentFree,
-  StaffingChange,
+  AgentFree,  // the agent finished talk and wrap-up and stays logged on
+  LogOn,
+  ShiftEnd,   // the agent's shift ended while it was busy: it logs off when free
+  LogOff,
 };
 
 std::string_view trace_what_name(TraceWhat w);
@@ -36,7 +39,8 @@ struct TraceRecord {
   std::uint32_t contact;  // kNoId when not about a contact
   std::uint32_t type;     // kNoId when not about a contact type
   std::uint32_t group;    // kNoId when no group is involved
-  double value;           // wait_s for Answered/Abandoned, new staffing for StaffingChange, else 0
+  std::uint32_t agent;    // kNoId when no agent is involved
+  double value;           // wait_s for Answered/Abandoned, else 0
 };
 
 class TraceSink {

@@ -1,11 +1,9 @@
 // sim/engine.h
 // Engine<Queue>: the clock, the event list and the dispatch loop.
 // Invariants: now() never decreases; an event is never scheduled before now() or at
-// NaN; every dispatched event is folded into a fingerprint (seq, time, kind, subject)
-// so that two runs can be compared bit for bit.
+// NaN. The model fingerprints what happens (models/fingerprint.h), not engine events.
 #pragma once
 
-#include <bit>
 #include <cmath>
 #include <concepts>
 #include <cstdint>
@@ -37,24 +35,6 @@ class SchedulingError : public std::logic_error {
 namespace internal {
 [[noreturn]] void throw_bad_schedule(SimTime now, SimTime t, std::uint16_t kind);
 [[noreturn]] void throw_bad_run_until(SimTime now, SimTime end);
-
-// A 64-bit mix (the splitmix64 finalizer): cheap, and every input bit reaches
-// every output bit, so reordering two events changes the fingerprint.
-constexpr std::uint64_t mix64(std::uint64_t h, std::uint64_t v) {
-  std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-// Folds one event into a running hash with a single multiply-xorshift round: cheap
-// enough for every event, and since seq, time, kind and subject all enter it, two runs
-// that differ in any event's order, time or target differ in the fingerprint.
-inline std::uint64_t fold_event(std::uint64_t h, const Event& e) {
-  const std::uint64_t v = e.seq ^ std::rotl(std::bit_cast<std::uint64_t>(e.time), 23) ^
-                          (((std::uint64_t{e.kind} << 32) | e.subject) * 0x9e3779b97f4a7c15ULL);
-  h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
-  return h ^ (h >> 29);
-}
 }  // namespace internal
 
 // One engine per replication; code that needs it gets it passed in (no global).
@@ -63,7 +43,6 @@ class Engine {
  public:
   SimTime now() const { return now_; }
   std::uint64_t events_dispatched() const { return dispatched_; }
-  std::uint64_t fingerprint() const { return fingerprint_; }
   bool idle() const { return queue_.empty(); }
   Queue& queue() { return queue_; }
 
@@ -99,7 +78,6 @@ class Engine {
       queue_.pop();
       now_ = e.time;
       ++dispatched_;
-      fingerprint_ = internal::fold_event(fingerprint_, e);
       handler.dispatch(e);
     }
     if (std::isfinite(end) && end > now_) now_ = end;
@@ -110,7 +88,6 @@ class Engine {
   SimTime now_ = 0.0;
   std::uint64_t next_seq_ = 0;
   std::uint64_t dispatched_ = 0;
-  std::uint64_t fingerprint_ = 0x6363'7369'6d00'0001ULL;
 };
 
 }  // namespace ccsim::sim

@@ -27,9 +27,9 @@ void BM_TraceWriter(benchmark::State& state, ccsim::cli::TraceFormat format) {
   for (auto _ : state) {
     t += 1.7320508;
     slot = (slot + 1) % 500;
-    writer.record({t, TraceWhat::Arrival, slot, slot % 3, ccsim::models::kNoId, 0.0});
-    writer.record({t + 3.5, TraceWhat::Answered, slot, slot % 3, slot % 2, 3.5});
-    writer.record({t + 190.25, TraceWhat::TalkEnd, slot, slot % 3, slot % 2, 0.0});
+    writer.record({t, TraceWhat::Arrival, slot, slot % 3, ccsim::models::kNoId, ccsim::models::kNoId, 0.0});
+    writer.record({t + 3.5, TraceWhat::Answered, slot, slot % 3, slot % 2, slot % 40, 3.5});
+    writer.record({t + 190.25, TraceWhat::TalkEnd, slot, slot % 3, slot % 2, slot % 40, 0.0});
   }
   writer.finish();
   state.counters["records/s"] =

@@ -16,7 +16,7 @@ struct Setup {
   std::vector<std::vector<AgentGroupId>> type_to_groups;
   std::vector<std::vector<double>> delays;
   std::vector<std::uint32_t> priority;
-  std::vector<AgentGroup> groups;
+  std::vector<GroupCounts> groups;
   std::vector<WaitingQueue> queues;
   ContactPool pool;
 
@@ -26,7 +26,7 @@ struct Setup {
         type_to_groups[k].push_back(make_id<AgentGroupId>((k + i) % n));
         delays[k].push_back(i == 0 ? 0.0 : 10.0 * static_cast<double>(i));
       }
-      groups[k] = AgentGroup{10, 10};  // all busy: arrivals scan the whole list
+      groups[k] = GroupCounts{0, 10, 0, 10, 10};  // all busy: arrivals scan the whole list
       const ContactId c = pool.allocate();
       queues[k].push(WaitingQueue::Entry{c, pool.generation(c), static_cast<double>(k % 7)});
     }

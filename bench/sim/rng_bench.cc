@@ -54,12 +54,12 @@ void BM_SampleDistribution(benchmark::State& state) {
 }
 BENCHMARK(BM_SampleDistribution);
 
-// stream(n, r) for a contact-type stream and a replication index, as built once per
-// stream and replication. The cost grows with the number of set bits of n and r.
+// stream(n, r) for a stream of component 1 (the model's contact types), purpose 1, and a
+// replication index, as built once per stream and replication. The cost grows with the number of set bits of n and r.
 void BM_StreamJump(benchmark::State& state) {
   const Mrg32k3a base = Mrg32k3a::from_seed(6);
   const std::uint64_t n =
-      ccsim::sim::stream_number(static_cast<std::uint32_t>(state.range(0)), ccsim::sim::ContactTypePurpose::Service);
+      ccsim::sim::stream_number(1, static_cast<std::uint32_t>(state.range(0)), 1);
   std::uint64_t r = 0;
   for (auto _ : state) {
     benchmark::DoNotOptimize(base.stream(n, r));

@@ -2,8 +2,8 @@
 // longest_idle_agent: an arriving call goes to the agent who has been idle longest
 // among all groups of its type's list that have an idle agent (the list order only
 // breaks ties), which spreads work fairly across groups; a freed agent chooses its
-// next call as in queue_priority. Needs each idle agent's idle-since time, which
-// CallCenter tracks only for policies that declare kNeedsIdleTimes.
+// next call as in queue_priority. Reads the longest-idle agent's idle-since time of each
+// group, which the agent pool keeps for free (the head of the group's idle list).
 // Longest-idle-agent routing is the default agent selection of most ACDs; see Gans,
 // Koole and Mandelbaum, "Telephone call centers: tutorial, review, and research
 // prospects", MSOM 5(2), 2003, and Armony and Ward, "Fair dynamic routing in
@@ -24,7 +24,6 @@ namespace ccsim::models {
 class LongestIdleAgent {
  public:
   static constexpr std::string_view kName = "longest_idle_agent";
-  static constexpr bool kNeedsIdleTimes = true;
 
   LongestIdleAgent(std::vector<std::vector<AgentGroupId>> type_to_groups, std::vector<std::uint32_t> type_priority,
                    std::size_t num_groups, const std::vector<std::vector<ContactTypeId>>& group_order)

@@ -167,7 +167,7 @@ TEST_F(CheckCommand, UnchangedCodeIsNeverFlaggedWithFewReplicationsOrAnotherSeed
 // Power: 5 % longer talk in the day scenario moves its waits by well over the tolerance,
 // and the comparison (30 replications a side) must see it, pooled or paired. With 1 %
 // only the paired test of the overall KPIs (same seed and replications: common random
-// numbers) can: the ASA moves by 6 %, a fifth of its run-to-run spread.
+// numbers) can: the abandoned calls move by 5 to 6 %, a fifth of their run-to-run spread.
 TEST_F(CheckCommand, LongerTalkIsFlaggedAndCommonRandomNumbersSeeOnePercent) {
   const auto slower_by = [&](double factor) {
     return edited("scenarios/examples/single_day_ivr.json", [factor](json& d) {
@@ -183,7 +183,7 @@ TEST_F(CheckCommand, LongerTalkIsFlaggedAndCommonRandomNumbersSeeOnePercent) {
   const Outcome one = ccsim("check " + slower_by(1.01) + baseline + " --json r.json");
   EXPECT_EQ(one.exit_code, 1) << one.out << one.err;
   EXPECT_TRUE(has(one.out, "overall KPIs paired on 30 common-random-number observations")) << one.out;
-  EXPECT_TRUE(has(one.out, "changed    overall/asa_s: ")) << one.out;
+  EXPECT_TRUE(has(one.out, "changed    overall/abandoned: ")) << one.out;
   const json r = report("r.json");
   EXPECT_EQ(r["comparison"]["paired_on"], 30);
   for (const json& k : r["comparison"]["changed"]) EXPECT_EQ(k["test"], "paired") << k.dump();

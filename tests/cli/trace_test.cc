@@ -56,7 +56,7 @@ Summary read_csv(const std::string& text) {
   std::stringstream in(text);
   std::string line;
   std::getline(in, line);
-  EXPECT_EQ(line, "replication,time_s,event,call,contact_type,agent_group,wait_s,staffing");
+  EXPECT_EQ(line, "replication,time_s,event,call,contact_type,agent_group,agent,wait_s");
   while (std::getline(in, line)) {
     const auto c = split(line);
     EXPECT_EQ(c.size(), 8u) << line;
@@ -96,6 +96,10 @@ TEST_F(Trace, CsvCountsEveryArrivalAnswerAndAbandonOfTheRun) {
   EXPECT_EQ(s.events["abandoned"], kpi(results, "abandoned"));
   EXPECT_EQ(s.events["ivr_contained"], kpi(results, "ivr_contained"));
   EXPECT_EQ(s.events.at("talk_end"), s.events.at("answered"));
+  // Every agent that logs off logged on first; one that ends its shift busy logs off later.
+  EXPECT_GT(s.events.at("log_on"), 0);
+  EXPECT_LE(s.events.at("log_off"), s.events.at("log_on"));
+  EXPECT_LE(s.events["shift_end"], s.events.at("log_off"));
   EXPECT_TRUE(s.calls_follow_arrivals);
   EXPECT_TRUE(s.time_ordered);
 }

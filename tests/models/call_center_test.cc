@@ -38,7 +38,7 @@ std::ostream& operator<<(std::ostream& os, const Line& l) {
 class Recorder : public TraceSink {
  public:
   void record(const TraceRecord& r) override {
-    if (r.what == TraceWhat::AgentFree || r.what == TraceWhat::StaffingChange) return;  // not asserted here
+    if (r.agent != kNoId && r.what != TraceWhat::Answered && r.what != TraceWhat::TalkEnd) return;  // agents: below
     lines.push_back(Line{r.time_s, r.what, r.type, r.group, r.value});
   }
   std::vector<Line> lines;
@@ -391,7 +391,7 @@ TEST(CallCenter, BusyAgentFinishesItsCallWhenStaffingDropsThenLeaves) {
       {60, TraceWhat::Queued, 0, N, 0},  {150, TraceWhat::TalkEnd, 0, 0, 0}, {260, TraceWhat::Abandoned, 0, N, 200},
   };
   EXPECT_EQ(r.trace, expected);
-  // Period 1 has 0 scheduled agents but one ghost present 100..150: occupancy 1.
+  // Period 1 has 0 agents on duty but one leaving agent logged on 100..150: occupancy 1.
   EXPECT_DOUBLE_EQ(r.counters.group(1, 0).present_area, 50);
   EXPECT_DOUBLE_EQ(r.counters.group(1, 0).busy_area, 50);
   EXPECT_DOUBLE_EQ(r.counters.group(1, 0).staffed_area, 0);

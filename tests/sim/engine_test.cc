@@ -82,18 +82,5 @@ TEST(Engine, RejectsSchedulingInThePastOrAtNaNWithBothTimes) {
   EXPECT_THROW(engine.run_until(1.0, rec), SchedulingError);
 }
 
-TEST(Engine, FingerprintIsEqualForEqualRunsAndDiffersWhenOrderDiffers) {
-  auto run = [](double t_a, double t_b) {
-    Engine<> engine;
-    Recorder rec{&engine, {}};
-    engine.schedule_at(t_a, 0, 2, 1);
-    engine.schedule_at(t_b, 0, 2, 2);
-    engine.run_until(10.0, rec);
-    return engine.fingerprint();
-  };
-  EXPECT_EQ(run(1.0, 2.0), run(1.0, 2.0));
-  EXPECT_NE(run(1.0, 2.0), run(2.0, 1.0));
-}
-
 }  // namespace
 }  // namespace ccsim::sim

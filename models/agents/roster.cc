@@ -1,0 +1,77 @@
+#include "models/agents/roster.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <tuple>
+
+#include "sim/time.h"
+
+namespace ccsim::models {
+namespace {
+
+// A stint that reaches the end of the day keeps its agent until the contacts still in
+// the system are served, as when the day's last staffing drained the queue.
+double end_or_never(double end_s, double horizon_s) { return end_s >= horizon_s ? sim::kNever : end_s; }
+
+void add_staffing_layers(const AgentGroupSpec& g, AgentGroupId id, const ScenarioSpec& spec,
+                         std::vector<Stint>& out) {
+  const std::uint32_t most = g.staffing.empty() ? 0 : *std::ranges::max_element(g.staffing);
+  const auto periods = static_cast<std::uint32_t>(g.staffing.size());
+  for (std::uint32_t layer = 0; layer < most; ++layer) {
+    std::uint32_t k = 0;
+    while (k < periods) {
+      if (g.staffing[k] <= layer) {
+        ++k;
+        continue;
+      }
+      const std::uint32_t first = k;
+      while (k < periods && g.staffing[k] > layer) ++k;
+      out.push_back(Stint{id, sim::period_start(first, spec.period_s),
+                          end_or_never(sim::period_start(k, spec.period_s), spec.horizon_s())});
+    }
+  }
+}
+
+}  // namespace
+
+Roster build_roster(const ScenarioSpec& spec) {
+  std::vector<Stint> stints;
+  for (std::size_t gi = 0; gi < spec.agent_groups.size(); ++gi) {
+    const auto id = make_id<AgentGroupId>(gi);
+    const AgentGroupSpec& g = spec.agent_groups[id];
+    if (spec.mode == RunMode::SteadyState) {
+      for (std::uint32_t i = 0; i < g.staffing.front(); ++i) stints.push_back(Stint{id, 0.0, sim::kNever});
+      continue;
+    }
+    add_staffing_layers(g, id, spec, stints);
+    for (std::uint32_t s = 0; s < g.shifts.size(); ++s) {
+      const ShiftSpec& shift = g.shifts[s];
+      for (std::uint32_t i = 0; i < shift.agents; ++i)
+        stints.push_back(Stint{id, shift.start_s, end_or_never(shift.end_s, spec.horizon_s()), s, i});
+    }
+  }
+
+  std::vector<std::uint32_t> order(stints.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::ranges::stable_sort(order, [&](std::uint32_t a, std::uint32_t b) {
+    const Stint& x = stints[a];
+    const Stint& y = stints[b];
+    return std::tuple(x.start_s, -x.end_s, index(x.group)) < std::tuple(y.start_s, -y.end_s, index(y.group));
+  });
+  Roster r;
+  r.agents.reserve(stints.size());
+  for (std::uint32_t i : order) r.agents.push_back(stints[i]);
+
+  for (std::size_t a = 0; a < r.agents.size(); ++a) {
+    const Stint& s = r.agents[a];
+    r.changes.push_back(RosterChange{s.start_s, make_id<AgentId>(a), true});
+    if (s.end_s != sim::kNever) r.changes.push_back(RosterChange{s.end_s, make_id<AgentId>(a), false});
+  }
+  std::ranges::sort(r.changes, [](const RosterChange& x, const RosterChange& y) {
+    return std::tuple(x.time_s, x.log_on, index(x.agent)) < std::tuple(y.time_s, y.log_on, index(y.agent));
+  });
+  return r;
+}
+
+}  // namespace ccsim::models

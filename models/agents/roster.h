@@ -1,0 +1,47 @@
+// models/agents/roster.h
+// Roster: every agent a scenario schedules, as one stint (group, log-on, log-off), and
+// the log-on / log-off changes in time order. Staffing per period is the first producer
+// of stints (each whole-period run of the staffing array's layers is one agent), shifts
+// the second. Built once from a validated spec; replications only read it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/ids.h"
+#include "models/scenario/spec.h"
+
+namespace ccsim::models {
+
+inline constexpr std::uint32_t kNoShift = 0xffffffffu;
+
+// One scheduled agent. shift indexes its group's `shifts`, or kNoShift for an agent of
+// the staffing array; agent_in_shift is its rank among that shift's agents (0..agents-1).
+struct Stint {
+  AgentGroupId group;
+  double start_s;
+  double end_s;  // infinity in steady state
+  std::uint32_t shift = kNoShift;
+  std::uint32_t agent_in_shift = 0;
+};
+
+struct RosterChange {
+  double time_s;
+  AgentId agent;
+  bool log_on;
+};
+
+// Agent ids follow (start, later end first, group, order in the file): agents logging on
+// at one instant join their idle list in id order, so a staffing array and the same
+// whole-period shifts written out give identical runs (docs/workforce.md).
+struct Roster {
+  std::vector<Stint> agents;           // indexed by AgentId
+  std::vector<RosterChange> changes;   // by time; at one instant log-offs first, then by id
+};
+
+// Day mode reads staffing[k] as "agents 0..staffing[k]-1 work period k": agent (layer) i
+// works every period where staffing > i, one stint per run of consecutive periods.
+// Steady state: staffing.front() agents from time 0, never logging off.
+Roster build_roster(const ScenarioSpec& spec);
+
+}  // namespace ccsim::models

@@ -1,0 +1,94 @@
+// Routing: the policy decides (models/routing/), this file applies its decisions: serve
+// now, wait in a queue (with a patience deadline and eligibility timers), or block; and
+// when agents become idle, which waiting contacts they take.
+#include <fmt/format.h>
+
+#include "models/call_center.h"
+#include "models/invariant.h"
+#include "sim/rng/variates.h"
+
+namespace ccsim::models {
+
+RoutingView CallCenter::view() const {
+  return RoutingView(now(), agents_.counts_data(), agents_.num_groups(), queues_.raw().data(), queues_.size(),
+                     &agents_);
+}
+
+void CallCenter::route_to_agents(ContactId c) {
+  const ContactTypeId k = pool_.type(c);
+  pool_.enqueue_s(c) = now();
+  const Contact contact{c, k, pool_.arrival_s(c)};
+  const RoutingView v = view();
+  const RouteDecision d = std::visit([&](const auto& policy) { return policy.on_arrival(contact, v); }, router_);
+  if (const auto* serve = std::get_if<ServeBy>(&d)) {
+    start_service(c, serve->group, kNoQueue);
+  } else if (const auto* enq = std::get_if<Enqueue>(&d)) {
+    const QueueId q = enq->queue;
+    pool_.queue(c) = q;
+    lifecycle_.queued(now(), c, k, q);
+    queues_[q].push(WaitingQueue::Entry{c, pool_.generation(c), now()});
+    if (const auto& patience = spec_.contact_types[k].patience) {
+      const double draw = pool_.patience_draw(c);
+      sim::ReplayedUniform replay{draw};
+      const double patience_s = patience->uses_one_draw() ? sim::sample(*patience, replay) : draw;
+      schedule(now() + patience_s, CcEvent::PatienceExpired, CcPriority::Normal, index(c), pool_.generation(c));
+    }
+    schedule_router_timer(c, 0);
+  } else {
+    lifecycle_.blocked(now(), pool_.slot(c), k, BlockedAt::Router, index(c));
+    leave_system(c);
+  }
+}
+
+void CallCenter::assign_idle_agents(AgentGroupId g) {
+  while (agents_.counts(g).idle > 0) {
+    const RoutingView v = view();
+    const std::optional<QueueId> q =
+        std::visit([&](const auto& policy) { return policy.on_agent_free(g, v); }, router_);
+    if (!q) return;
+    WaitingQueue& queue = queues_[*q];
+    if (queue.empty()) [[unlikely]]
+      fail_invariant(now(), "assign", fmt::format("group={}", spec_.agent_groups[g].name),
+                     "router chose an empty queue");
+    start_service(queue.head().contact, g, *q);
+  }
+}
+
+void CallCenter::on_patience_expired(ContactId c) {
+  const ContactTypeId k = pool_.type(c);
+  const QueueId q = pool_.queue(c);
+  lifecycle_.abandoned(now(), pool_.slot(c), c, k, q, now() - pool_.enqueue_s(c));
+  leave_system(c);  // bumps the generation: the queue entry is now stale
+  queues_[q].remove_stale(pool_);
+}
+
+std::span<const EligibilityTimer> CallCenter::router_timers(ContactTypeId k) const {
+  return std::visit(
+      [&](const auto& policy) -> std::span<const EligibilityTimer> {
+        if constexpr (requires { policy.timers(k); })
+          return policy.timers(k);
+        else
+          return {};
+      },
+      router_);
+}
+
+// Timers run one at a time, shortest delay first: the next is scheduled only while
+// the call is still waiting, so a call answered early leaves at most one stale timer.
+void CallCenter::schedule_router_timer(ContactId c, std::size_t i) {
+  const std::span<const EligibilityTimer> timers = router_timers(pool_.type(c));
+  if (i >= timers.size()) return;
+  if (i >= 0xff) [[unlikely]]
+    fail_invariant(now(), "schedule_router_timer", fmt::format("contact=#{}", index(c)),
+                   "more than 255 eligibility timers for one contact type (the loader allows 255)");
+  schedule(pool_.enqueue_s(c) + timers[i].delay_s, CcEvent::RouteTimer, CcPriority::Normal, index(c),
+           pool_.generation(c), static_cast<std::uint8_t>(i));
+}
+
+void CallCenter::on_route_timer(ContactId c, std::size_t i) {
+  const std::uint32_t generation = pool_.generation(c);
+  assign_idle_agents(router_timers(pool_.type(c))[i].group);
+  if (pool_.is_current(c, generation)) schedule_router_timer(c, i + 1);
+}
+
+}  // namespace ccsim::models

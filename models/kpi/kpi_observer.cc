@@ -1,0 +1,48 @@
+#include "models/kpi/kpi_observer.h"
+
+#include <utility>
+
+namespace ccsim::models {
+
+KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_t slots, const WaitingQueue* queues,
+                         const GroupCounts* groups)
+    : queues_(queues),
+      groups_(groups),
+      awt_s_(spec.service_level.awt_s),
+      short_abandon_s_(spec.service_level.short_abandon_s),
+      discard_slot_(static_cast<std::uint32_t>(slots)),
+      time_slot_(discard_slot_),
+      queue_touched_s_(spec.contact_types.size(), 0.0),
+      busy_touched_s_(spec.agent_groups.size(), 0.0),
+      presence_touched_s_(spec.agent_groups.size(), 0.0) {
+  counters_.resize(spec.contact_types.size(), spec.agent_groups.size(), pairs, slots + 1);
+  point_time_rows();
+}
+
+void KpiObserver::point_time_rows() {
+  time_types_ = &counters_.type(time_slot_, 0);
+  time_groups_ = &counters_.group(time_slot_, 0);
+}
+
+void KpiObserver::switch_time_slot(std::uint32_t slot, double now_s) {
+  for (std::size_t q = 0; q < queue_touched_s_.size(); ++q) queue_changes(make_id<QueueId>(q), now_s);
+  for (std::size_t g = 0; g < busy_touched_s_.size(); ++g) presence_changes(make_id<AgentGroupId>(g), now_s);
+  counters_.slot_duration_s[time_slot_] += now_s - time_slot_start_s_;
+  time_slot_ = slot;
+  point_time_rows();
+  time_slot_start_s_ = now_s;
+}
+
+ReplicationCounters KpiObserver::finish(double now_s, std::uint64_t unserved_at_end) {
+  if (time_slot_ != discard_slot_) switch_time_slot(discard_slot_, now_s);
+  counters_.unserved_at_end = unserved_at_end;
+  const std::size_t slots = counters_.num_slots - 1;
+  counters_.by_slot_type.resize(slots * counters_.num_types);
+  counters_.by_slot_pair.resize(slots * counters_.num_pairs);
+  counters_.by_slot_group.resize(slots * counters_.num_groups);
+  counters_.slot_duration_s.resize(slots);
+  counters_.num_slots = slots;
+  return std::move(counters_);
+}
+
+}  // namespace ccsim::models

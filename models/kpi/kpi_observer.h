@@ -1,0 +1,125 @@
+// models/kpi/kpi_observer.h
+// KpiObserver: turns the lifecycle transitions of contacts and agents into the counters
+// of one replication (models/kpi/counters.h). It reads, never changes, the model's queue
+// lengths and group counts to integrate them over time; each transition that changes one
+// reaches the observer just before the change, so the area up to now uses the old value.
+// Calls count in the slot they arrived in; time integrals in the slot the time passed in.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/agents/agent_pool.h"
+#include "models/kpi/counters.h"
+#include "models/queues/waiting_queue.h"
+#include "models/scenario/spec.h"
+
+namespace ccsim::models {
+
+enum class BlockedAt : std::uint8_t { Trunk, Ivr, Router };
+enum class IvrOutcome : std::uint8_t { Contained, HungUp };
+
+class KpiObserver {
+ public:
+  // `slots` observed slots; one more, the discard slot, collects what is not observed
+  // (steady-state warm-up, time after the window) and is dropped by finish().
+  KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_t slots, const WaitingQueue* queues,
+              const GroupCounts* groups);
+
+  std::uint32_t discard_slot() const { return discard_slot_; }
+  std::uint32_t time_slot() const { return time_slot_; }
+
+  void arrival(std::uint32_t slot, ContactTypeId k) {
+    ++counters_.arrivals;
+    ++counters_.type(slot, index(k)).offered;
+  }
+  void blocked(std::uint32_t slot, ContactTypeId k, BlockedAt where) {
+    TypeCounters& tc = counters_.type(slot, index(k));
+    switch (where) {
+      case BlockedAt::Trunk: ++tc.blocked_trunk; return;
+      case BlockedAt::Ivr: ++tc.blocked_ivr; return;
+      case BlockedAt::Router: ++tc.blocked_router; return;
+    }
+  }
+  void ivr_outcome(std::uint32_t slot, ContactTypeId k, IvrOutcome o) {
+    TypeCounters& tc = counters_.type(slot, index(k));
+    if (o == IvrOutcome::Contained)
+      ++tc.ivr_contained;
+    else
+      ++tc.ivr_abandoned;
+  }
+  void queue_changes(QueueId q, double now_s) {
+    double& last = queue_touched_s_[index(q)];
+    time_types_[index(q)].queue_area += static_cast<double>(queues_[index(q)].size()) * (now_s - last);
+    last = now_s;
+  }
+  // The group's busy count is about to change (a contact answered, an agent freed).
+  void busy_changes(AgentGroupId g, double now_s) {
+    double& last = busy_touched_s_[index(g)];
+    time_groups_[index(g)].busy_area += groups_[index(g)].busy * (now_s - last);
+    last = now_s;
+  }
+  // The group's agents on duty or logged on are about to change (log-on, end of shift,
+  // log-off); their busy count may change with them.
+  void presence_changes(AgentGroupId g, double now_s) {
+    busy_changes(g, now_s);
+    double& last = presence_touched_s_[index(g)];
+    const double dt = now_s - last;
+    const GroupCounts& c = groups_[index(g)];
+    GroupCounters& gc = time_groups_[index(g)];
+    gc.present_area += c.logged_on * dt;
+    gc.staffed_area += c.on_duty * dt;
+    last = now_s;
+  }
+  // A contact of type k (arrived in `slot`) is answered by group g after wait_s; the
+  // agent is busy for handle_s (talk and wrap-up, multipliers applied).
+  void answered(std::uint32_t slot, ContactTypeId k, AgentGroupId g, std::uint32_t pair, double wait_s,
+                double handle_s) {
+    const bool within_awt = wait_s <= awt_s_;
+    TypeCounters& tc = counters_.type(slot, index(k));
+    ++tc.answered;
+    tc.answered_within_awt += within_awt;
+    tc.waited += wait_s > 0.0;
+    tc.wait_sum_answered_s += wait_s;
+    tc.wait_sum_admitted_s += wait_s;
+    ++counters_.group(slot, index(g)).answered;
+    PairCounters& pc = counters_.pair(slot, pair);
+    ++pc.answered;
+    pc.answered_within_awt += within_awt;
+    pc.wait_sum_s += wait_s;
+    pc.handle_sum_s += handle_s;
+  }
+  void abandoned(std::uint32_t slot, ContactTypeId k, double wait_s) {
+    TypeCounters& tc = counters_.type(slot, index(k));
+    ++tc.abandoned;
+    tc.abandoned_short += wait_s < short_abandon_s_;
+    tc.waited += wait_s > 0.0;
+    tc.wait_sum_admitted_s += wait_s;
+  }
+
+  // Flushes every time integral into the current slot, then integrates into `slot`.
+  void switch_time_slot(std::uint32_t slot, double now_s);
+
+  // Ends observation: flushes the integrals, drops the discard slot and hands over the
+  // counters; the caller adds the run's totals (events, draws, fingerprint).
+  ReplicationCounters finish(double now_s, std::uint64_t unserved_at_end);
+
+ private:
+  void point_time_rows();
+
+  ReplicationCounters counters_;
+  const WaitingQueue* queues_;
+  const GroupCounts* groups_;
+  double awt_s_;
+  double short_abandon_s_;
+  std::uint32_t discard_slot_;
+  std::uint32_t time_slot_;
+  TypeCounters* time_types_ = nullptr;    // the rows of time_slot_, where time integrals go
+  GroupCounters* time_groups_ = nullptr;
+  double time_slot_start_s_ = 0.0;
+  std::vector<double> queue_touched_s_;  // per queue: time of its last flush
+  std::vector<double> busy_touched_s_;      // per group: last flush of its busy area
+  std::vector<double> presence_touched_s_;  // per group: last flush of its present and staffed areas
+};
+
+}  // namespace ccsim::models

@@ -1,0 +1,99 @@
+// models/lifecycle.h
+// Lifecycle: the one place the model reports what happens to contacts and agents. Each
+// transition goes to its three observers: the KPI counters, the fingerprint and, when
+// set, the trace. Handlers change state and report transitions; none of them knows which
+// counters exist. A transition that changes a queue or a group is reported just before
+// the model applies it (the KPI time integrals need the old value up to now).
+#pragma once
+
+#include <cstdint>
+
+#include "models/fingerprint.h"
+#include "models/ids.h"
+#include "models/kpi/kpi_observer.h"
+#include "models/trace.h"
+
+namespace ccsim::models {
+
+inline constexpr QueueId kNoQueue = make_id<QueueId>(kNoId);
+
+class Lifecycle {
+ public:
+  Lifecycle(KpiObserver kpi, TraceSink* trace) : kpi_(std::move(kpi)), trace_(trace) {}
+
+  KpiObserver& kpi() { return kpi_; }
+  std::uint64_t fingerprint() const { return fingerprint_.value(); }
+
+  // Contacts. `c` is kNoId for a call that never got a contact record (blocked at entry).
+  void arrival(double t, std::uint32_t slot, ContactTypeId k, std::uint32_t c) {
+    kpi_.arrival(slot, k);
+    note(t, TraceWhat::Arrival, c, index(k), kNoId, kNoId);
+  }
+  void blocked(double t, std::uint32_t slot, ContactTypeId k, BlockedAt where, std::uint32_t c) {
+    kpi_.blocked(slot, k, where);
+    const TraceWhat what = where == BlockedAt::Trunk ? TraceWhat::BlockedTrunk
+                           : where == BlockedAt::Ivr ? TraceWhat::BlockedIvr
+                                                     : TraceWhat::BlockedRouter;
+    note(t, what, c, index(k), kNoId, kNoId);
+  }
+  void ivr_start(double t, ContactId c, ContactTypeId k) {
+    note(t, TraceWhat::IvrStart, index(c), index(k), kNoId, kNoId);
+  }
+  void ivr_outcome(double t, std::uint32_t slot, ContactId c, ContactTypeId k, IvrOutcome o) {
+    kpi_.ivr_outcome(slot, k, o);
+    note(t, o == IvrOutcome::Contained ? TraceWhat::IvrContained : TraceWhat::IvrHangup, index(c), index(k), kNoId,
+         kNoId);
+  }
+  void queued(double t, ContactId c, ContactTypeId k, QueueId q) {
+    kpi_.queue_changes(q, t);
+    note(t, TraceWhat::Queued, index(c), index(k), kNoId, kNoId);
+  }
+  // from_queue: the queue the contact leaves, or kNoQueue when it never waited.
+  void answered(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId from_queue, AgentId a,
+                AgentGroupId g, std::uint32_t pair, double wait_s, double handle_s) {
+    if (from_queue != kNoQueue) kpi_.queue_changes(from_queue, t);
+    kpi_.busy_changes(g, t);
+    kpi_.answered(slot, k, g, pair, wait_s, handle_s);
+    note(t, TraceWhat::Answered, index(c), index(k), index(g), index(a), wait_s);
+  }
+  void abandoned(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, double wait_s) {
+    kpi_.queue_changes(q, t);
+    kpi_.abandoned(slot, k, wait_s);
+    note(t, TraceWhat::Abandoned, index(c), index(k), kNoId, kNoId, wait_s);
+  }
+  void talk_end(double t, ContactId c, ContactTypeId k, AgentId a, AgentGroupId g) {
+    note(t, TraceWhat::TalkEnd, index(c), index(k), index(g), index(a));
+  }
+
+  // Agents. An agent freed after its shift ended logs off instead (leaving == true).
+  void agent_free(double t, AgentId a, AgentGroupId g, bool leaving) {
+    if (leaving) {
+      kpi_.presence_changes(g, t);
+      note(t, TraceWhat::LogOff, kNoId, kNoId, index(g), index(a));
+    } else {
+      kpi_.busy_changes(g, t);
+      note(t, TraceWhat::AgentFree, kNoId, kNoId, index(g), index(a));
+    }
+  }
+  void log_on(double t, AgentId a, AgentGroupId g) { roster(t, TraceWhat::LogOn, a, g); }
+  void shift_end(double t, AgentId a, AgentGroupId g) { roster(t, TraceWhat::ShiftEnd, a, g); }
+  void log_off(double t, AgentId a, AgentGroupId g) { roster(t, TraceWhat::LogOff, a, g); }
+
+ private:
+  void roster(double t, TraceWhat what, AgentId a, AgentGroupId g) {
+    kpi_.presence_changes(g, t);
+    note(t, what, kNoId, kNoId, index(g), index(a));
+  }
+  void note(double t, TraceWhat what, std::uint32_t c, std::uint32_t k, std::uint32_t g, std::uint32_t a,
+            double value = 0.0) {
+    fingerprint_.fold(t, static_cast<std::uint8_t>(what), k, g);
+    if (trace_) [[unlikely]]
+      trace_->record(TraceRecord{t, what, c, k, g, a, value});
+  }
+
+  KpiObserver kpi_;
+  Fingerprint fingerprint_;
+  TraceSink* trace_;
+};
+
+}  // namespace ccsim::models

@@ -1,0 +1,58 @@
+// models/streams.h
+// What the model's random streams are for: the contact-centre meaning of the engine's
+// (component, index, purpose) numbers (sim/rng/stream_id.h), and the one way the model
+// asks for a stream. Never renumber or reorder an enumerator: results/ depend on them.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/rng/mrg32k3a.h"
+#include "sim/rng/stream_id.h"
+
+namespace ccsim::models {
+
+// A new component takes the next free number; a new purpose the next free value of its
+// component (at most sim::kPurposesPerComponent). Caller and Channel are held for the
+// behaviours of callers (redials, callbacks, balking) and channels (chat, e-mail, outbound)
+// so that those streams never move the ones below.
+enum class Component : std::uint32_t {
+  Arrivals = 0,     // index: contact type
+  ContactType = 1,  // index: contact type
+  Router = 2,       // index: router instance
+  Workforce = 3,    // index: agent group
+  Caller = 4,       // index: contact type (reserved)
+  Channel = 5,      // index: contact type (reserved)
+};
+
+enum class ArrivalPurpose : std::uint32_t { Interarrival = 0, Rates = 1 };
+enum class ContactTypePurpose : std::uint32_t {
+  Patience = 0,
+  Service = 1,
+  WrapUp = 2,
+  IvrPath = 3,
+  IvrDuration = 4,
+};
+enum class RouterPurpose : std::uint32_t { TieBreak = 0 };
+enum class WorkforcePurpose : std::uint32_t { Absence = 0 };
+
+constexpr Component component_of(ArrivalPurpose) { return Component::Arrivals; }
+constexpr Component component_of(ContactTypePurpose) { return Component::ContactType; }
+constexpr Component component_of(RouterPurpose) { return Component::Router; }
+constexpr Component component_of(WorkforcePurpose) { return Component::Workforce; }
+
+// The purpose's enum fixes the component, so the two cannot be mismatched.
+template <class Purpose>
+constexpr std::uint64_t stream_number(std::uint32_t index, Purpose p) {
+  return sim::stream_number(static_cast<std::uint32_t>(component_of(p)), index, static_cast<std::uint32_t>(p));
+}
+
+// Substream `replication` of the stream for (index, purpose) under `base` (docs/rng.md).
+template <class Purpose>
+sim::Mrg32k3a stream_for(const sim::Mrg32k3a& base, std::uint32_t index, Purpose p, std::uint64_t replication) {
+  return base.stream(stream_number(index, p), replication);
+}
+
+static_assert(static_cast<std::uint64_t>(ContactTypePurpose::IvrDuration) < sim::kPurposesPerComponent);
+static_assert(static_cast<std::uint64_t>(WorkforcePurpose::Absence) < sim::kPurposesPerComponent);
+
+}  // namespace ccsim::models

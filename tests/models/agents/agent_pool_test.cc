@@ -1,0 +1,88 @@
+// The agent pool's records, idle lists and group counts, driven by hand.
+#include "models/agents/agent_pool.h"
+
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace ccsim::models {
+namespace {
+
+AgentId A(std::uint32_t i) { return make_id<AgentId>(i); }
+const AgentGroupId G0 = make_id<AgentGroupId>(0);
+const AgentGroupId G1 = make_id<AgentGroupId>(1);
+
+TEST(AgentPool, TheLongestIdleAgentTakesTheNextContact) {
+  const std::vector<AgentGroupId> groups = {G0, G0, G0, G1};
+  AgentPool pool(2, groups);
+  pool.log_on(A(0), 0.0);
+  pool.log_on(A(1), 5.0);
+  pool.log_on(A(2), 7.0);
+  pool.log_on(A(3), 1.0);
+  EXPECT_EQ(pool.counts(G0).idle, 3u);
+  EXPECT_EQ(pool.counts(G1).idle, 1u);
+  EXPECT_EQ(pool.longest_idle(G0), A(0));
+  EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(9)), A(0));
+  EXPECT_EQ(pool.contact(A(0)), make_id<ContactId>(9));
+  EXPECT_EQ(pool.state(A(0)), AgentState::Busy);
+  EXPECT_EQ(pool.longest_idle(G0), A(1));
+  EXPECT_DOUBLE_EQ(pool.longest_idle_since_s(G0), 5.0);
+  // Agent 0 frees at 10: it joins the back of the list, behind 1 and 2.
+  EXPECT_TRUE(pool.free(A(0), 10.0));
+  EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(1)), A(1));
+  EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(2)), A(2));
+  EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(3)), A(0));
+  EXPECT_EQ(pool.counts(G0).idle, 0u);
+  EXPECT_EQ(pool.counts(G0).busy, 3u);
+  EXPECT_EQ(pool.counts(G1).idle, 1u);  // the other group's list is untouched
+}
+
+TEST(AgentPool, AShiftEndingDuringAContactLetsTheAgentFinishThenLogOff) {
+  const std::vector<AgentGroupId> groups = {G0, G0};
+  AgentPool pool(1, groups);
+  pool.log_on(A(0), 0.0);
+  pool.log_on(A(1), 0.0);
+  pool.serve_longest_idle(G0, make_id<ContactId>(0));
+  // The idle agent leaves at once; the busy one stays logged on, no longer on duty.
+  EXPECT_TRUE(pool.end_shift(A(1)));
+  EXPECT_FALSE(pool.end_shift(A(0)));
+  EXPECT_TRUE(pool.leaving(A(0)));
+  EXPECT_EQ(pool.counts(G0).on_duty, 0u);
+  EXPECT_EQ(pool.counts(G0).logged_on, 1u);
+  EXPECT_EQ(pool.counts(G0).busy, 1u);
+  pool.start_wrap_up(A(0));
+  EXPECT_EQ(pool.state(A(0)), AgentState::WrapUp);
+  EXPECT_FALSE(pool.free(A(0), 50.0));  // logs off instead of becoming idle
+  EXPECT_EQ(pool.state(A(0)), AgentState::Off);
+  EXPECT_FALSE(pool.leaving(A(0)));
+  EXPECT_EQ(pool.counts(G0).logged_on, 0u);
+  EXPECT_EQ(pool.counts(G0).busy, 0u);
+  EXPECT_EQ(pool.counts(G0).idle, 0u);
+}
+
+TEST(AgentPool, AnAgentLeavesTheMiddleOfItsIdleListForABreakAndReturnsAtTheBack) {
+  const std::vector<AgentGroupId> groups = {G0, G0, G0};
+  AgentPool pool(1, groups);
+  for (std::uint32_t i = 0; i < 3; ++i) pool.log_on(A(i), i);
+  pool.start_break(A(1));
+  EXPECT_EQ(pool.counts(G0).idle, 2u);
+  EXPECT_EQ(pool.counts(G0).on_break, 1u);
+  EXPECT_EQ(pool.state(A(1)), AgentState::OnBreak);
+  EXPECT_TRUE(pool.end_shift(A(2)));  // the list's tail leaves
+  pool.end_break(A(1), 30.0);
+  EXPECT_EQ(pool.counts(G0).on_break, 0u);
+  EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(0)), A(0));
+  EXPECT_EQ(pool.longest_idle(G0), A(1));
+  EXPECT_DOUBLE_EQ(pool.longest_idle_since_s(G0), 30.0);
+  EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(1)), A(1));
+  EXPECT_EQ(pool.counts(G0).idle, 0u);
+  // An agent on a break at the end of its shift logs off at once.
+  pool.free(A(1), 40.0);
+  pool.start_break(A(1));
+  EXPECT_TRUE(pool.end_shift(A(1)));
+  EXPECT_EQ(pool.counts(G0).on_break, 0u);
+  EXPECT_EQ(pool.counts(G0).logged_on, 1u);
+}
+
+}  // namespace
+}  // namespace ccsim::models

@@ -1,0 +1,121 @@
+// Agents as individuals: exact traces of log-on, end of shift and log-off, and the
+// staffing array read as whole-period shifts.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "models/call_center.h"
+#include "models/replication.h"
+#include "models/routing/registry.h"
+#include "tests/models/test_scenarios.h"
+
+namespace ccsim::models {
+namespace {
+
+using testing::day_scenario;
+using testing::group;
+using testing::traced_type;
+
+struct Line {
+  double t;
+  TraceWhat what;
+  std::uint32_t group;
+  std::uint32_t agent;
+  double value;
+  bool operator==(const Line&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const Line& l) {
+  return os << "{t=" << l.t << " " << trace_what_name(l.what) << " group=" << static_cast<int>(l.group)
+            << " agent=" << static_cast<int>(l.agent) << " value=" << l.value << "}";
+}
+
+class Recorder : public TraceSink {
+ public:
+  void record(const TraceRecord& r) override {
+    if (r.what == TraceWhat::Arrival || r.what == TraceWhat::TalkEnd) return;  // not asserted here
+    lines.push_back(Line{r.time_s, r.what, r.group, r.agent, r.value});
+  }
+  std::vector<Line> lines;
+};
+
+constexpr std::uint32_t N = kNoId;
+
+std::vector<Line> trace_of(const ScenarioSpec& spec) {
+  Recorder rec;
+  run_replication(spec, make_router(spec), 0, &rec);
+  return rec.lines;
+}
+
+TEST(CallCenterWorkforce, AShiftEndingDuringACallEndsWhenTheCallDoes) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {10, 20, 30}, 200, std::nullopt, {0}));
+  s.contact_types[make_id<ContactTypeId>(0)].talk = sim::Distribution::constant(200);
+  AgentGroupSpec g = group("team", {});
+  g.shifts.push_back(ShiftSpec{"short", 0, 100, 1, {}});
+  g.shifts.push_back(ShiftSpec{"long", 0, 1000, 1, {}});
+  s.agent_groups.push_back(g);
+  // Agent 0 works the long shift (later end first), agent 1 the short one. Calls at 10
+  // and 20 go to agents 0 and 1 (the longest idle first); the call at 30 waits. At 100
+  // agent 1's shift ends while it talks: it finishes at 220 and logs off (120 s of
+  // overtime); agent 0 frees at 210 and takes the waiting call.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0, 0},        {0, TraceWhat::LogOn, 0, 1, 0},
+      {10, TraceWhat::Answered, 0, 0, 0},    {20, TraceWhat::Answered, 0, 1, 0},
+      {30, TraceWhat::Queued, N, N, 0},      {100, TraceWhat::ShiftEnd, 0, 1, 0},
+      {210, TraceWhat::AgentFree, 0, 0, 0},  {210, TraceWhat::Answered, 0, 0, 180},
+      {220, TraceWhat::LogOff, 0, 1, 0},     {410, TraceWhat::AgentFree, 0, 0, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+}
+
+TEST(CallCenterWorkforce, AnIdleAgentLogsOffAtTheEndOfItsShiftAndTheQueueWaits) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {150}, 50, std::nullopt, {0}));
+  AgentGroupSpec g = group("team", {});
+  g.shifts.push_back(ShiftSpec{"morning", 0, 100, 1, {}});
+  g.shifts.push_back(ShiftSpec{"afternoon", 200, 1000, 1, {}});
+  s.agent_groups.push_back(g);
+  // Nobody is on duty from 100 to 200: the call at 150 waits for the afternoon agent.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0, 0},    {100, TraceWhat::LogOff, 0, 0, 0},   {150, TraceWhat::Queued, N, N, 0},
+      {200, TraceWhat::LogOn, 0, 1, 0},  {200, TraceWhat::Answered, 0, 1, 50}, {250, TraceWhat::AgentFree, 0, 1, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+}
+
+// A day of Poisson calls on a staffing array that rises and falls, and the same agents
+// written as whole-period shifts (listed in another order): the two are the same run.
+TEST(CallCenterWorkforce, AStaffingArrayAndTheSameWholePeriodShiftsGiveIdenticalRuns) {
+  ScenarioSpec s = day_scenario(600, 8);
+  ContactTypeSpec t;
+  t.name = "calls";
+  t.arrivals.process = ArrivalSpec::Process::PiecewisePoisson;
+  t.arrivals.per_period = {20, 45, 40, 70, 65, 25, 50, 10};
+  t.talk = sim::Distribution::exponential(60);
+  t.wrap_up = sim::Distribution::constant(10);
+  t.patience = sim::Distribution::exponential(40);
+  t.groups = {make_id<AgentGroupId>(0)};
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("team", {3, 5, 4, 6, 6, 2, 5, 1}));
+  ScenarioSpec shifts = s;
+  AgentGroupSpec& g = shifts.agent_groups[make_id<AgentGroupId>(0)];
+  g.staffing.clear();
+  // The layers of the array, by hand: agent i works every period with staffing > i.
+  const auto at = [](double periods) { return periods * 600; };
+  g.shifts = {ShiftSpec{"p3_5", at(3), at(5), 2, {}}, ShiftSpec{"p6", at(6), at(7), 3, {}},
+              ShiftSpec{"day", at(0), at(8), 1, {}},  ShiftSpec{"p1", at(1), at(2), 1, {}},
+              ShiftSpec{"p0_7", at(0), at(7), 1, {}}, ShiftSpec{"p1_5", at(1), at(5), 1, {}},
+              ShiftSpec{"p0_5", at(0), at(5), 1, {}}};
+  const AnyRouter router = make_router(s);
+  for (std::uint64_t r = 0; r < 20; ++r) {
+    const ReplicationCounters a = run_replication(s, router, r);
+    const ReplicationCounters b = run_replication(shifts, router, r);
+    EXPECT_EQ(a, b) << "replication " << r;
+    EXPECT_GT(a.group(4, 0).busy_area, 0.0);
+  }
+}
+
+}  // namespace
+}  // namespace ccsim::models
