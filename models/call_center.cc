@@ -32,6 +32,11 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
       roster_(build_roster(spec)),
       agents_(spec.agent_groups.size(), groups_of(roster_)),
       absent_(roster_.agents.size(), 0),
+      waiting_(roster_.agents.size(), 0),
+      breaks_due_(roster_.agents.size(), 0),
+      breaks_taken_(roster_.agents.size(), 0),
+      activity_(roster_.agents.size(), 0),
+      aux_due_s_(roster_.agents.size(), 0.0),
       lifecycle_(KpiObserver(spec, type_group_pairs(spec).size(), observed_slots(spec), queues_.raw().data(),
                              agents_.counts_data()),
                  trace) {
@@ -105,6 +110,15 @@ void CallCenter::schedule_first_events() {
   }
   if (!roster_.changes.empty())
     schedule(roster_.changes.front().time_s, CcEvent::RosterChange, CcPriority::PeriodStart, 0);
+  // Shrinkage blocks are planned once the period's roster changes are applied (Release
+  // runs after PeriodStart at one instant).
+  if (spec_.mode == RunMode::Day)
+    for (std::uint32_t k = 0; k < spec_.num_periods; ++k)
+      for (const AgentGroupSpec& g : spec_.agent_groups)
+        if (!g.shrinkage.empty() && g.shrinkage[k] > 0.0) {
+          schedule(sim::period_start(k, spec_.period_s), CcEvent::ShrinkagePlan, CcPriority::Release, k);
+          break;
+        }
   for (std::size_t k = 0; k < spec_.contact_types.size(); ++k) {
     const double t = arrivals_[make_id<ContactTypeId>(k)].next(0.0);
     if (t < arrivals_end_s_) schedule(t, CcEvent::Arrival, CcPriority::Normal, static_cast<std::uint32_t>(k));
@@ -141,6 +155,18 @@ void CallCenter::dispatch(const sim::Event& e) {
       return;
     case CcEvent::RosterChange:
       on_roster_change(e.subject);
+      return;
+    case CcEvent::BreakDue:
+      on_break_due(make_id<AgentId>(e.subject), e.aux);
+      return;
+    case CcEvent::AuxDue:
+      on_aux_due(make_id<AgentId>(e.subject));
+      return;
+    case CcEvent::BreakEnd:
+      on_break_end(make_id<AgentId>(e.subject));
+      return;
+    case CcEvent::ShrinkagePlan:
+      on_shrinkage_plan(e.subject);
       return;
   }
   fail_invariant(now(), "dispatch", fmt::format("kind={}", e.kind), "event kind matches no CcEvent");

@@ -84,6 +84,12 @@ class CallCenter {
   // call_center_workforce.cc
   void draw_absence(std::uint64_t replication);
   void on_roster_change(std::uint32_t first);
+  void schedule_breaks(AgentId a);
+  void on_break_due(AgentId a, std::uint8_t b);
+  void on_shrinkage_plan(std::uint32_t period);
+  void on_aux_due(AgentId a);
+  void on_break_end(AgentId a);
+  bool take_due_break(AgentId a);
 
   double now() const { return engine_.now(); }
   void schedule(double t, CcEvent kind, CcPriority p, std::uint32_t subject, std::uint32_t generation = 0,
@@ -99,6 +105,14 @@ class CallCenter {
   Roster roster_;
   AgentPool agents_;
   std::vector<std::uint8_t> absent_;  // per agent: absent the whole replication
+  // Per agent: breaks of its shift that came due, breaks taken, what it is unavailable
+  // for now (a break's index or kAuxActivity), and the length of a shrinkage block that
+  // came due (0 when none waits).
+  std::vector<std::uint8_t> waiting_;  // a break or a shrinkage block came due and waits
+  std::vector<std::uint8_t> breaks_due_;
+  std::vector<std::uint8_t> breaks_taken_;
+  std::vector<std::uint8_t> activity_;
+  std::vector<double> aux_due_s_;
   IdVector<ContactTypeId, TypeStreams> streams_;
   IdVector<ContactTypeId, ArrivalProcess> arrivals_;
   std::vector<PairInfo> pair_of_;

@@ -1,9 +1,17 @@
-// Workforce: agents log on and off as the roster says (models/agents/roster.h). An agent
-// whose shift ends during a contact finishes it and its wrap-up first (call_center_service.cc).
+// Workforce: agents log on and off as the roster says (models/agents/roster.h), take the
+// breaks of their shift and their in-shift shrinkage blocks at their first idle moment
+// once due, and an agent whose shift ends during a contact finishes it first
+// (call_center_service.cc). docs/workforce.md.
 #include "models/call_center.h"
 #include "models/streams.h"
 
 namespace ccsim::models {
+namespace {
+
+// What an agent on a break is unavailable for, when it is not a break of its shift.
+constexpr std::uint8_t kAuxActivity = 0xff;
+
+}  // namespace
 
 // Each scheduled agent of a group with absenteeism p is absent the whole replication
 // with probability p: one uniform per agent, in agent order, from the group's stream.
@@ -26,22 +34,114 @@ void CallCenter::on_roster_change(std::uint32_t first) {
   std::uint32_t i = first;
   for (; i < roster_.changes.size() && roster_.changes[i].time_s == t; ++i) {
     const RosterChange& ch = roster_.changes[i];
-    if (absent_[index(ch.agent)]) continue;
     const AgentGroupId g = agents_.group(ch.agent);
+    if (absent_[index(ch.agent)]) {
+      lifecycle_.scheduled_changes(t, g);
+      agents_.count_scheduled(g, ch.log_on);
+      continue;
+    }
     if (ch.log_on) {
       lifecycle_.log_on(t, ch.agent, g);
+      agents_.count_scheduled(g, true);
       agents_.log_on(ch.agent, t);
-    } else if (agents_.state(ch.agent) == AgentState::Busy || agents_.state(ch.agent) == AgentState::WrapUp) {
-      lifecycle_.shift_end(t, ch.agent, g);
-      agents_.end_shift(ch.agent);
+      schedule_breaks(ch.agent);
     } else {
-      lifecycle_.log_off(t, ch.agent, g);
+      const bool busy = agents_.state(ch.agent) == AgentState::Busy || agents_.state(ch.agent) == AgentState::WrapUp;
+      if (busy)
+        lifecycle_.shift_end(t, ch.agent, g);
+      else
+        lifecycle_.log_off(t, ch.agent, g);
+      agents_.count_scheduled(g, false);
       agents_.end_shift(ch.agent);
     }
   }
   if (i < roster_.changes.size())
     schedule(roster_.changes[i].time_s, CcEvent::RosterChange, CcPriority::PeriodStart, i);
   for (std::size_t g = 0; g < agents_.num_groups(); ++g) assign_idle_agents(make_id<AgentGroupId>(g));
+}
+
+// Break b of the agent's shift comes due at its planned start (placement decides it per
+// agent). Breaks come due in their listed order (the loader keeps their windows apart).
+void CallCenter::schedule_breaks(AgentId a) {
+  const Stint& stint = roster_.agents[index(a)];
+  if (stint.shift == kNoShift) return;
+  const ShiftSpec& shift = spec_.agent_groups[stint.group].shifts[stint.shift];
+  for (std::size_t b = 0; b < shift.breaks.size(); ++b)
+    schedule(planned_break_start_s(shift.breaks[b], stint.agent_in_shift, shift.agents), CcEvent::BreakDue,
+             CcPriority::PeriodStart, index(a), 0, static_cast<std::uint8_t>(b));
+}
+
+void CallCenter::on_break_due(AgentId a, std::uint8_t b) {
+  if (agents_.state(a) == AgentState::Off) return;  // its shift is over
+  breaks_due_[index(a)] = static_cast<std::uint8_t>(b + 1);
+  waiting_[index(a)] = 1;
+  if (agents_.state(a) == AgentState::Idle) take_due_break(a);
+}
+
+// Each agent on duty at the start of a period with shrinkage f spends f of the period
+// unavailable, in one block; the group's agents plan their blocks evenly through the
+// period (agent j of m at start + period * (1 - f) * (j + 0.5) / m).
+void CallCenter::on_shrinkage_plan(std::uint32_t period) {
+  const double start = sim::period_start(period, spec_.period_s);
+  for (std::size_t gi = 0; gi < spec_.agent_groups.size(); ++gi) {
+    const AgentGroupSpec& g = spec_.agent_groups[make_id<AgentGroupId>(gi)];
+    if (g.shrinkage.empty() || g.shrinkage[period] <= 0.0) continue;
+    const auto group = make_id<AgentGroupId>(gi);
+    const double f = g.shrinkage[period];
+    const std::uint32_t m = agents_.counts(group).on_duty;
+    std::uint32_t j = 0;
+    for (std::size_t a = 0; a < roster_.agents.size() && j < m; ++a) {
+      const auto id = make_id<AgentId>(a);
+      if (agents_.group(id) != group || agents_.state(id) == AgentState::Off || agents_.leaving(id)) continue;
+      schedule(start + spec_.period_s * (1.0 - f) * (j + 0.5) / m, CcEvent::AuxDue, CcPriority::PeriodStart, index(id));
+      ++j;
+    }
+  }
+}
+
+// A block that still waits when the next one comes due is replaced by it.
+void CallCenter::on_aux_due(AgentId a) {
+  if (agents_.state(a) == AgentState::Off) return;
+  const std::uint32_t period = std::min(static_cast<std::uint32_t>(now() / spec_.period_s), spec_.num_periods - 1);
+  aux_due_s_[index(a)] = spec_.agent_groups[agents_.group(a)].shrinkage[period] * spec_.period_s;
+  waiting_[index(a)] = 1;
+  if (agents_.state(a) == AgentState::Idle) take_due_break(a);
+}
+
+// The agent is available now (idle, or just freed from a contact or a break): it starts
+// the first break that came due and is not taken yet, else a waiting shrinkage block.
+// Returns false when nothing waits.
+bool CallCenter::take_due_break(AgentId a) {
+  const std::uint32_t i = index(a);
+  const AgentGroupId g = agents_.group(a);
+  if (breaks_taken_[i] < breaks_due_[i]) {
+    const Stint& stint = roster_.agents[i];
+    const BreakSpec& b = spec_.agent_groups[g].shifts[stint.shift].breaks[breaks_taken_[i]];
+    lifecycle_.break_start(now(), a, g, std::max(0.0, now() - b.latest_start_s));
+    agents_.start_break(a, b.paid);
+    activity_[i] = breaks_taken_[i]++;
+    schedule(now() + b.duration_s, CcEvent::BreakEnd, CcPriority::Release, i);
+  } else if (aux_due_s_[i] > 0.0) {
+    lifecycle_.aux_start(now(), a, g, aux_due_s_[i]);
+    agents_.start_break(a, true);
+    activity_[i] = kAuxActivity;
+    schedule(now() + aux_due_s_[i], CcEvent::BreakEnd, CcPriority::Release, i);
+    aux_due_s_[i] = 0.0;
+  } else {
+    waiting_[i] = 0;
+    return false;
+  }
+  waiting_[i] = breaks_taken_[i] < breaks_due_[i] || aux_due_s_[i] > 0.0;
+  return true;
+}
+
+void CallCenter::on_break_end(AgentId a) {
+  if (agents_.state(a) != AgentState::OnBreak) return;  // logged off during it
+  const AgentGroupId g = agents_.group(a);
+  lifecycle_.break_end(now(), a, g, activity_[index(a)] == kAuxActivity);
+  agents_.end_break(a, now());
+  if (waiting_[index(a)] && take_due_break(a)) return;
+  assign_idle_agents(g);
 }
 
 }  // namespace ccsim::models

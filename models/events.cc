@@ -17,6 +17,10 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::WindowEnd: return "WindowEnd";
     case CcEvent::RouteTimer: return "RouteTimer";
     case CcEvent::RosterChange: return "RosterChange";
+    case CcEvent::BreakDue: return "BreakDue";
+    case CcEvent::AuxDue: return "AuxDue";
+    case CcEvent::BreakEnd: return "BreakEnd";
+    case CcEvent::ShrinkagePlan: return "ShrinkagePlan";
   }
   return "Unknown";
 }
@@ -38,6 +42,10 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::LogOn: return "log_on";
     case TraceWhat::ShiftEnd: return "shift_end";
     case TraceWhat::LogOff: return "log_off";
+    case TraceWhat::BreakStart: return "break_start";
+    case TraceWhat::BreakEnd: return "break_end";
+    case TraceWhat::AuxStart: return "aux_start";
+    case TraceWhat::AuxEnd: return "aux_end";
   }
   return "unknown";
 }

@@ -18,6 +18,10 @@ enum class CcEvent : std::uint16_t {
   WindowEnd,        // end of the observation window (end of day, end of steady-state run)
   RouteTimer,       // subject: contact, generation at enqueue, aux: index of the router timer
   RosterChange,     // subject: index of the first roster change at this instant
+  BreakDue,         // subject: agent, aux: index of the break in its shift
+  AuxDue,           // subject: agent; its in-shift shrinkage block of this period
+  BreakEnd,         // subject: agent (end of a break or of a shrinkage block)
+  ShrinkagePlan,    // subject: period whose shrinkage blocks are planned now
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

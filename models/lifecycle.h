@@ -78,6 +78,20 @@ class Lifecycle {
   void log_on(double t, AgentId a, AgentGroupId g) { roster(t, TraceWhat::LogOn, a, g); }
   void shift_end(double t, AgentId a, AgentGroupId g) { roster(t, TraceWhat::ShiftEnd, a, g); }
   void log_off(double t, AgentId a, AgentGroupId g) { roster(t, TraceWhat::LogOff, a, g); }
+  // Scheduled agents change without anyone logging on (an absent agent's stint).
+  void scheduled_changes(double t, AgentGroupId g) { kpi_.presence_changes(g, t); }
+  void break_start(double t, AgentId a, AgentGroupId g, double lateness_s) {
+    kpi_.presence_changes(g, t);
+    kpi_.break_taken(g, lateness_s);
+    note(t, TraceWhat::BreakStart, kNoId, kNoId, index(g), index(a), lateness_s);
+  }
+  void aux_start(double t, AgentId a, AgentGroupId g, double length_s) {
+    kpi_.presence_changes(g, t);
+    note(t, TraceWhat::AuxStart, kNoId, kNoId, index(g), index(a), length_s);
+  }
+  void break_end(double t, AgentId a, AgentGroupId g, bool aux) {
+    roster(t, aux ? TraceWhat::AuxEnd : TraceWhat::BreakEnd, a, g);
+  }
 
  private:
   void roster(double t, TraceWhat what, AgentId a, AgentGroupId g) {

@@ -1,7 +1,7 @@
 // models/trace.h
 // TraceWhat names the lifecycle transitions of contacts (arrival, blocking, IVR outcome,
 // queueing, answer, abandonment, end of talk) and of agents (log-on, end of shift, free,
-// log-off). TraceSink is an opt-in observer of them; when no sink is set the model pays
+// log-off, breaks and in-shift shrinkage). TraceSink is an opt-in observer of them; when no sink is set the model pays
 // one predictable branch per transition and keeps no per-call records.
 #pragma once
 
@@ -27,6 +27,10 @@ enum class TraceWhat : std::uint8_t {
   LogOn,
   ShiftEnd,   // the agent's shift ended while it was busy: it logs off when free
   LogOff,
+  BreakStart,  // value: lateness, seconds past the latest allowed start
+  BreakEnd,
+  AuxStart,    // in-shift shrinkage (coaching, meetings, aux): value: its length
+  AuxEnd,
 };
 
 std::string_view trace_what_name(TraceWhat w);
@@ -40,7 +44,7 @@ struct TraceRecord {
   std::uint32_t type;     // kNoId when not about a contact type
   std::uint32_t group;    // kNoId when no group is involved
   std::uint32_t agent;    // kNoId when no agent is involved
-  double value;           // wait_s for Answered/Abandoned, else 0
+  double value;           // wait_s for Answered/Abandoned, see BreakStart and AuxStart, else 0
 };
 
 class TraceSink {

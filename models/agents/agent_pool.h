@@ -18,18 +18,22 @@ enum class AgentState : std::uint8_t {
   Idle,     // logged on and waiting for a contact (in its group's idle list)
   Busy,     // talking to a contact
   WrapUp,   // after-contact work
-  OnBreak,  // logged on but unavailable (break, scheduled activity)
+  OnBreak,  // logged on but unavailable: a break, a scheduled activity, in-shift shrinkage
 };
 
 // What routing and the KPIs see of a group. on_duty counts agents whose shift is running
 // (scheduled and present); an agent whose shift ended during a contact is still logged on
 // (in busy and logged_on) until it is free, but no longer on duty.
+// scheduled counts the agents whose stint is running, absent ones included (the roster
+// keeps it; the pool only stores it beside the others).
 struct GroupCounts {
   std::uint32_t idle = 0;
   std::uint32_t busy = 0;  // Busy or WrapUp
   std::uint32_t on_break = 0;
   std::uint32_t on_duty = 0;
   std::uint32_t logged_on = 0;
+  std::uint32_t scheduled = 0;
+  std::uint32_t on_unpaid_break = 0;  // of on_break
 };
 
 inline constexpr std::uint32_t kNoAgent = 0xffffffffu;
@@ -44,6 +48,7 @@ class AgentPool {
         group_(agent_group.begin(), agent_group.end()),
         state_(agent_group.size(), AgentState::Off),
         leaving_(agent_group.size(), 0),
+        unpaid_(agent_group.size(), 0),
         contact_(agent_group.size(), ContactId{}),
         idle_since_s_(agent_group.size(), 0.0),
         next_(agent_group.size(), kNoAgent),
@@ -83,7 +88,7 @@ class AgentPool {
         --c.idle;
         break;
       case AgentState::OnBreak:
-        --c.on_break;
+        leave_break(a);
         break;
       case AgentState::Busy:
       case AgentState::WrapUp:
@@ -130,22 +135,43 @@ class AgentPool {
     return true;
   }
 
-  // Idle -> OnBreak.
-  void start_break(AgentId a) {
+  // Idle, Busy or WrapUp -> OnBreak (a busy agent goes straight from its contact to the
+  // break). Unpaid breaks are counted apart for paid hours.
+  void start_break(AgentId a, bool paid) {
     GroupCounts& c = counts_[index(group(a))];
-    unlink(a);
-    --c.idle;
+    if (state(a) == AgentState::Idle) {
+      unlink(a);
+      --c.idle;
+    } else {
+      --c.busy;
+    }
     ++c.on_break;
+    unpaid_[index(a)] = !paid;
+    c.on_unpaid_break += !paid;
     state_[index(a)] = AgentState::OnBreak;
   }
 
   // OnBreak -> Idle.
   void end_break(AgentId a, double now_s) {
-    --counts_[index(group(a))].on_break;
+    leave_break(a);
     make_idle(a, now_s);
   }
 
+  void count_scheduled(AgentGroupId g, bool starts) {
+    if (starts)
+      ++counts_[index(g)].scheduled;
+    else
+      --counts_[index(g)].scheduled;
+  }
+
  private:
+  void leave_break(AgentId a) {
+    GroupCounts& c = counts_[index(group(a))];
+    --c.on_break;
+    c.on_unpaid_break -= unpaid_[index(a)];
+    unpaid_[index(a)] = 0;
+  }
+
   void make_idle(AgentId a, double now_s) {
     const std::uint32_t i = index(a);
     const std::uint32_t g = index(group_[i]);
@@ -180,6 +206,7 @@ class AgentPool {
   std::vector<AgentGroupId> group_;
   std::vector<AgentState> state_;
   std::vector<std::uint8_t> leaving_;
+  std::vector<std::uint8_t> unpaid_;  // on an unpaid break
   std::vector<ContactId> contact_;
   std::vector<double> idle_since_s_;
   std::vector<std::uint32_t> next_;  // idle list links, kNoAgent at the ends

@@ -74,4 +74,14 @@ Roster build_roster(const ScenarioSpec& spec) {
   return r;
 }
 
+double planned_break_start_s(const BreakSpec& b, std::uint32_t i, std::uint32_t n) {
+  switch (b.placement) {
+    case BreakPlacement::Earliest: return b.earliest_start_s;
+    case BreakPlacement::Latest: return b.latest_start_s;
+    case BreakPlacement::Spread:
+      return b.earliest_start_s + (b.latest_start_s - b.earliest_start_s) * (i + 0.5) / n;
+  }
+  return b.earliest_start_s;
+}
+
 }  // namespace ccsim::models

@@ -44,4 +44,7 @@ struct Roster {
 // Steady state: staffing.front() agents from time 0, never logging off.
 Roster build_roster(const ScenarioSpec& spec);
 
+// When agent `i` of the `n` agents of its shift plans to start break `b` (BreakPlacement).
+double planned_break_start_s(const BreakSpec& b, std::uint32_t i, std::uint32_t n);
+
 }  // namespace ccsim::models

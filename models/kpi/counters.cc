@@ -25,6 +25,11 @@ GroupCounters& GroupCounters::operator+=(const GroupCounters& o) {
   busy_area += o.busy_area;
   present_area += o.present_area;
   staffed_area += o.staffed_area;
+  scheduled_area += o.scheduled_area;
+  break_area += o.break_area;
+  unpaid_break_area += o.unpaid_break_area;
+  breaks_taken += o.breaks_taken;
+  break_lateness_sum_s += o.break_lateness_sum_s;
   return *this;
 }
 

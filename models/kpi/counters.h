@@ -33,9 +33,14 @@ struct TypeCounters {
 
 struct GroupCounters {
   std::uint64_t answered = 0;
-  double busy_area = 0.0;     // agent-seconds in talk or wrap-up
-  double present_area = 0.0;  // agent-seconds on the floor (staffed, or busy ghosts)
-  double staffed_area = 0.0;  // agent-seconds scheduled
+  double busy_area = 0.0;       // agent-seconds in talk or wrap-up
+  double present_area = 0.0;    // agent-seconds logged on (on duty, or finishing after the shift)
+  double staffed_area = 0.0;    // agent-seconds on duty (logged on, shift running)
+  double scheduled_area = 0.0;  // agent-seconds scheduled, absent agents included
+  double break_area = 0.0;      // agent-seconds on a break or in-shift shrinkage
+  double unpaid_break_area = 0.0;
+  std::uint64_t breaks_taken = 0;    // breaks started in the slot
+  double break_lateness_sum_s = 0.0;  // their starts past the latest allowed start
 
   GroupCounters& operator+=(const GroupCounters& o);
   bool operator==(const GroupCounters&) const = default;

@@ -59,8 +59,8 @@ class KpiObserver {
     time_groups_[index(g)].busy_area += groups_[index(g)].busy * (now_s - last);
     last = now_s;
   }
-  // The group's agents on duty or logged on are about to change (log-on, end of shift,
-  // log-off); their busy count may change with them.
+  // The group's agents scheduled, on duty, logged on or on a break are about to change
+  // (roster changes, breaks); its busy count may change with them.
   void presence_changes(AgentGroupId g, double now_s) {
     busy_changes(g, now_s);
     double& last = presence_touched_s_[index(g)];
@@ -69,7 +69,15 @@ class KpiObserver {
     GroupCounters& gc = time_groups_[index(g)];
     gc.present_area += c.logged_on * dt;
     gc.staffed_area += c.on_duty * dt;
+    gc.scheduled_area += c.scheduled * dt;
+    gc.break_area += c.on_break * dt;
+    gc.unpaid_break_area += c.on_unpaid_break * dt;
     last = now_s;
+  }
+  void break_taken(AgentGroupId g, double lateness_s) {
+    GroupCounters& gc = time_groups_[index(g)];
+    ++gc.breaks_taken;
+    gc.break_lateness_sum_s += lateness_s;
   }
   // A contact of type k (arrived in `slot`) is answered by group g after wait_s; the
   // agent is busy for handle_s (talk and wrap-up, multipliers applied).

@@ -85,6 +85,74 @@ TEST(CallCenterWorkforce, AnIdleAgentLogsOffAtTheEndOfItsShiftAndTheQueueWaits) 
   EXPECT_EQ(trace_of(s), expected);
 }
 
+ShiftSpec all_day(std::uint32_t agents, std::vector<BreakSpec> breaks) {
+  return ShiftSpec{"day", 0, 1000, agents, std::move(breaks)};
+}
+
+TEST(CallCenterWorkforce, ABreakWaitsForTheCallInHandAndItsLatenessIsRecorded) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {80, 200}, 100, std::nullopt, {0}));
+  AgentGroupSpec g = group("team", {});
+  g.shifts.push_back(all_day(1, {BreakSpec{"coffee", 50, 100, 100, BreakPlacement::Spread, true}}));
+  s.agent_groups.push_back(g);
+  // The coffee break is due at 100 while the agent talks (80..180): it starts when the
+  // call ends, 80 s late, and ends at 230, when the agent takes the call waiting since 200.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0, 0},        {80, TraceWhat::Answered, 0, 0, 0},
+      {180, TraceWhat::BreakStart, 0, 0, 80}, {200, TraceWhat::Queued, N, N, 0},
+      {230, TraceWhat::BreakEnd, 0, 0, 0},   {230, TraceWhat::Answered, 0, 0, 30},
+      {330, TraceWhat::AgentFree, 0, 0, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+}
+
+TEST(CallCenterWorkforce, FlexibleBreaksAreSpreadThroughTheirWindowAndCountedUnpaid) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {900}, 50, std::nullopt, {0}));
+  AgentGroupSpec g = group("team", {});
+  g.shifts.push_back(all_day(2, {BreakSpec{"lunch", 60, 100, 300, BreakPlacement::Spread, false}}));
+  s.agent_groups.push_back(g);
+  // Agent i of 2 plans its lunch at 100 + 200 * (i + 0.5) / 2: 150 and 250. At 900 the
+  // agent idle longest (agent 0, since 210) takes the call.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0, 0},         {0, TraceWhat::LogOn, 0, 1, 0},
+      {150, TraceWhat::BreakStart, 0, 0, 0},  {210, TraceWhat::BreakEnd, 0, 0, 0},
+      {250, TraceWhat::BreakStart, 0, 1, 0},  {310, TraceWhat::BreakEnd, 0, 1, 0},
+      {900, TraceWhat::Answered, 0, 0, 0},    {950, TraceWhat::AgentFree, 0, 0, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_DOUBLE_EQ(c.group(0, 0).break_area, 120);
+  EXPECT_DOUBLE_EQ(c.group(0, 0).unpaid_break_area, 120);
+  EXPECT_EQ(c.group(0, 0).breaks_taken, 2u);
+  EXPECT_DOUBLE_EQ(c.group(0, 0).present_area, 2000);
+  // Placed at the end of the window instead, both lunches start at 300.
+  s.agent_groups[make_id<AgentGroupId>(0)].shifts[0].breaks[0].placement = BreakPlacement::Latest;
+  const std::vector<Line> late = trace_of(s);
+  ASSERT_GE(late.size(), 4u);
+  EXPECT_EQ(late[2], (Line{300, TraceWhat::BreakStart, 0, 0, 0}));
+  EXPECT_EQ(late[3], (Line{300, TraceWhat::BreakStart, 0, 1, 0}));
+}
+
+TEST(CallCenterWorkforce, ShrinkageTakesEachAgentOffForItsShareOfThePeriodInOneBlock) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {990}, 5, std::nullopt, {0}));
+  s.agent_groups.push_back(group("team", {2}));
+  s.agent_groups[make_id<AgentGroupId>(0)].shrinkage = {0.1};
+  // 10 % of 1000 s is one 100 s block per agent, planned at 900 * (j + 0.5) / 2.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0, 0},         {0, TraceWhat::LogOn, 0, 1, 0},
+      {225, TraceWhat::AuxStart, 0, 0, 100},  {325, TraceWhat::AuxEnd, 0, 0, 0},
+      {675, TraceWhat::AuxStart, 0, 1, 100},  {775, TraceWhat::AuxEnd, 0, 1, 0},
+      {990, TraceWhat::Answered, 0, 0, 0},    {995, TraceWhat::AgentFree, 0, 0, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_DOUBLE_EQ(c.group(0, 0).break_area, 200);
+  EXPECT_DOUBLE_EQ(c.group(0, 0).unpaid_break_area, 0);
+  EXPECT_EQ(c.group(0, 0).breaks_taken, 0u);
+}
+
 // A day of Poisson calls on a staffing array that rises and falls, and the same agents
 // written as whole-period shifts (listed in another order): the two are the same run.
 TEST(CallCenterWorkforce, AStaffingArrayAndTheSameWholePeriodShiftsGiveIdenticalRuns) {

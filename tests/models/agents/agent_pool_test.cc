@@ -64,21 +64,26 @@ TEST(AgentPool, AnAgentLeavesTheMiddleOfItsIdleListForABreakAndReturnsAtTheBack)
   const std::vector<AgentGroupId> groups = {G0, G0, G0};
   AgentPool pool(1, groups);
   for (std::uint32_t i = 0; i < 3; ++i) pool.log_on(A(i), i);
-  pool.start_break(A(1));
+  pool.start_break(A(1), false);
   EXPECT_EQ(pool.counts(G0).idle, 2u);
+  EXPECT_EQ(pool.counts(G0).on_unpaid_break, 1u);
   EXPECT_EQ(pool.counts(G0).on_break, 1u);
   EXPECT_EQ(pool.state(A(1)), AgentState::OnBreak);
   EXPECT_TRUE(pool.end_shift(A(2)));  // the list's tail leaves
   pool.end_break(A(1), 30.0);
   EXPECT_EQ(pool.counts(G0).on_break, 0u);
+  EXPECT_EQ(pool.counts(G0).on_unpaid_break, 0u);
   EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(0)), A(0));
   EXPECT_EQ(pool.longest_idle(G0), A(1));
   EXPECT_DOUBLE_EQ(pool.longest_idle_since_s(G0), 30.0);
   EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(1)), A(1));
   EXPECT_EQ(pool.counts(G0).idle, 0u);
-  // An agent on a break at the end of its shift logs off at once.
-  pool.free(A(1), 40.0);
-  pool.start_break(A(1));
+  // A busy agent goes straight to its break; on a break at the end of its shift, it
+  // logs off at once.
+  pool.start_break(A(1), true);
+  EXPECT_EQ(pool.counts(G0).busy, 1u);  // agent 0 only
+  EXPECT_EQ(pool.counts(G0).on_break, 1u);
+  EXPECT_EQ(pool.counts(G0).on_unpaid_break, 0u);
   EXPECT_TRUE(pool.end_shift(A(1)));
   EXPECT_EQ(pool.counts(G0).on_break, 0u);
   EXPECT_EQ(pool.counts(G0).logged_on, 1u);
