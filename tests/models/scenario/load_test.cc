@@ -6,11 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "models/routing/policy_names.h"
+#include "models/scenario/load_internal.h"
 #include "models/scenario/validate.h"
 #include "tests/models/scenario/diagnostic_checks.h"
 
@@ -1966,6 +1969,25 @@ TEST(LoadScenario, UnlistedGroupsKeepTheDerivedOrderAndAFactorOfOne) {
 }
 
 // ---- shipped scenarios ----------------------------------------------------------------
+
+// The schema offers exactly the keys and names the loader reads (the loader is the reference).
+TEST(ScenarioSchema, WorkforceKeysAreTheLoaders) {
+  std::ifstream in(source_path("scenarios/scenario.schema.json"));
+  const nlohmann::json schema = nlohmann::json::parse(in);
+  const nlohmann::json& defs = schema.at("$defs");
+  const auto keys = [](const nlohmann::json& object) {
+    std::set<std::string> out;
+    for (const auto& [key, value] : object.at("properties").items()) out.insert(key);
+    return out;
+  };
+  const auto loader = [](internal::Names names) { return std::set<std::string>(names.begin(), names.end()); };
+  EXPECT_EQ(keys(defs.at("agent_group")), loader(internal::kGroupKeys));
+  EXPECT_EQ(keys(defs.at("shift")), loader(internal::kShiftKeys));
+  EXPECT_EQ(keys(defs.at("break")), loader(internal::kBreakKeys));
+  EXPECT_EQ(keys(defs.at("break").at("properties").at("window")), loader(internal::kWindowKeys));
+  EXPECT_EQ(defs.at("break").at("properties").at("placement").at("enum").get<std::vector<std::string>>(),
+            std::vector<std::string>(internal::kPlacementNames.begin(), internal::kPlacementNames.end()));
+}
 
 TEST(ShippedScenarios, ErlangC14AgentsLoads) {
   const ScenarioSpec s = load_scenario_file(source_path("scenarios/examples/erlang_c_14_agents.json"));
