@@ -248,7 +248,8 @@ class Decoder {
   void decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, ShiftValid& valid, ShiftKeysGiven& given);
   void decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed);
   void decode_shrinkage(const Json& v, const std::string& ptr, AgentGroupSpec& g);
-  std::optional<std::string> workforce_name(const Json& obj, const std::string& ptr, std::string_view unique_within);
+  bool open_named(const Json& v, const std::string& ptr, std::string_view what, Names keys,
+                  std::string_view unique_within, std::string& name, bool& named);
   // A time of the day in seconds from time 0: a number as is, a clock time against
   // /start_time (earlier than it: the next day).
   std::optional<double> time_of_day(const Json& v, const std::string& ptr);

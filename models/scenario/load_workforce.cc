@@ -86,13 +86,10 @@ void Decoder::decode_shifts(const Json& v, const std::string& ptr, AgentGroupSpe
 
 void Decoder::decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, ShiftValid& valid,
                            ShiftKeysGiven& given) {
-  valid.name = valid.times = false;
-  if (!expect_object(v, ptr, fmt::format("a shift object {}", kShiftShape))) return;
-  check_keys(v, ptr, kShiftKeys);
-  if (auto name = workforce_name(v, ptr, "the agent group")) {
-    s.name = std::move(*name);
-    valid.name = true;
-  }
+  valid.times = false;
+  if (!open_named(v, ptr, fmt::format("a shift object {}", kShiftShape), kShiftKeys, "the agent group", s.name,
+                  valid.name))
+    return;
   const std::optional<double> start = time_at(v, ptr, "start");
   const Json* end = find(v, "end");
   const Json* length = find(v, "length_s");
@@ -132,13 +129,9 @@ void Decoder::decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, 
 }
 
 void Decoder::decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed) {
-  valid.name = valid.times = false;
-  if (!expect_object(v, ptr, fmt::format("a break object {}", kBreakShape))) return;
-  check_keys(v, ptr, kBreakKeys);
-  if (auto name = workforce_name(v, ptr, "the shift")) {
-    b.name = std::move(*name);
-    valid.name = true;
-  }
+  valid.times = false;
+  if (!open_named(v, ptr, fmt::format("a break object {}", kBreakShape), kBreakKeys, "the shift", b.name, valid.name))
+    return;
   const std::optional<double> duration = number_at(v, ptr, "duration_s", above(0.0), true);
   const Json* at = find(v, "at");
   const Json* window = find(v, "window");
@@ -205,12 +198,23 @@ void Decoder::decode_shrinkage(const Json& v, const std::string& ptr, AgentGroup
   }
 }
 
-// Any string: check_shifts reports an empty or repeated name.
-std::optional<std::string> Decoder::workforce_name(const Json& obj, const std::string& ptr,
-                                                   std::string_view unique_within) {
-  if (const Json* n = find(obj, "name")) return string(*n, ptr + "/name", "a non-empty string");
-  missing(ptr, "name", fmt::format("a non-empty string, unique within {}", unique_within));
-  return std::nullopt;
+// A shift or break object: its keys checked, its "name" read into `name` (`named` says
+// whether it is a string; check_shifts reports an empty or repeated one). False when `v`
+// is not an object.
+bool Decoder::open_named(const Json& v, const std::string& ptr, std::string_view what, Names keys,
+                         std::string_view unique_within, std::string& name, bool& named) {
+  named = false;
+  if (!expect_object(v, ptr, what)) return false;
+  check_keys(v, ptr, keys);
+  if (const Json* n = find(v, "name")) {
+    if (auto s = string(*n, ptr + "/name", "a non-empty string")) {
+      name = std::move(*s);
+      named = true;
+    }
+  } else {
+    missing(ptr, "name", fmt::format("a non-empty string, unique within {}", unique_within));
+  }
+  return true;
 }
 
 std::optional<double> Decoder::time_of_day(const Json& v, const std::string& ptr) {
