@@ -69,11 +69,7 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
   if (mode_) spec.mode = *mode_;
 
   if (mode_ == RunMode::SteadyState) {
-    for (std::string_view key : {"period_s", "num_periods", "start_time"}) {
-      if (find(doc, key))
-        error(child_pointer("", key),
-              fmt::format("{} is only used in day mode; remove it (mode is \"steady_state\")", quote(key)));
-    }
+    day_only(doc, "", {"period_s", "num_periods", "start_time"});
     spec.period_s = 0.0;
     spec.num_periods = 1;
     if (const Json* s = find(doc, "steady_state")) {
@@ -97,22 +93,27 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
   }
   if (period && periods) horizon_s_ = *period * static_cast<double>(*periods);
   if (const Json* v = find(doc, "start_time")) {
+    start_time_given_ = true;
     const char* accepted = R"(a clock time "HH:MM" from "00:00" to "23:59")";
     if (auto s = string(*v, "/start_time", accepted)) {
-      const std::string& t = *s;
-      const auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
-      bool ok = t.size() == 5 && t[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
-      const int hh = ok ? (t[0] - '0') * 10 + (t[1] - '0') : 0;
-      const int mm = ok ? (t[3] - '0') * 10 + (t[4] - '0') : 0;
-      ok = ok && hh < 24 && mm < 60;
-      if (ok) {
-        spec.start_minute = static_cast<std::uint32_t>(hh * 60 + mm);
+      const std::optional<std::uint32_t> clock = s->size() == 5 ? parse_clock(*s) : std::nullopt;
+      if (clock && *clock < kSecondsPerDay) {
+        spec.start_minute = *clock / 60;
+        start_minute_ = spec.start_minute;
       } else {
         error("/start_time", fmt::format("expected {}; got {}", accepted, describe(*v)));
       }
     }
   }
   if (!day && find(doc, "steady_state")) decode_steady(*find(doc, "steady_state"), spec);
+}
+
+void Decoder::day_only(const Json& obj, const std::string& ptr, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    if (find(obj, key))
+      error(child_pointer(ptr, key),
+            fmt::format("{} is only used in day mode; remove it (mode is \"steady_state\")", quote(key)));
+  }
 }
 
 void Decoder::decode_steady(const Json& v, ScenarioSpec& spec) {

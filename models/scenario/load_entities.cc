@@ -1,7 +1,8 @@
 // models/scenario/load_entities.cc
 // The Decoder's entities: /contact_types (name, priority, IVR treatment, durations;
 // arrivals and distributions are in load_distributions.cc) and /agent_groups (names,
-// staffing per period), with the name indexes the router resolves against.
+// staffing per period; shifts, absenteeism and shrinkage are in load_workforce.cc), with
+// the name indexes the router resolves against.
 #include "models/scenario/load_internal.h"
 
 #include <fmt/format.h>
@@ -171,7 +172,8 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
               ? std::string("a single integer >= 0 (steady_state mode has no periods)")
               : fmt::format("an integer >= 0 (every period) or an array of {} integers >= 0 (one per period)", count);
       const std::size_t before = sink_.count();
-      if (const Json* s = find(v, "staffing")) {
+      const Json* s = find(v, "staffing");
+      if (s) {
         if (s->is_array()) {
           if (steady) {
             error(sp, fmt::format("expected {}; got an array", accepted));
@@ -188,19 +190,22 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
         } else {
           error(sp, fmt::format("expected {}; got {}", accepted, describe(*s)));
         }
-        info.staffing_ok = sink_.count() == before;
-        if (info.staffing_ok) {
-          bool staffed = false;
-          for (std::uint32_t n : g.staffing) staffed = staffed || n > 0;
-          if (!staffed) {
-            error(sp, fmt::format("agent group {} is never staffed (0 agents in every period); staff at least one "
-                                  "period or remove the group",
-                                  info.named ? quote(g.name) : std::string("#") + std::to_string(i)));
-            info.staffing_ok = false;
-          }
+      }
+      const bool staffing_ok = sink_.count() == before;
+      const bool shifts_ok = decode_workforce(v, ptr, g);
+      if (!s && (steady || !find(v, "shifts"))) {
+        if (steady) {
+          missing(ptr, "staffing", accepted);
+        } else {
+          error(ptr, R"(missing the agents; give "staffing" (agents per period), "shifts", or both)");
         }
-      } else {
-        missing(ptr, "staffing", accepted);
+      } else if (staffing_ok && shifts_ok) {
+        const std::string label = info.named ? quote(g.name) : std::string("#") + std::to_string(i);
+        if (auto d = never_staffed(g, ptr, label)) {
+          error(std::move(d->pointer), std::move(d->message));
+        } else {
+          info.agents_ok = g.shifts.empty() || horizon_s_.has_value();
+        }
       }
     }
     if (info.named) {

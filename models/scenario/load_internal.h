@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,7 @@
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/spec.h"
 #include "models/scenario/validate.h"
+#include "models/scenario/workforce_rules.h"
 
 namespace ccsim::models::internal {
 
@@ -50,7 +52,10 @@ constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
 constexpr std::array<std::string_view, 7> kContactTypeKeys = {"name", "priority", "arrivals", "ivr",
                                                               "talk", "wrap_up",  "patience"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
-constexpr std::array<std::string_view, 2> kGroupKeys = {"name", "staffing"};
+constexpr std::array<std::string_view, 5> kGroupKeys = {"name", "staffing", "shifts", "absenteeism", "shrinkage"};
+constexpr std::array<std::string_view, 6> kShiftKeys = {"name", "start", "end", "length_s", "agents", "breaks"};
+constexpr std::array<std::string_view, 6> kBreakKeys = {"name", "duration_s", "at", "window", "placement", "paid"};
+constexpr std::array<std::string_view, 2> kWindowKeys = {"from", "to"};
 constexpr std::array<std::string_view, 7> kRouterKeys = {"policy",
                                                         "type_to_group",
                                                         "group_to_type",
@@ -95,11 +100,17 @@ constexpr std::array<Names, 8> kDistKeys = {Names(kConstantKeys), Names(kExponen
                                             Names(kMeanCvKeys),   Names(kMeanCvKeys),      Names(kErlangKeys),
                                             Names(kWeibullKeys),  Names(kEmpiricalKeys)};
 
+// Same order as BreakPlacement.
+constexpr std::array<std::string_view, 3> kPlacementNames = {"spread", "earliest", "latest"};
+
 // Same order as SlDefinition.
 constexpr std::array<std::string_view, 3> kSlDefinitionNames = {
     "answered_within_t_over_offered", "answered_within_t_over_answered", "excluding_short_abandons"};
 
 constexpr std::string_view kDistExample = R"({"dist": "exponential", "mean_s": 180})";
+// A time of the day (shift start and end, break times).
+constexpr std::string_view kTimeAccepted =
+    R"(a clock time "HH:MM" or "HH:MM:SS" ("00:00" to "24:00"), or seconds from the start of the day (a number))";
 
 // ---- value descriptions and ranges ------------------------------------------------
 
@@ -181,8 +192,21 @@ struct TypeInfo {
 
 struct GroupInfo {
   bool named = false;
-  bool staffing_ok = false;
+  // staffing and shifts read without error, some agent scheduled, and the day's length
+  // known when there are shifts: the peak of agents on duty can be compared with.
+  bool agents_ok = false;
   bool served = false;  // some contact type routes to it
+};
+
+// Seconds after midnight of a clock time "HH:MM" or "HH:MM:SS": hours 00 to 24 ("24:00"
+// and "24:00:00" are the midnight that ends the day), minutes and seconds 00 to 59.
+std::optional<std::uint32_t> parse_clock(std::string_view text);
+
+// Which shift values the file gives (the loader's pointers): "length_s" rather than
+// "end"; per break, "at" rather than "window".
+struct ShiftKeysGiven {
+  bool by_length = false;
+  std::vector<bool> fixed;
 };
 
 class Decoder {
@@ -209,6 +233,8 @@ class Decoder {
                                           std::uint64_t lo, std::uint64_t hi, bool required);
 
   void decode_mode(const Json& doc, ScenarioSpec& spec);
+  // Steady state: each of `keys` present in `obj` is an error.
+  void day_only(const Json& obj, const std::string& ptr, std::initializer_list<std::string_view> keys);
   void decode_steady(const Json& v, ScenarioSpec& spec);
   void decode_facilities(const Json& doc, ScenarioSpec& spec);
   void decode_contact_types(const Json& doc, ScenarioSpec& spec);
@@ -216,6 +242,20 @@ class Decoder {
   bool decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info);
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
   void decode_agent_groups(const Json& doc, ScenarioSpec& spec);
+  // load_workforce.cc: shifts, absenteeism and shrinkage of the group at `ptr`.
+  bool decode_workforce(const Json& v, const std::string& ptr, AgentGroupSpec& g);
+  void decode_shifts(const Json& v, const std::string& ptr, AgentGroupSpec& g);
+  void decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, ShiftValid& valid, ShiftKeysGiven& given);
+  void decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed);
+  void decode_shrinkage(const Json& v, const std::string& ptr, AgentGroupSpec& g);
+  bool open_named(const Json& v, const std::string& ptr, std::string_view what, Names keys,
+                  std::string_view unique_within, std::string& name, bool& named);
+  // A time of the day in seconds from time 0: a number as is, a clock time against
+  // /start_time (earlier than it: the next day).
+  std::optional<double> time_of_day(const Json& v, const std::string& ptr);
+  std::optional<double> time_at(const Json& obj, const std::string& ptr, std::string_view key);
+  std::optional<double> fraction(const Json& v, const std::string& ptr, std::string_view at_one);
+  DayClock day_clock() const { return DayClock{horizon_s_, start_minute_}; }
   void decode_router(const Json& doc, ScenarioSpec& spec);
   void decode_routes(const Json& router, ScenarioSpec& spec);
   void decode_group_to_type(const Json& router, ScenarioSpec& spec);
@@ -251,6 +291,8 @@ class Decoder {
   std::optional<RunMode> mode_;
   std::optional<std::uint32_t> num_periods_;  // day mode, when valid
   std::optional<double> horizon_s_;           // day mode, when period_s and num_periods are valid
+  std::optional<std::uint32_t> start_minute_;  // /start_time, when valid
+  bool start_time_given_ = false;              // /start_time is present, valid or not
   std::uint64_t batches_ = 1;
   std::vector<TypeInfo> types_;
   std::vector<GroupInfo> groups_;

@@ -330,7 +330,7 @@ void Decoder::decode_overflow_delays(const Json& router, bool policy_read, Scena
 // makes its agent group keep its last n idle agents for calls of type t. Beyond the
 // values, the loader checks what would make the reservation meaningless: t must route to
 // the group, the group must serve another type, and n must leave the other types an
-// agent in some period.
+// agent when the most agents are on duty (staffing and shifts).
 void Decoder::decode_reservations(const Json& router, bool policy_read, ScenarioSpec& spec) {
   const Json* table = find(router, "reservations");
   if (!table) return;
@@ -387,16 +387,9 @@ void Decoder::decode_reservations(const Json& router, bool policy_read, Scenario
       }
     }
     if (!agents) continue;
-    if (groups_[*group].staffing_ok) {
-      const std::uint32_t most = std::ranges::max(g.staffing);
-      if (*agents >= most) {
-        error(kp + "/agents",
-              fmt::format("reserving {} agent{} leaves none for the other types of agent group {} (its staffing is "
-                          "at most {}); {}",
-                          *agents, *agents == 1 ? "" : "s", quote(group_name), most,
-                          most >= 2 ? fmt::format("reserve at most {}", most - 1)
-                                    : std::string("a reservation needs a group staffed with at least 2 agents in "
-                                                  "some period")));
+    if (groups_[*group].agents_ok) {
+      if (auto message = reservation_leaves_none(*agents, group_name, peak_scheduled_agents(g, spec.period_s))) {
+        error(kp + "/agents", std::move(*message));
         continue;
       }
     }

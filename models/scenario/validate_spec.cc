@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +22,7 @@
 #include "models/kpi/kpi_names.h"
 #include "models/routing/policy_names.h"
 #include "models/scenario/validate.h"
+#include "models/scenario/workforce_rules.h"
 
 namespace ccsim::models {
 namespace {
@@ -34,6 +36,22 @@ using internal::quote;
 using internal::Range;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// The ShiftSpec and BreakSpec members that a workforce rule is about.
+class MemberPointers final : public internal::ShiftPointers {
+ public:
+  using ShiftPointers::ShiftPointers;
+
+ private:
+  std::string_view shift_key(std::size_t, internal::ShiftPart part) const override {
+    constexpr std::array<std::string_view, 3> kMembers = {"name", "start_s", "end_s"};
+    return kMembers[static_cast<std::size_t>(part)];
+  }
+  std::string_view break_key(std::size_t, std::size_t, internal::BreakPart part) const override {
+    constexpr std::array<std::string_view, 4> kMembers = {"name", "duration_s", "earliest_start_s", "latest_start_s"};
+    return kMembers[static_cast<std::size_t>(part)];
+  }
+};
 
 class SpecChecker {
  public:
@@ -385,18 +403,20 @@ class SpecChecker {
       const AgentGroupSpec& a = groups[make_id<AgentGroupId>(g)];
       const std::string ptr = child_pointer("/agent_groups", g);
       unique_name(names, "/agent_groups", "agent group", g, a.name);
-      if (n && a.staffing.size() != *n) {
+      const bool by_shifts_only = day() && a.staffing.empty() && !a.shifts.empty();
+      if (day() && a.staffing.empty() && a.shifts.empty()) {
+        error(ptr, "has neither staffing nor shifts; give staffing (one value per period), shifts, or both");
+      } else if (n && a.staffing.size() != *n && !by_shifts_only) {
         error(ptr + "/staffing", day() ? fmt::format("expected {} values (num_periods), got {}", *n, a.staffing.size())
                                        : fmt::format("expected exactly 1 value (steady_state mode has no periods), "
                                                      "got {}",
                                                      a.staffing.size()));
         ids_ok_ = false;
-      } else if (std::ranges::all_of(a.staffing, [](std::uint32_t x) { return x == 0; })) {
-        error(ptr + "/staffing", fmt::format("agent group {} is never staffed (0 agents in every period); staff at "
-                                             "least one period or remove the group",
-                                             quote(a.name)));
+      } else if (auto d = internal::never_staffed(a, ptr, quote(a.name))) {
+        error(std::move(d->pointer), std::move(d->message));
       }
       if (!n) ids_ok_ = false;
+      workforce(ptr, a);
       type_order(ptr, g, a);
     }
     // Cross-checks that index by group ids and staffing.
@@ -411,6 +431,64 @@ class SpecChecker {
                           group_name(g)));
       reservation(g);
     }
+  }
+
+  // Shifts, absenteeism and shrinkage: day mode only. Values are checked here, then the
+  // valid ones against each other by the loader's rules (workforce_rules.h).
+  void workforce(const std::string& ptr, const AgentGroupSpec& a) {
+    if (!day()) {
+      const auto unread = [&](std::string_view member, bool set) {
+        if (set)
+          error(child_pointer(ptr, member),
+                fmt::format("only used in day mode; leave {} empty (mode is RunMode::SteadyState)", member));
+      };
+      unread("shifts", !a.shifts.empty());
+      unread("absenteeism", a.absenteeism != 0.0);
+      unread("shrinkage", !a.shrinkage.empty());
+      return;
+    }
+    std::vector<internal::ShiftValid> valid(a.shifts.size());
+    for (std::size_t i = 0; i < a.shifts.size(); ++i) {
+      const ShiftSpec& shift = a.shifts[i];
+      const std::string sp = child_pointer(ptr + "/shifts", i);
+      const bool start = finite_time(sp + "/start_s", shift.start_s);
+      const bool end = finite_time(sp + "/end_s", shift.end_s);
+      valid[i].times = start && end;
+      for (std::size_t b = 0; b < shift.breaks.size(); ++b) {
+        const BreakSpec& br = shift.breaks[b];
+        const std::string bp = child_pointer(sp + "/breaks", b);
+        const bool duration = number(bp + "/duration_s", br.duration_s, above(0.0), "seconds");
+        const bool earliest = finite_time(bp + "/earliest_start_s", br.earliest_start_s);
+        const bool latest = finite_time(bp + "/latest_start_s", br.latest_start_s);
+        valid[i].breaks.push_back({true, duration && earliest && latest});
+        if (static_cast<unsigned>(br.placement) > static_cast<unsigned>(BreakPlacement::Latest))
+          error(bp + "/placement", fmt::format("must be a BreakPlacement enumerator; got the value {}",
+                                               static_cast<unsigned>(br.placement)));
+      }
+    }
+    const bool horizon_ok = periods() && s_.period_s > 0.0 && std::isfinite(s_.period_s);
+    const internal::DayClock day{horizon_ok ? std::optional<double>(s_.horizon_s()) : std::nullopt,
+                                 s_.start_minute && *s_.start_minute < 24 * 60 ? s_.start_minute : std::nullopt};
+    internal::check_shifts(a.shifts, valid, day, MemberPointers(ptr + "/shifts"), sink_);
+
+    if (auto message = internal::fraction_problem(a.absenteeism, format_double(a.absenteeism),
+                                                  internal::kAbsenteeismAtOne))
+      error(ptr + "/absenteeism", std::move(*message));
+    if (a.shrinkage.empty()) return;
+    if (const auto n = periods(); n && a.shrinkage.size() != *n)
+      error(ptr + "/shrinkage",
+            fmt::format("expected {} values (num_periods) or none, got {}", *n, a.shrinkage.size()));
+    for (std::size_t k = 0; k < a.shrinkage.size(); ++k) {
+      if (auto message = internal::fraction_problem(a.shrinkage[k], format_double(a.shrinkage[k]),
+                                                    internal::kShrinkageAtOne))
+        error(child_pointer(ptr + "/shrinkage", k), std::move(*message));
+    }
+  }
+
+  bool finite_time(const std::string& ptr, double t) {
+    if (std::isfinite(t)) return true;
+    error(ptr, fmt::format("must be a finite number of seconds from time 0 of the day; got {}", format_double(t)));
+    return false;
   }
 
   void type_order(const std::string& ptr, std::size_t g, const AgentGroupSpec& a) {
@@ -469,15 +547,9 @@ class SpecChecker {
                         quote(a.name), type_name(k)));
       return;
     }
-    const std::uint32_t most = std::ranges::max(a.staffing);
-    if (a.reserved_agents >= most)
-      error(ptr + "/reserved_agents",
-            fmt::format("reserving {} agents leaves none for the other types of agent group {} (its staffing is at "
-                        "most {}); {}",
-                        a.reserved_agents, quote(a.name), most,
-                        most >= 2 ? fmt::format("reserve at most {}", most - 1)
-                                  : std::string("a reservation needs a group staffed with at least 2 agents in some "
-                                                "period")));
+    if (auto message = internal::reservation_leaves_none(a.reserved_agents, a.name,
+                                                         internal::peak_scheduled_agents(a, s_.period_s)))
+      error(ptr + "/reserved_agents", std::move(*message));
   }
 
   // ---- router, service level, targets, rng ----------------------------------------

@@ -17,9 +17,11 @@ namespace ccsim::models {
 // file's key where the two agree. Checked: sizes and ids (staffing and per_period have
 // one value per period, group and type ids exist), value ranges (rates, durations,
 // probabilities, distribution parameters, confidence), the router policy and the tables
-// only it reads, the service-level target first in `targets`, and the loader's
-// cross-checks (every type that reaches agents has a group, every group serves a type,
-// something arrives, a steady state exists).
+// only it reads, the service-level target first in `targets`, the workforce with the
+// loader's own rules (workforce_rules.h: staffing or shifts, shifts inside the day,
+// breaks inside their shift and in time order, absenteeism and shrinkage in [0, 1), day
+// mode only), and the loader's cross-checks (every type that reaches agents has a group,
+// every group serves a type, something arrives, a steady state exists).
 std::vector<Diagnostic> spec_problems(const ScenarioSpec& spec);
 
 // Throws ScenarioError with spec_problems(spec) when there is any. Its file() is

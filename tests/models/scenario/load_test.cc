@@ -6,11 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "models/routing/policy_names.h"
+#include "models/scenario/load_internal.h"
 #include "models/scenario/validate.h"
 #include "tests/models/scenario/diagnostic_checks.h"
 
@@ -344,7 +347,8 @@ TEST(LoadScenario, UnreadableNameDoesNotMakeRoutesUnknown) {
   const auto ds = errors_of(with(kDay, "\"name\": \"tier1\"", "\"nam\": \"tier1\""));
   ASSERT_EQ(ds.size(), 2u) << dump(ds);
   EXPECT_EQ(ds[0].pointer, "/agent_groups/1/nam");
-  EXPECT_EQ(ds[0].message, "unknown key \"nam\"; known: name, staffing (did you mean \"name\"?)");
+  EXPECT_EQ(ds[0].message,
+            "unknown key \"nam\"; known: name, staffing, shifts, absenteeism, shrinkage (did you mean \"name\"?)");
   EXPECT_EQ(ds[1].pointer, "/agent_groups/1");
   EXPECT_EQ(ds[1].message, "missing required key \"name\"; expected a non-empty string, unique among agent groups");
 }
@@ -901,22 +905,22 @@ TEST(LoadScenario, ReservationInAGroupServingOnlyThatTypeHasNoEffect) {
 TEST(LoadScenario, ReservationMustLeaveAnAgentForTheOtherTypes) {
   const std::string tier1 = with_reservations(R"({ "tier1": { "type": "sales", "agents": X } })");
   expect_only(with(tier1, "X", "4"), "/router/reservations/tier1/agents",
-              "reserving 4 agents leaves none for the other types of agent group \"tier1\" (its staffing is at most "
-              "4); reserve at most 3");
+              "reserving 4 agents leaves none for the other types of agent group \"tier1\" (it has at most 4 agents "
+              "on duty at once); reserve at most 3");
   expect_only(with(tier1, "X", "9"), "/router/reservations/tier1/agents",
-              "reserving 9 agents leaves none for the other types of agent group \"tier1\" (its staffing is at most "
-              "4); reserve at most 3");
+              "reserving 9 agents leaves none for the other types of agent group \"tier1\" (it has at most 4 agents "
+              "on duty at once); reserve at most 3");
   // Day staffing: the largest value counts.
   const std::string both = with(kDay, R"("sales": ["tier1"])", R"("sales": ["tier1", "support"])");
   expect_only(
       with(both, "\"router\": {", R"("router": { "reservations": { "support": { "type": "billing", "agents": 12 } },)"),
       "/router/reservations/support/agents",
-      "reserving 12 agents leaves none for the other types of agent group \"support\" (its staffing is at most 12); "
-      "reserve at most 11");
+      "reserving 12 agents leaves none for the other types of agent group \"support\" (it has at most 12 agents on "
+      "duty at once); reserve at most 11");
   // A group of one agent cannot reserve any.
   expect_only(with(with(tier1, "X", "1"), "\"staffing\": 4", "\"staffing\": 1"), "/router/reservations/tier1/agents",
-              "reserving 1 agent leaves none for the other types of agent group \"tier1\" (its staffing is at most "
-              "1); a reservation needs a group staffed with at least 2 agents in some period");
+              "reserving 1 agent leaves none for the other types of agent group \"tier1\" (it has at most 1 agent on "
+              "duty at once); a reservation needs a group with at least 2 agents on duty at once");
   // A bad staffing is reported once, not compared with.
   expect_only(with(with(tier1, "X", "2"), "\"staffing\": 4", "\"staffing\": -4"), "/agent_groups/1/staffing",
               "must be >= 0; got -4");
@@ -1254,6 +1258,493 @@ TEST(LoadScenario, StopsListingAfterTwentyErrors) {
   EXPECT_EQ(ds[20].message, "... 3 more errors not shown; fix the ones above first");
 }
 
+// ---- workforce: shifts, breaks, absenteeism, shrinkage -----------------------------------
+
+// A day from 07:00 to 23:00 (16 periods of an hour); "support" is staffed by shifts only.
+constexpr std::string_view kShifts = R"([
+        { "name": "early", "start": "07:00", "end": "15:30", "agents": 12,
+          "breaks": [
+            { "name": "coffee", "duration_s": 900, "at": "09:30" },
+            { "name": "lunch", "duration_s": 1800, "window": { "from": "11:00", "to": "12:30" },
+              "placement": "spread", "paid": false },
+            { "name": "team_meeting", "duration_s": 3600, "at": "14:00", "paid": true }
+          ] },
+        { "name": "late", "start": 25200, "length_s": 30600, "agents": 8 }
+      ])";
+
+std::string roster(std::string_view shifts = kShifts) {
+  return R"({
+  "mode": "day",
+  "period_s": 3600,
+  "num_periods": 16,
+  "start_time": "07:00",
+  "contact_types": [
+    { "name": "billing",
+      "arrivals": { "process": "poisson", "rate_per_hour": 100 },
+      "talk": { "dist": "exponential", "mean_s": 240 },
+      "patience": { "dist": "exponential", "mean_s": 300 } },
+    { "name": "sales",
+      "arrivals": { "process": "poisson", "rate_per_hour": 30 },
+      "talk": { "dist": "exponential", "mean_s": 300 } }
+  ],
+  "agent_groups": [
+    { "name": "support",
+      "shifts": )" + std::string(shifts) +
+         R"(,
+      "absenteeism": 0.06,
+      "shrinkage": 0.1 },
+    { "name": "tier1", "staffing": 4 }
+  ],
+  "router": { "type_to_group": { "billing": ["support", "tier1"], "sales": ["tier1"] } }
+})";
+}
+
+// The same shifts in seconds from time 0, without /start_time.
+constexpr std::string_view kShiftsInSeconds = R"([
+        { "name": "early", "start": 0, "end": 30600, "agents": 12,
+          "breaks": [
+            { "name": "coffee", "duration_s": 900, "at": 9000 },
+            { "name": "lunch", "duration_s": 1800, "window": { "from": 14400, "to": 19800.5 } }
+          ] },
+        { "name": "late", "start": 25200, "length_s": 30600, "agents": 8 }
+      ])";
+
+std::string roster_in_seconds(std::string_view shifts = kShiftsInSeconds) {
+  return with(roster(shifts), "\"start_time\": \"07:00\",", "");
+}
+
+const ShiftSpec& shift_of(const ScenarioSpec& s, std::size_t group, std::size_t shift) {
+  return s.agent_groups[make_id<AgentGroupId>(group)].shifts.at(shift);
+}
+
+constexpr std::string_view kTimeExpected =
+    R"(expected a clock time "HH:MM" or "HH:MM:SS" ("00:00" to "24:00"), or seconds from the start of the day (a )"
+    R"(number); got )";
+
+TEST(LoadScenario, ShiftsBreaksAndAbsenceDecodeExactly) {
+  const ScenarioSpec s = load_scenario_text(roster(), "t.json");
+  const AgentGroupSpec& support = s.agent_groups[make_id<AgentGroupId>(0)];
+  EXPECT_TRUE(support.staffing.empty());  // staffed by shifts only
+  ASSERT_EQ(support.shifts.size(), 2u);
+
+  const ShiftSpec& early = support.shifts[0];
+  EXPECT_EQ(early.name, "early");
+  EXPECT_EQ(early.start_s, 0.0);      // 07:00 is the start of the day
+  EXPECT_EQ(early.end_s, 30600.0);    // 15:30 - 07:00
+  EXPECT_EQ(early.agents, 12u);
+  ASSERT_EQ(early.breaks.size(), 3u);
+  const BreakSpec& coffee = early.breaks[0];
+  EXPECT_EQ(coffee.name, "coffee");
+  EXPECT_EQ(coffee.duration_s, 900.0);
+  EXPECT_EQ(coffee.earliest_start_s, 9000.0);  // a fixed time: earliest == latest
+  EXPECT_EQ(coffee.latest_start_s, 9000.0);
+  EXPECT_EQ(coffee.placement, BreakPlacement::Spread);
+  EXPECT_TRUE(coffee.paid);  // the default
+  const BreakSpec& lunch = early.breaks[1];
+  EXPECT_EQ(lunch.name, "lunch");
+  EXPECT_EQ(lunch.duration_s, 1800.0);
+  EXPECT_EQ(lunch.earliest_start_s, 14400.0);
+  EXPECT_EQ(lunch.latest_start_s, 19800.0);
+  EXPECT_EQ(lunch.placement, BreakPlacement::Spread);
+  EXPECT_FALSE(lunch.paid);
+  const BreakSpec& meeting = early.breaks[2];
+  EXPECT_EQ(meeting.name, "team_meeting");
+  EXPECT_EQ(meeting.duration_s, 3600.0);
+  EXPECT_EQ(meeting.earliest_start_s, 25200.0);
+  EXPECT_EQ(meeting.latest_start_s, 25200.0);
+  EXPECT_TRUE(meeting.paid);
+
+  const ShiftSpec& late = support.shifts[1];
+  EXPECT_EQ(late.name, "late");
+  EXPECT_EQ(late.start_s, 25200.0);
+  EXPECT_EQ(late.end_s, 55800.0);  // start + length_s
+  EXPECT_EQ(late.agents, 8u);
+  EXPECT_TRUE(late.breaks.empty());
+
+  EXPECT_EQ(support.absenteeism, 0.06);
+  EXPECT_EQ(support.shrinkage, std::vector<double>(16, 0.1));  // one number: every period
+
+  const AgentGroupSpec& tier1 = s.agent_groups[make_id<AgentGroupId>(1)];
+  EXPECT_EQ(tier1.staffing, std::vector<std::uint32_t>(16, 4));
+  EXPECT_TRUE(tier1.shifts.empty());
+  EXPECT_EQ(tier1.absenteeism, 0.0);
+  EXPECT_TRUE(tier1.shrinkage.empty());
+
+  const auto placement = [](std::string_view name) {
+    return shift_of(load_scenario_text(with(roster(), "\"spread\"", name), "t.json"), 0, 0).breaks[1].placement;
+  };
+  EXPECT_EQ(placement("\"earliest\""), BreakPlacement::Earliest);
+  EXPECT_EQ(placement("\"latest\""), BreakPlacement::Latest);
+}
+
+TEST(LoadScenario, StaffingAndShiftsMayBeGivenTogether) {
+  const ScenarioSpec s =
+      load_scenario_text(with(roster(), R"("name": "support",)", R"("name": "support", "staffing": [2, 3, 0, 0, 0, 0, )"
+                                                                 R"(0, 0, 0, 0, 0, 0, 0, 0, 0, 1],)"),
+                         "t.json");
+  const AgentGroupSpec& support = s.agent_groups[make_id<AgentGroupId>(0)];
+  EXPECT_EQ(support.staffing, (std::vector<std::uint32_t>{2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
+  EXPECT_EQ(support.shifts.size(), 2u);
+}
+
+TEST(LoadScenario, ClockTimesCountFromStartTimeAndWrapPastMidnight) {
+  // A night from 22:00 to 08:00: a clock time earlier than 22:00 is on the next day.
+  constexpr std::string_view kNight = R"([
+        { "name": "evening", "start": "22:00", "end": "24:00", "agents": 3 },
+        { "name": "night", "start": "23:00", "end": "06:30:15", "agents": 2,
+          "breaks": [ { "name": "tea", "duration_s": 600, "at": "01:15:30" } ] },
+        { "name": "dawn", "start": "00:00", "length_s": 7200, "agents": 1 },
+        { "name": "by_seconds", "start": 1800.5, "end": 36000, "agents": 1 }
+      ])";
+  const ScenarioSpec s = load_scenario_text(
+      with(with(roster(kNight), "\"num_periods\": 16", "\"num_periods\": 10"), "\"07:00\",", "\"22:00\","), "t.json");
+  EXPECT_EQ(shift_of(s, 0, 0).start_s, 0.0);
+  EXPECT_EQ(shift_of(s, 0, 0).end_s, 7200.0);  // "24:00": the midnight two hours after 22:00
+  EXPECT_EQ(shift_of(s, 0, 1).start_s, 3600.0);
+  EXPECT_EQ(shift_of(s, 0, 1).end_s, 30615.0);  // 06:30:15 next day
+  EXPECT_EQ(shift_of(s, 0, 1).breaks[0].earliest_start_s, 11730.0);  // 01:15:30
+  EXPECT_EQ(shift_of(s, 0, 1).breaks[0].latest_start_s, 11730.0);
+  EXPECT_EQ(shift_of(s, 0, 2).start_s, 7200.0);  // "00:00" is the same midnight as "24:00"
+  EXPECT_EQ(shift_of(s, 0, 2).end_s, 14400.0);
+  EXPECT_EQ(shift_of(s, 0, 3).start_s, 1800.5);  // numbers are seconds, whatever /start_time
+  EXPECT_EQ(shift_of(s, 0, 3).end_s, 36000.0);
+
+  // From midnight: "00:00" is time 0 and "24:00" the end of a 24-hour day.
+  const std::string midnight =
+      with(with(roster(R"([ { "name": "all_day", "start": "00:00", "end": "24:00:00", "agents": 5 } ])"),
+                "\"num_periods\": 16", "\"num_periods\": 24"),
+           "\"07:00\",", "\"00:00\",");
+  const ScenarioSpec m = load_scenario_text(midnight, "t.json");
+  EXPECT_EQ(shift_of(m, 0, 0).start_s, 0.0);
+  EXPECT_EQ(shift_of(m, 0, 0).end_s, 86400.0);
+  expect_only(with(midnight, R"("start": "00:00")", R"("start": "24:00")"), "/agent_groups/0/shifts/0/start",
+              "shift \"all_day\" starts at 00:00 next day, outside the day (00:00 to 24:00); a shift starts and ends "
+              "inside the day");
+}
+
+TEST(LoadScenario, TimesInSecondsNeedNoStartTime) {
+  const ScenarioSpec s = load_scenario_text(roster_in_seconds(), "t.json");
+  EXPECT_FALSE(s.start_minute.has_value());
+  EXPECT_EQ(shift_of(s, 0, 0).end_s, 30600.0);
+  EXPECT_EQ(shift_of(s, 0, 0).breaks[0].earliest_start_s, 9000.0);
+  EXPECT_EQ(shift_of(s, 0, 0).breaks[1].earliest_start_s, 14400.0);
+  EXPECT_EQ(shift_of(s, 0, 0).breaks[1].latest_start_s, 19800.5);
+  EXPECT_EQ(shift_of(s, 0, 1).end_s, 55800.0);
+}
+
+TEST(LoadScenario, ClockTimeNeedsStartTime) {
+  const auto ds = errors_of(with(roster(), "\"start_time\": \"07:00\",", ""));
+  ASSERT_EQ(ds.size(), 6u) << dump(ds);  // every clock time, and nothing checked against them
+  const std::string needs =
+      "a clock time needs /start_time (the clock time of time 0); set /start_time or give seconds from the start of "
+      "the day (a number); got ";
+  expect_has(ds, "/agent_groups/0/shifts/0/start", needs + "string \"07:00\"");
+  expect_has(ds, "/agent_groups/0/shifts/0/end", needs + "string \"15:30\"");
+  expect_has(ds, "/agent_groups/0/shifts/0/breaks/0/at", needs + "string \"09:30\"");
+  expect_has(ds, "/agent_groups/0/shifts/0/breaks/1/window/from", needs + "string \"11:00\"");
+  expect_has(ds, "/agent_groups/0/shifts/0/breaks/1/window/to", needs + "string \"12:30\"");
+  expect_has(ds, "/agent_groups/0/shifts/0/breaks/2/at", needs + "string \"14:00\"");
+  // An invalid /start_time is reported there only.
+  expect_only(with(roster(), "\"start_time\": \"07:00\"", "\"start_time\": \"7:00\""), "/start_time",
+              R"(expected a clock time "HH:MM" from "00:00" to "23:59"; got string "7:00")");
+}
+
+TEST(LoadScenario, BadTimeSaysWhatIsAccepted) {
+  for (std::string_view bad :
+       {"\"7:00\"", "\"25:00\"", "\"24:30\"", "\"24:00:01\"", "\"12:60\"", "\"12:00:60\"", "\"12:00:5\"", "\"noon\""}) {
+    expect_only(with(roster(), "\"start\": 25200", "\"start\": " + std::string(bad)), "/agent_groups/0/shifts/1/start",
+                std::string(kTimeExpected) + "string " + std::string(bad));
+  }
+  expect_only(with(roster(), "\"start\": 25200", "\"start\": true"), "/agent_groups/0/shifts/1/start",
+              std::string(kTimeExpected) + "true");
+  // A shift without a valid start: its breaks are not compared with it.
+  expect_only(with(roster(), R"("start": "07:00")", R"("start": "7am")"), "/agent_groups/0/shifts/0/start",
+              std::string(kTimeExpected) + "string \"7am\"");
+}
+
+TEST(LoadScenario, ShiftMustLieInsideTheDay) {
+  expect_only(with(roster(), "\"length_s\": 30600", "\"length_s\": 34200"), "/agent_groups/0/shifts/1/length_s",
+              "shift \"late\" ends at 23:30, outside the day (07:00 to 23:00); end it by 23:00");
+  expect_only(with(roster(), R"("end": "15:30")", R"("end": "24:00")"), "/agent_groups/0/shifts/0/end",
+              "shift \"early\" ends at 24:00, outside the day (07:00 to 23:00); end it by 23:00");
+  expect_only(with(roster(), "\"start\": 25200", "\"start\": 57600"), "/agent_groups/0/shifts/1/start",
+              "shift \"late\" starts at 23:00, outside the day (07:00 to 23:00); a shift starts and ends inside the "
+              "day");
+  // Earlier than /start_time: the next day, after this one.
+  expect_only(with(roster(), R"("start": "07:00")", R"("start": "06:00")"), "/agent_groups/0/shifts/0/start",
+              "shift \"early\" starts at 06:00 next day, outside the day (07:00 to 23:00); a shift starts and ends "
+              "inside the day");
+  expect_only(with(roster_in_seconds(), "\"start\": 25200", "\"start\": -600"), "/agent_groups/0/shifts/1/start",
+              "shift \"late\" starts at -600 s, outside the day (0 s to 57600 s); a shift starts and ends inside the "
+              "day");
+}
+
+TEST(LoadScenario, ShiftMustEndAfterItStarts) {
+  expect_only(with(roster(), R"("end": "15:30")", R"("end": "07:00")"), "/agent_groups/0/shifts/0/end",
+              "shift \"early\" ends at 07:00, not after it starts (07:00); give an end after the start (a clock time "
+              "earlier than the day's start time is on the next day)");
+  expect_only(with(roster(), R"("length_s": 30600)", R"("end": "13:00")"), "/agent_groups/0/shifts/1/end",
+              "shift \"late\" ends at 13:00, not after it starts (14:00); give an end after the start (a clock time "
+              "earlier than the day's start time is on the next day)");
+  expect_only(with(roster_in_seconds(), R"("end": 30600)", R"("end": 0)"), "/agent_groups/0/shifts/0/end",
+              "shift \"early\" ends at 0 s, not after it starts (0 s); give an end after the start");
+}
+
+TEST(LoadScenario, ShiftNeedsExactlyOneOfEndAndLength) {
+  expect_only(with(roster(), R"("length_s": 30600)", R"("length_s": 30600, "end": "20:00")"),
+              "/agent_groups/0/shifts/1", R"("end" and "length_s" are exclusive; give exactly one)");
+  expect_only(with(roster(), R"(, "length_s": 30600)", ""), "/agent_groups/0/shifts/1",
+              R"(missing the end of the shift; give exactly one of "end" (a time) or "length_s" (a number > 0, )"
+              R"(seconds))");
+  expect_only(with(roster(), R"("length_s": 30600)", R"("length_s": 0)"), "/agent_groups/0/shifts/1/length_s",
+              "must be > 0; got 0");
+}
+
+TEST(LoadScenario, ShiftKeysAreChecked) {
+  EXPECT_EQ(dump(errors_of(with(roster(), "\"agents\": 8", "\"agent\": 8"))),
+            "  [/agent_groups/0/shifts/1/agent] unknown key \"agent\"; known: name, start, end, length_s, agents, "
+            "breaks (did you mean \"agents\"?)\n"
+            "  [/agent_groups/0/shifts/1] missing required key \"agents\"; expected an integer >= 0\n");
+  expect_only(with(roster(), "\"agents\": 8", "\"agents\": -1"), "/agent_groups/0/shifts/1/agents",
+              "must be >= 0; got -1");
+  expect_only(with(roster(), "\"agents\": 8", "\"agents\": 1.5"), "/agent_groups/0/shifts/1/agents",
+              "expected an integer >= 0; got 1.5");
+  expect_only(with(roster(), R"("name": "late", )", ""), "/agent_groups/0/shifts/1",
+              "missing required key \"name\"; expected a non-empty string, unique within the agent group");
+  expect_only(with(roster(), R"("start": 25200, )", ""), "/agent_groups/0/shifts/1",
+              "missing required key \"start\"; expected a clock time \"HH:MM\" or \"HH:MM:SS\" (\"00:00\" to "
+              "\"24:00\"), or seconds from the start of the day (a number)");
+  expect_only(roster("[3]"), "/agent_groups/0/shifts/0",
+              R"(expected a shift object {"name": ..., "start": ..., "end" or "length_s": ..., "agents": ...}; got 3)");
+  expect_only(roster("[]"), "/agent_groups/0/shifts",
+              R"(expected a non-empty array of shift objects {"name": ..., "start": ..., "end" or "length_s": ..., )"
+              R"("agents": ...}; got an empty array (omit "shifts" when the group has none))");
+  expect_only(with(roster(), "\"agents\": 8", R"("agents": 8, "breaks": {})"), "/agent_groups/0/shifts/1/breaks",
+              R"(expected an array of break objects {"name": ..., "duration_s": ..., "at" or "window": ...}; got an )"
+              R"(empty object)");
+}
+
+TEST(LoadScenario, ShiftAndBreakNamesAreUniqueWhereTheyLive) {
+  expect_only(with(roster(), R"("name": "late")", R"("name": "early")"), "/agent_groups/0/shifts/1/name",
+              "duplicate shift name \"early\"; names must be unique within the agent group (first used at "
+              "/agent_groups/0/shifts/0/name)");
+  expect_only(with(roster(), R"("name": "lunch")", R"("name": "coffee")"), "/agent_groups/0/shifts/0/breaks/1/name",
+              "duplicate break name \"coffee\"; names must be unique within the shift (first used at "
+              "/agent_groups/0/shifts/0/breaks/0/name)");
+  expect_only(with(roster(), R"("name": "late")", R"("name": "")"), "/agent_groups/0/shifts/1/name",
+              "must be a non-empty string; got \"\"");
+  // The same break name in two shifts is fine.
+  const ScenarioSpec s = load_scenario_text(
+      with(roster(), "\"agents\": 8",
+           R"("agents": 8, "breaks": [ { "name": "coffee", "duration_s": 900, "at": "18:00" } ])"),
+      "t.json");
+  EXPECT_EQ(shift_of(s, 0, 1).breaks.at(0).name, "coffee");
+  EXPECT_EQ(shift_of(s, 0, 1).breaks.at(0).earliest_start_s, 39600.0);
+}
+
+TEST(LoadScenario, BreakNeedsADurationAndExactlyOneStart) {
+  expect_only(with(roster(), R"("at": "09:30")", R"("at": "09:30", "window": { "from": "09:00", "to": "10:00" })"),
+              "/agent_groups/0/shifts/0/breaks/0",
+              R"("at" and "window" are exclusive; give "at" (a fixed start) or "window" (a range of starts))");
+  expect_only(with(roster(), R"(, "at": "09:30")", ""), "/agent_groups/0/shifts/0/breaks/0",
+              R"(missing the start of the break; give exactly one of "at" (a time) or "window" ({"from": <time>, )"
+              R"("to": <time>}))");
+  expect_only(with(roster(), R"("duration_s": 900, )", ""), "/agent_groups/0/shifts/0/breaks/0",
+              "missing required key \"duration_s\"; expected a number > 0");
+  expect_only(with(roster(), R"("duration_s": 900)", R"("duration_s": 0)"),
+              "/agent_groups/0/shifts/0/breaks/0/duration_s", "must be > 0; got 0");
+  expect_only(with(roster(), R"("from": "11:00", )", ""), "/agent_groups/0/shifts/0/breaks/1/window",
+              "missing required key \"from\"; expected a clock time \"HH:MM\" or \"HH:MM:SS\" (\"00:00\" to "
+              "\"24:00\"), or seconds from the start of the day (a number)");
+  expect_only(with(roster(), "\"paid\": false", "\"paid\": \"no\""), "/agent_groups/0/shifts/0/breaks/1/paid",
+              "expected true (the default) or false; got string \"no\"");
+}
+
+TEST(LoadScenario, WindowMustOpenBeforeItCloses) {
+  expect_only(with(roster(), R"({ "from": "11:00", "to": "12:30" })", R"({ "from": "12:30", "to": "11:00" })"),
+              "/agent_groups/0/shifts/0/breaks/1/window/to",
+              "the window of break \"lunch\" closes at 11:00, before it opens (12:30); the latest start must not be "
+              "before the earliest");
+  expect_only(with(roster(), R"("to": "12:30")", R"("to": "11:00")"), "/agent_groups/0/shifts/0/breaks/1/window/to",
+              R"(the window is empty: "from" and "to" are both 11:00; use "at" for a fixed time)");
+}
+
+TEST(LoadScenario, PlacementOnlyWithAWindow) {
+  expect_only(with(roster(), R"("at": "09:30")", R"("at": "09:30", "placement": "earliest")"),
+              "/agent_groups/0/shifts/0/breaks/0/placement",
+              R"("placement" is only used with "window"; remove it (a break "at" a fixed time has one start))");
+  expect_only(with(roster(), "\"spread\"", "\"sprad\""), "/agent_groups/0/shifts/0/breaks/1/placement",
+              "unknown placement \"sprad\"; known: spread, earliest, latest (did you mean \"spread\"?)");
+}
+
+TEST(LoadScenario, BreakMustFitItsShift) {
+  const auto late_breaks = [](std::string_view breaks) {
+    return with(roster(), "\"agents\": 8", "\"agents\": 8, \"breaks\": " + std::string(breaks));
+  };
+  // "late" runs from 14:00 to 22:30.
+  expect_only(late_breaks(R"([ { "name": "coffee", "duration_s": 900, "at": "13:45" } ])"),
+              "/agent_groups/0/shifts/1/breaks/0/at",
+              "break \"coffee\" starts at 13:45, before its shift \"late\" starts (14:00); start it at 14:00 or later");
+  const auto dinner = [&](std::string_view window) {
+    return late_breaks(R"([ { "name": "dinner", "duration_s": 1800, "window": )" + std::string(window) + " } ]");
+  };
+  expect_only(dinner(R"({ "from": "13:00", "to": "18:00" })"),
+              "/agent_groups/0/shifts/1/breaks/0/window/from",
+              "break \"dinner\" may start at 13:00, before its shift \"late\" starts (14:00); open the window at 14:00 "
+              "or later");
+  expect_only(dinner(R"({ "from": "21:00", "to": "22:15" })"),
+              "/agent_groups/0/shifts/1/breaks/0/window/to",
+              "a window that cannot hold its break: break \"dinner\" may start as late as 22:15 and lasts 1800 s, so "
+              "it may end at 22:45, after its shift \"late\" ends (22:30); close the window by 22:00");
+  expect_only(late_breaks(R"([ { "name": "training", "duration_s": 32400, "at": "14:00" } ])"),
+              "/agent_groups/0/shifts/1/breaks/0/duration_s",
+              "break longer than its shift: break \"training\" lasts 32400 s, shift \"late\" lasts 30600 s (14:00 to "
+              "22:30); a break fits inside its shift");
+  expect_only(with(roster(), R"("at": "14:00")", R"("at": "15:00")"), "/agent_groups/0/shifts/0/breaks/2/at",
+              "break \"team_meeting\" at 15:00 lasts 3600 s and ends at 16:00, after its shift \"early\" ends (15:30); "
+              "start it by 14:30");
+}
+
+TEST(LoadScenario, BreaksAreInTimeOrderAndNeverOverlap) {
+  // Two fixed breaks.
+  expect_only(with(with(roster(), R"("placement": "spread", )", ""), R"("window": { "from": "11:00", "to": "12:30" },)",
+                   R"("at": "09:40",)"),
+              "/agent_groups/0/shifts/0/breaks/1/at",
+              "break \"lunch\" at 09:40 overlaps break \"coffee\" (09:30 to 09:45); fixed breaks must not overlap: "
+              "start it at 09:45 or later");
+  // A window that opens while the fixed break before it may still run.
+  expect_only(with(roster(), R"("from": "11:00")", R"("from": "09:40")"),
+              "/agent_groups/0/shifts/0/breaks/1/window/from",
+              "break \"lunch\" may start at 09:40 and so overlaps break \"coffee\" (09:30 to 09:45); breaks never "
+              "overlap, whatever the placement: open the window at 09:45 or later");
+  // A fixed break after a window: it must wait for the latest start plus the duration.
+  expect_only(with(roster(), R"("at": "14:00")", R"("at": "12:45")"), "/agent_groups/0/shifts/0/breaks/2/at",
+              "break \"team_meeting\" starts at 12:45 and so overlaps break \"lunch\", which may run until 13:00 "
+              "(latest start 12:30 + 1800 s); breaks never overlap, whatever the placement: start it at 13:00 or "
+              "later");
+  // Right after is fine: 12:30 + 30 min = 13:00.
+  EXPECT_NO_THROW(load_scenario_text(with(roster(), R"("at": "14:00")", R"("at": "13:00")"), "t.json"));
+  // Listed out of order.
+  expect_only(with(roster(), R"("at": "09:30")", R"("at": "12:00")"), "/agent_groups/0/shifts/0/breaks/1/window/from",
+              "break \"lunch\" (from 11:00 to 12:30) is listed after break \"coffee\" (at 12:00) but starts before it; "
+              "list breaks in time order");
+}
+
+TEST(LoadScenario, AbsenteeismAndShrinkageAreFractionsBelowOne) {
+  const auto absent = [](std::string_view x) {
+    return with(roster(), "\"absenteeism\": 0.06", "\"absenteeism\": " + std::string(x));
+  };
+  const std::string ap = "/agent_groups/0/absenteeism";
+  expect_only(absent("6"), ap, "must be in [0, 1) (a fraction: write 6 % as 0.06); got 6");
+  expect_only(absent("30"), ap, "must be in [0, 1) (a fraction: write 30 % as 0.30); got 30");
+  expect_only(absent("1"), ap, "must be in [0, 1) (1 would mean every agent absent); got 1");
+  expect_only(absent("-0.1"), ap, "must be in [0, 1); got -0.1");
+  expect_only(absent("150"), ap, "must be in [0, 1); got 150");
+  expect_only(absent("\"6%\""), ap, "expected a number in [0, 1); got string \"6%\"");
+  EXPECT_EQ(load_scenario_text(absent("0"), "t.json").agent_groups[make_id<AgentGroupId>(0)].absenteeism, 0.0);
+
+  const auto shrink = [](std::string_view x) {
+    return with(roster(), "\"shrinkage\": 0.1", "\"shrinkage\": " + std::string(x));
+  };
+  const std::string sp = "/agent_groups/0/shrinkage";
+  expect_only(shrink("12.5"), sp, "must be in [0, 1) (a fraction: write 12.5 % as 0.125); got 12.5");
+  expect_only(shrink("1.0"), sp, "must be in [0, 1) (1 would mean agents never available); got 1.0");
+  expect_only(shrink("\"10%\""), sp,
+              "expected a number in [0, 1) (every period) or an array of 16 numbers in [0, 1) (one per period); got "
+              "string \"10%\"");
+  expect_only(shrink("[0.1, 0.2, 0.3]"), sp, "expected 16 values (num_periods), got 3");
+  const std::string per_period = "[0.3, 0.25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.1, X]";
+  expect_only(shrink(with(per_period, "X", "1")), sp + "/15",
+              "must be in [0, 1) (1 would mean agents never available); got 1");
+  expect_only(shrink(with(per_period, "X", "20")), sp + "/15",
+              "must be in [0, 1) (a fraction: write 20 % as 0.20); got 20");
+  const ScenarioSpec s = load_scenario_text(shrink(with(per_period, "X", "0.5")), "t.json");
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].shrinkage,
+            (std::vector<double>{0.3, 0.25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.1, 0.5}));
+}
+
+TEST(LoadScenario, WorkforceKeysAreDayModeOnly) {
+  const auto ds = errors_of(with(kSteady, "\"staffing\": 8",
+                                 R"("staffing": 8, "shifts": [], "absenteeism": 0.1, "shrinkage": 0.2)"));
+  ASSERT_EQ(ds.size(), 3u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/agent_groups/0/shifts");
+  EXPECT_EQ(ds[0].message, "\"shifts\" is only used in day mode; remove it (mode is \"steady_state\")");
+  EXPECT_EQ(ds[1].pointer, "/agent_groups/0/absenteeism");
+  EXPECT_EQ(ds[1].message, "\"absenteeism\" is only used in day mode; remove it (mode is \"steady_state\")");
+  EXPECT_EQ(ds[2].pointer, "/agent_groups/0/shrinkage");
+  EXPECT_EQ(ds[2].message, "\"shrinkage\" is only used in day mode; remove it (mode is \"steady_state\")");
+  // Shifts do not replace the steady-state staffing.
+  const auto no_staffing = errors_of(with(kSteady, "\"staffing\": 8", R"("shifts": [])"));
+  ASSERT_EQ(no_staffing.size(), 2u) << dump(no_staffing);
+  EXPECT_EQ(no_staffing[1].pointer, "/agent_groups/0");
+  EXPECT_EQ(no_staffing[1].message,
+            "missing required key \"staffing\"; expected a single integer >= 0 (steady_state mode has no periods)");
+}
+
+TEST(LoadScenario, GroupNeedsStaffingOrShifts) {
+  expect_only(with(kDay, ", \"staffing\": 4", ""), "/agent_groups/1",
+              R"(missing the agents; give "staffing" (agents per period), "shifts", or both)");
+}
+
+TEST(LoadScenario, GroupNeverStaffedCountsShiftAgents) {
+  const std::string idle = with(with(roster(), "\"agents\": 12", "\"agents\": 0"), "\"agents\": 8", "\"agents\": 0");
+  expect_only(idle, "/agent_groups/0/shifts",
+              "agent group \"support\" is never staffed (0 agents on every shift); give a shift agents or remove the "
+              "group");
+  expect_only(with(idle, R"("name": "support",)", R"("name": "support", "staffing": 0,)"), "/agent_groups/0",
+              "agent group \"support\" is never staffed (0 agents in every period and on every shift); staff a period "
+              "or a shift, or remove the group");
+  // Agents on one shift are enough, with a staffing of 0 everywhere.
+  const ScenarioSpec s = load_scenario_text(
+      with(with(roster(), "\"agents\": 12", "\"agents\": 0"), R"("name": "support",)",
+           R"("name": "support", "staffing": 0,)"),
+      "t.json");
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, std::vector<std::uint32_t>(16, 0));
+  EXPECT_EQ(shift_of(s, 0, 1).agents, 8u);
+}
+
+TEST(LoadScenario, ReservationCountsTheAgentsOnDutyAtOnce) {
+  // "support" serves both types; early (12 agents, 07:00-15:30) and late (8, 14:00-22:30) overlap.
+  const auto reserve = [](const std::string& text, std::string_view agents) {
+    return with(with(text, R"("sales": ["tier1"])", R"("sales": ["tier1", "support"])"), "\"router\": {",
+                R"("router": { "reservations": { "support": { "type": "billing", "agents": )" + std::string(agents) +
+                    " } },");
+  };
+  expect_only(reserve(roster(), "20"), "/router/reservations/support/agents",
+              "reserving 20 agents leaves none for the other types of agent group \"support\" (it has at most 20 "
+              "agents on duty at once); reserve at most 19");
+  const ScenarioSpec s = load_scenario_text(reserve(roster(), "19"), "t.json");
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].reserved_agents, 19u);
+  // Staffing adds to the shifts.
+  const std::string staffed = with(roster(), R"("name": "support",)", R"("name": "support", "staffing": 3,)");
+  expect_only(reserve(staffed, "23"), "/router/reservations/support/agents",
+              "reserving 23 agents leaves none for the other types of agent group \"support\" (it has at most 23 "
+              "agents on duty at once); reserve at most 22");
+  // A shift ends before the next one starts at the same instant: they do not add up.
+  const std::string relay =
+      with(roster(), "\"start\": 25200, \"length_s\": 30600", "\"start\": \"15:30\", \"length_s\": 25200");
+  expect_only(reserve(relay, "12"), "/router/reservations/support/agents",
+              "reserving 12 agents leaves none for the other types of agent group \"support\" (it has at most 12 "
+              "agents on duty at once); reserve at most 11");
+  EXPECT_NO_THROW(load_scenario_text(reserve(relay, "11"), "t.json"));
+}
+
+TEST(LoadScenario, WorkforceErrorsAreReportedTogether) {
+  std::string text = with(roster(), "\"agents\": 12", "\"agents\": -1");
+  text = with(text, R"("to": "12:30")", R"("to": "10:00")");
+  text = with(text, "\"length_s\": 30600", "\"length_s\": 34200");
+  text = with(text, "\"absenteeism\": 0.06", "\"absenteeism\": 6");
+  text = with(text, "\"shrinkage\": 0.1", "\"shrinkage\": 1");
+  EXPECT_EQ(dump(errors_of(text)),
+            "  [/agent_groups/0/shifts/0/agents] must be >= 0; got -1\n"
+            "  [/agent_groups/0/shifts/0/breaks/1/window/to] the window of break \"lunch\" closes at 10:00, before it "
+            "opens (11:00); the latest start must not be before the earliest\n"
+            "  [/agent_groups/0/shifts/1/length_s] shift \"late\" ends at 23:30, outside the day (07:00 to 23:00); end "
+            "it by 23:00\n"
+            "  [/agent_groups/0/absenteeism] must be in [0, 1) (a fraction: write 6 % as 0.06); got 6\n"
+            "  [/agent_groups/0/shrinkage] must be in [0, 1) (1 would mean agents never available); got 1\n");
+}
+
 // ---- valid scenarios decode exactly ---------------------------------------------------
 
 TEST(LoadScenario, FullDayScenarioDecodesExactly) {
@@ -1478,6 +1969,25 @@ TEST(LoadScenario, UnlistedGroupsKeepTheDerivedOrderAndAFactorOfOne) {
 }
 
 // ---- shipped scenarios ----------------------------------------------------------------
+
+// The schema offers exactly the keys and names the loader reads (the loader is the reference).
+TEST(ScenarioSchema, WorkforceKeysAreTheLoaders) {
+  std::ifstream in(source_path("scenarios/scenario.schema.json"));
+  const nlohmann::json schema = nlohmann::json::parse(in);
+  const nlohmann::json& defs = schema.at("$defs");
+  const auto keys = [](const nlohmann::json& object) {
+    std::set<std::string> out;
+    for (const auto& [key, value] : object.at("properties").items()) out.insert(key);
+    return out;
+  };
+  const auto loader = [](internal::Names names) { return std::set<std::string>(names.begin(), names.end()); };
+  EXPECT_EQ(keys(defs.at("agent_group")), loader(internal::kGroupKeys));
+  EXPECT_EQ(keys(defs.at("shift")), loader(internal::kShiftKeys));
+  EXPECT_EQ(keys(defs.at("break")), loader(internal::kBreakKeys));
+  EXPECT_EQ(keys(defs.at("break").at("properties").at("window")), loader(internal::kWindowKeys));
+  EXPECT_EQ(defs.at("break").at("properties").at("placement").at("enum").get<std::vector<std::string>>(),
+            std::vector<std::string>(internal::kPlacementNames.begin(), internal::kPlacementNames.end()));
+}
 
 TEST(ShippedScenarios, ErlangC14AgentsLoads) {
   const ScenarioSpec s = load_scenario_file(source_path("scenarios/examples/erlang_c_14_agents.json"));

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -197,6 +198,182 @@ TEST(ValidateSpec, ReservationsAreChecked) {
   expect_problem(s, "/agent_groups/0/reserved_agents", "reservation has no effect");
   s.router.policy = "longest_idle_agent";
   expect_problem(s, "/agent_groups/0/reserved_agents", "only used by policy \"queue_priority\"");
+}
+
+// ---- workforce: shifts, breaks, absenteeism, shrinkage ------------------------------
+
+// small_day() with "support" staffed by one shift over the whole day (0 to 3600 s) and
+// two breaks: coffee at 600 s (fixed) and lunch in [1800, 2400].
+ScenarioSpec shift_day() {
+  ScenarioSpec s = small_day();
+  AgentGroupSpec& g = s.agent_groups.raw()[0];
+  g.staffing.clear();
+  ShiftSpec early;
+  early.name = "early";
+  early.start_s = 0.0;
+  early.end_s = 3600.0;
+  early.agents = 5;
+  early.breaks.push_back(BreakSpec{"coffee", 900.0, 600.0, 600.0, BreakPlacement::Spread, true});
+  early.breaks.push_back(BreakSpec{"lunch", 600.0, 1800.0, 2400.0, BreakPlacement::Latest, false});
+  g.shifts.push_back(early);
+  g.absenteeism = 0.05;
+  g.shrinkage = {0.1, 0.2};
+  return s;
+}
+
+ShiftSpec& early_of(ScenarioSpec& s) { return s.agent_groups.raw()[0].shifts[0]; }
+
+// The one diagnostic at `pointer`, with exactly this message.
+void expect_exact(const ScenarioSpec& s, const std::string& pointer, const std::string& message) {
+  const std::vector<Diagnostic> ds = spec_problems(s);
+  for (const Diagnostic& d : ds) {
+    if (d.pointer != pointer) continue;
+    EXPECT_EQ(d.message, message) << lines(ds);
+    return;
+  }
+  ADD_FAILURE() << "no diagnostic at " << pointer << "; got:\n" << lines(ds);
+}
+
+TEST(ValidateSpec, GroupStaffedByShiftsOnlyPasses) {
+  EXPECT_EQ(lines(spec_problems(shift_day())), "");
+  ScenarioSpec s = shift_day();
+  s.agent_groups.raw()[0].staffing = {1, 0};  // staffing and shifts add up
+  EXPECT_EQ(lines(spec_problems(s)), "");
+}
+
+TEST(ValidateSpec, LoadedShiftsPass) {
+  const ScenarioSpec s = load_scenario_text(R"({
+    "mode": "day", "period_s": 3600, "num_periods": 10, "start_time": "22:00",
+    "contact_types": [ { "name": "calls", "arrivals": { "process": "poisson", "rate_per_hour": 20 },
+                         "talk": { "dist": "exponential", "mean_s": 200 } } ],
+    "agent_groups": [ { "name": "night", "absenteeism": 0.1, "shrinkage": 0.15,
+      "shifts": [ { "name": "n1", "start": "22:00", "end": "06:00", "agents": 3,
+                    "breaks": [ { "name": "tea", "duration_s": 900, "window": { "from": "00:00", "to": "02:00" } },
+                                { "name": "meal", "duration_s": 1800, "at": "03:00", "paid": false } ] },
+                  { "name": "n2", "start": 3600, "length_s": 32400, "agents": 2 } ] } ],
+    "router": { "type_to_group": { "calls": ["night"] } }
+  })",
+                                            "night.json");
+  EXPECT_EQ(lines(spec_problems(s)), "");
+}
+
+TEST(ValidateSpec, GroupNeedsStaffingOrShifts) {
+  ScenarioSpec s = shift_day();
+  s.agent_groups.raw()[0].shifts.clear();
+  expect_exact(s, "/agent_groups/0",
+               "has neither staffing nor shifts; give staffing (one value per period), shifts, or both");
+  s = shift_day();
+  early_of(s).agents = 0;
+  expect_exact(s, "/agent_groups/0/shifts",
+               "agent group \"support\" is never staffed (0 agents on every shift); give a shift agents or remove the "
+               "group");
+  s.agent_groups.raw()[0].staffing = {0, 0};
+  expect_exact(s, "/agent_groups/0",
+               "agent group \"support\" is never staffed (0 agents in every period and on every shift); staff a period "
+               "or a shift, or remove the group");
+  s.agent_groups.raw()[0].staffing = {0};
+  expect_exact(s, "/agent_groups/0/staffing", "expected 2 values (num_periods), got 1");
+}
+
+// shift_day() with `change` made to its shift: the diagnostic at `pointer` is `message`.
+template <class Change>
+void expect_after(Change change, const std::string& pointer, const std::string& message) {
+  ScenarioSpec s = shift_day();
+  change(early_of(s), s);
+  expect_exact(s, pointer, message);
+}
+
+TEST(ValidateSpec, ShiftMustLieInsideTheDay) {
+  const std::string sp = "/agent_groups/0/shifts/0";
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.end_s = 4000.0; }, sp + "/end_s",
+               "shift \"early\" ends at 4000 s, outside the day (0 s to 3600 s); end it by 3600 s");
+  expect_after(
+      [](ShiftSpec& e, ScenarioSpec& s) {
+        e.end_s = 4000.0;
+        s.start_minute = 7 * 60;
+      },
+      sp + "/end_s", "shift \"early\" ends at 08:06:40, outside the day (07:00 to 08:00); end it by 08:00");
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.start_s = e.end_s = 3600.0; }, sp + "/start_s",
+               "shift \"early\" starts at 3600 s, outside the day (0 s to 3600 s); a shift starts and ends inside the "
+               "day");
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.end_s = 0.0; }, sp + "/end_s",
+               "shift \"early\" ends at 0 s, not after it starts (0 s); give an end after the start");
+  ScenarioSpec s = shift_day();
+  early_of(s).start_s = std::nan("");
+  EXPECT_EQ(lines(spec_problems(s)),  // and its breaks are not compared with it
+            sp + "/start_s: must be a finite number of seconds from time 0 of the day; got nan\n");
+}
+
+TEST(ValidateSpec, BreaksFollowTheLoaderRules) {
+  const std::string bp = "/agent_groups/0/shifts/0/breaks/";
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.breaks[1].latest_start_s = 1700.0; }, bp + "1/latest_start_s",
+               "the window of break \"lunch\" closes at 1700 s, before it opens (1800 s); the latest start must not "
+               "be before the earliest");
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.breaks[1].earliest_start_s = 1200.0; }, bp + "1/earliest_start_s",
+               "break \"lunch\" may start at 1200 s and so overlaps break \"coffee\" (600 s to 1500 s); breaks never "
+               "overlap, whatever the placement: open the window at 1500 s or later");
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.breaks[1].latest_start_s = 3300.0; }, bp + "1/latest_start_s",
+               "a window that cannot hold its break: break \"lunch\" may start as late as 3300 s and lasts 600 s, so "
+               "it may end at 3900 s, after its shift \"early\" ends (3600 s); close the window by 3000 s");
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.breaks[0].duration_s = 0.0; }, bp + "0/duration_s",
+               "must be > 0 (seconds); got 0.0");
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.breaks[1].name = "coffee"; }, bp + "1/name",
+               "duplicate break name \"coffee\"; names must be unique within the shift (first used at "
+               "/agent_groups/0/shifts/0/breaks/0/name)");
+  expect_after([](ShiftSpec& e, ScenarioSpec&) { e.breaks[1].placement = static_cast<BreakPlacement>(7); },
+               bp + "1/placement", "must be a BreakPlacement enumerator; got the value 7");
+  expect_after([](ShiftSpec& e, ScenarioSpec& s) { s.agent_groups.raw()[0].shifts.push_back(ShiftSpec(e)); },
+               "/agent_groups/0/shifts/1/name",
+               "duplicate shift name \"early\"; names must be unique within the agent group (first used at "
+               "/agent_groups/0/shifts/0/name)");
+}
+
+TEST(ValidateSpec, AbsenteeismAndShrinkageAreFractionsBelowOne) {
+  ScenarioSpec s = shift_day();
+  s.agent_groups.raw()[0].absenteeism = 6.0;
+  expect_exact(s, "/agent_groups/0/absenteeism", "must be in [0, 1) (a fraction: write 6 % as 0.06); got 6.0");
+  s.agent_groups.raw()[0].absenteeism = 1.0;
+  expect_exact(s, "/agent_groups/0/absenteeism", "must be in [0, 1) (1 would mean every agent absent); got 1.0");
+  s = shift_day();
+  s.agent_groups.raw()[0].shrinkage = {0.1};
+  expect_exact(s, "/agent_groups/0/shrinkage", "expected 2 values (num_periods) or none, got 1");
+  s.agent_groups.raw()[0].shrinkage = {0.1, 1.0};
+  expect_exact(s, "/agent_groups/0/shrinkage/1", "must be in [0, 1) (1 would mean agents never available); got 1.0");
+}
+
+TEST(ValidateSpec, SteadyStateHasNoWorkforce) {
+  ScenarioSpec s = markov_scenario(0.1, 60.0, 8, 120.0, 100.0, 1000.0, 2, 1);
+  AgentGroupSpec& g = s.agent_groups.raw()[0];
+  g.shifts = shift_day().agent_groups.raw()[0].shifts;
+  g.absenteeism = 0.1;
+  g.shrinkage = {0.2};
+  const std::vector<Diagnostic> ds = spec_problems(s);
+  ASSERT_EQ(ds.size(), 3u) << lines(ds);
+  EXPECT_EQ(lines(ds),
+            "/agent_groups/0/shifts: only used in day mode; leave shifts empty (mode is RunMode::SteadyState)\n"
+            "/agent_groups/0/absenteeism: only used in day mode; leave absenteeism empty (mode is "
+            "RunMode::SteadyState)\n"
+            "/agent_groups/0/shrinkage: only used in day mode; leave shrinkage empty (mode is RunMode::SteadyState)\n");
+}
+
+TEST(ValidateSpec, ReservationCountsTheAgentsOnDutyAtOnce) {
+  ScenarioSpec s = shift_day();
+  ContactTypeSpec sales = s.contact_types.raw()[0];
+  sales.name = "sales";
+  s.contact_types.push_back(sales);
+  AgentGroupSpec& g = s.agent_groups.raw()[0];
+  g.staffing = {10, 12};  // plus the 5 on the all-day shift: 17 in the second period
+  g.reserved_for = make_id<ContactTypeId>(0);
+  g.reserved_agents = 17;
+  expect_exact(s, "/agent_groups/0/reserved_agents",
+               "reserving 17 agents leaves none for the other types of agent group \"support\" (it has at most 17 "
+               "agents on duty at once); reserve at most 16");
+  g.reserved_agents = 16;
+  EXPECT_EQ(lines(spec_problems(s)), "");
+  g.staffing.clear();  // shifts only: 5 on duty
+  expect_exact(s, "/agent_groups/0/reserved_agents",
+               "reserving 16 agents leaves none for the other types of agent group \"support\" (it has at most 5 "
+               "agents on duty at once); reserve at most 4");
 }
 
 TEST(ValidateSpec, DuplicateNamesPointAtTheFirstUse) {
