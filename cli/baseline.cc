@@ -84,7 +84,8 @@ Baseline make_baseline(const models::ScenarioSpec& spec, const models::RunResult
     return spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name;
   };
   c.all("/kpis/overall", r.overall);
-  for (std::size_t t = 0; t < r.by_type.size(); ++t) c.all(child_pointer("/kpis/by_type", type_name(t)), r.by_type[t]);
+  for (std::size_t t = 0; t < r.by_type.size(); ++t)
+    c.some(child_pointer("/kpis/by_type", type_name(t)), r.by_type[t], models::kTypeKpis);
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
     c.some(child_pointer("/kpis/by_group", group_name(g)), r.by_group[g], models::kGroupKpis);
   for (const models::PairResult& p : r.by_type_group) {
@@ -96,7 +97,7 @@ Baseline make_baseline(const models::ScenarioSpec& spec, const models::RunResult
     const std::string parent = child_pointer("/kpis/by_interval", ir.interval);
     c.all(parent + "/kpis", ir.kpis);
     for (std::size_t t = 0; t < ir.by_type.size(); ++t)
-      c.all(child_pointer(parent + "/by_type", type_name(t)), ir.by_type[t]);
+      c.some(child_pointer(parent + "/by_type", type_name(t)), ir.by_type[t], models::kTypeKpis);
     for (std::size_t g = 0; g < ir.by_group.size(); ++g)
       c.some(child_pointer(parent + "/by_group", group_name(g)), ir.by_group[g], models::kGroupIntervalKpis);
   }

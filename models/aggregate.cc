@@ -123,23 +123,25 @@ class ResultsAccumulator::Impl {
         per_group[g] += rc.group(s, g);
       }
       if (!by_interval_.empty()) {
-        add_values(by_interval_[s], compute_kpis(slot_calls, slot_agents, rc.slot_duration_s[s], sl));
+        add_values(by_interval_[s], compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl));
         for (std::size_t g = 0; g < rc.num_groups; ++g)
-          add_values(by_interval_group_[s * rc.num_groups + g], compute_group_kpis(rc.group(s, g)));
+          add_values(by_interval_group_[s * rc.num_groups + g],
+                     compute_group_kpis(rc.group(s, g), rc.slot_duration_s[s]));
         for (std::size_t k = 0; k < rc.num_types; ++k)
           add_values(by_interval_type_[s * rc.num_types + k],
-                     compute_kpis(rc.type(s, k), GroupCounters{}, rc.slot_duration_s[s], sl));
+                     compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], sl));
       }
       all_calls += slot_calls;
       all_agents += slot_agents;
       duration_s += rc.slot_duration_s[s];
     }
-    last_overall_.push_back(compute_kpis(all_calls, all_agents, duration_s, sl));
+    last_overall_.push_back(compute_kpis(all_calls, &all_agents, duration_s, sl));
     add_values(overall_, last_overall_.back());
     observe_pairs(rc, first_slot, end_slot, per_type);
     for (std::size_t k = 0; k < rc.num_types; ++k)
-      add_values(by_type_[k], compute_kpis(per_type[k], GroupCounters{}, duration_s, sl));
-    for (std::size_t g = 0; g < rc.num_groups; ++g) add_values(by_group_[g], compute_group_kpis(per_group[g]));
+      add_values(by_type_[k], compute_kpis(per_type[k], nullptr, duration_s, sl));
+    for (std::size_t g = 0; g < rc.num_groups; ++g)
+      add_values(by_group_[g], compute_group_kpis(per_group[g], duration_s));
   }
 
   enum class PairKpi : std::uint8_t { Answered, Share, ServiceLevel, AsaS, WorkShare };

@@ -28,6 +28,13 @@ enum class Kpi : std::uint8_t {
   MeanWaitAdmittedS,
   Occupancy,
   MeanQueueLength,
+  ScheduledAgents,
+  PresentAgents,
+  AgentsOnBreak,
+  ProductiveAgents,
+  OvertimeAgentMin,
+  BreakLatenessS,
+  PaidAgentHours,
 };
 
 namespace internal {
@@ -52,6 +59,13 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::MeanWaitAdmittedS: return "mean_wait_admitted_s";
     case Kpi::Occupancy: return "occupancy";
     case Kpi::MeanQueueLength: return "mean_queue_length";
+    case Kpi::ScheduledAgents: return "scheduled_agents";
+    case Kpi::PresentAgents: return "present_agents";
+    case Kpi::AgentsOnBreak: return "agents_on_break";
+    case Kpi::ProductiveAgents: return "productive_agents";
+    case Kpi::OvertimeAgentMin: return "overtime_agent_min";
+    case Kpi::BreakLatenessS: return "break_lateness_s";
+    case Kpi::PaidAgentHours: return "paid_agent_hours";
   }
   return {};
 }
@@ -96,6 +110,13 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::AsaS:
     case Kpi::MeanWaitAdmittedS:
     case Kpi::MeanQueueLength:
+    case Kpi::ScheduledAgents:
+    case Kpi::PresentAgents:
+    case Kpi::AgentsOnBreak:
+    case Kpi::ProductiveAgents:
+    case Kpi::OvertimeAgentMin:
+    case Kpi::BreakLatenessS:
+    case Kpi::PaidAgentHours:
       return false;
   }
   return false;

@@ -12,9 +12,23 @@ double ratio(double num, double den) { return den > 0.0 ? num / den : kNaN; }
 void set(KpiValues& v, Kpi k, double x) { v[static_cast<std::size_t>(k)] = x; }
 double get(const KpiValues& v, Kpi k) { return v[static_cast<std::size_t>(k)]; }
 
+// Occupancy is over productive time: agents logged on and not on a break.
+double occupancy(const GroupCounters& g) { return ratio(g.busy_area, g.present_area - g.break_area); }
+
+void set_workforce(KpiValues& v, const GroupCounters& g, double duration_s) {
+  set(v, Kpi::ScheduledAgents, ratio(g.scheduled_area, duration_s));
+  set(v, Kpi::PresentAgents, ratio(g.present_area, duration_s));
+  set(v, Kpi::AgentsOnBreak, ratio(g.break_area, duration_s));
+  set(v, Kpi::ProductiveAgents, ratio(g.present_area - g.break_area, duration_s));
+  // Logged on but no longer on duty: finishing a contact after the shift ended.
+  set(v, Kpi::OvertimeAgentMin, (g.present_area - g.staffed_area) / 60.0);
+  set(v, Kpi::BreakLatenessS, ratio(g.break_lateness_sum_s, static_cast<double>(g.breaks_taken)));
+  set(v, Kpi::PaidAgentHours, (g.present_area - g.unpaid_break_area) / 3600.0);
+}
+
 }  // namespace
 
-KpiValues compute_kpis(const TypeCounters& c, const GroupCounters& g, double duration_s,
+KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double duration_s,
                        const ServiceLevelSpec& sl) {
   KpiValues v;
   v.fill(kNaN);
@@ -42,16 +56,20 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters& g, double dur
   }
   set(v, Kpi::AsaS, ratio(c.wait_sum_answered_s, d(c.answered)));
   set(v, Kpi::MeanWaitAdmittedS, ratio(c.wait_sum_admitted_s, admitted));
-  set(v, Kpi::Occupancy, ratio(g.busy_area, g.present_area));
   set(v, Kpi::MeanQueueLength, ratio(c.queue_area, duration_s));
+  if (g) {
+    set(v, Kpi::Occupancy, occupancy(*g));
+    set_workforce(v, *g, duration_s);
+  }
   return v;
 }
 
-KpiValues compute_group_kpis(const GroupCounters& g) {
+KpiValues compute_group_kpis(const GroupCounters& g, double duration_s) {
   KpiValues v;
   v.fill(kNaN);
   set(v, Kpi::Answered, static_cast<double>(g.answered));
-  set(v, Kpi::Occupancy, ratio(g.busy_area, g.present_area));
+  set(v, Kpi::Occupancy, occupancy(g));
+  set_workforce(v, g, duration_s);
   return v;
 }
 

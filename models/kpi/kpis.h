@@ -14,17 +14,43 @@ namespace ccsim::models {
 
 using KpiValues = std::array<double, kNumKpis>;
 
-// Calls in `calls`, agent time in `agents`, queue area over `duration_s` seconds.
-KpiValues compute_kpis(const TypeCounters& calls, const GroupCounters& agents, double duration_s,
+// Calls in `calls`, agent time in `agents`, queue area over `duration_s` seconds. The
+// workforce KPIs (agents scheduled, present, on break, productive; overtime, break
+// lateness, paid hours) are set only when `agents` are a group's or all groups' agents;
+// a contact type's KPIs pass no agents and leave them NaN.
+KpiValues compute_kpis(const TypeCounters& calls, const GroupCounters* agents, double duration_s,
                        const ServiceLevelSpec& sl);
 
-// An agent group's own KPIs: answered and occupancy; the others are NaN.
-KpiValues compute_group_kpis(const GroupCounters& agents);
+// An agent group's own KPIs over `duration_s` seconds: answered, occupancy and the
+// workforce KPIs; the others are NaN.
+KpiValues compute_group_kpis(const GroupCounters& agents, double duration_s);
+
+inline constexpr std::array<Kpi, 7> kWorkforceKpis = {
+    Kpi::ScheduledAgents,  Kpi::PresentAgents,  Kpi::AgentsOnBreak, Kpi::ProductiveAgents,
+    Kpi::OvertimeAgentMin, Kpi::BreakLatenessS, Kpi::PaidAgentHours};
+
+// The KPIs a contact type has: every KPI but the workforce ones (a type has no agents;
+// its occupancy is undefined too, but stays listed as it always was).
+inline constexpr std::array<Kpi, kNumKpis - kWorkforceKpis.size()> kTypeKpis = [] {
+  std::array<Kpi, kNumKpis - kWorkforceKpis.size()> out{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < kNumKpis; ++i) {
+    bool workforce = false;
+    for (Kpi w : kWorkforceKpis) workforce = workforce || static_cast<std::size_t>(w) == i;
+    if (!workforce) out[n++] = static_cast<Kpi>(i);
+  }
+  return out;
+}();
 
 // The KPIs an agent group has: per interval, what compute_group_kpis sets; over the run,
 // those plus the service level and ASA of the calls the group answered (the accumulator
 // adds them from the per-pair counters). Every other KPI of a group is always undefined.
-inline constexpr std::array<Kpi, 2> kGroupIntervalKpis = {Kpi::Answered, Kpi::Occupancy};
-inline constexpr std::array<Kpi, 4> kGroupKpis = {Kpi::Answered, Kpi::SlOverAnswered, Kpi::AsaS, Kpi::Occupancy};
+inline constexpr std::array<Kpi, 9> kGroupIntervalKpis = {
+    Kpi::Answered,         Kpi::Occupancy,        Kpi::ScheduledAgents, Kpi::PresentAgents,  Kpi::AgentsOnBreak,
+    Kpi::ProductiveAgents, Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,  Kpi::PaidAgentHours};
+inline constexpr std::array<Kpi, 11> kGroupKpis = {
+    Kpi::Answered,         Kpi::SlOverAnswered,   Kpi::AsaS,           Kpi::Occupancy,
+    Kpi::ScheduledAgents,  Kpi::PresentAgents,    Kpi::AgentsOnBreak,  Kpi::ProductiveAgents,
+    Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,   Kpi::PaidAgentHours};
 
 }  // namespace ccsim::models

@@ -40,15 +40,15 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; 
 TEST(Baseline, ListsEveryKpiOfTheScenarioOnceInFileOrder) {
   const ExampleRun run = run_example("scenarios/examples/single_day_ivr.json", 3);
   const Baseline b = make_baseline(run.spec, run.results, "x.json");
-  // 28 intervals x (17 + 2 types x 17 + 3 groups x 2) + overall 17 + 2 types x 17
-  // + 3 groups x 4 + pairs x 5.
+  // 28 intervals x (24 + 2 types x 17 + 3 groups x 9) + overall 24 + 2 types x 17
+  // + 3 groups x 11 + pairs x 5.
   const std::size_t pairs = run.results.by_type_group.size();
-  EXPECT_EQ(b.kpis.size(), 28u * (17 + 34 + 6) + 17 + 34 + 12 + 5 * pairs);
+  EXPECT_EQ(b.kpis.size(), 28u * (24 + 34 + 27) + 24 + 34 + 33 + 5 * pairs);
   std::set<std::string> seen;
   for (const BaselineKpi& k : b.kpis) EXPECT_TRUE(seen.insert(k.pointer).second) << k.pointer;
   EXPECT_EQ(b.kpis.front().pointer, "/kpis/overall/offered");
-  EXPECT_EQ(b.kpis.back().pointer, "/kpis/by_interval/27/by_group/generalists/occupancy");
-  EXPECT_EQ(b.kpis.back().kpi, "occupancy");
+  EXPECT_EQ(b.kpis.back().pointer, "/kpis/by_interval/27/by_group/generalists/paid_agent_hours");
+  EXPECT_EQ(b.kpis.back().kpi, "paid_agent_hours");
   EXPECT_EQ(b.seed, 42u);
   EXPECT_EQ(b.replications, 3u);
   EXPECT_EQ(b.fingerprint, run.results.fingerprint);

@@ -94,7 +94,7 @@ TEST(CallCenter, KpisOfThePatienceScenarioMatchHandCounts) {
   const Outcome r = run(s);
   TypeCounters calls;
   for (std::size_t k = 0; k < 3; ++k) calls += r.counters.type(0, k);
-  const KpiValues v = compute_kpis(calls, r.counters.group(0, 0), r.counters.slot_duration_s[0], s.service_level);
+  const KpiValues v = compute_kpis(calls, &r.counters.group(0, 0), r.counters.slot_duration_s[0], s.service_level);
   auto kpi = [&](Kpi k) { return v[static_cast<std::size_t>(k)]; };
   EXPECT_EQ(kpi(Kpi::Offered), 4);
   EXPECT_EQ(kpi(Kpi::Answered), 2);

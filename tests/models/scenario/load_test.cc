@@ -1124,7 +1124,8 @@ TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
               "unknown KPI \"p_abandn\"; known: offered, blocked, ivr_contained, ivr_abandoned, answered, abandoned, "
               "p_block, p_wait, p_abandon, service_level, sl_answered_within_t_over_offered, "
               "sl_answered_within_t_over_answered, sl_excluding_short_abandons, asa_s, mean_wait_admitted_s, "
-              "occupancy, mean_queue_length (did you mean \"p_abandon\"?)");
+              "occupancy, mean_queue_length, scheduled_agents, present_agents, agents_on_break, productive_agents, "
+              "overtime_agent_min, break_lateness_s, paid_agent_hours (did you mean \"p_abandon\"?)");
 }
 
 TEST(LoadScenario, TargetsAreChecked) {
