@@ -1,5 +1,6 @@
 // Agents as individuals: exact traces of log-on, end of shift and log-off, and the
 // staffing array read as whole-period shifts.
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "models/call_center.h"
 #include "models/replication.h"
 #include "models/routing/registry.h"
+#include "models/scenario/load.h"
 #include "tests/models/test_scenarios.h"
 
 namespace ccsim::models {
@@ -183,6 +185,26 @@ TEST(CallCenterWorkforce, AStaffingArrayAndTheSameWholePeriodShiftsGiveIdentical
     EXPECT_EQ(a, b) << "replication " << r;
     EXPECT_GT(a.group(4, 0).busy_area, 0.0);
   }
+}
+
+// The shipped pair: single_day_ivr's staffing arrays and the same agents as shifts.
+TEST(CallCenterWorkforce, ShiftsAsStaffingGivesSingleDayIvrsResultsExactly) {
+  const ScenarioSpec array = load_scenario_file(CCSIM_SOURCE_DIR "/scenarios/examples/single_day_ivr.json");
+  const ScenarioSpec shifts = load_scenario_file(CCSIM_SOURCE_DIR "/scenarios/examples/shifts_as_staffing.json");
+  ASSERT_TRUE(shifts.agent_groups[make_id<AgentGroupId>(0)].staffing.empty());
+  const RunResults a = run_scenario(array, RunOptions{.threads = 2});
+  const RunResults b = run_scenario(shifts, RunOptions{.threads = 2});
+  EXPECT_EQ(a.fingerprint, b.fingerprint);
+  for (std::size_t k = 0; k < kNumKpis; ++k) {
+    if (std::isnan(a.overall[k].mean)) continue;
+    EXPECT_EQ(a.overall[k].mean, b.overall[k].mean) << kKpiNames[k];
+    EXPECT_EQ(a.overall[k].half_width, b.overall[k].half_width) << kKpiNames[k];
+  }
+  ASSERT_EQ(a.by_interval.size(), b.by_interval.size());
+  for (std::size_t i = 0; i < a.by_interval.size(); ++i)
+    for (std::size_t g = 0; g < a.by_interval[i].by_group.size(); ++g)
+      EXPECT_EQ(stat_of(a.by_interval[i].by_group[g], Kpi::ScheduledAgents).mean,
+                stat_of(b.by_interval[i].by_group[g], Kpi::ScheduledAgents).mean);
 }
 
 }  // namespace
