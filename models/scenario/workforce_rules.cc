@@ -122,6 +122,10 @@ class ShiftChecker {
 
   void breaks(std::size_t s, const ShiftSpec& shift, const ShiftValid& v, bool shift_inside) {
     const std::string who = label("shift", v.name, shift.name, s);
+    if (shift.breaks.size() > kMaxBreaksPerShift)
+      sink_.add(where_.brk(s, kMaxBreaksPerShift, BreakPart::Name),
+                fmt::format("{} has {} breaks; at most {} are supported per shift", who, shift.breaks.size(),
+                            kMaxBreaksPerShift));
     std::map<std::string, std::size_t, std::less<>> names;
     std::optional<std::size_t> previous;  // the last break whose times are valid and ordered
     for (std::size_t b = 0; b < shift.breaks.size() && b < v.breaks.size(); ++b) {

@@ -38,6 +38,9 @@ struct DayClock {
 // below the shift or break (the loader: "end" or "length_s", "at" or "window/from";
 // validate_spec: "end_s", "earliest_start_s"); the pointer is then
 // <shifts>/<s>/<key> or <shifts>/<s>/breaks/<b>/<key>.
+// The model numbers a shift's breaks in one byte (models/call_center_workforce.cc).
+inline constexpr std::size_t kMaxBreaksPerShift = 254;
+
 enum class ShiftPart : std::uint8_t { Name, Start, End };
 enum class BreakPart : std::uint8_t { Name, Duration, Earliest, Latest };
 

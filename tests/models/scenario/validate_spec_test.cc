@@ -328,6 +328,18 @@ TEST(ValidateSpec, BreaksFollowTheLoaderRules) {
                "/agent_groups/0/shifts/0/name)");
 }
 
+TEST(ValidateSpec, AShiftHoldsAtMost254Breaks) {
+  ScenarioSpec s = shift_day();
+  ShiftSpec& e = early_of(s);
+  e.breaks.clear();
+  for (int b = 0; b < 255; ++b)
+    e.breaks.push_back(BreakSpec{"b" + std::to_string(b), 1.0, 10.0 * b, 10.0 * b, BreakPlacement::Spread, true});
+  expect_exact(s, "/agent_groups/0/shifts/0/breaks/254/name",
+               "shift \"early\" has 255 breaks; at most 254 are supported per shift");
+  e.breaks.pop_back();
+  EXPECT_EQ(lines(spec_problems(s)), "");
+}
+
 TEST(ValidateSpec, AbsenteeismAndShrinkageAreFractionsBelowOne) {
   ScenarioSpec s = shift_day();
   s.agent_groups.raw()[0].absenteeism = 6.0;
