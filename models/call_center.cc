@@ -32,7 +32,6 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
       roster_(build_roster(spec)),
       agents_(spec.agent_groups.size(), groups_of(roster_)),
       absent_(roster_.agents.size(), 0),
-      waiting_(roster_.agents.size(), 0),
       breaks_due_(roster_.agents.size(), 0),
       breaks_taken_(roster_.agents.size(), 0),
       activity_(roster_.agents.size(), 0),

@@ -108,7 +108,6 @@ class CallCenter {
   // Per agent: breaks of its shift that came due, breaks taken, what it is unavailable
   // for now (a break's index or kAuxActivity), and the length of a shrinkage block that
   // came due (0 when none waits).
-  std::vector<std::uint8_t> waiting_;  // a break or a shrinkage block came due and waits
   std::vector<std::uint8_t> breaks_due_;
   std::vector<std::uint8_t> breaks_taken_;
   std::vector<std::uint8_t> activity_;

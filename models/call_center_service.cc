@@ -39,7 +39,7 @@ void CallCenter::agent_free(AgentId a) {
     fail_invariant(now(), "agent_free", fmt::format("group={}, agent=#{}", spec_.agent_groups[g].name, index(a)),
                    "the agent is not busy");
   const bool leaving = agents_.leaving(a);
-  if (waiting_[index(a)] && !leaving && take_due_break(a)) return;  // from the contact straight to its break
+  if (agents_.waiting(a) && !leaving && take_due_break(a)) return;  // from the contact straight to its break
   lifecycle_.agent_free(now(), a, g, leaving);
   if (!agents_.free(a, now())) return;  // logged off
   assign_idle_agents(g);

@@ -74,7 +74,7 @@ void CallCenter::schedule_breaks(AgentId a) {
 void CallCenter::on_break_due(AgentId a, std::uint8_t b) {
   if (agents_.state(a) == AgentState::Off) return;  // its shift is over
   breaks_due_[index(a)] = static_cast<std::uint8_t>(b + 1);
-  waiting_[index(a)] = 1;
+  agents_.set_waiting(a, true);
   if (agents_.state(a) == AgentState::Idle) take_due_break(a);
 }
 
@@ -104,7 +104,7 @@ void CallCenter::on_aux_due(AgentId a) {
   if (agents_.state(a) == AgentState::Off) return;
   const std::uint32_t period = std::min(static_cast<std::uint32_t>(now() / spec_.period_s), spec_.num_periods - 1);
   aux_due_s_[index(a)] = spec_.agent_groups[agents_.group(a)].shrinkage[period] * spec_.period_s;
-  waiting_[index(a)] = 1;
+  agents_.set_waiting(a, true);
   if (agents_.state(a) == AgentState::Idle) take_due_break(a);
 }
 
@@ -128,10 +128,10 @@ bool CallCenter::take_due_break(AgentId a) {
     schedule(now() + aux_due_s_[i], CcEvent::BreakEnd, CcPriority::Release, i);
     aux_due_s_[i] = 0.0;
   } else {
-    waiting_[i] = 0;
+    agents_.set_waiting(a, false);
     return false;
   }
-  waiting_[i] = breaks_taken_[i] < breaks_due_[i] || aux_due_s_[i] > 0.0;
+  agents_.set_waiting(a, breaks_taken_[i] < breaks_due_[i] || aux_due_s_[i] > 0.0);
   return true;
 }
 
@@ -140,7 +140,7 @@ void CallCenter::on_break_end(AgentId a) {
   const AgentGroupId g = agents_.group(a);
   lifecycle_.break_end(now(), a, g, activity_[index(a)] == kAuxActivity);
   agents_.end_break(a, now());
-  if (waiting_[index(a)] && take_due_break(a)) return;
+  if (agents_.waiting(a) && take_due_break(a)) return;
   assign_idle_agents(g);
 }
 

@@ -20,11 +20,11 @@ constexpr std::uint64_t mix64(std::uint64_t h, std::uint64_t v) {
 
 class Fingerprint {
  public:
-  // One multiply-add per record: cheap enough for every transition, and the multiply
-  // makes the value depend on the order of the records as well as on their contents.
+  // A rotate and an add per record: cheap enough for every transition, order-dependent
+  // (the rotation) and not linear over XOR (the add), so differences do not cancel out.
   void fold(double time_s, std::uint8_t what, std::uint32_t type, std::uint32_t group) {
-    h_ = (h_ ^ std::bit_cast<std::uint64_t>(time_s)) * 0x9e3779b97f4a7c15ULL +
-         ((std::uint64_t{what} << 56) ^ (std::uint64_t{type} << 28) ^ group);
+    h_ = std::rotl(h_, 23) +
+         (std::bit_cast<std::uint64_t>(time_s) ^ (std::uint64_t{what} << 56) ^ (std::uint64_t{type} << 28) ^ group);
   }
   std::uint64_t value() const { return h_; }
 

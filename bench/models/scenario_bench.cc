@@ -31,6 +31,8 @@ BENCHMARK_CAPTURE(BM_Scenario, model_a, "scenarios/bench/model_a.json")->Unit(be
 BENCHMARK_CAPTURE(BM_Scenario, model_b, "scenarios/bench/model_b.json")->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Scenario, single_day_ivr, "scenarios/examples/single_day_ivr.json")
     ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Scenario, shifts_and_breaks, "scenarios/examples/shifts_and_breaks.json")
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Scenario, erlang_c_14_agents, "scenarios/examples/erlang_c_14_agents.json")
     ->Unit(benchmark::kMillisecond);
 

@@ -25,8 +25,9 @@ enum class AgentState : std::uint8_t {
 // (scheduled and present); an agent whose shift ended during a contact is still logged on
 // (in busy and logged_on) until it is free, but no longer on duty.
 // scheduled counts the agents whose stint is running, absent ones included (the roster
-// keeps it; the pool only stores it beside the others).
-struct GroupCounts {
+// keeps it; the pool only stores it beside the others). 32 bytes, so that indexing by
+// group is a shift.
+struct alignas(32) GroupCounts {
   std::uint32_t idle = 0;
   std::uint32_t busy = 0;  // Busy or WrapUp
   std::uint32_t on_break = 0;
@@ -42,32 +43,28 @@ class AgentPool {
  public:
   // agent_group[a] is the group of agent a; all agents start Off.
   AgentPool(std::size_t num_groups, std::span<const AgentGroupId> agent_group)
-      : counts_(num_groups),
-        head_(num_groups, kNoAgent),
-        tail_(num_groups, kNoAgent),
-        group_(agent_group.begin(), agent_group.end()),
-        state_(agent_group.size(), AgentState::Off),
-        leaving_(agent_group.size(), 0),
-        unpaid_(agent_group.size(), 0),
-        contact_(agent_group.size(), ContactId{}),
-        idle_since_s_(agent_group.size(), 0.0),
-        next_(agent_group.size(), kNoAgent),
-        prev_(agent_group.size(), kNoAgent) {}
+      : counts_(num_groups), head_(num_groups, kNoAgent), tail_(num_groups, kNoAgent), agents_(agent_group.size()) {
+    for (std::size_t a = 0; a < agent_group.size(); ++a) agents_[a].group = agent_group[a];
+  }
 
-  std::size_t size() const { return group_.size(); }
+  std::size_t size() const { return agents_.size(); }
   const GroupCounts& counts(AgentGroupId g) const { return counts_[index(g)]; }
   const GroupCounts* counts_data() const { return counts_.data(); }
   std::size_t num_groups() const { return counts_.size(); }
 
-  AgentGroupId group(AgentId a) const { return group_[index(a)]; }
-  AgentState state(AgentId a) const { return state_[index(a)]; }
+  AgentGroupId group(AgentId a) const { return agents_[index(a)].group; }
+  AgentState state(AgentId a) const { return agents_[index(a)].state; }
   // Its shift has ended while it was busy: it logs off when free instead of taking more.
-  bool leaving(AgentId a) const { return leaving_[index(a)] != 0; }
-  ContactId contact(AgentId a) const { return contact_[index(a)]; }
-  double idle_since_s(AgentId a) const { return idle_since_s_[index(a)]; }
+  bool leaving(AgentId a) const { return agents_[index(a)].leaving != 0; }
+  ContactId contact(AgentId a) const { return agents_[index(a)].contact; }
+  double idle_since_s(AgentId a) const { return agents_[index(a)].idle_since_s; }
   // The head of g's idle list; only meaningful when counts(g).idle > 0.
   AgentId longest_idle(AgentGroupId g) const { return make_id<AgentId>(head_[index(g)]); }
-  double longest_idle_since_s(AgentGroupId g) const { return idle_since_s_[head_[index(g)]]; }
+  double longest_idle_since_s(AgentGroupId g) const { return agents_[head_[index(g)]].idle_since_s; }
+  // A flag the workforce sets while a break or a shrinkage block waits for the agent, so
+  // that freeing an agent tests one byte of the record it already reads.
+  bool waiting(AgentId a) const { return agents_[index(a)].waiting != 0; }
+  void set_waiting(AgentId a, bool w) { agents_[index(a)].waiting = w; }
 
   // Off -> Idle, at the back of the idle list.
   void log_on(AgentId a, double now_s) {
@@ -80,55 +77,57 @@ class AgentPool {
   // The agent's shift ends. Idle or on a break: Off at once (returns true). Busy or in
   // wrap-up: it stays logged on, marked leaving, and goes Off when free (returns false).
   bool end_shift(AgentId a) {
-    GroupCounts& c = counts_[index(group(a))];
+    Agent& r = agents_[index(a)];
+    GroupCounts& c = counts_[index(r.group)];
     --c.on_duty;
-    switch (state(a)) {
+    switch (r.state) {
       case AgentState::Idle:
         unlink(a);
         --c.idle;
         break;
       case AgentState::OnBreak:
-        leave_break(a);
+        leave_break(r);
         break;
       case AgentState::Busy:
       case AgentState::WrapUp:
-        leaving_[index(a)] = 1;
+        r.leaving = 1;
         return false;
       case AgentState::Off:
         break;
     }
     --c.logged_on;
-    state_[index(a)] = AgentState::Off;
+    r.state = AgentState::Off;
     return true;
   }
 
   // The longest-idle agent of g takes contact k: Idle -> Busy. Precondition: idle > 0.
   AgentId serve_longest_idle(AgentGroupId g, ContactId k) {
     const std::uint32_t a = head_[index(g)];
-    const std::uint32_t next = next_[a];
-    head_[index(g)] = next;
-    if (next == kNoAgent)
+    Agent& r = agents_[a];
+    head_[index(g)] = r.next;
+    if (r.next == kNoAgent)
       tail_[index(g)] = kNoAgent;
     else
-      prev_[next] = kNoAgent;
+      agents_[r.next].prev = kNoAgent;
     GroupCounts& c = counts_[index(g)];
     --c.idle;
     ++c.busy;
-    state_[a] = AgentState::Busy;
-    contact_[a] = k;
+    r.state = AgentState::Busy;
+    r.contact = k;
     return make_id<AgentId>(a);
   }
 
-  void start_wrap_up(AgentId a) { state_[index(a)] = AgentState::WrapUp; }
+  void start_wrap_up(AgentId a) { agents_[index(a)].state = AgentState::WrapUp; }
 
   // Busy or WrapUp -> Idle (returns true), or -> Off when leaving (returns false).
   bool free(AgentId a, double now_s) {
-    GroupCounts& c = counts_[index(group(a))];
+    Agent& r = agents_[index(a)];
+    GroupCounts& c = counts_[index(r.group)];
     --c.busy;
-    if (leaving_[index(a)]) {
-      leaving_[index(a)] = 0;
+    if (r.leaving) {
+      r.leaving = 0;
       --c.logged_on;
-      state_[index(a)] = AgentState::Off;
+      r.state = AgentState::Off;
       return false;
     }
     make_idle(a, now_s);
@@ -138,22 +137,23 @@ class AgentPool {
   // Idle, Busy or WrapUp -> OnBreak (a busy agent goes straight from its contact to the
   // break). Unpaid breaks are counted apart for paid hours.
   void start_break(AgentId a, bool paid) {
-    GroupCounts& c = counts_[index(group(a))];
-    if (state(a) == AgentState::Idle) {
+    Agent& r = agents_[index(a)];
+    GroupCounts& c = counts_[index(r.group)];
+    if (r.state == AgentState::Idle) {
       unlink(a);
       --c.idle;
     } else {
       --c.busy;
     }
     ++c.on_break;
-    unpaid_[index(a)] = !paid;
+    r.unpaid = !paid;
     c.on_unpaid_break += !paid;
-    state_[index(a)] = AgentState::OnBreak;
+    r.state = AgentState::OnBreak;
   }
 
   // OnBreak -> Idle.
   void end_break(AgentId a, double now_s) {
-    leave_break(a);
+    leave_break(agents_[index(a)]);
     make_idle(a, now_s);
   }
 
@@ -165,52 +165,60 @@ class AgentPool {
   }
 
  private:
-  void leave_break(AgentId a) {
-    GroupCounts& c = counts_[index(group(a))];
+  // 32 bytes: the fields one transition touches share a cache line.
+  struct Agent {
+    double idle_since_s = 0.0;
+    ContactId contact{};
+    std::uint32_t next = kNoAgent;  // idle list links, kNoAgent at the ends
+    std::uint32_t prev = kNoAgent;
+    AgentGroupId group{};
+    AgentState state = AgentState::Off;
+    std::uint8_t leaving = 0;
+    std::uint8_t unpaid = 0;  // on an unpaid break
+    std::uint8_t waiting = 0;
+  };
+  static_assert(sizeof(Agent) == 32);
+
+  void leave_break(Agent& r) {
+    GroupCounts& c = counts_[index(r.group)];
     --c.on_break;
-    c.on_unpaid_break -= unpaid_[index(a)];
-    unpaid_[index(a)] = 0;
+    c.on_unpaid_break -= r.unpaid;
+    r.unpaid = 0;
   }
 
   void make_idle(AgentId a, double now_s) {
     const std::uint32_t i = index(a);
-    const std::uint32_t g = index(group_[i]);
+    Agent& r = agents_[i];
+    const std::uint32_t g = index(r.group);
     ++counts_[g].idle;
-    state_[i] = AgentState::Idle;
-    idle_since_s_[i] = now_s;
-    next_[i] = kNoAgent;
-    prev_[i] = tail_[g];
+    r.state = AgentState::Idle;
+    r.idle_since_s = now_s;
+    r.next = kNoAgent;
+    r.prev = tail_[g];
     if (tail_[g] == kNoAgent)
       head_[g] = i;
     else
-      next_[tail_[g]] = i;
+      agents_[tail_[g]].next = i;
     tail_[g] = i;
   }
 
   void unlink(AgentId a) {
-    const std::uint32_t i = index(a);
-    const std::uint32_t g = index(group_[i]);
-    if (prev_[i] == kNoAgent)
-      head_[g] = next_[i];
+    const Agent& r = agents_[index(a)];
+    const std::uint32_t g = index(r.group);
+    if (r.prev == kNoAgent)
+      head_[g] = r.next;
     else
-      next_[prev_[i]] = next_[i];
-    if (next_[i] == kNoAgent)
-      tail_[g] = prev_[i];
+      agents_[r.prev].next = r.next;
+    if (r.next == kNoAgent)
+      tail_[g] = r.prev;
     else
-      prev_[next_[i]] = prev_[i];
+      agents_[r.next].prev = r.prev;
   }
 
   std::vector<GroupCounts> counts_;
   std::vector<std::uint32_t> head_;  // per group: first of its idle list (longest idle), or kNoAgent
   std::vector<std::uint32_t> tail_;  // per group: last of its idle list
-  std::vector<AgentGroupId> group_;
-  std::vector<AgentState> state_;
-  std::vector<std::uint8_t> leaving_;
-  std::vector<std::uint8_t> unpaid_;  // on an unpaid break
-  std::vector<ContactId> contact_;
-  std::vector<double> idle_since_s_;
-  std::vector<std::uint32_t> next_;  // idle list links, kNoAgent at the ends
-  std::vector<std::uint32_t> prev_;
+  std::vector<Agent> agents_;
 };
 
 }  // namespace ccsim::models
