@@ -2,6 +2,7 @@
 // per replication. Its mean and its variance over many replications must match the
 // binomial law within 99.9 % intervals; an absence drawn per period, per group or not
 // at all would miss the variance by far.
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -47,6 +48,45 @@ TEST(WorkforceValidation, AgentsPresentFollowTheBinomialLawOfAbsenteeism) {
   const double hw = 3.29 * std::sqrt((m4 - s2 * s2) / kReplications);  // 99.9 %
   KpiStat v{s2, hw, present.count()};
   EXPECT_TRUE(testing::covers(v, variance, 0.5));
+}
+
+// A day with random absence is, replication by replication, the day with exactly the
+// agents who came: absence has its own random stream, so conditioning on the number
+// present m gives the fixed-staffing day with m agents on the same random numbers, and
+// the mixture over m (binomially weighted) is the day with absence. Every call counter
+// and the agents' busy time must match exactly.
+TEST(WorkforceValidation, ADayWithAbsenceIsTheMixtureOfTheFixedStaffingDays) {
+  ScenarioSpec s = testing::day_scenario(1800, 4);
+  ContactTypeSpec t;
+  t.name = "calls";
+  t.arrivals.process = ArrivalSpec::Process::PiecewisePoisson;
+  t.arrivals.per_period = {150, 260, 240, 120};
+  t.talk = sim::Distribution::lognormal(200, 0.8);
+  t.patience = sim::Distribution::exponential(90);
+  t.groups = {make_id<AgentGroupId>(0)};
+  s.contact_types.push_back(t);
+  AgentGroupSpec g = testing::group("team", {});
+  g.shifts.push_back(ShiftSpec{"day", 0, 7200, 30, {}});
+  g.absenteeism = 0.2;
+  s.agent_groups.push_back(g);
+  const AnyRouter router = make_router(s);
+  std::vector<int> days_with(31, 0);
+  for (std::uint32_t r = 0; r < 200; ++r) {
+    const ReplicationCounters with_absence = run_replication(s, router, r);
+    const double m = with_absence.group(0, 0).staffed_area / 1800;
+    ASSERT_EQ(m, std::floor(m));
+    ++days_with[static_cast<std::size_t>(m)];
+    ScenarioSpec fixed = s;
+    fixed.agent_groups[make_id<AgentGroupId>(0)].absenteeism = 0.0;
+    fixed.agent_groups[make_id<AgentGroupId>(0)].shifts[0].agents = static_cast<std::uint32_t>(m);
+    const ReplicationCounters present_only = run_replication(fixed, router, r);
+    for (std::size_t k = 0; k < 4; ++k) {
+      EXPECT_EQ(with_absence.type(k, 0), present_only.type(k, 0)) << "replication " << r << ", period " << k;
+      EXPECT_EQ(with_absence.group(k, 0).busy_area, present_only.group(k, 0).busy_area);
+    }
+  }
+  // The absence really varies: many different head counts occur.
+  EXPECT_GE(std::count_if(days_with.begin(), days_with.end(), [](int n) { return n > 0; }), 8);
 }
 
 }  // namespace
