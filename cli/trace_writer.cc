@@ -52,7 +52,7 @@ TraceWriter::TraceWriter(const std::string& path, TraceFormat format, const mode
   const auto quote = format == TraceFormat::Csv ? csv_quoted : json_string;
   for (const auto& t : spec.contact_types) type_names_.push_back(quote(t.name));
   for (const auto& g : spec.agent_groups) group_names_.push_back(quote(g.name));
-  if (format == TraceFormat::Csv) std::fputs("replication,time_s,event,call,contact_type,agent_group,agent,wait_s\n", file_.get());
+  if (format == TraceFormat::Csv) std::fputs("replication,time_s,event,call,contact_type,agent_group,agent,wait_s,lateness_s\n", file_.get());
 }
 
 TraceWriter::~TraceWriter() = default;
@@ -73,6 +73,7 @@ void TraceWriter::record(const models::TraceRecord& r) {
     call = call_of_slot_[r.contact];
   }
   const bool has_wait = r.what == TraceWhat::Answered || r.what == TraceWhat::Abandoned;
+  const bool has_lateness = r.what == TraceWhat::BreakStart;
   const std::string_view event = models::trace_what_name(r.what);
   static const std::string kNone;
   const std::string& type = r.type != kNoId ? type_names_[r.type] : kNone;
@@ -87,6 +88,8 @@ void TraceWriter::record(const models::TraceRecord& r) {
     if (r.agent != kNoId) fmt::format_to(out, "{}", r.agent);
     line_ += ',';
     if (has_wait) fmt::format_to(out, "{}", r.value);
+    line_ += ',';
+    if (has_lateness) fmt::format_to(out, "{}", r.value);
     line_ += '\n';
   } else {
     fmt::format_to(out, "{{\"replication\":{},\"time_s\":{},\"event\":\"{}\"", replication_, r.time_s, event);
@@ -95,6 +98,7 @@ void TraceWriter::record(const models::TraceRecord& r) {
     if (!group.empty()) fmt::format_to(out, ",\"agent_group\":{}", group);
     if (r.agent != kNoId) fmt::format_to(out, ",\"agent\":{}", r.agent);
     if (has_wait) fmt::format_to(out, ",\"wait_s\":{}", r.value);
+    if (has_lateness) fmt::format_to(out, ",\"lateness_s\":{}", r.value);
     line_ += "}\n";
   }
   std::fwrite(line_.data(), 1, line_.size(), file_.get());
