@@ -47,7 +47,6 @@ class AgentPool {
     for (std::size_t a = 0; a < agent_group.size(); ++a) agents_[a].group = agent_group[a];
   }
 
-  std::size_t size() const { return agents_.size(); }
   const GroupCounts& counts(AgentGroupId g) const { return counts_[index(g)]; }
   const GroupCounts* counts_data() const { return counts_.data(); }
   std::size_t num_groups() const { return counts_.size(); }
@@ -57,7 +56,6 @@ class AgentPool {
   // Its shift has ended while it was busy: it logs off when free instead of taking more.
   bool leaving(AgentId a) const { return agents_[index(a)].leaving != 0; }
   ContactId contact(AgentId a) const { return agents_[index(a)].contact; }
-  double idle_since_s(AgentId a) const { return agents_[index(a)].idle_since_s; }
   // The head of g's idle list; only meaningful when counts(g).idle > 0.
   AgentId longest_idle(AgentGroupId g) const { return make_id<AgentId>(head_[index(g)]); }
   double longest_idle_since_s(AgentGroupId g) const { return agents_[head_[index(g)]].idle_since_s; }

@@ -27,7 +27,6 @@ class KpiObserver {
               const GroupCounts* groups);
 
   std::uint32_t discard_slot() const { return discard_slot_; }
-  std::uint32_t time_slot() const { return time_slot_; }
 
   void arrival(std::uint32_t slot, ContactTypeId k) {
     ++counters_.arrivals;
