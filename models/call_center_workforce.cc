@@ -14,15 +14,16 @@ constexpr std::uint8_t kAuxActivity = 0xff;
 }  // namespace
 
 // Each scheduled agent of a group with absenteeism p is absent the whole replication
-// with probability p: one uniform per agent, in agent order, from the group's stream.
+// with probability p: one uniform per agent, in the order the scenario lists them, from
+// the group's stream.
 void CallCenter::draw_absence(std::uint64_t replication) {
   const sim::Mrg32k3a base = sim::Mrg32k3a::from_seed(spec_.seed);
   for (std::size_t gi = 0; gi < spec_.agent_groups.size(); ++gi) {
     const double p = spec_.agent_groups[make_id<AgentGroupId>(gi)].absenteeism;
     if (p <= 0.0) continue;
     sim::Mrg32k3a stream = stream_for(base, static_cast<std::uint32_t>(gi), WorkforcePurpose::Absence, replication);
-    for (std::size_t a = 0; a < roster_.agents.size(); ++a)
-      if (index(roster_.agents[a].group) == gi) absent_[a] = stream.next_u01() < p;
+    for (const AgentId a : roster_.in_file_order)
+      if (index(roster_.agents[index(a)].group) == gi) absent_[index(a)] = stream.next_u01() < p;
     absence_draws_ += stream.draws();
   }
 }
@@ -62,13 +63,18 @@ void CallCenter::on_roster_change(std::uint32_t first) {
 
 // Break b of the agent's shift comes due at its planned start (placement decides it per
 // agent). Breaks come due in their listed order (the loader keeps their windows apart).
+// One planned at the log-on instant is due at once, before the new agent takes a call.
 void CallCenter::schedule_breaks(AgentId a) {
   const Stint& stint = roster_.agents[index(a)];
   if (stint.shift == kNoShift) return;
   const ShiftSpec& shift = spec_.agent_groups[stint.group].shifts[stint.shift];
-  for (std::size_t b = 0; b < shift.breaks.size(); ++b)
-    schedule(planned_break_start_s(shift.breaks[b], stint.agent_in_shift, shift.agents), CcEvent::BreakDue,
-             CcPriority::PeriodStart, index(a), 0, static_cast<std::uint8_t>(b));
+  for (std::size_t b = 0; b < shift.breaks.size(); ++b) {
+    const double planned = planned_break_start_s(shift.breaks[b], stint.agent_in_shift, shift.agents);
+    if (planned <= now())
+      on_break_due(a, static_cast<std::uint8_t>(b));
+    else
+      schedule(planned, CcEvent::BreakDue, CcPriority::PeriodStart, index(a), 0, static_cast<std::uint8_t>(b));
+  }
 }
 
 void CallCenter::on_break_due(AgentId a, std::uint8_t b) {
@@ -110,10 +116,15 @@ void CallCenter::on_aux_due(AgentId a) {
 
 // The agent is available now (idle, or just freed from a contact or a break): it starts
 // the first break that came due and is not taken yet, else a waiting shrinkage block.
-// Returns false when nothing waits.
+// Returns false when nothing waits. Once its duty is over (an agent serving the contacts
+// left at the end of the day) what still waits is dropped.
 bool CallCenter::take_due_break(AgentId a) {
   const std::uint32_t i = index(a);
   const AgentGroupId g = agents_.group(a);
+  if (now() >= roster_.agents[i].duty_end_s) {
+    breaks_taken_[i] = breaks_due_[i];
+    aux_due_s_[i] = 0.0;
+  }
   if (breaks_taken_[i] < breaks_due_[i]) {
     const Stint& stint = roster_.agents[i];
     const BreakSpec& b = spec_.agent_groups[g].shifts[stint.shift].breaks[breaks_taken_[i]];

@@ -1,6 +1,7 @@
 #include "models/agents/roster.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <tuple>
@@ -16,21 +17,19 @@ double end_or_never(double end_s, double horizon_s) { return end_s >= horizon_s 
 
 void add_staffing_layers(const AgentGroupSpec& g, AgentGroupId id, const ScenarioSpec& spec,
                          std::vector<Stint>& out) {
-  const std::uint32_t most = g.staffing.empty() ? 0 : *std::ranges::max_element(g.staffing);
+  std::vector<std::uint32_t> open;  // first period of each open layer, lowest layer first
   const auto periods = static_cast<std::uint32_t>(g.staffing.size());
-  for (std::uint32_t layer = 0; layer < most; ++layer) {
-    std::uint32_t k = 0;
-    while (k < periods) {
-      if (g.staffing[k] <= layer) {
-        ++k;
-        continue;
-      }
-      const std::uint32_t first = k;
-      while (k < periods && g.staffing[k] > layer) ++k;
-      out.push_back(Stint{id, sim::period_start(first, spec.period_s),
-                          end_or_never(sim::period_start(k, spec.period_s), spec.horizon_s())});
-    }
+  const auto close = [&](std::uint32_t end_period) {
+    const double end_s = sim::period_start(end_period, spec.period_s);
+    out.push_back(Stint{id, sim::period_start(open.back(), spec.period_s), end_or_never(end_s, spec.horizon_s()),
+                        end_s});
+    open.pop_back();
+  };
+  for (std::uint32_t k = 0; k < periods; ++k) {
+    while (open.size() > g.staffing[k]) close(k);
+    while (open.size() < g.staffing[k]) open.push_back(k);
   }
+  while (!open.empty()) close(periods);
 }
 
 }  // namespace
@@ -41,14 +40,15 @@ Roster build_roster(const ScenarioSpec& spec) {
     const auto id = make_id<AgentGroupId>(gi);
     const AgentGroupSpec& g = spec.agent_groups[id];
     if (spec.mode == RunMode::SteadyState) {
-      for (std::uint32_t i = 0; i < g.staffing.front(); ++i) stints.push_back(Stint{id, 0.0, sim::kNever});
+      for (std::uint32_t i = 0; i < g.staffing.front(); ++i)
+        stints.push_back(Stint{id, 0.0, sim::kNever, sim::kNever});
       continue;
     }
     add_staffing_layers(g, id, spec, stints);
     for (std::uint32_t s = 0; s < g.shifts.size(); ++s) {
       const ShiftSpec& shift = g.shifts[s];
       for (std::uint32_t i = 0; i < shift.agents; ++i)
-        stints.push_back(Stint{id, shift.start_s, end_or_never(shift.end_s, spec.horizon_s()), s, i});
+        stints.push_back(Stint{id, shift.start_s, end_or_never(shift.end_s, spec.horizon_s()), shift.end_s, s, i});
     }
   }
 
@@ -61,7 +61,11 @@ Roster build_roster(const ScenarioSpec& spec) {
   });
   Roster r;
   r.agents.reserve(stints.size());
-  for (std::uint32_t i : order) r.agents.push_back(stints[i]);
+  r.in_file_order.resize(stints.size());
+  for (std::size_t a = 0; a < order.size(); ++a) {
+    r.agents.push_back(stints[order[a]]);
+    r.in_file_order[order[a]] = make_id<AgentId>(a);
+  }
 
   for (std::size_t a = 0; a < r.agents.size(); ++a) {
     const Stint& s = r.agents[a];

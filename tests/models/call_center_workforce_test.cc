@@ -155,6 +155,36 @@ TEST(CallCenterWorkforce, ShrinkageTakesEachAgentOffForItsShareOfThePeriodInOneB
   EXPECT_EQ(c.group(0, 0).breaks_taken, 0u);
 }
 
+TEST(CallCenterWorkforce, ABreakPlannedAtTheStartOfTheShiftComesBeforeTheWaitingCalls) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {100}, 50, std::nullopt, {0}));
+  AgentGroupSpec g = group("team", {});
+  g.shifts.push_back(ShiftSpec{"late", 500, 1000, 1, {BreakSpec{"briefing", 100, 500, 500, BreakPlacement::Spread, true}}});
+  s.agent_groups.push_back(g);
+  // The call waits from 100; the agent logs on at 500 and goes to its briefing first.
+  const std::vector<Line> expected = {
+      {100, TraceWhat::Queued, N, N, 0},     {500, TraceWhat::LogOn, 0, 0, 0},
+      {500, TraceWhat::BreakStart, 0, 0, 0}, {600, TraceWhat::BreakEnd, 0, 0, 0},
+      {600, TraceWhat::Answered, 0, 0, 500}, {650, TraceWhat::AgentFree, 0, 0, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+}
+
+TEST(CallCenterWorkforce, NoBreakOrShrinkageIsTakenAfterTheEndOfTheDay) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", {800, 990}, 400, std::nullopt, {0}));
+  AgentGroupSpec g = group("team", {});
+  g.shifts.push_back(all_day(1, {BreakSpec{"coffee", 60, 900, 900, BreakPlacement::Spread, true}}));
+  g.shrinkage = {0.05};  // a 50 s block planned at 475: taken at once
+  s.agent_groups.push_back(g);
+  // The coffee break comes due at 900 while the agent talks until 1200, after the end of
+  // the day: its duty is over, so it drops the break and answers the call waiting since 990.
+  const std::vector<Line> trace = trace_of(s);
+  ASSERT_GE(trace.size(), 2u);
+  EXPECT_EQ(trace[trace.size() - 2], (Line{1200, TraceWhat::Answered, 0, 0, 210}));
+  for (const Line& l : trace) EXPECT_FALSE(l.what == TraceWhat::BreakStart && l.t > 1000) << l;
+}
+
 // A day of Poisson calls on a staffing array that rises and falls, and the same agents
 // written as whole-period shifts (listed in another order): the two are the same run.
 TEST(CallCenterWorkforce, AStaffingArrayAndTheSameWholePeriodShiftsGiveIdenticalRuns) {
