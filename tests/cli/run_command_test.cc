@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +23,24 @@ using ccsim::test_support::slurp;
 
 class RunCommand : public ccsim::test_support::CliTest {};
 
+// The first line of `text` at or after `from` that starts with `prefix`, or "".
+std::string line_starting(const std::string& text, const std::string& prefix, std::size_t from = 0) {
+  for (auto at = text.find(prefix, from); at != std::string::npos; at = text.find(prefix, at + 1))
+    if (at == 0 || text[at - 1] == '\n') return text.substr(at, text.find('\n', at) - at);
+  return "";
+}
+
+// The cells of a table row, split at spaces, without the flag of a missed or
+// inconclusive interval.
+std::vector<std::string> words(std::string line) {
+  for (const char* flag : {"  <<", "  ?"})
+    if (const auto at = line.find(flag); at != std::string::npos) line.resize(at);
+  std::istringstream in(line);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
 TEST_F(RunCommand, DayScenarioPrintsTargetsAndFlagsMissedIntervals) {
   const Outcome o = ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") + " --replications 10");
   ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -29,6 +49,71 @@ TEST_F(RunCommand, DayScenarioPrintsTargetsAndFlagsMissedIntervals) {
   EXPECT_NE(o.out.find("12:00"), std::string::npos);
   EXPECT_NE(o.out.find("intervals miss the service-level target"), std::string::npos);
   EXPECT_TRUE(o.err.empty()) << o.err;
+  // Agents per interval are the simulated ones: 5 + 7 + 0 scheduled at 07:00, 11 + 14 + 1 at 12:00.
+  const auto intervals = o.out.find("Service level per interval");
+  ASSERT_NE(intervals, std::string::npos);
+  const auto header = words(line_starting(o.out, "  interval", intervals));
+  ASSERT_GE(header.size(), 2u);
+  EXPECT_EQ(header[header.size() - 2], "scheduled");
+  EXPECT_EQ(header.back(), "productive");
+  EXPECT_EQ(words(line_starting(o.out, "  07:00", intervals)).rbegin()[1], "12.00");
+  EXPECT_EQ(words(line_starting(o.out, "  12:00", intervals)).rbegin()[1], "26.00");
+  // No break in this scenario: break lateness is undefined, so neither listed nor a column.
+  EXPECT_NE(o.out.find("Workforce by agent group"), std::string::npos);
+  EXPECT_EQ(o.out.find("break_lateness_s"), std::string::npos);
+  EXPECT_EQ(words(line_starting(o.out, "  scheduled_agents")).back(), "29.32");  // 821 agent-periods / 28
+}
+
+TEST_F(RunCommand, ShiftOnlyGroupGetsItsSimulatedAgentsAndAWorkforceTable) {
+  const fs::path file = dir_ / "shift_only.json";
+  std::ofstream(file) << ccsim::test_support::kShiftOnlyScenario;
+  const Outcome o = ccsim("run " + file.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;  // the report used to index the group's (empty) staffing array
+  // Overall: the workforce KPIs under a heading of their own.
+  const auto overall_workforce = o.out.find("\n\n  Workforce, all groups (agents: time-average over the day)\n");
+  ASSERT_NE(overall_workforce, std::string::npos) << o.out;
+  EXPECT_EQ(words(line_starting(o.out, "  scheduled_agents", overall_workforce)),
+            (std::vector<std::string>{"scheduled_agents", "6.50"}));  // (6 + 6 + 10 + 4) / 4, exact
+  for (const char* key : {"present_agents", "agents_on_break", "productive_agents", "overtime_agent_min",
+                          "break_lateness_s", "paid_agent_hours"})
+    EXPECT_NE(line_starting(o.out, std::string("  ") + key, overall_workforce), "") << key;
+
+  const auto table = o.out.find("\nWorkforce by agent group");
+  ASSERT_NE(table, std::string::npos) << o.out;
+  EXPECT_EQ(words(line_starting(o.out, "  group", table)),
+            (std::vector<std::string>{"group", "scheduled_agents", "present_agents", "agents_on_break",
+                                      "productive_agents", "overtime_agent_min", "break_lateness_s",
+                                      "paid_agent_hours"}));
+  const auto row = words(line_starting(o.out, "  rostered", table));
+  ASSERT_GE(row.size(), 2u);
+  EXPECT_EQ(row[1], "6.50");
+  EXPECT_LT(std::stod(row[2]), 6.5) << "10 % of the agents are absent";
+
+  const auto intervals = o.out.find("Service level per interval");
+  ASSERT_NE(intervals, std::string::npos);
+  const char* labels[] = {"08:00", "08:30", "09:00", "09:30"};
+  const double scheduled[] = {6, 6, 10, 4};
+  for (int i = 0; i < 4; ++i) {
+    const auto cells = words(line_starting(o.out, std::string("  ") + labels[i], intervals));
+    ASSERT_GE(cells.size(), 3u) << labels[i];
+    EXPECT_EQ(std::stod(cells.rbegin()[1]), scheduled[i]) << labels[i];
+  }
+  const auto coffee = words(line_starting(o.out, "  08:30", intervals));  // the coffee breaks fall here
+  EXPECT_LT(std::stod(coffee.back()), 6.0 - 0.5) << "productive agents: a break lasts a quarter of a 6-agent interval";
+  EXPECT_GT(std::stod(coffee.back()), 0.0);
+
+  // Contact types have no agents: no workforce column in their table.
+  EXPECT_EQ(line_starting(o.out, "  type", o.out.find("By contact type\n")).find("agents"), std::string::npos);
+}
+
+TEST_F(RunCommand, SteadyStateSaysInOneLineThatEveryAgentWorksThroughout) {
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/erlang_c_14_agents.json") + " --replications 2");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("\n  Workforce, all groups: 14.00 agents logged on throughout, none on a break\n"),
+            std::string::npos)
+      << o.out;
+  EXPECT_EQ(o.out.find("Workforce by agent group"), std::string::npos);
+  EXPECT_EQ(o.out.find("scheduled_agents"), std::string::npos);
 }
 
 TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount) {
