@@ -528,12 +528,8 @@
       }],
     });
 
-    const groupValues = (key) => (g) => intervals.map((i) => {
-      const x = i.by_group[g];
-      if (!x) return null;
-      return key === "staffing" ? x.staffing : mean(x[key]);
-    });
-    const staffing = groupValues("staffing");
+    const groupValues = (key) => (g) => intervals.map((i) => mean(i.by_group[g] && i.by_group[g][key]));
+    const staffing = groupValues("scheduled_agents");
     const groupRow = el("div", { class: "chart-row" });
     body.append(groupRow);
     perNameCharts(groupRow, {
@@ -551,7 +547,7 @@
         },
         {
           id: "chart-staffing", title: "Staffing per agent group",
-          caption: "Agents scheduled in each interval (from the scenario).",
+          caption: "Agents scheduled in each interval (time-average, absent agents included).",
           yLabel: "Agents", unit: "agents", values: staffing, stepped: true,
           yRange: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.1))],
         },
@@ -670,11 +666,7 @@
       columns: [{ label: "Interval", cell: (r) => ({ text: r.label, sort: r.interval }) }]
         .concat(cols.map((k) => statColumn(k, (r) => r.kpis[k])))
         .concat([
-          { label: "Agents", title: "staffing, all groups", num: true,
-            cell: (r) => {
-              const n = Object.values(r.by_group).reduce((a, g) => a + g.staffing, 0);
-              return { text: String(n), sort: n, cls: "num" };
-            } },
+          Object.assign(statColumn("scheduled_agents", (r) => r.kpis.scheduled_agents), { label: "Agents" }),
           { label: "SL verdict", cell: (r) => ({ node: badge(r.service_level_verdict), text: r.service_level_verdict,
                                                  sort: r.service_level_verdict }) },
         ]),

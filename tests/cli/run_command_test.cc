@@ -23,6 +23,25 @@ using ccsim::test_support::slurp;
 
 class RunCommand : public ccsim::test_support::CliTest {};
 
+std::vector<std::string> keys(const nlohmann::json& object) {
+  std::vector<std::string> out;
+  for (auto it = object.begin(); it != object.end(); ++it) out.push_back(it.key());
+  return out;
+}
+
+// The KPI keys of each level, sorted as nlohmann writes them (docs/results-format.md).
+const std::vector<std::string> kTypeKeys = {
+    "abandoned", "answered", "asa_s", "blocked", "ivr_abandoned", "ivr_contained", "mean_queue_length",
+    "mean_wait_admitted_s", "occupancy", "offered", "p_abandon", "p_block", "p_wait", "service_level",
+    "sl_answered_within_t_over_answered", "sl_answered_within_t_over_offered", "sl_excluding_short_abandons"};
+const std::vector<std::string> kGroupIntervalKeys = {
+    "agents_on_break", "answered", "break_lateness_s", "occupancy", "overtime_agent_min",
+    "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents"};
+const std::vector<std::string> kGroupKeys = {
+    "agents_on_break", "answered", "asa_s", "break_lateness_s", "occupancy", "overtime_agent_min",
+    "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents",
+    "sl_answered_within_t_over_answered"};
+
 // The first line of `text` at or after `from` that starts with `prefix`, or "".
 std::string line_starting(const std::string& text, const std::string& prefix, std::size_t from = 0) {
   for (auto at = text.find(prefix, from); at != std::string::npos; at = text.find(prefix, at + 1))
@@ -106,6 +125,42 @@ TEST_F(RunCommand, ShiftOnlyGroupGetsItsSimulatedAgentsAndAWorkforceTable) {
   EXPECT_EQ(line_starting(o.out, "  type", o.out.find("By contact type\n")).find("agents"), std::string::npos);
 }
 
+TEST_F(RunCommand, ShiftOnlyGroupHasItsShiftAgentsPerIntervalInTheResultsJson) {
+  const fs::path file = dir_ / "shift_only.json";
+  std::ofstream(file) << ccsim::test_support::kShiftOnlyScenario;
+  const Outcome o = ccsim("run " + file.string() + " --quiet --json " + (dir_ / "results.json").string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;  // the writer used to index the group's (empty) staffing array
+  const auto doc = nlohmann::json::parse(slurp(dir_ / "results.json"));
+  const nlohmann::json& intervals = doc["kpis"]["by_interval"];
+  ASSERT_EQ(intervals.size(), 4u);
+  const double scheduled[] = {6, 6, 10, 4};  // early 6 from 08:00 to 09:30, late 4 from 09:00
+  for (std::size_t i = 0; i < 4; ++i) {
+    const nlohmann::json& group = intervals[i]["by_group"]["rostered"];
+    EXPECT_FALSE(group.contains("staffing")) << i;
+    EXPECT_EQ(keys(group), kGroupIntervalKeys) << i;
+    // Absent agents count as scheduled: the same value in all 4 replications.
+    EXPECT_EQ(group["scheduled_agents"]["mean"], scheduled[i]) << i;
+    EXPECT_EQ(group["scheduled_agents"]["n"], 4) << i;
+    EXPECT_NEAR(group["scheduled_agents"]["half_width"].get<double>(), 0.0, 1e-9) << i;
+    EXPECT_EQ(intervals[i]["kpis"]["scheduled_agents"]["mean"], scheduled[i]) << i;
+    const double present = group["present_agents"]["mean"];
+    const double on_break = group["agents_on_break"]["mean"];
+    EXPECT_NEAR(group["productive_agents"]["mean"].get<double>(), present - on_break, 1e-9) << i;
+    EXPECT_GT(on_break, 0.0) << i << ": 5 % shrinkage in every interval";
+    EXPECT_EQ(keys(intervals[i]["by_type"]["calls"]), kTypeKeys) << i;
+  }
+  // The coffee breaks (08:30 to 09:00 for the early shift) take about a quarter of that interval.
+  EXPECT_GT(intervals[1]["by_group"]["rostered"]["agents_on_break"]["mean"].get<double>(), 1.0);
+  EXPECT_EQ(intervals[1]["by_group"]["rostered"]["break_lateness_s"]["n"], 4);
+  EXPECT_EQ(intervals[0]["by_group"]["rostered"]["break_lateness_s"]["n"], 0);  // no break starts at 08:00
+  const nlohmann::json& group = doc["kpis"]["by_group"]["rostered"];
+  EXPECT_EQ(group["scheduled_agents"]["mean"], 6.5);
+  EXPECT_LT(group["present_agents"]["mean"].get<double>(), 6.5);
+  EXPECT_EQ(group["break_lateness_s"]["n"], 4);
+  EXPECT_GT(group["paid_agent_hours"]["mean"].get<double>(), 0.0);
+  EXPECT_EQ(keys(doc["kpis"]["by_type"]["calls"]), kTypeKeys);
+}
+
 TEST_F(RunCommand, SteadyStateSaysInOneLineThatEveryAgentWorksThroughout) {
   const Outcome o = ccsim("run " + scenario("scenarios/examples/erlang_c_14_agents.json") + " --replications 2");
   ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -135,10 +190,26 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
   for (const char* key : {"offered", "blocked", "ivr_contained", "ivr_abandoned", "answered", "abandoned", "p_block",
                           "p_wait", "p_abandon", "service_level", "sl_answered_within_t_over_offered",
                           "sl_answered_within_t_over_answered", "sl_excluding_short_abandons", "asa_s",
-                          "mean_wait_admitted_s", "occupancy", "mean_queue_length"}) {
+                          "mean_wait_admitted_s", "occupancy", "mean_queue_length", "scheduled_agents",
+                          "present_agents", "agents_on_break", "productive_agents", "overtime_agent_min",
+                          "paid_agent_hours"}) {
     ASSERT_TRUE(a["kpis"]["overall"].contains(key)) << key;
     EXPECT_EQ(a["kpis"]["overall"][key]["n"], 6) << key;
   }
+  // No break in this scenario: break lateness is listed, undefined.
+  EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"], (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}}));
+  EXPECT_EQ(a["kpis"]["overall"].size(), 24u);
+  // Each level lists exactly its KPIs: types have no agents, groups have only their own.
+  EXPECT_EQ(keys(a["kpis"]["by_type"]["service"]), kTypeKeys);
+  EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_type"]["sales"]), kTypeKeys);
+  EXPECT_EQ(keys(a["kpis"]["by_group"]["generalists"]), kGroupKeys);
+  EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_group"]["generalists"]), kGroupIntervalKeys);
+  // Agents per interval come from the simulation: at 07:00 the staffing arrays' 5, 7 and 0.
+  const nlohmann::json& first = a["kpis"]["by_interval"][0];
+  EXPECT_EQ(first["by_group"]["sales_team"]["scheduled_agents"]["mean"], 5.0);
+  EXPECT_EQ(first["by_group"]["service_team"]["scheduled_agents"]["mean"], 7.0);
+  EXPECT_EQ(first["by_group"]["generalists"]["scheduled_agents"]["mean"], 0.0);
+  EXPECT_EQ(first["kpis"]["scheduled_agents"]["mean"], 12.0);
   EXPECT_EQ(a["targets"][0]["kpi"], "service_level");
   EXPECT_EQ(b["run"]["threads"], 2);
   EXPECT_EQ(comparable_results(dir_ / "t1.json"), comparable_results(dir_ / "t2.json"));  // bit-identical numbers
