@@ -31,8 +31,9 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
 // "agent_minutes" or "agent_hours"), and the scenario's description.
 std::string report_page_json(const models::ScenarioSpec& spec);
 
-// Writes <dir>/<scenario>_overall.csv, _by_interval.csv, _by_type.csv, _by_group.csv;
-// creates dir if needed. Throws std::runtime_error naming the file on failure.
+// Writes <dir>/<scenario>_overall.csv, _by_type.csv, _by_group.csv, _by_type_group.csv
+// and in day mode _by_interval.csv and _by_interval_group.csv; creates dir if needed.
+// Throws std::runtime_error naming the file on failure.
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& results);
 
 // A KPI value as the reports show it: a fraction as a percentage with one decimal

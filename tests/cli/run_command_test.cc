@@ -239,6 +239,71 @@ TEST_F(RunCommand, CsvTablesHaveOneRowPerIntervalTypeAndGroup) {
   EXPECT_EQ(lines("single_day_ivr_by_type.csv"), 1 + 2);
   EXPECT_EQ(lines("single_day_ivr_by_group.csv"), 1 + 3);
   EXPECT_EQ(lines("single_day_ivr_overall.csv"), 1 + 1);
+  EXPECT_EQ(lines("single_day_ivr_by_interval_group.csv"), 1 + 28 * 3);
+}
+
+// A CSV file without quoted cells as rows of cells, the header first.
+std::vector<std::vector<std::string>> csv_rows(const fs::path& file) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(slurp(file));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::istringstream l(line);
+    for (std::string cell; std::getline(l, cell, ',');) cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.emplace_back();
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+// The cell of `row` under `column` in a table whose header is rows[0]; "?" if there is no such column.
+std::string cell(const std::vector<std::vector<std::string>>& rows, std::size_t row, const std::string& column) {
+  const auto at = std::find(rows[0].begin(), rows[0].end(), column);
+  if (at == rows[0].end()) return "?";
+  return rows[row].at(static_cast<std::size_t>(at - rows[0].begin()));
+}
+
+TEST_F(RunCommand, CsvTablesGiveTheAgentsOnDutyPerIntervalAndGroup) {
+  const fs::path file = dir_ / "shift_only.json";
+  std::ofstream(file) << ccsim::test_support::kShiftOnlyScenario;
+  const Outcome o = ccsim("run " + file.string() + " --quiet --csv " + (dir_ / "csv").string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto by_interval_group = csv_rows(dir_ / "csv" / "shift_only_by_interval_group.csv");
+  ASSERT_EQ(by_interval_group.size(), 1u + 4u);
+  EXPECT_EQ(by_interval_group[0],
+            (std::vector<std::string>{"interval", "label", "start_s", "agent_group", "answered", "answered_hw",
+                                      "occupancy", "occupancy_hw", "scheduled_agents", "scheduled_agents_hw",
+                                      "present_agents", "present_agents_hw", "agents_on_break", "agents_on_break_hw",
+                                      "productive_agents", "productive_agents_hw", "overtime_agent_min",
+                                      "overtime_agent_min_hw", "break_lateness_s", "break_lateness_s_hw",
+                                      "paid_agent_hours", "paid_agent_hours_hw"}));
+  const char* scheduled[] = {"6", "6", "10", "4"};
+  for (std::size_t i = 1; i <= 4; ++i) {
+    EXPECT_EQ(cell(by_interval_group, i, "agent_group"), "rostered");
+    EXPECT_EQ(cell(by_interval_group, i, "scheduled_agents"), scheduled[i - 1]) << i;
+    EXPECT_LT(std::stod(cell(by_interval_group, i, "productive_agents")), std::stod(scheduled[i - 1])) << i;
+  }
+  EXPECT_EQ(cell(by_interval_group, 2, "label"), "08:30");
+  EXPECT_GT(std::stod(cell(by_interval_group, 2, "agents_on_break")), 1.0) << "the coffee breaks";
+  EXPECT_EQ(cell(by_interval_group, 1, "break_lateness_s"), "") << "no break starts at 08:00: undefined";
+
+  // All groups per interval, each group over the day; contact types have no agents.
+  const auto by_interval = csv_rows(dir_ / "csv" / "shift_only_by_interval.csv");
+  ASSERT_EQ(by_interval.size(), 1u + 4u);
+  EXPECT_EQ(cell(by_interval, 3, "scheduled_agents"), "10");
+  for (const char* column : {"present_agents", "agents_on_break", "productive_agents", "overtime_agent_min",
+                             "break_lateness_s", "paid_agent_hours"})
+    EXPECT_NE(cell(by_interval, 3, column), "?") << column;
+  const auto by_group = csv_rows(dir_ / "csv" / "shift_only_by_group.csv");
+  EXPECT_EQ(cell(by_group, 1, "scheduled_agents"), "6.5");
+  EXPECT_NE(cell(by_group, 1, "break_lateness_s"), "");
+  EXPECT_EQ(cell(by_group, 1, "offered"), "?") << "a group lists its own KPIs only";
+  const auto by_type = csv_rows(dir_ / "csv" / "shift_only_by_type.csv");
+  EXPECT_EQ(cell(by_type, 1, "contact_type"), "calls");
+  EXPECT_NE(cell(by_type, 1, "offered"), "?");
+  for (const char* column : {"scheduled_agents", "present_agents", "agents_on_break", "productive_agents",
+                             "overtime_agent_min", "break_lateness_s", "paid_agent_hours"})
+    EXPECT_EQ(cell(by_type, 1, column), "?") << column;
 }
 
 TEST_F(RunCommand, BadScenarioGetsEveryLocatedErrorAndExitCode2) {
