@@ -720,12 +720,18 @@
     main.append(headline(), targetsSection(), perIntervalCharts(), ...tablesSection().filter(Boolean), runInfo(),
       el("footer", null, "Written by ccsim. The results JSON (schema " + results.schema + ") is embedded in this " +
         "file, in the element with id \"ccsim-results\"; the charts use uPlot (MIT licence)."));
+    // The charts were drawn before the page held them, at the smallest width: now that
+    // their boxes have a width, fit them (and again whenever the window changes).
+    const fit = () => {
+      for (const c of charts) c.plot.setSize({ width: chartWidth(c.box), height: c.plot.height });
+    };
+    fit();
     let pending = 0;
     window.addEventListener("resize", () => {
       if (pending) return;
       pending = requestAnimationFrame(() => {
         pending = 0;
-        for (const c of charts) c.plot.setSize({ width: chartWidth(c.box), height: c.plot.height });
+        fit();
       });
     });
   }

@@ -136,6 +136,15 @@ void expect_chart_drawn(const std::string& dom, const std::string& id) {
   EXPECT_GT(attribute(tag, "data-coloured-pixels"), 100) << "no data painted: " << tag;
 }
 
+// The width of the first canvas inside the element with this id (uPlot draws there), or -1.
+long canvas_width(const std::string& dom, const std::string& id) {
+  const auto at = dom.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return -1;
+  const auto canvas = dom.find("<canvas", at);
+  if (canvas == std::string::npos) return -1;
+  return attribute(dom.substr(canvas, dom.find('>', canvas) - canvas + 1), "width");
+}
+
 TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   const fs::path html = write_report(scenario("scenarios/examples/single_day_ivr.json"), "--replications 5");
   const RenderedPage page = open(html);
@@ -151,6 +160,9 @@ TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   EXPECT_NE(page.dom.find("class=\"badge badge-met\""), std::string::npos);
   EXPECT_NE(page.dom.find("class=\"badge badge-missed\""), std::string::npos);  // 12:30 in the interval table
   EXPECT_EQ(page.dom.find("id=\"no-intervals\""), std::string::npos);
+  // Charts fill their card (about 1230 px in a 1400 px window), not the 320 px they are
+  // first drawn at, before the page holds them; no window resize is needed.
+  EXPECT_GT(canvas_width(page.dom, "chart-service-level-chart"), 1000);
   expect_picture(page.screenshot, 150'000);
 }
 
