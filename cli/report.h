@@ -4,6 +4,7 @@
 // report (docs/report.md).
 #pragma once
 
+#include <array>
 #include <cstdio>
 #include <string>
 
@@ -12,17 +13,27 @@
 
 namespace ccsim::cli {
 
+// Every KPI in contract order: the overall and per-interval levels have them all; a
+// contact type has models::kTypeKpis, an agent group models::kGroupKpis (per interval
+// models::kGroupIntervalKpis).
+inline constexpr std::array<models::Kpi, models::kNumKpis> kAllKpis = [] {
+  std::array<models::Kpi, models::kNumKpis> all{};
+  for (std::size_t i = 0; i < models::kNumKpis; ++i) all[i] = static_cast<models::Kpi>(i);
+  return all;
+}();
+
 void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& results);
 
 std::string results_json(const models::ScenarioSpec& spec, const models::RunResults& results);
 
 // What the HTML report needs beside the results contract, as JSON: the KPIs in
-// contract order with their unit ("fraction", "seconds" or "calls"), and the
-// scenario's description.
+// contract order with their unit ("fraction", "seconds", "calls", "agents",
+// "agent_minutes" or "agent_hours"), and the scenario's description.
 std::string report_page_json(const models::ScenarioSpec& spec);
 
-// Writes <dir>/<scenario>_overall.csv, _by_interval.csv, _by_type.csv, _by_group.csv;
-// creates dir if needed. Throws std::runtime_error naming the file on failure.
+// Writes <dir>/<scenario>_overall.csv, _by_type.csv, _by_group.csv, _by_type_group.csv
+// and in day mode _by_interval.csv and _by_interval_group.csv; creates dir if needed.
+// Throws std::runtime_error naming the file on failure.
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& results);
 
 // A KPI value as the reports show it: a fraction as a percentage with one decimal

@@ -1,9 +1,11 @@
 // cli/report_csv.cc
-// CSV tables a spreadsheet opens: one row per interval / type / group, and for each
-// KPI two columns, <kpi> (mean) and <kpi>_hw (half-width). Empty cell = undefined.
+// CSV tables a spreadsheet opens: one row per interval / type / group / interval and
+// group, and for each KPI of that level (the lists of the results JSON) two columns,
+// <kpi> (mean) and <kpi>_hw (half-width). Empty cell = undefined.
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -11,22 +13,23 @@
 #include <fmt/format.h>
 
 #include "cli/report.h"
+#include "models/kpi/kpis.h"
 
 namespace ccsim::cli {
 namespace {
 
-std::string kpi_header() {
+std::string kpi_header(std::span<const models::Kpi> kpis) {
   std::string h;
-  for (std::size_t i = 0; i < models::kNumKpis; ++i) {
-    const auto name = models::kpi_name(static_cast<models::Kpi>(i));
-    h += fmt::format(",{},{}_hw", name, name);
-  }
+  for (models::Kpi k : kpis) h += fmt::format(",{},{}_hw", models::kpi_name(k), models::kpi_name(k));
   return h;
 }
 
-std::string kpi_cells(const models::KpiStats& s) {
+std::string kpi_cells(const models::KpiStats& s, std::span<const models::Kpi> kpis) {
   std::string row;
-  for (const models::KpiStat& k : s) row += fmt::format(",{},{}", csv_cell(k.mean), csv_cell(k.half_width));
+  for (models::Kpi k : kpis) {
+    const models::KpiStat& x = models::stat_of(s, k);
+    row += fmt::format(",{},{}", csv_cell(x.mean), csv_cell(x.half_width));
+  }
   return row;
 }
 
@@ -57,19 +60,21 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
   if (ec) throw std::runtime_error("cannot create folder " + dir + ": " + ec.message());
   const std::filesystem::path base(dir);
 
+  const auto group_name = [&spec](std::size_t g) {
+    return csv_quoted(spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name);
+  };
   write_file(base / (spec.name + "_overall.csv"),
-             fmt::format("scope{}\noverall{}\n", kpi_header(), kpi_cells(r.overall)));
+             fmt::format("scope{}\noverall{}\n", kpi_header(kAllKpis), kpi_cells(r.overall, kAllKpis)));
 
-  std::string types = fmt::format("contact_type{}\n", kpi_header());
+  std::string types = fmt::format("contact_type{}\n", kpi_header(models::kTypeKpis));
   for (std::size_t t = 0; t < r.by_type.size(); ++t)
     types += fmt::format("{}{}\n", csv_quoted(spec.contact_types[models::make_id<models::ContactTypeId>(t)].name),
-                         kpi_cells(r.by_type[t]));
+                         kpi_cells(r.by_type[t], models::kTypeKpis));
   write_file(base / (spec.name + "_by_type.csv"), types);
 
-  std::string groups = fmt::format("agent_group{}\n", kpi_header());
+  std::string groups = fmt::format("agent_group{}\n", kpi_header(models::kGroupKpis));
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
-    groups += fmt::format("{}{}\n", csv_quoted(spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name),
-                          kpi_cells(r.by_group[g]));
+    groups += fmt::format("{}{}\n", group_name(g), kpi_cells(r.by_group[g], models::kGroupKpis));
   write_file(base / (spec.name + "_by_group.csv"), groups);
 
   std::string pairs = "contact_type,agent_group";
@@ -84,11 +89,20 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
   write_file(base / (spec.name + "_by_type_group.csv"), pairs);
 
   if (!r.by_interval.empty()) {
-    std::string intervals = fmt::format("interval,label,start_s{},service_level_verdict\n", kpi_header());
-    for (const models::IntervalResult& ir : r.by_interval)
-      intervals += fmt::format("{},{},{}{},{}\n", ir.interval, interval_label(spec, ir.interval), csv_cell(ir.start_s),
-                               kpi_cells(ir.kpis), models::verdict_name(ir.service_level));
+    std::string intervals = fmt::format("interval,label,start_s{},service_level_verdict\n", kpi_header(kAllKpis));
+    // The agents on duty (and the rest of each group's KPIs) per interval, long format:
+    // one row per interval and group, as a pivot table wants it.
+    std::string interval_groups =
+        fmt::format("interval,label,start_s,agent_group{}\n", kpi_header(models::kGroupIntervalKpis));
+    for (const models::IntervalResult& ir : r.by_interval) {
+      const std::string when = fmt::format("{},{},{}", ir.interval, interval_label(spec, ir.interval), csv_cell(ir.start_s));
+      intervals += fmt::format("{}{},{}\n", when, kpi_cells(ir.kpis, kAllKpis), models::verdict_name(ir.service_level));
+      for (std::size_t g = 0; g < ir.by_group.size(); ++g)
+        interval_groups +=
+            fmt::format("{},{}{}\n", when, group_name(g), kpi_cells(ir.by_group[g], models::kGroupIntervalKpis));
+    }
     write_file(base / (spec.name + "_by_interval.csv"), intervals);
+    write_file(base / (spec.name + "_by_interval_group.csv"), interval_groups);
   }
 }
 

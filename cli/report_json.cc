@@ -4,13 +4,16 @@
 // ("ccsim.check/1"). Written with nlohmann/json. The other JSON files are the scenario
 // (read in models/scenario/load*.cc) and the baseline (read and written in
 // cli/baseline.cc). Undefined values (NaN) are written as null.
+#include <algorithm>
 #include <cmath>
+#include <span>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/check.h"
 #include "cli/report.h"
+#include "models/kpi/kpis.h"
 
 namespace ccsim::cli {
 namespace {
@@ -23,13 +26,24 @@ json stat_json(const models::KpiStat& k) {
   return json{{"mean", number(k.mean)}, {"half_width", number(k.half_width)}, {"n", k.n}};
 }
 
-json kpis_json(const models::KpiStats& s, bool only_defined) {
+// The KPIs of one level (kAllKpis, or those a type or a group has), each written even
+// when no observation defined it, so a level always has the same keys.
+json kpis_json(const models::KpiStats& s, std::span<const models::Kpi> kpis) {
   json o = json::object();
-  for (std::size_t i = 0; i < models::kNumKpis; ++i) {
-    if (only_defined && s[i].n == 0) continue;
-    o[std::string(models::kpi_name(static_cast<models::Kpi>(i)))] = stat_json(s[i]);
-  }
+  for (models::Kpi k : kpis) o[std::string(models::kpi_name(k))] = stat_json(models::stat_of(s, k));
   return o;
+}
+
+// Units are in the names (conventions, section 2): a key ending in _s is seconds, _min
+// minutes and _hours hours (of agent time); the other workforce KPIs count agents.
+const char* kpi_unit(models::Kpi k) {
+  const std::string_view name = models::kpi_name(k);
+  if (models::kpi_is_fraction(k)) return "fraction";
+  if (name.ends_with("_s")) return "seconds";
+  if (name.ends_with("_min")) return "agent_minutes";
+  if (name.ends_with("_hours")) return "agent_hours";
+  if (std::ranges::find(models::kWorkforceKpis, k) != models::kWorkforceKpis.end()) return "agents";
+  return "calls";
 }
 
 json target_json(const models::TargetResult& t) {
@@ -65,10 +79,12 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
 
   json by_type = json::object();
   for (std::size_t t = 0; t < r.by_type.size(); ++t)
-    by_type[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] = kpis_json(r.by_type[t], false);
+    by_type[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
+        kpis_json(r.by_type[t], models::kTypeKpis);
   json by_group = json::object();
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
-    by_group[spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name] = kpis_json(r.by_group[g], true);
+    by_group[spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name] =
+        kpis_json(r.by_group[g], models::kGroupKpis);
   json by_type_group = json::object();
   for (const models::PairResult& p : r.by_type_group) {
     const auto stat = stat_json;
@@ -82,20 +98,17 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   json by_interval = json::array();
   for (const models::IntervalResult& ir : r.by_interval) {
     json interval_groups = json::object();
-    for (std::size_t g = 0; g < ir.by_group.size(); ++g) {
-      const auto id = models::make_id<models::AgentGroupId>(g);
-      json group = kpis_json(ir.by_group[g], true);
-      group["staffing"] = spec.agent_groups[id].staffing[ir.interval];
-      interval_groups[spec.agent_groups[id].name] = group;
-    }
+    for (std::size_t g = 0; g < ir.by_group.size(); ++g)
+      interval_groups[spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name] =
+          kpis_json(ir.by_group[g], models::kGroupIntervalKpis);
     json interval_types = json::object();
     for (std::size_t t = 0; t < ir.by_type.size(); ++t)
       interval_types[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
-          kpis_json(ir.by_type[t], false);
+          kpis_json(ir.by_type[t], models::kTypeKpis);
     by_interval.push_back({{"interval", ir.interval},
                            {"label", interval_label(spec, ir.interval)},
                            {"start_s", ir.start_s},
-                           {"kpis", kpis_json(ir.kpis, false)},
+                           {"kpis", kpis_json(ir.kpis, kAllKpis)},
                            {"by_type", interval_types},
                            {"by_group", interval_groups},
                            {"service_level_verdict", models::verdict_name(ir.service_level)}});
@@ -116,7 +129,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
         {"ranks", r.ranks},
         {"confidence", spec.confidence}}},
       {"kpis",
-       {{"overall", kpis_json(r.overall, false)},
+       {{"overall", kpis_json(r.overall, kAllKpis)},
         {"by_type", by_type},
         {"by_interval", by_interval},
         {"by_group", by_group},
@@ -138,13 +151,7 @@ std::string report_page_json(const models::ScenarioSpec& spec) {
   // An array, not an object: the page lists KPIs in the contract's order, which
   // nlohmann's objects (sorted by key) do not keep.
   json kpis = json::array();
-  for (std::size_t i = 0; i < models::kNumKpis; ++i) {
-    const auto k = static_cast<models::Kpi>(i);
-    const std::string_view name = models::kpi_name(k);
-    // Units are in the names (conventions, section 2): a key ending in _s is seconds.
-    const char* unit = models::kpi_is_fraction(k) ? "fraction" : name.ends_with("_s") ? "seconds" : "calls";
-    kpis.push_back({{"key", name}, {"unit", unit}});
-  }
+  for (models::Kpi k : kAllKpis) kpis.push_back({{"key", models::kpi_name(k)}, {"unit", kpi_unit(k)}});
   return json{{"kpis", kpis}, {"description", spec.description}}.dump();
 }
 

@@ -1,13 +1,17 @@
 // cli/report_text.cc
 // The terminal report: run summary, targets with verdicts, overall KPIs with
-// confidence intervals, per type, per group, then service level per interval with
-// the intervals that miss the target flagged.
+// confidence intervals (the workforce ones apart), per type, per group, the workforce
+// of each group, then service level and agents per interval with the intervals that
+// miss the target flagged. Agent counts come from the simulation, never the scenario.
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "cli/report.h"
+#include "models/kpi/kpis.h"
 
 namespace ccsim::cli {
 
@@ -47,6 +51,67 @@ namespace {
 
 std::string num(double x, Kpi k) { return kpi_value_text(x, models::kpi_is_fraction(k)); }
 std::string with_ci(const KpiStat& s, Kpi k) { return kpi_stat_text(s, models::kpi_is_fraction(k)); }
+
+bool is_workforce(Kpi k) { return std::ranges::find(models::kWorkforceKpis, k) != models::kWorkforceKpis.end(); }
+
+// Agents scheduled are the same in every replication (absent ones included): "10.00",
+// not "10.00 ± 0.00" (the half-width is 0 up to rounding errors).
+std::string workforce_text(const KpiStat& s, Kpi k) {
+  const bool exact = s.half_width <= 1e-9 * std::max(1.0, std::fabs(s.mean));  // false when NaN
+  return exact ? num(s.mean, k) : with_ci(s, k);
+}
+
+// The workforce KPIs that some group defines (break lateness is undefined where no
+// break started).
+std::vector<Kpi> defined_workforce_kpis(const std::vector<models::KpiStats>& by_group) {
+  std::vector<Kpi> kpis;
+  for (Kpi k : models::kWorkforceKpis)
+    if (std::ranges::any_of(by_group, [k](const models::KpiStats& g) { return stat_of(g, k).n > 0; }))
+      kpis.push_back(k);
+  return kpis;
+}
+
+// In steady state every agent is logged on all the time (no shifts, breaks or absence):
+// the workforce table would only repeat the staffing, so it is shown only if some group
+// has agents away, on a break or working overtime. (The time integrals behind the
+// averages may differ in the last bits: hence the tolerance.)
+bool workforce_says_something(const models::RunResults& r) {
+  return std::ranges::any_of(r.by_group, [](const models::KpiStats& g) {
+    const auto mean = [&g](Kpi k) { return stat_of(g, k).n > 0 ? stat_of(g, k).mean : 0.0; };
+    const double scheduled = mean(Kpi::ScheduledAgents);
+    return std::fabs(scheduled - mean(Kpi::PresentAgents)) > 1e-9 * std::max(1.0, scheduled) ||
+           mean(Kpi::AgentsOnBreak) > 1e-9 || mean(Kpi::OvertimeAgentMin) > 1e-9 ||
+           stat_of(g, Kpi::BreakLatenessS).n > 0;
+  });
+}
+
+// One row per group, one column per workforce KPI some group defines; columns as wide
+// as their longest cell.
+void print_workforce_table(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& r,
+                           const char* over) {
+  const std::vector<Kpi> kpis = defined_workforce_kpis(r.by_group);
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t g = 0; g < r.by_group.size(); ++g) {
+    std::vector<std::string> row{spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name};
+    for (Kpi k : kpis) row.push_back(workforce_text(stat_of(r.by_group[g], k), k));
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> header{"group"};
+  for (Kpi k : kpis) header.emplace_back(models::kpi_name(k));
+  std::vector<std::size_t> width(header.size(), 16);
+  for (std::size_t c = 1; c < header.size(); ++c) width[c] = header[c].size();
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  fmt::print(out, "\nWorkforce by agent group (agents: time-average over {}; overtime and paid hours: totals)\n",
+             over);
+  const auto print_row = [&](const std::vector<std::string>& row) {
+    fmt::print(out, "  {:<{}}", row[0], width[0]);
+    for (std::size_t c = 1; c < row.size(); ++c) fmt::print(out, "  {:>{}}", row[c], width[c]);
+    fmt::print(out, "\n");
+  };
+  print_row(header);
+  for (const auto& row : rows) print_row(row);
+}
 
 }  // namespace
 
@@ -92,10 +157,21 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     fmt::print(out, "  {:<34} {:>22}   {}\n", target_text(t.target), with_ci(t.stat, t.target.kpi),
                verdict_text(t.verdict));
 
+  const char* over = day ? "the day" : "the observed window";
   fmt::print(out, "\nOverall{}\n", r.observations > 1 ? "   (mean ± half-width)" : "");
   for (std::size_t i = 0; i < models::kNumKpis; ++i) {
     const auto k = static_cast<Kpi>(i);
-    fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), with_ci(r.overall[i], k));
+    if (!is_workforce(k)) fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), with_ci(r.overall[i], k));
+  }
+  const bool workforce = day || workforce_says_something(r);
+  if (workforce) {
+    fmt::print(out, "\n  Workforce, all groups (agents: time-average over {})\n", over);
+    for (Kpi k : models::kWorkforceKpis)  // leaves out what no observation defines
+      if (stat_of(r.overall, k).n > 0)
+        fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), workforce_text(stat_of(r.overall, k), k));
+  } else {
+    fmt::print(out, "\n  Workforce, all groups: {} agents logged on throughout, none on a break\n",
+               num(stat_of(r.overall, Kpi::ScheduledAgents).mean, Kpi::ScheduledAgents));
   }
 
   const Kpi type_cols[] = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned, Kpi::ServiceLevel, Kpi::AsaS,
@@ -119,6 +195,7 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                with_ci(stat_of(r.by_group[g], Kpi::SlOverAnswered), Kpi::SlOverAnswered),
                with_ci(stat_of(r.by_group[g], Kpi::AsaS), Kpi::AsaS),
                with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
+  if (workforce) print_workforce_table(out, spec, r, over);
 
   fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; work: of the group's handle time)\n");
   fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", "type", "group", "answered", "share",
@@ -131,24 +208,26 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
 
   if (!r.by_interval.empty()) {
     const models::TargetSpec& sl = r.targets.front().target;
-    fmt::print(out, "\nService level per interval (target {}, answered within {:g} s)\n", num(sl.value, Kpi::ServiceLevel),
-               spec.service_level.awt_s);
-    fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>8}\n", "interval", "offered", "service_level",
-               "p_abandon", "asa_s", "occupancy", "agents");
+    fmt::print(out,
+               "\nService level per interval (target {}, answered within {:g} s; agents scheduled and productive, "
+               "all groups, time-average)\n",
+               num(sl.value, Kpi::ServiceLevel), spec.service_level.awt_s);
+    fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>11} {:>11}\n", "interval", "offered",
+               "service_level", "p_abandon", "asa_s", "occupancy", "scheduled", "productive");
     std::size_t missed = 0;
     for (const models::IntervalResult& ir : r.by_interval) {
       const char* flag = ir.service_level == models::Verdict::Missed         ? "  << MISSED"
                          : ir.service_level == models::Verdict::Inconclusive ? "  ?  inconclusive"
                                                                              : "";
       missed += ir.service_level == models::Verdict::Missed;
-      std::uint64_t agents = 0;
-      for (const auto& g : spec.agent_groups) agents += g.staffing[ir.interval];
-      fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>8}{}\n", interval_label(spec, ir.interval),
+      fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>11} {:>11}{}\n", interval_label(spec, ir.interval),
                  num(stat_of(ir.kpis, Kpi::Offered).mean, Kpi::Offered),
                  with_ci(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel),
                  with_ci(stat_of(ir.kpis, Kpi::PAbandon), Kpi::PAbandon),
                  with_ci(stat_of(ir.kpis, Kpi::AsaS), Kpi::AsaS),
-                 with_ci(stat_of(ir.kpis, Kpi::Occupancy), Kpi::Occupancy), agents, flag);
+                 with_ci(stat_of(ir.kpis, Kpi::Occupancy), Kpi::Occupancy),
+                 num(stat_of(ir.kpis, Kpi::ScheduledAgents).mean, Kpi::ScheduledAgents),
+                 num(stat_of(ir.kpis, Kpi::ProductiveAgents).mean, Kpi::ProductiveAgents), flag);
     }
     fmt::print(out, "  {} of {} intervals miss the service-level target\n", missed, r.by_interval.size());
   }

@@ -33,9 +33,16 @@
   const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
                    "#ff9da7", "#17becf"];
   const MISSED_COLOUR = "#d93025";  // as --missed in report.css
+  const SCHEDULED_COLOUR = "#5f6368";
+  const ON_BREAK_COLOURS = ["#9c755f", "#76b7b2"];  // the second where a group's own colour is the first
   const MAX_SERIES = 8;  // more lines than this on one chart are unreadable: the rest are picked by hand
   // by_type_group keys that are not KPIs of the contract (the KPI units come from ccsim).
   const PAIR_UNITS = { share: "fraction", work_share: "fraction" };
+  // The workforce KPIs (models::kWorkforceKpis), in contract order.
+  const WORKFORCE_KEYS = ["scheduled_agents", "present_agents", "agents_on_break", "productive_agents",
+                          "overtime_agent_min", "break_lateness_s", "paid_agent_hours"];
+  // Units of agent time or agent counts: their labels name the unit, their values carry none.
+  const AGENT_UNITS = ["agents", "agent_minutes", "agent_hours"];
 
   let results = null;
   let page = { kpis: [], description: "" };  // #ccsim-page, written by ccsim beside the results
@@ -55,6 +62,9 @@
       sl_excluding_short_abandons: "Answered ≤ " + t + " s, short abandons excluded",
       asa_s: "ASA", mean_wait_admitted_s: "Mean wait (admitted)", occupancy: "Occupancy",
       mean_queue_length: "Mean queue length", share: "Share of type's answered", work_share: "Share of group's work",
+      scheduled_agents: "Scheduled agents", present_agents: "Present agents", agents_on_break: "Agents on break",
+      productive_agents: "Productive agents", overtime_agent_min: "Overtime (agent-min)",
+      break_lateness_s: "Break lateness", paid_agent_hours: "Paid agent-hours",
     };
     return labels[key] || key;
   }
@@ -75,10 +85,16 @@
     if (unit === "fraction") return fixed(100 * x, 1) + "%";
     return fixed(x, digits === undefined ? digitsFor(x) : digits) + (unit === "seconds" ? " s" : "");
   }
+  // Agents scheduled are the same in every observation (absent ones included): their
+  // half-width is 0 up to rounding errors, and "11.4 ± 0.0" would only repeat it.
+  function exactAgents(s, unit) {
+    return AGENT_UNITS.includes(unit) && s.half_width !== null && s.mean !== null &&
+      s.half_width <= 1e-9 * Math.max(1, Math.abs(s.mean));
+  }
   // "89.2 ± 1.3%", "4.48 ± 0.76 s": the half-width with the mean's decimals, the unit once.
   function fmtStat(s, unit) {
     if (!s || s.n === 0 || s.mean === null) return "–";
-    if (s.half_width === null) return fmt(s.mean, unit);
+    if (s.half_width === null || exactAgents(s, unit)) return fmt(s.mean, unit);
     if (unit === "fraction") return fixed(100 * s.mean, 1) + " ± " + fixed(100 * s.half_width, 1) + "%";
     const d = s.half_width === 0 ? digitsFor(s.mean) : magnitudeDigits(s.mean);
     return fixed(s.mean, d) + " ± " + fmt(s.half_width, unit, d);
@@ -177,14 +193,48 @@
       el("div", { class: "targets" }, cards), notes);
   }
 
+  function tile(k, s, label) {
+    const unit = unitOf(k);
+    return el("div", { class: "tile", "data-key": k }, el("div", { class: "tile-label" }, label || kpiLabel(k)),
+      el("div", { class: "tile-value" }, fmt(mean(s), unit)),
+      el("div", { class: "tile-hw" }, s.half_width === null ? "n = " + s.n + ": no confidence interval" :
+        exactAgents(s, unit) ? "exact: no spread" : "± " + fmt(s.half_width, unit)));
+  }
+
   function headline() {
     const o = results.kpis.overall;
     const keys = ["offered", "answered", "service_level", "asa_s", "p_abandon", "occupancy"];
-    return el("div", { class: "tiles" }, keys.filter((k) => o[k]).map((k) =>
-      el("div", { class: "tile" }, el("div", { class: "tile-label" }, kpiLabel(k)),
-        el("div", { class: "tile-value" }, fmt(mean(o[k]), unitOf(k))),
-        el("div", { class: "tile-hw" }, o[k].half_width === null ? "n = " + o[k].n + ": no confidence interval" :
-          "± " + fmt(o[k].half_width, unitOf(k))))));
+    return el("div", { class: "tiles" }, keys.filter((k) => o[k]).map((k) => tile(k, o[k])));
+  }
+
+  // In steady state every agent is logged on all the time (no shifts, breaks or absence),
+  // so the workforce KPIs only repeat the staffing, unless a group shows otherwise.
+  function workforceSaysSomething() {
+    if (results.scenario.mode === "day") return true;
+    const m = (s) => (s && s.n > 0 && s.mean !== null ? s.mean : 0);
+    return Object.values(results.kpis.by_group).some((g) =>
+      Math.abs(m(g.scheduled_agents) - m(g.present_agents)) > 1e-9 * Math.max(1, m(g.scheduled_agents)) ||
+      m(g.agents_on_break) > 1e-9 || m(g.overtime_agent_min) > 1e-9 || (g.break_lateness_s && g.break_lateness_s.n > 0));
+  }
+
+  // The workforce KPIs worth a column or a tile: those some of `stats` defines, or only
+  // the agents when they say nothing else.
+  function workforceKeys(stats) {
+    return workforceSaysSomething() ? definedKeys(WORKFORCE_KEYS, stats) : definedKeys(["scheduled_agents"], stats);
+  }
+
+  function averagedOver() {
+    return results.scenario.mode === "day" ? "the day" : "the observed window";
+  }
+
+  function workforceTiles() {
+    const o = results.kpis.overall;
+    const keys = workforceKeys([o]);
+    if (!keys.length) return null;
+    const title = workforceSaysSomething() ? "Workforce, all groups · agents: time-average over " + averagedOver() :
+      "Workforce, all groups · every agent logged on throughout, none on a break";
+    return el("section", { class: "tiles-group", id: "workforce-tiles" }, el("h2", { class: "tiles-title" }, title),
+      el("div", { class: "tiles" }, keys.map((k) => tile(k, o[k]))));
   }
 
   function runInfo() {
@@ -457,21 +507,38 @@
     return { node: node, start: update };
   }
 
-  // Charts of one per-name series each (types or groups), with a picker when there are
-  // more names than one chart can show.
+  // Destroys the plots drawn inside `node`.
+  function destroyCharts(node) {
+    for (let k = charts.length - 1; k >= 0; --k) {
+      if (!node.contains(charts[k].box)) continue;
+      charts[k].plot.destroy();
+      charts.splice(k, 1);
+    }
+  }
+
+  // Charts of one per-name series each (types or groups), and with opts.each one chart
+  // per name (in opts.each.container), with a picker when there are more names than one
+  // chart can show. A name has the same colour in all of them.
   function perNameCharts(container, opts) {
     const names = opts.names;
     const initial = names.length > MAX_SERIES ? topNames(names, opts.score) : names;
     const cards = opts.charts.map((c) => chartCard(c.id, c.title, c.caption));
+    let eachCards = [];
     const drawAll = (selected) => {
+      for (const c of eachCards) {
+        destroyCharts(c.card);
+        c.card.remove();
+      }
+      eachCards = !opts.each ? [] : selected.map((n, i) => {
+        const c = chartCard(opts.each.id(n), opts.each.title(n), opts.each.caption);
+        opts.each.container.append(c.card);
+        opts.each.draw(c.box, n, PALETTE[i % PALETTE.length]);
+        return c;
+      });
       for (let k = 0; k < opts.charts.length; ++k) {
         const c = opts.charts[k];
         const box = cards[k].box;
-        const old = charts.findIndex((x) => x.box === box);
-        if (old >= 0) {
-          charts[old].plot.destroy();
-          charts.splice(old, 1);
-        }
+        destroyCharts(box);
         box.replaceChildren();
         delete box.dataset.drawn;
         delete box.dataset.colouredPixels;
@@ -528,36 +595,61 @@
       }],
     });
 
-    const groupValues = (key) => (g) => intervals.map((i) => {
-      const x = i.by_group[g];
-      if (!x) return null;
-      return key === "staffing" ? x.staffing : mean(x[key]);
-    });
-    const staffing = groupValues("staffing");
-    const groupRow = el("div", { class: "chart-row" });
-    body.append(groupRow);
+    const groupValues = (key) => (g) => intervals.map((i) => mean(i.by_group[g] && i.by_group[g][key]));
+    const scheduled = groupValues("scheduled_agents");
+    const groupRow = el("div", { class: "chart-row single" });
+    const staffingRow = el("div", { class: "chart-row", id: "staffing-charts" },
+      el("p", { class: "hint row-note" }, "Agents on duty per agent group, time-average per interval: scheduled " +
+        "(the roster: staffing and shifts, absent agents included) against productive (logged on and not on a " +
+        "break, so free to take calls), and on break (breaks, scheduled activities and shrinkage) where any are. " +
+        "Productive above scheduled means agents finishing a call after their shift ended. Definitions: docs/kpis.md."));
+    body.append(groupRow, staffingRow);
     perNameCharts(groupRow, {
       kind: "agent groups", names: sc.agent_groups, topWhat: "with the most staff over the day",
-      score: (g) => staffing(g).reduce((a, v) => a + (v || 0), 0),
+      score: (g) => scheduled(g).reduce((a, v) => a + (v || 0), 0),
       charts: [
         {
           id: "chart-occupancy", title: "Occupancy per agent group",
-          caption: "Share of staffed agent time spent talking or in wrap-up, per interval.",
+          caption: "Share of productive agent time (logged on and not on a break) spent talking or in wrap-up, " +
+            "per interval.",
           yLabel: "Occupancy", unit: "fraction", values: groupValues("occupancy"), yRange: () => [0, 1],
           total: sc.agent_groups.length > 1 ? {
             label: "All groups", values: intervals.map((i) => mean(i.kpis.occupancy)), colour: "#5f6368",
             dash: [6, 4], unit: "fraction", points: { show: false },
           } : null,
         },
-        {
-          id: "chart-staffing", title: "Staffing per agent group",
-          caption: "Agents scheduled in each interval (from the scenario).",
-          yLabel: "Agents", unit: "agents", values: staffing, stepped: true,
-          yRange: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.1))],
-        },
       ],
+      each: {
+        container: staffingRow,
+        id: (g) => "chart-staffing-" + sc.agent_groups.indexOf(g),
+        title: (g) => "Agents on duty: " + g,
+        draw: staffingChart,
+      },
     });
     return s;
+  }
+
+  // One group's agents per interval, as steps: scheduled against productive, and on break
+  // when any are. Scheduled is drawn last, dashed: where the two coincide both show.
+  // What it draws is recorded in data-values: "Productive:5.01 2.56 ...|Scheduled:6 6 ...".
+  function staffingChart(box, g, colour) {
+    const intervals = results.kpis.by_interval;
+    const values = (key) => intervals.map((i) => mean(i.by_group[g] && i.by_group[g][key]));
+    const onBreak = values("agents_on_break");
+    const series = [{ label: "Productive", values: values("productive_agents"), colour: colour, width: 2.5,
+                      unit: "agents" }];
+    if (onBreak.some((v) => v !== null && v > 0)) {
+      series.push({ label: "On break", values: onBreak, unit: "agents", width: 2,
+                    colour: ON_BREAK_COLOURS[colour === ON_BREAK_COLOURS[0] ? 1 : 0] });
+    }
+    series.push({ label: "Scheduled", values: values("scheduled_agents"), colour: SCHEDULED_COLOUR, width: 1.5,
+                  dash: [5, 4], unit: "agents" });
+    box.dataset.values = series.map((x) => x.label + ":" +
+      x.values.map((v) => (v === null ? "" : String(Math.round(100 * v) / 100))).join(" ")).join("|");
+    intervalChart(box, {
+      yLabel: "Agents", unit: "agents", series: series, steps: true,
+      yRange: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.1))],
+    });
   }
 
   // ---- Tables ----
@@ -592,7 +684,8 @@
       },
     }, c.label));
     tbody.append(...rows.map((r) => r.tr));
-    const t = el("table", { class: "data" + (opts.compact ? " compact" : ""), id: opts.id, "data-rows": String(rows.length) },
+    const t = el("table", { class: "data" + (opts.compact ? " compact" : "") + (opts.cls ? " " + opts.cls : ""), id: opts.id,
+                            "data-rows": String(rows.length) },
       el("thead", null, el("tr", null, heads)), tbody);
     const many = rows.length > 20;
     const wrap = el("div", { class: "table-wrap" + (many ? " tall" : "") }, t);
@@ -631,11 +724,12 @@
     return known.concat(Object.keys(stats).filter((k) => !order.includes(k)));
   }
 
-  function overallTable() {
+  // The overall KPIs of `keys`, in the contract's order.
+  function overallTable(id, keys) {
     const o = results.kpis.overall;
-    const rows = orderedKeys(o).map((k) => [k, o[k]]);
+    const rows = orderedKeys(o).filter((k) => keys.includes(k)).map((k) => [k, o[k]]);
     return table({
-      id: "table-overall",
+      id: id,
       compact: true,
       columns: [
         { label: "KPI", cell: (r) => ({ text: kpiLabel(r[0]), sort: r[0] }) },
@@ -652,11 +746,14 @@
                      "p_abandon", "mean_queue_length"];
   const GROUP_KEYS = ["answered", "occupancy", "sl_answered_within_t_over_answered", "asa_s"];
 
-  function byNameTable(id, label, stats, keys) {
+  // keys: a list, or a function of the rows' stats giving one.
+  function byNameTable(id, label, stats, keys, cls) {
     const names = Object.keys(stats);
-    const cols = definedKeys(keys, names.map((n) => stats[n]));
+    const rows = names.map((n) => stats[n]);
+    const cols = typeof keys === "function" ? keys(rows) : definedKeys(keys, rows);
     return table({
       id: id,
+      cls: cls,
       columns: [nameColumn(label)].concat(cols.map((k) => statColumn(k, (r) => r[1][k]))),
       rows: names.map((n) => [n, stats[n]]),
     });
@@ -667,14 +764,12 @@
     const cols = ["offered", "answered", "abandoned", "service_level", "asa_s", "occupancy", "mean_queue_length"];
     return table({
       id: "table-intervals",
+      cls: "wrap-heads",
       columns: [{ label: "Interval", cell: (r) => ({ text: r.label, sort: r.interval }) }]
         .concat(cols.map((k) => statColumn(k, (r) => r.kpis[k])))
         .concat([
-          { label: "Agents", title: "staffing, all groups", num: true,
-            cell: (r) => {
-              const n = Object.values(r.by_group).reduce((a, g) => a + g.staffing, 0);
-              return { text: String(n), sort: n, cls: "num" };
-            } },
+          statColumn("scheduled_agents", (r) => r.kpis.scheduled_agents),
+          statColumn("productive_agents", (r) => r.kpis.productive_agents),
           { label: "SL verdict", cell: (r) => ({ node: badge(r.service_level_verdict), text: r.service_level_verdict,
                                                  sort: r.service_level_verdict }) },
         ]),
@@ -705,9 +800,17 @@
         el("p", { class: "hint" }, "Mean over " + results.run.observations + " observations ± the half-width of the " +
           fixed(100 * results.run.confidence, 0) + "% confidence interval; n is the number of observations in which " +
           "the KPI was defined. Definitions: docs/kpis.md."),
-        overallTable()),
+        overallTable("table-overall", Object.keys(k.overall).filter((key) => !WORKFORCE_KEYS.includes(key))),
+        // A workforce KPI that no observation defined (break lateness without breaks) is left out.
+        el("h3", { class: "table-title" }, "Workforce, all groups (agents: time-average over " + averagedOver() +
+          "; overtime and paid hours: totals)"),
+        overallTable("table-overall-workforce", definedKeys(WORKFORCE_KEYS, [k.overall]))),
       section("by-type", "By contact type", byNameTable("table-types", "Contact type", k.by_type, TYPE_KEYS)),
-      section("by-group", "By agent group", byNameTable("table-groups", "Agent group", k.by_group, GROUP_KEYS)),
+      section("by-group", "By agent group",
+        el("p", { class: "hint" }, "Service level and ASA of the calls each group answered. Agents: time-average " +
+          "over " + averagedOver() + "; overtime and paid hours: totals. Definitions: docs/kpis.md."),
+        byNameTable("table-groups", "Agent group", k.by_group,
+          (rows) => definedKeys(GROUP_KEYS, rows).concat(workforceKeys(rows)), "wrap-heads")),
       k.by_interval.length ? section("intervals", "Per interval", el("details", { class: "fold" },
         el("summary", null, "Show the table of " + k.by_interval.length + " intervals"), intervalTable())) : null,
       pairs ? section("type-group", "By contact type and agent group", el("details", { class: "fold" },
@@ -725,15 +828,22 @@
     if (typeof uPlot === "undefined") throw new Error("the chart library (uPlot) did not load");
     const main = document.getElementById("ccsim-report");
     main.replaceChildren(header());
-    main.append(headline(), targetsSection(), perIntervalCharts(), ...tablesSection().filter(Boolean), runInfo(),
+    main.append(...[headline(), workforceTiles(), targetsSection(), perIntervalCharts(), ...tablesSection()]
+      .filter(Boolean), runInfo(),
       el("footer", null, "Written by ccsim. The results JSON (schema " + results.schema + ") is embedded in this " +
         "file, in the element with id \"ccsim-results\"; the charts use uPlot (MIT licence)."));
+    // The charts were drawn before the page held them, at the smallest width: now that
+    // their boxes have a width, fit them (and again whenever the window changes).
+    const fit = () => {
+      for (const c of charts) c.plot.setSize({ width: chartWidth(c.box), height: c.plot.height });
+    };
+    fit();
     let pending = 0;
     window.addEventListener("resize", () => {
       if (pending) return;
       pending = requestAnimationFrame(() => {
         pending = 0;
-        for (const c of charts) c.plot.setSize({ width: chartWidth(c.box), height: c.plot.height });
+        fit();
       });
     });
   }

@@ -48,6 +48,13 @@ class ReportInBrowser : public ccsim::test_support::CliTest {
     return html;
   }
 
+  // The report of a scenario given as text (one of tests/cli/cli_test_support.h).
+  fs::path write_report_of(const char* scenario_text) {
+    const fs::path file = dir_ / "scenario.json";
+    std::ofstream(file) << scenario_text;
+    return write_report(file.string());
+  }
+
   // One Chromium run gives both the DOM and the screenshot. The virtual time budget
   // lets the page finish its timers without the test sleeping; the host resolver rule
   // keeps Chromium's own background traffic off the network.
@@ -128,6 +135,27 @@ void expect_picture(const fs::path& png, std::size_t min_bytes) {
   EXPECT_GT(bytes.size(), min_bytes) << "the screenshot looks blank";
 }
 
+// A data-* attribute's text, or "" when there is none.
+std::string text_attribute(const std::string& tag, const std::string& name) {
+  std::smatch m;
+  if (!std::regex_search(tag, m, std::regex(" " + name + "=\"([^\"]*)\""))) return "";
+  return m[1];
+}
+
+// The values a staffing chart drew for one series ("Scheduled"), from its data-values
+// ("Productive:5.01 2.56|Scheduled:6 6"), as numbers; empty when the series is absent.
+std::vector<double> series_values(const std::string& dom, const std::string& id, const std::string& label) {
+  const std::string all = text_attribute(tag_of(dom, id + "-chart"), "data-values");
+  const auto at = all.find(label + ":");
+  if (at == std::string::npos || (at > 0 && all[at - 1] != '|')) return {};
+  std::istringstream in(all.substr(at + label.size() + 1, all.find('|', at) - at - label.size() - 1));
+  std::vector<double> out;
+  for (double v; in >> v;) out.push_back(v);
+  return out;
+}
+
+bool has(const std::string& dom, const std::string& text) { return dom.find(text) != std::string::npos; }
+
 void expect_chart_drawn(const std::string& dom, const std::string& id) {
   const std::string tag = tag_of(dom, id + "-chart");
   ASSERT_FALSE(tag.empty()) << "no chart " << id;
@@ -136,21 +164,50 @@ void expect_chart_drawn(const std::string& dom, const std::string& id) {
   EXPECT_GT(attribute(tag, "data-coloured-pixels"), 100) << "no data painted: " << tag;
 }
 
+// The width of the first canvas inside the element with this id (uPlot draws there), or -1.
+long canvas_width(const std::string& dom, const std::string& id) {
+  const auto at = dom.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return -1;
+  const auto canvas = dom.find("<canvas", at);
+  if (canvas == std::string::npos) return -1;
+  return attribute(dom.substr(canvas, dom.find('>', canvas) - canvas + 1), "width");
+}
+
 TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   const fs::path html = write_report(scenario("scenarios/examples/single_day_ivr.json"), "--replications 5");
   const RenderedPage page = open(html);
   expect_clean(page);
-  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 5);
-  for (const char* id : {"chart-service-level", "chart-calls", "chart-queue", "chart-occupancy", "chart-staffing"})
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 7);
+  for (const char* id : {"chart-service-level", "chart-calls", "chart-queue", "chart-occupancy", "chart-staffing-0",
+                         "chart-staffing-1", "chart-staffing-2"})
     expect_chart_drawn(page.dom, id);
+  // One staffing chart per group: scheduled (the staffing array, exactly) against productive
+  // agents; nobody takes a break, so there is no third series.
+  EXPECT_EQ(attribute(tag_of(page.dom, "chart-staffing-0-chart"), "data-series"), 2);
+  EXPECT_EQ(series_values(page.dom, "chart-staffing-0", "Scheduled"),
+            (std::vector<double>{5, 6, 9, 11, 14, 15, 16, 16, 15, 14, 11, 10, 10, 13, 15, 15, 15, 14, 13, 14, 12, 12,
+                                 10, 10, 8, 6, 5, 4}));
+  EXPECT_EQ(series_values(page.dom, "chart-staffing-0", "Productive").size(), 28u);
+  EXPECT_TRUE(series_values(page.dom, "chart-staffing-0", "On break").empty());
+  EXPECT_NE(page.dom.find("<h3>Agents on duty: generalists</h3>"), std::string::npos);
   EXPECT_EQ(attribute(tag_of(page.dom, "chart-service-level-chart"), "data-points"), 4 * 28 + 1)
       << "band edges, mean and target for 28 intervals, and the one missed interval at 12:30";
   EXPECT_EQ(attribute(tag_of(page.dom, "table-intervals"), "data-rows"), 28);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 2);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-groups"), "data-rows"), 3);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall"), "data-rows"), 17);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall-workforce"), "data-rows"), 6) << "no break: no lateness";
+  for (const char* key : {"scheduled_agents", "present_agents", "agents_on_break", "productive_agents",
+                          "overtime_agent_min", "paid_agent_hours"})
+    EXPECT_TRUE(has(page.dom, std::string("class=\"tile\" data-key=\"") + key + "\"")) << key;
+  EXPECT_FALSE(has(page.dom, "data-key=\"break_lateness_s\""));
+  EXPECT_TRUE(has(page.dom, "title=\"productive_agents\"")) << "a column of the group and interval tables";
   EXPECT_NE(page.dom.find("class=\"badge badge-met\""), std::string::npos);
   EXPECT_NE(page.dom.find("class=\"badge badge-missed\""), std::string::npos);  // 12:30 in the interval table
   EXPECT_EQ(page.dom.find("id=\"no-intervals\""), std::string::npos);
+  // Charts fill their card (about 1230 px in a 1400 px window), not the 320 px they are
+  // first drawn at, before the page holds them; no window resize is needed.
+  EXPECT_GT(canvas_width(page.dom, "chart-service-level-chart"), 1000);
   expect_picture(page.screenshot, 150'000);
 }
 
@@ -163,15 +220,45 @@ TEST_F(ReportInBrowser, SteadyStateReportSaysWhyItHasNoChartsAndStillShowsTables
   EXPECT_NE(page.dom.find("id=\"no-intervals\""), std::string::npos);
   EXPECT_NE(page.dom.find("need a day scenario"), std::string::npos);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-overall"), "data-rows"), 17);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall-workforce"), "data-rows"), 6);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 1);
+  // Every agent is logged on all the time: the agents alone, said once.
+  EXPECT_TRUE(has(page.dom, "every agent logged on throughout, none on a break"));
+  EXPECT_TRUE(has(page.dom, "class=\"tile\" data-key=\"scheduled_agents\""));
+  EXPECT_FALSE(has(page.dom, "class=\"tile\" data-key=\"productive_agents\""));
+  EXPECT_TRUE(has(page.dom, "title=\"scheduled_agents\"")) << "the group table's agents";
+  EXPECT_FALSE(has(page.dom, "title=\"agents_on_break\""));
   EXPECT_NE(page.dom.find("class=\"target target-met\""), std::string::npos);
   expect_picture(page.screenshot, 60'000);
 }
 
+TEST_F(ReportInBrowser, ShiftReportChartsScheduledAgainstProductiveAgentsAndBreaks) {
+  const RenderedPage page = open(write_report_of(ccsim::test_support::kShiftOnlyScenario));
+  expect_clean(page);
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 5);
+  expect_chart_drawn(page.dom, "chart-staffing-0");
+  EXPECT_EQ(attribute(tag_of(page.dom, "chart-staffing-0-chart"), "data-series"), 3);
+  // The shifts' agents: 6 early, 4 more late from 09:00, the early ones gone at 09:30.
+  EXPECT_EQ(series_values(page.dom, "chart-staffing-0", "Scheduled"), (std::vector<double>{6, 6, 10, 4}));
+  const std::vector<double> productive = series_values(page.dom, "chart-staffing-0", "Productive");
+  const std::vector<double> on_break = series_values(page.dom, "chart-staffing-0", "On break");
+  ASSERT_EQ(productive.size(), 4u);
+  ASSERT_EQ(on_break.size(), 4u);
+  EXPECT_LT(productive[1], 6 - 1) << "absence and the coffee breaks at 08:30";
+  EXPECT_GT(on_break[1], 1.0);
+  EXPECT_GT(on_break[0], 0.0) << "5 % shrinkage";
+  // Every workforce KPI is defined: a tile each, a column each in the group table.
+  for (const char* key : {"scheduled_agents", "present_agents", "agents_on_break", "productive_agents",
+                          "overtime_agent_min", "break_lateness_s", "paid_agent_hours"}) {
+    EXPECT_TRUE(has(page.dom, std::string("class=\"tile\" data-key=\"") + key + "\"")) << key;
+    EXPECT_TRUE(has(page.dom, std::string("title=\"") + key + "\"")) << key;
+  }
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall-workforce"), "data-rows"), 7);
+  expect_picture(page.screenshot, 100'000);
+}
+
 TEST_F(ReportInBrowser, HostileNamesAreShownAsTextAndRunNothing) {
-  const fs::path file = dir_ / "hostile.json";
-  std::ofstream(file) << ccsim::test_support::kHostileNamesScenario;
-  const RenderedPage page = open(write_report(file.string()));
+  const RenderedPage page = open(write_report_of(ccsim::test_support::kHostileNamesScenario));
   expect_clean(page);
   EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 5);
   EXPECT_NE(page.dom.find("<h1>&lt;/script&gt;&lt;script&gt;document.documentElement.dataset.pwned = 1&lt;/script&gt;</h1>"),

@@ -1,7 +1,8 @@
 // tests/cli/cli_test_support.h
 // Shared by the CLI, MPI and browser tests: a fixture that runs the ccsim binary as a
 // user would from a shell, in a scratch folder of its own; the results JSON minus what
-// may differ between equal runs; and a scenario whose names try to break the HTML report.
+// may differ between equal runs; a scenario whose names try to break the HTML report,
+// and one whose agents all work shifts with breaks.
 #pragma once
 
 #include <sys/wait.h>
@@ -84,6 +85,31 @@ inline constexpr const char* kHostileNamesScenario = R"({
   "agent_groups": [ { "name": "</SCRIPT ><b>bold</b>", "staffing": [4, 5] } ],
   "router": { "policy": "queue_priority", "type_to_group": { "a \"quoted\" & 'single' <!-- type": ["</SCRIPT ><b>bold</b>"] } },
   "rng": { "seed": 7, "replications": 3 }
+})";
+
+// A day whose only group is staffed by two shifts (no staffing array): 6 agents
+// 08:00-09:30 with an unpaid 15-minute coffee break, 4 agents 09:00-10:00, 10 %
+// absenteeism and 5 % shrinkage. Agents scheduled per interval: 6, 6, 10, 4 (absent
+// ones included, so the same in every replication); 6.5 over the day.
+inline constexpr const char* kShiftOnlyScenario = R"({
+  "name": "shift_only",
+  "mode": "day", "period_s": 1800, "num_periods": 4, "start_time": "08:00",
+  "contact_types": [
+    { "name": "calls",
+      "arrivals": { "process": "piecewise_poisson", "per_period": [40, 40, 60, 30] },
+      "talk": { "dist": "exponential", "mean_s": 180 }, "patience": { "dist": "exponential", "mean_s": 300 } }
+  ],
+  "agent_groups": [
+    { "name": "rostered",
+      "shifts": [
+        { "name": "early", "start": "08:00", "end": "09:30", "agents": 6,
+          "breaks": [ { "name": "coffee", "duration_s": 900, "window": { "from": "08:30", "to": "08:45" },
+                        "paid": false } ] },
+        { "name": "late", "start": "09:00", "end": "10:00", "agents": 4 } ],
+      "absenteeism": 0.1, "shrinkage": 0.05 }
+  ],
+  "router": { "policy": "queue_priority", "type_to_group": { "calls": ["rostered"] } },
+  "rng": { "seed": 11, "replications": 4 }
 })";
 
 }  // namespace ccsim::test_support

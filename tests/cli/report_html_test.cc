@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -62,6 +63,15 @@ TEST_F(HtmlReport, EmbedsTheResultsJsonExactlyAsJsonWritesIt) {
   EXPECT_EQ(meta["kpis"][9]["key"], "service_level");
   EXPECT_EQ(meta["kpis"][9]["unit"], "fraction");
   EXPECT_EQ(meta["kpis"][13]["unit"], "seconds");
+  ASSERT_EQ(meta["kpis"].size(), 24u);
+  const std::pair<const char*, const char*> workforce[] = {
+      {"scheduled_agents", "agents"},  {"present_agents", "agents"},          {"agents_on_break", "agents"},
+      {"productive_agents", "agents"}, {"overtime_agent_min", "agent_minutes"}, {"break_lateness_s", "seconds"},
+      {"paid_agent_hours", "agent_hours"}};
+  for (std::size_t i = 0; i < 7; ++i) {
+    EXPECT_EQ(meta["kpis"][17 + i]["key"], workforce[i].first);
+    EXPECT_EQ(meta["kpis"][17 + i]["unit"], workforce[i].second) << workforce[i].first;
+  }
 }
 
 TEST_F(HtmlReport, PageFetchesNothing) {

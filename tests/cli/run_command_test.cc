@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +23,43 @@ using ccsim::test_support::slurp;
 
 class RunCommand : public ccsim::test_support::CliTest {};
 
+std::vector<std::string> keys(const nlohmann::json& object) {
+  std::vector<std::string> out;
+  for (auto it = object.begin(); it != object.end(); ++it) out.push_back(it.key());
+  return out;
+}
+
+// The KPI keys of each level, sorted as nlohmann writes them (docs/results-format.md).
+const std::vector<std::string> kTypeKeys = {
+    "abandoned", "answered", "asa_s", "blocked", "ivr_abandoned", "ivr_contained", "mean_queue_length",
+    "mean_wait_admitted_s", "occupancy", "offered", "p_abandon", "p_block", "p_wait", "service_level",
+    "sl_answered_within_t_over_answered", "sl_answered_within_t_over_offered", "sl_excluding_short_abandons"};
+const std::vector<std::string> kGroupIntervalKeys = {
+    "agents_on_break", "answered", "break_lateness_s", "occupancy", "overtime_agent_min",
+    "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents"};
+const std::vector<std::string> kGroupKeys = {
+    "agents_on_break", "answered", "asa_s", "break_lateness_s", "occupancy", "overtime_agent_min",
+    "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents",
+    "sl_answered_within_t_over_answered"};
+
+// The first line of `text` at or after `from` that starts with `prefix`, or "".
+std::string line_starting(const std::string& text, const std::string& prefix, std::size_t from = 0) {
+  for (auto at = text.find(prefix, from); at != std::string::npos; at = text.find(prefix, at + 1))
+    if (at == 0 || text[at - 1] == '\n') return text.substr(at, text.find('\n', at) - at);
+  return "";
+}
+
+// The cells of a table row, split at spaces, without the flag of a missed or
+// inconclusive interval.
+std::vector<std::string> words(std::string line) {
+  for (const char* flag : {"  <<", "  ?"})
+    if (const auto at = line.find(flag); at != std::string::npos) line.resize(at);
+  std::istringstream in(line);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
 TEST_F(RunCommand, DayScenarioPrintsTargetsAndFlagsMissedIntervals) {
   const Outcome o = ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") + " --replications 10");
   ASSERT_EQ(o.exit_code, 0) << o.err;
@@ -29,6 +68,107 @@ TEST_F(RunCommand, DayScenarioPrintsTargetsAndFlagsMissedIntervals) {
   EXPECT_NE(o.out.find("12:00"), std::string::npos);
   EXPECT_NE(o.out.find("intervals miss the service-level target"), std::string::npos);
   EXPECT_TRUE(o.err.empty()) << o.err;
+  // Agents per interval are the simulated ones: 5 + 7 + 0 scheduled at 07:00, 11 + 14 + 1 at 12:00.
+  const auto intervals = o.out.find("Service level per interval");
+  ASSERT_NE(intervals, std::string::npos);
+  const auto header = words(line_starting(o.out, "  interval", intervals));
+  ASSERT_GE(header.size(), 2u);
+  EXPECT_EQ(header[header.size() - 2], "scheduled");
+  EXPECT_EQ(header.back(), "productive");
+  EXPECT_EQ(words(line_starting(o.out, "  07:00", intervals)).rbegin()[1], "12.00");
+  EXPECT_EQ(words(line_starting(o.out, "  12:00", intervals)).rbegin()[1], "26.00");
+  // No break in this scenario: break lateness is undefined, so neither listed nor a column.
+  EXPECT_NE(o.out.find("Workforce by agent group"), std::string::npos);
+  EXPECT_EQ(o.out.find("break_lateness_s"), std::string::npos);
+  EXPECT_EQ(words(line_starting(o.out, "  scheduled_agents")).back(), "29.32");  // 821 agent-periods / 28
+}
+
+TEST_F(RunCommand, ShiftOnlyGroupGetsItsSimulatedAgentsAndAWorkforceTable) {
+  const fs::path file = dir_ / "shift_only.json";
+  std::ofstream(file) << ccsim::test_support::kShiftOnlyScenario;
+  const Outcome o = ccsim("run " + file.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;  // the report used to index the group's (empty) staffing array
+  // Overall: the workforce KPIs under a heading of their own.
+  const auto overall_workforce = o.out.find("\n\n  Workforce, all groups (agents: time-average over the day)\n");
+  ASSERT_NE(overall_workforce, std::string::npos) << o.out;
+  EXPECT_EQ(words(line_starting(o.out, "  scheduled_agents", overall_workforce)),
+            (std::vector<std::string>{"scheduled_agents", "6.50"}));  // (6 + 6 + 10 + 4) / 4, exact
+  for (const char* key : {"present_agents", "agents_on_break", "productive_agents", "overtime_agent_min",
+                          "break_lateness_s", "paid_agent_hours"})
+    EXPECT_NE(line_starting(o.out, std::string("  ") + key, overall_workforce), "") << key;
+
+  const auto table = o.out.find("\nWorkforce by agent group");
+  ASSERT_NE(table, std::string::npos) << o.out;
+  EXPECT_EQ(words(line_starting(o.out, "  group", table)),
+            (std::vector<std::string>{"group", "scheduled_agents", "present_agents", "agents_on_break",
+                                      "productive_agents", "overtime_agent_min", "break_lateness_s",
+                                      "paid_agent_hours"}));
+  const auto row = words(line_starting(o.out, "  rostered", table));
+  ASSERT_GE(row.size(), 2u);
+  EXPECT_EQ(row[1], "6.50");
+  EXPECT_LT(std::stod(row[2]), 6.5) << "10 % of the agents are absent";
+
+  const auto intervals = o.out.find("Service level per interval");
+  ASSERT_NE(intervals, std::string::npos);
+  const char* labels[] = {"08:00", "08:30", "09:00", "09:30"};
+  const double scheduled[] = {6, 6, 10, 4};
+  for (int i = 0; i < 4; ++i) {
+    const auto cells = words(line_starting(o.out, std::string("  ") + labels[i], intervals));
+    ASSERT_GE(cells.size(), 3u) << labels[i];
+    EXPECT_EQ(std::stod(cells.rbegin()[1]), scheduled[i]) << labels[i];
+  }
+  const auto coffee = words(line_starting(o.out, "  08:30", intervals));  // the coffee breaks fall here
+  EXPECT_LT(std::stod(coffee.back()), 6.0 - 0.5) << "productive agents: a break lasts a quarter of a 6-agent interval";
+  EXPECT_GT(std::stod(coffee.back()), 0.0);
+
+  // Contact types have no agents: no workforce column in their table.
+  EXPECT_EQ(line_starting(o.out, "  type", o.out.find("By contact type\n")).find("agents"), std::string::npos);
+}
+
+TEST_F(RunCommand, ShiftOnlyGroupHasItsShiftAgentsPerIntervalInTheResultsJson) {
+  const fs::path file = dir_ / "shift_only.json";
+  std::ofstream(file) << ccsim::test_support::kShiftOnlyScenario;
+  const Outcome o = ccsim("run " + file.string() + " --quiet --json " + (dir_ / "results.json").string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;  // the writer used to index the group's (empty) staffing array
+  const auto doc = nlohmann::json::parse(slurp(dir_ / "results.json"));
+  const nlohmann::json& intervals = doc["kpis"]["by_interval"];
+  ASSERT_EQ(intervals.size(), 4u);
+  const double scheduled[] = {6, 6, 10, 4};  // early 6 from 08:00 to 09:30, late 4 from 09:00
+  for (std::size_t i = 0; i < 4; ++i) {
+    const nlohmann::json& group = intervals[i]["by_group"]["rostered"];
+    EXPECT_FALSE(group.contains("staffing")) << i;
+    EXPECT_EQ(keys(group), kGroupIntervalKeys) << i;
+    // Absent agents count as scheduled: the same value in all 4 replications.
+    EXPECT_EQ(group["scheduled_agents"]["mean"], scheduled[i]) << i;
+    EXPECT_EQ(group["scheduled_agents"]["n"], 4) << i;
+    EXPECT_NEAR(group["scheduled_agents"]["half_width"].get<double>(), 0.0, 1e-9) << i;
+    EXPECT_EQ(intervals[i]["kpis"]["scheduled_agents"]["mean"], scheduled[i]) << i;
+    const double present = group["present_agents"]["mean"];
+    const double on_break = group["agents_on_break"]["mean"];
+    EXPECT_NEAR(group["productive_agents"]["mean"].get<double>(), present - on_break, 1e-9) << i;
+    EXPECT_GT(on_break, 0.0) << i << ": 5 % shrinkage in every interval";
+    EXPECT_EQ(keys(intervals[i]["by_type"]["calls"]), kTypeKeys) << i;
+  }
+  // The coffee breaks (08:30 to 09:00 for the early shift) take about a quarter of that interval.
+  EXPECT_GT(intervals[1]["by_group"]["rostered"]["agents_on_break"]["mean"].get<double>(), 1.0);
+  EXPECT_EQ(intervals[1]["by_group"]["rostered"]["break_lateness_s"]["n"], 4);
+  EXPECT_EQ(intervals[0]["by_group"]["rostered"]["break_lateness_s"]["n"], 0);  // no break starts at 08:00
+  const nlohmann::json& group = doc["kpis"]["by_group"]["rostered"];
+  EXPECT_EQ(group["scheduled_agents"]["mean"], 6.5);
+  EXPECT_LT(group["present_agents"]["mean"].get<double>(), 6.5);
+  EXPECT_EQ(group["break_lateness_s"]["n"], 4);
+  EXPECT_GT(group["paid_agent_hours"]["mean"].get<double>(), 0.0);
+  EXPECT_EQ(keys(doc["kpis"]["by_type"]["calls"]), kTypeKeys);
+}
+
+TEST_F(RunCommand, SteadyStateSaysInOneLineThatEveryAgentWorksThroughout) {
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/erlang_c_14_agents.json") + " --replications 2");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("\n  Workforce, all groups: 14.00 agents logged on throughout, none on a break\n"),
+            std::string::npos)
+      << o.out;
+  EXPECT_EQ(o.out.find("Workforce by agent group"), std::string::npos);
+  EXPECT_EQ(o.out.find("scheduled_agents"), std::string::npos);
 }
 
 TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount) {
@@ -50,10 +190,26 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
   for (const char* key : {"offered", "blocked", "ivr_contained", "ivr_abandoned", "answered", "abandoned", "p_block",
                           "p_wait", "p_abandon", "service_level", "sl_answered_within_t_over_offered",
                           "sl_answered_within_t_over_answered", "sl_excluding_short_abandons", "asa_s",
-                          "mean_wait_admitted_s", "occupancy", "mean_queue_length"}) {
+                          "mean_wait_admitted_s", "occupancy", "mean_queue_length", "scheduled_agents",
+                          "present_agents", "agents_on_break", "productive_agents", "overtime_agent_min",
+                          "paid_agent_hours"}) {
     ASSERT_TRUE(a["kpis"]["overall"].contains(key)) << key;
     EXPECT_EQ(a["kpis"]["overall"][key]["n"], 6) << key;
   }
+  // No break in this scenario: break lateness is listed, undefined.
+  EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"], (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}}));
+  EXPECT_EQ(a["kpis"]["overall"].size(), 24u);
+  // Each level lists exactly its KPIs: types have no agents, groups have only their own.
+  EXPECT_EQ(keys(a["kpis"]["by_type"]["service"]), kTypeKeys);
+  EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_type"]["sales"]), kTypeKeys);
+  EXPECT_EQ(keys(a["kpis"]["by_group"]["generalists"]), kGroupKeys);
+  EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_group"]["generalists"]), kGroupIntervalKeys);
+  // Agents per interval come from the simulation: at 07:00 the staffing arrays' 5, 7 and 0.
+  const nlohmann::json& first = a["kpis"]["by_interval"][0];
+  EXPECT_EQ(first["by_group"]["sales_team"]["scheduled_agents"]["mean"], 5.0);
+  EXPECT_EQ(first["by_group"]["service_team"]["scheduled_agents"]["mean"], 7.0);
+  EXPECT_EQ(first["by_group"]["generalists"]["scheduled_agents"]["mean"], 0.0);
+  EXPECT_EQ(first["kpis"]["scheduled_agents"]["mean"], 12.0);
   EXPECT_EQ(a["targets"][0]["kpi"], "service_level");
   EXPECT_EQ(b["run"]["threads"], 2);
   EXPECT_EQ(comparable_results(dir_ / "t1.json"), comparable_results(dir_ / "t2.json"));  // bit-identical numbers
@@ -83,6 +239,71 @@ TEST_F(RunCommand, CsvTablesHaveOneRowPerIntervalTypeAndGroup) {
   EXPECT_EQ(lines("single_day_ivr_by_type.csv"), 1 + 2);
   EXPECT_EQ(lines("single_day_ivr_by_group.csv"), 1 + 3);
   EXPECT_EQ(lines("single_day_ivr_overall.csv"), 1 + 1);
+  EXPECT_EQ(lines("single_day_ivr_by_interval_group.csv"), 1 + 28 * 3);
+}
+
+// A CSV file without quoted cells as rows of cells, the header first.
+std::vector<std::vector<std::string>> csv_rows(const fs::path& file) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(slurp(file));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::istringstream l(line);
+    for (std::string cell; std::getline(l, cell, ',');) cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.emplace_back();
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+// The cell of `row` under `column` in a table whose header is rows[0]; "?" if there is no such column.
+std::string cell(const std::vector<std::vector<std::string>>& rows, std::size_t row, const std::string& column) {
+  const auto at = std::find(rows[0].begin(), rows[0].end(), column);
+  if (at == rows[0].end()) return "?";
+  return rows[row].at(static_cast<std::size_t>(at - rows[0].begin()));
+}
+
+TEST_F(RunCommand, CsvTablesGiveTheAgentsOnDutyPerIntervalAndGroup) {
+  const fs::path file = dir_ / "shift_only.json";
+  std::ofstream(file) << ccsim::test_support::kShiftOnlyScenario;
+  const Outcome o = ccsim("run " + file.string() + " --quiet --csv " + (dir_ / "csv").string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto by_interval_group = csv_rows(dir_ / "csv" / "shift_only_by_interval_group.csv");
+  ASSERT_EQ(by_interval_group.size(), 1u + 4u);
+  EXPECT_EQ(by_interval_group[0],
+            (std::vector<std::string>{"interval", "label", "start_s", "agent_group", "answered", "answered_hw",
+                                      "occupancy", "occupancy_hw", "scheduled_agents", "scheduled_agents_hw",
+                                      "present_agents", "present_agents_hw", "agents_on_break", "agents_on_break_hw",
+                                      "productive_agents", "productive_agents_hw", "overtime_agent_min",
+                                      "overtime_agent_min_hw", "break_lateness_s", "break_lateness_s_hw",
+                                      "paid_agent_hours", "paid_agent_hours_hw"}));
+  const char* scheduled[] = {"6", "6", "10", "4"};
+  for (std::size_t i = 1; i <= 4; ++i) {
+    EXPECT_EQ(cell(by_interval_group, i, "agent_group"), "rostered");
+    EXPECT_EQ(cell(by_interval_group, i, "scheduled_agents"), scheduled[i - 1]) << i;
+    EXPECT_LT(std::stod(cell(by_interval_group, i, "productive_agents")), std::stod(scheduled[i - 1])) << i;
+  }
+  EXPECT_EQ(cell(by_interval_group, 2, "label"), "08:30");
+  EXPECT_GT(std::stod(cell(by_interval_group, 2, "agents_on_break")), 1.0) << "the coffee breaks";
+  EXPECT_EQ(cell(by_interval_group, 1, "break_lateness_s"), "") << "no break starts at 08:00: undefined";
+
+  // All groups per interval, each group over the day; contact types have no agents.
+  const auto by_interval = csv_rows(dir_ / "csv" / "shift_only_by_interval.csv");
+  ASSERT_EQ(by_interval.size(), 1u + 4u);
+  EXPECT_EQ(cell(by_interval, 3, "scheduled_agents"), "10");
+  for (const char* column : {"present_agents", "agents_on_break", "productive_agents", "overtime_agent_min",
+                             "break_lateness_s", "paid_agent_hours"})
+    EXPECT_NE(cell(by_interval, 3, column), "?") << column;
+  const auto by_group = csv_rows(dir_ / "csv" / "shift_only_by_group.csv");
+  EXPECT_EQ(cell(by_group, 1, "scheduled_agents"), "6.5");
+  EXPECT_NE(cell(by_group, 1, "break_lateness_s"), "");
+  EXPECT_EQ(cell(by_group, 1, "offered"), "?") << "a group lists its own KPIs only";
+  const auto by_type = csv_rows(dir_ / "csv" / "shift_only_by_type.csv");
+  EXPECT_EQ(cell(by_type, 1, "contact_type"), "calls");
+  EXPECT_NE(cell(by_type, 1, "offered"), "?");
+  for (const char* column : {"scheduled_agents", "present_agents", "agents_on_break", "productive_agents",
+                             "overtime_agent_min", "break_lateness_s", "paid_agent_hours"})
+    EXPECT_EQ(cell(by_type, 1, column), "?") << column;
 }
 
 TEST_F(RunCommand, BadScenarioGetsEveryLocatedErrorAndExitCode2) {
