@@ -1,6 +1,6 @@
 // cli/report.h
 // Renderings of RunResults: the terminal table, the results JSON contract
-// (schema "ccsim.results/1", docs/results-format.md), the CSV tables and the HTML
+// (schema "ccsim.results/2", docs/results-format.md), the CSV tables and the HTML
 // report (docs/report.md).
 #pragma once
 

@@ -1,5 +1,5 @@
 // cli/report_json.cc
-// The results JSON contract ("ccsim.results/1", documented in docs/results-format.md),
+// The results JSON contract ("ccsim.results/2", documented in docs/results-format.md),
 // the few facts the HTML report reads beside it (KPI units), and the check report
 // ("ccsim.check/1"). Written with nlohmann/json. The other JSON files are the scenario
 // (read in models/scenario/load*.cc) and the baseline (read and written in
@@ -118,7 +118,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   for (const models::TargetResult& t : r.targets) targets.push_back(target_json(t));
 
   json doc = {
-      {"schema", "ccsim.results/1"},
+      {"schema", "ccsim.results/2"},
       {"scenario", scenario},
       {"run",
        {{"mode", day ? "day" : "steady_state"},

@@ -130,7 +130,7 @@ void add_run_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario and report its KPIs with confidence intervals");
   add_scenario_options(*cmd, args->scenario, cluster.default_threads());
-  cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/1) to this file");
+  cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/2) to this file");
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
   CLI::Option* trace = cmd->add_option(
       "--trace", args->trace_path, "Stream every event of one replication to this file (.csv or .jsonl; docs/trace.md)");

@@ -181,7 +181,7 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
             0);
   nlohmann::json a = nlohmann::json::parse(slurp(dir_ / "t1.json"));
   nlohmann::json b = nlohmann::json::parse(slurp(dir_ / "t2.json"));
-  EXPECT_EQ(a["schema"], "ccsim.results/1");
+  EXPECT_EQ(a["schema"], "ccsim.results/2");
   EXPECT_EQ(a["run"]["replications"], 6);
   EXPECT_EQ(a["run"]["seed"], 42);
   EXPECT_EQ(a["kpis"]["by_interval"].size(), 28u);
