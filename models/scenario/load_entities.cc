@@ -135,6 +135,11 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
                       describe(*gs)));
     return;
   }
+  if (gs->size() > kMaxAgentGroups) {
+    error("/agent_groups", fmt::format("at most {} agent groups are supported (random stream numbering); got {}",
+                                       kMaxAgentGroups, gs->size()));
+    return;
+  }
   groups_known_ = true;
   for (std::size_t i = 0; i < gs->size(); ++i) {
     const Json* name = (*gs)[i].is_object() ? find((*gs)[i], "name") : nullptr;
@@ -142,6 +147,7 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
   }
   const bool steady = mode_ == RunMode::SteadyState;
   const std::string count = num_periods_ ? fmt::format("{}", *num_periods_) : std::string("num_periods");
+  std::uint64_t agents = 0;
   for (std::size_t i = 0; i < gs->size(); ++i) {
     const Json& v = (*gs)[i];
     const std::string ptr = child_pointer("/agent_groups", i);
@@ -212,9 +218,11 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
       group_index_.emplace(g.name, i);
       group_names_.push_back(g.name);
     }
+    agents += scheduled_stints(g);
     spec.agent_groups.push_back(std::move(g));
     groups_.push_back(info);
   }
+  if (auto message = too_many_agents(agents)) error("/agent_groups", std::move(*message));
 }
 
 }  // namespace ccsim::models::internal

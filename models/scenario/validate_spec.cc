@@ -397,6 +397,12 @@ class SpecChecker {
       error("/agent_groups", "must not be empty; add at least one AgentGroupSpec");
       return;
     }
+    if (groups.size() > internal::kMaxAgentGroups)
+      error("/agent_groups", fmt::format("at most {} agent groups are supported (random stream numbering); got {}",
+                                         internal::kMaxAgentGroups, groups.size()));
+    std::uint64_t agents = 0;
+    for (const AgentGroupSpec& a : groups) agents += internal::scheduled_stints(a);
+    if (auto message = internal::too_many_agents(agents)) error("/agent_groups", std::move(*message));
     std::map<std::string, std::size_t, std::less<>> names;
     const auto n = periods();
     for (std::size_t g = 0; g < groups.size(); ++g) {

@@ -282,6 +282,24 @@ std::uint64_t peak_scheduled_agents(const AgentGroupSpec& g, double period_s) {
   return static_cast<std::uint64_t>(peak);
 }
 
+std::uint64_t scheduled_stints(const AgentGroupSpec& g) {
+  std::uint64_t n = 0;
+  std::uint32_t previous = 0;
+  for (std::uint32_t x : g.staffing) {
+    if (x > previous) n += x - previous;
+    previous = x;
+  }
+  for (const ShiftSpec& s : g.shifts) n += s.agents;
+  return n;
+}
+
+std::optional<std::string> too_many_agents(std::uint64_t total) {
+  if (total <= kMaxAgents) return std::nullopt;
+  return fmt::format("the agent groups schedule {} agents in all (staffing arrays count each rise, shifts their "
+                     "agents); at most {} are supported (agent ids are 32-bit)",
+                     total, kMaxAgents);
+}
+
 std::optional<std::string> reservation_leaves_none(std::uint64_t reserved, std::string_view group_name,
                                                    std::uint64_t peak) {
   if (reserved < peak) return std::nullopt;

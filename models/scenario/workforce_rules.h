@@ -17,6 +17,7 @@
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/spec.h"
 #include "models/scenario/validate.h"
+#include "sim/rng/stream_id.h"
 
 namespace ccsim::models::internal {
 
@@ -88,6 +89,18 @@ void check_shifts(std::span<const ShiftSpec> shifts, std::span<const ShiftValid>
 // are left out; when period_s is not a finite number > 0, a staffing array counts as its
 // largest value throughout.
 std::uint64_t peak_scheduled_agents(const AgentGroupSpec& g, double period_s);
+
+// The agents (stints) a group schedules over the day, one record each in the model: every
+// rise of the staffing array starts that many (docs/workforce.md), plus each shift's agents.
+std::uint64_t scheduled_stints(const AgentGroupSpec& g);
+
+// Agent ids are 32-bit, one value kept for "no agent"; agent groups index random streams
+// like contact types (docs/rng.md).
+inline constexpr std::uint64_t kMaxAgents = 0xfffffffeULL;
+inline constexpr std::uint64_t kMaxAgentGroups = sim::max_index_per_component();
+
+// A message when the groups schedule more agents in all than the model can number.
+std::optional<std::string> too_many_agents(std::uint64_t total);
 
 // Reserving `reserved` agents of group `group_name` (quoted in the message) for one type
 // must leave another agent when the group has `peak` agents on duty: nullopt, or the

@@ -1118,6 +1118,13 @@ TEST(LoadScenario, ServiceLevelValuesAreChecked) {
               "answered_within_t_over_answered, excluding_short_abandons");
 }
 
+TEST(LoadScenario, MoreAgentsThanTheModelCanNumberIsAnError) {
+  // Each rise of a staffing array starts that many agents: 4294967295 + 4 > 2^32 - 2.
+  expect_only(with(kDay, "[10, 12, 11]", "4294967295"), "/agent_groups",
+              "the agent groups schedule 4294967299 agents in all (staffing arrays count each rise, shifts their "
+              "agents); at most 4294967294 are supported (agent ids are 32-bit)");
+}
+
 TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandn\", \"max\": 0.05 }], \"router\""),
               "/targets/0/kpi",

@@ -340,6 +340,15 @@ TEST(ValidateSpec, AShiftHoldsAtMost254Breaks) {
   EXPECT_EQ(lines(spec_problems(s)), "");
 }
 
+TEST(ValidateSpec, MoreAgentsThanTheModelCanNumberIsAnError) {
+  ScenarioSpec s = shift_day();
+  early_of(s).agents = 4294967295u;
+  s.agent_groups.raw()[0].staffing = {1, 0};
+  expect_exact(s, "/agent_groups",
+               "the agent groups schedule 4294967296 agents in all (staffing arrays count each rise, shifts their "
+               "agents); at most 4294967294 are supported (agent ids are 32-bit)");
+}
+
 TEST(ValidateSpec, AbsenteeismAndShrinkageAreFractionsBelowOne) {
   ScenarioSpec s = shift_day();
   s.agent_groups.raw()[0].absenteeism = 6.0;
