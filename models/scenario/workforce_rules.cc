@@ -91,6 +91,15 @@ class ShiftChecker {
     }
   }
 
+  // Why an end written as a clock time may come out at or before its start.
+  std::string end_hint(double end_s) const {
+    if (!day_.start_minute) return "";
+    if (end_s == 0.0)
+      return " (a clock time equal to the day's start time is time 0: write \"24:00\" for the midnight that ends "
+             "a day starting at 00:00, or give length_s for a shift of 24 h)";
+    return " (a clock time earlier than the day's start time is on the next day)";
+  }
+
   // 0 <= start_s < end_s <= horizon; returns whether it holds.
   bool inside_day(std::size_t s, const ShiftSpec& shift, const std::string& who) {
     const auto outside = [&] {
@@ -106,9 +115,7 @@ class ShiftChecker {
     if (!(shift.end_s > shift.start_s)) {
       sink_.add(where_.shift(s, ShiftPart::End),
                 fmt::format("{} ends at {}, not after it starts ({}); give an end after the start{}", who,
-                            day_.end_time(shift.end_s), day_.time(shift.start_s),
-                            day_.start_minute ? " (a clock time earlier than the day's start time is on the next day)"
-                                              : ""));
+                            day_.end_time(shift.end_s), day_.time(shift.start_s), end_hint(shift.end_s)));
       return false;
     }
     if (day_.horizon_s && shift.end_s > *day_.horizon_s) {
@@ -140,8 +147,12 @@ class ShiftChecker {
       if (br.latest_start_s < br.earliest_start_s) {
         sink_.add(where_.brk(s, b, BreakPart::Latest),
                   fmt::format("the window of {} closes at {}, before it opens ({}); the latest start must not be "
-                              "before the earliest",
-                              me, day_.time(br.latest_start_s), day_.time(br.earliest_start_s)));
+                              "before the earliest{}",
+                              me, day_.time(br.latest_start_s), day_.time(br.earliest_start_s),
+                              day_.start_minute && br.earliest_start_s >= kSecondsPerDay - *day_.start_minute * 60.0
+                                  ? " (a clock time earlier than the day's start time is on the next day: a window "
+                                    "opening before the day starts is outside its shift)"
+                                  : ""));
         continue;
       }
       if (shift_inside) fits_shift(s, b, br, me, shift, who);

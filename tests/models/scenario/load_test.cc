@@ -1490,7 +1490,8 @@ TEST(LoadScenario, ShiftMustLieInsideTheDay) {
 TEST(LoadScenario, ShiftMustEndAfterItStarts) {
   expect_only(with(roster(), R"("end": "15:30")", R"("end": "07:00")"), "/agent_groups/0/shifts/0/end",
               "shift \"early\" ends at 07:00, not after it starts (07:00); give an end after the start (a clock time "
-              "earlier than the day's start time is on the next day)");
+              "equal to the day's start time is time 0: write \"24:00\" for the midnight that ends a day starting at "
+              "00:00, or give length_s for a shift of 24 h)");
   expect_only(with(roster(), R"("length_s": 30600)", R"("end": "13:00")"), "/agent_groups/0/shifts/1/end",
               "shift \"late\" ends at 13:00, not after it starts (14:00); give an end after the start (a clock time "
               "earlier than the day's start time is on the next day)");
