@@ -333,7 +333,7 @@ TEST(ValidateSpec, AShiftHoldsAtMost254Breaks) {
   ShiftSpec& e = early_of(s);
   e.breaks.clear();
   for (int b = 0; b < 255; ++b)
-    e.breaks.push_back(BreakSpec{"b" + std::to_string(b), 1.0, 10.0 * b, 10.0 * b, BreakPlacement::Spread, true});
+    e.breaks.push_back(BreakSpec{std::to_string(b), 1.0, 10.0 * b, 10.0 * b, BreakPlacement::Spread, true});
   expect_exact(s, "/agent_groups/0/shifts/0/breaks/254/name",
                "shift \"early\" has 255 breaks; at most 254 are supported per shift");
   e.breaks.pop_back();
