@@ -26,7 +26,7 @@ struct ViewFixture {
   std::vector<Staffing> groups;
   std::vector<WaitingQueue> queues;
   ContactPool pool;
-  mutable std::vector<GroupCounts> counts;  // what the view reads, made from `groups`
+  mutable std::vector<GroupCounts> counts{};  // what the view reads, made from `groups`
 
   RoutingView view(double now) const {
     counts.clear();
