@@ -65,6 +65,7 @@ class CallCenter {
   void on_arrival(ContactTypeId k);
   std::uint32_t steady_arrival_slot(double t);
   void on_ivr_done(ContactId c);
+  void release_line(ContactId c);
   void leave_system(ContactId c);
 
   // call_center_routing.cc

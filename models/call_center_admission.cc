@@ -103,11 +103,17 @@ void CallCenter::on_ivr_done(ContactId c) {
   }
 }
 
+// Apart from the record: a contact may keep its record after its line (a callback
+// waiting to be dialled, a caller about to redial).
+void CallCenter::release_line(ContactId c) {
+  if (lines_busy_ == 0) [[unlikely]]
+    fail_invariant(now(), "release_line", fmt::format("contact=#{}", index(c)), "trunk line count underflow");
+  --lines_busy_;
+}
+
 // The caller hangs up: its trunk line and its record are released.
 void CallCenter::leave_system(ContactId c) {
-  if (lines_busy_ == 0) [[unlikely]]
-    fail_invariant(now(), "leave_system", fmt::format("contact=#{}", index(c)), "trunk line count underflow");
-  --lines_busy_;
+  release_line(c);
   pool_.release(c);
 }
 

@@ -61,8 +61,10 @@ class Lifecycle {
     kpi_.abandoned(slot, k, wait_s);
     note(t, TraceWhat::Abandoned, index(c), index(k), kNoId, kNoId, wait_s);
   }
+  // Not folded into the fingerprint: the agent's release (AgentFree or LogOff) follows
+  // every talk end, with the same group, after a counted wrap-up draw.
   void talk_end(double t, ContactId c, ContactTypeId k, AgentId a, AgentGroupId g) {
-    note(t, TraceWhat::TalkEnd, index(c), index(k), index(g), index(a));
+    trace(t, TraceWhat::TalkEnd, index(c), index(k), index(g), index(a), 0.0);
   }
 
   // Agents. An agent freed after its shift ended logs off instead (leaving == true).
@@ -101,6 +103,10 @@ class Lifecycle {
   void note(double t, TraceWhat what, std::uint32_t c, std::uint32_t k, std::uint32_t g, std::uint32_t a,
             double value = 0.0) {
     fingerprint_.fold(t, static_cast<std::uint8_t>(what), k, g);
+    trace(t, what, c, k, g, a, value);
+  }
+  void trace(double t, TraceWhat what, std::uint32_t c, std::uint32_t k, std::uint32_t g, std::uint32_t a,
+             double value) {
     if (trace_) [[unlikely]]
       trace_->record(TraceRecord{t, what, c, k, g, a, value});
   }
