@@ -9,6 +9,7 @@
 #include "models/kpi/kpis.h"
 #include "models/scenario/pairs.h"
 #include "models/fingerprint.h"
+#include "models/targets.h"
 #include "sim/time.h"
 #include "sim/stats/tally.h"
 
@@ -82,6 +83,9 @@ class ResultsAccumulator::Impl {
       for (std::size_t k = 0; k < by_type_.size(); ++k)
         ir.by_type.push_back(finish(by_interval_type_[s * by_type_.size() + k], conf));
       ir.service_level = judge(stat_of(ir.kpis, Kpi::ServiceLevel), sl_target.bound, sl_target.value);
+      for (std::size_t k = 0; k < by_type_.size(); ++k)
+        ir.type_service_level.push_back(judge(stat_of(ir.by_type[k], Kpi::ServiceLevel), TargetBound::AtLeast,
+                                              spec_.service_level_of(make_id<ContactTypeId>(k)).target));
       r.by_interval.push_back(ir);
     }
     for (std::size_t p = 0; p < pairs_.size(); ++p) {
@@ -90,10 +94,7 @@ class ResultsAccumulator::Impl {
                                            stat(PairKpi::Share), stat(PairKpi::ServiceLevel),
                                            stat(PairKpi::AsaS), stat(PairKpi::WorkShare)});
     }
-    for (const TargetSpec& t : spec_.targets) {
-      const KpiStat& s = stat_of(r.overall, t.kpi);
-      r.targets.push_back(TargetResult{t, s, judge(s, t.bound, t.value)});
-    }
+    for (const TargetSpec& t : spec_.targets) r.targets.push_back(judge_target(t, r));
     r.fingerprint = fmt::format("{:016x}", fingerprint_);
     r.events = events_;
     r.calls = calls_;
@@ -129,7 +130,7 @@ class ResultsAccumulator::Impl {
                      compute_group_kpis(rc.group(s, g), rc.slot_duration_s[s]));
         for (std::size_t k = 0; k < rc.num_types; ++k)
           add_values(by_interval_type_[s * rc.num_types + k],
-                     compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], sl));
+                     compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k)));
       }
       all_calls += slot_calls;
       all_agents += slot_agents;
@@ -139,10 +140,12 @@ class ResultsAccumulator::Impl {
     add_values(overall_, last_overall_.back());
     observe_pairs(rc, first_slot, end_slot, per_type);
     for (std::size_t k = 0; k < rc.num_types; ++k)
-      add_values(by_type_[k], compute_kpis(per_type[k], nullptr, duration_s, sl));
+      add_values(by_type_[k], compute_kpis(per_type[k], nullptr, duration_s, type_sl(k)));
     for (std::size_t g = 0; g < rc.num_groups; ++g)
       add_values(by_group_[g], compute_group_kpis(per_group[g], duration_s));
   }
+
+  const ServiceLevelSpec& type_sl(std::size_t k) const { return spec_.service_level_of(make_id<ContactTypeId>(k)); }
 
   enum class PairKpi : std::uint8_t { Answered, Share, ServiceLevel, AsaS, WorkShare };
   using PairTallies = std::array<sim::Tally, 5>;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cmath>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -13,32 +12,6 @@
 #include "models/scenario/validate_spec.h"
 
 namespace ccsim::models {
-
-std::string_view verdict_name(Verdict v) {
-  switch (v) {
-    case Verdict::Met: return "met";
-    case Verdict::Missed: return "missed";
-    case Verdict::Inconclusive: return "inconclusive";
-  }
-  return "unknown";
-}
-
-Verdict judge(const KpiStat& s, TargetBound bound, double value) {
-  if (s.n < 2 || std::isnan(s.half_width)) return Verdict::Inconclusive;
-  const double lo = s.mean - s.half_width;
-  const double hi = s.mean + s.half_width;
-  switch (bound) {
-    case TargetBound::AtLeast:
-      if (lo >= value) return Verdict::Met;
-      if (hi < value) return Verdict::Missed;
-      return Verdict::Inconclusive;
-    case TargetBound::AtMost:
-      if (hi <= value) return Verdict::Met;
-      if (lo > value) return Verdict::Missed;
-      return Verdict::Inconclusive;
-  }
-  return Verdict::Inconclusive;
-}
 
 ReplicationCounters run_replication(const ScenarioSpec& spec, const AnyRouter& router, std::uint64_t replication,
                                     TraceSink* trace) {

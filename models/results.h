@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,16 +30,17 @@ inline const KpiStat& stat_of(const KpiStats& s, Kpi k) { return s[static_cast<s
 
 enum class Verdict : std::uint8_t { Met, Missed, Inconclusive };
 
-std::string_view verdict_name(Verdict v);
-
-// Met when the whole confidence interval satisfies the bound, missed when the whole
-// interval violates it, inconclusive otherwise (including n < 2).
-Verdict judge(const KpiStat& s, TargetBound bound, double value);
-
+// A target's verdict (models/targets.h). stat: the KPI over the day, or for an interval
+// scope the worst interval's (worst_interval), none when no interval defines the KPI.
+// The interval counts cover the intervals where the KPI is defined.
 struct TargetResult {
   TargetSpec target;
   KpiStat stat;
   Verdict verdict;
+  std::uint32_t intervals_met = 0;
+  std::uint32_t intervals_missed = 0;
+  std::uint32_t intervals_inconclusive = 0;
+  std::optional<std::uint32_t> worst_interval;
 };
 
 struct IntervalResult {
@@ -48,6 +50,9 @@ struct IntervalResult {
   std::vector<KpiStats> by_group;  // each group's answered and occupancy in this interval
   std::vector<KpiStats> by_type;   // each contact type's calls, waits and queue length
   Verdict service_level;           // against the scenario's service-level target
+  // Each contact type's service level against its own target (its service_level, else
+  // the scenario's).
+  std::vector<Verdict> type_service_level;
 };
 
 // One (contact type, agent group) pair: calls of the type that the group answered.

@@ -13,6 +13,7 @@
 #include "models/scenario/load.h"
 #include "models/scenario/spec.h"
 #include "models/scenario/validate_spec.h"
+#include "models/targets.h"
 
 namespace cc = ccsim::models;
 using ccsim::sim::Distribution;

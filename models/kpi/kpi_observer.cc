@@ -8,14 +8,16 @@ KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_
                          const GroupCounts* groups)
     : queues_(queues),
       groups_(groups),
-      awt_s_(spec.service_level.awt_s),
-      short_abandon_s_(spec.service_level.short_abandon_s),
       discard_slot_(static_cast<std::uint32_t>(slots)),
       time_slot_(discard_slot_),
       queue_touched_s_(spec.contact_types.size(), 0.0),
       busy_touched_s_(spec.agent_groups.size(), 0.0),
       presence_touched_s_(spec.agent_groups.size(), 0.0) {
   counters_.resize(spec.contact_types.size(), spec.agent_groups.size(), pairs, slots + 1);
+  for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
+    const ServiceLevelSpec& sl = spec.service_level_of(make_id<ContactTypeId>(k));
+    thresholds_.push_back({sl.awt_s, sl.short_abandon_s});
+  }
   point_time_rows();
 }
 

@@ -82,7 +82,7 @@ class KpiObserver {
   // agent is busy for handle_s (talk and wrap-up, multipliers applied).
   void answered(std::uint32_t slot, ContactTypeId k, AgentGroupId g, std::uint32_t pair, double wait_s,
                 double handle_s) {
-    const bool within_awt = wait_s <= awt_s_;
+    const bool within_awt = wait_s <= thresholds_[index(k)].awt_s;
     TypeCounters& tc = counters_.type(slot, index(k));
     ++tc.answered;
     tc.answered_within_awt += within_awt;
@@ -99,7 +99,7 @@ class KpiObserver {
   void abandoned(std::uint32_t slot, ContactTypeId k, double wait_s) {
     TypeCounters& tc = counters_.type(slot, index(k));
     ++tc.abandoned;
-    tc.abandoned_short += wait_s < short_abandon_s_;
+    tc.abandoned_short += wait_s < thresholds_[index(k)].short_abandon_s;
     tc.waited += wait_s > 0.0;
     tc.wait_sum_admitted_s += wait_s;
   }
@@ -117,8 +117,12 @@ class KpiObserver {
   ReplicationCounters counters_;
   const WaitingQueue* queues_;
   const GroupCounts* groups_;
-  double awt_s_;
-  double short_abandon_s_;
+  // Per contact type: its own service-level thresholds (ScenarioSpec::service_level_of).
+  struct Thresholds {
+    double awt_s;
+    double short_abandon_s;
+  };
+  std::vector<Thresholds> thresholds_;
   std::uint32_t discard_slot_;
   std::uint32_t time_slot_;
   TypeCounters* time_types_ = nullptr;    // the rows of time_slot_, where time integrals go

@@ -49,8 +49,8 @@ constexpr std::array<std::string_view, 18> kTopKeys = {
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
-constexpr std::array<std::string_view, 7> kContactTypeKeys = {"name", "priority", "arrivals", "ivr",
-                                                              "talk", "wrap_up",  "patience"};
+constexpr std::array<std::string_view, 8> kContactTypeKeys = {"name",  "priority", "arrivals", "ivr",
+                                                              "talk",  "wrap_up",  "patience", "service_level"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
 constexpr std::array<std::string_view, 5> kGroupKeys = {"name", "staffing", "shifts", "absenteeism", "shrinkage"};
 constexpr std::array<std::string_view, 6> kShiftKeys = {"name", "start", "end", "length_s", "agents", "breaks"};
@@ -65,7 +65,10 @@ constexpr std::array<std::string_view, 7> kRouterKeys = {"policy",
                                                         "reservations"};
 constexpr std::array<std::string_view, 2> kReservationKeys = {"type", "agents"};
 constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"awt_s", "target", "definition", "short_abandon_s"};
-constexpr std::array<std::string_view, 3> kTargetKeys = {"kpi", "min", "max"};
+constexpr std::array<std::string_view, 7> kTargetKeys = {"kpi",   "min",   "max",
+                                                        "type",  "group", "scope",
+                                                        "share_of_intervals"};
+constexpr std::array<std::string_view, 2> kScopeNames = {"day", "intervals"};
 constexpr std::array<std::string_view, 2> kRngKeys = {"seed", "replications"};
 constexpr std::array<std::string_view, 2> kCheckKeys = {"alpha", "tolerance"};
 // /check/tolerance: the two defaults, then one absolute tolerance per KPI name.
@@ -280,8 +283,11 @@ class Decoder {
                                      std::string_view name, const std::string& ptr, std::optional<std::string>* close);
   bool route_settled(std::size_t type) const;
   static bool serves(const ContactTypeSpec& t, std::size_t group);
+  // load_targets.cc: the scenario's service level and each contact type's own.
   void decode_service_level(const Json& doc, ScenarioSpec& spec);
+  void decode_service_level_object(const Json& v, const std::string& ptr, ServiceLevelSpec& sl);
   void decode_targets(const Json& doc, ScenarioSpec& spec);
+  std::optional<TargetSpec> decode_target(const Json& v, const std::string& ptr, const ScenarioSpec& spec);
   void decode_rng(const Json& doc, ScenarioSpec& spec);
   void decode_check(const Json& doc, ScenarioSpec& spec);
   void cross_check(const ScenarioSpec& spec);

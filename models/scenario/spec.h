@@ -37,6 +37,19 @@ struct IvrTreatment {
   double p_hangup = 0.0;  // p_self_service + p_hangup <= 1
 };
 
+enum class SlDefinition : std::uint8_t {
+  AnsweredWithinTOverOffered,   // answered within awt / (answered + abandoned)
+  AnsweredWithinTOverAnswered,  // answered within awt / answered
+  ExcludingShortAbandons,       // answered within awt / (answered + abandoned after short_abandon_s)
+};
+
+struct ServiceLevelSpec {
+  double awt_s = 20.0;
+  double target = 0.8;
+  SlDefinition definition = SlDefinition::AnsweredWithinTOverOffered;
+  double short_abandon_s = 5.0;
+};
+
 struct ContactTypeSpec {
   std::string name;
   std::uint32_t priority = 0;  // lower is served first by a freed agent
@@ -56,6 +69,9 @@ struct ContactTypeSpec {
   // longest_weighted_wait only, parallel to groups: a freed agent of groups[i] ranks a
   // waiting head of this type by wait_weight[i] * its wait. Empty means 1 for all.
   std::vector<double> wait_weight;
+  // This type's own service-level definition (threshold, target, ratio); none: the
+  // scenario's. Its target is judged on the type over the day (a TargetSpec with type).
+  std::optional<ServiceLevelSpec> service_level;
 };
 
 // A break or scheduled activity (lunch, coffee, team meeting) inside a shift. An agent
@@ -120,26 +136,22 @@ struct RouterSpec {
   std::string policy = "queue_priority";
 };
 
-enum class SlDefinition : std::uint8_t {
-  AnsweredWithinTOverOffered,   // answered within awt / (answered + abandoned)
-  AnsweredWithinTOverAnswered,  // answered within awt / answered
-  ExcludingShortAbandons,       // answered within awt / (answered + abandoned after short_abandon_s)
-};
-
-struct ServiceLevelSpec {
-  double awt_s = 20.0;
-  double target = 0.8;
-  SlDefinition definition = SlDefinition::AnsweredWithinTOverOffered;
-  double short_abandon_s = 5.0;
-};
-
 enum class TargetBound : std::uint8_t { AtLeast, AtMost };
 
-// A planner's target on an overall KPI; judged met / missed / inconclusive by its CI.
+// Day: the KPI over the whole run. Intervals (day mode): the KPI in each interval where
+// it is defined, of which at least share_of_intervals must meet the bound.
+enum class TargetScope : std::uint8_t { Day, Intervals };
+
+// A planner's target on a KPI of the whole centre, of one contact type or of one agent
+// group; judged met / missed / inconclusive by confidence intervals (docs/targets.md).
 struct TargetSpec {
   Kpi kpi = Kpi::ServiceLevel;
   TargetBound bound = TargetBound::AtLeast;
   double value = 0.0;
+  std::optional<ContactTypeId> type;  // none: the whole centre (or the group)
+  std::optional<AgentGroupId> group;  // none: the whole centre (or the type)
+  TargetScope scope = TargetScope::Day;
+  double share_of_intervals = 1.0;  // Intervals only; 1: every interval
 };
 
 // Steady state: stationary rates; arrivals in [0, warmup_s) are simulated but not
@@ -194,6 +206,12 @@ struct ScenarioSpec {
   CheckSpec check;
 
   double horizon_s() const { return period_s * num_periods; }  // day mode only
+
+  // The service level a contact type is judged by: its own, else the scenario's.
+  const ServiceLevelSpec& service_level_of(ContactTypeId k) const {
+    const auto& own = contact_types[k].service_level;
+    return own ? *own : service_level;
+  }
 };
 
 }  // namespace ccsim::models

@@ -17,10 +17,12 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "models/kpi/kpi_names.h"
 #include "models/routing/policy_names.h"
+#include "models/scenario/target_rules.h"
 #include "models/scenario/validate.h"
 #include "models/scenario/workforce_rules.h"
 
@@ -567,27 +569,40 @@ class SpecChecker {
                                         internal::did_you_mean(s_.router.policy, kRouterPolicyNames)));
   }
 
-  void service_level_and_targets() {
-    const ServiceLevelSpec& sl = s_.service_level;
-    number("/service_level/awt_s", sl.awt_s, at_least(0.0), "acceptable waiting time, seconds");
-    number("/service_level/target", sl.target, Range{0.0, false, 1.0, true});
+  void service_level(const ServiceLevelSpec& sl, const std::string& ptr) {
+    number(ptr + "/awt_s", sl.awt_s, at_least(0.0), "acceptable waiting time, seconds");
+    number(ptr + "/target", sl.target, Range{0.0, true, 1.0, false});
     if (static_cast<unsigned>(sl.definition) > static_cast<unsigned>(SlDefinition::ExcludingShortAbandons))
-      error("/service_level/definition",
+      error(ptr + "/definition",
             fmt::format("must be an SlDefinition enumerator; got the value {}", static_cast<unsigned>(sl.definition)));
-    number("/service_level/short_abandon_s", sl.short_abandon_s, at_least(0.0));
+    number(ptr + "/short_abandon_s", sl.short_abandon_s, at_least(0.0));
+  }
+
+  void service_level_and_targets() {
+    service_level(s_.service_level, "/service_level");
+    for (std::size_t k = 0; k < s_.contact_types.size(); ++k)
+      if (const auto& own = s_.contact_types[make_id<ContactTypeId>(k)].service_level)
+        service_level(*own, child_pointer("/contact_types", k) + "/service_level");
 
     const auto& ts = s_.targets;
-    const std::string first = fmt::format(
-        "TargetSpec{{Kpi::ServiceLevel, TargetBound::AtLeast, {}}} (service_level.target)", format_double(sl.target));
-    if (ts.empty()) {
-      error("/targets", fmt::format("must start with the service-level target; add {}", first));
+    std::vector<TargetSpec> first{{Kpi::ServiceLevel, TargetBound::AtLeast, s_.service_level.target}};
+    for (const TargetSpec& t : internal::type_service_level_targets(s_)) first.push_back(t);
+    const auto same = [](const TargetSpec& a, const TargetSpec& b) {
+      return a.kpi == b.kpi && a.bound == b.bound && a.value == b.value && a.type == b.type && a.group == b.group &&
+             a.scope == b.scope && a.share_of_intervals == b.share_of_intervals;
+    };
+    if (ts.size() < first.size() || !std::equal(first.begin(), first.end(), ts.begin(), same)) {
+      error("/targets",
+            fmt::format("must start with the service-level targets: TargetSpec{{Kpi::ServiceLevel, "
+                        "TargetBound::AtLeast, {}}} (service_level.target), then the {} of the contact types with their "
+                        "own service_level (internal::type_service_level_targets); the per-interval verdicts use them",
+                        format_double(s_.service_level.target), first.size() - 1));
       return;
     }
-    if (ts[0].kpi != Kpi::ServiceLevel || ts[0].bound != TargetBound::AtLeast || ts[0].value != sl.target)
-      error("/targets/0", fmt::format("must be the service-level target {}, which the per-interval verdicts use",
-                                      first));
-    std::set<std::pair<Kpi, TargetBound>> seen;
-    for (std::size_t i = 1; i < ts.size(); ++i) {
+    using Key = std::tuple<Kpi, TargetBound, std::optional<ContactTypeId>, std::optional<AgentGroupId>, TargetScope>;
+    std::set<Key> seen;
+    for (const TargetSpec& t : first) seen.emplace(t.kpi, t.bound, t.type, t.group, t.scope);
+    for (std::size_t i = first.size(); i < ts.size(); ++i) {
       const TargetSpec& t = ts[i];
       const std::string ptr = child_pointer("/targets", i);
       if (static_cast<std::size_t>(t.kpi) >= kNumKpis) {
@@ -598,8 +613,26 @@ class SpecChecker {
         error(ptr + "/bound", "must be TargetBound::AtLeast or TargetBound::AtMost");
         continue;
       }
-      if (t.kpi == Kpi::ServiceLevel) {
-        error(ptr + "/kpi", "the service-level target is targets[0], set from service_level.target; remove this entry");
+      if (t.scope != TargetScope::Day && t.scope != TargetScope::Intervals) {
+        error(ptr + "/scope", "must be TargetScope::Day or TargetScope::Intervals");
+        continue;
+      }
+      if (t.type && index(*t.type) >= s_.contact_types.size()) {
+        error(ptr + "/type", fmt::format("must be a contact type index below {}; got {}", s_.contact_types.size(),
+                                         index(*t.type)));
+        continue;
+      }
+      if (t.group && index(*t.group) >= s_.agent_groups.size()) {
+        error(ptr + "/group", fmt::format("must be an agent group index below {}; got {}", s_.agent_groups.size(),
+                                          index(*t.group)));
+        continue;
+      }
+      number(ptr + "/share_of_intervals", t.share_of_intervals, Range{0.0, true, 1.0, false});
+      if (t.scope == TargetScope::Day && t.share_of_intervals != 1.0)
+        error(ptr + "/share_of_intervals", "applies to TargetScope::Intervals only; leave it 1 for TargetScope::Day");
+      if (auto p = internal::target_problem(t, s_.mode)) {
+        using W = internal::TargetProblem::Where;
+        error(p->where == W::Kpi ? ptr + "/kpi" : p->where == W::Scope ? ptr + "/scope" : ptr, p->message);
         continue;
       }
       if (kpi_is_fraction(t.kpi)) {
@@ -608,9 +641,9 @@ class SpecChecker {
       } else {
         number(ptr + "/value", t.value, at_least(0.0));
       }
-      if (!seen.emplace(t.kpi, t.bound).second)
-        error(ptr, fmt::format("duplicate target: {} already has an {} bound", kpi_name(t.kpi),
-                               t.bound == TargetBound::AtLeast ? "AtLeast" : "AtMost"));
+      if (!seen.emplace(t.kpi, t.bound, t.type, t.group, t.scope).second)
+        error(ptr, fmt::format("duplicate target: {} already has an {} bound at this level and scope",
+                               kpi_name(t.kpi), t.bound == TargetBound::AtLeast ? "AtLeast" : "AtMost"));
     }
   }
 

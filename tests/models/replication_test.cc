@@ -129,5 +129,39 @@ TEST(RunScenario, IntervalResultsSplitByContactTypeAddUpToTheInterval) {
   }
 }
 
+// A contact type's own threshold is the scenario's threshold for that type alone: the
+// type's service-level KPIs (day, intervals, pairs) are bit-identical to a run where
+// the whole scenario uses it, the other type's are those of the run with the default,
+// and the centre's service level counts each call against its own type's threshold.
+TEST(RunScenario, ATypesOwnServiceLevelIsJudgedWithItsOwnThreshold) {
+  ScenarioSpec base = two_type_day();
+  ScenarioSpec own = base;
+  ServiceLevelSpec sl = base.service_level;
+  sl.awt_s = 60.0;
+  sl.short_abandon_s = 15.0;
+  sl.target = 0.6;
+  own.contact_types.raw()[1].service_level = sl;
+  own.targets.push_back(TargetSpec{Kpi::ServiceLevel, TargetBound::AtLeast, 0.6, make_id<ContactTypeId>(1)});
+  ScenarioSpec all60 = base;
+  all60.service_level.awt_s = 60.0;
+  all60.service_level.short_abandon_s = 15.0;
+  const RunResults r_base = run_scenario(base, {}), r_own = run_scenario(own, {}), r_60 = run_scenario(all60, {});
+  for (Kpi k : {Kpi::ServiceLevel, Kpi::SlOverAnswered, Kpi::SlExcludingShortAbandons}) {
+    EXPECT_EQ(stat_of(r_own.by_type[1], k).mean, stat_of(r_60.by_type[1], k).mean) << kpi_name(k);
+    EXPECT_EQ(stat_of(r_own.by_type[0], k).mean, stat_of(r_base.by_type[0], k).mean) << kpi_name(k);
+    for (std::size_t i = 0; i < r_own.by_interval.size(); ++i)
+      EXPECT_EQ(stat_of(r_own.by_interval[i].by_type[1], k).mean, stat_of(r_60.by_interval[i].by_type[1], k).mean);
+  }
+  EXPECT_EQ(r_own.by_type_group[1].service_level.mean, r_60.by_type_group[1].service_level.mean);
+  // The centre: between the two, as its calls are judged against 20 s and 60 s.
+  const double centre = stat_of(r_own.overall, Kpi::ServiceLevel).mean;
+  EXPECT_GT(centre, stat_of(r_base.overall, Kpi::ServiceLevel).mean);
+  EXPECT_LT(centre, stat_of(r_60.overall, Kpi::ServiceLevel).mean);
+  // Its target is judged on the type: the same statistic as the type's KPI.
+  ASSERT_EQ(r_own.targets.size(), 2u);
+  EXPECT_EQ(r_own.targets[1].stat.mean, stat_of(r_own.by_type[1], Kpi::ServiceLevel).mean);
+  ASSERT_EQ(r_own.by_interval[0].type_service_level.size(), 2u);
+}
+
 }  // namespace
 }  // namespace ccsim::models

@@ -16,45 +16,14 @@
 #include "models/scenario/load_internal.h"
 #include "models/scenario/validate.h"
 #include "tests/models/scenario/diagnostic_checks.h"
+#include "tests/models/scenario/scenario_texts.h"
 
 namespace ccsim::models {
 namespace {
 
-// A small valid day scenario; tests edit it with with().
-constexpr std::string_view kDay = R"({
-  "mode": "day",
-  "period_s": 1800,
-  "num_periods": 3,
-  "contact_types": [
-    { "name": "billing",
-      "arrivals": { "process": "piecewise_poisson", "per_period": [120, 180, 150] },
-      "talk": { "dist": "exponential", "mean_s": 240 },
-      "patience": { "dist": "exponential", "mean_s": 300 } },
-    { "name": "sales",
-      "arrivals": { "process": "poisson", "rate_per_hour": 60 },
-      "talk": { "dist": "lognormal", "mean_s": 300, "cv": 0.5 } }
-  ],
-  "agent_groups": [
-    { "name": "support", "staffing": [10, 12, 11] },
-    { "name": "tier1", "staffing": 4 }
-  ],
-  "router": { "type_to_group": { "billing": ["support", "tier1"], "sales": ["tier1"] } }
-})";
-
-// A small valid steady-state scenario.
-constexpr std::string_view kSteady = R"({
-  "mode": "steady_state",
-  "steady_state": { "warmup_s": 600, "duration_s": 36000 },
-  "contact_types": [
-    { "name": "calls",
-      "arrivals": { "process": "poisson", "rate_per_min": 2 },
-      "talk": { "dist": "exponential", "mean_s": 180 } }
-  ],
-  "agent_groups": [ { "name": "agents", "staffing": 8 } ],
-  "router": { "type_to_group": { "calls": ["agents"] } }
-})";
-
 using testing::dump;
+using testing::kDay;
+using testing::kSteady;
 using testing::with;
 
 // The diagnostics of a text that must fail to load.
@@ -164,8 +133,8 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
 
 TEST(LoadScenario, UnknownNestedKeySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"patience\":", "\"patiense\":"), "/contact_types/0/patiense",
-              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience (did you mean "
-              "\"patience\"?)");
+              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, service_level "
+              "(did you mean \"patience\"?)");
 }
 
 TEST(LoadScenario, UnknownKeyInADistributionNamesTheDist) {
@@ -1138,8 +1107,8 @@ TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
 TEST(LoadScenario, TargetsAreChecked) {
   const std::string base = with(kDay, "\"router\"", "\"targets\": [ T ], \"router\"");
   expect_only(with(base, "T", R"({ "kpi": "service_level", "min": 0.9 })"), "/targets/0/kpi",
-              "the service-level target is set in /service_level/target (with /service_level/awt_s); remove this "
-              "entry");
+              "the centre's service-level target over the day is set in /service_level/target (with "
+              "/service_level/awt_s); remove this entry, or give it a \"type\" or the scope \"intervals\"");
   expect_only(with(base, "T", R"({ "kpi": "p_abandon", "max": 5 })"), "/targets/0/max",
               "must be in [0, 1] (p_abandon is a fraction: write 5% as 0.05); got 5");
   expect_only(with(base, "T", R"({ "kpi": "asa_s", "max": -1 })"), "/targets/0/max", "must be >= 0; got -1");
@@ -1247,7 +1216,7 @@ TEST(LoadScenario, SeveralErrorsAreReportedTogetherInDocumentOrder) {
     EXPECT_EQ(format_diagnostics(e),
               "two_skill.json: /period_s: must be > 0; got -1800\n"
               "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, priority, arrivals, "
-              "ivr, talk, wrap_up, patience (did you mean \"patience\"?)\n"
+              "ivr, talk, wrap_up, patience, service_level (did you mean \"patience\"?)\n"
               "two_skill.json: /agent_groups/0/staffing: expected 3 values (num_periods), got 2\n"
               "two_skill.json: /router/type_to_group/sales/0: unknown agent group \"tier2\"; defined: support, tier1 "
               "(did you mean \"tier1\"?)\n");

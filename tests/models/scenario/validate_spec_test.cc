@@ -105,10 +105,10 @@ TEST(ValidateSpec, TypeThatReachesAgentsNeedsAGroup) {
 TEST(ValidateSpec, TargetsMustStartWithTheServiceLevelTarget) {
   ScenarioSpec s = small_day();
   s.targets.clear();
-  expect_problem(s, "/targets", "must start with the service-level target; add TargetSpec{Kpi::ServiceLevel");
+  expect_problem(s, "/targets", "must start with the service-level targets: TargetSpec{Kpi::ServiceLevel");
   s = small_day();
   s.service_level.target = 0.9;  // targets[0] still says 0.8
-  expect_problem(s, "/targets/0", "TargetBound::AtLeast, 0.9}");
+  expect_problem(s, "/targets", "TargetBound::AtLeast, 0.9}");
   s = small_day();
   s.targets.push_back({Kpi::PAbandon, TargetBound::AtMost, 5.0});
   expect_problem(s, "/targets/1/value", "must be in [0, 1] (p_abandon is a fraction: write 5% as 0.05); got 5.0");

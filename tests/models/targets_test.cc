@@ -1,0 +1,110 @@
+// tests/models/targets_test.cc
+// Judging targets: a statistic against a bound, and the counting rule of an interval
+// scope (met when the share of intervals met reaches the required share, missed when
+// even the undecided ones could not reach it, undefined intervals left out).
+#include "models/targets.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <vector>
+
+namespace ccsim::models {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+KpiStats with(Kpi k, KpiStat s) {
+  KpiStats all;
+  all.fill(KpiStat{kNaN, kNaN, 0});
+  all[static_cast<std::size_t>(k)] = s;
+  return all;
+}
+
+// A day of intervals whose service level of type 1 has these statistics.
+RunResults day_of(const std::vector<KpiStat>& type1) {
+  RunResults r;
+  r.overall = with(Kpi::ServiceLevel, {0.9, 0.01, 30});
+  r.by_type = {with(Kpi::ServiceLevel, {0.5, 0.01, 30}), with(Kpi::ServiceLevel, {0.85, 0.01, 30})};
+  r.by_group = {with(Kpi::Occupancy, {0.95, 0.01, 30})};
+  for (std::uint32_t i = 0; i < type1.size(); ++i) {
+    IntervalResult ir{i, 1800.0 * i, with(Kpi::ServiceLevel, {0.9, 0.01, 30}), {}, {}, Verdict::Met, {}};
+    ir.by_type = {with(Kpi::ServiceLevel, {0.5, 0.01, 30}), with(Kpi::ServiceLevel, type1[i])};
+    ir.by_group = {with(Kpi::Occupancy, {0.95, 0.01, 30})};
+    r.by_interval.push_back(ir);
+  }
+  return r;
+}
+
+TargetSpec sl_of_type1(TargetScope scope, double share = 1.0) {
+  return TargetSpec{Kpi::ServiceLevel, TargetBound::AtLeast, 0.8, make_id<ContactTypeId>(1), std::nullopt, scope,
+                    share};
+}
+
+const KpiStat kMet{0.9, 0.02, 30}, kMissed{0.7, 0.02, 30}, kOpen{0.79, 0.05, 30}, kUndefined{kNaN, kNaN, 0};
+
+TEST(Judge, TheWholeIntervalDecides) {
+  EXPECT_EQ(judge({0.85, 0.04, 10}, TargetBound::AtLeast, 0.8), Verdict::Met);
+  EXPECT_EQ(judge({0.85, 0.06, 10}, TargetBound::AtLeast, 0.8), Verdict::Inconclusive);
+  EXPECT_EQ(judge({0.70, 0.05, 10}, TargetBound::AtLeast, 0.8), Verdict::Missed);
+  EXPECT_EQ(judge({0.70, 0.05, 10}, TargetBound::AtMost, 0.8), Verdict::Met);
+  EXPECT_EQ(judge({0.90, kNaN, 1}, TargetBound::AtLeast, 0.8), Verdict::Inconclusive);
+}
+
+TEST(JudgeTarget, DayTargetsReadTheirLevel) {
+  const RunResults r = day_of({kMet});
+  EXPECT_EQ(judge_target(sl_of_type1(TargetScope::Day), r).stat.mean, 0.85);
+  TargetSpec type0 = sl_of_type1(TargetScope::Day);
+  type0.type = make_id<ContactTypeId>(0);
+  EXPECT_EQ(judge_target(type0, r).verdict, Verdict::Missed);
+  const TargetSpec centre{Kpi::ServiceLevel, TargetBound::AtLeast, 0.8};
+  EXPECT_EQ(judge_target(centre, r).stat.mean, 0.9);
+  const TargetSpec group{Kpi::Occupancy, TargetBound::AtMost, 0.9, std::nullopt, make_id<AgentGroupId>(0)};
+  EXPECT_EQ(judge_target(group, r).verdict, Verdict::Missed);
+}
+
+TEST(JudgeTarget, EveryIntervalMustBeMet) {
+  TargetResult t = judge_target(sl_of_type1(TargetScope::Intervals), day_of({kMet, kMet, kMet}));
+  EXPECT_EQ(t.verdict, Verdict::Met);
+  EXPECT_EQ(t.intervals_met, 3u);
+  t = judge_target(sl_of_type1(TargetScope::Intervals), day_of({kMet, kMissed, kOpen}));
+  EXPECT_EQ(t.verdict, Verdict::Missed);
+  EXPECT_EQ(t.intervals_met, 1u);
+  EXPECT_EQ(t.intervals_missed, 1u);
+  EXPECT_EQ(t.intervals_inconclusive, 1u);
+  EXPECT_EQ(t.worst_interval, 1u);
+  EXPECT_EQ(t.stat.mean, 0.7);
+  t = judge_target(sl_of_type1(TargetScope::Intervals), day_of({kMet, kOpen, kMet}));
+  EXPECT_EQ(t.verdict, Verdict::Inconclusive);
+  EXPECT_EQ(t.worst_interval, 1u);
+}
+
+TEST(JudgeTarget, AShareOfIntervalsCountsOnlyDefinedIntervals) {
+  // 9 of 10 met: exactly the 90 % asked for (no rounding loss).
+  std::vector<KpiStat> ten(9, kMet);
+  ten.push_back(kMissed);
+  EXPECT_EQ(judge_target(sl_of_type1(TargetScope::Intervals, 0.9), day_of(ten)).verdict, Verdict::Met);
+  // 8 met, 1 open, 1 missed: 90 % is still reachable.
+  ten[8] = kOpen;
+  EXPECT_EQ(judge_target(sl_of_type1(TargetScope::Intervals, 0.9), day_of(ten)).verdict, Verdict::Inconclusive);
+  // 8 met, 2 missed: 90 % is out of reach.
+  ten[8] = kMissed;
+  EXPECT_EQ(judge_target(sl_of_type1(TargetScope::Intervals, 0.9), day_of(ten)).verdict, Verdict::Missed);
+  // Intervals without calls of the type count for nothing: 8 met of 8 defined.
+  ten[8] = kUndefined;
+  ten[9] = kUndefined;
+  const TargetResult t = judge_target(sl_of_type1(TargetScope::Intervals), day_of(ten));
+  EXPECT_EQ(t.verdict, Verdict::Met);
+  EXPECT_EQ(t.intervals_met, 8u);
+  EXPECT_EQ(t.intervals_met + t.intervals_missed + t.intervals_inconclusive, 8u);
+}
+
+TEST(JudgeTarget, NoDefinedIntervalIsInconclusive) {
+  const TargetResult t = judge_target(sl_of_type1(TargetScope::Intervals), day_of({kUndefined, kUndefined}));
+  EXPECT_EQ(t.verdict, Verdict::Inconclusive);
+  EXPECT_FALSE(t.worst_interval);
+  EXPECT_EQ(t.intervals_met + t.intervals_missed + t.intervals_inconclusive, 0u);
+}
+
+}  // namespace
+}  // namespace ccsim::models
