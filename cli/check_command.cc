@@ -122,7 +122,11 @@ TargetCheck assess(const models::TargetResult& t, double units, const std::strin
   TargetCheck c{t, std::nullopt, ""};
   if (t.verdict != models::Verdict::Inconclusive) return c;
   const double gap = std::fabs(t.stat.mean - t.target.value);
-  if (t.stat.n < 2 || !std::isfinite(t.stat.half_width)) {
+  if (t.target.scope == models::TargetScope::Intervals) {
+    // Each interval has its own interval estimate; the worst one alone does not say how
+    // many replications would decide the others.
+    c.note = fmt::format("{} interval{} undecided", t.intervals_inconclusive, t.intervals_inconclusive == 1 ? "" : "s");
+  } else if (t.stat.n < 2 || !std::isfinite(t.stat.half_width)) {
     c.note = fmt::format("no confidence interval from {} observation{}: run at least 2 {}", t.stat.n,
                          t.stat.n == 1 ? "" : "s", unit);
   } else if (gap == 0.0) {

@@ -58,13 +58,16 @@ void print_targets(std::FILE* out, const CheckReport& r) {
     open += t.result.verdict == models::Verdict::Inconclusive;
   }
   fmt::print(out, "targets: {} met, {} missed, {} inconclusive\n", met, missed, open);
+  std::vector<models::TargetResult> results;
+  std::vector<std::string> notes;
   for (const TargetCheck& t : r.targets) {
-    std::string verdict = verdict_text(t.result.verdict);
-    if (t.needed) verdict += fmt::format(": about {} {} would decide it", ceil_text(*t.needed), r.unit);
-    if (!t.note.empty()) verdict += ": " + t.note;
-    fmt::print(out, "  {:<34} {:>22}   {}\n", target_text(t.result.target),
-               kpi_stat_text(t.result.stat, models::kpi_is_fraction(t.result.target.kpi)), verdict);
+    results.push_back(t.result);
+    std::string note;
+    if (t.needed) note = fmt::format("about {} {} would decide it", ceil_text(*t.needed), r.unit);
+    if (!t.note.empty()) note += (note.empty() ? "" : "; ") + t.note;
+    notes.push_back(std::move(note));
   }
+  cli::print_targets(out, *r.spec, results, notes);
 }
 
 std::string tolerance_text(const models::CheckSpec& s) {

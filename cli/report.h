@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "models/results.h"
 #include "models/scenario/spec.h"
@@ -41,8 +42,15 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
 std::string kpi_value_text(double x, bool fraction);
 // "mean ± half-width" in that format; the mean alone when n < 2; "-" when n == 0.
 std::string kpi_stat_text(const models::KpiStat& s, bool fraction);
-// "p_abandon <= 5.0%".
-std::string target_text(const models::TargetSpec& t);
+// "p_abandon <= 5.0%", "billing: service_level >= 60.0% within 60 s, 90% of intervals".
+std::string target_text(const models::ScenarioSpec& spec, const models::TargetSpec& t);
+// What a target was judged on: "81.2% ± 1.1%" over the day; for an interval scope the
+// count of intervals met and missed and the worst interval.
+std::string target_result_text(const models::ScenarioSpec& spec, const models::TargetResult& t);
+// The targets, one line each: the target, its verdict, what it was judged on and, when
+// notes[i] is not empty, that note.
+void print_targets(std::FILE* out, const models::ScenarioSpec& spec, const std::vector<models::TargetResult>& targets,
+                   const std::vector<std::string>& notes = {});
 // "met", "MISSED" or "inconclusive".
 std::string verdict_text(models::Verdict v);
 

@@ -14,6 +14,7 @@
 
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
+#include "models/targets.h"
 
 namespace ccsim::cli {
 namespace {
@@ -63,6 +64,27 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
   const auto group_name = [&spec](std::size_t g) {
     return csv_quoted(spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name);
   };
+  const auto type_name = [&spec](std::size_t t) {
+    return csv_quoted(spec.contact_types[models::make_id<models::ContactTypeId>(t)].name);
+  };
+  std::string targets =
+      "target,kpi,bound,value,contact_type,agent_group,scope,share_of_intervals,verdict,mean,mean_hw,n,"
+      "intervals_met,intervals_missed,intervals_inconclusive,worst_interval\n";
+  for (const models::TargetResult& t : r.targets) {
+    const bool intervals = t.target.scope == models::TargetScope::Intervals;
+    targets += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{}", csv_quoted(target_text(spec, t.target)), models::kpi_name(t.target.kpi),
+        t.target.bound == models::TargetBound::AtLeast ? "min" : "max", csv_cell(t.target.value),
+        t.target.type ? type_name(index(*t.target.type)) : "", t.target.group ? group_name(index(*t.target.group)) : "",
+        intervals ? "intervals" : "day", intervals ? csv_cell(t.target.share_of_intervals) : "",
+        models::verdict_name(t.verdict), csv_cell(t.stat.mean), csv_cell(t.stat.half_width), t.stat.n);
+    if (intervals)
+      targets += fmt::format(",{},{},{},{}\n", t.intervals_met, t.intervals_missed, t.intervals_inconclusive,
+                             t.worst_interval ? interval_label(spec, *t.worst_interval) : "");
+    else
+      targets += ",,,,\n";
+  }
+  write_file(base / (spec.name + "_targets.csv"), targets);
   write_file(base / (spec.name + "_overall.csv"),
              fmt::format("scope{}\noverall{}\n", kpi_header(kAllKpis), kpi_cells(r.overall, kAllKpis)));
 
@@ -94,15 +116,21 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
     // one row per interval and group, as a pivot table wants it.
     std::string interval_groups =
         fmt::format("interval,label,start_s,agent_group{}\n", kpi_header(models::kGroupIntervalKpis));
+    std::string interval_types = fmt::format("interval,label,start_s,contact_type{},service_level_verdict\n",
+                                             kpi_header(models::kTypeKpis));
     for (const models::IntervalResult& ir : r.by_interval) {
       const std::string when = fmt::format("{},{},{}", ir.interval, interval_label(spec, ir.interval), csv_cell(ir.start_s));
       intervals += fmt::format("{}{},{}\n", when, kpi_cells(ir.kpis, kAllKpis), models::verdict_name(ir.service_level));
       for (std::size_t g = 0; g < ir.by_group.size(); ++g)
         interval_groups +=
             fmt::format("{},{}{}\n", when, group_name(g), kpi_cells(ir.by_group[g], models::kGroupIntervalKpis));
+      for (std::size_t t = 0; t < ir.by_type.size(); ++t)
+        interval_types += fmt::format("{},{}{},{}\n", when, type_name(t), kpi_cells(ir.by_type[t], models::kTypeKpis),
+                                      models::verdict_name(ir.type_service_level[t]));
     }
     write_file(base / (spec.name + "_by_interval.csv"), intervals);
     write_file(base / (spec.name + "_by_interval_group.csv"), interval_groups);
+    write_file(base / (spec.name + "_by_interval_type.csv"), interval_types);
   }
 }
 

@@ -14,6 +14,7 @@
 #include "cli/check.h"
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
+#include "models/targets.h"
 
 namespace ccsim::cli {
 namespace {
@@ -46,13 +47,29 @@ const char* kpi_unit(models::Kpi k) {
   return "calls";
 }
 
-json target_json(const models::TargetResult& t) {
-  return {{"kpi", models::kpi_name(t.target.kpi)},
-          {t.target.bound == models::TargetBound::AtLeast ? "min" : "max", t.target.value},
-          {"mean", number(t.stat.mean)},
-          {"half_width", number(t.stat.half_width)},
-          {"n", t.stat.n},
-          {"verdict", models::verdict_name(t.verdict)}};
+// A target as the results and check contracts give it: its level (type or group, absent
+// for the centre), scope and, for an interval scope, the intervals met, missed and
+// undecided and the worst interval, whose statistic is mean / half_width / n.
+json target_json(const models::ScenarioSpec& spec, const models::TargetResult& t) {
+  json o = {{"kpi", models::kpi_name(t.target.kpi)},
+            {t.target.bound == models::TargetBound::AtLeast ? "min" : "max", t.target.value}};
+  if (t.target.type) o["type"] = spec.contact_types[*t.target.type].name;
+  if (t.target.group) o["group"] = spec.agent_groups[*t.target.group].name;
+  if (t.target.kpi == models::Kpi::ServiceLevel)
+    o["awt_s"] = t.target.type ? spec.service_level_of(*t.target.type).awt_s : spec.service_level.awt_s;
+  const bool intervals = t.target.scope == models::TargetScope::Intervals;
+  o["scope"] = intervals ? "intervals" : "day";
+  if (intervals) {
+    o["share_of_intervals"] = t.target.share_of_intervals;
+    o["intervals"] = {{"met", t.intervals_met}, {"missed", t.intervals_missed},
+                      {"inconclusive", t.intervals_inconclusive}};
+    o["worst_interval"] = t.worst_interval ? json(*t.worst_interval) : json(nullptr);
+  }
+  o["mean"] = number(t.stat.mean);
+  o["half_width"] = number(t.stat.half_width);
+  o["n"] = t.stat.n;
+  o["verdict"] = models::verdict_name(t.verdict);
+  return o;
 }
 
 }  // namespace
@@ -70,6 +87,11 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
     scenario["batches"] = spec.steady.batches;
   }
   scenario["service_level"] = {{"awt_s", spec.service_level.awt_s}, {"target", spec.service_level.target}};
+  json own_service_levels = json::object();
+  for (const auto& t : spec.contact_types)
+    if (t.service_level)
+      own_service_levels[t.name] = {{"awt_s", t.service_level->awt_s}, {"target", t.service_level->target}};
+  if (!own_service_levels.empty()) scenario["service_level"]["by_type"] = own_service_levels;
   json types = json::array();
   for (const auto& t : spec.contact_types) types.push_back(t.name);
   json groups = json::array();
@@ -105,17 +127,22 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
     for (std::size_t t = 0; t < ir.by_type.size(); ++t)
       interval_types[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
           kpis_json(ir.by_type[t], models::kTypeKpis);
+    json type_verdicts = json::object();
+    for (std::size_t t = 0; t < ir.type_service_level.size(); ++t)
+      type_verdicts[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
+          models::verdict_name(ir.type_service_level[t]);
     by_interval.push_back({{"interval", ir.interval},
                            {"label", interval_label(spec, ir.interval)},
                            {"start_s", ir.start_s},
                            {"kpis", kpis_json(ir.kpis, kAllKpis)},
                            {"by_type", interval_types},
                            {"by_group", interval_groups},
-                           {"service_level_verdict", models::verdict_name(ir.service_level)}});
+                           {"service_level_verdict", models::verdict_name(ir.service_level)},
+                           {"type_service_level_verdicts", type_verdicts}});
   }
 
   json targets = json::array();
-  for (const models::TargetResult& t : r.targets) targets.push_back(target_json(t));
+  for (const models::TargetResult& t : r.targets) targets.push_back(target_json(spec, t));
 
   json doc = {
       {"schema", "ccsim.results/2"},
@@ -204,7 +231,7 @@ std::string check_json(const CheckReport& r) {
   if (r.targets_judged) {
     targets = json::array();
     for (const TargetCheck& t : r.targets) {
-      json o = target_json(t.result);
+      json o = target_json(*r.spec, t.result);
       o["needed"] = t.needed ? json(std::ceil(*t.needed)) : json(nullptr);
       o["note"] = t.note.empty() ? json(nullptr) : json(t.note);
       targets.push_back(o);

@@ -23,6 +23,7 @@
 #include "models/aggregate.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
+#include "models/targets.h"
 #include "sim/stats/tally.h"
 
 namespace ccsim::cli {
@@ -227,7 +228,7 @@ void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& va
   }
   if (!spec.targets.empty()) {
     std::string legend;
-    for (const auto& t : spec.targets) legend += (legend.empty() ? "" : ", ") + target_text(t);
+    for (const auto& t : spec.targets) legend += (legend.empty() ? "" : ", ") + target_text(spec, t);
     fmt::print(out, "\ntargets: {}\n", legend);
   }
 }
@@ -237,7 +238,7 @@ void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, c
   std::string text = "point";
   for (const Vary& v : varies) text += fmt::format(",{}", csv_quoted(v.header()));
   for (auto name : models::kKpiNames) text += fmt::format(",{0},{0}_hw,{0}_change,{0}_change_hw", name);
-  for (const auto& t : points.front().spec.targets) text += fmt::format(",{}", csv_quoted(target_text(t)));
+  for (const auto& t : points.front().spec.targets) text += fmt::format(",{}", csv_quoted(target_text(points.front().spec, t)));
   text += ",fingerprint\n";
   for (std::size_t p = 0; p < points.size(); ++p) {
     text += std::to_string(p + 1);

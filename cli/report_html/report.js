@@ -159,7 +159,21 @@
 
   function targetText(t) {
     const unit = unitOf(t.kpi);
-    return t.min !== undefined ? kpiLabel(t.kpi) + " ≥ " + fmt(t.min, unit) : kpiLabel(t.kpi) + " ≤ " + fmt(t.max, unit);
+    const level = t.type !== undefined ? t.type + ": " : t.group !== undefined ? "group " + t.group + ": " : "";
+    const bound = t.min !== undefined ? " ≥ " + fmt(t.min, unit) : " ≤ " + fmt(t.max, unit);
+    const within = t.awt_s !== undefined ? " within " + fixed(t.awt_s, t.awt_s % 1 ? 1 : 0) + " s" : "";
+    const scope = t.scope !== "intervals" ? "" : t.share_of_intervals >= 1 ? ", every interval" :
+      ", " + fixed(100 * t.share_of_intervals, 0) + "% of intervals";
+    return level + kpiLabel(t.kpi) + bound + within + scope;
+  }
+
+  // Over the day: the KPI's interval estimate. Per interval: how many intervals met it, and the worst.
+  function targetValue(t) {
+    if (t.scope !== "intervals") return fmtStat(t, unitOf(t.kpi));
+    const n = t.intervals.met + t.intervals.missed + t.intervals.inconclusive;
+    if (t.worst_interval === null) return "no interval defines it";
+    return "met in " + t.intervals.met + " of " + n + " intervals, missed in " + t.intervals.missed + "; worst " +
+      results.kpis.by_interval[t.worst_interval].label + ": " + fmtStat(t, unitOf(t.kpi));
   }
 
   function targetsSection() {
@@ -167,7 +181,7 @@
     const cards = results.targets.map((t) =>
       el("div", { class: "target target-" + t.verdict, "data-verdict": t.verdict },
         el("div", { class: "target-head" }, el("span", { class: "target-name" }, targetText(t)), badge(t.verdict)),
-        el("div", { class: "target-value" }, fmtStat(t, unitOf(t.kpi))),
+        el("div", { class: "target-value" }, targetValue(t)),
         el("div", { class: "target-key" }, t.kpi + " · n = " + t.n +
           (t.n < 2 ? ": too few observations for a confidence interval" : ""))));
     const notes = [];
