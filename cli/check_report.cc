@@ -208,6 +208,7 @@ void print_check_text(std::FILE* out, const CheckReport& r) {
                  goal, r.unit);
     }
   }
+  cli::print_warnings(out, spec);
   print_targets(out, r);
   print_comparison(out, r);
   print_fingerprint(out, r);

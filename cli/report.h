@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/results.h"
+#include "models/scenario/interval_label.h"
 #include "models/scenario/spec.h"
 
 namespace ccsim::cli {
@@ -24,6 +25,9 @@ inline constexpr std::array<models::Kpi, models::kNumKpis> kAllKpis = [] {
 }();
 
 void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& results);
+
+// The scenario's sanity warnings (models/planning/warnings.h), one "WARNING: ..." line each.
+void print_warnings(std::FILE* out, const models::ScenarioSpec& spec);
 
 std::string results_json(const models::ScenarioSpec& spec, const models::RunResults& results);
 
@@ -64,7 +68,6 @@ std::string csv_quoted(const std::string& s);
 // the file on failure.
 void write_html(const std::string& path, const models::ScenarioSpec& spec, const models::RunResults& results);
 
-// "07:30" for a period start when the scenario has a start_time, else "+1800s".
-std::string interval_label(const models::ScenarioSpec& spec, std::uint32_t interval);
+using models::interval_label;
 
 }  // namespace ccsim::cli

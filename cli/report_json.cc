@@ -14,6 +14,7 @@
 #include "cli/check.h"
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
+#include "models/planning/warnings.h"
 #include "models/targets.h"
 
 namespace ccsim::cli {
@@ -143,6 +144,13 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
 
   json targets = json::array();
   for (const models::TargetResult& t : r.targets) targets.push_back(target_json(spec, t));
+  json warnings = json::array();
+  for (const models::Warning& w : models::scenario_warnings(spec)) {
+    json o = {{"code", w.code}, {"message", w.message}};
+    if (w.type) o["type"] = spec.contact_types[*w.type].name;
+    if (!w.intervals.empty()) o["intervals"] = w.intervals;
+    warnings.push_back(o);
+  }
 
   json doc = {
       {"schema", "ccsim.results/2"},
@@ -162,6 +170,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
         {"by_group", by_group},
         {"by_type_group", by_type_group}}},
       {"targets", targets},
+      {"warnings", warnings},
       {"unserved_at_end", r.unserved_at_end},
       {"fingerprint", r.fingerprint},
       {"performance",

@@ -12,6 +12,7 @@
 
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
+#include "models/planning/warnings.h"
 #include "models/targets.h"
 
 namespace ccsim::cli {
@@ -149,15 +150,8 @@ void print_targets(std::FILE* out, const models::ScenarioSpec& spec, const std::
   }
 }
 
-std::string interval_label(const models::ScenarioSpec& spec, std::uint32_t interval) {
-  const double start_s = interval * spec.period_s;
-  if (spec.start_minute) {
-    const auto minute = static_cast<long>(*spec.start_minute + std::floor(start_s / 60.0));
-    const long second = static_cast<long>(std::fmod(start_s, 60.0));
-    if (second == 0) return fmt::format("{:02d}:{:02d}", (minute / 60) % 24, minute % 60);
-    return fmt::format("{:02d}:{:02d}:{:02d}", (minute / 60) % 24, minute % 60, second);
-  }
-  return fmt::format("+{:g}s", start_s);
+void print_warnings(std::FILE* out, const models::ScenarioSpec& spec) {
+  for (const models::Warning& w : models::scenario_warnings(spec)) fmt::print(out, "WARNING: {}\n", w.message);
 }
 
 void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& r) {
@@ -176,6 +170,7 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
              r.threads == 1 ? "" : "s", r.calls, r.events, r.wall_s);
   if (r.wall_s > 0) fmt::print(out, " ({:.3g} calls/s)", r.calls / r.wall_s);
   fmt::print(out, "\nfingerprint {}\n", r.fingerprint);
+  print_warnings(out, spec);
   if (r.unserved_at_end > 0)
     fmt::print(out,
                "WARNING: {} calls were still waiting when nothing else could happen (no agent staffed to "

@@ -64,7 +64,10 @@ int open_trace(const RunArgs& a, const models::ScenarioSpec& spec, const Cluster
 // The root's part: the table and the files.
 int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::RunResults& results,
            std::string& error) {
-  if (!a.quiet) print_text_report(stdout, spec, results);
+  if (a.quiet)
+    print_warnings(stderr, spec);
+  else
+    print_text_report(stdout, spec, results);
   if (!a.json_path.empty() && !write_output_file(a.json_path, results_json(spec, results) + '\n')) {
     error = fmt::format("ccsim run: cannot write {}\n", a.json_path);
     return kExitBadInput;
@@ -158,6 +161,7 @@ void add_validate_command(CLI::App& app, Cluster& cluster, int& exit_code) {
         std::printf("%s: ok (%zu contact type%s, %zu agent group%s, %s mode)\n", path->c_str(), types,
                     types == 1 ? "" : "s", groups, groups == 1 ? "" : "s",
                     spec.mode == models::RunMode::Day ? "day" : "steady_state");
+      if (cluster.is_root()) print_warnings(stdout, spec);
       exit_code = cluster.agree(kExitOk, "");
     } catch (const models::ScenarioError& e) {
       exit_code = cluster.agree(kExitBadInput, models::format_diagnostics(e));

@@ -1,0 +1,115 @@
+#include "models/planning/warnings.h"
+
+#include <fmt/format.h>
+
+#include "models/planning/interval_plan.h"
+#include "models/scenario/interval_label.h"
+
+namespace ccsim::models {
+namespace {
+
+constexpr double kShortPeriodS = 300.0;
+constexpr std::size_t kIntervalsListed = 6;
+
+// "12:00 (48.2 > 45.0), 12:30 (...) and 3 more"; detail(i) gives the parenthesis.
+template <class Detail>
+std::string interval_list(const ScenarioSpec& spec, const std::vector<std::uint32_t>& intervals, Detail detail) {
+  std::string out;
+  for (std::size_t j = 0; j < intervals.size() && j < kIntervalsListed; ++j)
+    out += fmt::format("{}{}{}", j ? ", " : "", interval_label(spec, intervals[j]), detail(intervals[j]));
+  if (intervals.size() > kIntervalsListed) out += fmt::format(" and {} more", intervals.size() - kIntervalsListed);
+  return out;
+}
+
+std::string group_names(const ScenarioSpec& spec, const std::vector<AgentGroupId>& groups) {
+  std::string out;
+  for (AgentGroupId g : groups) out += (out.empty() ? "" : ", ") + spec.agent_groups[g].name;
+  return out;
+}
+
+}  // namespace
+
+std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
+  std::vector<Warning> out;
+  if (spec.mode != RunMode::Day) return out;
+  if (spec.period_s < kShortPeriodS)
+    out.push_back({"short_period",
+                   fmt::format("period_s is {:g} s: intervals shorter than 5 minutes are unusual for a forecast (were "
+                               "minutes typed as seconds? 15 minutes is 900)",
+                               spec.period_s),
+                   std::nullopt,
+                   {}});
+
+  const IntervalPlan plan(spec);
+  const auto productive = [&](std::uint32_t i, const std::vector<AgentGroupId>& groups) {
+    double n = 0.0;
+    for (AgentGroupId g : groups) n += plan.productive(i, g);
+    return n;
+  };
+  const auto scheduled = [&](std::uint32_t i, const std::vector<AgentGroupId>& groups) {
+    double n = 0.0;
+    for (AgentGroupId g : groups) n += plan.scheduled(i, g);
+    return n;
+  };
+  for (std::size_t kk = 0; kk < spec.contact_types.size(); ++kk) {
+    const auto k = make_id<ContactTypeId>(kk);
+    const ContactTypeSpec& t = spec.contact_types[k];
+    std::vector<std::uint32_t> unstaffed, overloaded;
+    double unstaffed_calls = 0.0;
+    for (std::uint32_t i = 0; i < plan.intervals(); ++i) {
+      if (plan.load_erlangs(i, k) <= 0.0) continue;
+      if (scheduled(i, t.groups) == 0.0) {
+        unstaffed.push_back(i);
+        unstaffed_calls += plan.arrivals(i, k);
+      } else if (plan.load_erlangs(i, k) >= productive(i, t.groups)) {
+        overloaded.push_back(i);
+      }
+    }
+    if (!unstaffed.empty())
+      out.push_back({"no_agent_scheduled",
+                     fmt::format("{}: {:.1f} contacts expected in {} interval{} where no agent of its groups ({}) is "
+                                 "scheduled: {}; they wait for the next agent to log on",
+                                 t.name, unstaffed_calls, unstaffed.size(), unstaffed.size() == 1 ? "" : "s",
+                                 group_names(spec, t.groups),
+                                 interval_list(spec, unstaffed, [](std::uint32_t) { return ""; })),
+                     k, unstaffed});
+    if (!overloaded.empty())
+      out.push_back({"load_above_agents",
+                     fmt::format("{}: offered load at or above the productive agents of its groups ({}) in {} "
+                                 "interval{}: {}: more work arrives than those agents can do",
+                                 t.name, group_names(spec, t.groups), overloaded.size(),
+                                 overloaded.size() == 1 ? "" : "s",
+                                 interval_list(spec, overloaded,
+                                               [&](std::uint32_t i) {
+                                                 return fmt::format(" ({:.1f} erlangs, {:.1f} agents)",
+                                                                    plan.load_erlangs(i, k), productive(i, t.groups));
+                                               })),
+                     k, overloaded});
+  }
+  // The centre as a whole (with one type, the type's warning says it already).
+  if (spec.contact_types.size() > 1) {
+    std::vector<AgentGroupId> all;
+    for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) all.push_back(make_id<AgentGroupId>(g));
+    std::vector<std::uint32_t> overloaded;
+    const auto load = [&](std::uint32_t i) {
+      double sum = 0.0;
+      for (std::size_t k = 0; k < spec.contact_types.size(); ++k) sum += plan.load_erlangs(i, make_id<ContactTypeId>(k));
+      return sum;
+    };
+    for (std::uint32_t i = 0; i < plan.intervals(); ++i)
+      if (load(i) > 0.0 && load(i) >= productive(i, all)) overloaded.push_back(i);
+    if (!overloaded.empty())
+      out.push_back({"centre_load_above_agents",
+                     fmt::format("the centre: offered load at or above all productive agents in {} interval{}: {}",
+                                 overloaded.size(), overloaded.size() == 1 ? "" : "s",
+                                 interval_list(spec, overloaded,
+                                               [&](std::uint32_t i) {
+                                                 return fmt::format(" ({:.1f} erlangs, {:.1f} agents)", load(i),
+                                                                    productive(i, all));
+                                               })),
+                     std::nullopt, overloaded});
+  }
+  return out;
+}
+
+}  // namespace ccsim::models

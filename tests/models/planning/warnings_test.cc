@@ -1,0 +1,119 @@
+// tests/models/planning/warnings_test.cc
+// The interval plan (expected contacts, offered load, scheduled and productive agents per
+// interval, computed by hand here) and the warnings drawn from it.
+#include "models/planning/warnings.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "models/planning/interval_plan.h"
+#include "models/scenario/validate_spec.h"
+#include "tests/models/test_scenarios.h"
+
+namespace ccsim::models {
+namespace {
+
+using testing::day_scenario;
+using testing::group;
+
+// One type at `per_period` calls per 30-minute period, 300 s talk and 60 s wrap-up
+// (360 s of work per call: 5 calls per period make 1 erlang), one group.
+ScenarioSpec day(std::vector<double> per_period, std::vector<std::uint32_t> staffing) {
+  ScenarioSpec s = day_scenario(1800, static_cast<std::uint32_t>(per_period.size()));
+  ContactTypeSpec t;
+  t.name = "billing";
+  t.arrivals.process = ArrivalSpec::Process::PiecewisePoisson;
+  t.arrivals.per_period = std::move(per_period);
+  t.talk = sim::Distribution::exponential(300);
+  t.wrap_up = sim::Distribution::constant(60);
+  t.groups = {make_id<AgentGroupId>(0)};
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("support", std::move(staffing)));
+  return s;
+}
+
+bool has(const std::vector<Warning>& ws, std::string_view code) {
+  return std::ranges::any_of(ws, [code](const Warning& w) { return w.code == code; });
+}
+
+const Warning& find(const std::vector<Warning>& ws, std::string_view code) {
+  return *std::ranges::find_if(ws, [code](const Warning& w) { return w.code == code; });
+}
+
+TEST(IntervalPlan, LoadAndAgentsPerInterval) {
+  ScenarioSpec s = day({60, 100}, {10, 10});
+  s.has_ivr = true;
+  s.contact_types.raw()[0].ivr = IvrTreatment{sim::Distribution::constant(30), 0.2, 0.05};
+  AgentGroupSpec& g = s.agent_groups.raw()[0];
+  g.absenteeism = 0.1;
+  g.shrinkage = {0.0, 0.5};
+  ShiftSpec shift{"early", 0, 1800, 4, {BreakSpec{"coffee", 900, 900, 900}}};
+  g.shifts = {shift};
+  ASSERT_EQ(spec_problems(s).size(), 0u) << spec_problems(s)[0].pointer << ": " << spec_problems(s)[0].message;
+  const IntervalPlan plan(s);
+  const auto k = make_id<ContactTypeId>(0);
+  const auto a = make_id<AgentGroupId>(0);
+  EXPECT_DOUBLE_EQ(plan.arrivals(0, k), 60);
+  EXPECT_DOUBLE_EQ(plan.load_erlangs(0, k), 60 * 0.75 * 360 / 1800.0);
+  EXPECT_DOUBLE_EQ(plan.load_erlangs(1, k), 100 * 0.75 * 360 / 1800.0);
+  EXPECT_DOUBLE_EQ(plan.scheduled(0, a), 14);
+  EXPECT_DOUBLE_EQ(plan.scheduled(1, a), 10);
+  // 14 on duty, 4 of them on a 15-minute break: 12 on average; 90 % present.
+  EXPECT_DOUBLE_EQ(plan.productive(0, a), 12 * 0.9);
+  EXPECT_DOUBLE_EQ(plan.productive(1, a), 10 * 0.9 * 0.5);
+}
+
+TEST(Warnings, AQuietDayHasNone) {
+  EXPECT_TRUE(scenario_warnings(day({60, 100}, {15, 25})).empty());
+}
+
+TEST(Warnings, LoadAtOrAboveTheAgentsIsFlaggedWithItsIntervals) {
+  // 100 calls of 360 s in 1800 s: 20 erlangs.
+  const auto ws = scenario_warnings(day({60, 100, 100}, {15, 20, 21}));
+  ASSERT_TRUE(has(ws, "load_above_agents"));
+  const Warning& w = find(ws, "load_above_agents");
+  EXPECT_EQ(w.intervals, std::vector<std::uint32_t>{1});
+  EXPECT_EQ(w.type, make_id<ContactTypeId>(0));
+  EXPECT_NE(w.message.find("+1800s (20.0 erlangs, 20.0 agents)"), std::string::npos) << w.message;
+  EXPECT_FALSE(has(ws, "centre_load_above_agents")) << "one type: its own warning says it";
+}
+
+TEST(Warnings, ContactsWithNoAgentScheduledAreFlagged) {
+  const auto ws = scenario_warnings(day({60, 30, 0}, {15, 0, 0}));
+  const Warning& w = find(ws, "no_agent_scheduled");
+  EXPECT_EQ(w.intervals, std::vector<std::uint32_t>{1});
+  EXPECT_NE(w.message.find("billing: 30.0 contacts expected in 1 interval where no agent of its groups (support)"),
+            std::string::npos)
+      << w.message;
+  EXPECT_FALSE(has(ws, "load_above_agents"));
+}
+
+TEST(Warnings, AShortPeriodLooksLikeMinutesTypedAsSeconds) {
+  ScenarioSpec s = day({1, 1}, {10, 10});
+  s.period_s = 15;
+  EXPECT_TRUE(has(scenario_warnings(s), "short_period"));
+  s.period_s = 300;
+  EXPECT_FALSE(has(scenario_warnings(s), "short_period"));
+}
+
+TEST(Warnings, TheCentreIsJudgedOnAllItsAgents) {
+  // billing: 19 erlangs on support (20 agents); sales: 4 erlangs on support and the
+  // 2 agents of sales_team. Neither type alone asks more than its groups have, the two
+  // together (23 erlangs) more than the 22 agents.
+  ScenarioSpec s = day({95, 10}, {20, 20});
+  ContactTypeSpec sales = s.contact_types.raw()[0];
+  sales.name = "sales";
+  sales.arrivals.per_period = {20, 10};
+  sales.groups = {make_id<AgentGroupId>(0), make_id<AgentGroupId>(1)};
+  s.contact_types.push_back(sales);
+  s.agent_groups.push_back(group("sales_team", {2, 2}));
+  ASSERT_EQ(spec_problems(s).size(), 0u);
+  const auto ws = scenario_warnings(s);
+  EXPECT_FALSE(has(ws, "load_above_agents"));
+  ASSERT_TRUE(has(ws, "centre_load_above_agents"));
+  EXPECT_EQ(find(ws, "centre_load_above_agents").intervals, std::vector<std::uint32_t>{0});
+}
+
+}  // namespace
+}  // namespace ccsim::models
