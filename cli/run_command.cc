@@ -149,12 +149,14 @@ void add_run_command(CLI::App& app, Cluster& cluster, int& exit_code) {
 }
 
 void add_validate_command(CLI::App& app, Cluster& cluster, int& exit_code) {
-  auto path = std::make_shared<std::string>();
+  auto options = std::make_shared<ScenarioOptions>();
   CLI::App* cmd = app.add_subcommand("validate", "Check a scenario file without running it");
-  cmd->add_option("scenario", *path, "Scenario file (JSON)")->required();
-  cmd->callback([path, &cluster, &exit_code] {
+  cmd->add_option("scenario", options->scenario, "Scenario file (JSON)")->required();
+  add_forecast_options(*cmd, *options);
+  cmd->callback([options, &cluster, &exit_code] {
+    const std::string* path = &options->scenario;
     try {
-      const models::ScenarioSpec spec = models::load_scenario_file(*path);
+      const models::ScenarioSpec spec = models::load_scenario_file(*path, option_edits(*options));
       const std::size_t types = spec.contact_types.size();
       const std::size_t groups = spec.agent_groups.size();
       if (cluster.is_root())

@@ -5,6 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
@@ -20,6 +23,29 @@ void add_scenario_options(CLI::App& cmd, ScenarioOptions& o, std::uint32_t defau
                  "Replications run in parallel in each process; default: all hardware threads (under mpirun: this "
                  "rank's share of them); results do not depend on it")
       ->capture_default_str();
+  add_forecast_options(cmd, o);
+}
+
+void add_forecast_options(CLI::App& cmd, ScenarioOptions& o) {
+  cmd.add_option("--forecast", o.forecast,
+                 "A forecast CSV (interval_start, contact_type, volume[, aht_s, patience_s]) replacing the arrivals "
+                 "and AHT of the types it covers (docs/forecasts.md)");
+  cmd.add_option("--forecast-volume", o.forecast_volume,
+                 "per_interval or per_hour: the unit of the forecast's volumes, when its file does not say")
+      ->check(CLI::IsMember({"per_interval", "per_hour"}));
+}
+
+std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& o) {
+  std::vector<models::ScenarioEdit> edits;
+  if (o.forecast.empty()) return edits;
+  // Absolute, so that it does not depend on the scenario's folder (the file's own
+  // /forecast/file is relative to it); JSON-quoted, so that a name like 2026.csv stays a string.
+  const std::string path = std::filesystem::absolute(o.forecast).lexically_normal().string();
+  edits.push_back({"/forecast/file", models::ScenarioEdit::Op::Set, nlohmann::json(path).dump()});
+  edits.push_back({"/forecast/overrides", models::ScenarioEdit::Op::Set, "true"});
+  if (!o.forecast_volume.empty())
+    edits.push_back({"/forecast/volume", models::ScenarioEdit::Op::Set, nlohmann::json(o.forecast_volume).dump()});
+  return edits;
 }
 
 int apply_overrides(const ScenarioOptions& o, std::string_view command, models::ScenarioSpec& spec,
@@ -48,7 +74,7 @@ int apply_overrides(const ScenarioOptions& o, std::string_view command, models::
 
 int load_scenario(const ScenarioOptions& o, std::string_view command, models::ScenarioSpec& spec, std::string& error) {
   try {
-    spec = models::load_scenario_file(o.scenario);
+    spec = models::load_scenario_file(o.scenario, option_edits(o));
   } catch (const models::ScenarioError& e) {
     error = models::format_diagnostics(e);
     return kExitBadInput;

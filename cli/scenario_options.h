@@ -8,7 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "models/scenario/load.h"
 #include "models/scenario/spec.h"
 
 namespace CLI {
@@ -24,11 +26,21 @@ struct ScenarioOptions {
   // add_scenario_options makes every hardware thread (of this rank) the default:
   // results do not depend on the thread count.
   std::uint32_t threads = 1;
+  // --forecast FILE.csv (and --forecast-volume): the forecast replaces the arrivals and
+  // AHT the scenario gives for the types it covers (docs/forecasts.md).
+  std::string forecast;
+  std::string forecast_volume;
 };
 
-// Registers the scenario positional and --seed, --replications, --threads on `cmd`;
+// The scenario edits the options stand for (--forecast), applied before decoding.
+std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& options);
+
+// Registers the scenario positional and --seed, --replications, --threads, --forecast,
+// --forecast-volume on `cmd`;
 // --threads defaults to `default_threads` (Cluster::default_threads).
 void add_scenario_options(CLI::App& cmd, ScenarioOptions& options, std::uint32_t default_threads);
+// --forecast and --forecast-volume alone (for `validate`).
+void add_forecast_options(CLI::App& cmd, ScenarioOptions& options);
 
 // Applies --seed and --replications to a loaded `spec` and checks --threads; on bad
 // input returns kExitBadInput with the "ccsim <command>: ..." line in `error`.

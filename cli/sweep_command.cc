@@ -285,7 +285,7 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
   }
   // --seed and --replications go in as edits, so each point is checked with them (a
   // point with batch means and --replications 1 is then valid).
-  std::vector<ScenarioEdit> overrides;
+  std::vector<ScenarioEdit> overrides = option_edits(a.scenario);
   if (a.scenario.seed) overrides.push_back({"/rng/seed", ScenarioEdit::Op::Set, std::to_string(*a.scenario.seed)});
   if (a.scenario.replications)
     overrides.push_back({"/rng/replications", ScenarioEdit::Op::Set, std::to_string(*a.scenario.replications)});

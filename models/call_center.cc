@@ -47,6 +47,23 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
     pair_of_[index(pairs[p].type) * groups + index(pairs[p].group)] =
         PairInfo{static_cast<std::uint32_t>(p), pairs[p].handle_time_multiplier};
   arrival_slot_ = lifecycle_.kpi().discard_slot();
+  const auto per_period_scale = [&](auto per_period, auto law_mean) {
+    std::vector<double> scale;
+    for (std::size_t k = 0; k < types; ++k)
+      if (!per_period(spec.contact_types[make_id<ContactTypeId>(k)]).empty()) scale.assign(types * spec.num_periods, 1.0);
+    for (std::size_t k = 0; k < types && !scale.empty(); ++k) {
+      const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+      const std::vector<double>& means = per_period(t);
+      for (std::size_t p = 0; p < means.size(); ++p) scale[k * spec.num_periods + p] = means[p] / law_mean(t);
+    }
+    return scale;
+  };
+  handle_scale_ = per_period_scale([](const ContactTypeSpec& t) -> const auto& { return t.aht_per_period_s; },
+                                   [](const ContactTypeSpec& t) {
+                                     return t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
+                                   });
+  patience_scale_ = per_period_scale([](const ContactTypeSpec& t) -> const auto& { return t.patience_per_period_s; },
+                                     [](const ContactTypeSpec& t) { return t.patience->mean(); });
 
   if (spec.mode == RunMode::SteadyState && spec.steady.calls > 0) batch_end_ = next_batch_end();
 

@@ -116,6 +116,11 @@ class CallCenter {
   IdVector<ContactTypeId, TypeStreams> streams_;
   IdVector<ContactTypeId, ArrivalProcess> arrivals_;
   std::vector<PairInfo> pair_of_;
+  // Day mode, [type * periods + period], empty when no type has one: the factor a
+  // contact's talk and wrap-up (handle) or patience draw is scaled by for the mean of
+  // its arrival period (ContactTypeSpec::aht_per_period_s, patience_per_period_s).
+  std::vector<double> handle_scale_;
+  std::vector<double> patience_scale_;
   Lifecycle lifecycle_;
   std::uint64_t absence_draws_ = 0;
 

@@ -43,8 +43,13 @@ void CallCenter::on_arrival(ContactTypeId k) {
   double patience_draw = sim::kNever;
   if (type.patience)
     patience_draw = type.patience->uses_one_draw() ? s.patience.next_u01() : sim::sample(*type.patience, s.patience);
-  const double talk_s = sim::sample(type.talk, s.service);
-  const double wrap_s = type.wrap_up ? sim::sample(*type.wrap_up, s.wrap_up) : 0.0;
+  double talk_s = sim::sample(type.talk, s.service);
+  double wrap_s = type.wrap_up ? sim::sample(*type.wrap_up, s.wrap_up) : 0.0;
+  if (!handle_scale_.empty()) {
+    const double f = handle_scale_[index(k) * spec_.num_periods + slot];
+    talk_s *= f;
+    wrap_s *= f;
+  }
   double ivr_u = 0.0;
   double ivr_s = 0.0;
   if (type.ivr) {

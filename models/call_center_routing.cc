@@ -30,7 +30,8 @@ void CallCenter::route_to_agents(ContactId c) {
     if (const auto& patience = spec_.contact_types[k].patience) {
       const double draw = pool_.patience_draw(c);
       sim::ReplayedUniform replay{draw};
-      const double patience_s = patience->uses_one_draw() ? sim::sample(*patience, replay) : draw;
+      double patience_s = patience->uses_one_draw() ? sim::sample(*patience, replay) : draw;
+      if (!patience_scale_.empty()) patience_s *= patience_scale_[index(k) * spec_.num_periods + pool_.slot(c)];
       schedule(now() + patience_s, CcEvent::PatienceExpired, CcPriority::Normal, index(c), pool_.generation(c));
     }
     schedule_router_timer(c, 0);

@@ -45,7 +45,8 @@ IntervalPlan::IntervalPlan(const ScenarioSpec& spec)
           break;
       }
       arrivals_[i * types_ + k] = n;
-      load_[i * types_ + k] = n * to_agents * handle_s / p;
+      const double aht_s = t.aht_per_period_s.empty() ? handle_s : multiplier * t.aht_per_period_s[i];
+      load_[i * types_ + k] = n * to_agents * aht_s / p;
     }
   }
   // Agent-seconds per interval: on duty, and on a break at its planned start.

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "models/planning/interval_plan.h"
 #include "models/scenario/interval_label.h"
 
@@ -40,6 +43,19 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
                    std::nullopt,
                    {}});
 
+  if (spec.forecast && spec.forecast->stated_total) {
+    const double stated = *spec.forecast->stated_total, read = spec.forecast->total;
+    // Beyond rounding of the exported volumes: an hourly forecast read per interval is
+    // off by a whole factor (4 for 15-minute intervals).
+    if (std::fabs(read - stated) > std::max(1.0, 0.01 * stated))
+      out.push_back({"forecast_total",
+                     fmt::format("{} states a total volume of {:g}, its rows give {:.1f} {}: {}", spec.forecast->file,
+                                 stated, read, spec.forecast->per_hour ? "(read per hour)" : "(read per interval)",
+                                 read > stated ? "per-hour volumes read per interval, or rows counted twice?"
+                                               : "per-interval volumes read per hour, or rows missing?"),
+                     std::nullopt,
+                     {}});
+  }
   const IntervalPlan plan(spec);
   const auto productive = [&](std::uint32_t i, const std::vector<AgentGroupId>& groups) {
     double n = 0.0;

@@ -44,9 +44,13 @@ ScenarioSpec Decoder::decode(const Json& doc, const std::string& file_label) {
   if (const Json* v = find(doc, "description")) {
     if (auto s = string(*v, "/description", "a string")) spec.description = *s;
   }
+  file_label_ = file_label;
+  forecast_key_ = find(doc, "forecast") != nullptr;
   decode_mode(doc, spec);
   decode_facilities(doc, spec);
   decode_contact_types(doc, spec);
+  decode_forecast(doc, spec);
+  check_arrivals_given(spec);
   decode_agent_groups(doc, spec);
   decode_router(doc, spec);
   decode_service_level(doc, spec);

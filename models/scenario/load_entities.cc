@@ -75,10 +75,9 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
   if (auto p = integer_at(v, ptr, "priority", 0, kU32Max, false)) t.priority = static_cast<std::uint32_t>(*p);
 
   if (const Json* a = find(v, "arrivals")) {
+    info.arrivals_given = true;
     info.arrivals_ok = decode_arrivals(*a, ptr + "/arrivals", t.arrivals, info);
-  } else {
-    missing(ptr, "arrivals", R"(an object such as {"process": "poisson", "rate_per_hour": 200})");
-  }
+  }  // else the forecast must give them (check_arrivals_given)
 
   info.ivr_ok = true;
   if (const Json* iv = find(v, "ivr")) {
@@ -119,6 +118,22 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
   if (const Json* d = find(v, "wrap_up")) t.wrap_up = decode_distribution(*d, ptr + "/wrap_up", false);
   if (const Json* d = find(v, "patience")) t.patience = decode_distribution(*d, ptr + "/patience", false);
   info.durations_ok = sink_.count() == before;
+  info.has_patience = t.patience.has_value();
+  if (mode_ == RunMode::SteadyState) {
+    day_only(v, ptr, {"aht_per_period_s", "patience_per_period_s"});
+    return;
+  }
+  if (find(v, "aht_per_period_s")) {
+    info.aht_given = true;
+    if (auto x = per_period_at(v, ptr, "aht_per_period_s")) t.aht_per_period_s = std::move(*x);
+  }
+  if (find(v, "patience_per_period_s")) {
+    if (!find(v, "patience"))
+      error(ptr + "/patience_per_period_s",
+            "needs a patience law (its shape, scaled to these means); add \"patience\" or remove this key");
+    else if (auto x = per_period_at(v, ptr, "patience_per_period_s"))
+      t.patience_per_period_s = std::move(*x);
+  }
 }
 
 // ---- agent groups -----------------------------------------------------------------

@@ -42,15 +42,22 @@ constexpr std::uint32_t kDefaultReplications = 10;
 
 // ---- the vocabulary of the format: every key and every name, in one place ----------
 
-constexpr std::array<std::string_view, 18> kTopKeys = {
+constexpr std::array<std::string_view, 19> kTopKeys = {
     "name",          "description", "mode", "period_s",      "num_periods",  "start_time",
-    "steady_state",  "trunks",      "ivr",  "contact_types", "agent_groups", "router",
-    "service_level", "targets",     "rng",  "confidence",    "check",        "$schema"};
+    "steady_state",  "trunks",      "ivr",  "forecast",      "contact_types", "agent_groups",
+    "router",        "service_level", "targets", "rng",      "confidence",   "check",
+    "$schema"};
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
-constexpr std::array<std::string_view, 8> kContactTypeKeys = {"name",  "priority", "arrivals", "ivr",
-                                                              "talk",  "wrap_up",  "patience", "service_level"};
+constexpr std::array<std::string_view, 10> kContactTypeKeys = {
+    "name",    "priority", "arrivals",      "ivr",           "talk", "wrap_up", "patience", "aht_per_period_s",
+    "patience_per_period_s", "service_level"};
+constexpr std::array<std::string_view, 3> kForecastKeys = {"file", "volume", "overrides"};
+// Same order as ScenarioSpec::ForecastSource::per_hour (false, true).
+constexpr std::array<std::string_view, 2> kVolumeUnits = {"per_interval", "per_hour"};
+constexpr std::array<std::string_view, 5> kForecastColumns = {"interval_start", "contact_type", "volume", "aht_s",
+                                                              "patience_s"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
 constexpr std::array<std::string_view, 5> kGroupKeys = {"name", "staffing", "shifts", "absenteeism", "shrinkage"};
 constexpr std::array<std::string_view, 6> kShiftKeys = {"name", "start", "end", "length_s", "agents", "breaks"};
@@ -191,6 +198,9 @@ struct TypeInfo {
   bool durations_ok = false;   // talk, wrap-up and patience decoded without error
   bool routed = false;         // appears in /router/type_to_group
   bool route_exact = false;    // ... and its route was read in full: every group in it resolved
+  bool arrivals_given = false;  // has an "arrivals" key (else the forecast must give them)
+  bool aht_given = false;       // has an "aht_per_period_s" key
+  bool has_patience = false;    // has a valid patience law
 };
 
 struct GroupInfo {
@@ -201,8 +211,9 @@ struct GroupInfo {
   bool served = false;  // some contact type routes to it
 };
 
-// Seconds after midnight of a clock time "HH:MM" or "HH:MM:SS": hours 00 to 24 ("24:00"
-// and "24:00:00" are the midnight that ends the day), minutes and seconds 00 to 59.
+// Seconds after midnight of a clock time "HH:MM" or "HH:MM:SS" (or "H:MM", "H:MM:SS"):
+// hours 00 to 24 ("24:00" and "24:00:00" are the midnight that ends the day), minutes
+// and seconds 00 to 59.
 std::optional<std::uint32_t> parse_clock(std::string_view text);
 
 // Which shift values the file gives (the loader's pointers): "length_s" rather than
@@ -244,6 +255,12 @@ class Decoder {
   void decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
   bool decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info);
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
+  // Day mode: one value > 0 per period at obj[key], or nullopt (reported).
+  std::optional<std::vector<double>> per_period_at(const Json& obj, const std::string& ptr, std::string_view key);
+  // load_forecast.cc: the forecast file's volumes, AHT and patience per interval.
+  void decode_forecast(const Json& doc, ScenarioSpec& spec);
+  // The types that still have no arrivals (neither in the file nor in the forecast).
+  void check_arrivals_given(const ScenarioSpec& spec);
   void decode_agent_groups(const Json& doc, ScenarioSpec& spec);
   // load_workforce.cc: shifts, absenteeism and shrinkage of the group at `ptr`.
   bool decode_workforce(const Json& v, const std::string& ptr, AgentGroupSpec& g);
@@ -294,6 +311,9 @@ class Decoder {
   void check_steady_state_exists(const ScenarioSpec& spec);
 
   DiagnosticSink& sink_;
+  std::string file_label_;  // the scenario file as named: relative forecast paths start from its folder
+  bool forecast_key_ = false;   // the document has a "forecast" key
+  bool forecast_read_ = false;  // ... and its file was read without a problem
   std::optional<RunMode> mode_;
   std::optional<std::uint32_t> num_periods_;  // day mode, when valid
   std::optional<double> horizon_s_;           // day mode, when period_s and num_periods are valid

@@ -43,12 +43,15 @@ class FilePointers final : public ShiftPointers {
 }  // namespace
 
 std::optional<std::uint32_t> parse_clock(std::string_view t) {
-  if ((t.size() != 5 && t.size() != 8) || t[2] != ':' || (t.size() == 8 && t[5] != ':')) return std::nullopt;
+  // Spreadsheets drop the leading zero of the hour: "8:00" is "08:00".
+  const std::string padded = t.size() == 4 || t.size() == 7 ? "0" + std::string(t) : std::string(t);
+  const std::string_view c = padded;
+  if ((c.size() != 5 && c.size() != 8) || c[2] != ':' || (c.size() == 8 && c[5] != ':')) return std::nullopt;
   const auto two_digits = [&](std::size_t i) {
-    const bool ok = t[i] >= '0' && t[i] <= '9' && t[i + 1] >= '0' && t[i + 1] <= '9';
-    return ok ? (t[i] - '0') * 10 + (t[i + 1] - '0') : -1;
+    const bool ok = c[i] >= '0' && c[i] <= '9' && c[i + 1] >= '0' && c[i + 1] <= '9';
+    return ok ? (c[i] - '0') * 10 + (c[i + 1] - '0') : -1;
   };
-  const int hh = two_digits(0), mm = two_digits(3), ss = t.size() == 8 ? two_digits(6) : 0;
+  const int hh = two_digits(0), mm = two_digits(3), ss = c.size() == 8 ? two_digits(6) : 0;
   if (hh < 0 || mm < 0 || ss < 0 || hh > 24 || mm > 59 || ss > 59) return std::nullopt;
   if (hh == 24 && (mm != 0 || ss != 0)) return std::nullopt;
   return static_cast<std::uint32_t>(hh * 3600 + mm * 60 + ss);

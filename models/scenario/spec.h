@@ -69,6 +69,13 @@ struct ContactTypeSpec {
   // longest_weighted_wait only, parallel to groups: a freed agent of groups[i] ranks a
   // waiting head of this type by wait_weight[i] * its wait. Empty means 1 for all.
   std::vector<double> wait_weight;
+  // Day mode, empty or one value per period: the mean handle time (talk and wrap-up) of
+  // a contact arriving in that period (a forecast's AHT per interval). Its talk and
+  // wrap-up draws are scaled to it, so the laws keep their shape (and CRN its draws).
+  std::vector<double> aht_per_period_s;
+  // Day mode, empty or one value per period (with a patience law): the mean patience of
+  // a caller arriving in that period; the patience draw is scaled likewise.
+  std::vector<double> patience_per_period_s;
   // This type's own service-level definition (threshold, target, ratio); none: the
   // scenario's. Its target is judged on the type over the day (a TargetSpec with type).
   std::optional<ServiceLevelSpec> service_level;
@@ -193,6 +200,16 @@ struct ScenarioSpec {
   std::optional<std::uint32_t> trunk_lines;  // none: unlimited
   bool has_ivr = false;                       // the "ivr" object is present
   std::optional<std::uint32_t> ivr_ports;     // none: unlimited
+
+  // The forecast file the arrivals of some types were read from (docs/forecasts.md):
+  // what the reports name and the warnings check (the total its header states).
+  struct ForecastSource {
+    std::string file;
+    bool per_hour = false;
+    std::optional<double> stated_total;  // "# total_volume: N" in the file
+    double total = 0.0;                  // the volumes read, per interval
+  };
+  std::optional<ForecastSource> forecast;
 
   IdVector<ContactTypeId, ContactTypeSpec> contact_types;
   IdVector<AgentGroupId, AgentGroupSpec> agent_groups;

@@ -197,12 +197,28 @@ class SpecChecker {
       distribution(ptr + "/talk", t.talk, true);
       if (t.wrap_up) distribution(ptr + "/wrap_up", *t.wrap_up, false);
       if (t.patience) distribution(ptr + "/patience", *t.patience, false);
+      per_period_means(ptr + "/aht_per_period_s", t.aht_per_period_s);
+      per_period_means(ptr + "/patience_per_period_s", t.patience_per_period_s);
+      if (!t.patience && !t.patience_per_period_s.empty())
+        error(ptr + "/patience_per_period_s", "needs a patience law (its shape, scaled to these means); set patience");
       routes(ptr, t, reaches_agents);
     }
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",
             "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "
             "positive arrival rate or a trace time");
+  }
+
+  // Empty, or (day mode) one mean > 0 per period.
+  void per_period_means(const std::string& ptr, const std::vector<double>& means) {
+    if (means.empty()) return;
+    if (s_.mode != RunMode::Day) {
+      error(ptr, "is for day mode only (one value per period); leave it empty in steady state");
+      return;
+    }
+    if (const auto n = periods(); n && means.size() != *n)
+      error(ptr, fmt::format("expected {} values (num_periods), got {}", *n, means.size()));
+    for (std::size_t i = 0; i < means.size(); ++i) number(child_pointer(ptr, i), means[i], above(0.0), "seconds");
   }
 
   // Returns whether anything arrives.

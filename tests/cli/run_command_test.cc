@@ -83,6 +83,33 @@ TEST_F(RunCommand, DayScenarioPrintsTargetsAndFlagsMissedIntervals) {
   EXPECT_EQ(words(line_starting(o.out, "  scheduled_agents")).back(), "29.32");  // 821 agent-periods / 28
 }
 
+// --forecast replaces the arrivals of the types it covers, its path taken from where
+// ccsim runs; a wrong unit is caught by the total the file states, as a warning.
+TEST_F(RunCommand, ForecastOnTheCommandLineReplacesTheScenariosVolumes) {
+  const std::string monday = scenario("scenarios/examples/three_queue_monday.json");
+  std::string csv = slurp(scenario("scenarios/examples/forecasts/three_queue_monday.csv"));
+  std::ofstream(dir_ / "busier.csv") << csv;
+  const Outcome same = ccsim("run " + monday + " --replications 3 --forecast busier.csv --json a.json");
+  const Outcome shipped = ccsim("run " + monday + " --replications 3 --json b.json");
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_EQ(nlohmann::json::parse(slurp(dir_ / "a.json"))["fingerprint"],
+            nlohmann::json::parse(slurp(dir_ / "b.json"))["fingerprint"]);
+  csv.replace(csv.find("# volume: per_interval"), 22, "# volume: per_hour");
+  std::ofstream(dir_ / "hourly.csv") << csv;
+  const Outcome hourly = ccsim("validate " + monday + " --forecast hourly.csv");
+  ASSERT_EQ(hourly.exit_code, 0) << hourly.err;
+  EXPECT_NE(hourly.out.find("WARNING: " + (dir_ / "hourly.csv").string() + " states a total volume of 3637, its rows "
+                            "give 909.2 (read per hour)"),
+            std::string::npos)
+      << hourly.out;
+  const Outcome missing = ccsim("run " + monday + " --forecast nowhere.csv");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("/forecast/file: " + (dir_ / "nowhere.csv").string() +
+                             ": cannot read the forecast: no such file"),
+            std::string::npos)
+      << missing.err;
+}
+
 TEST_F(RunCommand, ShiftOnlyGroupGetsItsSimulatedAgentsAndAWorkforceTable) {
   const fs::path file = dir_ / "shift_only.json";
   std::ofstream(file) << ccsim::test_support::kShiftOnlyScenario;

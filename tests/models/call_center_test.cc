@@ -168,6 +168,30 @@ TEST(CallCenter, HandleTimeMultiplierScalesTalkAndWrapUpOfTheServingGroupOnly) {
   EXPECT_EQ(r.counters.pair(0, 1).answered, 1u);
 }
 
+// A forecast's AHT and patience per interval scale the draws of the contacts arriving in
+// that interval. Talk 80 s and wrap-up 20 s (handle 100 s); AHT 100 s in period 0 and
+// 250 s in period 1 (x2.5); patience 50 s, 50 s then 20 s (x0.4).
+TEST(CallCenter, AhtAndPatiencePerPeriodScaleTheDrawsOfTheirArrivals) {
+  ScenarioSpec s = day_scenario(100, 2);
+  ContactTypeSpec t = traced_type("calls", {0, 110, 120}, 80, 50.0, {0});
+  t.wrap_up = sim::Distribution::constant(20);
+  t.aht_per_period_s = {100, 250};
+  t.patience_per_period_s = {50, 20};
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("solo", {1, 1}));
+  const Outcome r = run(s);
+  // 0: answered, talk 80 (ends 80), free at 100. 110: answered, talk 200 (ends 310).
+  // 120: waits, patience 20: abandons at 140.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},       {0, TraceWhat::Answered, 0, 0, 0},    {80, TraceWhat::TalkEnd, 0, 0, 0},
+      {110, TraceWhat::Arrival, 0, N, 0},     {110, TraceWhat::Answered, 0, 0, 0},  {120, TraceWhat::Arrival, 0, N, 0},
+      {120, TraceWhat::Queued, 0, N, 0},      {140, TraceWhat::Abandoned, 0, N, 20}, {310, TraceWhat::TalkEnd, 0, 0, 0},
+  };
+  EXPECT_EQ(r.trace, expected);
+  EXPECT_DOUBLE_EQ(r.counters.pair(0, 0).handle_sum_s, 100);
+  EXPECT_DOUBLE_EQ(r.counters.pair(1, 0).handle_sum_s, 250);
+}
+
 TEST(CallCenter, GroupOrderMakesAFreedAgentTakeItsFirstListedQueue) {
   ScenarioSpec s = day_scenario(1000, 1);
   s.contact_types.push_back(traced_type("a", {0, 5}, 50, std::nullopt, {0}));

@@ -97,6 +97,19 @@ TEST(Warnings, AShortPeriodLooksLikeMinutesTypedAsSeconds) {
   EXPECT_FALSE(has(scenario_warnings(s), "short_period"));
 }
 
+TEST(Warnings, AForecastWhoseRowsMissItsStatedTotalIsFlagged) {
+  ScenarioSpec s = day({60, 100}, {15, 25});
+  s.forecast = ScenarioSpec::ForecastSource{"monday.csv", false, 160.0, 160.0};
+  EXPECT_FALSE(has(scenario_warnings(s), "forecast_total"));
+  // Hourly volumes typed into a 15-minute file: four times the day.
+  s.forecast->total = 640.0;
+  ASSERT_TRUE(has(scenario_warnings(s), "forecast_total"));
+  EXPECT_NE(find(scenario_warnings(s), "forecast_total").message.find("per-hour volumes read per interval"),
+            std::string::npos);
+  s.forecast->stated_total.reset();
+  EXPECT_FALSE(has(scenario_warnings(s), "forecast_total"));
+}
+
 TEST(Warnings, TheCentreIsJudgedOnAllItsAgents) {
   // billing: 19 erlangs on support (20 agents); sales: 4 erlangs on support and the
   // 2 agents of sales_team. Neither type alone asks more than its groups have, the two

@@ -125,7 +125,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
   EXPECT_EQ(ds[0].pointer, "/perod_s");
   EXPECT_EQ(ds[0].message,
             "unknown key \"perod_s\"; known: name, description, mode, period_s, num_periods, start_time, steady_state, "
-            "trunks, ivr, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, $schema "
+            "trunks, ivr, forecast, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, $schema "
             "(did you mean \"period_s\"?)");
   EXPECT_EQ(ds[1].pointer, "");
   EXPECT_EQ(ds[1].message, "missing required key \"period_s\"; expected a number > 0");
@@ -133,7 +133,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
 
 TEST(LoadScenario, UnknownNestedKeySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"patience\":", "\"patiense\":"), "/contact_types/0/patiense",
-              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, service_level "
+              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level "
               "(did you mean \"patience\"?)");
 }
 
@@ -150,7 +150,7 @@ TEST(LoadScenario, UnknownKeyInADistributionNamesTheDist) {
 TEST(LoadScenario, UnknownKeyFarFromEveryKnownOneHasNoSuggestion) {
   expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"colour\": \"blue\","), "/colour",
               "unknown key \"colour\"; known: name, description, mode, period_s, num_periods, start_time, "
-              "steady_state, trunks, ivr, contact_types, agent_groups, router, service_level, targets, rng, "
+              "steady_state, trunks, ivr, forecast, contact_types, agent_groups, router, service_level, targets, rng, "
               "confidence, check, $schema");
 }
 
@@ -1216,7 +1216,7 @@ TEST(LoadScenario, SeveralErrorsAreReportedTogetherInDocumentOrder) {
     EXPECT_EQ(format_diagnostics(e),
               "two_skill.json: /period_s: must be > 0; got -1800\n"
               "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, priority, arrivals, "
-              "ivr, talk, wrap_up, patience, service_level (did you mean \"patience\"?)\n"
+              "ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level (did you mean \"patience\"?)\n"
               "two_skill.json: /agent_groups/0/staffing: expected 3 values (num_periods), got 2\n"
               "two_skill.json: /router/type_to_group/sales/0: unknown agent group \"tier2\"; defined: support, tier1 "
               "(did you mean \"tier1\"?)\n");
@@ -1428,12 +1428,19 @@ TEST(LoadScenario, ClockTimeNeedsStartTime) {
 
 TEST(LoadScenario, BadTimeSaysWhatIsAccepted) {
   for (std::string_view bad :
-       {"\"7:00\"", "\"25:00\"", "\"24:30\"", "\"24:00:01\"", "\"12:60\"", "\"12:00:60\"", "\"12:00:5\"", "\"noon\""}) {
+       {"\"25:00\"", "\"24:30\"", "\"24:00:01\"", "\"12:60\"", "\"12:00:60\"", "\"12:00:5\"", "\"noon\""}) {
     expect_only(with(roster(), "\"start\": 25200", "\"start\": " + std::string(bad)), "/agent_groups/0/shifts/1/start",
                 std::string(kTimeExpected) + "string " + std::string(bad));
   }
   expect_only(with(roster(), "\"start\": 25200", "\"start\": true"), "/agent_groups/0/shifts/1/start",
               std::string(kTimeExpected) + "true");
+  // Spreadsheets drop the hour's leading zero: "7:00" is "07:00".
+  const auto start_of = [](std::string_view clock) {
+    const std::string text = with(roster(), "\"start\": 25200", "\"start\": \"" + std::string(clock) + "\"");
+    return load_scenario_text(text, "t.json").agent_groups[make_id<AgentGroupId>(0)].shifts[1].start_s;
+  };
+  EXPECT_EQ(start_of("7:45"), start_of("07:45"));
+  EXPECT_EQ(start_of("7:45:30"), start_of("07:45:30"));
   // A shift without a valid start: its breaks are not compared with it.
   expect_only(with(roster(), R"("start": "07:00")", R"("start": "7am")"), "/agent_groups/0/shifts/0/start",
               std::string(kTimeExpected) + "string \"7am\"");
@@ -1949,22 +1956,42 @@ TEST(LoadScenario, UnlistedGroupsKeepTheDerivedOrderAndAFactorOfOne) {
 // ---- shipped scenarios ----------------------------------------------------------------
 
 // The schema offers exactly the keys and names the loader reads (the loader is the reference).
-TEST(ScenarioSchema, WorkforceKeysAreTheLoaders) {
+nlohmann::json shipped_schema() {
   std::ifstream in(source_path("scenarios/scenario.schema.json"));
-  const nlohmann::json schema = nlohmann::json::parse(in);
+  return nlohmann::json::parse(in);
+}
+
+std::set<std::string> keys(const nlohmann::json& object) {
+  std::set<std::string> out;
+  for (const auto& [key, value] : object.at("properties").items()) out.insert(key);
+  return out;
+}
+
+std::set<std::string> loader(internal::Names names) { return std::set<std::string>(names.begin(), names.end()); }
+
+TEST(ScenarioSchema, WorkforceKeysAreTheLoaders) {
+  const nlohmann::json schema = shipped_schema();
   const nlohmann::json& defs = schema.at("$defs");
-  const auto keys = [](const nlohmann::json& object) {
-    std::set<std::string> out;
-    for (const auto& [key, value] : object.at("properties").items()) out.insert(key);
-    return out;
-  };
-  const auto loader = [](internal::Names names) { return std::set<std::string>(names.begin(), names.end()); };
   EXPECT_EQ(keys(defs.at("agent_group")), loader(internal::kGroupKeys));
   EXPECT_EQ(keys(defs.at("shift")), loader(internal::kShiftKeys));
   EXPECT_EQ(keys(defs.at("break")), loader(internal::kBreakKeys));
   EXPECT_EQ(keys(defs.at("break").at("properties").at("window")), loader(internal::kWindowKeys));
   EXPECT_EQ(defs.at("break").at("properties").at("placement").at("enum").get<std::vector<std::string>>(),
             std::vector<std::string>(internal::kPlacementNames.begin(), internal::kPlacementNames.end()));
+}
+
+TEST(ScenarioSchema, TopLevelContactTypeTargetAndForecastKeysAreTheLoaders) {
+  const nlohmann::json schema = shipped_schema();
+  const nlohmann::json& defs = schema.at("$defs");
+  EXPECT_EQ(keys(schema), loader(internal::kTopKeys));
+  EXPECT_EQ(keys(defs.at("contact_type")), loader(internal::kContactTypeKeys));
+  EXPECT_EQ(keys(defs.at("target")), loader(internal::kTargetKeys));
+  EXPECT_EQ(keys(schema.at("properties").at("forecast")), loader(internal::kForecastKeys));
+  EXPECT_EQ(keys(defs.at("service_level")), loader(internal::kServiceLevelKeys));
+  EXPECT_EQ(defs.at("target").at("properties").at("scope").at("enum").get<std::vector<std::string>>(),
+            std::vector<std::string>(internal::kScopeNames.begin(), internal::kScopeNames.end()));
+  EXPECT_EQ(defs.at("target").at("properties").at("kpi").at("enum").get<std::vector<std::string>>(),
+            std::vector<std::string>(kKpiNames.begin(), kKpiNames.end()));
 }
 
 TEST(ShippedScenarios, ErlangC14AgentsLoads) {

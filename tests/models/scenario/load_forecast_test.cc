@@ -1,0 +1,210 @@
+// tests/models/scenario/load_forecast_test.cc
+// A forecast CSV named by /forecast: volumes, AHT and patience per interval read exactly,
+// and every mistake a WFM export can hold reported at /forecast/file with its line and
+// column, without a cascade of follow-on errors.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/scenario/load.h"
+#include "models/scenario/validate_spec.h"
+#include "tests/models/scenario/diagnostic_checks.h"
+
+namespace ccsim::models {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::with;
+
+// Two types, three 30-minute intervals from 08:00; billing comes from the forecast.
+constexpr std::string_view kScenario = R"({
+  "mode": "day", "period_s": 1800, "num_periods": 3, "start_time": "08:00",
+  "forecast": { "file": "forecasts/f.csv" FORECAST_KEYS },
+  "contact_types": [
+    { "name": "billing",
+      "talk": { "dist": "lognormal", "mean_s": 200, "cv": 0.8 },
+      "wrap_up": { "dist": "constant", "value_s": 40 },
+      "patience": { "dist": "exponential", "mean_s": 300 } BILLING_KEYS },
+    { "name": "sales",
+      "arrivals": { "process": "poisson", "rate_per_hour": 60 },
+      "talk": { "dist": "exponential", "mean_s": 300 } }
+  ],
+  "agent_groups": [ { "name": "support", "staffing": [10, 12, 11] } ],
+  "router": { "type_to_group": { "billing": ["support"], "sales": ["support"] } }
+})";
+
+constexpr std::string_view kCsv =
+    "# exported by the WFM tool\n"
+    "# volume: per_interval\n"
+    "# total_volume: 450\n"
+    "interval_start,contact_type,volume,aht_s,patience_s\n"
+    "08:00,billing,120,250,300\n"
+    "8:30,billing,180,260,200\n"
+    "\"09:00\",billing,150,240,250\n";
+
+class LoadForecast : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("ccsim_forecast_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "forecasts");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Writes the scenario (with the given extra keys) and the CSV, and loads it.
+  ScenarioSpec load(std::string_view csv, std::string_view forecast_keys = "", std::string_view billing_keys = "") {
+    write(csv, forecast_keys, billing_keys);
+    return load_scenario_file((dir_ / "s.json").string());
+  }
+  std::vector<Diagnostic> errors(std::string_view csv, std::string_view forecast_keys = "",
+                                 std::string_view billing_keys = "") {
+    write(csv, forecast_keys, billing_keys);
+    try {
+      load_scenario_file((dir_ / "s.json").string());
+    } catch (const ScenarioError& e) {
+      return e.diagnostics();
+    }
+    ADD_FAILURE() << "expected a ScenarioError";
+    return {};
+  }
+  // Exactly one diagnostic, at /forecast/file unless said, whose message is `message`
+  // with "F" standing for the CSV's path.
+  void expect_only(std::string_view csv, const std::string& message, std::string_view forecast_keys = "",
+                   std::string_view billing_keys = "", const std::string& pointer = "/forecast/file") {
+    std::string m = message;
+    if (const auto f = m.find("F "); f != std::string::npos) m.replace(f, 1, csv_path());
+    if (const auto f = m.find("F:"); f != std::string::npos) m.replace(f, 1, csv_path());
+    testing::expect_single(errors(csv, forecast_keys, billing_keys), pointer, m);
+  }
+  std::string csv_path() const { return (dir_ / "forecasts" / "f.csv").lexically_normal().string(); }
+
+  fs::path dir_;
+
+ private:
+  void write(std::string_view csv, std::string_view forecast_keys, std::string_view billing_keys) {
+    std::ofstream(dir_ / "forecasts" / "f.csv") << csv;
+    std::ofstream(dir_ / "s.json") << with(with(kScenario, "FORECAST_KEYS", forecast_keys), "BILLING_KEYS",
+                                           billing_keys);
+  }
+};
+
+TEST_F(LoadForecast, VolumesAhtAndPatiencePerIntervalAreRead) {
+  const ScenarioSpec s = load(kCsv);
+  const ContactTypeSpec& billing = s.contact_types[make_id<ContactTypeId>(0)];
+  EXPECT_EQ(billing.arrivals.process, ArrivalSpec::Process::PiecewisePoisson);
+  EXPECT_EQ(billing.arrivals.per_period, (std::vector<double>{120, 180, 150}));
+  EXPECT_EQ(billing.aht_per_period_s, (std::vector<double>{250, 260, 240}));
+  EXPECT_EQ(billing.patience_per_period_s, (std::vector<double>{300, 200, 250}));
+  const ContactTypeSpec& sales = s.contact_types[make_id<ContactTypeId>(1)];
+  EXPECT_EQ(sales.arrivals.process, ArrivalSpec::Process::Poisson);
+  EXPECT_TRUE(sales.aht_per_period_s.empty());
+  ASSERT_TRUE(s.forecast);
+  EXPECT_EQ(s.forecast->file, csv_path());
+  EXPECT_EQ(s.forecast->total, 450);
+  EXPECT_EQ(s.forecast->stated_total, 450);
+  EXPECT_FALSE(s.forecast->per_hour);
+  EXPECT_EQ(spec_problems(s).size(), 0u);
+}
+
+TEST_F(LoadForecast, HourlyVolumesBecomeVolumesPerInterval) {
+  const std::string hourly = with(kCsv, "# volume: per_interval", "# volume: per_hour");
+  EXPECT_EQ(load(hourly).contact_types[make_id<ContactTypeId>(0)].arrivals.per_period,
+            (std::vector<double>{60, 90, 75}));
+  // The scenario's key says it as well as the file: they must agree.
+  EXPECT_EQ(load(hourly, R"(, "volume": "per_hour")").forecast->per_hour, true);
+  expect_only(hourly,
+              "says \"per_interval\" but " + csv_path() + " says \"# volume: per_hour\"; make them agree",
+              R"(, "volume": "per_interval")", "", "/forecast/volume");
+}
+
+TEST_F(LoadForecast, TheVolumeUnitIsNeverGuessed) {
+  expect_only(with(kCsv, "# volume: per_interval\n", ""),
+              "the volume unit is not stated: say whether the volumes of F are per interval or per hour, with "
+              "\"volume\": \"per_interval\" here or a line \"# volume: per_interval\" in the file",
+              "", "", "/forecast");
+  EXPECT_EQ(load(with(kCsv, "# volume: per_interval\n", ""), R"(, "volume": "per_interval")")
+                .contact_types[make_id<ContactTypeId>(0)]
+                .arrivals.per_period[0],
+            120);
+}
+
+TEST_F(LoadForecast, MistakesAreLocatedByLineAndColumn) {
+  expect_only(with(kCsv, "8:30,billing,180,", "8:30,biling,180,"),
+              "F line 6, column 2 (contact_type): unknown contact type \"biling\"; defined: billing, sales (did you "
+              "mean \"billing\"?)");
+  expect_only(with(kCsv, "180,260", "18O,260"), "F line 6, column 3 (volume): expected a number >= 0; got \"18O\"");
+  expect_only(with(kCsv, "180,260", "180,0"), "F line 6, column 4 (aht_s): expected a number > 0; got \"0\"");
+  expect_only(with(kCsv, "8:30,billing", "08:45,billing"),
+              "F line 6, column 1 (interval_start): \"08:45\" is not the start of one of the 3 intervals of 1800 s "
+              "from 08:00");
+  expect_only(with(kCsv, "8:30,billing,180,260,200", "8:30,billing,180,260"),
+              "F line 6: 4 cells; the header has 5 columns");
+  expect_only(std::string(kCsv) + "08:00,billing,1,2,3\n", "F line 8: 08:00 billing is given twice (first on line 5)");
+  expect_only(with(kCsv, "volume,aht_s", "calls,aht_s"),
+              "F line 4, column 3 (calls): unknown column \"calls\"; known: interval_start, contact_type, volume, "
+              "aht_s, patience_s");
+}
+
+TEST_F(LoadForecast, EveryIntervalOfATypeIsNeeded) {
+  expect_only(with(kCsv, "8:30,billing,180,260,200\n", ""),
+              "F: billing has no row for 1 interval: 08:30; give every interval of the day (0 where nothing arrives)");
+}
+
+TEST_F(LoadForecast, ArrivalsGivenTwiceAreAnErrorUnlessTheForecastOverrides) {
+  const std::string_view arrivals = R"(, "arrivals": { "process": "poisson", "rate_per_hour": 10 })";
+  expect_only(kCsv,
+              "F: the arrivals of billing are given twice, at /contact_types/0/arrivals and in this file; remove one, "
+              "or set /forecast/overrides to true to let the file replace them",
+              "", arrivals);
+  EXPECT_EQ(load(kCsv, R"(, "overrides": true)", arrivals).contact_types[make_id<ContactTypeId>(0)].arrivals.process,
+            ArrivalSpec::Process::PiecewisePoisson);
+}
+
+TEST_F(LoadForecast, AnUnreadableForecastIsOneErrorNotACascade) {
+  load(kCsv);
+  fs::remove(dir_ / "forecasts" / "f.csv");
+  try {
+    load_scenario_file((dir_ / "s.json").string());
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].pointer, "/forecast/file");
+    EXPECT_NE(e.diagnostics()[0].message.find("cannot read the forecast: no such file"), std::string::npos);
+  }
+}
+
+TEST_F(LoadForecast, ATypeNeitherInTheFileNorInTheForecastHasNoArrivals) {
+  const std::string only_sales = "# volume: per_interval\ninterval_start,contact_type,volume\n08:00,sales,1\n"
+                                 "08:30,sales,1\n09:00,sales,1\n";
+  const std::vector<Diagnostic> ds =
+      errors(only_sales, "", "");  // sales has arrivals in the file too: two problems
+  ASSERT_EQ(ds.size(), 2u) << testing::dump(ds);
+  EXPECT_EQ(ds[1].pointer, "/contact_types/0");
+  EXPECT_EQ(ds[1].message,
+            "missing required key \"arrivals\"; expected an object such as {\"process\": \"poisson\", "
+            "\"rate_per_hour\": 200}, or rows for \"billing\" in the forecast file");
+}
+
+TEST_F(LoadForecast, PatienceNeedsALawToScale) {
+  std::string text = with(kScenario, R"(,
+      "patience": { "dist": "exponential", "mean_s": 300 } BILLING_KEYS)", " BILLING_KEYS");
+  std::ofstream(dir_ / "forecasts" / "f.csv") << kCsv;
+  std::ofstream(dir_ / "s.json") << with(with(text, "FORECAST_KEYS", ""), "BILLING_KEYS", "");
+  try {
+    load_scenario_file((dir_ / "s.json").string());
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    ASSERT_FALSE(e.diagnostics().empty());
+    EXPECT_EQ(e.diagnostics()[0].message,
+              csv_path() + " line 5, column 5 (patience_s): billing has no patience law to scale (its shape); add "
+                           "/contact_types/0/patience or leave the column out");
+  }
+}
+
+}  // namespace
+}  // namespace ccsim::models
