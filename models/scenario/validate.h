@@ -3,7 +3,7 @@
 // of the baseline reader (cli/baseline.cc), so that all report errors alike: the limits
 // and number ranges they share, the diagnostic collector (stops keeping lines after
 // kMaxDiagnostics), RFC 6901 pointer escaping, quoting, name lists, the "did you mean"
-// suggestion by edit distance, and reading an input file.
+// suggestion by edit distance, whether a law's draws are finite, and reading an input file.
 #pragma once
 
 #include <algorithm>
@@ -111,6 +111,14 @@ std::string did_you_mean(std::string_view bad, std::span<const std::string> know
 // Shortest text that reads back as the same double (fmt's "{}"), with ".0" added to
 // integral values so that 3.0 is not shown as the integer 3.
 std::string format_double(double x);
+
+// Why a law with valid parameters still cannot be simulated: its mean or some draw would
+// not be a finite number (cv 1e200 makes a gamma scale of inf, a mean_s of 1e308 an
+// exponential draw of inf). The message says which, and what limit on one parameter
+// fixes it, the others kept: "... ; accepted: cv <= 1.83e+152 with the other parameters
+// as given ...". nullopt for a law that is fine. Shared by the loader (JSON names) and
+// validate_spec; both report it at the law's pointer.
+std::optional<std::string> law_not_finite(const sim::Distribution& d);
 
 // Steady state only. Without trunks every arrival that passes the IVR eventually needs
 // an agent. If the types that never abandon bring at least as much work as all the

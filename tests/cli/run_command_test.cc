@@ -322,6 +322,33 @@ TEST_F(RunCommand, BadScenarioGetsEveryLocatedErrorAndExitCode2) {
   EXPECT_EQ(ccsim("validate " + bad.string()).exit_code, 2);
 }
 
+// A day of one type whose talk time is `talk`.
+std::string day_with_talk(const std::string& talk) {
+  return R"({ "mode": "day", "period_s": 3600, "num_periods": 1,
+    "contact_types": [ { "name": "calls", "arrivals": { "process": "poisson", "rate_per_hour": 60 },
+      "talk": )" + talk + R"(, "patience": { "dist": "exponential", "mean_s": 120 } } ],
+    "agent_groups": [ { "name": "agents", "staffing": 2 } ],
+    "router": { "type_to_group": { "calls": ["agents"] } }, "rng": { "seed": 1, "replications": 2 } })";
+}
+
+TEST_F(RunCommand, ALawWhoseDrawsOverflowIsRefusedBeforeTheRun) {
+  // This passed validate, then the run ended with "event kind 3 scheduled at t=-nan".
+  std::ofstream(dir_ / "gamma.json") << day_with_talk(R"({ "dist": "gamma", "mean_s": 180, "cv": 1e200 })");
+  for (const char* command : {"validate", "run"}) {
+    const Outcome o = ccsim(std::string(command) + " gamma.json");
+    EXPECT_EQ(o.exit_code, 2) << command << ": " << o.err;
+    EXPECT_EQ(o.err,
+              "gamma.json: /contact_types/0/talk: gamma law with mean_s 180.0 and cv 1e+200 would draw values that are "
+              "not finite numbers (inf); accepted: cv <= 1.83e+152 with mean_s 180.0, so that the mean and every draw "
+              "are finite\n")
+        << command;
+  }
+  // 4e9 Erlang phases used to cost 4e9 logarithms per draw.
+  std::ofstream(dir_ / "erlang.json") << day_with_talk(R"({ "dist": "erlang", "k": 4000000000, "mean_s": 180 })");
+  const Outcome o = ccsim("run --quiet erlang.json");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+}
+
 TEST_F(RunCommand, MissingFileAndBadArgumentsExitWith2) {
   EXPECT_EQ(ccsim("run " + (dir_ / "absent.json").string()).exit_code, 2);
   const std::string file = scenario("scenarios/examples/erlang_c_14_agents.json");

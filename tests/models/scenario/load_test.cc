@@ -972,6 +972,67 @@ TEST(LoadScenario, UnknownDistSuggestsTheCloseOne) {
               R"(expected a distribution object such as {"dist": "exponential", "mean_s": 180}; got 240)");
 }
 
+// Parameters each in range can still make a law whose draws overflow a double; the run
+// then died on an event at t = NaN. Every kind is checked at the law's pointer, and the
+// limit the message gives is itself accepted.
+TEST(LoadScenario, LawsWhoseDrawsAreNotFiniteAreRejectedAtTheLaw) {
+  const auto talk = [](std::string_view dist) {
+    return with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", dist);
+  };
+  // The law as the message names it, what is not finite, and the limit accepted.
+  struct Case {
+    const char* json;
+    const char* law;
+    const char* wrong;
+    const char* accepted;
+  };
+  const std::string draws = "would draw values that are not finite numbers";
+  const std::string mean = "has a mean that is not a finite number (inf)";
+  const Case cases[] = {
+      {R"({ "dist": "gamma", "mean_s": 180, "cv": 1e200 })", "gamma law with mean_s 180.0 and cv 1e+200", "inf",
+       "cv <= 1.83e+152 with mean_s 180.0"},
+      {R"({ "dist": "gamma", "mean_s": 180, "cv": 1e154 })", "gamma law with mean_s 180.0 and cv 1e+154", "inf",
+       "cv <= 1.83e+152 with mean_s 180.0"},
+      {R"({ "dist": "gamma", "mean_s": 180, "cv": 1e-160 })", "gamma law with mean_s 180.0 and cv 1e-160", "inf",
+       "cv >= 7.46e-155 with mean_s 180.0"},
+      {R"({ "dist": "lognormal", "mean_s": 180, "cv": 1e200 })", "lognormal law with mean_s 180.0 and cv 1e+200",
+       "NaN", "cv <= 1.34e+154 with mean_s 180.0"},
+      {R"({ "dist": "gamma", "mean_s": 1, "sd_s": 1e200 })", "gamma law with mean_s 1.0 and cv 1e+200", "inf",
+       "cv <= 2.46e+153 with mean_s 1.0"},
+      {R"({ "dist": "exponential", "mean_s": 1e308 })", "exponential law with mean_s 1e+308", "inf",
+       "mean_s <= 8.1e+306"},
+      {R"({ "dist": "erlang", "k": 3, "mean_s": 1e308 })", "erlang law with k 3 and mean_s 1e+308", "inf",
+       "mean_s <= 8.1e+306"},
+      {R"({ "dist": "weibull", "shape": 0.001, "scale_s": 60 })", "weibull law with shape 0.001 and scale_s 60.0",
+       nullptr, "shape >= 0.00589 with scale_s 60.0"},
+      {R"({ "dist": "uniform", "min_s": 1e308, "max_s": 1.7e308 })",
+       "uniform law with min_s 1e+308 and max_s 1.7e+308", nullptr, "min_s + max_s <= 1.8e+308"},
+  };
+  for (const Case& c : cases) {
+    const std::string wrong = c.wrong ? fmt::format("{} ({})", draws, c.wrong) : mean;
+    expect_only(talk(c.json), "/contact_types/0/talk",
+                fmt::format("{} {}; accepted: {}, so that the mean and every draw are finite", c.law, wrong,
+                            c.accepted));
+  }
+  // Wrap-up, patience and IVR durations go through the same check.
+  expect_only(with(kDay, R"("patience": { "dist": "exponential", "mean_s": 300 })",
+                   R"("patience": { "dist": "lognormal", "mean_s": 1e308, "cv": 1 })"),
+              "/contact_types/0/patience",
+              "lognormal law with mean_s 1e+308 and cv 1.0 would draw values that are not finite numbers (inf); "
+              "accepted: mean_s <= 1.42e+306 with cv 1.0, so that the mean and every draw are finite");
+  // The limits given are accepted, and they are where the rule turns.
+  for (const char* ok : {R"({ "dist": "gamma", "mean_s": 180, "cv": 1.83e152 })",
+                         R"({ "dist": "gamma", "mean_s": 180, "cv": 7.46e-155 })",
+                         R"({ "dist": "lognormal", "mean_s": 180, "cv": 1.34e154 })",
+                         R"({ "dist": "exponential", "mean_s": 8.1e306 })",
+                         R"({ "dist": "erlang", "k": 4000000000, "mean_s": 1e308 })",
+                         R"({ "dist": "weibull", "shape": 0.00589, "scale_s": 60 })"})
+    EXPECT_NO_THROW(load_scenario_text(talk(ok), "t.json")) << ok;
+  for (const char* bad : {R"({ "dist": "gamma", "mean_s": 180, "cv": 1.9e152 })",
+                          R"({ "dist": "exponential", "mean_s": 8.2e306 })"})
+    EXPECT_THROW(load_scenario_text(talk(bad), "t.json"), ScenarioError) << bad;
+}
+
 TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
   const auto talk = [](std::string_view dist) {
     return with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", dist);
@@ -992,6 +1053,10 @@ TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
               "/contact_types/0/talk/weights", "expected 2 weights (one per value in values_s), got 1");
   expect_only(talk(R"({ "dist": "empirical", "values_s": [60, 120], "weights": [0, 0] })"),
               "/contact_types/0/talk/weights", "weights must have a positive (finite) sum; got all zero");
+  expect_only(talk(R"({ "dist": "empirical", "values_s": [60, 120], "weights": [1e308, 1e308] })"),
+              "/contact_types/0/talk/weights",
+              "weights must have a finite sum; got a sum beyond the largest double (scale them down: only their "
+              "ratios matter)");
   expect_only(talk(R"({ "dist": "empirical", "values_s": [0, 120], "weights": [1, 0] })"),
               "/contact_types/0/talk/values_s", "talk needs a positive mean; every value with a positive weight is 0");
   // Patience and wrap-up may be zero.
