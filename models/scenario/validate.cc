@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <numeric>
 
 #include "sim/rng/variates.h"
@@ -309,22 +311,68 @@ std::string file_stem(std::string_view path) {
   return stem.empty() ? std::string(path) : stem;
 }
 
-std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (!fs::exists(status))
-    throw ScenarioError(path, {{"", fmt::format("cannot read the {}: no such file ({})", noun, missing_hint)}});
-  if (fs::is_directory(status))
-    throw ScenarioError(path,
-                        {{"", fmt::format("cannot read the {}: it is a directory (expected a .json file)", noun)}});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    throw ScenarioError(path, {{"", fmt::format("cannot read the {}: {}", noun, std::strerror(err))}});
+namespace {
+
+// What a path that is not a regular file is, for the message that refuses it.
+std::string_view file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// Closes a descriptor on every way out of read_input_file.
+struct FileDescriptor {
+  int fd;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw ScenarioError(path, {{"", fmt::format("cannot read the {}: read error", noun)}});
+};
+
+}  // namespace
+
+// Regular files only, so that /dev/zero is not read until memory runs out and a FIFO
+// does not wait for a writer for ever; and a size limit checked before reading.
+std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint) {
+  const auto fail = [&](const std::string& why) {
+    throw ScenarioError(path, {{"", fmt::format("cannot read the {}: {}", noun, why)}});
+  };
+  const auto not_regular = [&](mode_t mode) {
+    fail(S_ISDIR(mode) ? std::string("it is a directory (expected a .json file)")
+                       : fmt::format("it is {}, not a regular file (expected a .json file)", file_kind(mode)));
+  };
+  const std::uintmax_t limit_mib = kMaxInputFileBytes >> 20;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    if (err == ENOENT || err == ENOTDIR) fail(fmt::format("no such file ({})", missing_hint));
+    fail(std::strerror(err));
+  }
+  if (!S_ISREG(st.st_mode)) not_regular(st.st_mode);
+  if (static_cast<std::uintmax_t>(st.st_size) > kMaxInputFileBytes)
+    fail(fmt::format("it is {} bytes, over the {} MiB limit for an input file; is it the right file?", st.st_size,
+                     limit_mib));
+  // The path may have been replaced since stat: O_NONBLOCK keeps the open of a FIFO from
+  // waiting for a writer, and fstat checks what was actually opened.
+  const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+  if (file.fd < 0) fail(std::strerror(errno));
+  if (::fstat(file.fd, &st) != 0) fail(std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) not_regular(st.st_mode);
+  std::string text;
+  text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(static_cast<std::uintmax_t>(st.st_size),
+                                                                 kMaxInputFileBytes)));
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail(std::strerror(errno));
+    if (n == 0) break;
+    if (text.size() + static_cast<std::size_t>(n) > kMaxInputFileBytes)
+      fail(fmt::format("it grew past the {} MiB limit for an input file while being read", limit_mib));
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
   return text;
 }
 

@@ -132,9 +132,16 @@ std::optional<std::string> steady_state_overload(const ScenarioSpec& spec);
 // The file stem used as the default scenario name: "scenarios/bench/model_a.json" -> "model_a".
 std::string file_stem(std::string_view path);
 
-// The bytes of the input file at `path` (a scenario, a baseline). A missing file, a
-// directory or a read error throws ScenarioError(path, ...) with one whole-document
-// diagnostic "cannot read the <noun>: ..."; `missing_hint` follows "no such file".
+// The largest input file read_input_file accepts: 64 MiB, thousands of times any real
+// scenario or baseline, so that a wrong path fails at once with a message instead of
+// filling memory (docs/scenario-format.md, Error messages).
+inline constexpr std::uintmax_t kMaxInputFileBytes = std::uintmax_t{64} << 20;
+
+// The bytes of the input file at `path` (a scenario, a baseline): every file a user names
+// is read here. A missing file, anything but a regular file (a directory, /dev/zero, a
+// FIFO: never opened in a way that blocks), a file over kMaxInputFileBytes or a read error
+// throws ScenarioError(path, ...) with one whole-document diagnostic "cannot read the
+// <noun>: ..."; `missing_hint` follows "no such file".
 std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint);
 
 // nlohmann's parse-error text without its "[json.exception.parse_error.101] parse

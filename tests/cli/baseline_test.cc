@@ -232,6 +232,17 @@ TEST(Baseline, PointerTokensAreEscaped) {
   EXPECT_NE(baseline_json(b).find("\"a/b~c\": {\n"), std::string::npos);
 }
 
+TEST(Baseline, OnlyARegularFileIsReadAsABaseline) {
+  try {
+    read_baseline_file("/dev/zero");
+    FAIL() << "expected a ScenarioError";
+  } catch (const models::ScenarioError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "/dev/zero: cannot read the baseline: it is a character device, not a regular file (expected a .json "
+              "file)");
+  }
+}
+
 TEST(Baseline, MissingFileSaysHowToWriteOne) {
   try {
     read_baseline_file("/nonexistent/results/x.json");

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -347,6 +348,29 @@ TEST_F(RunCommand, ALawWhoseDrawsOverflowIsRefusedBeforeTheRun) {
   std::ofstream(dir_ / "erlang.json") << day_with_talk(R"({ "dist": "erlang", "k": 4000000000, "mean_s": 180 })");
   const Outcome o = ccsim("run --quiet erlang.json");
   EXPECT_EQ(o.exit_code, 0) << o.err;
+}
+
+TEST_F(RunCommand, InputsThatAreNotRegularFilesExitWith2AtOnce) {
+  // /dev/zero was read until bad_alloc (exit 4) and a FIFO blocked for ever; the shell's
+  // timeout turns a hang into a failure here rather than a stuck suite.
+  ASSERT_EQ(shell("mkfifo fifo.json").exit_code, 0);
+  std::ofstream(dir_ / "big.json") << "{}";
+  fs::resize_file(dir_ / "big.json", 64 * 1024 * 1024 + 1);
+  const std::pair<const char*, const char*> cases[] = {
+      {"/dev/zero", "/dev/zero: cannot read the scenario file: it is a character device, not a regular file (expected "
+                    "a .json file)\n"},
+      {"fifo.json", "fifo.json: cannot read the scenario file: it is a named pipe (FIFO), not a regular file (expected "
+                    "a .json file)\n"},
+      {"big.json", "big.json: cannot read the scenario file: it is 67108865 bytes, over the 64 MiB limit for an input "
+                   "file; is it the right file?\n"}};
+  for (const auto& [path, message] : cases) {
+    // sweep says first which point it was loading.
+    for (const char* command : {"validate", "run", "sweep --vary /agent_groups/0/staffing=1,2"}) {
+      const Outcome o = shell("timeout 20 " + std::string(CCSIM_BINARY) + " " + command + " " + path);
+      EXPECT_EQ(o.exit_code, 2) << command << " " << path;
+      EXPECT_TRUE(o.err.ends_with(message)) << command << " " << path << ": " << o.err;
+    }
+  }
 }
 
 TEST_F(RunCommand, MissingFileAndBadArgumentsExitWith2) {

@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
@@ -146,6 +149,52 @@ TEST(LoadScenario, DirectoryIsNotAScenarioFile) {
     ASSERT_EQ(e.diagnostics().size(), 1u);
     EXPECT_EQ(e.diagnostics()[0].message, "cannot read the scenario file: it is a directory (expected a .json file)");
   }
+}
+
+// The one message of a scenario file that must not load.
+std::string file_error(const std::string& path) {
+  try {
+    load_scenario_file(path);
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "(loaded)";
+}
+
+// A scratch folder of this test's own, removed at the end.
+struct ScratchDir {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("ccsim_load_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+  ScratchDir() {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path); }
+};
+
+// /dev/zero was read until bad_alloc and a FIFO blocked for ever: only regular files are
+// read, and their size is checked before a byte is.
+TEST(LoadScenario, OnlyRegularFilesUpToTheSizeLimitAreRead) {
+  EXPECT_EQ(file_error("/dev/zero"),
+            "/dev/zero: cannot read the scenario file: it is a character device, not a regular file (expected a .json "
+            "file)");
+  ScratchDir dir;
+  const std::string fifo = (dir.path / "fifo.json").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(file_error(fifo), fifo + ": cannot read the scenario file: it is a named pipe (FIFO), not a regular file "
+                                     "(expected a .json file)");
+  // A sparse file one byte over the limit costs no disk and is refused unread.
+  const std::filesystem::path big = dir.path / "big.json";
+  std::ofstream(big) << "{}";
+  std::filesystem::resize_file(big, internal::kMaxInputFileBytes + 1);
+  EXPECT_EQ(file_error(big.string()), big.string() + ": cannot read the scenario file: it is 67108865 bytes, over the "
+                                                     "64 MiB limit for an input file; is it the right file?");
+  // A link to a regular file is that file.
+  const std::filesystem::path file = dir.path / "day.json", link = dir.path / "link.json";
+  std::ofstream(file) << kDay;
+  std::filesystem::create_symlink(file, link);
+  EXPECT_NO_THROW(load_scenario_file(link.string()));
 }
 
 // ---- unknown keys -----------------------------------------------------------------
