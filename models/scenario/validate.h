@@ -27,6 +27,10 @@ namespace ccsim::models::internal {
 // Diagnostics beyond this many are counted, not kept; one closing line says how many.
 inline constexpr std::size_t kMaxDiagnostics = 20;
 
+// Arrays and objects nested deeper than this stop the parse with a located error. The
+// deepest key of the format is 7 levels down (/agent_groups/0/shifts/0/breaks/0/window);
+// without a limit a file nested 40,000 deep was parsed and walked level by level.
+inline constexpr std::size_t kMaxNestingDepth = 64;
 // Guards against allocating a table per period for an absurd value; a year of
 // 15-minute periods is 35,040.
 inline constexpr std::uint64_t kMaxPeriods = 1'000'000;

@@ -373,6 +373,24 @@ TEST_F(RunCommand, InputsThatAreNotRegularFilesExitWith2AtOnce) {
   }
 }
 
+TEST_F(RunCommand, DeeplyNestedFilesExitWith2InLittleMemory) {
+  // 80 KB nested 40,000 deep took 1.6 GB; under a 1 GB address-space limit that was
+  // bad_alloc, exit 4.
+  std::ofstream(dir_ / "arrays.json") << std::string(40000, '[') << std::string(40000, ']');
+  std::string objects;
+  for (int i = 0; i < 40000; ++i) objects += R"({"a":)";
+  std::ofstream(dir_ / "objects.json") << objects << "1" << std::string(40000, '}');
+  for (const char* file : {"arrays.json", "objects.json"}) {
+    for (const char* command : {"validate", "run"}) {
+      const Outcome o = shell("ulimit -v 1000000 && " + std::string(CCSIM_BINARY) + " " + command + " " + file);
+      EXPECT_EQ(o.exit_code, 2) << command << " " << file << ": " << o.err;
+      EXPECT_NE(o.err.find(": arrays and objects nested more than 64 levels deep; at most 64 are accepted"),
+                std::string::npos)
+          << o.err;
+    }
+  }
+}
+
 TEST_F(RunCommand, MissingFileAndBadArgumentsExitWith2) {
   EXPECT_EQ(ccsim("run " + (dir_ / "absent.json").string()).exit_code, 2);
   const std::string file = scenario("scenarios/examples/erlang_c_14_agents.json");

@@ -3,6 +3,7 @@
 // that says what is accepted), exact decoding of valid files, and the shipped examples.
 #include "models/scenario/load.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -123,6 +124,8 @@ TEST(LoadScenario, DuplicateKeyIsAnErrorNotLastWins) {
               "duplicate key \"num_periods\"; each key may appear once in an object");
   expect_only(with(kDay, "\"mean_s\": 300 }", "\"mean_s\": 300, \"mean_s\": 30 }"), "/contact_types/0/patience/mean_s",
               "duplicate key \"mean_s\"; each key may appear once in an object");
+  expect_only(with(kDay, "\"cv\": 0.5", "\"cv\": 0.5, \"cv\": 0.5"), "/contact_types/1/talk/cv",
+              "duplicate key \"cv\"; each key may appear once in an object");
 }
 
 TEST(LoadScenario, MissingFileIsAWholeDocumentError) {
@@ -195,6 +198,38 @@ TEST(LoadScenario, OnlyRegularFilesUpToTheSizeLimitAreRead) {
   std::ofstream(file) << kDay;
   std::filesystem::create_symlink(file, link);
   EXPECT_NO_THROW(load_scenario_file(link.string()));
+}
+
+// An 80 KB file nested 40,000 deep took 1.6 GB: the duplicate-key finder kept each open
+// level's whole pointer. Parsing now stops at the first level past the limit.
+TEST(LoadScenario, NestingPastTheDepthLimitStopsWithALocatedError) {
+  const std::size_t limit = internal::kMaxNestingDepth;
+  const std::string message = fmt::format(
+      "arrays and objects nested more than {0} levels deep; at most {0} are accepted (a scenario needs fewer than 10)",
+      limit);
+  const auto nested = [](std::size_t depth, std::string_view open, std::string_view inner, std::string_view close) {
+    std::string text;
+    for (std::size_t i = 0; i < depth; ++i) text += open;
+    text += inner;
+    for (std::size_t i = 0; i < depth; ++i) text += close;
+    return text;
+  };
+  const auto repeat = [](std::size_t n, std::string_view token) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += token;
+    return out;
+  };
+  expect_only(nested(40000, "[", "", "]"), repeat(limit, "/0"), message);
+  expect_only(nested(40000, R"({"a~b":)", "1", "}"), repeat(limit, "/a~0b"), message);
+  // Inside a scenario, after a duplicate key that is still reported.
+  const std::string deep = nested(20000, R"([{"k":)", "1", "}]");
+  const auto ds = errors_of(with(kDay, R"("mode": "day",)", R"("mode": "day", "mode": "day", "x": )" + deep + ","));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/mode");
+  EXPECT_EQ(ds[1].pointer, "/x" + repeat(limit / 2 - 1, "/0/k") + "/0");
+  EXPECT_EQ(ds[1].message, message);
+  // At the limit the file is parsed, and only decoded values can be wrong.
+  expect_only(nested(limit, "[", "", "]"), "", "expected a JSON object at the top level; got an array");
 }
 
 // ---- unknown keys -----------------------------------------------------------------
