@@ -66,24 +66,39 @@ std::string child_pointer(std::string_view parent, std::string_view token) {
 
 std::string child_pointer(std::string_view parent, std::size_t index) { return fmt::format("{}/{}", parent, index); }
 
+namespace {
+
+// A control character (a byte below 0x20, or DEL) as a JSON escape, so that it cannot
+// break a message's line or drive the terminal; any other byte as is.
+void append_escaped(std::string& out, char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (c == '\n') {
+    out += "\\n";
+  } else if (c == '\t') {
+    out += "\\t";
+  } else if (c == '\r') {
+    out += "\\r";
+  } else if (u < 0x20 || u == 0x7f) {
+    out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
+  } else {
+    out += c;
+  }
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) append_escaped(out, c);
+  return out;
+}
+
 std::string quote(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (u < 0x20) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
-    } else {
-      out += c;
-    }
+    if (c == '"' || c == '\\') out += '\\';
+    append_escaped(out, c);
   }
   out += '"';
   return out;

@@ -93,6 +93,10 @@ std::string child_pointer(std::string_view parent, std::size_t index);
 
 // `"text"` with quotes, backslashes and control characters escaped as in JSON.
 std::string quote(std::string_view text);
+// `text` with its control characters escaped as quote() does (a newline as \n, ESC as
+// \u001b), nothing else changed: for a user's string shown unquoted in a message (a file
+// name, a JSON pointer), so that the message stays one line and cannot drive the terminal.
+std::string escape_controls(std::string_view text);
 
 // "a, b, c"; after `limit` names: "a, b, ... (12 more)".
 std::string join_names(std::span<const std::string_view> names, std::size_t limit = 12);

@@ -391,6 +391,25 @@ TEST_F(RunCommand, DeeplyNestedFilesExitWith2InLittleMemory) {
   }
 }
 
+// A key holding a newline printed one problem on two lines; a file name or a name from
+// the scenario can hold one too, or an escape sequence for the terminal.
+TEST_F(RunCommand, EveryProblemIsOneLineWhateverKeysAndFileNamesHold) {
+  std::string text = day_with_talk(R"({ "dist": "exponential", "mean_s": 180 })");
+  text.insert(1, "\"x\\ny\": 1, ");
+  std::ofstream(dir_ / "two\nlines.json") << text;
+  const std::string file = R"sh("$(printf 'two\nlines.json')")sh";
+  for (const char* command : {"validate", "run"}) {
+    const Outcome o = ccsim(std::string(command) + " " + file);
+    EXPECT_EQ(o.exit_code, 2) << o.err;
+    EXPECT_TRUE(o.err.starts_with(R"(two\nlines.json: /x\ny: unknown key "x\ny"; known: name, description,)")) << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+  }
+  std::ofstream(dir_ / "good.json") << day_with_talk(R"({ "dist": "exponential", "mean_s": 180 })");
+  const Outcome o = ccsim(R"sh(run good.json --quiet --json "$(printf '/proc/no\033[2J\nway.json')")sh");
+  EXPECT_EQ(o.exit_code, 2) << o.err;
+  EXPECT_EQ(o.err, "ccsim run: cannot write /proc/no\\u001b[2J\\nway.json\n");
+}
+
 TEST_F(RunCommand, MissingFileAndBadArgumentsExitWith2) {
   EXPECT_EQ(ccsim("run " + (dir_ / "absent.json").string()).exit_code, 2);
   const std::string file = scenario("scenarios/examples/erlang_c_14_agents.json");

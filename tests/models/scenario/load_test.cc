@@ -8,7 +8,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -2283,6 +2285,39 @@ TEST(ScenarioValidate, SuggestsOnlyCloseNames) {
   EXPECT_EQ(internal::closest_name("x", std::vector<std::string>{"k"}), std::nullopt);
   EXPECT_EQ(internal::did_you_mean("longest_queue_frist", std::vector<std::string>{"longest_queue_first"}),
             " (did you mean \"longest_queue_first\"?)");
+}
+
+TEST(ScenarioValidate, EscapeControlsChangesOnlyControlCharacters) {
+  EXPECT_EQ(internal::escape_controls("a\nb\tc\rd\x1b[31me\x7f\x01"), R"(a\nb\tc\rd\u001b[31me\u007f\u0001)");
+  EXPECT_EQ(internal::escape_controls(R"(plain "quoted" \n é ~1)"), R"(plain "quoted" \n é ~1)");
+  EXPECT_EQ(internal::quote("a\"b\\c\nd\x7f"), R"("a\"b\\c\nd\u007f")");
+}
+
+// A key holding a newline printed one problem on two lines: the pointer, the file name
+// and the names a message lists are echoed with their control characters escaped, while
+// the diagnostics keep the true strings.
+TEST(LoadScenario, ControlCharactersInKeysNamesAndFileNamesStayOnOneLine) {
+  std::string text = with(kDay, R"("mode": "day",)", "\"mode\": \"day\", \"per\\niod\": 1,");
+  text = with(text, R"("router": { "type_to_group": { "billing")",
+              "\"router\": { \"type_to_group\": { \"bil\\u001b[2Jling\"");
+  text = with(text, R"("name": "tier1")", R"("name": "tier\t1")");
+  try {
+    load_scenario_text(text, "two\nlines.json");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    const std::string shown = e.what();
+    EXPECT_EQ(std::count(shown.begin(), shown.end(), '\n') + 1, static_cast<std::ptrdiff_t>(e.diagnostics().size()))
+        << shown;
+    for (char c : shown) EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << shown;
+    EXPECT_NE(shown.find(R"(two\nlines.json: /per\niod: unknown key "per\niod"; known:)"), std::string::npos) << shown;
+    EXPECT_NE(shown.find(R"(two\nlines.json: /router/type_to_group/bil\u001b[2Jling: unknown contact type )"
+                         R"("bil\u001b[2Jling"; defined: billing, sales)"),
+              std::string::npos)
+        << shown;
+    EXPECT_NE(shown.find(R"(defined: support, tier\t1 (did you mean "tier\t1"?))"), std::string::npos) << shown;
+    EXPECT_EQ(e.diagnostics()[0].pointer, "/per\niod");
+    EXPECT_EQ(e.file(), "two\nlines.json");
+  }
 }
 
 TEST(ScenarioValidate, FormatDiagnosticsPrintsWholeDocumentErrorsWithoutPointer) {
