@@ -245,7 +245,7 @@ void check_sequential_args(const models::ScenarioSpec& spec, const CheckArgs& a)
     throw BadInput{
         fmt::format("ccsim check: --sequential adds replications, but {} uses batch means over one replication "
                     "(/steady_state/batches is {}); remove batches or run without --sequential",
-                    a.scenario.scenario, spec.steady.batches)};
+                    models::internal::escape_controls(a.scenario.scenario), spec.steady.batches)};
   if (*a.max_replications < spec.replications)
     throw BadInput{
         fmt::format("ccsim check: --max-replications {} is below the {} replications to start with; give "
@@ -275,7 +275,8 @@ std::optional<Baseline> load_baseline(const std::string& path, bool explicit_pat
     throw BadInput{fmt::format(
         "{}: /scenario/name: this baseline is of scenario {}, not {}; give this scenario's baseline with --baseline, "
         "or write one with --update",
-        path, models::internal::quote(b.scenario_name), models::internal::quote(spec.name))};
+        models::internal::escape_controls(path), models::internal::quote(b.scenario_name),
+        models::internal::quote(spec.name))};
   return b;
 }
 
@@ -369,7 +370,8 @@ int check(const CheckArgs& a, Cluster& cluster) {
         throw BadInput{fmt::format(
             "{}: /scenario/name: this is the baseline of scenario {}, not {}; --update will not overwrite another "
             "scenario's baseline (give --baseline a path of its own)",
-            report.baseline_path, models::internal::quote(report.baseline->scenario_name),
+            models::internal::escape_controls(report.baseline_path),
+            models::internal::quote(report.baseline->scenario_name),
             models::internal::quote(spec.name))};
       report.baseline_found = report.baseline.has_value();
     } else {
@@ -379,7 +381,7 @@ int check(const CheckArgs& a, Cluster& cluster) {
         throw BadInput{
             fmt::format("ccsim check: --require-fingerprint needs a baseline; there is none at {} (write "
                         "one with --update)",
-                        report.baseline_path)};
+                        models::internal::escape_controls(report.baseline_path))};
     }
   } catch (const BadInput& e) {
     error = e.message + "\n";
@@ -412,7 +414,8 @@ int check(const CheckArgs& a, Cluster& cluster) {
   if (a.update) {
     if (!write_output_file(report.baseline_path, baseline_json(now)))
       return cluster.agree(kExitBadInput,
-                           fmt::format("ccsim check: cannot write the baseline {}\n", report.baseline_path));
+                           fmt::format("ccsim check: cannot write the baseline {}\n",
+                                       models::internal::escape_controls(report.baseline_path)));
     report.baseline_written = true;
   } else if (report.baseline) {
     report.comparison = compare_kpis(*report.baseline, now, report.settings);
@@ -421,7 +424,8 @@ int check(const CheckArgs& a, Cluster& cluster) {
   settle_exit_code(report);
   print_check_text(stdout, report);
   if (!a.json_path.empty() && !write_output_file(a.json_path, check_json(report) + "\n"))
-    return cluster.agree(kExitBadInput, fmt::format("ccsim check: cannot write {}\n", a.json_path));
+    return cluster.agree(kExitBadInput,
+                         fmt::format("ccsim check: cannot write {}\n", models::internal::escape_controls(a.json_path)));
   return cluster.agree(report.exit_code, "");
 }
 

@@ -14,6 +14,7 @@
 
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
+#include "models/scenario/validate.h"
 #include "models/targets.h"
 
 namespace ccsim::cli {
@@ -37,7 +38,7 @@ std::string kpi_cells(const models::KpiStats& s, std::span<const models::Kpi> kp
 void write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path);
   out << text;
-  if (!out) throw std::runtime_error("cannot write " + path.string());
+  if (!out) throw std::runtime_error("cannot write " + models::internal::escape_controls(path.string()));
 }
 
 }  // namespace
@@ -58,7 +59,8 @@ std::string csv_quoted(const std::string& s) {
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& r) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw std::runtime_error("cannot create folder " + dir + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot create folder " + models::internal::escape_controls(dir) + ": " + ec.message());
   const std::filesystem::path base(dir);
 
   const auto group_name = [&spec](std::size_t g) {

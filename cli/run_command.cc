@@ -19,6 +19,7 @@
 #include "models/replication.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
+#include "models/scenario/validate.h"
 
 namespace ccsim::cli {
 namespace {
@@ -42,7 +43,7 @@ int open_trace(const RunArgs& a, const models::ScenarioSpec& spec, const Cluster
   for (const std::string* other : {&a.json_path, &a.html_path})
     if (*other == a.trace_path) {
       error = fmt::format("ccsim run: --trace {} is also the --json or --html file; give the trace its own file\n",
-                          a.trace_path);
+                          models::internal::escape_controls(a.trace_path));
       return kExitBadInput;
     }
   if (a.trace_replication >= spec.replications) {
@@ -69,7 +70,7 @@ int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::Run
   else
     print_text_report(stdout, spec, results);
   if (!a.json_path.empty() && !write_output_file(a.json_path, results_json(spec, results) + '\n')) {
-    error = fmt::format("ccsim run: cannot write {}\n", a.json_path);
+    error = fmt::format("ccsim run: cannot write {}\n", models::internal::escape_controls(a.json_path));
     return kExitBadInput;
   }
   try {
@@ -160,7 +161,8 @@ void add_validate_command(CLI::App& app, Cluster& cluster, int& exit_code) {
       const std::size_t types = spec.contact_types.size();
       const std::size_t groups = spec.agent_groups.size();
       if (cluster.is_root())
-        std::printf("%s: ok (%zu contact type%s, %zu agent group%s, %s mode)\n", path->c_str(), types,
+        std::printf("%s: ok (%zu contact type%s, %zu agent group%s, %s mode)\n",
+                    models::internal::escape_controls(*path).c_str(), types,
                     types == 1 ? "" : "s", groups, groups == 1 ? "" : "s",
                     spec.mode == models::RunMode::Day ? "day" : "steady_state");
       if (cluster.is_root()) print_warnings(stdout, spec);

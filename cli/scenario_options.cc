@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
+#include "models/scenario/validate.h"
 
 namespace ccsim::cli {
 
@@ -60,7 +61,7 @@ int apply_overrides(const ScenarioOptions& o, std::string_view command, models::
       error = fmt::format(
           "ccsim {}: --replications {} conflicts with {}: /steady_state/batches is {} (batch means use one long "
           "replication); remove batches or use --replications 1\n",
-          command, *o.replications, o.scenario, spec.steady.batches);
+          command, *o.replications, models::internal::escape_controls(o.scenario), spec.steady.batches);
       return kExitBadInput;
     }
     spec.replications = *o.replications;

@@ -23,6 +23,7 @@
 #include "models/aggregate.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
+#include "models/scenario/validate.h"
 #include "models/targets.h"
 #include "sim/stats/tally.h"
 
@@ -63,13 +64,14 @@ std::optional<std::vector<std::string>> expand_range(const std::string& text) {
   const auto to = to_number(text.substr(dots + 2, colon == std::string::npos ? std::string::npos : colon - dots - 2));
   if (!from || !to) return std::nullopt;
   const auto step = colon == std::string::npos ? std::optional<double>(1.0) : to_number(text.substr(colon + 1));
-  if (!step) throw std::invalid_argument(fmt::format("range \"{}\": STEP is not a number", text));
+  if (!step) throw std::invalid_argument(fmt::format("range {}: STEP is not a number", models::internal::quote(text)));
   if (*step <= 0 || *to < *from)
-    throw std::invalid_argument(fmt::format("range \"{}\": needs FROM <= TO and STEP > 0", text));
+    throw std::invalid_argument(fmt::format("range {}: needs FROM <= TO and STEP > 0", models::internal::quote(text)));
   // A small allowance so 1.0..1.3:0.1 includes 1.3 despite rounding.
   const double count = std::floor((*to - *from) / *step + 1e-9) + 1;
   if (count > kMaxValuesPerVary)
-    throw std::invalid_argument(fmt::format("range \"{}\" has {:g} values; at most {}", text, count, kMaxValuesPerVary));
+    throw std::invalid_argument(
+        fmt::format("range {} has {:g} values; at most {}", models::internal::quote(text), count, kMaxValuesPerVary));
   std::vector<std::string> values;
   // 12 significant digits: 0.1..0.3:0.1 gives 0.3, not 0.30000000000000004.
   for (int i = 0; i < static_cast<int>(count); ++i) values.push_back(fmt::format("{:.12g}", *from + i * *step));
@@ -99,7 +101,7 @@ std::vector<std::string> split_values(const std::string& text) {
     values.back() += c;
   }
   for (const std::string& v : values)
-    if (v.empty()) throw std::invalid_argument(fmt::format("empty value in \"{}\"", text));
+    if (v.empty()) throw std::invalid_argument(fmt::format("empty value in {}", models::internal::quote(text)));
   return values;
 }
 
@@ -115,8 +117,8 @@ Vary parse_vary(const std::string& arg) {
   }
   v.pointer = arg.substr(0, end);
   if (v.pointer.empty() || v.pointer[0] != '/')
-    throw std::invalid_argument(fmt::format("\"{}\" is not a JSON pointer; expected one such as /agent_groups/0/staffing",
-                                            v.pointer));
+    throw std::invalid_argument(fmt::format("{} is not a JSON pointer; expected one such as /agent_groups/0/staffing",
+                                            models::internal::quote(v.pointer)));
   if (v.pointer == "/rng" || v.pointer.rfind("/rng/", 0) == 0)
     throw std::invalid_argument(
         "every point runs on the scenario's seed and replications (common random numbers); set them with --seed "
@@ -127,7 +129,7 @@ Vary parse_vary(const std::string& arg) {
   else v.values = split_values(values);
   if (v.op != ScenarioEdit::Op::Set)
     for (const std::string& x : v.values)
-      if (!to_number(x)) throw std::invalid_argument(fmt::format("\"{}\" is not a number", x));
+      if (!to_number(x)) throw std::invalid_argument(fmt::format("{} is not a number", models::internal::quote(x)));
   return v;
 }
 
@@ -164,7 +166,8 @@ std::vector<Kpi> shown_kpis(const SweepArgs& a, const models::ScenarioSpec& spec
       if (!k) {
         std::string known;
         for (auto n : models::kKpiNames) known += (known.empty() ? "" : ", ") + std::string(n);
-        throw std::invalid_argument(fmt::format("--kpis: unknown KPI \"{}\"; known: {}", name, known));
+        throw std::invalid_argument(
+            fmt::format("--kpis: unknown KPI {}; known: {}", models::internal::quote(name), known));
       }
       add(*k);
     }
@@ -255,7 +258,8 @@ void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, c
     for (const auto& t : points[p].results.targets) text += fmt::format(",{}", models::verdict_name(t.verdict));
     text += fmt::format(",{}\n", points[p].results.fingerprint);
   }
-  if (!write_output_file(path, text)) throw std::runtime_error("cannot write " + path);
+  if (!write_output_file(path, text))
+    throw std::runtime_error("cannot write " + models::internal::escape_controls(path));
 }
 
 // The grid, every point loaded and checked before any is run (a bad point fails fast),
@@ -266,7 +270,7 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
     try {
       varies.push_back(parse_vary(arg));
     } catch (const std::invalid_argument& e) {
-      error = fmt::format("ccsim sweep: --vary {}: {}\n", arg, e.what());
+      error = fmt::format("ccsim sweep: --vary {}: {}\n", models::internal::escape_controls(arg), e.what());
       return kExitBadInput;
     }
   }
@@ -307,7 +311,8 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
       for (std::size_t i = 0; i < varies.size(); ++i)
         where += fmt::format("{}{}{}", where.empty() ? "" : ", ", varies[i].header(),
                              varies[i].values[points[p].choice[i]]);
-      error = fmt::format("ccsim sweep: point {} ({}):\n{}", p + 1, where, models::format_diagnostics(e));
+      error = fmt::format("ccsim sweep: point {} ({}):\n{}", p + 1, models::internal::escape_controls(where),
+                          models::format_diagnostics(e));
       return kExitBadInput;
     }
     if (const int code = apply_overrides(a.scenario, "sweep", points[p].spec, error); code != kExitOk) return code;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/report.h"
+#include "models/scenario/validate.h"
 
 namespace ccsim::cli {
 namespace {
@@ -25,7 +26,8 @@ TraceFormat trace_format(std::string_view name, const std::string& path) {
   if (name == "csv") return TraceFormat::Csv;
   if (name == "jsonl") return TraceFormat::JsonLines;
   if (!name.empty())
-    throw std::invalid_argument(fmt::format("--trace-format: unknown format \"{}\"; accepted: csv, jsonl", name));
+    throw std::invalid_argument(
+        fmt::format("--trace-format: unknown format {}; accepted: csv, jsonl", models::internal::quote(name)));
   if (ends_with(path, ".csv")) return TraceFormat::Csv;
   if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")) return TraceFormat::JsonLines;
   throw std::invalid_argument(fmt::format(
@@ -47,7 +49,9 @@ std::FILE* open_for_writing(const std::string& path) {
 TraceWriter::TraceWriter(const std::string& path, TraceFormat format, const models::ScenarioSpec& spec,
                          std::uint32_t replication)
     : path_(path), format_(format), replication_(replication), file_(open_for_writing(path)) {
-  if (!file_) throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  if (!file_)
+    throw std::runtime_error(
+        fmt::format("cannot write {}: {}", models::internal::escape_controls(path), std::strerror(errno)));
   std::setvbuf(file_.get(), nullptr, _IOFBF, 1 << 20);
   const auto quote = format == TraceFormat::Csv ? csv_quoted : json_string;
   for (const auto& t : spec.contact_types) type_names_.push_back(quote(t.name));
@@ -108,7 +112,9 @@ void TraceWriter::finish() {
   if (!file_) return;
   const bool failed = std::ferror(file_.get()) != 0;
   const bool closed = std::fclose(file_.release()) == 0;
-  if (failed || !closed) throw std::runtime_error(fmt::format("cannot write {}: write failed (disk full?)", path_));
+  if (failed || !closed)
+    throw std::runtime_error(
+        fmt::format("cannot write {}: write failed (disk full?)", models::internal::escape_controls(path_)));
 }
 
 }  // namespace ccsim::cli

@@ -2,6 +2,7 @@
 
 #include "models/events.h"
 #include "models/invariant.h"
+#include "models/scenario/validate.h"
 #include "models/trace.h"
 
 namespace ccsim::models {
@@ -51,7 +52,8 @@ std::string_view trace_what_name(TraceWhat w) {
 }
 
 void fail_invariant(double now_s, std::string_view event, std::string_view entities, std::string_view what) {
-  throw InvariantError(fmt::format("at t={}s in {}({}): {}", now_s, event, entities, what));
+  // Entities are named by the scenario, whose names may hold control characters.
+  throw InvariantError(fmt::format("at t={}s in {}({}): {}", now_s, event, internal::escape_controls(entities), what));
 }
 
 }  // namespace ccsim::models

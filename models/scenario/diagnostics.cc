@@ -2,20 +2,28 @@
 
 #include <fmt/format.h>
 
+#include "models/scenario/validate.h"
+
 namespace ccsim::models {
 namespace {
 
+using internal::escape_controls;
+
 // "<file>: <pointer>: <message>" per line; a whole-document diagnostic (pointer "")
-// prints as "<file>: <message>". Lines are separated, not terminated, by '\n'.
+// prints as "<file>: <message>". Lines are separated, not terminated, by '\n'. The file
+// name, a key in the pointer and any name a message lists are the user's, and may hold a
+// newline or an escape sequence: all three are printed with their control characters
+// escaped, so one problem is always one line.
 std::string join_lines(const std::string& file, const std::vector<Diagnostic>& diagnostics) {
-  if (diagnostics.empty()) return fmt::format("{}: invalid scenario", file);
+  const std::string shown_file = escape_controls(file);
+  if (diagnostics.empty()) return fmt::format("{}: invalid scenario", shown_file);
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     if (!out.empty()) out += '\n';
     if (d.pointer.empty()) {
-      out += fmt::format("{}: {}", file, d.message);
+      out += fmt::format("{}: {}", shown_file, escape_controls(d.message));
     } else {
-      out += fmt::format("{}: {}: {}", file, d.pointer, d.message);
+      out += fmt::format("{}: {}: {}", shown_file, escape_controls(d.pointer), escape_controls(d.message));
     }
   }
   return out;

@@ -1,6 +1,8 @@
 // models/scenario/diagnostics.h
 // ScenarioError: every problem found in a scenario, reported together.
 // Each Diagnostic is one line: "<file>: <JSON pointer>: <what is wrong>; <what is accepted>".
+// Diagnostics keep the user's strings as they are; what() shows their control characters
+// escaped (\n, \u001b), so that a key holding a newline cannot split a line.
 #pragma once
 
 #include <stdexcept>

@@ -226,7 +226,9 @@ std::optional<sim::Distribution> Decoder::decode_distribution(const Json& v, con
             }
           }
           if (all_ok && !(total > 0.0 && std::isfinite(total))) {
-            error(wptr, "weights must have a positive (finite) sum; got all zero");
+            error(wptr, total > 0.0 ? "weights must have a finite sum; got a sum beyond the largest double (scale "
+                                      "them down: only their ratios matter)"
+                                    : "weights must have a positive (finite) sum; got all zero");
             all_ok = false;
           }
           ok = ok && all_ok;
@@ -247,6 +249,12 @@ std::optional<sim::Distribution> Decoder::decode_distribution(const Json& v, con
     }
   }
   if (sink_.count() != before) return std::nullopt;
+  if (out) {
+    if (auto why = law_not_finite(*out)) {
+      error(ptr, std::move(*why));
+      return std::nullopt;
+    }
+  }
   return out;
 }
 

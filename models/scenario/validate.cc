@@ -3,12 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <numeric>
+
+#include "sim/rng/variates.h"
 
 namespace ccsim::models::internal {
 
@@ -62,24 +66,39 @@ std::string child_pointer(std::string_view parent, std::string_view token) {
 
 std::string child_pointer(std::string_view parent, std::size_t index) { return fmt::format("{}/{}", parent, index); }
 
+namespace {
+
+// A control character (a byte below 0x20, or DEL) as a JSON escape, so that it cannot
+// break a message's line or drive the terminal; any other byte as is.
+void append_escaped(std::string& out, char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (c == '\n') {
+    out += "\\n";
+  } else if (c == '\t') {
+    out += "\\t";
+  } else if (c == '\r') {
+    out += "\\r";
+  } else if (u < 0x20 || u == 0x7f) {
+    out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
+  } else {
+    out += c;
+  }
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) append_escaped(out, c);
+  return out;
+}
+
 std::string quote(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (u < 0x20) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
-    } else {
-      out += c;
-    }
+    if (c == '"' || c == '\\') out += '\\';
+    append_escaped(out, c);
   }
   out += '"';
   return out;
@@ -166,6 +185,116 @@ std::string format_double(double x) {
   return s;
 }
 
+namespace {
+
+// The rule of law_not_finite.
+bool law_is_finite(const sim::Distribution& d) {
+  return std::isfinite(d.mean()) && std::isfinite(sim::largest_draw(d));
+}
+
+// A parameter of a law, by the name a scenario file gives it.
+struct LawParameter {
+  std::string_view name;
+  double sim::Distribution::*member;
+};
+
+// The parameters a limit can be given for, the spread first: a cv of 1e200 is the
+// mistake, not the mean beside it. Uniform fails only through min_s + max_s, and a
+// constant or an empirical law never fails (values finite, mean between them).
+std::vector<LawParameter> limitable_parameters(const sim::Distribution& d) {
+  using D = sim::Distribution;
+  switch (d.kind) {
+    case sim::DistKind::Exponential:
+    case sim::DistKind::Erlang:
+      return {{"mean_s", &D::a}};
+    case sim::DistKind::LogNormal:
+    case sim::DistKind::Gamma:
+      return {{"cv", &D::b}, {"mean_s", &D::a}};
+    case sim::DistKind::Weibull:
+      return {{"shape", &D::a}, {"scale_s", &D::b}};
+    case sim::DistKind::Constant:
+    case sim::DistKind::Uniform:
+    case sim::DistKind::Empirical:
+      return {};
+  }
+  return {};
+}
+
+// "gamma law with mean_s 180.0 and cv 1e+200": the law as a scenario file gives it.
+std::string law_text(const sim::Distribution& d) {
+  const std::string a = format_double(d.a), b = format_double(d.b);
+  switch (d.kind) {
+    case sim::DistKind::Constant:
+      return fmt::format("constant law with value_s {}", a);
+    case sim::DistKind::Exponential:
+      return fmt::format("exponential law with mean_s {}", a);
+    case sim::DistKind::Uniform:
+      return fmt::format("uniform law with min_s {} and max_s {}", a, b);
+    case sim::DistKind::LogNormal:
+      return fmt::format("lognormal law with mean_s {} and cv {}", a, b);
+    case sim::DistKind::Gamma:
+      return fmt::format("gamma law with mean_s {} and cv {}", a, b);
+    case sim::DistKind::Erlang:
+      return fmt::format("erlang law with k {} and mean_s {}", d.k, a);
+    case sim::DistKind::Weibull:
+      return fmt::format("weibull law with shape {} and scale_s {}", a, b);
+    case sim::DistKind::Empirical:
+      return "empirical law";
+  }
+  return "law";
+}
+
+// The value of `p` nearest d's own for which the law is finite, bisected on a log scale
+// between `good` (finite) and d's value; finiteness changes once between them for every
+// limitable parameter. Rounded to 3 significant digits toward `good`, so that the value
+// printed is itself accepted.
+double finite_limit(sim::Distribution d, const LawParameter& p, double good) {
+  double ok = std::log(good), bad = std::log(d.*p.member);
+  for (int i = 0; i < 80; ++i) {
+    const double mid = 0.5 * (ok + bad);
+    d.*p.member = std::exp(mid);
+    (law_is_finite(d) ? ok : bad) = mid;
+  }
+  const double limit = std::exp(ok);
+  const double unit = std::pow(10.0, std::floor(std::log10(limit)) - 2);
+  return (good < limit ? std::floor(limit / unit) : std::ceil(limit / unit)) * unit;
+}
+
+// "cv <= 1.83e+152 with mean_s 180.0": a limit on one parameter, the others kept, when
+// moving that one alone to 1 makes the law finite.
+std::string accepted_parameters(const sim::Distribution& d) {
+  if (d.kind == sim::DistKind::Uniform)
+    return fmt::format("min_s + max_s <= {:.3g}", std::numeric_limits<double>::max());
+  const std::vector<LawParameter> params = limitable_parameters(d);
+  for (const LawParameter& p : params) {
+    sim::Distribution trial = d;
+    trial.*p.member = 1.0;
+    if (!law_is_finite(trial)) continue;
+    const double limit = finite_limit(d, p, 1.0);
+    std::string text = fmt::format("{} {} {:.3g}", p.name, limit < d.*p.member ? "<=" : ">=", limit);
+    for (const LawParameter& other : params)
+      if (other.name != p.name) text += fmt::format(" with {} {}", other.name, format_double(d.*other.member));
+    return text;
+  }
+  std::vector<std::string_view> names;
+  for (const LawParameter& p : params) names.push_back(p.name);
+  return names.empty() ? std::string("finite parameters")
+                       : fmt::format("other values of {}", fmt::join(names, " and "));
+}
+
+}  // namespace
+
+std::optional<std::string> law_not_finite(const sim::Distribution& d) {
+  const double mean = d.mean(), largest = sim::largest_draw(d);
+  if (std::isfinite(mean) && std::isfinite(largest)) return std::nullopt;
+  const std::string wrong =
+      !std::isfinite(mean)
+          ? fmt::format("has a mean that is not a finite number ({})", std::isnan(mean) ? "NaN" : "inf")
+          : fmt::format("would draw values that are not finite numbers ({})", std::isnan(largest) ? "NaN" : "inf");
+  return fmt::format("{} {}; accepted: {}, so that the mean and every draw are finite", law_text(d), wrong,
+                     accepted_parameters(d));
+}
+
 std::optional<std::string> steady_state_overload(const ScenarioSpec& spec) {
   if (spec.trunk_lines) return std::nullopt;
   double load = 0.0;
@@ -197,22 +326,68 @@ std::string file_stem(std::string_view path) {
   return stem.empty() ? std::string(path) : stem;
 }
 
-std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (!fs::exists(status))
-    throw ScenarioError(path, {{"", fmt::format("cannot read the {}: no such file ({})", noun, missing_hint)}});
-  if (fs::is_directory(status))
-    throw ScenarioError(path,
-                        {{"", fmt::format("cannot read the {}: it is a directory (expected a .json file)", noun)}});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    throw ScenarioError(path, {{"", fmt::format("cannot read the {}: {}", noun, std::strerror(err))}});
+namespace {
+
+// What a path that is not a regular file is, for the message that refuses it.
+std::string_view file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// Closes a descriptor on every way out of read_input_file.
+struct FileDescriptor {
+  int fd;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw ScenarioError(path, {{"", fmt::format("cannot read the {}: read error", noun)}});
+};
+
+}  // namespace
+
+// Regular files only, so that /dev/zero is not read until memory runs out and a FIFO
+// does not wait for a writer for ever; and a size limit checked before reading.
+std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint) {
+  const auto fail = [&](const std::string& why) {
+    throw ScenarioError(path, {{"", fmt::format("cannot read the {}: {}", noun, why)}});
+  };
+  const auto not_regular = [&](mode_t mode) {
+    fail(S_ISDIR(mode) ? std::string("it is a directory (expected a .json file)")
+                       : fmt::format("it is {}, not a regular file (expected a .json file)", file_kind(mode)));
+  };
+  const std::uintmax_t limit_mib = kMaxInputFileBytes >> 20;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    if (err == ENOENT || err == ENOTDIR) fail(fmt::format("no such file ({})", missing_hint));
+    fail(std::strerror(err));
+  }
+  if (!S_ISREG(st.st_mode)) not_regular(st.st_mode);
+  if (static_cast<std::uintmax_t>(st.st_size) > kMaxInputFileBytes)
+    fail(fmt::format("it is {} bytes, over the {} MiB limit for an input file; is it the right file?", st.st_size,
+                     limit_mib));
+  // The path may have been replaced since stat: O_NONBLOCK keeps the open of a FIFO from
+  // waiting for a writer, and fstat checks what was actually opened.
+  const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+  if (file.fd < 0) fail(std::strerror(errno));
+  if (::fstat(file.fd, &st) != 0) fail(std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) not_regular(st.st_mode);
+  std::string text;
+  text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(static_cast<std::uintmax_t>(st.st_size),
+                                                                 kMaxInputFileBytes)));
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail(std::strerror(errno));
+    if (n == 0) break;
+    if (text.size() + static_cast<std::size_t>(n) > kMaxInputFileBytes)
+      fail(fmt::format("it grew past the {} MiB limit for an input file while being read", limit_mib));
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
   return text;
 }
 

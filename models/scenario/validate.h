@@ -3,7 +3,7 @@
 // of the baseline reader (cli/baseline.cc), so that all report errors alike: the limits
 // and number ranges they share, the diagnostic collector (stops keeping lines after
 // kMaxDiagnostics), RFC 6901 pointer escaping, quoting, name lists, the "did you mean"
-// suggestion by edit distance, and reading an input file.
+// suggestion by edit distance, whether a law's draws are finite, and reading an input file.
 #pragma once
 
 #include <algorithm>
@@ -27,6 +27,10 @@ namespace ccsim::models::internal {
 // Diagnostics beyond this many are counted, not kept; one closing line says how many.
 inline constexpr std::size_t kMaxDiagnostics = 20;
 
+// Arrays and objects nested deeper than this stop the parse with a located error. The
+// deepest key of the format is 7 levels down (/agent_groups/0/shifts/0/breaks/0/window);
+// without a limit a file nested 40,000 deep was parsed and walked level by level.
+inline constexpr std::size_t kMaxNestingDepth = 64;
 // Guards against allocating a table per period for an absurd value; a year of
 // 15-minute periods is 35,040.
 inline constexpr std::uint64_t kMaxPeriods = 1'000'000;
@@ -89,6 +93,10 @@ std::string child_pointer(std::string_view parent, std::size_t index);
 
 // `"text"` with quotes, backslashes and control characters escaped as in JSON.
 std::string quote(std::string_view text);
+// `text` with its control characters escaped as quote() does (a newline as \n, ESC as
+// \u001b), nothing else changed: for a user's string shown unquoted in a message (a file
+// name, a JSON pointer), so that the message stays one line and cannot drive the terminal.
+std::string escape_controls(std::string_view text);
 
 // "a, b, c"; after `limit` names: "a, b, ... (12 more)".
 std::string join_names(std::span<const std::string_view> names, std::size_t limit = 12);
@@ -112,6 +120,14 @@ std::string did_you_mean(std::string_view bad, std::span<const std::string> know
 // integral values so that 3.0 is not shown as the integer 3.
 std::string format_double(double x);
 
+// Why a law with valid parameters still cannot be simulated: its mean or some draw would
+// not be a finite number (cv 1e200 makes a gamma scale of inf, a mean_s of 1e308 an
+// exponential draw of inf). The message says which, and what limit on one parameter
+// fixes it, the others kept: "... ; accepted: cv <= 1.83e+152 with the other parameters
+// as given ...". nullopt for a law that is fine. Shared by the loader (JSON names) and
+// validate_spec; both report it at the law's pointer.
+std::optional<std::string> law_not_finite(const sim::Distribution& d);
+
 // Steady state only. Without trunks every arrival that passes the IVR eventually needs
 // an agent. If the types that never abandon bring at least as much work as all the
 // agents who can serve them, their queue grows without bound and a long-run average
@@ -124,9 +140,16 @@ std::optional<std::string> steady_state_overload(const ScenarioSpec& spec);
 // The file stem used as the default scenario name: "scenarios/bench/model_a.json" -> "model_a".
 std::string file_stem(std::string_view path);
 
-// The bytes of the input file at `path` (a scenario, a baseline). A missing file, a
-// directory or a read error throws ScenarioError(path, ...) with one whole-document
-// diagnostic "cannot read the <noun>: ..."; `missing_hint` follows "no such file".
+// The largest input file read_input_file accepts: 64 MiB, thousands of times any real
+// scenario or baseline, so that a wrong path fails at once with a message instead of
+// filling memory (docs/scenario-format.md, Error messages).
+inline constexpr std::uintmax_t kMaxInputFileBytes = std::uintmax_t{64} << 20;
+
+// The bytes of the input file at `path` (a scenario, a baseline): every file a user names
+// is read here. A missing file, anything but a regular file (a directory, /dev/zero, a
+// FIFO: never opened in a way that blocks), a file over kMaxInputFileBytes or a read error
+// throws ScenarioError(path, ...) with one whole-document diagnostic "cannot read the
+// <noun>: ..."; `missing_hint` follows "no such file".
 std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint);
 
 // nlohmann's parse-error text without its "[json.exception.parse_error.101] parse

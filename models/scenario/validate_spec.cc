@@ -293,6 +293,13 @@ class SpecChecker {
   }
 
   void distribution(const std::string& ptr, const sim::Distribution& d, bool is_talk) {
+    const std::size_t before = sink_.count();
+    parameters(ptr, d, is_talk);
+    if (sink_.count() != before) return;
+    if (auto why = internal::law_not_finite(d)) error(ptr, std::move(*why));
+  }
+
+  void parameters(const std::string& ptr, const sim::Distribution& d, bool is_talk) {
     using K = sim::DistKind;
     const auto param = [&](std::string_view member, double x, const Range& r, std::string_view meaning) {
       return number(child_pointer(ptr, member), x, r, meaning);

@@ -24,6 +24,11 @@ class Mrg32k3a {
 
   static constexpr std::uint64_t kM1 = 4294967087;  // 2^32 - 209
   static constexpr std::uint64_t kM2 = 4294944443;  // 2^32 - 22853
+  // next_u01() returns k * kU01Step for an integer 1 <= k <= m1, so these are its extremes:
+  // the loader bounds every draw of a law by its value at them (sim::largest_draw).
+  static constexpr double kU01Step = 1.0 / 4294967088.0;  // 1 / (m1 + 1)
+  static constexpr double kSmallestU01 = kU01Step;
+  static constexpr double kLargestU01 = static_cast<double>(kM1) * kU01Step;
 
   // The package's default seed (12345 x6) at stream 0, substream 0.
   Mrg32k3a();
@@ -72,7 +77,6 @@ inline double Mrg32k3a::next_u01() {
   constexpr std::uint64_t a13n = 810728;
   constexpr std::uint64_t a21 = 527612;
   constexpr std::uint64_t a23n = 1370589;
-  constexpr double norm = 1.0 / 4294967088.0;  // 1 / (m1 + 1)
 
   // Unsigned 64-bit integers rather than L'Ecuyer's double formulation: measured 2.5x
   // faster here (the modulus by a constant becomes a multiply-high) and exact by
@@ -90,7 +94,7 @@ inline double Mrg32k3a::next_u01() {
 
   ++draws_;
   // Output in {1, ..., m1} / (m1 + 1): never 0 nor 1 (L'Ecuyer 1999, MRG32k3a.c).
-  return static_cast<double>(p1 > p2 ? p1 - p2 : p1 + kM1 - p2) * norm;
+  return static_cast<double>(p1 > p2 ? p1 - p2 : p1 + kM1 - p2) * kU01Step;
 }
 
 }  // namespace ccsim::sim

@@ -99,6 +99,21 @@ double lognormal_mean_cv(G& g, double mean, double cv) {
   return mean * std::exp(std::sqrt(sigma2) * normal01(g) - 0.5 * sigma2);
 }
 
+namespace internal {
+// The constants of Marsaglia & Tsang's method for a shape: d = a - 1/3 and c = 1/sqrt(9d),
+// with a = shape + 1 below 1 (see gamma_shape_scale). Shared with largest_draw, which
+// bounds the sampler's output by the same arithmetic.
+struct GammaConstants {
+  double d;
+  double c;
+};
+inline GammaConstants gamma_constants(double shape) {
+  const double a = shape < 1.0 ? shape + 1.0 : shape;
+  const double d = a - 1.0 / 3.0;
+  return {d, 1.0 / std::sqrt(9.0 * d)};
+}
+}  // namespace internal
+
 // Marsaglia & Tsang, "A simple method for generating gamma variables", ACM TOMS 26(3),
 // 363-372, 2000: rejection from a transformed normal, with the squeeze 1 - 0.0331 z^4;
 // for shape < 1, Gamma(shape) = Gamma(shape + 1) * U^(1/shape) (same paper),
@@ -107,9 +122,7 @@ double lognormal_mean_cv(G& g, double mean, double cv) {
 // own stream. Normals come from AS 241 inversion. Precondition: shape > 0, scale > 0.
 template <UniformSource G>
 double gamma_shape_scale(G& g, double shape, double scale) {
-  const double a = shape < 1.0 ? shape + 1.0 : shape;
-  const double d = a - 1.0 / 3.0;
-  const double c = 1.0 / std::sqrt(9.0 * d);
+  const auto [d, c] = internal::gamma_constants(shape);
   double x;
   for (;;) {
     double z;
@@ -130,10 +143,29 @@ double gamma_shape_scale(G& g, double shape, double scale) {
   return x * scale;
 }
 
-// Sum of k exponential phases of mean mean/k, each by inversion. Exactly k draws; with
-// k = 1 it is exponential() on the same draw. Precondition: k >= 1.
+// The shape 1/cv^2 and scale mean cv^2 of a DistKind::Gamma given by its mean (a) and cv (b).
+struct GammaShapeScale {
+  double shape;
+  double scale;
+};
+inline GammaShapeScale gamma_shape_scale_of(const Distribution& d) {
+  const double cv2 = d.b * d.b;
+  return {1.0 / cv2, d.a * cv2};
+}
+
+// Up to this many phases an Erlang draw is the sum of its phases, the sampler every
+// results/ baseline was made with. Beyond it the sum would cost k logarithms per draw
+// (4e9 for the largest k a scenario accepts), so the same law is drawn as the gamma it
+// is, shape k and scale mean/k, in O(1). 64 phases already make a cv of 1/8; models
+// with Erlang phases use a handful.
+inline constexpr unsigned kErlangMaxSummedPhases = 64;
+
+// Up to kErlangMaxSummedPhases: the sum of k exponential phases of mean mean/k, each by
+// inversion, so exactly k draws, and with k = 1 it is exponential() on the same draw.
+// Beyond: gamma_shape_scale(g, k, mean / k), whose draw count varies. Precondition: k >= 1.
 template <UniformSource G>
 double erlang(G& g, unsigned k, double mean) {
+  if (k > kErlangMaxSummedPhases) return gamma_shape_scale(g, static_cast<double>(k), mean / static_cast<double>(k));
   double s = 0.0;
   for (unsigned i = 0; i < k; ++i) s -= std::log(g.next_u01());
   return s * (mean / static_cast<double>(k));
@@ -175,8 +207,8 @@ double sample(const Distribution& d, G& g) {
     case DistKind::LogNormal:
       return lognormal_mean_cv(g, d.a, d.b);
     case DistKind::Gamma: {
-      const double cv2 = d.b * d.b;
-      return gamma_shape_scale(g, 1.0 / cv2, d.a * cv2);
+      const auto [shape, scale] = gamma_shape_scale_of(d);
+      return gamma_shape_scale(g, shape, scale);
     }
     case DistKind::Erlang:
       return erlang(g, d.k, d.a);
@@ -187,5 +219,12 @@ double sample(const Distribution& d, G& g) {
   }
   internal::fail_unknown_dist_kind(d.kind);
 }
+
+// The largest value sample(d, g) can return when g is a Mrg32k3a, whose uniforms lie in
+// [Mrg32k3a::kSmallestU01, kLargestU01]: exact for the inversions, which are monotone in u;
+// for gamma and Erlang an upper bound. +inf or NaN when some draw would not be a finite
+// number, which the loader rejects: such a draw puts an infinite or undefined time on
+// the event list.
+double largest_draw(const Distribution& d);
 
 }  // namespace ccsim::sim

@@ -232,15 +232,35 @@ TEST(Baseline, PointerTokensAreEscaped) {
   EXPECT_NE(baseline_json(b).find("\"a/b~c\": {\n"), std::string::npos);
 }
 
-TEST(Baseline, MissingFileSaysHowToWriteOne) {
+// The lines a baseline reader prints for what `read` must reject.
+template <class Read>
+std::string shown_error(Read read) {
   try {
-    read_baseline_file("/nonexistent/results/x.json");
-    FAIL() << "expected a ScenarioError";
+    read();
   } catch (const models::ScenarioError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "/nonexistent/results/x.json: cannot read the baseline: no such file (write one with `ccsim check "
-              "SCENARIO --update`)");
+    return e.what();
   }
+  ADD_FAILURE() << "expected a ScenarioError";
+  return "";
+}
+
+TEST(Baseline, AKeyWithANewlineIsReportedOnOneLine) {
+  const std::string shown = shown_error(
+      [] { read_baseline_text(with(kGood, "\"seed\": 7,", "\"seed\": 7, \"bad\\nkey\": 1,"), "b.json"); });
+  EXPECT_EQ(shown.find("key\n"), std::string::npos) << shown;
+  EXPECT_NE(shown.find(R"(b.json: /bad\nkey: unknown key "bad\nkey")"), std::string::npos) << shown;
+}
+
+TEST(Baseline, OnlyARegularFileIsReadAsABaseline) {
+  EXPECT_EQ(shown_error([] { read_baseline_file("/dev/zero"); }),
+            "/dev/zero: cannot read the baseline: it is a character device, not a regular file (expected a .json "
+            "file)");
+}
+
+TEST(Baseline, MissingFileSaysHowToWriteOne) {
+  EXPECT_EQ(shown_error([] { read_baseline_file("/nonexistent/results/x.json"); }),
+            "/nonexistent/results/x.json: cannot read the baseline: no such file (write one with `ccsim check "
+            "SCENARIO --update`)");
 }
 
 }  // namespace

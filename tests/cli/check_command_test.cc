@@ -290,6 +290,13 @@ TEST_F(CheckCommand, BadBaselinesExit2WithLocatedErrors) {
   EXPECT_EQ(ccsim("check " + scenario(kErlangC) + " --baseline absent.json").exit_code, 2);
   EXPECT_TRUE(has(ccsim("check " + scenario(kErlangC) + " --baseline absent.json").err,
                   "absent.json: cannot read the baseline: no such file"));
+  // Read until bad_alloc once; a FIFO blocked for ever.
+  ASSERT_EQ(std::system(("mkfifo '" + (dir_ / "fifo.json").string() + "'").c_str()), 0);
+  for (const char* path : {"/dev/zero", "fifo.json"}) {
+    const Outcome o = ccsim("check " + scenario(kErlangC) + " --baseline " + path);
+    EXPECT_EQ(o.exit_code, 2) << path;
+    EXPECT_TRUE(has(o.err, std::string(path) + ": cannot read the baseline: it is a ")) << o.err;
+  }
 
   ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update --baseline b.json").exit_code, 0);
   json doc = json::parse(slurp(dir_ / "b.json"));

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -347,6 +348,96 @@ TEST_F(RunCommand, BadScenarioGetsEveryLocatedErrorAndExitCode2) {
   EXPECT_NE(o.err.find("/agent_groups/0/staffing: expected 2 values (num_periods), got 3"), std::string::npos)
       << o.err;
   EXPECT_EQ(ccsim("validate " + bad.string()).exit_code, 2);
+}
+
+// A day of one type whose talk time is `talk`.
+std::string day_with_talk(const std::string& talk) {
+  return R"({ "mode": "day", "period_s": 3600, "num_periods": 1,
+    "contact_types": [ { "name": "calls", "arrivals": { "process": "poisson", "rate_per_hour": 60 },
+      "talk": )" + talk + R"(, "patience": { "dist": "exponential", "mean_s": 120 } } ],
+    "agent_groups": [ { "name": "agents", "staffing": 2 } ],
+    "router": { "type_to_group": { "calls": ["agents"] } }, "rng": { "seed": 1, "replications": 2 } })";
+}
+
+TEST_F(RunCommand, ALawWhoseDrawsOverflowIsRefusedBeforeTheRun) {
+  // This passed validate, then the run ended with "event kind 3 scheduled at t=-nan".
+  std::ofstream(dir_ / "gamma.json") << day_with_talk(R"({ "dist": "gamma", "mean_s": 180, "cv": 1e200 })");
+  for (const char* command : {"validate", "run"}) {
+    const Outcome o = ccsim(std::string(command) + " gamma.json");
+    EXPECT_EQ(o.exit_code, 2) << command << ": " << o.err;
+    EXPECT_EQ(o.err,
+              "gamma.json: /contact_types/0/talk: gamma law with mean_s 180.0 and cv 1e+200 would draw values that are "
+              "not finite numbers (inf); accepted: cv <= 1.83e+152 with mean_s 180.0, so that the mean and every draw "
+              "are finite\n")
+        << command;
+  }
+  // 4e9 Erlang phases used to cost 4e9 logarithms per draw.
+  std::ofstream(dir_ / "erlang.json") << day_with_talk(R"({ "dist": "erlang", "k": 4000000000, "mean_s": 180 })");
+  const Outcome o = ccsim("run --quiet erlang.json");
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+}
+
+TEST_F(RunCommand, InputsThatAreNotRegularFilesExitWith2AtOnce) {
+  // /dev/zero was read until bad_alloc (exit 4) and a FIFO blocked for ever; the shell's
+  // timeout turns a hang into a failure here rather than a stuck suite.
+  ASSERT_EQ(shell("mkfifo fifo.json").exit_code, 0);
+  std::ofstream(dir_ / "big.json") << "{}";
+  fs::resize_file(dir_ / "big.json", 64 * 1024 * 1024 + 1);
+  const std::pair<const char*, const char*> cases[] = {
+      {"/dev/zero", "/dev/zero: cannot read the scenario file: it is a character device, not a regular file (expected "
+                    "a .json file)\n"},
+      {"fifo.json", "fifo.json: cannot read the scenario file: it is a named pipe (FIFO), not a regular file (expected "
+                    "a .json file)\n"},
+      {"big.json", "big.json: cannot read the scenario file: it is 67108865 bytes, over the 64 MiB limit for an input "
+                   "file; is it the right file?\n"}};
+  for (const auto& [path, message] : cases) {
+    // sweep says first which point it was loading.
+    for (const char* command : {"validate", "run", "sweep --vary /agent_groups/0/staffing=1,2"}) {
+      const Outcome o = shell("timeout 20 " + std::string(CCSIM_BINARY) + " " + command + " " + path);
+      EXPECT_EQ(o.exit_code, 2) << command << " " << path;
+      EXPECT_TRUE(o.err.ends_with(message)) << command << " " << path << ": " << o.err;
+    }
+  }
+}
+
+TEST_F(RunCommand, DeeplyNestedFilesExitWith2InLittleMemory) {
+  // 80 KB nested 40,000 deep took 1.6 GB; under a 1 GB address-space limit that was
+  // bad_alloc, exit 4.
+  std::ofstream(dir_ / "arrays.json") << std::string(40000, '[') << std::string(40000, ']');
+  std::string objects;
+  for (int i = 0; i < 40000; ++i) objects += R"({"a":)";
+  std::ofstream(dir_ / "objects.json") << objects << "1" << std::string(40000, '}');
+  for (const char* file : {"arrays.json", "objects.json"}) {
+    for (const char* command : {"validate", "run"}) {
+      const Outcome o = shell("ulimit -v 1000000 && " + std::string(CCSIM_BINARY) + " " + command + " " + file);
+      EXPECT_EQ(o.exit_code, 2) << command << " " << file << ": " << o.err;
+      EXPECT_NE(o.err.find(": arrays and objects nested more than 64 levels deep; at most 64 are accepted"),
+                std::string::npos)
+          << o.err;
+    }
+  }
+}
+
+// A key holding a newline printed one problem on two lines; a file name or a name from
+// the scenario can hold one too, or an escape sequence for the terminal.
+TEST_F(RunCommand, EveryProblemIsOneLineWhateverKeysAndFileNamesHold) {
+  std::string text = day_with_talk(R"({ "dist": "exponential", "mean_s": 180 })");
+  text.insert(1, "\"x\\ny\": 1, ");
+  std::ofstream(dir_ / "two\nlines.json") << text;
+  const std::string file = R"sh("$(printf 'two\nlines.json')")sh";
+  for (const char* command : {"validate", "run"}) {
+    const Outcome o = ccsim(std::string(command) + " " + file);
+    EXPECT_EQ(o.exit_code, 2) << o.err;
+    EXPECT_TRUE(o.err.starts_with(R"(two\nlines.json: /x\ny: unknown key "x\ny"; known: name, description,)")) << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+  }
+  std::ofstream(dir_ / "good.json") << day_with_talk(R"({ "dist": "exponential", "mean_s": 180 })");
+  const Outcome o = ccsim(R"sh(run good.json --quiet --json "$(printf '/proc/no\033[2J\nway.json')")sh");
+  EXPECT_EQ(o.exit_code, 2) << o.err;
+  // (After the scenario's own warnings, if any: one line each.)
+  EXPECT_TRUE(o.err.ends_with("\nccsim run: cannot write /proc/no\\u001b[2J\\nway.json\n") ||
+              o.err == "ccsim run: cannot write /proc/no\\u001b[2J\\nway.json\n")
+      << o.err;
 }
 
 TEST_F(RunCommand, MissingFileAndBadArgumentsExitWith2) {

@@ -3,9 +3,15 @@
 // that says what is accepted), exact decoding of valid files, and the shipped examples.
 #include "models/scenario/load.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
@@ -89,6 +95,8 @@ TEST(LoadScenario, DuplicateKeyIsAnErrorNotLastWins) {
               "duplicate key \"num_periods\"; each key may appear once in an object");
   expect_only(with(kDay, "\"mean_s\": 300 }", "\"mean_s\": 300, \"mean_s\": 30 }"), "/contact_types/0/patience/mean_s",
               "duplicate key \"mean_s\"; each key may appear once in an object");
+  expect_only(with(kDay, "\"cv\": 0.5", "\"cv\": 0.5, \"cv\": 0.5"), "/contact_types/1/talk/cv",
+              "duplicate key \"cv\"; each key may appear once in an object");
 }
 
 TEST(LoadScenario, MissingFileIsAWholeDocumentError) {
@@ -115,6 +123,84 @@ TEST(LoadScenario, DirectoryIsNotAScenarioFile) {
     ASSERT_EQ(e.diagnostics().size(), 1u);
     EXPECT_EQ(e.diagnostics()[0].message, "cannot read the scenario file: it is a directory (expected a .json file)");
   }
+}
+
+// The one message of a scenario file that must not load.
+std::string file_error(const std::string& path) {
+  try {
+    load_scenario_file(path);
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "(loaded)";
+}
+
+// A scratch folder of this test's own, removed at the end.
+struct ScratchDir {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() /
+      ("ccsim_load_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+  ScratchDir() {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path); }
+};
+
+// /dev/zero was read until bad_alloc and a FIFO blocked for ever: only regular files are
+// read, and their size is checked before a byte is.
+TEST(LoadScenario, OnlyRegularFilesUpToTheSizeLimitAreRead) {
+  EXPECT_EQ(file_error("/dev/zero"),
+            "/dev/zero: cannot read the scenario file: it is a character device, not a regular file (expected a .json "
+            "file)");
+  ScratchDir dir;
+  const std::string fifo = (dir.path / "fifo.json").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(file_error(fifo), fifo + ": cannot read the scenario file: it is a named pipe (FIFO), not a regular file "
+                                     "(expected a .json file)");
+  // A sparse file one byte over the limit costs no disk and is refused unread.
+  const std::filesystem::path big = dir.path / "big.json";
+  std::ofstream(big) << "{}";
+  std::filesystem::resize_file(big, internal::kMaxInputFileBytes + 1);
+  EXPECT_EQ(file_error(big.string()), big.string() + ": cannot read the scenario file: it is 67108865 bytes, over the "
+                                                     "64 MiB limit for an input file; is it the right file?");
+  // A link to a regular file is that file.
+  const std::filesystem::path file = dir.path / "day.json", link = dir.path / "link.json";
+  std::ofstream(file) << kDay;
+  std::filesystem::create_symlink(file, link);
+  EXPECT_NO_THROW(load_scenario_file(link.string()));
+}
+
+// An 80 KB file nested 40,000 deep took 1.6 GB: the duplicate-key finder kept each open
+// level's whole pointer. Parsing now stops at the first level past the limit.
+TEST(LoadScenario, NestingPastTheDepthLimitStopsWithALocatedError) {
+  const std::size_t limit = internal::kMaxNestingDepth;
+  const std::string message = fmt::format(
+      "arrays and objects nested more than {0} levels deep; at most {0} are accepted (a scenario needs fewer than 10)",
+      limit);
+  const auto nested = [](std::size_t depth, std::string_view open, std::string_view inner, std::string_view close) {
+    std::string text;
+    for (std::size_t i = 0; i < depth; ++i) text += open;
+    text += inner;
+    for (std::size_t i = 0; i < depth; ++i) text += close;
+    return text;
+  };
+  const auto repeat = [](std::size_t n, std::string_view token) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += token;
+    return out;
+  };
+  expect_only(nested(40000, "[", "", "]"), repeat(limit, "/0"), message);
+  expect_only(nested(40000, R"({"a~b":)", "1", "}"), repeat(limit, "/a~0b"), message);
+  // Inside a scenario, after a duplicate key that is still reported.
+  const std::string deep = nested(20000, R"([{"k":)", "1", "}]");
+  const auto ds = errors_of(with(kDay, R"("mode": "day",)", R"("mode": "day", "mode": "day", "x": )" + deep + ","));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/mode");
+  EXPECT_EQ(ds[1].pointer, "/x" + repeat(limit / 2 - 1, "/0/k") + "/0");
+  EXPECT_EQ(ds[1].message, message);
+  // At the limit the file is parsed, and only decoded values can be wrong.
+  expect_only(nested(limit, "[", "", "]"), "", "expected a JSON object at the top level; got an array");
 }
 
 // ---- unknown keys -----------------------------------------------------------------
@@ -941,6 +1027,67 @@ TEST(LoadScenario, UnknownDistSuggestsTheCloseOne) {
               R"(expected a distribution object such as {"dist": "exponential", "mean_s": 180}; got 240)");
 }
 
+// Parameters each in range can still make a law whose draws overflow a double; the run
+// then died on an event at t = NaN. Every kind is checked at the law's pointer, and the
+// limit the message gives is itself accepted.
+TEST(LoadScenario, LawsWhoseDrawsAreNotFiniteAreRejectedAtTheLaw) {
+  const auto talk = [](std::string_view dist) {
+    return with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", dist);
+  };
+  // The law as the message names it, what is not finite, and the limit accepted.
+  struct Case {
+    const char* json;
+    const char* law;
+    const char* wrong;
+    const char* accepted;
+  };
+  const std::string draws = "would draw values that are not finite numbers";
+  const std::string mean = "has a mean that is not a finite number (inf)";
+  const Case cases[] = {
+      {R"({ "dist": "gamma", "mean_s": 180, "cv": 1e200 })", "gamma law with mean_s 180.0 and cv 1e+200", "inf",
+       "cv <= 1.83e+152 with mean_s 180.0"},
+      {R"({ "dist": "gamma", "mean_s": 180, "cv": 1e154 })", "gamma law with mean_s 180.0 and cv 1e+154", "inf",
+       "cv <= 1.83e+152 with mean_s 180.0"},
+      {R"({ "dist": "gamma", "mean_s": 180, "cv": 1e-160 })", "gamma law with mean_s 180.0 and cv 1e-160", "inf",
+       "cv >= 7.46e-155 with mean_s 180.0"},
+      {R"({ "dist": "lognormal", "mean_s": 180, "cv": 1e200 })", "lognormal law with mean_s 180.0 and cv 1e+200",
+       "NaN", "cv <= 1.34e+154 with mean_s 180.0"},
+      {R"({ "dist": "gamma", "mean_s": 1, "sd_s": 1e200 })", "gamma law with mean_s 1.0 and cv 1e+200", "inf",
+       "cv <= 2.46e+153 with mean_s 1.0"},
+      {R"({ "dist": "exponential", "mean_s": 1e308 })", "exponential law with mean_s 1e+308", "inf",
+       "mean_s <= 8.1e+306"},
+      {R"({ "dist": "erlang", "k": 3, "mean_s": 1e308 })", "erlang law with k 3 and mean_s 1e+308", "inf",
+       "mean_s <= 8.1e+306"},
+      {R"({ "dist": "weibull", "shape": 0.001, "scale_s": 60 })", "weibull law with shape 0.001 and scale_s 60.0",
+       nullptr, "shape >= 0.00589 with scale_s 60.0"},
+      {R"({ "dist": "uniform", "min_s": 1e308, "max_s": 1.7e308 })",
+       "uniform law with min_s 1e+308 and max_s 1.7e+308", nullptr, "min_s + max_s <= 1.8e+308"},
+  };
+  for (const Case& c : cases) {
+    const std::string wrong = c.wrong ? fmt::format("{} ({})", draws, c.wrong) : mean;
+    expect_only(talk(c.json), "/contact_types/0/talk",
+                fmt::format("{} {}; accepted: {}, so that the mean and every draw are finite", c.law, wrong,
+                            c.accepted));
+  }
+  // Wrap-up, patience and IVR durations go through the same check.
+  expect_only(with(kDay, R"("patience": { "dist": "exponential", "mean_s": 300 })",
+                   R"("patience": { "dist": "lognormal", "mean_s": 1e308, "cv": 1 })"),
+              "/contact_types/0/patience",
+              "lognormal law with mean_s 1e+308 and cv 1.0 would draw values that are not finite numbers (inf); "
+              "accepted: mean_s <= 1.42e+306 with cv 1.0, so that the mean and every draw are finite");
+  // The limits given are accepted, and they are where the rule turns.
+  for (const char* ok : {R"({ "dist": "gamma", "mean_s": 180, "cv": 1.83e152 })",
+                         R"({ "dist": "gamma", "mean_s": 180, "cv": 7.46e-155 })",
+                         R"({ "dist": "lognormal", "mean_s": 180, "cv": 1.34e154 })",
+                         R"({ "dist": "exponential", "mean_s": 8.1e306 })",
+                         R"({ "dist": "erlang", "k": 4000000000, "mean_s": 1e308 })",
+                         R"({ "dist": "weibull", "shape": 0.00589, "scale_s": 60 })"})
+    EXPECT_NO_THROW(load_scenario_text(talk(ok), "t.json")) << ok;
+  for (const char* bad : {R"({ "dist": "gamma", "mean_s": 180, "cv": 1.9e152 })",
+                          R"({ "dist": "exponential", "mean_s": 8.2e306 })"})
+    EXPECT_THROW(load_scenario_text(talk(bad), "t.json"), ScenarioError) << bad;
+}
+
 TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
   const auto talk = [](std::string_view dist) {
     return with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", dist);
@@ -961,6 +1108,10 @@ TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
               "/contact_types/0/talk/weights", "expected 2 weights (one per value in values_s), got 1");
   expect_only(talk(R"({ "dist": "empirical", "values_s": [60, 120], "weights": [0, 0] })"),
               "/contact_types/0/talk/weights", "weights must have a positive (finite) sum; got all zero");
+  expect_only(talk(R"({ "dist": "empirical", "values_s": [60, 120], "weights": [1e308, 1e308] })"),
+              "/contact_types/0/talk/weights",
+              "weights must have a finite sum; got a sum beyond the largest double (scale them down: only their "
+              "ratios matter)");
   expect_only(talk(R"({ "dist": "empirical", "values_s": [0, 120], "weights": [1, 0] })"),
               "/contact_types/0/talk/values_s", "talk needs a positive mean; every value with a positive weight is 0");
   // Patience and wrap-up may be zero.
@@ -2130,6 +2281,39 @@ TEST(ScenarioValidate, SuggestsOnlyCloseNames) {
   EXPECT_EQ(internal::closest_name("x", std::vector<std::string>{"k"}), std::nullopt);
   EXPECT_EQ(internal::did_you_mean("longest_queue_frist", std::vector<std::string>{"longest_queue_first"}),
             " (did you mean \"longest_queue_first\"?)");
+}
+
+TEST(ScenarioValidate, EscapeControlsChangesOnlyControlCharacters) {
+  EXPECT_EQ(internal::escape_controls("a\nb\tc\rd\x1b[31me\x7f\x01"), R"(a\nb\tc\rd\u001b[31me\u007f\u0001)");
+  EXPECT_EQ(internal::escape_controls(R"(plain "quoted" \n é ~1)"), R"(plain "quoted" \n é ~1)");
+  EXPECT_EQ(internal::quote("a\"b\\c\nd\x7f"), R"("a\"b\\c\nd\u007f")");
+}
+
+// A key holding a newline printed one problem on two lines: the pointer, the file name
+// and the names a message lists are echoed with their control characters escaped, while
+// the diagnostics keep the true strings.
+TEST(LoadScenario, ControlCharactersInKeysNamesAndFileNamesStayOnOneLine) {
+  std::string text = with(kDay, R"("mode": "day",)", "\"mode\": \"day\", \"per\\niod\": 1,");
+  text = with(text, R"("router": { "type_to_group": { "billing")",
+              "\"router\": { \"type_to_group\": { \"bil\\u001b[2Jling\"");
+  text = with(text, R"("name": "tier1")", R"("name": "tier\t1")");
+  try {
+    load_scenario_text(text, "two\nlines.json");
+    FAIL() << "expected a ScenarioError";
+  } catch (const ScenarioError& e) {
+    const std::string shown = e.what();
+    EXPECT_EQ(std::count(shown.begin(), shown.end(), '\n') + 1, static_cast<std::ptrdiff_t>(e.diagnostics().size()))
+        << shown;
+    for (char c : shown) EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << shown;
+    EXPECT_NE(shown.find(R"(two\nlines.json: /per\niod: unknown key "per\niod"; known:)"), std::string::npos) << shown;
+    EXPECT_NE(shown.find(R"(two\nlines.json: /router/type_to_group/bil\u001b[2Jling: unknown contact type )"
+                         R"("bil\u001b[2Jling"; defined: billing, sales)"),
+              std::string::npos)
+        << shown;
+    EXPECT_NE(shown.find(R"(defined: support, tier\t1 (did you mean "tier\t1"?))"), std::string::npos) << shown;
+    EXPECT_EQ(e.diagnostics()[0].pointer, "/per\niod");
+    EXPECT_EQ(e.file(), "two\nlines.json");
+  }
 }
 
 TEST(ScenarioValidate, FormatDiagnosticsPrintsWholeDocumentErrorsWithoutPointer) {

@@ -131,6 +131,21 @@ TEST(ValidateSpec, ATableOfAnotherPolicyIsAnError) {
   expect_problem(s, "/contact_types/0/overflow_delay_s", "expected 1 values (one per entry of groups) or none, got 2");
 }
 
+TEST(ValidateSpec, ALawWhoseDrawsAreNotFiniteIsRejectedByTheLoadersRule) {
+  ScenarioSpec s = small_day();
+  s.contact_types.raw()[0].talk = sim::Distribution::gamma(180.0, 1e200);
+  s.contact_types.raw()[0].wrap_up = sim::Distribution::exponential(1e308);
+  s.contact_types.raw()[0].patience = sim::Distribution::weibull(1e-3, 60.0);
+  expect_problem(s, "/contact_types/0/talk",
+                 "gamma law with mean_s 180.0 and cv 1e+200 would draw values that are not finite numbers (inf); "
+                 "accepted: cv <= 1.83e+152 with mean_s 180.0");
+  expect_problem(s, "/contact_types/0/wrap_up", "accepted: mean_s <= 8.1e+306");
+  expect_problem(s, "/contact_types/0/patience", "has a mean that is not a finite number (inf)");
+  s = small_day();
+  s.contact_types.raw()[0].talk = sim::Distribution::erlang(4'000'000'000u, 180.0);
+  EXPECT_EQ(lines(spec_problems(s)), "");
+}
+
 TEST(ValidateSpec, DistributionParametersAreChecked) {
   ScenarioSpec s = small_day();
   s.contact_types.raw()[0].talk = sim::Distribution::exponential(-30.0);

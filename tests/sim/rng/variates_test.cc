@@ -116,6 +116,22 @@ TEST(Variates, ErlangSumsExactlyKExponentialPhases) {
   EXPECT_EQ(erlang(a, 1, 4.0), exponential(b, 4.0));
 }
 
+TEST(Variates, ErlangOfManyPhasesIsDrawnAsItsGammaInConstantTime) {
+  // Up to the threshold a draw is still the sum of its phases, draw for draw.
+  Mrg32k3a summed = test_stream(40);
+  erlang(summed, kErlangMaxSummedPhases, 60.0);
+  EXPECT_EQ(summed.draws(), kErlangMaxSummedPhases);
+  // Beyond it, Gamma(k, mean / k) from the same uniforms, whatever k: 4e9 phases would
+  // otherwise cost 4e9 logarithms per draw.
+  for (const unsigned k : {kErlangMaxSummedPhases + 1, 4'000'000'000u}) {
+    Mrg32k3a a = test_stream(41);
+    Mrg32k3a b = a;
+    EXPECT_EQ(erlang(a, k, 60.0), gamma_shape_scale(b, k, 60.0 / k)) << k;
+    EXPECT_EQ(a.draws(), b.draws());
+    EXPECT_LT(a.draws(), 10u) << k;
+  }
+}
+
 TEST(Variates, GammaAcceptsAtTheModeOnScriptedUniforms) {
   // z = 0 gives v = 1, which the squeeze accepts: the result is d = shape - 1/3.
   ScriptedStream g{0.5, 0.5};
@@ -247,7 +263,10 @@ TEST(VariateMoments, LogNormal) {
 TEST(VariateMoments, GammaAboveShapeOne) { expect_moments(Distribution::gamma(5.0, 0.5), 14, kMomentDraws); }
 TEST(VariateMoments, GammaShapeOne) { expect_moments(Distribution::gamma(2.0, 1.0), 15, kMomentDraws); }
 TEST(VariateMoments, GammaBelowShapeOne) { expect_moments(Distribution::gamma(5.0, 2.0), 16, kMomentDraws); }
-TEST(VariateMoments, Erlang) { expect_moments(Distribution::erlang(3, 6.0), 17, kMomentDraws); }
+TEST(VariateMoments, Erlang) {
+  expect_moments(Distribution::erlang(3, 6.0), 17, kMomentDraws);
+  expect_moments(Distribution::erlang(kErlangMaxSummedPhases + 36, 6.0), 42, kMomentDraws);
+}
 TEST(VariateMoments, Weibull) {
   expect_moments(Distribution::weibull(1.5, 2.0), 18, kMomentDraws);
   expect_moments(Distribution::weibull(0.7, 10.0), 19, kMomentDraws);
@@ -393,6 +412,45 @@ TEST(ReplayedUniform, OneDrawLawsGiveTheSameValueFromTheStoredUniform) {
   }
   EXPECT_FALSE(Distribution::gamma(60.0, 0.5).uses_one_draw());
   EXPECT_FALSE(Distribution::constant(7.0).uses_one_draw());
+}
+
+// --- The largest draw, which the loader requires to be finite -------------------------------
+
+TEST(LargestDraw, InversionsReachItAtTheGeneratorsExtremeUniforms) {
+  EXPECT_EQ(largest_draw(Distribution::exponential(10.0)), -10.0 * std::log(Mrg32k3a::kSmallestU01));
+  EXPECT_EQ(largest_draw(Distribution::uniform(2.0, 5.0)), 2.0 + 3.0 * Mrg32k3a::kLargestU01);
+  EXPECT_EQ(largest_draw(Distribution::constant(7.0)), 7.0);
+  EXPECT_EQ(largest_draw(Distribution::empirical({10, 30, 20}, {1, 0, 1})), 20.0);
+  EXPECT_GT(Mrg32k3a::kSmallestU01, 0.0);
+  EXPECT_LT(Mrg32k3a::kLargestU01, 1.0);
+}
+
+TEST(LargestDraw, BoundsEveryDrawOfTheRejectionSamplers) {
+  const Distribution laws[] = {Distribution::gamma(60.0, 0.3), Distribution::gamma(60.0, 3.0),
+                               Distribution::erlang(5, 60.0), Distribution::erlang(500, 60.0)};
+  for (const Distribution& d : laws) {
+    Mrg32k3a g = test_stream(43);
+    const double bound = largest_draw(d);
+    ASSERT_TRUE(std::isfinite(bound));
+    double largest = 0.0;
+    for (int i = 0; i < 100000; ++i) largest = std::max(largest, sample(d, g));
+    EXPECT_LE(largest, bound) << static_cast<int>(d.kind);
+  }
+}
+
+TEST(LargestDraw, IsNotFiniteWhenSomeDrawWouldNotBe) {
+  // cv 1e200: cv^2 overflows, so the gamma scale is inf and the lognormal sigma^2 inf (a
+  // draw of inf - inf = NaN); the run this came from died on an event at t = NaN.
+  EXPECT_FALSE(std::isfinite(largest_draw(Distribution::gamma(180.0, 1e200))));
+  EXPECT_FALSE(std::isfinite(largest_draw(Distribution::gamma(180.0, 1e154))));
+  EXPECT_TRUE(std::isnan(largest_draw(Distribution::lognormal(180.0, 1e200))));
+  EXPECT_FALSE(std::isfinite(largest_draw(Distribution::gamma(180.0, 1e-160))));  // shape 1/cv^2 = inf
+  EXPECT_FALSE(std::isfinite(largest_draw(Distribution::exponential(1e308))));
+  EXPECT_FALSE(std::isfinite(largest_draw(Distribution::erlang(3, 1e308))));
+  EXPECT_FALSE(std::isfinite(largest_draw(Distribution::weibull(1e-3, 60.0))));
+  EXPECT_TRUE(std::isfinite(largest_draw(Distribution::gamma(180.0, 1e150))));
+  // 4e9 phases hardly spread: the largest draw is within 0.01 % of the mean.
+  EXPECT_TRUE(std::isfinite(largest_draw(Distribution::erlang(4'000'000'000u, 1e308))));
 }
 
 }  // namespace
