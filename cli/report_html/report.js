@@ -85,6 +85,10 @@
     if (unit === "fraction") return fixed(100 * x, 1) + "%";
     return fixed(x, digits === undefined ? digitsFor(x) : digits) + (unit === "seconds" ? " s" : "");
   }
+  // A threshold such as a service level's: "20 s", "7.5 s".
+  function seconds(x) {
+    return fixed(x, x % 1 ? 1 : 0) + " s";
+  }
   // Agents scheduled are the same in every observation (absent ones included): their
   // half-width is 0 up to rounding errors, and "11.4 ± 0.0" would only repeat it.
   function exactAgents(s, unit) {
@@ -161,7 +165,7 @@
     const unit = unitOf(t.kpi);
     const level = t.type !== undefined ? t.type + ": " : t.group !== undefined ? "group " + t.group + ": " : "";
     const bound = t.min !== undefined ? " ≥ " + fmt(t.min, unit) : " ≤ " + fmt(t.max, unit);
-    const within = t.awt_s !== undefined ? " within " + fixed(t.awt_s, t.awt_s % 1 ? 1 : 0) + " s" : "";
+    const within = t.awt_s !== undefined ? " within " + seconds(t.awt_s) : "";
     const scope = t.scope !== "intervals" ? "" : t.share_of_intervals >= 1 ? ", every interval" :
       ", " + fixed(100 * t.share_of_intervals, 0) + "% of intervals";
     return level + kpiLabel(t.kpi) + bound + within + scope;
@@ -404,22 +408,17 @@
     return { card: card, box: box };
   }
 
-  function serviceLevelChart(container) {
-    const intervals = results.kpis.by_interval;
-    const target = results.scenario.service_level.target;
-    const sl = intervals.map((i) => mean(i.kpis.service_level));
-    const hw = intervals.map((i) => (i.kpis.service_level && i.kpis.service_level.half_width) || 0);
+  // A service level per interval (stats: one {mean, half_width, n} each) against `target`,
+  // with its confidence band; the intervals `verdicts` calls missed are shaded red (with
+  // a red point on the line), the inconclusive ones amber.
+  function serviceLevelPlot(box, stats, target, verdicts) {
+    const sl = stats.map(mean);
+    const hw = stats.map((s) => (s && s.half_width) || 0);
     // Not clamped to [0, 1]: the plot clips the band, and the legend shows the true interval.
     const hi = sl.map((v, i) => (v === null ? null : v + hw[i]));
     const lo = sl.map((v, i) => (v === null ? null : v - hw[i]));
-    const verdicts = intervals.map((i) => i.service_level_verdict);
     const missed = sl.map((v, i) => (verdicts[i] === "missed" ? v : null));
     const conf = fixed(100 * results.run.confidence, 0) + "%";
-    const { card, box } = chartCard("chart-service-level", "Service level per interval",
-      "Mean over replications with its " + conf + " confidence band; the dashed line is the target (" +
-      fmt(target, "fraction") + " answered within " + results.scenario.service_level.awt_s + " s). " +
-      "Intervals shaded red miss the target, amber ones are inconclusive.");
-    container.append(card);
     const minShown = Math.max(0, Math.min(target, ...lo.filter((v) => v !== null)));
     const shade = { missed: "rgba(217, 48, 37, 0.16)", inconclusive: "rgba(227, 116, 0, 0.10)" };
     intervalChart(box, {
@@ -454,6 +453,19 @@
         ctx.restore();
       },
     });
+  }
+
+  function serviceLevelChart(container) {
+    const intervals = results.kpis.by_interval;
+    const target = results.scenario.service_level.target;
+    const { card, box } = chartCard("chart-service-level", "Service level per interval",
+      "Mean over replications with its " + fixed(100 * results.run.confidence, 0) + "% confidence band; the " +
+      "dashed line is the target (" + fmt(target, "fraction") + " answered within " +
+      seconds(results.scenario.service_level.awt_s) + "). Intervals shaded red miss the target, amber ones are " +
+      "inconclusive.");
+    container.append(card);
+    serviceLevelPlot(box, intervals.map((i) => i.kpis.service_level), target,
+      intervals.map((i) => i.service_level_verdict));
   }
 
   function callsChart(container) {
