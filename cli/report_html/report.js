@@ -277,8 +277,9 @@
   // ---- Charts ----
   const charts = [];  // { plot, box } for resizing
 
+  // A phone's card leaves about 300 px; below 260 the axes leave too little room to draw.
   function chartWidth(box) {
-    return Math.max(320, Math.floor(box.getBoundingClientRect().width) - 2);
+    return Math.max(260, Math.floor(box.getBoundingClientRect().width) - 2);
   }
 
   // Pixels of the plot area drawn in a saturated colour: grid and axes are grey, so a
