@@ -85,6 +85,10 @@
     if (unit === "fraction") return fixed(100 * x, 1) + "%";
     return fixed(x, digits === undefined ? digitsFor(x) : digits) + (unit === "seconds" ? " s" : "");
   }
+  // A threshold such as a service level's: "20 s", "7.5 s".
+  function seconds(x) {
+    return fixed(x, x % 1 ? 1 : 0) + " s";
+  }
   // Agents scheduled are the same in every observation (absent ones included): their
   // half-width is 0 up to rounding errors, and "11.4 ± 0.0" would only repeat it.
   function exactAgents(s, unit) {
@@ -161,7 +165,7 @@
     const unit = unitOf(t.kpi);
     const level = t.type !== undefined ? t.type + ": " : t.group !== undefined ? "group " + t.group + ": " : "";
     const bound = t.min !== undefined ? " ≥ " + fmt(t.min, unit) : " ≤ " + fmt(t.max, unit);
-    const within = t.awt_s !== undefined ? " within " + fixed(t.awt_s, t.awt_s % 1 ? 1 : 0) + " s" : "";
+    const within = t.awt_s !== undefined ? " within " + seconds(t.awt_s) : "";
     const scope = t.scope !== "intervals" ? "" : t.share_of_intervals >= 1 ? ", every interval" :
       ", " + fixed(100 * t.share_of_intervals, 0) + "% of intervals";
     return level + kpiLabel(t.kpi) + bound + within + scope;
@@ -273,8 +277,9 @@
   // ---- Charts ----
   const charts = [];  // { plot, box } for resizing
 
+  // A phone's card leaves about 300 px; below 260 the axes leave too little room to draw.
   function chartWidth(box) {
-    return Math.max(320, Math.floor(box.getBoundingClientRect().width) - 2);
+    return Math.max(260, Math.floor(box.getBoundingClientRect().width) - 2);
   }
 
   // Pixels of the plot area drawn in a saturated colour: grid and axes are grey, so a
@@ -404,22 +409,17 @@
     return { card: card, box: box };
   }
 
-  function serviceLevelChart(container) {
-    const intervals = results.kpis.by_interval;
-    const target = results.scenario.service_level.target;
-    const sl = intervals.map((i) => mean(i.kpis.service_level));
-    const hw = intervals.map((i) => (i.kpis.service_level && i.kpis.service_level.half_width) || 0);
+  // A service level per interval (stats: one {mean, half_width, n} each) against `target`,
+  // with its confidence band; the intervals `verdicts` calls missed are shaded red (with
+  // a red point on the line), the inconclusive ones amber.
+  function serviceLevelPlot(box, stats, target, verdicts) {
+    const sl = stats.map(mean);
+    const hw = stats.map((s) => (s && s.half_width) || 0);
     // Not clamped to [0, 1]: the plot clips the band, and the legend shows the true interval.
     const hi = sl.map((v, i) => (v === null ? null : v + hw[i]));
     const lo = sl.map((v, i) => (v === null ? null : v - hw[i]));
-    const verdicts = intervals.map((i) => i.service_level_verdict);
     const missed = sl.map((v, i) => (verdicts[i] === "missed" ? v : null));
     const conf = fixed(100 * results.run.confidence, 0) + "%";
-    const { card, box } = chartCard("chart-service-level", "Service level per interval",
-      "Mean over replications with its " + conf + " confidence band; the dashed line is the target (" +
-      fmt(target, "fraction") + " answered within " + results.scenario.service_level.awt_s + " s). " +
-      "Intervals shaded red miss the target, amber ones are inconclusive.");
-    container.append(card);
     const minShown = Math.max(0, Math.min(target, ...lo.filter((v) => v !== null)));
     const shade = { missed: "rgba(217, 48, 37, 0.16)", inconclusive: "rgba(227, 116, 0, 0.10)" };
     intervalChart(box, {
@@ -454,6 +454,19 @@
         ctx.restore();
       },
     });
+  }
+
+  function serviceLevelChart(container) {
+    const intervals = results.kpis.by_interval;
+    const target = results.scenario.service_level.target;
+    const { card, box } = chartCard("chart-service-level", "Service level per interval",
+      "Mean over replications with its " + fixed(100 * results.run.confidence, 0) + "% confidence band; the " +
+      "dashed line is the target (" + fmt(target, "fraction") + " answered within " +
+      seconds(results.scenario.service_level.awt_s) + "). Intervals shaded red miss the target, amber ones are " +
+      "inconclusive.");
+    container.append(card);
+    serviceLevelPlot(box, intervals.map((i) => i.kpis.service_level), target,
+      intervals.map((i) => i.service_level_verdict));
   }
 
   function callsChart(container) {
@@ -666,6 +679,230 @@
     });
   }
 
+  // ---- Contact types, each against its own service-level target ----
+  const MAX_TYPE_CHARTS = 4;  // more types than this get one chart and a chooser
+  // Gap to target in the heat map, in bins (fractions) so that a cell's colour can be read
+  // off the legend: ColorBrewer RdBu, which colour-blind readers can tell apart.
+  const GAP_EDGES = [-0.2, -0.1, -0.05, 0, 0.05, 0.1, 0.2];
+  const GAP_COLOURS = ["#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac"];
+  const GAP_LABELS = ["below −20", "−20 to −10", "−10 to −5", "−5 to 0", "0 to +5", "+5 to +10", "+10 to +20",
+                      "+20 and above"];
+  // A verdict shows as a mark too, so the heat map does not rely on colour alone.
+  const VERDICT_MARKS = { met: "", missed: "✕", inconclusive: "?" };
+
+  // A type's threshold and target: its own (scenario.service_level.by_type) or the centre's.
+  function typeServiceLevel(t) {
+    const centre = results.scenario.service_level;
+    const own = centre.by_type && centre.by_type[t];
+    return { awt_s: (own || centre).awt_s, target: (own || centre).target, own: Boolean(own) };
+  }
+
+  // models::judge for a lower bound: the day verdict the text report gives each type.
+  function judgeAtLeast(s, bound) {
+    if (!s || s.n < 2 || s.mean === null || s.half_width === null) return "inconclusive";
+    if (s.mean - s.half_width >= bound) return "met";
+    if (s.mean + s.half_width < bound) return "missed";
+    return "inconclusive";
+  }
+
+  function intervalVerdictCounts(t) {
+    const counts = { met: 0, missed: 0, inconclusive: 0 };
+    for (const i of results.kpis.by_interval) counts[i.type_service_level_verdicts[t]] += 1;
+    return counts;
+  }
+
+  function typeCard(t) {
+    const k = results.kpis.by_type[t];
+    const sl = typeServiceLevel(t);
+    const verdict = judgeAtLeast(k.service_level, sl.target);
+    const n = results.kpis.by_interval.length;
+    const c = n ? intervalVerdictCounts(t) : null;
+    return el("div", { class: "target type-card target-" + verdict, "data-type": t, "data-verdict": verdict,
+                       id: "type-card-" + results.scenario.contact_types.indexOf(t) },
+      el("div", { class: "target-head" }, el("span", { class: "target-name" }, t), badge(verdict)),
+      el("div", { class: "target-value" }, fmtStat(k.service_level, "fraction")),
+      el("div", { class: "target-key" }, "target " + fmt(sl.target, "fraction") + " within " + seconds(sl.awt_s) +
+        (sl.own ? "" : ", the centre's")),
+      c ? el("div", { class: "type-intervals" + (c.missed ? " text-missed" : "") }, "missed in " + c.missed + " of " +
+        n + " intervals" + (c.inconclusive ? ", inconclusive in " + c.inconclusive : "")) : null,
+      el("dl", { class: "type-kpis" }, ["asa_s", "p_abandon"].map((key) =>
+        [el("dt", null, kpiLabel(key)), el("dd", null, fmtStat(k[key], unitOf(key)))])));
+  }
+
+  // The types that most need a look first: missed over the day, then inconclusive, then by
+  // intervals missed, then by intervals inconclusive; otherwise in the scenario's order.
+  function typesByNeed(types) {
+    const rank = { missed: 0, inconclusive: 1, met: 2 };
+    const keyed = types.map((t, k) => ({
+      t: t, k: k, c: intervalVerdictCounts(t),
+      v: rank[judgeAtLeast(results.kpis.by_type[t].service_level, typeServiceLevel(t).target)],
+    }));
+    keyed.sort((a, b) => a.v - b.v || b.c.missed - a.c.missed || b.c.inconclusive - a.c.inconclusive || a.k - b.k);
+    return keyed.map((x) => x.t);
+  }
+
+  // With many types, the cards of those that most need a look come first; the rest are folded.
+  function typeCards(types) {
+    if (types.length <= MAX_SERIES) return el("div", { class: "targets type-cards" }, types.map(typeCard));
+    const first = typesByNeed(types).slice(0, MAX_SERIES);
+    const rest = types.filter((t) => !first.includes(t));
+    return [
+      el("div", { class: "targets type-cards" }, first.map(typeCard)),
+      el("details", { class: "fold more-types", id: "more-types" },
+        el("summary", null, "Show the other " + rest.length + " contact types"),
+        el("div", { class: "targets type-cards" }, rest.map(typeCard))),
+    ];
+  }
+
+  function gapBin(gap) {
+    let b = 0;
+    while (b < GAP_EDGES.length && gap >= GAP_EDGES[b]) ++b;
+    return b;
+  }
+  // The two darkest bins take white marks.
+  function binClass(b) {
+    return b === 0 || b === GAP_COLOURS.length - 1 ? "heat-dark" : null;
+  }
+
+  function heatLegend() {
+    const swatch = (cls, colour, mark) => el("span", { class: "swatch" + (cls ? " " + cls : ""),
+                                                       style: colour ? "background:" + colour : null }, mark);
+    return el("div", { class: "heat-legend" },
+      el("span", null, "Gap to target (pp):"),
+      GAP_LABELS.map((label, b) => el("span", { class: "legend-item" },
+        swatch(binClass(b), GAP_COLOURS[b]), label)),
+      el("span", { class: "legend-item" }, swatch("heat-none"), "no calls"),
+      el("span", { class: "legend-item" }, swatch(null, null, VERDICT_MARKS.missed), "missed"),
+      el("span", { class: "legend-item" }, swatch(null, null, VERDICT_MARKS.inconclusive), "inconclusive"));
+  }
+
+  // Rows are types, columns intervals (time runs left to right, as on the charts); a click
+  // on a type's name calls onPick(type). Labels head groups of columns that span a round
+  // clock duration, so that at most 16 labels share the width.
+  function heatMap(types, onPick) {
+    const intervals = results.kpis.by_interval;
+    const n = intervals.length;
+    const clock = clockLabels();
+    const step = tickSteps().find((k) => n / k <= 16) || n;
+    const heads = [el("th", { scope: "col", class: "heat-corner" }, "Contact type")];
+    for (let i = 0; i < n; i += step)
+      heads.push(el("th", { scope: "colgroup", colspan: String(Math.min(step, n - i)) }, intervals[i].label));
+    const rows = types.map((t) => {
+      const target = typeServiceLevel(t).target;
+      const cells = intervals.map((iv, i) => {
+        const s = iv.by_type[t] && iv.by_type[t].service_level;
+        const m = mean(s);
+        const where = t + " · " + clock.span(i) + "\n";
+        if (m === null) return el("td", { class: "heat-cell heat-none", title: where + "no calls: no service level" });
+        const gap = m - target;
+        const b = gapBin(gap);
+        const verdict = iv.type_service_level_verdicts[t];
+        return el("td", {
+          class: "heat-cell" + (binClass(b) ? " " + binClass(b) : ""),
+          style: "background:" + GAP_COLOURS[b], "data-verdict": verdict,
+          title: where + "service level " + fmtStat(s, "fraction") + ", target " + fmt(target, "fraction") + "\ngap " +
+            (gap < 0 ? "−" : "+") + fixed(Math.abs(100 * gap), 1) + " pp · " + verdict,
+        }, VERDICT_MARKS[verdict]);
+      });
+      return el("tr", { "data-type": t },
+        el("th", { scope: "row", title: t },
+          el("button", { type: "button", class: "link", onclick: () => onPick(t) }, t)),
+        cells);
+    });
+    // At least 16 px a column: past that the table scrolls sideways, type names stay in view.
+    return el("div", { class: "heat-wrap" },
+      el("table", { class: "heat", id: "heat-map", style: "min-width:" + (150 + 16 * n) + "px",
+                    "data-types": String(types.length), "data-intervals": String(n) },
+        el("colgroup", null, el("col", { class: "heat-name-col" }), el("col", { span: String(n) })),
+        el("thead", null, el("tr", null, heads)), el("tbody", null, rows)));
+  }
+
+  function typeChartCaption(t) {
+    const sl = typeServiceLevel(t);
+    return "Answered within " + seconds(sl.awt_s) + ", mean over replications with its " +
+      fixed(100 * results.run.confidence, 0) + "% confidence band; the dashed line is " +
+      (sl.own ? "the type's own target, " : "the centre's target, ") + fmt(sl.target, "fraction") +
+      ". Intervals shaded red miss it, amber ones are inconclusive.";
+  }
+
+  function drawTypeChart(box, t) {
+    const intervals = results.kpis.by_interval;
+    box.dataset.type = t;
+    serviceLevelPlot(box, intervals.map((i) => i.by_type[t] && i.by_type[t].service_level),
+      typeServiceLevel(t).target, intervals.map((i) => i.type_service_level_verdicts[t]));
+  }
+
+  // One chart per type, or with many types one chart and a chooser, first showing the type
+  // that most needs a look (the first card). Returns the function that shows a type.
+  function typeCharts(container, types) {
+    if (types.length <= MAX_TYPE_CHARTS) {
+      const cards = types.map((t, k) => {
+        const c = chartCard("chart-type-service-level-" + k, "Service level: " + t, typeChartCaption(t));
+        container.append(c.card);
+        drawTypeChart(c.box, t);
+        return c.card;
+      });
+      return (t) => cards[types.indexOf(t)].scrollIntoView({ block: "nearest" });
+    }
+    const first = typesByNeed(types)[0];
+    const n = results.kpis.by_interval.length;
+    const chooser = el("select", { id: "type-chooser", "aria-label": "Contact type shown on the chart" },
+      types.map((t) => el("option", { value: t },
+        t + " · missed in " + intervalVerdictCounts(t).missed + " of " + n)));
+    const { card, box } = chartCard("chart-type-service-level", "Service level: " + first, typeChartCaption(first),
+      el("label", { class: "chooser" }, "Contact type ", chooser));
+    const title = card.querySelector("h3");
+    const caption = card.querySelector("figcaption");
+    const show = (t) => {
+      destroyCharts(box);
+      box.replaceChildren();
+      delete box.dataset.drawn;
+      delete box.dataset.colouredPixels;
+      title.textContent = "Service level: " + t;
+      caption.textContent = typeChartCaption(t);
+      chooser.value = t;
+      drawTypeChart(box, t);
+    };
+    chooser.addEventListener("change", () => show(chooser.value));
+    container.classList.add("single");
+    container.append(el("p", { class: "hint row-note" }, types.length + " contact types: one chart at a time, " +
+      "first the type that most needs a look (the first card). Choose another above the chart or click a name in " +
+      "the heat map."), card);
+    show(first);
+    return (t) => {
+      show(t);
+      card.scrollIntoView({ block: "nearest" });
+    };
+  }
+
+  // Shown when there is more than the centre to see: several types, or one with its own target.
+  function typesSection() {
+    const sc = results.scenario;
+    const types = sc.contact_types;
+    if (types.length < 2 && !sc.service_level.by_type) return null;
+    const parts = [
+      el("p", { class: "hint" }, "Each contact type's service level over " + averagedOver() + " against its own " +
+        "target (its threshold and target, or the centre's where it has none). The verdict compares the " +
+        fixed(100 * results.run.confidence, 0) + "% confidence interval with the target, as for targets above" +
+        (types.length > MAX_SERIES ? ". The " + MAX_SERIES + " types that most need a look come first: missed over " +
+          "the day, then inconclusive, then the most intervals missed" : "") +
+        "."),
+      typeCards(types),
+    ];
+    if (results.kpis.by_interval.length) {
+      const charts = el("div", { class: "chart-row", id: "type-charts" });
+      const pick = typeCharts(charts, types);
+      parts.push(
+        el("h3", { class: "table-title" }, "Gap to target per interval"),
+        el("p", { class: "hint" }, "Each cell is a type's service level in an interval minus that type's target, " +
+          "in percentage points: blue above the target, red below. ✕ marks an interval that missed the target, ? " +
+          "one where the confidence interval straddles it. Hover over a cell for its values."),
+        heatLegend(), heatMap(types, pick),
+        el("h3", { class: "table-title" }, "Service level per interval, per contact type"), charts);
+    }
+    return section("type-service-levels", "Service level by contact type", parts);
+  }
+
   // ---- Tables ----
   // columns: [{label, title, cell(row) -> {text, sort, cls}}]; rows: array. Sortable by
   // a click on a header; a filter box when there are many rows.
@@ -842,8 +1079,8 @@
     if (typeof uPlot === "undefined") throw new Error("the chart library (uPlot) did not load");
     const main = document.getElementById("ccsim-report");
     main.replaceChildren(header());
-    main.append(...[headline(), workforceTiles(), targetsSection(), perIntervalCharts(), ...tablesSection()]
-      .filter(Boolean), runInfo(),
+    main.append(...[headline(), workforceTiles(), targetsSection(), typesSection(), perIntervalCharts(),
+      ...tablesSection()].filter(Boolean), runInfo(),
       el("footer", null, "Written by ccsim. The results JSON (schema " + results.schema + ") is embedded in this " +
         "file, in the element with id \"ccsim-results\"; the charts use uPlot (MIT licence)."));
     // The charts were drawn before the page held them, at the smallest width: now that

@@ -156,6 +156,33 @@ std::vector<double> series_values(const std::string& dom, const std::string& id,
 
 bool has(const std::string& dom, const std::string& text) { return dom.find(text) != std::string::npos; }
 
+long count(const std::string& text, const std::string& what) {
+  long n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The DOM of the element with this id, from its opening tag to its end.
+std::string element(const std::string& dom, const std::string& id) {
+  const std::string tag = tag_of(dom, id);
+  if (tag.empty()) return "";
+  const std::string name = tag.substr(1, tag.find_first_of(" >") - 1);
+  const std::string open = "<" + name, close = "</" + name + ">";
+  const auto begin = dom.find(tag);
+  int depth = 0;
+  for (auto at = begin; at != std::string::npos; ++at) {
+    at = dom.find('<', at);
+    if (at == std::string::npos) break;
+    if (dom.compare(at, close.size(), close) == 0) {
+      if (--depth == 0) return dom.substr(begin, at + close.size() - begin);
+    } else if (dom.compare(at, open.size(), open) == 0) {
+      const char next = dom[at + open.size()];
+      if (next == ' ' || next == '>') ++depth;
+    }
+  }
+  return dom.substr(begin);
+}
+
 void expect_chart_drawn(const std::string& dom, const std::string& id) {
   const std::string tag = tag_of(dom, id + "-chart");
   ASSERT_FALSE(tag.empty()) << "no chart " << id;
@@ -177,9 +204,10 @@ TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   const fs::path html = write_report(scenario("scenarios/examples/single_day_ivr.json"), "--replications 5");
   const RenderedPage page = open(html);
   expect_clean(page);
-  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 7);
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 9);
   for (const char* id : {"chart-service-level", "chart-calls", "chart-queue", "chart-occupancy", "chart-staffing-0",
-                         "chart-staffing-1", "chart-staffing-2"})
+                         "chart-staffing-1", "chart-staffing-2", "chart-type-service-level-0",
+                         "chart-type-service-level-1"})
     expect_chart_drawn(page.dom, id);
   // One staffing chart per group: scheduled (the staffing array, exactly) against productive
   // agents; nobody takes a break, so there is no third series.
@@ -208,6 +236,95 @@ TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   // Charts fill their card (about 1230 px in a 1400 px window), not the 320 px they are
   // first drawn at, before the page holds them; no window resize is needed.
   EXPECT_GT(canvas_width(page.dom, "chart-service-level-chart"), 1000);
+  expect_picture(page.screenshot, 150'000);
+}
+
+TEST_F(ReportInBrowser, PerTypeReportShowsCardsAHeatMapAndAChartPerType) {
+  const RenderedPage page = open(write_report_of(ccsim::test_support::kPerTypeTargetsScenario));
+  expect_clean(page);
+  ASSERT_TRUE(has(page.dom, "id=\"type-service-levels\""));
+  // Cards: premium against its own 70 % within 60 s, standard against the centre's.
+  const std::string premium = element(page.dom, "type-card-0");
+  const std::string standard = element(page.dom, "type-card-1");
+  EXPECT_TRUE(has(premium, "target 70.0% within 60 s<")) << premium;
+  EXPECT_TRUE(has(standard, "target 80.0% within 30 s, the centre's")) << standard;
+  EXPECT_TRUE(has(standard, "class=\"badge badge-missed\"")) << standard;
+  EXPECT_TRUE(has(standard, "<dt>ASA</dt>") && has(standard, "<dt>Abandon rate</dt>")) << standard;
+  // The heat map: 2 types x 8 intervals, and the card counts the intervals it marks missed.
+  const std::string heat = element(page.dom, "heat-map");
+  EXPECT_EQ(attribute(tag_of(page.dom, "heat-map"), "data-types"), 2);
+  EXPECT_EQ(count(heat, "<td class=\"heat-cell"), 16);
+  const std::string standard_row = heat.substr(heat.find("<tr data-type=\"standard\""));
+  const long missed = count(standard_row, "data-verdict=\"missed\"");
+  EXPECT_GT(missed, 0) << "the standard team is short from 08:45";
+  EXPECT_TRUE(has(standard, "missed in " + std::to_string(missed) + " of 8 intervals")) << standard;
+  EXPECT_TRUE(has(heat, "title=\"standard · 09:45–10:00\nservice level ")) << "the values on hover";
+  // Two types: a chart each, no chooser; each draws band, mean and target, and its misses.
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 9);
+  EXPECT_FALSE(has(page.dom, "id=\"type-chooser\""));
+  for (const char* id : {"chart-type-service-level-0", "chart-type-service-level-1"}) expect_chart_drawn(page.dom, id);
+  EXPECT_EQ(text_attribute(tag_of(page.dom, "chart-type-service-level-1-chart"), "data-type"), "standard");
+  EXPECT_EQ(attribute(tag_of(page.dom, "chart-type-service-level-1-chart"), "data-points"), 4 * 8 + missed);
+  expect_picture(page.screenshot, 150'000);
+}
+
+// 24 contact types with a group of 5 agents each over four half-hours, except t17's
+// group of one agent: t17 misses its target in every interval.
+std::string many_types_scenario() {
+  std::string types, groups, routes;
+  for (int k = 0; k < 24; ++k) {
+    const std::string t = (k < 10 ? "t0" : "t") + std::to_string(k);
+    const std::string sep = k ? ",\n" : "";
+    types += sep + "{ \"name\": \"" + t + "\", \"arrivals\": { \"process\": \"piecewise_poisson\", \"per_period\": "
+             "[20, 20, 20, 20] }, \"talk\": { \"dist\": \"exponential\", \"mean_s\": 180 }, \"patience\": { \"dist\": "
+             "\"exponential\", \"mean_s\": 300 } }";
+    groups += sep + "{ \"name\": \"g" + t + "\", \"staffing\": " + (k == 17 ? "1" : "5") + " }";
+    routes += sep + "\"" + t + "\": [\"g" + t + "\"]";
+  }
+  return "{ \"name\": \"many_types\", \"mode\": \"day\", \"period_s\": 1800, \"num_periods\": 4, \"start_time\": "
+         "\"08:00\",\n\"contact_types\": [" + types + "],\n\"agent_groups\": [" + groups + "],\n\"router\": { "
+         "\"policy\": \"queue_priority\", \"type_to_group\": {" + routes + "} },\n\"rng\": { \"seed\": 3, "
+         "\"replications\": 5 } }";
+}
+
+TEST_F(ReportInBrowser, ManyTypesGetOneChartWithAChooserThatSwitchesIt) {
+  const std::string scenario = many_types_scenario();
+  const fs::path html = write_report_of(scenario.c_str());
+  // What a planner does once the page is there: choose t03 in the list, then click t05's
+  // name in the heat map. The page records what the chart showed after each step.
+  std::string text = slurp(html);
+  text.insert(text.rfind("</body>"), R"(<script>
+document.addEventListener("DOMContentLoaded", () => setTimeout(() => {
+  const root = document.documentElement;
+  const box = document.getElementById("chart-type-service-level-chart");
+  root.dataset.firstType = box.dataset.type;
+  const chooser = document.getElementById("type-chooser");
+  chooser.value = "t03";
+  chooser.dispatchEvent(new Event("change"));
+  root.dataset.chosenType = box.dataset.type;
+  document.querySelector('#heat-map tr[data-type="t05"] button').click();
+}, 0));
+</script>
+)");
+  std::ofstream(html) << text;
+  const RenderedPage page = open(html);
+  expect_clean(page);
+  const std::string root = root_tag(page.dom);
+  EXPECT_EQ(text_attribute(root, "data-first-type"), "t17") << "first the type that missed the most intervals";
+  EXPECT_EQ(text_attribute(root, "data-chosen-type"), "t03");
+  const std::string chart = tag_of(page.dom, "chart-type-service-level-chart");
+  EXPECT_EQ(text_attribute(chart, "data-type"), "t05");
+  expect_chart_drawn(page.dom, "chart-type-service-level");
+  EXPECT_TRUE(has(element(page.dom, "chart-type-service-level"), "<h3>Service level: t05</h3>"));
+  EXPECT_EQ(count(element(page.dom, "type-chooser"), "<option"), 24);
+  EXPECT_TRUE(has(page.dom, ">t17 · missed in 4 of 4</option>"));
+  EXPECT_FALSE(has(page.dom, "id=\"chart-type-service-level-0\""));
+  // Every type in the heat map; 8 cards in view, the worst first, the other 16 folded.
+  EXPECT_EQ(count(element(page.dom, "heat-map"), "<td class=\"heat-cell"), 24 * 4);
+  EXPECT_TRUE(has(page.dom, "class=\"target type-card target-missed\" data-type=\"t17\" data-verdict=\"missed\" "
+                            "id=\"type-card-17\""));
+  EXPECT_EQ(count(page.dom, "class=\"target type-card"), 24);
+  EXPECT_EQ(count(element(page.dom, "more-types"), "class=\"target type-card"), 16);
   expect_picture(page.screenshot, 150'000);
 }
 

@@ -112,4 +112,39 @@ inline constexpr const char* kShiftOnlyScenario = R"({
   "rng": { "seed": 11, "replications": 4 }
 })";
 
+// scenarios/examples/two_skill_overflow_15min.json, shortened to the morning's first two
+// hours, with a service level of its own for premium (70 % within 60 s) and targets on
+// the intervals: premium in 90 % of them, standard in every one. The standard team is
+// short from 08:45, so standard misses its target there.
+inline constexpr const char* kPerTypeTargetsScenario = R"({
+  "name": "per_type_targets",
+  "mode": "day", "period_s": 900, "num_periods": 8, "start_time": "08:00",
+  "contact_types": [
+    { "name": "premium", "priority": 0,
+      "arrivals": { "process": "piecewise_poisson", "per_period": [10, 14, 18, 22, 26, 28, 30, 30] },
+      "talk": { "dist": "gamma", "mean_s": 300, "cv": 0.7 },
+      "patience": { "dist": "weibull", "shape": 1.5, "scale_s": 240 },
+      "service_level": { "awt_s": 60, "target": 0.7 } },
+    { "name": "standard", "priority": 1,
+      "arrivals": { "process": "piecewise_poisson", "per_period": [30, 40, 52, 64, 72, 80, 86, 90] },
+      "talk": { "dist": "gamma", "mean_s": 240, "cv": 0.9 },
+      "patience": { "dist": "weibull", "shape": 1.2, "scale_s": 150 } }
+  ],
+  "agent_groups": [
+    { "name": "premium_team", "staffing": [4, 5, 6, 7, 8, 8, 9, 9] },
+    { "name": "standard_team", "staffing": [12, 15, 19, 14, 14, 14, 14, 14] },
+    { "name": "generalists", "staffing": 3 }
+  ],
+  "router": {
+    "policy": "queue_priority",
+    "type_to_group": { "premium": ["premium_team", "generalists"], "standard": ["standard_team", "generalists"] }
+  },
+  "service_level": { "awt_s": 30, "target": 0.8 },
+  "targets": [
+    { "kpi": "service_level", "type": "premium", "min": 0.7, "scope": "intervals", "share_of_intervals": 0.9 },
+    { "kpi": "service_level", "type": "standard", "min": 0.8, "scope": "intervals" }
+  ],
+  "rng": { "seed": 15, "replications": 10 }
+})";
+
 }  // namespace ccsim::test_support

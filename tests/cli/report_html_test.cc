@@ -115,6 +115,38 @@ TEST_F(HtmlReport, NamesWithScriptTagsAndQuotesStayInsideTheirElements) {
             "Names that try to break out of the report's <script> and <title> elements & \"quotes\".");
 }
 
+// The cards, heat map and charts per contact type are drawn from the embedded results:
+// each type's own service level, and per interval its service level and verdict.
+TEST_F(HtmlReport, CarriesWhatThePerTypeSectionsDraw) {
+  const fs::path file = dir_ / "per_type.json";
+  std::ofstream(file) << ccsim::test_support::kPerTypeTargetsScenario;
+  const fs::path html = dir_ / "report.html";
+  const Outcome o = ccsim("run " + file.string() + " --quiet --html " + html.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const std::string page = slurp(html);
+  const auto results = nlohmann::json::parse(json_element(page, "ccsim-results"));
+  const auto& own = results["scenario"]["service_level"]["by_type"];
+  EXPECT_EQ(own["premium"], (nlohmann::json{{"awt_s", 60.0}, {"target", 0.7}}));
+  EXPECT_FALSE(own.contains("standard")) << "standard is judged against the centre's 80 % within 30 s";
+  const auto& intervals = results["kpis"]["by_interval"];
+  ASSERT_EQ(intervals.size(), 8u);
+  int standard_missed = 0;
+  for (const auto& i : intervals) {
+    for (const char* type : {"premium", "standard"}) {
+      EXPECT_TRUE(i["type_service_level_verdicts"].contains(type)) << i["label"] << " " << type;
+      EXPECT_EQ(i["by_type"][type]["service_level"]["n"], 10) << i["label"] << " " << type;
+    }
+    standard_missed += i["type_service_level_verdicts"]["standard"] == "missed";
+  }
+  EXPECT_GT(standard_missed, 0) << "the standard team is short from 08:45";
+  std::size_t interval_targets = 0;
+  for (const auto& t : results["targets"]) interval_targets += t["scope"] == "intervals" && t.contains("type");
+  EXPECT_EQ(interval_targets, 2u);
+  // The renderer that draws them travels in the page.
+  for (const char* id : {"\"type-service-levels\"", "\"heat-map\"", "\"type-chooser\"", "\"chart-type-service-level"})
+    EXPECT_NE(page.find(id), std::string::npos) << id;
+}
+
 TEST_F(HtmlReport, UnwritableFileExitsWith2NamingIt) {
   std::ofstream(dir_ / "plain_file") << "not a folder";
   const fs::path html = dir_ / "plain_file" / "report.html";
