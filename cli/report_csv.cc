@@ -127,8 +127,9 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
         interval_groups +=
             fmt::format("{},{}{}\n", when, group_name(g), kpi_cells(ir.by_group[g], models::kGroupIntervalKpis));
       for (std::size_t t = 0; t < ir.by_type.size(); ++t)
-        interval_types += fmt::format("{},{}{},{}\n", when, type_name(t), kpi_cells(ir.by_type[t], models::kTypeKpis),
-                                      models::verdict_name(ir.type_service_level[t]));
+        interval_types += fmt::format(
+            "{},{}{},{}\n", when, type_name(t), kpi_cells(ir.by_type[t], models::kTypeKpis),
+            stat_of(ir.by_type[t], models::Kpi::ServiceLevel).n == 0 ? "" : models::verdict_name(ir.type_service_level[t]));
     }
     write_file(base / (spec.name + "_by_interval.csv"), intervals);
     write_file(base / (spec.name + "_by_interval_group.csv"), interval_groups);

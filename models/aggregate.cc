@@ -77,7 +77,7 @@ class ResultsAccumulator::Impl {
     const TargetSpec& sl_target = spec_.targets.front();
     for (std::size_t s = 0; s < by_interval_.size(); ++s) {
       IntervalResult ir{static_cast<std::uint32_t>(s), sim::period_start(static_cast<unsigned>(s), spec_.period_s),
-                        finish(by_interval_[s], conf), {}, {}, Verdict::Inconclusive};
+                        finish(by_interval_[s], conf), {}, {}, Verdict::Inconclusive, {}};
       for (std::size_t g = 0; g < by_group_.size(); ++g)
         ir.by_group.push_back(finish(by_interval_group_[s * by_group_.size() + g], conf));
       for (std::size_t k = 0; k < by_type_.size(); ++k)

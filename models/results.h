@@ -40,7 +40,7 @@ struct TargetResult {
   std::uint32_t intervals_met = 0;
   std::uint32_t intervals_missed = 0;
   std::uint32_t intervals_inconclusive = 0;
-  std::optional<std::uint32_t> worst_interval;
+  std::optional<std::uint32_t> worst_interval = std::nullopt;
 };
 
 struct IntervalResult {

@@ -200,6 +200,9 @@
             "missed its target in no interval"),
         unsure.length ? "; " + unsure.length + " inconclusive (" + unsure.join(", ") + ")" : "", "."));
     }
+    // The scenario's sanity warnings (docs/targets.md#warnings), one paragraph each.
+    for (const w of results.warnings || [])
+      notes.push(el("p", { class: "warning", "data-code": w.code }, "Warning: " + w.message));
     if (results.unserved_at_end > 0) {
       notes.push(el("p", { class: "warning" }, results.unserved_at_end + " calls were still waiting when nothing else " +
         "could happen (no agent staffed to serve them at the end); they count as neither answered nor abandoned."));

@@ -44,7 +44,8 @@ class FilePointers final : public ShiftPointers {
 
 std::optional<std::uint32_t> parse_clock(std::string_view t) {
   // Spreadsheets drop the leading zero of the hour: "8:00" is "08:00".
-  const std::string padded = t.size() == 4 || t.size() == 7 ? "0" + std::string(t) : std::string(t);
+  std::string padded(t.size() == 4 || t.size() == 7 ? 1 : 0, '0');
+  padded.append(t);  // not "0" + std::string(t): GCC 12 warns (-Wrestrict) on that concatenation
   const std::string_view c = padded;
   if ((c.size() != 5 && c.size() != 8) || c[2] != ':' || (c.size() == 8 && c[5] != ':')) return std::nullopt;
   const auto two_digits = [&](std::size_t i) {

@@ -155,8 +155,8 @@ struct TargetSpec {
   Kpi kpi = Kpi::ServiceLevel;
   TargetBound bound = TargetBound::AtLeast;
   double value = 0.0;
-  std::optional<ContactTypeId> type;  // none: the whole centre (or the group)
-  std::optional<AgentGroupId> group;  // none: the whole centre (or the type)
+  std::optional<ContactTypeId> type = std::nullopt;  // none: the whole centre (or the group)
+  std::optional<AgentGroupId> group = std::nullopt;  // none: the whole centre (or the type)
   TargetScope scope = TargetScope::Day;
   double share_of_intervals = 1.0;  // Intervals only; 1: every interval
 };

@@ -233,6 +233,9 @@ TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   EXPECT_NE(page.dom.find("class=\"badge badge-met\""), std::string::npos);
   EXPECT_NE(page.dom.find("class=\"badge badge-missed\""), std::string::npos);  // 12:30 in the interval table
   EXPECT_EQ(page.dom.find("id=\"no-intervals\""), std::string::npos);
+  // The scenario's one sanity warning (service's load equals its agents at 13:00), as text.
+  EXPECT_EQ(count(page.dom, "class=\"warning\" data-code="), 1);
+  EXPECT_TRUE(has(page.dom, "data-code=\"load_above_agents\">Warning: service: offered load at or above"));
   // Charts fill their card (about 1230 px in a 1400 px window), not the 320 px they are
   // first drawn at, before the page holds them; no window resize is needed.
   EXPECT_GT(canvas_width(page.dom, "chart-service-level-chart"), 1000);
