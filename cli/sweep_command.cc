@@ -322,12 +322,9 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
   for (std::size_t p = 1; p < points.size(); ++p) {
     const auto& first = points.front().spec.targets;
     const auto& here = points[p].spec.targets;
-    bool same = first.size() == here.size();
-    for (std::size_t i = 0; same && i < first.size(); ++i)
-      same = first[i].kpi == here[i].kpi && first[i].bound == here[i].bound && first[i].value == here[i].value;
-    if (!same) {
+    if (first != here) {
       error = fmt::format("ccsim sweep: point {} has other targets than point 1; a sweep judges every point against the "
-                          "same targets (vary the scenario, not /targets or /service_level/target)\n",
+                          "same targets (vary the scenario, not /targets or a service level's target)\n",
                           p + 1);
       return kExitBadInput;
     }

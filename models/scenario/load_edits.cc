@@ -3,7 +3,9 @@
 // scenario goes through exactly the decoding and validation of a file. Integers stay
 // integers when the result is whole, so `staffing +1` still reads as a staffing plan.
 #include <cmath>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -34,15 +36,8 @@ std::size_t map_numbers(Json& v, const F& f) {
   return n;
 }
 
-// The diagnostic for an edit that cannot apply, or "" when it applied.
-std::string apply(Json& doc, const ScenarioEdit& e) {
-  Json::json_pointer ptr;
-  try {
-    ptr = Json::json_pointer(e.pointer);
-  } catch (const nlohmann::json::exception&) {
-    return "not a JSON pointer; expected one such as /agent_groups/0/staffing";
-  }
-  if (ptr.empty()) return "cannot replace the whole scenario; point at a value inside it";
+// The edit at one concrete pointer.
+std::string apply_at(Json& doc, const Json::json_pointer& ptr, const ScenarioEdit& e) {
   if (e.op == ScenarioEdit::Op::Set) {
     Json value;
     try {
@@ -81,6 +76,69 @@ std::string apply(Json& doc, const ScenarioEdit& e) {
   return "";
 }
 
+// The concrete pointers `pointer` stands for. In an array, a segment may be an index, the
+// "name" of an element (/agent_groups/flex/staffing) or "*" (every element); the result
+// is in document order. Segments past what exists are kept as written (a Set may add
+// them). Throws std::invalid_argument with the diagnostic when a name matches nothing.
+std::vector<Json::json_pointer> expand(const Json& doc, const Json::json_pointer& pointer) {
+  std::vector<Json::json_pointer> out{Json::json_pointer()};
+  Json::json_pointer rest = pointer;
+  std::vector<std::string> tokens;
+  while (!rest.empty()) {
+    tokens.insert(tokens.begin(), rest.back());
+    rest.pop_back();
+  }
+  for (const std::string& token : tokens) {
+    std::vector<Json::json_pointer> next;
+    for (const Json::json_pointer& at : out) {
+      const Json* v = doc.contains(at) ? &doc[at] : nullptr;
+      const bool is_index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+      if (!v || !v->is_array() || is_index) {
+        next.push_back(at / token);
+        continue;
+      }
+      std::vector<std::string> names;
+      std::size_t matched = 0;
+      for (std::size_t i = 0; i < v->size(); ++i) {
+        const Json& element = (*v)[i];
+        const Json* name = element.is_object() && element.contains("name") ? &element["name"] : nullptr;
+        if (name && name->is_string()) names.push_back(name->get<std::string>());
+        if (token == "*" || (name && name->is_string() && name->get<std::string>() == token)) {
+          next.push_back(at / i);
+          ++matched;
+        }
+      }
+      if (matched == 0)
+        throw std::invalid_argument(
+            token == "*" ? fmt::format("{} is empty: \"*\" matches no element", at.to_string())
+                         : fmt::format("no element of {} is named \"{}\"; names: {}{}", at.to_string(), token,
+                                       internal::join_names(names), internal::did_you_mean(token, names)));
+    }
+    out = std::move(next);
+  }
+  return out;
+}
+
+// The diagnostic for an edit that cannot apply, or "" when it applied.
+std::string apply(Json& doc, const ScenarioEdit& e) {
+  Json::json_pointer pattern;
+  try {
+    pattern = Json::json_pointer(e.pointer);
+  } catch (const nlohmann::json::exception&) {
+    return "not a JSON pointer; expected one such as /agent_groups/0/staffing";
+  }
+  if (pattern.empty()) return "cannot replace the whole scenario; point at a value inside it";
+  std::vector<Json::json_pointer> targets;
+  try {
+    targets = expand(doc, pattern);
+  } catch (const std::invalid_argument& why) {
+    return why.what();
+  }
+  for (const Json::json_pointer& ptr : targets)
+    if (std::string why = apply_at(doc, ptr, e); !why.empty())
+      return targets.size() == 1 || ptr.to_string() == e.pointer ? why : fmt::format("{}: {}", ptr.to_string(), why);
+  return "";
+}
 }  // namespace
 
 std::string_view edit_operator(ScenarioEdit::Op op) {

@@ -159,6 +159,8 @@ struct TargetSpec {
   std::optional<AgentGroupId> group = std::nullopt;  // none: the whole centre (or the type)
   TargetScope scope = TargetScope::Day;
   double share_of_intervals = 1.0;  // Intervals only; 1: every interval
+
+  bool operator==(const TargetSpec&) const = default;
 };
 
 // Steady state: stationary rates; arrivals in [0, warmup_s) are simulated but not

@@ -610,11 +610,7 @@ class SpecChecker {
     const auto& ts = s_.targets;
     std::vector<TargetSpec> first{{Kpi::ServiceLevel, TargetBound::AtLeast, s_.service_level.target}};
     for (const TargetSpec& t : internal::type_service_level_targets(s_)) first.push_back(t);
-    const auto same = [](const TargetSpec& a, const TargetSpec& b) {
-      return a.kpi == b.kpi && a.bound == b.bound && a.value == b.value && a.type == b.type && a.group == b.group &&
-             a.scope == b.scope && a.share_of_intervals == b.share_of_intervals;
-    };
-    if (ts.size() < first.size() || !std::equal(first.begin(), first.end(), ts.begin(), same)) {
+    if (ts.size() < first.size() || !std::equal(first.begin(), first.end(), ts.begin())) {
       error("/targets",
             fmt::format("must start with the service-level targets: TargetSpec{{Kpi::ServiceLevel, "
                         "TargetBound::AtLeast, {}}} (service_level.target), then the {} of the contact types with their "

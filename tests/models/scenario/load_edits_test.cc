@@ -99,6 +99,36 @@ TEST_F(LoadEdits, EditsThatCannotApplyAreLocatedDiagnostics) {
   EXPECT_NE(e[0].message.find("not a JSON pointer"), std::string::npos) << e[0].message;
 }
 
+TEST_F(LoadEdits, ElementsOfAnArrayCanBeNamedOrAllChosenWithAStar) {
+  std::ofstream(path_) << R"({
+    "mode": "day", "period_s": 1800, "num_periods": 2,
+    "contact_types": [
+      { "name": "sales", "arrivals": { "process": "piecewise_poisson", "per_period": [100, 150] },
+        "talk": { "dist": "exponential", "mean_s": 180 } },
+      { "name": "support", "arrivals": { "process": "piecewise_poisson", "per_period": [10, 20] },
+        "talk": { "dist": "exponential", "mean_s": 180 } } ],
+    "agent_groups": [ { "name": "flex", "staffing": [10, 12] }, { "name": "core", "staffing": [5, 5] } ],
+    "router": { "type_to_group": { "sales": ["flex"], "support": ["core", "flex"] } }
+  })";
+  const ScenarioSpec s = load({{"/agent_groups/core/staffing", Op::Add, "2"},
+                               {"/contact_types/*/arrivals/per_period", Op::Scale, "1.5"}});
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{10, 12}));
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(1)].staffing, (std::vector<std::uint32_t>{7, 7}));
+  EXPECT_EQ(s.contact_types[make_id<ContactTypeId>(0)].arrivals.per_period, (std::vector<double>{150, 225}));
+  EXPECT_EQ(s.contact_types[make_id<ContactTypeId>(1)].arrivals.per_period, (std::vector<double>{15, 30}));
+  auto e = errors({{"/agent_groups/flx/staffing", Op::Set, "[1, 1]"}});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].pointer, "/agent_groups/flx/staffing");
+  EXPECT_NE(e[0].message.find("no element of /agent_groups is named \"flx\"; names: flex, core (did you mean "
+                              "\"flex\"?)"),
+            std::string::npos)
+      << e[0].message;
+  // A star that reaches a value one element lacks names that element.
+  e = errors({{"/contact_types/*/ivr/p_hangup", Op::Scale, "2"}});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_NE(e[0].message.find("/contact_types/0/ivr/p_hangup: no such value"), std::string::npos) << e[0].message;
+}
+
 TEST_F(LoadEdits, AnEditedValueIsValidatedLikeTheFile) {
   const auto e = errors({{"/agent_groups/0/staffing", Op::Scale, "1.1"}});
   ASSERT_FALSE(e.empty());
