@@ -20,6 +20,7 @@
 
 #include "cli/commands.h"
 #include "models/analytic/erlang.h"
+#include "models/scenario/validate.h"
 
 namespace ccsim::cli {
 namespace {
@@ -157,8 +158,11 @@ double nonneg_seconds(const char* flag, double v) {
 double fraction(const char* flag, double v, bool zero_ok, bool one_ok) {
   const bool ok = (zero_ok ? v >= 0.0 : v > 0.0) && (one_ok ? v <= 1.0 : v < 1.0);
   if (!ok)
-    throw BadInput(fmt::format("{} is {}; expected a fraction in {}0, 1{}", flag, v,
-                               zero_ok ? "[" : "(", one_ok ? "]" : ")"));
+    throw BadInput(fmt::format("{} is {}; expected a fraction in {}0, 1{}{}", flag, v, zero_ok ? "[" : "(",
+                               one_ok ? "]" : ")",
+                               v > 1.0 && v <= 100.0
+                                   ? fmt::format(" (write {} % as {})", v, models::internal::hundredth_text(v))
+                                   : ""));
   return v;
 }
 

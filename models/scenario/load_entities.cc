@@ -201,9 +201,26 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
           } else {
             if (num_periods_ && s->size() != *num_periods_)
               error(sp, fmt::format("expected {} values (num_periods), got {}", *num_periods_, s->size()));
-            for (std::size_t k = 0; k < s->size(); ++k)
-              if (auto x = integer((*s)[k], child_pointer(sp, k), 0, kU32Max))
-                g.staffing.push_back(static_cast<std::uint32_t>(*x));
+            // Required staffing from a spreadsheet is often fractional: one message for
+            // the array, not one per value.
+            std::vector<std::size_t> fractional;
+            for (std::size_t k = 0; k < s->size(); ++k) {
+              const Json& x = (*s)[k];
+              if (x.is_number_float() && x.get<double>() >= 0.0 && std::isfinite(x.get<double>()) &&
+                  x.get<double>() != std::floor(x.get<double>()))
+                fractional.push_back(k);
+            }
+            if (!fractional.empty()) {
+              const Json& first = (*s)[fractional.front()];
+              error(sp, fmt::format("agents are whole: {} of the {} values {} fractional (the first, {}, is {}); round "
+                                    "them (up, to keep at least the agents asked for)",
+                                    fractional.size(), s->size(), fractional.size() == 1 ? "is" : "are",
+                                    child_pointer(sp, fractional.front()), describe(first)));
+            } else {
+              for (std::size_t k = 0; k < s->size(); ++k)
+                if (auto x = integer((*s)[k], child_pointer(sp, k), 0, kU32Max))
+                  g.staffing.push_back(static_cast<std::uint32_t>(*x));
+            }
           }
         } else if (s->is_number()) {
           if (auto x = integer(*s, sp, 0, kU32Max))

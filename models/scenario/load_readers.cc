@@ -47,7 +47,11 @@ std::optional<double> Decoder::number(const Json& v, const std::string& ptr, con
   }
   const double x = v.get<double>();
   if (!r.contains(x)) {
-    error(ptr, fmt::format("must be {}; got {}", r.text(), describe(v)));
+    // A fraction's range given a percentage: say how to write it.
+    const bool percent = r.lo >= 0.0 && r.hi == 1.0 && x > 1.0 && x <= 100.0;
+    error(ptr, percent ? fmt::format("must be {} (a fraction: write {} % as {}); got {}", r.text(), x,
+                                     hundredth_text(x), describe(v))
+                       : fmt::format("must be {}; got {}", r.text(), describe(v)));
     return std::nullopt;
   }
   return x;

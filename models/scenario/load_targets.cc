@@ -18,13 +18,7 @@ void Decoder::decode_service_level_object(const Json& v, const std::string& ptr,
   if (!expect_object(v, ptr, R"(an object {"awt_s": 20, "target": 0.8, ...})")) return;
   check_keys(v, ptr, kServiceLevelKeys);
   if (auto x = number_at(v, ptr, "awt_s", at_least(0.0), false)) sl.awt_s = *x;
-  if (const Json* t = find(v, "target")) {
-    if (t->is_number() && t->get<double>() > 1.0 && t->get<double>() <= 100.0)
-      error(ptr + "/target", fmt::format("must be in (0, 1]: write {0:g} % as {1:.2f}; got {0:g}", t->get<double>(),
-                                         t->get<double>() / 100.0));
-    else if (auto x = number(*t, ptr + "/target", Range{0.0, true, 1.0, false}))
-      sl.target = *x;
-  }
+  if (auto x = number_at(v, ptr, "target", Range{0.0, true, 1.0, false}, false)) sl.target = *x;
   if (const Json* d = find(v, "definition")) {
     if (auto i = choice(*d, ptr + "/definition", "service level definition", kSlDefinitionNames))
       sl.definition = static_cast<SlDefinition>(*i);
@@ -73,9 +67,6 @@ std::optional<TargetSpec> Decoder::decode_target(const Json& v, const std::strin
   if (const Json* sh = find(v, "share_of_intervals")) {
     if (t.scope != TargetScope::Intervals) {
       error(ptr + "/share_of_intervals", R"(applies to the scope "intervals" only; add "scope": "intervals" or remove it)");
-    } else if (sh->is_number() && sh->get<double>() > 1.0 && sh->get<double>() <= 100.0) {
-      error(ptr + "/share_of_intervals", fmt::format("must be in (0, 1]: write {0:g} % as {1:.2f}; got {0:g}",
-                                                     sh->get<double>(), sh->get<double>() / 100.0));
     } else if (auto x = number(*sh, ptr + "/share_of_intervals", Range{0.0, true, 1.0, false})) {
       t.share_of_intervals = *x;
     }

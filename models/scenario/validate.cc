@@ -16,6 +16,17 @@
 
 namespace ccsim::models::internal {
 
+// "6" -> "0.06", "30" -> "0.30", "12.5" -> "0.125": the decimal point moved two places
+// in the number's shortest text, so that no binary rounding shows.
+std::string hundredth_text(double x) {
+  const std::string text = fmt::format("{}", x);
+  const auto dot = text.find('.');
+  std::string whole = text.substr(0, dot);
+  const std::string frac = dot == std::string::npos ? std::string() : text.substr(dot + 1);
+  if (whole.size() < 3) whole.insert(0, 3 - whole.size(), '0');
+  return whole.substr(0, whole.size() - 2) + "." + whole.substr(whole.size() - 2) + frac;
+}
+
 std::string Range::text() const {
   const bool has_lo = std::isfinite(lo), has_hi = std::isfinite(hi);
   if (has_lo && has_hi) return fmt::format("in {}{}, {}{}", lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']');

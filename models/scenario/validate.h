@@ -67,6 +67,10 @@ struct Range {
   }
   std::string text() const;
 };
+// A percentage typed for a fraction, written as the fraction: "6" -> "0.06", "30" ->
+// "0.30", "12.5" -> "0.125" (the decimal point moved two places in the shortest text,
+// so that no binary rounding shows).
+std::string hundredth_text(double x);
 constexpr Range at_least(double lo) { return {lo, false}; }
 constexpr Range above(double lo) { return {lo, true}; }
 constexpr Range closed(double lo, double hi) { return {lo, false, hi, false}; }

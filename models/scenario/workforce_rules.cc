@@ -232,16 +232,6 @@ class ShiftChecker {
   DiagnosticSink& sink_;
 };
 
-// "6" -> "0.06", "30" -> "0.30", "12.5" -> "0.125": the decimal point moved two places
-// in the number's shortest text, so that no binary rounding shows.
-std::string hundredth_text(double x) {
-  const std::string text = fmt::format("{}", x);
-  const auto dot = text.find('.');
-  std::string whole = text.substr(0, dot);
-  const std::string frac = dot == std::string::npos ? std::string() : text.substr(dot + 1);
-  if (whole.size() < 3) whole.insert(0, 3 - whole.size(), '0');
-  return whole.substr(0, whole.size() - 2) + "." + whole.substr(whole.size() - 2) + frac;
-}
 
 }  // namespace
 

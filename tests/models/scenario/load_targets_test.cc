@@ -103,9 +103,9 @@ TEST(LoadTargets, MistakesAreLocated) {
   expect_only(day("", R"({ "kpi": "asa_s", "max": 30, "share_of_intervals": 0.9 })"), "/targets/0/share_of_intervals",
               "applies to the scope \"intervals\" only; add \"scope\": \"intervals\" or remove it");
   expect_only(day("", R"({ "kpi": "asa_s", "max": 30, "scope": "intervals", "share_of_intervals": 90 })"),
-              "/targets/0/share_of_intervals", "must be in (0, 1]: write 90 % as 0.90; got 90");
+              "/targets/0/share_of_intervals", "must be in (0, 1] (a fraction: write 90 % as 0.90); got 90");
   expect_only(day(R"(, "service_level": { "target": 80 })", ""), "/contact_types/0/service_level/target",
-              "must be in (0, 1]: write 80 % as 0.80; got 80");
+              "must be in (0, 1] (a fraction: write 80 % as 0.80); got 80");
   expect_only(day(R"(, "service_level": { "awt": 60 })", ""), "/contact_types/0/service_level/awt",
               "unknown key \"awt\"; known: awt_s, target, definition, short_abandon_s (did you mean \"awt_s\"?)");
   expect_only(day(R"(, "service_level": { "target": 0.7 })", R"({ "kpi": "service_level", "type": "billing", "min": 0.6 })"),

@@ -422,7 +422,8 @@ TEST(LoadScenario, IvrProbabilityOutOfRangeIsAnError) {
   const std::string ivr = with(kIvr, "0.3", "1.2");
   expect_only(with(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"ivr\": {},"), "\"name\": \"sales\",",
                    "\"name\": \"sales\", " + ivr),
-              "/contact_types/1/ivr/p_self_service", "must be in [0, 1]; got 1.2");
+              "/contact_types/1/ivr/p_self_service",
+              "must be in [0, 1] (a fraction: write 1.2 % as 0.012); got 1.2");
 }
 
 TEST(LoadScenario, IvrProbabilitiesSummingOverOneAreNotRescaled) {
@@ -1319,7 +1320,8 @@ TEST(LoadScenario, CheckDefaultsWhenAbsent) {
 
 TEST(LoadScenario, CheckAlphaIsAnOpenInterval) {
   expect_only(with_check(R"({"alpha": 0})"), "/check/alpha", "must be in (0, 1); got 0");
-  expect_only(with_check(R"({"alpha": 1.5})"), "/check/alpha", "must be in (0, 1); got 1.5");
+  expect_only(with_check(R"({"alpha": 1.5})"), "/check/alpha", "must be in (0, 1) (a fraction: write 1.5 % as 0.015); got 1.5");
+  expect_only(with_check(R"({"alpha": 101})"), "/check/alpha", "must be in (0, 1); got 101");
   expect_only(with_check(R"({"alpha": "0.01"})"), "/check/alpha",
               "expected a number in (0, 1); got string \"0.01\"");
 }
@@ -1575,6 +1577,12 @@ TEST(LoadScenario, ClockTimeNeedsStartTime) {
   // An invalid /start_time is reported there only.
   expect_only(with(roster(), "\"start_time\": \"07:00\"", "\"start_time\": \"7:00\""), "/start_time",
               R"(expected a clock time "HH:MM" from "00:00" to "23:59"; got string "7:00")");
+}
+
+TEST(LoadScenario, FractionalStaffingIsOneMessageThatSaysToRound) {
+  expect_only(with(kDay, "[10, 12, 11]", "[10.4, 12, 11.2]"), "/agent_groups/0/staffing",
+              "agents are whole: 2 of the 3 values are fractional (the first, /agent_groups/0/staffing/0, is 10.4); "
+              "round them (up, to keep at least the agents asked for)");
 }
 
 TEST(LoadScenario, BadTimeSaysWhatIsAccepted) {
