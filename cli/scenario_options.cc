@@ -34,18 +34,24 @@ void add_forecast_options(CLI::App& cmd, ScenarioOptions& o) {
   cmd.add_option("--forecast-volume", o.forecast_volume,
                  "per_interval or per_hour: the unit of the forecast's volumes, when its file does not say")
       ->check(CLI::IsMember({"per_interval", "per_hour"}));
+  cmd.add_option("--staffing", o.staffing,
+                 "A staffing plan CSV (interval_start, then one agent group per column) replacing the staffing of "
+                 "the groups it covers (docs/forecasts.md)");
 }
 
 std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& o) {
   std::vector<models::ScenarioEdit> edits;
-  if (o.forecast.empty()) return edits;
-  // Absolute, so that it does not depend on the scenario's folder (the file's own
-  // /forecast/file is relative to it); JSON-quoted, so that a name like 2026.csv stays a string.
-  const std::string path = std::filesystem::absolute(o.forecast).lexically_normal().string();
-  edits.push_back({"/forecast/file", models::ScenarioEdit::Op::Set, nlohmann::json(path).dump()});
-  edits.push_back({"/forecast/overrides", models::ScenarioEdit::Op::Set, "true"});
+  // Paths absolute, so that they do not depend on the scenario's folder (the file's own
+  // are relative to it); JSON-quoted, so that a name like 2026.csv stays a string.
+  const auto file = [&edits](const std::string& key, const std::string& path) {
+    edits.push_back({key + "/file", models::ScenarioEdit::Op::Set,
+                     nlohmann::json(std::filesystem::absolute(path).lexically_normal().string()).dump()});
+    edits.push_back({key + "/overrides", models::ScenarioEdit::Op::Set, "true"});
+  };
+  if (!o.forecast.empty()) file("/forecast", o.forecast);
   if (!o.forecast_volume.empty())
     edits.push_back({"/forecast/volume", models::ScenarioEdit::Op::Set, nlohmann::json(o.forecast_volume).dump()});
+  if (!o.staffing.empty()) file("/staffing_plan", o.staffing);
   return edits;
 }
 

@@ -30,16 +30,18 @@ struct ScenarioOptions {
   // AHT the scenario gives for the types it covers (docs/forecasts.md).
   std::string forecast;
   std::string forecast_volume;
+  // --staffing FILE.csv: the plan replaces the staffing of the groups it covers.
+  std::string staffing;
 };
 
-// The scenario edits the options stand for (--forecast), applied before decoding.
+// The scenario edits the options stand for (--forecast, --staffing), applied before decoding.
 std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& options);
 
 // Registers the scenario positional and --seed, --replications, --threads, --forecast,
 // --forecast-volume on `cmd`;
 // --threads defaults to `default_threads` (Cluster::default_threads).
 void add_scenario_options(CLI::App& cmd, ScenarioOptions& options, std::uint32_t default_threads);
-// --forecast and --forecast-volume alone (for `validate`).
+// --forecast, --forecast-volume and --staffing alone (for `validate`).
 void add_forecast_options(CLI::App& cmd, ScenarioOptions& options);
 
 // Applies --seed and --replications to a loaded `spec` and checks --threads; on bad

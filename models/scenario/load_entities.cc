@@ -194,7 +194,14 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
               : fmt::format("an integer >= 0 (every period) or an array of {} integers >= 0 (one per period)", count);
       const std::size_t before = sink_.count();
       const Json* s = find(v, "staffing");
-      if (s) {
+      const auto planned = info.named ? staffing_plan_.find(g.name) : staffing_plan_.end();
+      if (planned != staffing_plan_.end()) {
+        if (s && !staffing_plan_overrides_)
+          error(sp, fmt::format("the staffing of {} is given twice, here and in {}; remove one, or set "
+                                "/staffing_plan/overrides to true to let the file replace it",
+                                quote(g.name), staffing_plan_file_));
+        g.staffing = planned->second;
+      } else if (s) {
         if (s->is_array()) {
           if (steady) {
             error(sp, fmt::format("expected {}; got an array", accepted));
@@ -231,11 +238,14 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
       }
       const bool staffing_ok = sink_.count() == before;
       const bool shifts_ok = decode_workforce(v, ptr, g);
-      if (!s && (steady || !find(v, "shifts"))) {
+      if (!s && planned == staffing_plan_.end() && (steady || !find(v, "shifts"))) {
         if (steady) {
           missing(ptr, "staffing", accepted);
-        } else {
+        } else if (!staffing_plan_key_) {
           error(ptr, R"(missing the agents; give "staffing" (agents per period), "shifts", or both)");
+        } else if (staffing_plan_read_) {  // else the plan's problems are reported: it may hold them
+          error(ptr, R"(missing the agents; give "staffing" (agents per period), "shifts", or a column in the )"
+                     "staffing plan");
         }
       } else if (staffing_ok && shifts_ok) {
         const std::string label = info.named ? quote(g.name) : std::string("#") + std::to_string(i);

@@ -42,11 +42,11 @@ constexpr std::uint32_t kDefaultReplications = 10;
 
 // ---- the vocabulary of the format: every key and every name, in one place ----------
 
-constexpr std::array<std::string_view, 19> kTopKeys = {
+constexpr std::array<std::string_view, 20> kTopKeys = {
     "name",          "description", "mode", "period_s",      "num_periods",  "start_time",
-    "steady_state",  "trunks",      "ivr",  "forecast",      "contact_types", "agent_groups",
-    "router",        "service_level", "targets", "rng",      "confidence",   "check",
-    "$schema"};
+    "steady_state",  "trunks",      "ivr",  "forecast",      "staffing_plan", "contact_types",
+    "agent_groups",  "router",      "service_level", "targets", "rng",      "confidence",
+    "check",         "$schema"};
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
@@ -54,6 +54,7 @@ constexpr std::array<std::string_view, 10> kContactTypeKeys = {
     "name",    "priority", "arrivals",      "ivr",           "talk", "wrap_up", "patience", "aht_per_period_s",
     "patience_per_period_s", "service_level"};
 constexpr std::array<std::string_view, 3> kForecastKeys = {"file", "volume", "overrides"};
+constexpr std::array<std::string_view, 2> kStaffingPlanKeys = {"file", "overrides"};
 // Same order as ScenarioSpec::ForecastSource::per_hour (false, true).
 constexpr std::array<std::string_view, 2> kVolumeUnits = {"per_interval", "per_hour"};
 constexpr std::array<std::string_view, 5> kForecastColumns = {"interval_start", "contact_type", "volume", "aht_s",
@@ -257,8 +258,21 @@ class Decoder {
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
   // Day mode: one value > 0 per period at obj[key], or nullopt (reported).
   std::optional<std::vector<double>> per_period_at(const Json& obj, const std::string& ptr, std::string_view key);
-  // load_forecast.cc: the forecast file's volumes, AHT and patience per interval.
+  // load_csv.cc: a CSV file named by obj["file"] (relative to the scenario's folder),
+  // its text or none (reported at ptr/file); `shown` receives its path.
+  std::optional<std::string> read_csv_key(const Json& obj, const std::string& ptr, std::string_view noun,
+                                          std::string& shown);
+  // The interval a CSV cell names (a clock time or seconds), or none (reported at ptr,
+  // the message starting with `where`).
+  std::optional<std::uint32_t> csv_interval(const std::string& cell, const std::string& ptr, const std::string& where,
+                                            double period_s, std::uint32_t periods);
+  std::string interval_list(const std::vector<std::uint32_t>& intervals, double period_s) const;
+  // obj["overrides"]: whether the file replaces what the scenario gives; false if absent.
+  bool overrides_at(const Json& obj, const std::string& ptr);
+  // The forecast file's volumes, AHT and patience per interval.
   void decode_forecast(const Json& doc, ScenarioSpec& spec);
+  // The staffing plan file's agents per interval and group, read before the groups.
+  void decode_staffing_plan(const Json& doc, const ScenarioSpec& spec);
   // The types that still have no arrivals (neither in the file nor in the forecast).
   void check_arrivals_given(const ScenarioSpec& spec);
   void decode_agent_groups(const Json& doc, ScenarioSpec& spec);
@@ -314,6 +328,13 @@ class Decoder {
   std::string file_label_;  // the scenario file as named: relative forecast paths start from its folder
   bool forecast_key_ = false;   // the document has a "forecast" key
   bool forecast_read_ = false;  // ... and its file was read without a problem
+  // /staffing_plan: agents per interval by group name, and whether they replace a
+  // group's own "staffing".
+  std::map<std::string, std::vector<std::uint32_t>, std::less<>> staffing_plan_;
+  std::string staffing_plan_file_;
+  bool staffing_plan_overrides_ = false;
+  bool staffing_plan_key_ = false;   // the document has a "staffing_plan" key
+  bool staffing_plan_read_ = false;  // ... and its file was read without a problem
   std::optional<RunMode> mode_;
   std::optional<std::uint32_t> num_periods_;  // day mode, when valid
   std::optional<double> horizon_s_;           // day mode, when period_s and num_periods are valid

@@ -1,7 +1,8 @@
-// tests/models/scenario/load_forecast_test.cc
-// A forecast CSV named by /forecast: volumes, AHT and patience per interval read exactly,
-// and every mistake a WFM export can hold reported at /forecast/file with its line and
-// column, without a cascade of follow-on errors.
+// tests/models/scenario/load_csv_test.cc
+// Planners' CSV files: a forecast named by /forecast (volumes, AHT and patience per
+// interval) and a staffing plan named by /staffing_plan (agents per interval and group),
+// read exactly, and every mistake an export can hold reported at the key's file with its
+// line and column, without a cascade of follow-on errors.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -46,15 +47,33 @@ constexpr std::string_view kCsv =
     "8:30,billing,180,260,200\n"
     "\"09:00\",billing,150,240,250\n";
 
-class LoadForecast : public ::testing::Test {
+// A fresh folder per test, named after it.
+class InTempDir : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("ccsim_forecast_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("ccsim_csv_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "forecasts");
   }
   void TearDown() override { fs::remove_all(dir_); }
+
+  // The diagnostics of loading dir_/s.json, which must fail.
+  std::vector<Diagnostic> load_errors() {
+    try {
+      load_scenario_file((dir_ / "s.json").string());
+    } catch (const ScenarioError& e) {
+      return e.diagnostics();
+    }
+    ADD_FAILURE() << "expected a ScenarioError";
+    return {};
+  }
+
+  fs::path dir_;
+};
+
+class LoadForecast : public InTempDir {
+ protected:
 
   // Writes the scenario (with the given extra keys) and the CSV, and loads it.
   ScenarioSpec load(std::string_view csv, std::string_view forecast_keys = "", std::string_view billing_keys = "") {
@@ -64,13 +83,7 @@ class LoadForecast : public ::testing::Test {
   std::vector<Diagnostic> errors(std::string_view csv, std::string_view forecast_keys = "",
                                  std::string_view billing_keys = "") {
     write(csv, forecast_keys, billing_keys);
-    try {
-      load_scenario_file((dir_ / "s.json").string());
-    } catch (const ScenarioError& e) {
-      return e.diagnostics();
-    }
-    ADD_FAILURE() << "expected a ScenarioError";
-    return {};
+    return load_errors();
   }
   // Exactly one diagnostic, at /forecast/file unless said, whose message is `message`
   // with "F" standing for the CSV's path.
@@ -82,8 +95,6 @@ class LoadForecast : public ::testing::Test {
     testing::expect_single(errors(csv, forecast_keys, billing_keys), pointer, m);
   }
   std::string csv_path() const { return (dir_ / "forecasts" / "f.csv").lexically_normal().string(); }
-
-  fs::path dir_;
 
  private:
   void write(std::string_view csv, std::string_view forecast_keys, std::string_view billing_keys) {
@@ -204,6 +215,61 @@ TEST_F(LoadForecast, PatienceNeedsALawToScale) {
               csv_path() + " line 5, column 5 (patience_s): billing has no patience law to scale (its shape); add "
                            "/contact_types/0/patience or leave the column out");
   }
+}
+
+// A staffing plan: interval_start, then one agent group per column.
+class LoadStaffingPlan : public InTempDir {
+ protected:
+
+  void write(std::string_view csv, std::string_view support_staffing = "") {
+    std::ofstream(dir_ / "plan.csv") << csv;
+    std::ofstream(dir_ / "s.json") << with(R"({
+      "mode": "day", "period_s": 1800, "num_periods": 3, "start_time": "08:00",
+      "staffing_plan": { "file": "plan.csv" },
+      "contact_types": [ { "name": "calls", "arrivals": { "process": "poisson", "rate_per_hour": 60 },
+                           "talk": { "dist": "exponential", "mean_s": 300 } } ],
+      "agent_groups": [ { "name": "support" STAFFING }, { "name": "tier1", "staffing": 2 } ],
+      "router": { "type_to_group": { "calls": ["support", "tier1"] } } })",
+                                           "STAFFING", support_staffing);
+  }
+  std::vector<Diagnostic> errors() { return load_errors(); }
+  std::string csv() const { return (dir_ / "plan.csv").lexically_normal().string(); }
+};
+
+constexpr std::string_view kPlan = "\xEF\xBB\xBFinterval_start,support\r\n08:00,10\r\n08:30,12\r\n09:00,11\r\n";
+
+TEST_F(LoadStaffingPlan, AgentsPerIntervalAreReadForTheGroupsItNames) {
+  write(kPlan);  // as Excel writes it: a byte-order mark and CRLF line ends
+  const ScenarioSpec s = load_scenario_file((dir_ / "s.json").string());
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{10, 12, 11}));
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(1)].staffing, (std::vector<std::uint32_t>{2, 2, 2}));
+  EXPECT_EQ(spec_problems(s).size(), 0u);
+}
+
+TEST_F(LoadStaffingPlan, MistakesAreLocated) {
+  write("interval_start,suport\n08:00,1\n08:30,1\n09:00,1\n");
+  auto ds = errors();
+  ASSERT_EQ(ds.size(), 1u) << testing::dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/staffing_plan/file");
+  EXPECT_EQ(ds[0].message, csv() + " line 1, column 2 (suport): unknown agent group \"suport\"; defined: support, "
+                                   "tier1 (did you mean \"support\"?)");
+  write("interval_start,support\n08:00,10.5\n08:30,12.2\n09:00,11\n");
+  ds = errors();
+  ASSERT_EQ(ds.size(), 1u) << testing::dump(ds);
+  EXPECT_EQ(ds[0].message, csv() + ": agents are whole: 2 cells are fractional (the first, " + csv() +
+                               " line 2, column 2 (support): 10.5); round them (up, to keep at least the agents "
+                               "asked for)");
+  write("interval_start,support\n08:00,10\n09:00,11\n");
+  ds = errors();
+  ASSERT_EQ(ds.size(), 1u) << testing::dump(ds);
+  EXPECT_EQ(ds[0].message, csv() + ": no row for 1 interval: 08:30; give every interval of the day (0 agents where "
+                                   "none works)");
+  write(kPlan, R"(, "staffing": 4)");
+  ds = errors();
+  ASSERT_EQ(ds.size(), 1u) << testing::dump(ds);
+  EXPECT_EQ(ds[0].pointer, "/agent_groups/0/staffing");
+  EXPECT_EQ(ds[0].message, "the staffing of \"support\" is given twice, here and in " + csv() +
+                               "; remove one, or set /staffing_plan/overrides to true to let the file replace it");
 }
 
 }  // namespace
