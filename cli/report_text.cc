@@ -41,7 +41,12 @@ std::string target_text(const models::ScenarioSpec& spec, const models::TargetSp
   if (t.group) out = "group " + spec.agent_groups[*t.group].name + ": ";
   out += fmt::format("{} {} {}", models::kpi_name(k), t.bound == models::TargetBound::AtLeast ? ">=" : "<=",
                      kpi_value_text(t.value, models::kpi_is_fraction(k)));
-  if (k == Kpi::ServiceLevel)
+  // The centre counts each call against its own type's threshold.
+  const bool own_thresholds =
+      std::ranges::any_of(spec.contact_types, [](const models::ContactTypeSpec& c) { return c.service_level.has_value(); });
+  if (k == Kpi::ServiceLevel && !t.type && !t.group && own_thresholds)
+    out += " within each type's threshold";
+  else if (k == Kpi::ServiceLevel)
     out += fmt::format(" within {:g} s", t.type ? spec.service_level_of(*t.type).awt_s : spec.service_level.awt_s);
   if (t.scope == models::TargetScope::Intervals)
     out += t.share_of_intervals >= 1.0 ? std::string(", every interval")

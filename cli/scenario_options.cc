@@ -49,6 +49,7 @@ std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& o) {
     edits.push_back({key + "/overrides", models::ScenarioEdit::Op::Set, "true"});
   };
   if (!o.forecast.empty()) file("/forecast", o.forecast);
+  // Also without --forecast: it states the unit of the scenario's own forecast file.
   if (!o.forecast_volume.empty())
     edits.push_back({"/forecast/volume", models::ScenarioEdit::Op::Set, nlohmann::json(o.forecast_volume).dump()});
   if (!o.staffing.empty()) file("/staffing_plan", o.staffing);

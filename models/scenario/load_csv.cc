@@ -47,7 +47,7 @@ std::optional<std::vector<double>> Decoder::per_period_at(const Json& obj, const
   std::vector<double> out;
   bool ok = true;
   for (std::size_t i = 0; i < v.size(); ++i) {
-    if (auto x = number(v[i], child_pointer(kp, i), above(0.0)))
+    if (auto x = number(v[i], child_pointer(kp, i), Range{0.0, true, kMaxPerPeriodMeanS, false}))
       out.push_back(*x);
     else
       ok = false;
@@ -278,6 +278,10 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
                           shown));
     return;
   }
+  if (rows.empty() && sink_.count() == before) {
+    error(fp, fmt::format("{}: no rows after the header; give one row per interval and contact type", shown));
+    return;
+  }
   if (key_per_hour && header_per_hour && *key_per_hour != *header_per_hour)
     error("/forecast/volume", fmt::format("says {} but {} says \"# volume: {}\"; make them agree",
                                           quote(kVolumeUnits[*key_per_hour]), shown,
@@ -318,6 +322,14 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       error(fp, fmt::format("{}: the AHT of {} is given twice, at {}/aht_per_period_s and in this file; remove one, "
                             "or set /forecast/overrides to true to let the file replace it",
                             shown, t.name, tp));
+      info.arrivals_given = true;  // the file gives them: no "missing arrivals" on top
+      continue;
+    }
+    if (info.patience_given && column[4] != kNoColumn && !overrides) {
+      error(fp, fmt::format("{}: the patience of {} is given twice, at {}/patience_per_period_s and in this file; "
+                            "remove one, or set /forecast/overrides to true to let the file replace it",
+                            shown, t.name, tp));
+      info.arrivals_given = true;  // the file gives them: no "missing arrivals" on top
       continue;
     }
     const double scale = *per_hour ? period_s / 3600.0 : 1.0;

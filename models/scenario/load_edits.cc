@@ -133,6 +133,8 @@ std::string apply(Json& doc, const ScenarioEdit& e) {
     targets = expand(doc, pattern);
   } catch (const std::invalid_argument& why) {
     return why.what();
+  } catch (const nlohmann::json::exception&) {
+    return "no such value in the scenario";  // an index nlohmann cannot even look up (too large)
   }
   for (const Json::json_pointer& ptr : targets)
     if (std::string why = apply_at(doc, ptr, e); !why.empty())

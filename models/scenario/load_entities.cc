@@ -118,7 +118,11 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
   if (const Json* d = find(v, "wrap_up")) t.wrap_up = decode_distribution(*d, ptr + "/wrap_up", false);
   if (const Json* d = find(v, "patience")) t.patience = decode_distribution(*d, ptr + "/patience", false);
   info.durations_ok = sink_.count() == before;
-  info.has_patience = t.patience.has_value();
+  // A law of mean 0 (a constant 0) has no shape to scale to a mean per period.
+  info.has_patience = t.patience.has_value() && t.patience->mean() > 0.0;
+  if (t.patience && !info.has_patience && find(v, "patience_per_period_s"))
+    error(ptr + "/patience_per_period_s",
+          "the patience law has mean 0: there is nothing to scale to these means; give the law a mean > 0");
   if (mode_ == RunMode::SteadyState) {
     day_only(v, ptr, {"aht_per_period_s", "patience_per_period_s"});
     return;
@@ -128,6 +132,7 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
     if (auto x = per_period_at(v, ptr, "aht_per_period_s")) t.aht_per_period_s = std::move(*x);
   }
   if (find(v, "patience_per_period_s")) {
+    info.patience_given = true;
     if (!find(v, "patience"))
       error(ptr + "/patience_per_period_s",
             "needs a patience law (its shape, scaled to these means); add \"patience\" or remove this key");

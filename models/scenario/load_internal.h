@@ -201,6 +201,7 @@ struct TypeInfo {
   bool route_exact = false;    // ... and its route was read in full: every group in it resolved
   bool arrivals_given = false;  // has an "arrivals" key (else the forecast must give them)
   bool aht_given = false;       // has an "aht_per_period_s" key
+  bool patience_given = false;  // has a "patience_per_period_s" key
   bool has_patience = false;    // has a valid patience law
 };
 

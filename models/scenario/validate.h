@@ -147,6 +147,10 @@ std::string file_stem(std::string_view path);
 // The largest input file read_input_file accepts: 64 MiB, thousands of times any real
 // scenario or baseline, so that a wrong path fails at once with a message instead of
 // filling memory (docs/scenario-format.md, Error messages).
+// The largest mean per period (AHT, patience): 10^9 s, past any real contact, so that
+// the draws scaled to it stay finite.
+inline constexpr double kMaxPerPeriodMeanS = 1e9;
+
 inline constexpr std::uintmax_t kMaxInputFileBytes = std::uintmax_t{64} << 20;
 
 // The bytes of the input file at `path` (a scenario, a baseline): every file a user names

@@ -199,8 +199,9 @@ class SpecChecker {
       if (t.patience) distribution(ptr + "/patience", *t.patience, false);
       per_period_means(ptr + "/aht_per_period_s", t.aht_per_period_s);
       per_period_means(ptr + "/patience_per_period_s", t.patience_per_period_s);
-      if (!t.patience && !t.patience_per_period_s.empty())
-        error(ptr + "/patience_per_period_s", "needs a patience law (its shape, scaled to these means); set patience");
+      if (!t.patience_per_period_s.empty() && !(t.patience && t.patience->mean() > 0.0))
+        error(ptr + "/patience_per_period_s",
+              "needs a patience law of mean > 0 (its shape, scaled to these means); set patience");
       routes(ptr, t, reaches_agents);
     }
     if (all_arrivals_ok && !anything_arrives)
@@ -218,7 +219,8 @@ class SpecChecker {
     }
     if (const auto n = periods(); n && means.size() != *n)
       error(ptr, fmt::format("expected {} values (num_periods), got {}", *n, means.size()));
-    for (std::size_t i = 0; i < means.size(); ++i) number(child_pointer(ptr, i), means[i], above(0.0), "seconds");
+    for (std::size_t i = 0; i < means.size(); ++i)
+      number(child_pointer(ptr, i), means[i], Range{0.0, true, internal::kMaxPerPeriodMeanS, false}, "seconds");
   }
 
   // Returns whether anything arrives.

@@ -161,6 +161,19 @@ TEST_F(LoadForecast, MistakesAreLocatedByLineAndColumn) {
               "aht_s, patience_s");
 }
 
+TEST_F(LoadForecast, RowsAndValuesOutOfReachAreRefused) {
+  // Far past the day: must not wrap around into an interval of it.
+  expect_only(with(kCsv, "8:30,billing", "7730941132800,billing"),
+              "F line 6, column 1 (interval_start): \"7730941132800\" is not the start of one of the 3 intervals of "
+              "1800 s from 08:00");
+  expect_only("# volume: per_interval\ninterval_start,contact_type,volume\n",
+              "F: no rows after the header; give one row per interval and contact type");
+  expect_only(kCsv,
+              "F: the patience of billing is given twice, at /contact_types/0/patience_per_period_s and in this "
+              "file; remove one, or set /forecast/overrides to true to let the file replace it",
+              "", R"(, "patience_per_period_s": [60, 60, 60])");
+}
+
 TEST_F(LoadForecast, EveryIntervalOfATypeIsNeeded) {
   expect_only(with(kCsv, "8:30,billing,180,260,200\n", ""),
               "F: billing has no row for 1 interval: 08:30; give every interval of the day (0 where nothing arrives)");
