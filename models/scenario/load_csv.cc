@@ -318,20 +318,19 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
                             shown, t.name, tp));
       continue;
     }
-    if (info.aht_given && column[3] != kNoColumn && !overrides) {
-      error(fp, fmt::format("{}: the AHT of {} is given twice, at {}/aht_per_period_s and in this file; remove one, "
-                            "or set /forecast/overrides to true to let the file replace it",
-                            shown, t.name, tp));
-      info.arrivals_given = true;  // the file gives them: no "missing arrivals" on top
+    // A per-period mean the scenario also gives (the file's arrivals stand: no "missing
+    // arrivals" on top).
+    const auto twice = [&](bool given, std::size_t column_index, std::string_view what, std::string_view key) {
+      if (!given || column[column_index] == kNoColumn || overrides) return false;
+      error(fp, fmt::format("{}: the {} of {} is given twice, at {}/{} and in this file; remove one, or set "
+                            "/forecast/overrides to true to let the file replace it",
+                            shown, what, t.name, tp, key));
+      info.arrivals_given = true;
+      return true;
+    };
+    if (twice(info.aht_given, 3, "AHT", "aht_per_period_s") ||
+        twice(info.patience_given, 4, "patience", "patience_per_period_s"))
       continue;
-    }
-    if (info.patience_given && column[4] != kNoColumn && !overrides) {
-      error(fp, fmt::format("{}: the patience of {} is given twice, at {}/patience_per_period_s and in this file; "
-                            "remove one, or set /forecast/overrides to true to let the file replace it",
-                            shown, t.name, tp));
-      info.arrivals_given = true;  // the file gives them: no "missing arrivals" on top
-      continue;
-    }
     const double scale = *per_hour ? period_s / 3600.0 : 1.0;
     t.arrivals = ArrivalSpec{ArrivalSpec::Process::PiecewisePoisson, 0.0, {}, {}};
     for (double v : r.volume) t.arrivals.per_period.push_back(v * scale);
