@@ -23,6 +23,13 @@ namespace {
 
 constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 
+// What every message about a CSV line starts with: "monday.csv line 14: ", or with the
+// cell "monday.csv line 14, column 3 (volume): ".
+std::string csv_at(std::string_view file, std::size_t line) { return fmt::format("{} line {}: ", file, line); }
+std::string csv_at(std::string_view file, std::size_t line, std::size_t column, std::string_view name) {
+  return fmt::format("{} line {}, column {} ({}): ", file, line, column + 1, name);
+}
+
 // The rows of one contact type, per interval (NaN: no row yet) and the line that gave each.
 struct TypeRows {
   std::vector<double> volume, aht_s, patience_s;
@@ -150,10 +157,6 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
   if (!num_periods_ || spec.period_s <= 0.0) return;  // reported at /period_s, /num_periods
   const std::uint32_t periods = *num_periods_;
   const double period_s = spec.period_s;
-  const auto at = [&](std::size_t line, std::size_t column, std::string_view column_name) {
-    return column == kNoColumn ? fmt::format("{} line {}: ", shown, line)
-                               : fmt::format("{} line {}, column {} ({}): ", shown, line, column + 1, column_name);
-  };
   const std::size_t before = sink_.count();
 
   std::optional<bool> header_per_hour;
@@ -163,7 +166,8 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
   bool have_header = false;
   std::map<std::size_t, TypeRows> rows;  // by type index
   const CsvText csv = split_csv(*text);
-  for (const CsvLine& bad : csv.bad) error(fp, at(bad.line, kNoColumn, "") + fmt::format("not a CSV row ({})", bad.cells[0]));
+  for (const CsvLine& bad : csv.bad)
+    error(fp, csv_at(shown, bad.line) + fmt::format("not a CSV row ({})", bad.cells[0]));
   for (const CsvLine& comment : csv.comments) {
     // "# volume: per_hour", "# total_volume: 5500"; other comments are free text.
     const std::string_view body = comment.cells[0];
@@ -179,13 +183,13 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       if (value == kVolumeUnits[0] || value == kVolumeUnits[1])
         header_per_hour = value == kVolumeUnits[1];
       else
-        error(fp, at(comment.line, kNoColumn, "") +
+        error(fp, csv_at(shown, comment.line) +
                       fmt::format("unknown volume unit {}; known: per_interval, per_hour", quote(value)));
     } else if (key == "total_volume") {
       if (auto x = csv_number(value); x && *x >= 0.0)
         stated_total = *x;
       else
-        error(fp, at(comment.line, kNoColumn, "") +
+        error(fp, csv_at(shown, comment.line) +
                       fmt::format("total_volume must be a number >= 0; got {}", quote(value)));
     }
   }
@@ -198,14 +202,14 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       for (std::size_t c = 0; c < cells.size(); ++c) {
         const auto it = std::ranges::find(kForecastColumns, cells[c]);
         if (it == kForecastColumns.end()) {
-          error(fp, at(line_no, c, cells[c]) +
+          error(fp, csv_at(shown, line_no, c, cells[c]) +
                         fmt::format("unknown column {}; known: {}{}", quote(cells[c]), join_names(kForecastColumns),
                                     did_you_mean(cells[c], kForecastColumns)));
           continue;
         }
         const auto k = static_cast<std::size_t>(it - kForecastColumns.begin());
         if (column[k] != kNoColumn)
-          error(fp, at(line_no, c, cells[c]) + fmt::format("column {} given twice (first as column {})",
+          error(fp, csv_at(shown, line_no, c, cells[c]) + fmt::format("column {} given twice (first as column {})",
                                                            quote(cells[c]), column[k] + 1));
         else
           column[k] = c;
@@ -213,7 +217,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       // An unknown column may be the required one misspelt: its message lists them.
       for (std::size_t k = 0; k < 3 && sink_.count() == before; ++k)
         if (column[k] == kNoColumn)
-          error(fp, at(line_no, kNoColumn, "") +
+          error(fp, csv_at(shown, line_no) +
                         fmt::format("the header has no column {}; required: interval_start, contact_type, volume "
                                     "(optional: aht_s, patience_s)",
                                     quote(kForecastColumns[k])));
@@ -221,12 +225,12 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       continue;
     }
     if (cells.size() != columns) {
-      error(fp, at(line_no, kNoColumn, "") +
+      error(fp, csv_at(shown, line_no) +
                     fmt::format("{} cells; the header has {} columns", cells.size(), columns));
       continue;
     }
     const auto cell = [&](std::size_t k) -> const std::string& { return cells[column[k]]; };
-    const auto where = [&](std::size_t k) { return at(line_no, column[k], kForecastColumns[k]); };
+    const auto where = [&](std::size_t k) { return csv_at(shown, line_no, column[k], kForecastColumns[k]); };
     const std::optional<std::uint32_t> interval_o = csv_interval(cell(0), fp, where(0), period_s, periods);
     if (!interval_o) continue;
     const std::uint32_t interval = *interval_o;
@@ -262,7 +266,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       r.line.assign(periods, 0);
     }
     if (r.line[interval] != 0) {
-      error(fp, at(line_no, kNoColumn, "") + fmt::format("{} {} is given twice (first on line {})", cell(0), cell(1),
+      error(fp, csv_at(shown, line_no) + fmt::format("{} {} is given twice (first on line {})", cell(0), cell(1),
                                                          r.line[interval]));
       continue;
     }
@@ -362,10 +366,6 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
   staffing_plan_file_ = shown;
   const std::uint32_t periods = *num_periods_;
   const std::size_t before = sink_.count();
-  const auto at = [&](std::size_t line, std::optional<std::size_t> column, std::string_view name) {
-    return column ? fmt::format("{} line {}, column {} ({}): ", shown, line, *column + 1, name)
-                  : fmt::format("{} line {}: ", shown, line);
-  };
   // The groups as the file names them (the plan is read before the groups are decoded).
   std::vector<std::string> names;
   if (const Json* gs = find(doc, "agent_groups"); gs && gs->is_array())
@@ -373,7 +373,8 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
       if (const Json* n = g.is_object() ? find(g, "name") : nullptr; n && n->is_string())
         names.push_back(n->get<std::string>());
   const CsvText csv = split_csv(*text);
-  for (const CsvLine& bad : csv.bad) error(fp, at(bad.line, std::nullopt, "") + fmt::format("not a CSV row ({})", bad.cells[0]));
+  for (const CsvLine& bad : csv.bad)
+    error(fp, csv_at(shown, bad.line) + fmt::format("not a CSV row ({})", bad.cells[0]));
   if (csv.rows.empty()) {
     error(fp, fmt::format("{}: no header row; the first line that is not a # comment names the columns: "
                           "interval_start, then one agent group per column",
@@ -382,16 +383,16 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
   }
   const CsvLine& header = csv.rows.front();
   if (header.cells.empty() || header.cells[0] != "interval_start")
-    error(fp, at(header.line, 0, header.cells.empty() ? "" : header.cells[0]) +
+    error(fp, csv_at(shown, header.line, 0, header.cells.empty() ? "" : header.cells[0]) +
                   "the first column must be interval_start, then one agent group per column");
   std::vector<std::string> columns;  // group name per column from 1
   for (std::size_t c = 1; c < header.cells.size(); ++c) {
     const std::string& name = header.cells[c];
     if (std::ranges::find(names, name) == names.end())
-      error(fp, at(header.line, c, name) + fmt::format("unknown agent group {}; defined: {}{}", quote(name),
+      error(fp, csv_at(shown, header.line, c, name) + fmt::format("unknown agent group {}; defined: {}{}", quote(name),
                                                        join_names(names), did_you_mean(name, names)));
     else if (std::ranges::find(columns, name) != columns.end())
-      error(fp, at(header.line, c, name) + fmt::format("agent group {} has two columns", quote(name)));
+      error(fp, csv_at(shown, header.line, c, name) + fmt::format("agent group {} has two columns", quote(name)));
     columns.push_back(name);
   }
   if (sink_.count() != before) return;
@@ -402,14 +403,15 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
   for (std::size_t r = 1; r < csv.rows.size(); ++r) {
     const CsvLine& row = csv.rows[r];
     if (row.cells.size() != header.cells.size()) {
-      error(fp, at(row.line, std::nullopt, "") +
+      error(fp, csv_at(shown, row.line) +
                     fmt::format("{} cells; the header has {} columns", row.cells.size(), header.cells.size()));
       continue;
     }
-    const auto interval = csv_interval(row.cells[0], fp, at(row.line, 0, "interval_start"), spec.period_s, periods);
+    const auto interval =
+        csv_interval(row.cells[0], fp, csv_at(shown, row.line, 0, "interval_start"), spec.period_s, periods);
     if (!interval) continue;
     if (line_of[*interval] != 0) {
-      error(fp, at(row.line, std::nullopt, "") +
+      error(fp, csv_at(shown, row.line) +
                     fmt::format("{} is given twice (first on line {})", row.cells[0], line_of[*interval]));
       continue;
     }
@@ -417,10 +419,10 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
     for (std::size_t c = 1; c < row.cells.size(); ++c) {
       const auto x = csv_number(row.cells[c]);
       if (!x || *x < 0.0 || *x > static_cast<double>(kU32Max)) {
-        error(fp, at(row.line, c, columns[c - 1]) +
+        error(fp, csv_at(shown, row.line, c, columns[c - 1]) +
                       fmt::format("expected a whole number of agents >= 0; got {}", quote(row.cells[c])));
       } else if (*x != std::floor(*x)) {
-        if (fractional++ == 0) first_fractional = at(row.line, c, columns[c - 1]) + row.cells[c];
+        if (fractional++ == 0) first_fractional = csv_at(shown, row.line, c, columns[c - 1]) + row.cells[c];
       } else {
         agents[c - 1][*interval] = static_cast<std::uint32_t>(*x);
       }

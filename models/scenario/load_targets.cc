@@ -66,7 +66,8 @@ std::optional<TargetSpec> Decoder::decode_target(const Json& v, const std::strin
   }
   if (const Json* sh = find(v, "share_of_intervals")) {
     if (t.scope != TargetScope::Intervals) {
-      error(ptr + "/share_of_intervals", R"(applies to the scope "intervals" only; add "scope": "intervals" or remove it)");
+      error(ptr + "/share_of_intervals",
+            R"(applies to the scope "intervals" only; add "scope": "intervals" or remove it)");
     } else if (auto x = number(*sh, ptr + "/share_of_intervals", Range{0.0, true, 1.0, false})) {
       t.share_of_intervals = *x;
     }

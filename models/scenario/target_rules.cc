@@ -40,7 +40,8 @@ std::optional<TargetProblem> target_problem(const TargetSpec& t, RunMode mode) {
   }
   if (t.group) {
     if (intervals ? !has(kGroupIntervalKpis, t.kpi) : !has(kGroupKpis, t.kpi))
-      return TargetProblem{W::Kpi, fmt::format("{} is not a KPI of an agent group{}; a group has{}: {}", kpi_name(t.kpi),
+      return TargetProblem{W::Kpi, fmt::format("{} is not a KPI of an agent group{}; a group has{}: {}",
+                                               kpi_name(t.kpi),
                                                intervals ? " per interval" : "", intervals ? " per interval" : "",
                                                intervals ? names(kGroupIntervalKpis) : names(kGroupKpis))};
     return std::nullopt;

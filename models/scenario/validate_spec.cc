@@ -615,7 +615,8 @@ class SpecChecker {
     if (ts.size() < first.size() || !std::equal(first.begin(), first.end(), ts.begin())) {
       error("/targets",
             fmt::format("must start with the service-level targets: TargetSpec{{Kpi::ServiceLevel, "
-                        "TargetBound::AtLeast, {}}} (service_level.target), then the {} of the contact types with their "
+                        "TargetBound::AtLeast, {}}} (service_level.target), then the {} of the contact types with "
+                        "their "
                         "own service_level (internal::type_service_level_targets); the per-interval verdicts use them",
                         format_double(s_.service_level.target), first.size() - 1));
       return;
