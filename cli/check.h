@@ -12,32 +12,11 @@
 #include <vector>
 
 #include "cli/compare.h"
+#include "models/experiment/sequential.h"
 #include "models/results.h"
 #include "models/scenario/spec.h"
 
 namespace ccsim::cli {
-
-// A target's verdict, and for an inconclusive one the estimated number of replications
-// (batches in batch-means mode) that would decide it, n * (hw / |mean - target|)^2;
-// `note` says why there is no estimate (mean on the target, fewer than 2 observations).
-struct TargetCheck {
-  models::TargetResult result;
-  std::optional<double> needed;
-  std::string note;
-};
-
-// How a --sequential run went: from `start` replications, `rounds` extensions, up to the
-// cap `max`; `satisfied` when the stopping rule held (every target decided, or every
-// target KPI within `precision` relative half-width); else `needed` estimates how many
-// replications would satisfy it (none when it cannot be estimated).
-struct SequentialCheck {
-  std::uint32_t start = 0;
-  std::uint32_t max = 0;
-  std::uint32_t rounds = 0;
-  std::optional<double> precision;
-  bool satisfied = false;
-  std::optional<double> needed;
-};
 
 enum class FingerprintStatus : std::uint8_t { NoBaseline, Same, Changed, NotComparable };
 
@@ -47,8 +26,8 @@ struct CheckReport {
   std::string unit = "replications";  // or "batches" in batch-means mode
 
   bool targets_judged = true;
-  std::vector<TargetCheck> targets;
-  std::optional<SequentialCheck> sequential;
+  std::vector<models::TargetCheck> targets;
+  std::optional<models::SequentialCheck> sequential;
 
   std::string baseline_path;
   bool baseline_found = false;

@@ -4,7 +4,6 @@
 // code a CI job can gate on. --sequential adds replications until the targets are
 // decided. docs/check.md documents the rules and the exit codes.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -23,9 +22,8 @@
 #include "cli/compare.h"
 #include "cli/output_file.h"
 #include "cli/scenario_options.h"
-#include "models/aggregate.h"
-#include "models/replication.h"
-#include "models/routing/registry.h"
+#include "models/experiment/experiment.h"
+#include "models/experiment/sequential.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/validate.h"
 
@@ -53,166 +51,6 @@ struct CheckArgs {
 struct BadInput {
   std::string message;
 };
-
-// ---- running replications ------------------------------------------------------------
-
-// The one place where `ccsim check` runs replications, on every rank of the cluster
-// (cli/cluster.h). extend_to() folds the next replications in replication order, so
-// folding 0..k and then k..n gives bit for bit the results of one run of n, whatever the
-// thread or rank count: sequential stopping is deterministic. Only the root folds, so
-// results() means something on the root alone.
-class Runner {
- public:
-  Runner(const models::ScenarioSpec& spec, std::uint32_t threads, Cluster& cluster)
-      : spec_(spec),
-        router_(models::make_router(spec)),
-        accumulator_(spec),
-        threads_(threads),
-        cluster_(cluster),
-        start_(std::chrono::steady_clock::now()) {}
-
-  void extend_to(std::uint32_t end) {
-    cluster_.run_replications_everywhere(spec_, router_, done_, end, models::RunOptions{.threads = threads_},
-                                         [this, end](std::uint32_t, models::ReplicationCounters&& rc) {
-                                           accumulator_.add(rc);
-                                           for (const models::KpiValues& o : accumulator_.last_observations())
-                                             observations_.push_back(o);
-                                           progress_.update(accumulator_.replications(), end);
-                                         });
-    done_ = std::max(done_, end);
-  }
-
-  // Erases the progress line before the report is printed.
-  void finish_progress() { progress_.finish(); }
-
-  std::uint32_t done() const { return done_; }
-
-  // The overall KPIs of every observation so far, in order (root only).
-  const std::vector<models::KpiValues>& observations() const { return observations_; }
-
-  models::RunResults results() const {
-    models::RunResults r = accumulator_.results();
-    r.replications = done_;
-    r.ranks = static_cast<std::uint32_t>(cluster_.size());
-    r.threads = cluster_.threads_used(threads_, done_);
-    r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    return r;
-  }
-
- private:
-  const models::ScenarioSpec& spec_;
-  models::AnyRouter router_;
-  models::ResultsAccumulator accumulator_;
-  std::vector<models::KpiValues> observations_;
-  std::uint32_t threads_;
-  Cluster& cluster_;
-  std::uint32_t done_ = 0;
-  std::chrono::steady_clock::time_point start_;
-  ProgressBar progress_ = ProgressBar::for_stderr("ccsim check");
-};
-
-// ---- targets and the sequential rule -----------------------------------------------
-
-// Replications (or batches) behind the results: what more of them would scale.
-double units_of(const models::RunResults& r) {
-  return static_cast<double>(r.replications > 1 ? r.replications : r.observations);
-}
-
-TargetCheck assess(const models::TargetResult& t, double units, const std::string& unit) {
-  TargetCheck c{t, std::nullopt, ""};
-  if (t.verdict != models::Verdict::Inconclusive) return c;
-  const double gap = std::fabs(t.stat.mean - t.target.value);
-  if (t.target.scope == models::TargetScope::Intervals) {
-    // Each interval has its own interval estimate; the worst one alone does not say how
-    // many replications would decide the others.
-    c.note = fmt::format("{} interval{} undecided", t.intervals_inconclusive, t.intervals_inconclusive == 1 ? "" : "s");
-  } else if (t.stat.n < 2 || !std::isfinite(t.stat.half_width)) {
-    c.note = fmt::format("no confidence interval from {} observation{}: run at least 2 {}", t.stat.n,
-                         t.stat.n == 1 ? "" : "s", unit);
-  } else if (gap == 0.0) {
-    c.note = "cannot be decided: the mean equals the target (more replications cannot move the interval off it)";
-  } else {
-    // The half-width shrinks as 1/sqrt(n): it falls below the gap after about this many.
-    c.needed = units * (t.stat.half_width / gap) * (t.stat.half_width / gap);
-  }
-  return c;
-}
-
-// Whether a target KPI's relative half-width is within `precision`, and if not how many
-// units would bring it there (none when the KPI's mean is 0 or it has no interval).
-struct PrecisionCheck {
-  bool reached;
-  std::optional<double> needed;
-};
-PrecisionCheck precision_of(const models::KpiStat& s, double precision, double units) {
-  if (s.n < 2 || !std::isfinite(s.half_width) || s.mean == 0.0) return {false, std::nullopt};
-  const double relative = s.half_width / std::fabs(s.mean);
-  if (relative <= precision) return {true, std::nullopt};
-  return {false, units * (relative / precision) * (relative / precision)};
-}
-
-// Whether the sequential rule holds; if not, the largest estimate of the replications
-// that would make it hold (none when some target cannot be estimated).
-struct RuleCheck {
-  bool holds = true;
-  std::optional<double> needed;
-};
-RuleCheck sequential_rule(const models::RunResults& r, std::optional<double> precision, const std::string& unit) {
-  RuleCheck rule;
-  bool estimable = true;
-  double needed = 0.0;
-  for (const models::TargetResult& t : r.targets) {
-    std::optional<double> n;
-    if (precision) {
-      const PrecisionCheck p = precision_of(t.stat, *precision, units_of(r));
-      if (p.reached) continue;
-      n = p.needed;
-    } else {
-      if (t.verdict != models::Verdict::Inconclusive) continue;
-      n = assess(t, units_of(r), unit).needed;
-    }
-    rule.holds = false;
-    if (n) needed = std::max(needed, *n);
-    estimable = estimable && n.has_value();
-  }
-  if (!rule.holds && estimable) rule.needed = needed;
-  return rule;
-}
-
-// The next replication count: the estimate, but at least a quarter more and at most four
-// times as many (the estimate is noisy while n is small), and never beyond the cap.
-// Without an estimate, twice as many.
-std::uint32_t next_count(std::uint32_t n, std::optional<double> needed, std::uint32_t cap) {
-  const std::uint64_t lo = n + std::max<std::uint64_t>(1, (n + 3) / 4);
-  const std::uint64_t hi = std::max<std::uint64_t>(lo, std::uint64_t{4} * n);
-  std::uint64_t next = std::uint64_t{2} * n;
-  if (needed)
-    next = *needed >= static_cast<double>(hi) ? hi : std::max(lo, static_cast<std::uint64_t>(std::ceil(*needed)));
-  return static_cast<std::uint32_t>(std::min<std::uint64_t>(next, cap));
-}
-
-SequentialCheck run_sequential(Runner& runner, Cluster& cluster, std::uint32_t start, std::uint32_t cap,
-                               std::optional<double> precision, const std::string& unit) {
-  SequentialCheck s;
-  s.start = start;
-  s.max = cap;
-  s.precision = precision;
-  runner.extend_to(start);
-  for (;;) {
-    // The root alone holds the results: it decides, and every rank follows (0 = stop).
-    std::uint32_t next = 0;
-    if (cluster.is_root()) {
-      const RuleCheck rule = sequential_rule(runner.results(), precision, unit);
-      s.satisfied = rule.holds;
-      s.needed = rule.needed;
-      if (!rule.holds && runner.done() < cap) next = next_count(runner.done(), rule.needed, cap);
-    }
-    next = cluster.root_value(next);
-    if (next == 0) return s;
-    runner.extend_to(next);
-    ++s.rounds;
-  }
-}
 
 // ---- settings and the baseline -------------------------------------------------------
 
@@ -302,7 +140,7 @@ std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{
 void settle_exit_code(CheckReport& report) {
   std::vector<std::string> failed, undecided;
   std::size_t missed = 0, inconclusive = 0;
-  for (const TargetCheck& t : report.targets) {
+  for (const models::TargetCheck& t : report.targets) {
     missed += t.result.verdict == models::Verdict::Missed;
     inconclusive += t.result.verdict == models::Verdict::Inconclusive;
   }
@@ -388,28 +226,35 @@ int check(const CheckArgs& a, Cluster& cluster) {
   }
   if (const int ready = cluster.agree(error.empty() ? kExitOk : kExitBadInput, error); ready != kExitOk) return ready;
 
-  Runner runner(spec, a.scenario.threads, cluster);
+  ProgressBar progress = ProgressBar::for_stderr("ccsim check");
+  models::Experiment experiment(
+      spec,
+      models::RunOptions{.threads = a.scenario.threads,
+                         .progress = [&progress](std::uint32_t done, std::uint32_t total) { progress.update(done, total); }},
+      cluster.runner());
   try {
     if (a.sequential) {
-      report.sequential =
-          run_sequential(runner, cluster, spec.replications, *a.max_replications, a.precision, report.unit);
+      report.sequential = models::run_sequential(experiment, spec.replications, *a.max_replications, a.precision,
+                                                 report.unit, [&cluster](std::uint32_t v) { return cluster.root_value(v); });
     } else {
-      runner.extend_to(spec.replications);
+      experiment.extend_to(spec.replications);
     }
   } catch (const ReplicationError& e) {
-    runner.finish_progress();
+    progress.finish();
     return cluster.agree(kExitInternal, fmt::format("ccsim check: {}\n", e.what()));
   }
-  runner.finish_progress();
+  progress.finish();
   if (!cluster.is_root()) return cluster.agree(kExitOk, "");
 
-  const models::RunResults results = runner.results();
+  models::RunResults results = experiment.results();
+  results.ranks = static_cast<std::uint32_t>(cluster.size());
+  results.threads = cluster.threads_used(a.scenario.threads, experiment.done());
   report.results = &results;
   if (report.targets_judged)
     for (const models::TargetResult& t : results.targets)
-      report.targets.push_back(assess(t, units_of(results), report.unit));
+      report.targets.push_back(models::assess(t, models::units_of(results), report.unit));
   Baseline now = make_baseline(spec, results, scenario_path_from(report.baseline_path, a.scenario.scenario));
-  now.observations = runner.observations();
+  now.observations = experiment.observations();
   if (report.baseline) compare_fingerprints(report, *report.baseline, spec, results);
   if (a.update) {
     if (!write_output_file(report.baseline_path, baseline_json(now)))

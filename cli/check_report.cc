@@ -52,7 +52,7 @@ void print_targets(std::FILE* out, const CheckReport& r) {
     return;
   }
   std::size_t met = 0, missed = 0, open = 0;
-  for (const TargetCheck& t : r.targets) {
+  for (const models::TargetCheck& t : r.targets) {
     met += t.result.verdict == models::Verdict::Met;
     missed += t.result.verdict == models::Verdict::Missed;
     open += t.result.verdict == models::Verdict::Inconclusive;
@@ -60,7 +60,7 @@ void print_targets(std::FILE* out, const CheckReport& r) {
   fmt::print(out, "targets: {} met, {} missed, {} inconclusive\n", met, missed, open);
   std::vector<models::TargetResult> results;
   std::vector<std::string> notes;
-  for (const TargetCheck& t : r.targets) {
+  for (const models::TargetCheck& t : r.targets) {
     results.push_back(t.result);
     std::string note;
     if (t.needed) note = fmt::format("about {} {} would decide it", ceil_text(*t.needed), r.unit);
@@ -190,13 +190,13 @@ void print_check_text(std::FILE* out, const CheckReport& r) {
   fmt::print(out, "ccsim check: {} — {} {}, seed {}, {:g}% confidence", spec.name, count,
              count == 1 ? r.unit.substr(0, r.unit.size() - 1) : r.unit, spec.seed, 100 * spec.confidence);
   if (r.sequential) {
-    const SequentialCheck& s = *r.sequential;
+    const models::SequentialCheck& s = *r.sequential;
     fmt::print(out, " (sequential: from {} in {} round{}, cap {}{})", s.start, s.rounds, s.rounds == 1 ? "" : "s",
                s.max, s.satisfied ? "" : "; cap reached");
   }
   fmt::print(out, "\n");
   if (r.sequential && !r.sequential->satisfied) {
-    const SequentialCheck& s = *r.sequential;
+    const models::SequentialCheck& s = *r.sequential;
     const std::string goal = s.precision
                                  ? fmt::format("every target KPI within {:g}% relative half-width", 100 * *s.precision)
                                  : "every target decided";

@@ -230,7 +230,7 @@ std::string check_json(const CheckReport& r) {
               {"seed", spec.seed},                {"confidence", spec.confidence},     {"threads", res.threads},
               {"sequential", nullptr}};
   if (r.sequential) {
-    const SequentialCheck& s = *r.sequential;
+    const models::SequentialCheck& s = *r.sequential;
     run["sequential"] = {{"start", s.start},
                          {"max", s.max},
                          {"rounds", s.rounds},
@@ -241,7 +241,7 @@ std::string check_json(const CheckReport& r) {
   json targets = nullptr;
   if (r.targets_judged) {
     targets = json::array();
-    for (const TargetCheck& t : r.targets) {
+    for (const models::TargetCheck& t : r.targets) {
       json o = target_json(*r.spec, t.result);
       o["needed"] = t.needed ? json(std::ceil(*t.needed)) : json(nullptr);
       o["note"] = t.note.empty() ? json(nullptr) : json(t.note);

@@ -20,7 +20,7 @@
 #include "cli/progress.h"
 #include "cli/report.h"
 #include "cli/scenario_options.h"
-#include "models/aggregate.h"
+#include "models/experiment/experiment.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
 #include "models/scenario/validate.h"
@@ -137,7 +137,7 @@ struct Point {
   std::vector<std::size_t> choice;  // index into each Vary's values
   models::ScenarioSpec spec;
   models::RunResults results;
-  std::array<sim::Tally, models::kNumKpis> delta;  // paired differences from point 0
+  models::PairedDifferences delta;  // from point 1
 };
 
 struct SweepArgs {
@@ -215,7 +215,7 @@ void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& va
     for (std::size_t i = 0; i < varies.size(); ++i) row.push_back(varies[i].values[points[p].choice[i]]);
     for (Kpi k : kpis) {
       row.push_back(kpi_stat_text(models::stat_of(points[p].results.overall, k), models::kpi_is_fraction(k)));
-      row.push_back(p == 0 ? "(base)" : delta_text(points[p].delta[static_cast<std::size_t>(k)], k, spec.confidence));
+      row.push_back(p == 0 ? "(base)" : delta_text(points[p].delta.of(k), k, spec.confidence));
     }
     row.push_back(verdicts_text(points[p].results));
     rows.push_back(row);
@@ -249,7 +249,7 @@ void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, c
       text += fmt::format(",{}", csv_quoted(varies[i].values[points[p].choice[i]]));
     for (std::size_t k = 0; k < models::kNumKpis; ++k) {
       const models::KpiStat& s = points[p].results.overall[k];
-      const sim::Tally& d = points[p].delta[k];
+      const sim::Tally& d = points[p].delta.of(static_cast<Kpi>(k));
       const bool paired = p > 0 && d.count() > 0;
       text += fmt::format(",{},{},{},{}", csv_cell(s.mean), csv_cell(s.half_width),
                           csv_cell(paired ? d.mean() : std::nan("")),
@@ -350,31 +350,20 @@ int sweep(const SweepArgs& a, Cluster& cluster) {
   const std::uint32_t reps = points.front().spec.replications;
   const auto total = static_cast<std::uint32_t>(points.size()) * reps;
   ProgressBar progress = ProgressBar::for_stderr("ccsim sweep");
-  std::uint32_t done = 0;
-  // base[r]: point 1's overall KPIs of each observation of replication r.
-  std::vector<std::vector<models::KpiValues>> base(reps);
+  std::vector<models::KpiValues> base;  // point 1's overall KPIs of each observation
   try {
     for (std::size_t p = 0; p < points.size(); ++p) {
       Point& point = points[p];
-      const models::AnyRouter router = models::make_router(point.spec);
-      models::ResultsAccumulator acc(point.spec);
-      cluster.run_replications_everywhere(
-          point.spec, router, 0, reps, models::RunOptions{.threads = a.scenario.threads},
-          [&](std::uint32_t r, models::ReplicationCounters&& rc) {
-            acc.add(rc);
-            const auto& obs = acc.last_observations();
-            if (p == 0) {
-              base[r] = obs;
-            } else if (obs.size() == base[r].size()) {
-              for (std::size_t i = 0; i < obs.size(); ++i)
-                for (std::size_t k = 0; k < models::kNumKpis; ++k)
-                  if (!std::isnan(obs[i][k]) && !std::isnan(base[r][i][k]))
-                    point.delta[k].add(obs[i][k] - base[r][i][k]);
-            }
-            progress.update(++done, total);
-          });
-      point.results = acc.results();
-      point.results.replications = reps;
+      const auto before = static_cast<std::uint32_t>(p) * reps;
+      models::Experiment experiment(
+          point.spec,
+          models::RunOptions{.threads = a.scenario.threads,
+                             .progress = [&](std::uint32_t done, std::uint32_t) { progress.update(before + done, total); }},
+          cluster.runner());
+      experiment.extend_to(reps);
+      point.results = experiment.results();
+      if (p == 0) base = experiment.observations();
+      else point.delta.add(base, experiment.observations());
     }
   } catch (const ReplicationError& e) {
     progress.finish();

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
 
 #include "models/call_center.h"
+#include "models/experiment/experiment.h"
 #include "models/scenario/validate_spec.h"
 
 namespace ccsim::models {
@@ -84,20 +84,10 @@ void run_replications_strided(const ScenarioSpec& spec, const AnyRouter& router,
 
 RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options, const ReplicationRunner& runner) {
   validate_spec(spec);  // a spec built in code gets the loader's diagnostics, not undefined behaviour
-  const auto start = std::chrono::steady_clock::now();
-  const AnyRouter router = make_router(spec);
-  const std::uint32_t reps = spec.replications;
-  ResultsAccumulator accumulator(spec);
-  const FoldFn fold = [&](std::uint32_t, ReplicationCounters&& rc) {
-    accumulator.add(rc);
-    if (options.progress) options.progress(accumulator.replications(), reps);
-  };
-  if (runner) runner(spec, router, 0, reps, options, fold);
-  else run_replications(spec, router, 0, reps, options, fold);
-  RunResults results = accumulator.results();
-  results.replications = reps;
-  results.threads = std::max<std::uint32_t>(1, std::min(options.threads, reps));
-  results.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  Experiment experiment(spec, options, runner);
+  experiment.extend_to(spec.replications);
+  RunResults results = experiment.results();
+  results.threads = std::max<std::uint32_t>(1, std::min(options.threads, spec.replications));
   return results;
 }
 

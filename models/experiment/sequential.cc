@@ -1,0 +1,116 @@
+#include "models/experiment/sequential.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace ccsim::models {
+
+double units_of(const RunResults& r) {
+  return static_cast<double>(r.replications > 1 ? r.replications : r.observations);
+}
+
+TargetCheck assess(const TargetResult& t, double units, const std::string& unit) {
+  TargetCheck c{t, std::nullopt, ""};
+  if (t.verdict != Verdict::Inconclusive) return c;
+  const double gap = std::fabs(t.stat.mean - t.target.value);
+  if (t.target.scope == TargetScope::Intervals) {
+    // Each interval has its own interval estimate; the worst one alone does not say how
+    // many replications would decide the others.
+    c.note = fmt::format("{} interval{} undecided", t.intervals_inconclusive, t.intervals_inconclusive == 1 ? "" : "s");
+  } else if (t.stat.n < 2 || !std::isfinite(t.stat.half_width)) {
+    c.note = fmt::format("no confidence interval from {} observation{}: run at least 2 {}", t.stat.n,
+                         t.stat.n == 1 ? "" : "s", unit);
+  } else if (gap == 0.0) {
+    c.note = "cannot be decided: the mean equals the target (more replications cannot move the interval off it)";
+  } else {
+    // The half-width shrinks as 1/sqrt(n): it falls below the gap after about this many.
+    c.needed = units * (t.stat.half_width / gap) * (t.stat.half_width / gap);
+  }
+  return c;
+}
+
+namespace {
+
+// Whether a target KPI's relative half-width is within `precision`, and if not how many
+// units would bring it there (none when the KPI's mean is 0 or it has no interval).
+struct PrecisionCheck {
+  bool reached;
+  std::optional<double> needed;
+};
+PrecisionCheck precision_of(const KpiStat& s, double precision, double units) {
+  if (s.n < 2 || !std::isfinite(s.half_width) || s.mean == 0.0) return {false, std::nullopt};
+  const double relative = s.half_width / std::fabs(s.mean);
+  if (relative <= precision) return {true, std::nullopt};
+  return {false, units * (relative / precision) * (relative / precision)};
+}
+
+// Whether the sequential rule holds; if not, the largest estimate of the replications
+// that would make it hold (none when some target cannot be estimated).
+struct RuleCheck {
+  bool holds = true;
+  std::optional<double> needed;
+};
+RuleCheck sequential_rule(const RunResults& r, std::optional<double> precision, const std::string& unit) {
+  RuleCheck rule;
+  bool estimable = true;
+  double needed = 0.0;
+  for (const TargetResult& t : r.targets) {
+    std::optional<double> n;
+    if (precision) {
+      const PrecisionCheck p = precision_of(t.stat, *precision, units_of(r));
+      if (p.reached) continue;
+      n = p.needed;
+    } else {
+      if (t.verdict != Verdict::Inconclusive) continue;
+      n = assess(t, units_of(r), unit).needed;
+    }
+    rule.holds = false;
+    if (n) needed = std::max(needed, *n);
+    estimable = estimable && n.has_value();
+  }
+  if (!rule.holds && estimable) rule.needed = needed;
+  return rule;
+}
+
+// The next replication count: the estimate, but at least a quarter more and at most four
+// times as many (the estimate is noisy while n is small), and never beyond the cap.
+// Without an estimate, twice as many.
+std::uint32_t next_count(std::uint32_t n, std::optional<double> needed, std::uint32_t cap) {
+  const std::uint64_t lo = n + std::max<std::uint64_t>(1, (n + 3) / 4);
+  const std::uint64_t hi = std::max<std::uint64_t>(lo, std::uint64_t{4} * n);
+  std::uint64_t next = std::uint64_t{2} * n;
+  if (needed)
+    next = *needed >= static_cast<double>(hi) ? hi : std::max(lo, static_cast<std::uint64_t>(std::ceil(*needed)));
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(next, cap));
+}
+
+}  // namespace
+
+SequentialCheck run_sequential(Experiment& experiment, std::uint32_t start, std::uint32_t cap,
+                               std::optional<double> precision, const std::string& unit,
+                               const std::function<std::uint32_t(std::uint32_t)>& agree) {
+  SequentialCheck s;
+  s.start = start;
+  s.max = cap;
+  s.precision = precision;
+  experiment.extend_to(start);
+  for (;;) {
+    // 0 = stop. Under MPI only the root's decision counts (it alone holds the results).
+    std::uint32_t next = 0;
+    const RunResults r = experiment.results();
+    if (r.observations > 0) {
+      const RuleCheck rule = sequential_rule(r, precision, unit);
+      s.satisfied = rule.holds;
+      s.needed = rule.needed;
+      if (!rule.holds && experiment.done() < cap) next = next_count(experiment.done(), rule.needed, cap);
+    }
+    if (agree) next = agree(next);
+    if (next == 0) return s;
+    experiment.extend_to(next);
+    ++s.rounds;
+  }
+}
+
+}  // namespace ccsim::models
