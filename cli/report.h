@@ -55,6 +55,9 @@ std::string target_result_text(const models::ScenarioSpec& spec, const models::T
 // notes[i] is not empty, that note.
 void print_targets(std::FILE* out, const models::ScenarioSpec& spec, const std::vector<models::TargetResult>& targets,
                    const std::vector<std::string>& notes = {});
+// Rows as columns two spaces apart, each as wide as its widest cell (in bytes); every
+// column left-aligned, or with right_align all but the first (columns of numbers).
+void print_columns(std::FILE* out, const std::vector<std::vector<std::string>>& rows, bool right_align = false);
 // "met", "MISSED" or "inconclusive".
 std::string verdict_text(models::Verdict v);
 

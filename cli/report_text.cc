@@ -155,6 +155,21 @@ void print_targets(std::FILE* out, const models::ScenarioSpec& spec, const std::
   }
 }
 
+void print_columns(std::FILE* out, const std::vector<std::vector<std::string>>& rows, bool right_align) {
+  std::vector<std::size_t> width;
+  for (const auto& row : rows) {
+    width.resize(std::max(width.size(), row.size()), 0);
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  }
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c)
+      line += right_align && c > 0 ? fmt::format("{:>{}}  ", row[c], width[c]) : fmt::format("{:<{}}  ", row[c], width[c]);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    fmt::print(out, "{}\n", line);
+  }
+}
+
 void print_warnings(std::FILE* out, const models::ScenarioSpec& spec) {
   for (const models::Warning& w : models::scenario_warnings(spec)) fmt::print(out, "WARNING: {}\n", w.message);
 }

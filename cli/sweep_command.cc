@@ -220,15 +220,7 @@ void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& va
     row.push_back(verdicts_text(points[p].results));
     rows.push_back(row);
   }
-  std::vector<std::size_t> width(header.size(), 0);
-  for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) line += fmt::format("{:<{}}  ", row[c], width[c]);
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    fmt::print(out, "{}\n", line);
-  }
+  print_columns(out, rows);
   if (!spec.targets.empty()) {
     std::string legend;
     for (const auto& t : spec.targets) legend += (legend.empty() ? "" : ", ") + target_text(spec, t);

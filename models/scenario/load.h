@@ -28,9 +28,10 @@ ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& f
 // way, below an existing object) with
 // `value`, read as JSON, or as a string when it is not JSON (so `queue_priority` needs no
 // quotes). Scale multiplies and Add adds the number `value` to every number under
-// `pointer` (one number, an array such as a staffing plan, or a whole object).
+// `pointer` (one number, an array such as a staffing plan, or a whole object). Remove
+// deletes the value at `pointer` when there is one (value unused).
 struct ScenarioEdit {
-  enum class Op : std::uint8_t { Set, Scale, Add };
+  enum class Op : std::uint8_t { Set, Scale, Add, Remove };
   std::string pointer;
   Op op = Op::Set;
   std::string value;
@@ -43,5 +44,10 @@ std::string_view edit_operator(ScenarioEdit::Op op);
 // that cannot apply (no such pointer, no number under it, a value that is not a number
 // for Scale/Add) is a diagnostic at the edit's pointer.
 ScenarioSpec load_scenario_file(const std::string& path, const std::vector<ScenarioEdit>& edits);
+
+// The file with `edits` applied, as JSON text (indented, keys in the file's order), not
+// decoded: a scenario derived from another (`ccsim staff --write-scenario`). Throws
+// ScenarioError as load_scenario_file does.
+std::string edited_scenario_text(const std::string& path, const std::vector<ScenarioEdit>& edits);
 
 }  // namespace ccsim::models

@@ -38,6 +38,13 @@ std::size_t map_numbers(Json& v, const F& f) {
 
 // The edit at one concrete pointer.
 std::string apply_at(Json& doc, const Json::json_pointer& ptr, const ScenarioEdit& e) {
+  if (e.op == ScenarioEdit::Op::Remove) {
+    if (!doc.contains(ptr)) return "";
+    Json& parent = doc[ptr.parent_pointer()];
+    if (parent.is_object()) parent.erase(ptr.back());
+    else parent.erase(std::stoul(ptr.back()));
+    return "";
+  }
   if (e.op == ScenarioEdit::Op::Set) {
     Json value;
     try {
@@ -148,19 +155,35 @@ std::string_view edit_operator(ScenarioEdit::Op op) {
     case ScenarioEdit::Op::Set: return "=";
     case ScenarioEdit::Op::Scale: return "*=";
     case ScenarioEdit::Op::Add: return "+=";
+    case ScenarioEdit::Op::Remove: return " removed";
   }
   return "?";
 }
 
-ScenarioSpec load_scenario_file(const std::string& path, const std::vector<ScenarioEdit>& edits) {
-  internal::DiagnosticSink sink;
+namespace {
+
+// The parsed file with `edits` applied; `sink` holds what parsing found.
+Json edited_document(const std::string& path, const std::vector<ScenarioEdit>& edits, internal::DiagnosticSink& sink) {
   Json doc = internal::parse_document(internal::read_scenario_text(path), path, sink);
   std::vector<Diagnostic> failed;
   for (const ScenarioEdit& e : edits)
     if (std::string why = apply(doc, e); !why.empty())
       failed.push_back({e.pointer, fmt::format("--vary {}{}{}: {}", e.pointer, edit_operator(e.op), e.value, why)});
   if (!failed.empty()) throw ScenarioError(path, std::move(failed));
+  return doc;
+}
+
+}  // namespace
+
+ScenarioSpec load_scenario_file(const std::string& path, const std::vector<ScenarioEdit>& edits) {
+  internal::DiagnosticSink sink;
+  const Json doc = edited_document(path, edits, sink);
   return internal::decode_document(doc, path, sink);
+}
+
+std::string edited_scenario_text(const std::string& path, const std::vector<ScenarioEdit>& edits) {
+  internal::DiagnosticSink sink;
+  return edited_document(path, edits, sink).dump(2) + "\n";
 }
 
 }  // namespace ccsim::models

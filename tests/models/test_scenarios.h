@@ -37,6 +37,20 @@ inline ContactTypeSpec traced_type(std::string name, std::vector<double> times_s
   return t;
 }
 
+// Piecewise Poisson arrivals (per_period[k] expected calls in period k), exponential
+// talk and, when given, exponential patience.
+inline ContactTypeSpec markov_day_type(std::string name, std::vector<double> per_period, double talk_s,
+                                       std::optional<double> patience_s, std::vector<std::uint32_t> groups) {
+  ContactTypeSpec t;
+  t.name = std::move(name);
+  t.arrivals.process = ArrivalSpec::Process::PiecewisePoisson;
+  t.arrivals.per_period = std::move(per_period);
+  t.talk = sim::Distribution::exponential(talk_s);
+  if (patience_s) t.patience = sim::Distribution::exponential(*patience_s);
+  for (std::uint32_t g : groups) t.groups.push_back(make_id<AgentGroupId>(g));
+  return t;
+}
+
 inline AgentGroupSpec group(std::string name, std::vector<std::uint32_t> staffing) {
   AgentGroupSpec g;
   g.name = std::move(name);

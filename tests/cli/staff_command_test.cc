@@ -1,0 +1,69 @@
+// tests/cli/staff_command_test.cc
+// `ccsim staff` as a planner uses it: the Monday scenario in, a required-against-
+// scheduled table, a staffing CSV that `run --staffing` reads back, a scenario file
+// that runs on its own (its forecast found from wherever it is written), JSON; and bad
+// input refused before any run.
+#include <fstream>
+
+#include "tests/cli/cli_test_support.h"
+
+namespace ccsim::test_support {
+namespace {
+
+using Staff = CliTest;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST_F(Staff, MondayAnswerRoundTripsThroughItsCsvAndItsScenarioAndMeetsTheTargets) {
+  const std::string monday = scenario("scenarios/examples/three_queue_monday.json");
+  std::filesystem::create_directories(dir_ / "out");
+  const Outcome o = ccsim("staff " + monday + " --csv out/plan.csv --write-scenario out/monday_staffed.json "
+                          "--json out/staff.json --threads 2");
+  ASSERT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "Staffing search for three_queue_monday: 48 intervals x 3 groups")) << o.out;
+  EXPECT_TRUE(has(o.out, "sales_team scheduled")) << o.out;
+  EXPECT_TRUE(has(o.out, "agent-hours")) << o.out;
+
+  const nlohmann::json j = nlohmann::json::parse(slurp(dir_ / "out/staff.json"));
+  EXPECT_EQ(j["schema"], "ccsim.staff/1");
+  EXPECT_LE(j["runs"].get<int>(), 60);
+  ASSERT_EQ(j["groups"].size(), 3u);
+  EXPECT_EQ(j["groups"][0]["name"], "sales_team");
+  EXPECT_EQ(j["groups"][2]["required"].size(), 48u);
+  for (const auto& t : j["targets"]) EXPECT_EQ(t["verdict"], "met") << t;
+
+  // The CSV is a staffing plan: row 08:00 holds the required agents of interval 0.
+  const std::string csv = slurp(dir_ / "out/plan.csv");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "interval_start,sales_team,support_team,generalists");
+  EXPECT_TRUE(has(csv, "\n08:00," + std::to_string(j["groups"][0]["required"][0].get<int>()) + "," +
+                           std::to_string(j["groups"][1]["required"][0].get<int>()) + "," +
+                           std::to_string(j["groups"][2]["required"][0].get<int>()) + "\n"))
+      << csv;
+  const Outcome with_plan = ccsim("run " + monday + " --staffing out/plan.csv --json with_plan.json --quiet");
+  ASSERT_EQ(with_plan.exit_code, 0) << with_plan.err;
+
+  // The written scenario runs from its own folder, forecast included, with the same staffing.
+  const Outcome staffed = ccsim("run out/monday_staffed.json --json staffed.json --quiet");
+  ASSERT_EQ(staffed.exit_code, 0) << staffed.err;
+  const nlohmann::json a = comparable_results(dir_ / "with_plan.json");
+  const nlohmann::json b = comparable_results(dir_ / "staffed.json");
+  EXPECT_EQ(a["fingerprint"], b["fingerprint"]);
+  EXPECT_EQ(a["kpis"], b["kpis"]);
+}
+
+TEST_F(Staff, RefusesWhatItCannotSearchBeforeRunning) {
+  const Outcome steady = ccsim("staff " + scenario("scenarios/examples/erlang_c_14_agents.json"));
+  EXPECT_EQ(steady.exit_code, 2);
+  EXPECT_TRUE(has(steady.err, "steady-state")) << steady.err;
+  const Outcome budget = ccsim("staff " + scenario("scenarios/examples/three_queue_monday.json") + " --max-runs 3");
+  EXPECT_EQ(budget.exit_code, 2);
+  EXPECT_TRUE(has(budget.err, "--max-runs 3 leaves no run to search with")) << budget.err;
+  std::ofstream(dir_ / "bad.json") << "{\"mode\": \"day\"";
+  const Outcome bad = ccsim("staff bad.json");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(has(bad.err, "bad.json")) << bad.err;
+  EXPECT_EQ(bad.out, "");
+}
+
+}  // namespace
+}  // namespace ccsim::test_support
