@@ -2,6 +2,7 @@
 // `ccsim run` and `ccsim validate`: load a scenario (errors -> exit 2), run it,
 // print the report, write JSON / CSV / HTML / trace on request. Under mpirun every rank
 // loads and runs its share of the replications; the root alone prints and writes.
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -103,6 +104,7 @@ int run(const RunArgs& a, Cluster& cluster) {
         spec,
         models::RunOptions{.threads = a.scenario.threads,
                            .progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
+                           .thread_shortfall = thread_shortfall_notice("run"),
                            .trace = trace.get(),
                            .trace_replication = a.trace_replication},
         cluster.runner());
@@ -154,19 +156,25 @@ void add_validate_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("validate", "Check a scenario file without running it");
   cmd->add_option("scenario", options->scenario, "Scenario file (JSON)")->required();
   add_forecast_options(*cmd, *options);
+  add_run_size_option(*cmd, *options);
   cmd->callback([options, &cluster, &exit_code] {
     const std::string* path = &options->scenario;
     try {
       const models::ScenarioSpec spec = models::load_scenario_file(*path, option_edits(*options));
       const std::size_t types = spec.contact_types.size();
       const std::size_t groups = spec.agent_groups.size();
-      if (cluster.is_root())
+      options->threads = std::min(cluster.default_threads(), kMaxThreads);  // what `run` would use
+      std::string error;
+      const int sized = check_run_size(*options, spec, error);
+      if (cluster.is_root() && sized == kExitOk) {
         std::printf("%s: ok (%zu contact type%s, %zu agent group%s, %s mode)\n",
                     models::internal::escape_controls(*path).c_str(), types,
                     types == 1 ? "" : "s", groups, groups == 1 ? "" : "s",
                     spec.mode == models::RunMode::Day ? "day" : "steady_state");
-      if (cluster.is_root()) print_warnings(stdout, spec);
-      exit_code = cluster.agree(kExitOk, "");
+        print_warnings(stdout, spec);
+      }
+      if (cluster.is_root()) std::printf("%s\n", run_size_line(*options, spec).c_str());
+      exit_code = cluster.agree(sized, error);
     } catch (const models::ScenarioError& e) {
       exit_code = cluster.agree(kExitBadInput, models::format_diagnostics(e));
     }

@@ -5,10 +5,13 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "models/planning/run_size.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
 #include "models/scenario/validate.h"
@@ -16,7 +19,9 @@
 namespace ccsim::cli {
 
 void add_scenario_options(CLI::App& cmd, ScenarioOptions& o, std::uint32_t default_threads) {
-  o.threads = default_threads;
+  // A default, not the user's value: on a machine with more hardware threads than
+  // kMaxThreads, run on kMaxThreads rather than refuse every run.
+  o.threads = std::min(default_threads, kMaxThreads);
   cmd.add_option("scenario", o.scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
   cmd.add_option("--seed", o.seed, "Override the scenario's rng.seed");
   cmd.add_option("--replications", o.replications, "Override the scenario's rng.replications");
@@ -25,6 +30,14 @@ void add_scenario_options(CLI::App& cmd, ScenarioOptions& o, std::uint32_t defau
                  "rank's share of them); results do not depend on it")
       ->capture_default_str();
   add_forecast_options(cmd, o);
+  add_run_size_option(cmd, o);
+}
+
+void add_run_size_option(CLI::App& cmd, ScenarioOptions& o) {
+  cmd.add_flag("--allow-large-run", o.allow_large_run,
+               fmt::format("Run even when the estimate passes {:.3g} events or {:.3g} GiB of memory "
+                           "(docs/scenario-format.md, Limits on the size of a run)",
+                           models::kMaxRunEvents, models::kMaxRunBytes / (1ull << 30)));
 }
 
 void add_forecast_options(CLI::App& cmd, ScenarioOptions& o) {
@@ -73,11 +86,33 @@ int apply_overrides(const ScenarioOptions& o, std::string_view command, models::
     }
     spec.replications = *o.replications;
   }
-  if (o.threads == 0) {
-    error = fmt::format("ccsim {}: --threads must be >= 1; got 0\n", command);
+  if (o.threads == 0 || o.threads > kMaxThreads) {
+    error = fmt::format("ccsim {}: --threads must be in [1, {}]; got {} (each thread holds one replication in "
+                        "memory; more threads than cores do not run faster)\n",
+                        command, kMaxThreads, o.threads);
     return kExitBadInput;
   }
-  return kExitOk;
+  return check_run_size(o, spec, error);
+}
+
+int check_run_size(const ScenarioOptions& o, const models::ScenarioSpec& spec, std::string& error) {
+  std::vector<models::Diagnostic> problems =
+      models::run_size_problems(models::estimate_run_size(spec, o.threads), o.allow_large_run);
+  if (problems.empty()) return kExitOk;
+  error = models::format_diagnostics(models::ScenarioError(spec.source_file, std::move(problems)));
+  return kExitBadInput;
+}
+
+models::ThreadShortfallFn thread_shortfall_notice(std::string_view command) {
+  return [command = std::string(command)](std::uint32_t started, std::uint32_t asked, const std::string& why) {
+    fmt::print(stderr, "ccsim {}: the system started {} of the {} threads asked for ({}); the replications run on {} "
+               "(the results do not depend on it)\n",
+               command, started, asked, why, std::max(1u, started));
+  };
+}
+
+std::string run_size_line(const ScenarioOptions& o, const models::ScenarioSpec& spec) {
+  return "estimate: " + models::describe_run_size(models::estimate_run_size(spec, o.threads));
 }
 
 int load_scenario(const ScenarioOptions& o, std::string_view command, models::ScenarioSpec& spec, std::string& error) {
@@ -87,7 +122,10 @@ int load_scenario(const ScenarioOptions& o, std::string_view command, models::Sc
     error = models::format_diagnostics(e);
     return kExitBadInput;
   }
-  return apply_overrides(o, command, spec, error);
+  if (const int code = apply_overrides(o, command, spec, error); code != kExitOk) return code;
+  if (models::estimate_run_size(spec, o.threads).seconds() > models::kEstimateNoticeS)
+    error = fmt::format("ccsim {}: {}\n", command, run_size_line(o, spec));
+  return kExitOk;
 }
 
 }  // namespace ccsim::cli

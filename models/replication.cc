@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
 #include <map>
 #include <mutex>
+#include <string>
+#include <system_error>
 #include <thread>
 
 #include "models/call_center.h"
@@ -33,19 +36,28 @@ void run_replications_strided(const ScenarioSpec& spec, const AnyRouter& router,
 
   std::atomic<std::uint32_t> next{0};
   std::mutex mutex;
+  std::condition_variable folded;  // next_to_fold moved on, or a replication failed
   std::map<std::uint32_t, ReplicationCounters> finished;  // by position, waiting for their turn to fold
   std::uint32_t next_to_fold = 0;
+  std::uint32_t window = threads;  // positions started beyond next_to_fold; the threads actually running
   std::exception_ptr error;
   std::atomic<bool> failed{false};
 
   const auto fail = [&] {  // with mutex held, so that no other thread folds after this
     if (!error) error = std::current_exception();
     failed.store(true);
+    folded.notify_all();
   };
   auto work = [&] {
     for (;;) {
       const std::uint32_t i = next.fetch_add(1);
       if (i >= count || failed.load()) return;
+      {
+        // Position next_to_fold is held by a thread that is running it, so this wait ends.
+        std::unique_lock lock(mutex);
+        folded.wait(lock, [&] { return i < next_to_fold + window || failed.load(); });
+        if (failed.load()) return;
+      }
       const std::uint32_t r = first + i * stride;
       ReplicationCounters rc;
       try {
@@ -65,6 +77,7 @@ void run_replications_strided(const ScenarioSpec& spec, const AnyRouter& router,
           finished.erase(it);
           ++next_to_fold;
         }
+        folded.notify_all();
       } catch (...) {
         fail();
         return;
@@ -75,8 +88,28 @@ void run_replications_strided(const ScenarioSpec& spec, const AnyRouter& router,
   if (threads == 1) {
     work();
   } else {
+    // A thread the system refuses (too many threads, too little memory for their stacks)
+    // must not end the run with std::terminate: the threads already started are joined
+    // and do the work, or this thread does it alone.
     std::vector<std::thread> pool;
-    for (std::uint32_t i = 0; i < threads; ++i) pool.emplace_back(work);
+    pool.reserve(threads);
+    std::string refused;
+    for (std::uint32_t i = 0; i < threads; ++i) {
+      try {
+        pool.emplace_back(work);
+      } catch (const std::system_error& e) {
+        refused = e.what();
+        break;
+      }
+    }
+    if (!refused.empty()) {
+      {
+        std::lock_guard lock(mutex);
+        window = std::max<std::uint32_t>(1, static_cast<std::uint32_t>(pool.size()));
+      }
+      if (options.thread_shortfall) options.thread_shortfall(static_cast<std::uint32_t>(pool.size()), threads, refused);
+      if (pool.empty()) work();
+    }
     for (auto& t : pool) t.join();
   }
   if (error) std::rethrow_exception(error);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 
 #include "models/aggregate.h"
 #include "models/kpi/counters.h"
@@ -19,9 +20,15 @@ namespace ccsim::models {
 // folded so far and the number asked for; never called per event.
 using ProgressFn = std::function<void(std::uint32_t done, std::uint32_t total)>;
 
+// Called from the thread that runs the replications when the system refused to start
+// all the threads asked for (std::thread threw): the run goes on with `started` threads
+// (the calling one alone when 0 started) and its results are the same.
+using ThreadShortfallFn = std::function<void(std::uint32_t started, std::uint32_t asked, const std::string& why)>;
+
 struct RunOptions {
   std::uint32_t threads = 1;
   ProgressFn progress{};
+  ThreadShortfallFn thread_shortfall{};
   // Replication `trace_replication` reports to `trace` (others run untraced), so a
   // trace reads as one day whatever the thread count.
   TraceSink* trace = nullptr;
@@ -33,9 +40,12 @@ ReplicationCounters run_replication(const ScenarioSpec& spec, const AnyRouter& r
                                     TraceSink* trace = nullptr);
 
 // Runs replications [first, end) on options.threads threads and hands each one's
-// counters to `fold` in replication order (from one thread at a time). An exception in
+// counters to `fold` in replication order (from one thread at a time). A thread starts a
+// replication only within `threads` of the next one to fold, so at most that many
+// finished ones wait for their turn, however slow one replication is. An exception in
 // a replication, or thrown by `fold`, stops the others and is rethrown here; `fold` is
-// not called again after it.
+// not called again after it. Threads that cannot be started are reported to
+// options.thread_shortfall, and the run goes on without them.
 using FoldFn = std::function<void(std::uint32_t replication, ReplicationCounters&& counters)>;
 void run_replications(const ScenarioSpec& spec, const AnyRouter& router, std::uint32_t first, std::uint32_t end,
                       const RunOptions& options, const FoldFn& fold);

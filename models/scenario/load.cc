@@ -286,7 +286,7 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
 // The shared rule (validate.h): without trunks, the types that never abandon must bring
 // less work than the agents who can serve them.
 void Decoder::check_steady_state_exists(const ScenarioSpec& spec) {
-  if (auto message = steady_state_overload(spec)) error("", std::move(*message));
+  if (auto problem = steady_state_overload(spec)) error(problem->pointer, std::move(problem->message));
 }
 
 }  // namespace internal

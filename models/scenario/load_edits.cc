@@ -143,9 +143,18 @@ std::string apply(Json& doc, const ScenarioEdit& e) {
   } catch (const nlohmann::json::exception&) {
     return "no such value in the scenario";  // an index nlohmann cannot even look up (too large)
   }
-  for (const Json::json_pointer& ptr : targets)
-    if (std::string why = apply_at(doc, ptr, e); !why.empty())
+  for (const Json::json_pointer& ptr : targets) {
+    std::string why;
+    try {
+      why = apply_at(doc, ptr, e);
+    } catch (const nlohmann::json::exception&) {
+      // Adding below a missing key reads a numeric segment as an array index, and
+      // nlohmann rejects one such as "02" (/steady_state/x/02).
+      why = "no such value in the scenario, and it cannot be added there";
+    }
+    if (!why.empty())
       return targets.size() == 1 || ptr.to_string() == e.pointer ? why : fmt::format("{}: {}", ptr.to_string(), why);
+  }
   return "";
 }
 }  // namespace

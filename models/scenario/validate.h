@@ -135,11 +135,13 @@ std::optional<std::string> law_not_finite(const sim::Distribution& d);
 // Steady state only. Without trunks every arrival that passes the IVR eventually needs
 // an agent. If the types that never abandon bring at least as much work as all the
 // agents who can serve them, their queue grows without bound and a long-run average
-// does not exist: returns the message saying so. Types behind a finite IVR are left out
-// (the ports may block part of them), so the sum is a lower bound and the check never
-// rejects a stable system; it is a necessary condition only: multi-skill pools can be
-// unstable below it. Needs a spec whose ids and staffing sizes are valid.
-std::optional<std::string> steady_state_overload(const ScenarioSpec& spec);
+// does not exist: returns the problem, located at the type that brings the most work.
+// Types behind finite IVR ports count the share the ports pass (1 - Erlang B over every
+// IVR type's port load: exact for Poisson arrivals and any IVR duration law), so ports
+// that rarely fill change nothing. The types that abandon are left out, so the sum is a
+// lower bound and the check never rejects a stable system; it is a necessary condition
+// only: multi-skill pools can be unstable below it. Needs a spec whose ids and staffing sizes are valid.
+std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec);
 
 // The file stem used as the default scenario name: "scenarios/bench/model_a.json" -> "model_a".
 std::string file_stem(std::string_view path);

@@ -68,7 +68,7 @@ class SpecChecker {
     service_level_and_targets();
     rng();
     if (sink_.empty() && s_.mode == RunMode::SteadyState) {
-      if (auto message = internal::steady_state_overload(s_)) error("", std::move(*message));
+      if (auto problem = internal::steady_state_overload(s_)) error(problem->pointer, std::move(problem->message));
     }
     return sink_.take();
   }

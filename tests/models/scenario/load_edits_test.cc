@@ -88,6 +88,10 @@ TEST_F(LoadEdits, EditsThatCannotApplyAreLocatedDiagnostics) {
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].pointer, "/agent_groups/3/staffing");
   EXPECT_NE(e[0].message.find("no such value"), std::string::npos) << e[0].message;
+  e = errors({{"/service_level/x/02", Op::Set, "1"}});  // issue 12: a raw nlohmann exception, exit 4
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].pointer, "/service_level/x/02");
+  EXPECT_NE(e[0].message.find("cannot be added there"), std::string::npos) << e[0].message;
   e = errors({{"/router/policy", Op::Scale, "2"}});
   ASSERT_EQ(e.size(), 1u);
   EXPECT_NE(e[0].message.find("no numbers"), std::string::npos) << e[0].message;

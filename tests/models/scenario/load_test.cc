@@ -1181,7 +1181,7 @@ TEST(LoadScenario, BatchMeansReplaceReplications) {
 
 TEST(LoadScenario, SteadyStateThatCannotExistIsAnError) {
   // 2 calls/min x 180 s = 6 erlangs, infinite patience, 6 agents: the queue grows without bound.
-  expect_only(with(kSteady, "\"staffing\": 8", "\"staffing\": 6"), "",
+  expect_only(with(kSteady, "\"staffing\": 8", "\"staffing\": 6"), "/contact_types/0",
               "no steady state: contact types with infinite patience (calls) offer 6 erlangs (rate x mean talk and "
               "wrap-up) to 6 agents, so their queue grows without bound; the offered load must be < the agents: add "
               "agents, give them a \"patience\", or set \"trunks\"");
@@ -1194,6 +1194,22 @@ TEST(LoadScenario, SteadyStateThatCannotExistIsAnError) {
       load_scenario_text(with(with(kSteady, "\"staffing\": 8", "\"staffing\": 6"), "\"mode\": \"steady_state\",",
                               "\"mode\": \"steady_state\", \"trunks\": {\"lines\": 20},"),
                          "t.json"));
+}
+
+TEST(LoadScenario, SteadyStateBehindIvrPortsThatRarelyFillCannotExist) {
+  // 2 calls/min hold a port 30 s: 1 erlang on 1000 ports, which block (almost) nothing;
+  // 6 erlangs of talk reach 3 agents (rho = 2) and never abandon.
+  const std::string behind_ports =
+      with(with(with(kSteady, "\"staffing\": 8", "\"staffing\": 3"), "\"mode\": \"steady_state\",",
+                "\"mode\": \"steady_state\", \"ivr\": {\"ports\": 1000},"),
+           "\"talk\"", "\"ivr\": { \"duration\": { \"dist\": \"constant\", \"value_s\": 30 } }, \"talk\"");
+  expect_only(behind_ports, "/contact_types/0",
+              "no steady state: contact types with infinite patience (calls) offer 6 erlangs (rate x mean talk and "
+              "wrap-up, less the 0 % the 1000 IVR ports block) to 3 agents, so their queue grows without bound; the "
+              "offered load must be < the agents: add agents, give them a \"patience\", or set \"trunks\"");
+  // Two ports held 300 s (10 erlangs) block 82 % of the calls: 1.1 erlangs reach the agents.
+  EXPECT_NO_THROW(load_scenario_text(
+      with(with(behind_ports, "\"ports\": 1000", "\"ports\": 2"), "\"value_s\": 30", "\"value_s\": 300"), "t.json"));
 }
 
 TEST(LoadScenario, StartTimeMustBeAClockTime) {

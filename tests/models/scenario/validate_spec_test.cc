@@ -199,7 +199,12 @@ TEST(ValidateSpec, SteadyStateRules) {
   s.steady.calls = 500;  // duration_s is set too
   expect_problem(s, "/steady", "calls and duration_s are exclusive");
   s = markov_scenario(1.0, 60.0, 8, std::nullopt, 100.0, 1000.0, 2, 1);  // 60 erlangs to 8 agents, no patience
-  expect_problem(s, "", "no steady state");
+  expect_problem(s, "/contact_types/0", "no steady state");
+  // The same behind 1000 IVR ports held 1 s (1 erlang): they block nothing, the queue still grows.
+  s.has_ivr = true;
+  s.ivr_ports = 1000;
+  s.contact_types.raw()[0].ivr = IvrTreatment{sim::Distribution::constant(1.0), 0.0, 0.0};
+  expect_problem(s, "/contact_types/0", "less the 0 % the 1000 IVR ports block) to 8 agents");
   s = markov_scenario(0.1, 60.0, 8, 120.0, 100.0, 1000.0, 2, 1);
   s.agent_groups.raw()[0].staffing = {8, 8};
   expect_problem(s, "/agent_groups/0/staffing", "expected exactly 1 value (steady_state mode has no periods), got 2");
