@@ -230,7 +230,8 @@ int check(const CheckArgs& a, Cluster& cluster) {
   models::Experiment experiment(
       spec,
       models::RunOptions{.threads = a.scenario.threads,
-                         .progress = [&progress](std::uint32_t done, std::uint32_t total) { progress.update(done, total); }},
+                         .progress = [&progress](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
+                         .thread_shortfall = thread_shortfall_notice("check")},
       cluster.runner());
   try {
     if (a.sequential) {

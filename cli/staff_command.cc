@@ -228,7 +228,10 @@ int staff(const StaffArgs& a, Cluster& cluster) {
                                             .progress =
                                                 [&](std::uint32_t done, std::uint32_t) {
                                                   progress.update(before + done, a.max_runs * spec.replications);
-                                                }},
+                                                },
+                                            // Said once, not once per run.
+                                            .thread_shortfall = run == 1 ? thread_shortfall_notice("staff")
+                                                                         : models::ThreadShortfallFn{}},
                          cluster.runner());
     e.extend_to(s.replications);
     return e.results();

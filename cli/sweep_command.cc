@@ -350,7 +350,8 @@ int sweep(const SweepArgs& a, Cluster& cluster) {
       models::Experiment experiment(
           point.spec,
           models::RunOptions{.threads = a.scenario.threads,
-                             .progress = [&](std::uint32_t done, std::uint32_t) { progress.update(before + done, total); }},
+                             .progress = [&](std::uint32_t done, std::uint32_t) { progress.update(before + done, total); },
+                             .thread_shortfall = thread_shortfall_notice("sweep")},
           cluster.runner());
       experiment.extend_to(reps);
       point.results = experiment.results();
