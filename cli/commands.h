@@ -27,5 +27,6 @@ void add_erlang_command(CLI::App& app, int& exit_code);
 void add_sweep_command(CLI::App& app, Cluster& cluster, int& exit_code);
 void add_check_command(CLI::App& app, Cluster& cluster, int& exit_code);
 void add_staff_command(CLI::App& app, Cluster& cluster, int& exit_code);
+void add_compare_command(CLI::App& app, Cluster& cluster, int& exit_code);
 
 }  // namespace ccsim::cli

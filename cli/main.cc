@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   ccsim::cli::add_sweep_command(app, *cluster, exit_code);
   ccsim::cli::add_check_command(app, *cluster, exit_code);
   ccsim::cli::add_staff_command(app, *cluster, exit_code);
+  ccsim::cli::add_compare_command(app, *cluster, exit_code);
   // Every rank parses the same arguments and meets the same usage error.
   std::ostream discard(nullptr);
   std::ostream& out = cluster->is_root() ? std::cout : discard;

@@ -55,6 +55,14 @@ std::string target_result_text(const models::ScenarioSpec& spec, const models::T
 // notes[i] is not empty, that note.
 void print_targets(std::FILE* out, const models::ScenarioSpec& spec, const std::vector<models::TargetResult>& targets,
                    const std::vector<std::string>& notes = {});
+// The KPIs a --kpis option names (comma-separated, each once, in order), or `defaults`
+// (each once) when the option is empty. Throws std::invalid_argument, "--kpis: unknown
+// KPI "x"; known: ...", for a name that is not a KPI.
+std::vector<models::Kpi> kpis_option(const std::string& list, const std::vector<models::Kpi>& defaults);
+// A paired change: "+3.10 pp ± 0.40" for fractions (percentage points), "+2.40 ± 0.31"
+// otherwise, the mean alone when n < 2, "-" when n == 0; with mark_significant, " *" when
+// the interval excludes 0.
+std::string change_text(const models::KpiStat& d, models::Kpi k, bool mark_significant);
 // Rows as columns two spaces apart, each as wide as its widest cell (in bytes); every
 // column left-aligned, or with right_align all but the first (columns of numbers).
 void print_columns(std::FILE* out, const std::vector<std::vector<std::string>>& rows, bool right_align = false);

@@ -5,6 +5,7 @@
 // miss the target flagged. Agent counts come from the simulation, never the scenario.
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
 #include "models/planning/warnings.h"
+#include "models/scenario/validate.h"
 #include "models/targets.h"
 
 namespace ccsim::cli {
@@ -153,6 +155,42 @@ void print_targets(std::FILE* out, const models::ScenarioSpec& spec, const std::
     fmt::print(out, "  {:<{}}  {:<12}  {}{}\n", names[i], width, verdict_text(targets[i].verdict),
                target_result_text(spec, targets[i]), note);
   }
+}
+
+std::vector<models::Kpi> kpis_option(const std::string& list, const std::vector<models::Kpi>& defaults) {
+  std::vector<models::Kpi> kpis;
+  const auto add = [&kpis](models::Kpi k) {
+    if (std::ranges::find(kpis, k) == kpis.end()) kpis.push_back(k);
+  };
+  if (list.empty()) {
+    for (models::Kpi k : defaults) add(k);
+    return kpis;
+  }
+  std::string::size_type start = 0;
+  for (;;) {
+    const auto comma = list.find(',', start);
+    const std::string name = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const auto k = models::kpi_from_name(name);
+    if (!k) {
+      std::string known;
+      for (auto n : models::kKpiNames) known += (known.empty() ? "" : ", ") + std::string(n);
+      throw std::invalid_argument(
+          fmt::format("--kpis: unknown KPI {}; known: {}", models::internal::quote(name), known));
+    }
+    add(*k);
+    if (comma == std::string::npos) return kpis;
+    start = comma + 1;
+  }
+}
+
+std::string change_text(const models::KpiStat& d, models::Kpi k, bool mark_significant) {
+  if (d.n == 0) return "-";
+  const bool fraction = models::kpi_is_fraction(k);
+  const double scale = fraction ? 100.0 : 1.0;
+  const char* unit = fraction ? " pp" : "";
+  if (d.n < 2 || std::isnan(d.half_width)) return fmt::format("{:+.2f}{}", scale * d.mean, unit);
+  const bool significant = mark_significant && std::fabs(d.mean) > d.half_width;
+  return fmt::format("{:+.2f}{} ± {:.2f}{}", scale * d.mean, unit, scale * d.half_width, significant ? " *" : "");
 }
 
 void print_columns(std::FILE* out, const std::vector<std::vector<std::string>>& rows, bool right_align) {

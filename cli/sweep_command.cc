@@ -148,43 +148,16 @@ struct SweepArgs {
 };
 
 std::vector<Kpi> shown_kpis(const SweepArgs& a, const models::ScenarioSpec& spec) {
-  std::vector<Kpi> kpis;
-  const auto add = [&](Kpi k) {
-    for (Kpi x : kpis)
-      if (x == k) return;
-    kpis.push_back(k);
-  };
-  if (!a.kpis.empty()) {
-    std::vector<std::string> names;
-    try {
-      names = split_values(a.kpis);
-    } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(fmt::format("--kpis: {}", e.what()));
-    }
-    for (const std::string& name : names) {
-      const auto k = models::kpi_from_name(name);
-      if (!k) {
-        std::string known;
-        for (auto n : models::kKpiNames) known += (known.empty() ? "" : ", ") + std::string(n);
-        throw std::invalid_argument(
-            fmt::format("--kpis: unknown KPI {}; known: {}", models::internal::quote(name), known));
-      }
-      add(*k);
-    }
-    return kpis;
-  }
-  for (const auto& t : spec.targets) add(t.kpi);
-  for (Kpi k : {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandon, Kpi::Occupancy}) add(k);
-  return kpis;
+  std::vector<Kpi> defaults;
+  for (const auto& t : spec.targets) defaults.push_back(t.kpi);
+  for (Kpi k : {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandon, Kpi::Occupancy}) defaults.push_back(k);
+  return kpis_option(a.kpis, defaults);
 }
 
-// "+3.1 pp ± 0.4" for fractions (percentage points), "+2.40 ± 0.31" otherwise.
+// The paired change from point 1, at the run's confidence.
 std::string delta_text(const sim::Tally& t, Kpi k, double confidence) {
-  if (t.count() == 0) return "-";
-  const double scale = models::kpi_is_fraction(k) ? 100.0 : 1.0;
-  const char* unit = models::kpi_is_fraction(k) ? " pp" : "";
-  if (t.count() < 2) return fmt::format("{:+.2f}{}", scale * t.mean(), unit);
-  return fmt::format("{:+.2f}{} ± {:.2f}", scale * t.mean(), unit, scale * t.half_width(confidence));
+  const models::KpiStat d{t.mean(), t.count() > 1 ? t.half_width(confidence) : std::nan(""), t.count()};
+  return change_text(d, k, false);
 }
 
 std::string verdicts_text(const models::RunResults& r) {

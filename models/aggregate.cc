@@ -52,6 +52,7 @@ class ResultsAccumulator::Impl {
   void add(const ReplicationCounters& rc) {
     ++replications_;
     last_overall_.clear();
+    last_details_.clear();
     fingerprint_ = mix64(fingerprint_, rc.fingerprint);
     events_ += rc.events;
     calls_ += rc.arrivals;
@@ -66,6 +67,8 @@ class ResultsAccumulator::Impl {
 
   std::uint32_t replications() const { return replications_; }
   const std::vector<KpiValues>& last_observations() const { return last_overall_; }
+  void keep_details(bool keep) { keep_details_ = keep; }
+  const std::vector<ObservationKpis>& last_details() const { return last_details_; }
 
   RunResults results() const {
     const double conf = spec_.confidence;
@@ -107,6 +110,8 @@ class ResultsAccumulator::Impl {
   void observe(const ReplicationCounters& rc, std::size_t first_slot, std::size_t end_slot) {
     ++observations_;
     const ServiceLevelSpec& sl = spec_.service_level;
+    ObservationKpis* detail = nullptr;
+    if (keep_details_) detail = &last_details_.emplace_back();
     TypeCounters all_calls;
     GroupCounters all_agents;
     double duration_s = 0.0;
@@ -124,13 +129,17 @@ class ResultsAccumulator::Impl {
         per_group[g] += rc.group(s, g);
       }
       if (!by_interval_.empty()) {
-        add_values(by_interval_[s], compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl));
+        const KpiValues interval = compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl);
+        add_values(by_interval_[s], interval);
+        if (detail) detail->by_interval.push_back(interval);
         for (std::size_t g = 0; g < rc.num_groups; ++g)
           add_values(by_interval_group_[s * rc.num_groups + g],
                      compute_group_kpis(rc.group(s, g), rc.slot_duration_s[s]));
-        for (std::size_t k = 0; k < rc.num_types; ++k)
-          add_values(by_interval_type_[s * rc.num_types + k],
-                     compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k)));
+        for (std::size_t k = 0; k < rc.num_types; ++k) {
+          const KpiValues v = compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k));
+          add_values(by_interval_type_[s * rc.num_types + k], v);
+          if (detail) detail->by_interval_type.push_back(v);
+        }
       }
       all_calls += slot_calls;
       all_agents += slot_agents;
@@ -138,11 +147,25 @@ class ResultsAccumulator::Impl {
     }
     last_overall_.push_back(compute_kpis(all_calls, &all_agents, duration_s, sl));
     add_values(overall_, last_overall_.back());
-    observe_pairs(rc, first_slot, end_slot, per_type);
-    for (std::size_t k = 0; k < rc.num_types; ++k)
-      add_values(by_type_[k], compute_kpis(per_type[k], nullptr, duration_s, type_sl(k)));
-    for (std::size_t g = 0; g < rc.num_groups; ++g)
-      add_values(by_group_[g], compute_group_kpis(per_group[g], duration_s));
+    const std::vector<PairCounters> answered_by_group = observe_pairs(rc, first_slot, end_slot, per_type);
+    for (std::size_t k = 0; k < rc.num_types; ++k) {
+      const KpiValues v = compute_kpis(per_type[k], nullptr, duration_s, type_sl(k));
+      add_values(by_type_[k], v);
+      if (detail) detail->by_type.push_back(v);
+    }
+    for (std::size_t g = 0; g < rc.num_groups; ++g) {
+      KpiValues v = compute_group_kpis(per_group[g], duration_s);
+      // A group's service level and ASA are over the calls it answered: abandoned calls
+      // belong to no group.
+      if (const auto answered = static_cast<double>(answered_by_group[g].answered); answered > 0.0) {
+        v[static_cast<std::size_t>(Kpi::SlOverAnswered)] =
+            static_cast<double>(answered_by_group[g].answered_within_awt) / answered;
+        v[static_cast<std::size_t>(Kpi::AsaS)] = answered_by_group[g].wait_sum_s / answered;
+      }
+      add_values(by_group_[g], v);
+      if (detail) detail->by_group.push_back(v);
+    }
+    if (detail) detail->overall = last_overall_.back();
   }
 
   const ServiceLevelSpec& type_sl(std::size_t k) const { return spec_.service_level_of(make_id<ContactTypeId>(k)); }
@@ -154,8 +177,9 @@ class ResultsAccumulator::Impl {
     if (den > 0.0) t.add(num / den);
   }
 
-  void observe_pairs(const ReplicationCounters& rc, std::size_t first_slot, std::size_t end_slot,
-                     const std::vector<TypeCounters>& per_type) {
+  // Folds the (type, group) pairs; returns what each group answered.
+  std::vector<PairCounters> observe_pairs(const ReplicationCounters& rc, std::size_t first_slot, std::size_t end_slot,
+                                          const std::vector<TypeCounters>& per_type) {
     std::vector<PairCounters> per_pair(rc.num_pairs);
     for (std::size_t s = first_slot; s < end_slot; ++s)
       for (std::size_t p = 0; p < rc.num_pairs; ++p) per_pair[p] += rc.pair(s, p);
@@ -164,14 +188,6 @@ class ResultsAccumulator::Impl {
     for (std::size_t p = 0; p < rc.num_pairs; ++p) {
       group_work[index(pairs_[p].group)] += per_pair[p].handle_sum_s;
       per_group[index(pairs_[p].group)] += per_pair[p];
-    }
-    // A group's service level and ASA are over the calls it answered: abandoned calls
-    // belong to no group.
-    for (std::size_t g = 0; g < rc.num_groups; ++g) {
-      const auto answered = static_cast<double>(per_group[g].answered);
-      add_if(by_group_[g][static_cast<std::size_t>(Kpi::SlOverAnswered)],
-             static_cast<double>(per_group[g].answered_within_awt), answered);
-      add_if(by_group_[g][static_cast<std::size_t>(Kpi::AsaS)], per_group[g].wait_sum_s, answered);
     }
     for (std::size_t p = 0; p < rc.num_pairs; ++p) {
       const PairCounters& c = per_pair[p];
@@ -184,6 +200,7 @@ class ResultsAccumulator::Impl {
       add_if(t[static_cast<std::size_t>(PairKpi::AsaS)], c.wait_sum_s, answered);
       add_if(t[static_cast<std::size_t>(PairKpi::WorkShare)], c.handle_sum_s, group_work[index(pairs_[p].group)]);
     }
+    return per_group;
   }
 
   const ScenarioSpec& spec_;
@@ -197,6 +214,8 @@ class ResultsAccumulator::Impl {
   std::vector<PairTallies> by_pair_;
   std::uint32_t replications_ = 0;
   std::vector<KpiValues> last_overall_;  // overall KPIs of each observation of the last add()
+  bool keep_details_ = false;
+  std::vector<ObservationKpis> last_details_;
   std::uint64_t observations_ = 0;
   std::uint64_t fingerprint_ = 0;
   std::uint64_t events_ = 0, calls_ = 0, draws_ = 0, unserved_ = 0;
@@ -210,6 +229,8 @@ ResultsAccumulator& ResultsAccumulator::operator=(ResultsAccumulator&&) noexcept
 void ResultsAccumulator::add(const ReplicationCounters& rc) { impl_->add(rc); }
 std::uint32_t ResultsAccumulator::replications() const { return impl_->replications(); }
 const std::vector<KpiValues>& ResultsAccumulator::last_observations() const { return impl_->last_observations(); }
+void ResultsAccumulator::keep_details(bool keep) { impl_->keep_details(keep); }
+const std::vector<ObservationKpis>& ResultsAccumulator::last_details() const { return impl_->last_details(); }
 RunResults ResultsAccumulator::results() const { return impl_->results(); }
 
 }  // namespace ccsim::models

@@ -15,6 +15,15 @@
 
 namespace ccsim::models {
 
+// One observation's KPIs at every level the reports pair on (`ccsim compare`).
+struct ObservationKpis {
+  KpiValues overall;
+  std::vector<KpiValues> by_type;           // [type]
+  std::vector<KpiValues> by_group;          // [group]: the agents' KPIs (occupancy, staffing)
+  std::vector<KpiValues> by_interval;       // [interval], day mode
+  std::vector<KpiValues> by_interval_type;  // [interval * types + type], day mode
+};
+
 class ResultsAccumulator {
  public:
   explicit ResultsAccumulator(const ScenarioSpec& spec);
@@ -31,6 +40,11 @@ class ResultsAccumulator {
   // The overall KPIs of each observation in the replication added last (one, or one
   // per batch in batch-means mode): what two runs sharing random numbers pair on.
   const std::vector<KpiValues>& last_observations() const;
+
+  // With keep_details(true) before the first add(): every level's KPIs of each
+  // observation in the replication added last (empty otherwise).
+  void keep_details(bool keep);
+  const std::vector<ObservationKpis>& last_details() const;
 
   // Statistics of what has been folded; can be called again after more add()s.
   // replications, threads, ranks and wall_s are left for the runner to set.

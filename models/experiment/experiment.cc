@@ -21,10 +21,13 @@ void Experiment::extend_to(std::uint32_t end) {
   runner_(spec_, router_, done_, end, options, [this, end](std::uint32_t, ReplicationCounters&& rc) {
     accumulator_.add(rc);
     for (const KpiValues& o : accumulator_.last_observations()) observations_.push_back(o);
+    for (const ObservationKpis& d : accumulator_.last_details()) details_.push_back(d);
     if (options_.progress) options_.progress(accumulator_.replications(), end);
   });
   done_ = end;
 }
+
+void Experiment::keep_details() { accumulator_.keep_details(true); }
 
 RunResults Experiment::results() const {
   RunResults r = accumulator_.results();

@@ -29,6 +29,9 @@ class Experiment {
   // options.progress, if set, is called after each replication folded, with the count
   // folded and the count the current extend_to() asked for.
   Experiment(ScenarioSpec spec, RunOptions options, ReplicationRunner runner = {});
+  // The router and the accumulator refer to the experiment's own copy of the spec.
+  Experiment(const Experiment&) = delete;
+  Experiment& operator=(const Experiment&) = delete;
 
   // Runs and folds replications [done(), end); nothing when end <= done().
   void extend_to(std::uint32_t end);
@@ -39,6 +42,11 @@ class Experiment {
   // The overall KPIs of every observation folded so far (one per replication, or one
   // per batch in batch-means mode), in order: what two experiments pair on.
   const std::vector<KpiValues>& observations() const { return observations_; }
+
+  // Before the first extend_to(): keep every level's KPIs of each observation (details()),
+  // for a comparison beyond the overall KPIs. Memory grows with observations x intervals x types.
+  void keep_details();
+  const std::vector<ObservationKpis>& details() const { return details_; }
 
   // The statistics of what has been folded, with replications = done() and the wall
   // time since construction; threads and ranks are the caller's to set.
@@ -51,6 +59,7 @@ class Experiment {
   ReplicationRunner runner_;
   ResultsAccumulator accumulator_;
   std::vector<KpiValues> observations_;
+  std::vector<ObservationKpis> details_;
   std::uint32_t done_ = 0;
   std::chrono::steady_clock::time_point start_;
 };

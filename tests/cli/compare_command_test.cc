@@ -1,0 +1,78 @@
+// tests/cli/compare_command_test.cc
+// `ccsim compare A B` as a planner uses it: the Monday as scheduled against the Monday
+// with four generalists more over lunch. The change shows where it was made (billing at
+// 12:30) and nowhere before it; a scenario compared with itself changes nothing; the CSV
+// and JSON carry every level; bad input exits 2 before any run.
+#include <fstream>
+
+#include "tests/cli/cli_test_support.h"
+
+namespace ccsim::test_support {
+namespace {
+
+using Compare = CliTest;
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+const nlohmann::json* row(const nlohmann::json& j, const std::string& level, const std::string& name,
+                          const nlohmann::json& interval_start) {
+  for (const auto& r : j["rows"])
+    if (r["level"] == level && r["name"] == name && r["interval_start"] == interval_start) return &r;
+  return nullptr;
+}
+
+TEST_F(Compare, LunchAgentsShowWhereTheyWorkAndAScenarioEqualsItself) {
+  const std::string monday = scenario("scenarios/examples/three_queue_monday.json");
+  // Four generalists more from 12:00 to 13:30 (intervals 16..21).
+  nlohmann::json doc = nlohmann::json::parse(slurp(monday));
+  for (int i = 16; i < 22; ++i) doc["agent_groups"][2]["staffing"][i] = doc["agent_groups"][2]["staffing"][i].get<int>() + 4;
+  doc["forecast"]["file"] = scenario("scenarios/examples/forecasts/three_queue_monday.csv");
+  std::ofstream(dir_ / "lunch.json") << doc.dump(2);
+
+  const Outcome o = ccsim("compare " + monday + " lunch.json --threads 2 --csv c.csv --json c.json");
+  ASSERT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "30 replications each on seed 20261207 (common random numbers)")) << o.out;
+  EXPECT_TRUE(has(o.out, "service_level per interval")) << o.out;
+  const nlohmann::json j = nlohmann::json::parse(slurp(dir_ / "c.json"));
+  EXPECT_EQ(j["schema"], "ccsim.compare/1");
+  EXPECT_EQ(j["pairs"], 30);
+  EXPECT_TRUE(j["intervals_paired"].get<bool>());
+  const nlohmann::json* lunch = row(j, "interval_type", "billing", "12:30");
+  ASSERT_NE(lunch, nullptr);
+  const auto& change = (*lunch)["kpis"]["service_level"]["change"];
+  // Four agents where billing had nine: far more than its interval.
+  EXPECT_GT(change["mean"].get<double>(), 0.10) << change;
+  EXPECT_GT(change["mean"].get<double>(), 2 * change["half_width"].get<double>()) << change;
+  // Before 12:00 nothing changed: same random numbers, same staffing, the same calls.
+  const nlohmann::json* morning = row(j, "interval_type", "billing", "09:00");
+  ASSERT_NE(morning, nullptr);
+  EXPECT_EQ((*morning)["kpis"]["service_level"]["change"]["mean"], 0.0);
+  EXPECT_EQ((*morning)["kpis"]["service_level"]["a"], (*morning)["kpis"]["service_level"]["b"]);
+  const std::string csv = slurp(dir_ / "c.csv");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "level,name,interval_start,kpi,a,a_hw,b,b_hw,change,change_hw,pairs");
+  EXPECT_TRUE(has(csv, "\ninterval_type,billing,12:30,service_level,")) << csv.substr(0, 400);
+
+  const Outcome same = ccsim("compare " + monday + " " + monday + " --json same.json");
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  const nlohmann::json s = nlohmann::json::parse(slurp(dir_ / "same.json"));
+  for (const auto& r : s["rows"])
+    for (const auto& [kpi, v] : r["kpis"].items())
+      if (!v["change"]["mean"].is_null()) {
+        EXPECT_EQ(v["change"]["mean"], 0.0) << r["level"] << " " << kpi;
+      }
+}
+
+TEST_F(Compare, RefusesBadInputBeforeRunning) {
+  const std::string monday = scenario("scenarios/examples/three_queue_monday.json");
+  const Outcome missing = ccsim("compare " + monday + " nowhere.json");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_TRUE(has(missing.err, "nowhere.json")) << missing.err;
+  EXPECT_EQ(missing.out, "");
+  const Outcome kpi = ccsim("compare " + monday + " " + monday + " --kpis service_level,asa");
+  EXPECT_EQ(kpi.exit_code, 2);
+  EXPECT_TRUE(has(kpi.err, "--kpis: unknown KPI \"asa\"")) << kpi.err;
+  EXPECT_EQ(ccsim("compare " + monday).exit_code, 2);  // B is required
+}
+
+}  // namespace
+}  // namespace ccsim::test_support
