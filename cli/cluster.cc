@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/cluster_support.h"
+#include "cli/interrupt.h"
 #include "models/invariant.h"
 
 namespace ccsim::cli {
@@ -27,7 +28,9 @@ void SingleProcess::run_replications_everywhere(const models::ScenarioSpec& spec
                                                 std::uint32_t first, std::uint32_t end,
                                                 const models::RunOptions& options, const models::FoldFn& fold) {
   try {
-    internal::run_share(spec, router, first, end, 1, options, fold);
+    internal::run_share(spec, router, first, end, 1, options, interruptible(fold, first, end));
+  } catch (const Interrupted&) {
+    throw;
   } catch (...) {
     throw ReplicationError(internal::describe_failure(std::current_exception(), 0, 1), 0);
   }

@@ -5,11 +5,13 @@
 #include <exception>
 #include <memory>
 #include <ostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/cluster.h"
 #include "cli/commands.h"
+#include "cli/interrupt.h"
 
 int main(int argc, char** argv) {
   std::unique_ptr<ccsim::cli::Cluster> cluster;
@@ -19,6 +21,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "ccsim: cannot join the MPI job: %s\n", e.what());
     return ccsim::cli::kExitInternal;
   }
+  // Under an MPI launcher the launcher owns signals (docs/mpi.md).
+  if (cluster->size() == 1) ccsim::cli::install_interrupt_handlers();
   CLI::App app{"ccsim: discrete-event contact-centre simulator"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "ccsim 0.1.0");
@@ -41,6 +45,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e, out, err);
     return ccsim::cli::kExitBadInput;
+  } catch (const ccsim::cli::Interrupted& e) {
+    const auto commands = app.get_subcommands();
+    const std::string command = commands.empty() ? "ccsim" : "ccsim " + commands.front()->get_name();
+    std::fputs(ccsim::cli::interrupted_message(command, e).c_str(), stderr);
+    return ccsim::cli::interrupted_exit_code(e);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ccsim: internal error: %s\n", e.what());
     return cluster->abandon(ccsim::cli::kExitInternal);

@@ -36,10 +36,14 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
 // "agent_minutes" or "agent_hours"), and the scenario's description.
 std::string report_page_json(const models::ScenarioSpec& spec);
 
-// Writes <dir>/<scenario>_overall.csv, _by_type.csv, _by_group.csv, _by_type_group.csv
-// and in day mode _by_interval.csv and _by_interval_group.csv; creates dir if needed.
-// Throws std::runtime_error naming the file on failure.
+// Writes <dir>/<stem>_targets.csv, _overall.csv, _by_type.csv, _by_group.csv,
+// _by_type_group.csv and in day mode _by_interval.csv, _by_interval_group.csv and
+// _by_interval_type.csv, each through an OutputFile (cli/output_file.h); creates dir if
+// needed. <stem> is the scenario name made a file name that stays inside dir ("../x"
+// gives "___x"; docs/results-format.md). Throws std::runtime_error naming the file on failure.
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& results);
+// Every file write_csv may write in `dir` for `spec`, day-mode tables included.
+std::vector<std::string> csv_paths(const std::string& dir, const models::ScenarioSpec& spec);
 
 // A KPI value as the reports show it: a fraction as a percentage with one decimal
 // ("89.1%"), another value with two decimals, one from 100 up; "-" when undefined (NaN).

@@ -3,15 +3,18 @@
 // group, and for each KPI of that level (the lists of the results JSON) two columns,
 // <kpi> (mean) and <kpi>_hw (half-width). Empty cell = undefined.
 #include <cmath>
+#include <array>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "cli/output_file.h"
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
 #include "models/scenario/validate.h"
@@ -35,10 +38,29 @@ std::string kpi_cells(const models::KpiStats& s, std::span<const models::Kpi> kp
   return row;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path);
-  out << text;
-  if (!out) throw std::runtime_error("cannot write " + models::internal::escape_controls(path.string()));
+// The tables in the order of kCsvTables: the run-level ones, then the interval ones.
+constexpr std::array<std::string_view, 8> kCsvTables = {"_targets",     "_overall",       "_by_type",
+                                                        "_by_group",    "_by_type_group", "_by_interval",
+                                                        "_by_interval_group", "_by_interval_type"};
+
+// The scenario name as a file name that stays in the chosen folder and opens anywhere:
+// no separators, no control or Windows-reserved characters, no leading dot (neither ".."
+// nor a hidden file), and short enough, with the longest suffix, for a 255-byte name.
+std::string csv_file_stem(std::string_view name) {
+  constexpr std::size_t kMaxBytes = 200;
+  std::string stem;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unsafe =
+        byte < 0x20 || byte == 0x7f || std::string_view("/\\<>:\"|?*").find(c) != std::string_view::npos;
+    stem += unsafe || (c == '.' && stem.find_first_not_of('_') == std::string::npos) ? '_' : c;
+  }
+  if (stem.size() > kMaxBytes) {
+    std::size_t end = kMaxBytes;
+    while (end > 0 && (static_cast<unsigned char>(stem[end]) & 0xC0) == 0x80) --end;  // not inside a UTF-8 character
+    stem.resize(end);
+  }
+  return stem.empty() ? "scenario" : stem;
 }
 
 }  // namespace
@@ -56,12 +78,16 @@ std::string csv_quoted(const std::string& s) {
   return q;
 }
 
+std::vector<std::string> csv_paths(const std::string& dir, const models::ScenarioSpec& spec) {
+  const std::string stem = csv_file_stem(spec.name);
+  std::vector<std::string> paths;
+  for (const std::string_view table : kCsvTables)
+    paths.push_back((std::filesystem::path(dir) / fmt::format("{}{}.csv", stem, table)).string());
+  return paths;
+}
+
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& r) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    throw std::runtime_error("cannot create folder " + models::internal::escape_controls(dir) + ": " + ec.message());
-  const std::filesystem::path base(dir);
+  std::vector<std::string> texts;  // in the order of kCsvTables
 
   const auto group_name = [&spec](std::size_t g) {
     return csv_quoted(spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name);
@@ -86,20 +112,19 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
     else
       targets += ",,,,\n";
   }
-  write_file(base / (spec.name + "_targets.csv"), targets);
-  write_file(base / (spec.name + "_overall.csv"),
-             fmt::format("scope{}\noverall{}\n", kpi_header(kAllKpis), kpi_cells(r.overall, kAllKpis)));
+  texts.push_back(std::move(targets));
+  texts.push_back(fmt::format("scope{}\noverall{}\n", kpi_header(kAllKpis), kpi_cells(r.overall, kAllKpis)));
 
   std::string types = fmt::format("contact_type{}\n", kpi_header(models::kTypeKpis));
   for (std::size_t t = 0; t < r.by_type.size(); ++t)
     types += fmt::format("{}{}\n", csv_quoted(spec.contact_types[models::make_id<models::ContactTypeId>(t)].name),
                          kpi_cells(r.by_type[t], models::kTypeKpis));
-  write_file(base / (spec.name + "_by_type.csv"), types);
+  texts.push_back(std::move(types));
 
   std::string groups = fmt::format("agent_group{}\n", kpi_header(models::kGroupKpis));
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
     groups += fmt::format("{}{}\n", group_name(g), kpi_cells(r.by_group[g], models::kGroupKpis));
-  write_file(base / (spec.name + "_by_group.csv"), groups);
+  texts.push_back(std::move(groups));
 
   std::string pairs = "contact_type,agent_group";
   for (const char* k : {"answered", "share", "service_level", "asa_s", "work_share"}) pairs += fmt::format(",{},{}_hw", k, k);
@@ -110,7 +135,7 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
       pairs += fmt::format(",{},{}", csv_cell(k->mean), csv_cell(k->half_width));
     pairs += "\n";
   }
-  write_file(base / (spec.name + "_by_type_group.csv"), pairs);
+  texts.push_back(std::move(pairs));
 
   if (!r.by_interval.empty()) {
     std::string intervals = fmt::format("interval,label,start_s{},service_level_verdict\n", kpi_header(kAllKpis));
@@ -131,10 +156,20 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
             "{},{}{},{}\n", when, type_name(t), kpi_cells(ir.by_type[t], models::kTypeKpis),
             stat_of(ir.by_type[t], models::Kpi::ServiceLevel).n == 0 ? "" : models::verdict_name(ir.type_service_level[t]));
     }
-    write_file(base / (spec.name + "_by_interval.csv"), intervals);
-    write_file(base / (spec.name + "_by_interval_group.csv"), interval_groups);
-    write_file(base / (spec.name + "_by_interval_type.csv"), interval_types);
+    texts.push_back(std::move(intervals));
+    texts.push_back(std::move(interval_groups));
+    texts.push_back(std::move(interval_types));
   }
+  // Every table complete on disk before any replaces its file: a failure to write one
+  // leaves the previous set whole.
+  const std::vector<std::string> paths = csv_paths(dir, spec);
+  std::vector<std::unique_ptr<OutputFile>> files;
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    files.push_back(std::make_unique<OutputFile>(paths[k]));
+    std::fwrite(texts[k].data(), 1, texts[k].size(), files.back()->stream());
+    files.back()->finish();
+  }
+  for (const auto& file : files) file->commit();
 }
 
 }  // namespace ccsim::cli

@@ -9,7 +9,6 @@
 #include "cli/output_file.h"
 #include "cli/report.h"
 #include "cli/report_html_assets.h"
-#include "models/scenario/validate.h"
 
 namespace ccsim::cli {
 namespace {
@@ -83,8 +82,8 @@ std::string html_page(const models::ScenarioSpec& spec, const models::RunResults
 }  // namespace
 
 void write_html(const std::string& path, const models::ScenarioSpec& spec, const models::RunResults& results) {
-  if (!write_output_file(path, html_page(spec, results)))
-    throw std::runtime_error("cannot write " + models::internal::escape_controls(path));
+  std::string why;
+  if (!write_output_file(path, html_page(spec, results), &why)) throw std::runtime_error(why);
 }
 
 }  // namespace ccsim::cli

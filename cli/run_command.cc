@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -41,12 +43,6 @@ struct RunArgs {
 int open_trace(const RunArgs& a, const models::ScenarioSpec& spec, const Cluster& cluster,
                std::unique_ptr<TraceWriter>& trace, std::string& error) {
   if (a.trace_path.empty()) return kExitOk;
-  for (const std::string* other : {&a.json_path, &a.html_path})
-    if (*other == a.trace_path) {
-      error = fmt::format("ccsim run: --trace {} is also the --json or --html file; give the trace its own file\n",
-                          models::internal::escape_controls(a.trace_path));
-      return kExitBadInput;
-    }
   if (a.trace_replication >= spec.replications) {
     error = fmt::format("ccsim run: --trace-replication {}: the run has replications 0..{}\n", a.trace_replication,
                         spec.replications - 1);
@@ -63,6 +59,19 @@ int open_trace(const RunArgs& a, const models::ScenarioSpec& spec, const Cluster
   return kExitOk;
 }
 
+// Every file the run reads or writes, for check_outputs: before anything is simulated.
+std::vector<NamedFile> named_files(const RunArgs& a, const models::ScenarioSpec& spec) {
+  std::vector<NamedFile> files{{"scenario", a.scenario.scenario, true}};
+  if (!a.scenario.forecast.empty()) files.push_back({"--forecast", a.scenario.forecast, true});
+  if (!a.scenario.staffing.empty()) files.push_back({"--staffing", a.scenario.staffing, true});
+  if (!a.json_path.empty()) files.push_back({"--json", a.json_path});
+  if (!a.html_path.empty()) files.push_back({"--html", a.html_path});
+  if (!a.trace_path.empty()) files.push_back({"--trace", a.trace_path});
+  if (!a.csv_dir.empty())
+    for (std::string& path : csv_paths(a.csv_dir, spec)) files.push_back({"--csv", std::move(path)});
+  return files;
+}
+
 // The root's part: the table and the files.
 int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::RunResults& results,
            std::string& error) {
@@ -70,8 +79,9 @@ int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::Run
     print_warnings(stderr, spec);
   else
     print_text_report(stdout, spec, results);
-  if (!a.json_path.empty() && !write_output_file(a.json_path, results_json(spec, results) + '\n')) {
-    error = fmt::format("ccsim run: cannot write {}\n", models::internal::escape_controls(a.json_path));
+  std::string why;
+  if (!a.json_path.empty() && !write_output_file(a.json_path, results_json(spec, results) + '\n', &why)) {
+    error = fmt::format("ccsim run: {}\n", why);
     return kExitBadInput;
   }
   try {
@@ -91,6 +101,10 @@ int run(const RunArgs& a, Cluster& cluster) {
   std::string error;
   if (const int loaded = cluster.agree(load_scenario(a.scenario, "run", spec, error), error); loaded != kExitOk)
     return loaded;
+
+  error = check_outputs("ccsim run", named_files(a, spec));
+  if (const int checked = cluster.agree(error.empty() ? kExitOk : kExitBadInput, error); checked != kExitOk)
+    return checked;
 
   std::unique_ptr<TraceWriter> trace;
   error.clear();

@@ -1,13 +1,11 @@
 #include "cli/trace_writer.h"
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <stdexcept>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/output_file.h"
 #include "cli/report.h"
 #include "models/scenario/validate.h"
 
@@ -35,28 +33,17 @@ TraceFormat trace_format(std::string_view name, const std::string& path) {
       path));
 }
 
-void TraceWriter::FileCloser::operator()(std::FILE* f) const { std::fclose(f); }
-
-// The folder the user named is created, as for --json and --csv; a failure to create it
-// shows up as the failure to open the file.
-std::FILE* open_for_writing(const std::string& path) {
-  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  std::error_code ignored;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
-  return std::fopen(path.c_str(), "wb");
-}
-
 TraceWriter::TraceWriter(const std::string& path, TraceFormat format, const models::ScenarioSpec& spec,
                          std::uint32_t replication)
-    : path_(path), format_(format), replication_(replication), file_(open_for_writing(path)) {
-  if (!file_)
-    throw std::runtime_error(
-        fmt::format("cannot write {}: {}", models::internal::escape_controls(path), std::strerror(errno)));
-  std::setvbuf(file_.get(), nullptr, _IOFBF, 1 << 20);
+    : format_(format),
+      replication_(replication),
+      out_(std::make_unique<OutputFile>(path)),
+      file_(out_->stream()) {
+  std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
   const auto quote = format == TraceFormat::Csv ? csv_quoted : json_string;
   for (const auto& t : spec.contact_types) type_names_.push_back(quote(t.name));
   for (const auto& g : spec.agent_groups) group_names_.push_back(quote(g.name));
-  if (format == TraceFormat::Csv) std::fputs("replication,time_s,event,call,contact_type,agent_group,agent,wait_s,lateness_s\n", file_.get());
+  if (format == TraceFormat::Csv) std::fputs("replication,time_s,event,call,contact_type,agent_group,agent,wait_s,lateness_s\n", file_);
 }
 
 TraceWriter::~TraceWriter() = default;
@@ -105,16 +92,13 @@ void TraceWriter::record(const models::TraceRecord& r) {
     if (has_lateness) fmt::format_to(out, ",\"lateness_s\":{}", r.value);
     line_ += "}\n";
   }
-  std::fwrite(line_.data(), 1, line_.size(), file_.get());
+  std::fwrite(line_.data(), 1, line_.size(), file_);
 }
 
 void TraceWriter::finish() {
   if (!file_) return;
-  const bool failed = std::ferror(file_.get()) != 0;
-  const bool closed = std::fclose(file_.release()) == 0;
-  if (failed || !closed)
-    throw std::runtime_error(
-        fmt::format("cannot write {}: write failed (disk full?)", models::internal::escape_controls(path_)));
+  file_ = nullptr;
+  out_->commit();
 }
 
 }  // namespace ccsim::cli

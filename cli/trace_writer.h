@@ -16,6 +16,8 @@
 
 namespace ccsim::cli {
 
+class OutputFile;
+
 enum class TraceFormat : std::uint8_t { Csv, JsonLines };
 
 // "csv" or "jsonl"; for an empty name, the format the file's extension implies
@@ -26,22 +28,19 @@ TraceFormat trace_format(std::string_view name, const std::string& path);
 // reader can follow one call from arrival to its end although the model reuses slots.
 class TraceWriter final : public models::TraceSink {
  public:
-  // Opens `path` for writing; throws std::runtime_error naming the file on failure.
+  // Opens a temporary beside `path` (cli/output_file.h); throws std::runtime_error naming
+  // the file on failure. Destroyed without finish(), it leaves `path` as it was.
   TraceWriter(const std::string& path, TraceFormat format, const models::ScenarioSpec& spec,
               std::uint32_t replication);
   ~TraceWriter() override;
 
   void record(const models::TraceRecord& r) override;
 
-  // Flushes and closes; throws std::runtime_error naming the file if a write failed.
+  // Flushes, closes and renames the temporary over `path`; throws std::runtime_error
+  // naming the file if a write failed.
   void finish();
 
  private:
-  struct FileCloser {
-    void operator()(std::FILE* f) const;
-  };
-
-  std::string path_;
   TraceFormat format_;
   std::uint32_t replication_;
   std::vector<std::string> type_names_;   // quoted/escaped for the format
@@ -49,7 +48,8 @@ class TraceWriter final : public models::TraceSink {
   std::vector<std::uint64_t> call_of_slot_;
   std::uint64_t calls_ = 0;
   std::string line_;
-  std::unique_ptr<std::FILE, FileCloser> file_;
+  std::unique_ptr<OutputFile> out_;
+  std::FILE* file_;  // out_'s stream, or null once finished
 };
 
 }  // namespace ccsim::cli

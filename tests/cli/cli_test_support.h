@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -67,6 +68,15 @@ class CliTest : public ::testing::Test {
   Outcome ccsim(const std::string& args) { return shell(std::string(CCSIM_BINARY) + " " + args); }
 
   std::string scenario(const std::string& relative) { return std::string(CCSIM_SOURCE_DIR) + "/" + relative; }
+
+  // The temporaries of cli/output_file.h left anywhere in dir_: there should be none.
+  std::vector<std::string> temporaries() const {
+    std::vector<std::string> found;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_))
+      if (entry.path().filename().string().find(".ccsim-") != std::string::npos)
+        found.push_back(entry.path().string());
+    return found;
+  }
 
   std::filesystem::path dir_;
 };

@@ -434,10 +434,8 @@ TEST_F(RunCommand, EveryProblemIsOneLineWhateverKeysAndFileNamesHold) {
   std::ofstream(dir_ / "good.json") << day_with_talk(R"({ "dist": "exponential", "mean_s": 180 })");
   const Outcome o = ccsim(R"sh(run good.json --quiet --json "$(printf '/proc/no\033[2J\nway.json')")sh");
   EXPECT_EQ(o.exit_code, 2) << o.err;
-  // (After the scenario's own warnings, if any: one line each.)
-  EXPECT_TRUE(o.err.ends_with("\nccsim run: cannot write /proc/no\\u001b[2J\\nway.json\n") ||
-              o.err == "ccsim run: cannot write /proc/no\\u001b[2J\\nway.json\n")
-      << o.err;
+  EXPECT_TRUE(o.err.starts_with("ccsim run: cannot write /proc/no\\u001b[2J\\nway.json (--json): ")) << o.err;
+  EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
 }
 
 TEST_F(RunCommand, MissingFileAndBadArgumentsExitWith2) {
@@ -470,6 +468,60 @@ TEST_F(RunCommand, JsonAndCsvFoldersAreCreatedWhenMissing) {
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_TRUE(fs::exists(json));
   EXPECT_TRUE(fs::exists(csv / "erlang_c_14_agents_overall.csv"));
+}
+
+// Before, a scenario named "../../x" put its CSV tables two folders above --csv, and one
+// named "/abs/x" in /abs. Every name now maps to a file name inside the folder.
+TEST_F(RunCommand, CsvFileNamesStayInTheChosenFolderWhateverTheScenarioName) {
+  fs::create_directories(dir_ / "abs");
+  std::string absolute = (dir_ / "abs" / "x").string();
+  std::string absolute_stem = absolute;
+  std::replace(absolute_stem.begin(), absolute_stem.end(), '/', '_');
+  for (const auto& [name, stem] : std::vector<std::pair<std::string, std::string>>{
+           {"../../escaped", "______escaped"}, {absolute, absolute_stem}, {"tab\there", "tab_here"}}) {
+    std::string text = day_with_talk(R"({ "dist": "exponential", "mean_s": 180 })");
+    text.insert(1, "\"name\": " + nlohmann::json(name).dump() + ", ");
+    std::ofstream(dir_ / "named.json") << text;
+    const Outcome o = ccsim("run named.json --quiet --csv a/b");
+    ASSERT_EQ(o.exit_code, 0) << name << "\n" << o.err;
+    EXPECT_TRUE(fs::exists(dir_ / "a" / "b" / (stem + "_overall.csv"))) << name;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "escaped_overall.csv"));
+  EXPECT_FALSE(fs::exists(dir_ / "abs" / "x_overall.csv"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "abs"), fs::directory_iterator()), 0);
+}
+
+// Before, the second output silently replaced the first (and --json could overwrite the
+// scenario itself).
+TEST_F(RunCommand, OutputsThatNameTheSameFileAreRefusedNamingBothOptions) {
+  fs::copy_file(scenario("scenarios/examples/erlang_c_14_agents.json"), dir_ / "s.json");
+  const std::string run = "run s.json --quiet --replications 2 ";
+  for (const auto& [args, message] : std::vector<std::pair<std::string, std::string>>{
+           {"--json a.json --html a.json", "--json a.json and --html a.json name the same file"},
+           {"--json a.json --trace ./a.json", "--json a.json and --trace ./a.json name the same file"},
+           {"--csv out --html out/s_overall.csv", "--html out/s_overall.csv and --csv out/s_overall.csv name the same file"},
+           {"--json s.json", "--json s.json would replace the scenario s.json"}}) {
+    const Outcome o = ccsim(run + args);
+    EXPECT_EQ(o.exit_code, 2) << args;
+    EXPECT_TRUE(o.err.starts_with("ccsim run: " + message)) << o.err;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "a.json"));
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+// Before, a run found an output it could not write only once it had simulated (and
+// printed) everything.
+TEST_F(RunCommand, UnwritableOutputsAreRefusedBeforeAnySimulation) {
+  std::ofstream(dir_ / "plain") << "x";
+  fs::create_directories(dir_ / "folder");
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/erlang_c_14_agents.json") +
+                          " --json plain/r.json --html folder --csv plain");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_EQ(o.out, "");
+  EXPECT_EQ(o.err,
+            "ccsim run: cannot write plain/r.json (--json): plain is not a folder\n"
+            "ccsim run: cannot write folder (--html): it is a folder\n"
+            "ccsim run: cannot write plain/erlang_c_14_agents_targets.csv (--csv): plain is not a folder\n");
 }
 
 }  // namespace
