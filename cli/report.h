@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "models/planning/staffing_search.h"
 #include "models/results.h"
 #include "models/scenario/interval_label.h"
 #include "models/scenario/spec.h"
@@ -33,8 +34,17 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
 
 // What the HTML report needs beside the results contract, as JSON: the KPIs in
 // contract order with their unit ("fraction", "seconds", "calls", "agents",
-// "agent_minutes" or "agent_hours"), and the scenario's description.
-std::string report_page_json(const models::ScenarioSpec& spec);
+// "agent_minutes" or "agent_hours"), the scenario's description and, when given, the
+// staffing `ccsim staff` found required ("required_staffing": [{"group", "agents"}], in
+// the scenario's group order). Throws std::invalid_argument when `required` is not one
+// row per group of num_periods values.
+std::string report_page_json(const models::ScenarioSpec& spec, const models::Staffing* required = nullptr);
+
+// What the comparison page needs beside the ccsim.compare/1 JSON: the KPIs in contract
+// order with their unit, the KPIs `shown` (the tables' and the charts' first), A's
+// service-level threshold (for the labels of the KPIs that name it) and A's interval
+// length (null in steady state) for the time axis.
+std::string compare_page_json(const models::ScenarioSpec& a, const std::vector<models::Kpi>& shown);
 
 // Writes <dir>/<stem>_targets.csv, _overall.csv, _by_type.csv, _by_group.csv,
 // _by_type_group.csv and in day mode _by_interval.csv, _by_interval_group.csv and
@@ -79,9 +89,18 @@ std::string csv_cell(double x);
 std::string csv_quoted(const std::string& s);
 
 // Writes one self-contained HTML page (no network fetches) with charts and tables of
-// the results; it embeds results_json() unchanged. Throws std::runtime_error naming
-// the file on failure.
-void write_html(const std::string& path, const models::ScenarioSpec& spec, const models::RunResults& results);
+// the results; it embeds results_json() unchanged, and with `required` (`ccsim staff`) a
+// required line on each group's staffing chart. Throws std::runtime_error naming the
+// file on failure.
+void write_html(const std::string& path, const models::ScenarioSpec& spec, const models::RunResults& results,
+                const models::Staffing* required = nullptr);
+
+// Writes the comparison of A and B as one self-contained HTML page (docs/compare.md):
+// compare_json_text (schema ccsim.compare/1, as `ccsim compare --json` writes it) is
+// embedded unchanged but for '<'; a and b name the page; `shown` as compare_page_json.
+// Throws std::runtime_error naming the file on failure.
+void write_compare_html(const std::string& path, const std::string& compare_json_text, const models::ScenarioSpec& a,
+                        const models::ScenarioSpec& b, const std::vector<models::Kpi>& shown);
 
 using models::interval_label;
 

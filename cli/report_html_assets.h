@@ -7,7 +7,9 @@
 
 namespace ccsim::cli::internal {
 
-extern const std::string_view kReportJs;      // report.js: the renderer
+extern const std::string_view kCommonJs;      // common.js: what both renderers share, loaded first
+extern const std::string_view kReportJs;      // report.js: the run report's renderer
+extern const std::string_view kCompareJs;     // compare.js: the comparison's renderer
 extern const std::string_view kReportCss;     // report.css
 extern const std::string_view kUplotJs;       // vendor/uPlot.iife.min.js (uPlot, MIT)
 extern const std::string_view kUplotCss;      // vendor/uPlot.min.css

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <span>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -185,12 +187,46 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   return doc.dump(2);
 }
 
-std::string report_page_json(const models::ScenarioSpec& spec) {
-  // An array, not an object: the page lists KPIs in the contract's order, which
-  // nlohmann's objects (sorted by key) do not keep.
+namespace {
+
+// An array, not an object: the pages list KPIs in the contract's order, which nlohmann's
+// objects (sorted by key) do not keep.
+json kpi_units_json() {
   json kpis = json::array();
   for (models::Kpi k : kAllKpis) kpis.push_back({{"key", models::kpi_name(k)}, {"unit", kpi_unit(k)}});
-  return json{{"kpis", kpis}, {"description", spec.description}}.dump();
+  return kpis;
+}
+
+}  // namespace
+
+std::string report_page_json(const models::ScenarioSpec& spec, const models::Staffing* required) {
+  json page = {{"kpis", kpi_units_json()}, {"description", spec.description}};
+  if (required) {
+    if (required->size() != spec.agent_groups.size())
+      throw std::invalid_argument("required staffing: " + std::to_string(required->size()) + " groups for " +
+                                  std::to_string(spec.agent_groups.size()));
+    json groups = json::array();
+    for (std::size_t g = 0; g < required->size(); ++g) {
+      const std::string& name = spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name;
+      if ((*required)[g].size() != spec.num_periods)
+        throw std::invalid_argument("required staffing of " + name + ": " + std::to_string((*required)[g].size()) +
+                                    " intervals for " + std::to_string(spec.num_periods));
+      groups.push_back({{"group", name}, {"agents", (*required)[g]}});
+    }
+    page["required_staffing"] = groups;
+  }
+  return page.dump();
+}
+
+std::string compare_page_json(const models::ScenarioSpec& a, const std::vector<models::Kpi>& shown) {
+  json keys = json::array();
+  for (models::Kpi k : shown) keys.push_back(models::kpi_name(k));
+  const bool day = a.mode == models::RunMode::Day;
+  return json{{"kpis", kpi_units_json()},
+              {"shown", keys},
+              {"awt_s", a.service_level.awt_s},
+              {"period_s", day ? json(a.period_s) : json(nullptr)}}
+      .dump();
 }
 
 // ---- the check report ("ccsim.check/1", docs/check.md) ------------------------------

@@ -6,7 +6,9 @@
 
 # C++ name, then the file below cli/report_html/. cli/report_html_assets.h declares them.
 set(CCSIM_REPORT_ASSETS
+    kCommonJs common.js
     kReportJs report.js
+    kCompareJs compare.js
     kReportCss report.css
     kUplotJs vendor/uPlot.iife.min.js
     kUplotCss vendor/uPlot.min.css

@@ -1,140 +1,27 @@
 // cli/report_html/report.js
 // Draws the ccsim HTML report from the results JSON embedded in the page (element
 // #ccsim-results, the contract of docs/results-format.md) with uPlot. Everything it
-// draws is recorded in data-* attributes and every error in #ccsim-errors, so that a
-// headless browser can check the page (tests/browser/). See docs/report.md.
+// draws is recorded in data-* attributes and every error in #ccsim-errors (by common.js,
+// loaded before it), so that a headless browser can check the page (tests/browser/).
+// See docs/report.md.
 (function () {
   "use strict";
 
-  // ---- Errors: recorded in the page, where a reader and a test both see them ----
-  const root = document.documentElement;
-  let errorCount = 0;
-  root.dataset.errors = "0";
-  function recordError(message) {
-    errorCount += 1;
-    root.dataset.errors = String(errorCount);
-    const box = document.getElementById("ccsim-errors");
-    if (!box) return;
-    box.hidden = false;
-    box.textContent += (box.textContent ? "\n" : "The report could not draw everything:\n") + message;
-  }
-  window.addEventListener("error", (e) =>
-    recordError("uncaught error: " + e.message + " (" + (e.filename || "page") + ":" + e.lineno + ")"));
-  window.addEventListener("unhandledrejection", (e) => recordError("unhandled rejection: " + e.reason));
-  document.addEventListener("securitypolicyviolation", (e) =>
-    recordError("blocked a fetch of " + (e.blockedURI || "?") + " (" + e.violatedDirective + "): the report works offline"));
-  const consoleError = console.error.bind(console);
-  console.error = function (...args) {
-    recordError("console.error: " + args.map(String).join(" "));
-    consoleError(...args);
-  };
-
-  // ---- Formatting ----
-  const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#e15759", "#76b7b2", "#edc948", "#9c755f",
-                   "#ff9da7", "#17becf"];
+  const { PALETTE, unitOf, fixed, fmt, seconds, exactAgents, fmtStat, mean, el, section, badge, chartCard,
+          destroyCharts, clearChart, table } = ccsimPage;
   const MISSED_COLOUR = "#d93025";  // as --missed in report.css
   const SCHEDULED_COLOUR = "#5f6368";
+  const REQUIRED_COLOUR = "#202124";  // dark and dash-dotted: apart from every group's colour and from scheduled
   const ON_BREAK_COLOURS = ["#9c755f", "#76b7b2"];  // the second where a group's own colour is the first
   const MAX_SERIES = 8;  // more lines than this on one chart are unreadable: the rest are picked by hand
-  // by_type_group keys that are not KPIs of the contract (the KPI units come from ccsim).
-  const PAIR_UNITS = { share: "fraction", work_share: "fraction" };
   // The workforce KPIs (models::kWorkforceKpis), in contract order.
   const WORKFORCE_KEYS = ["scheduled_agents", "present_agents", "agents_on_break", "productive_agents",
                           "overtime_agent_min", "break_lateness_s", "paid_agent_hours"];
-  // Units of agent time or agent counts: their labels name the unit, their values carry none.
-  const AGENT_UNITS = ["agents", "agent_minutes", "agent_hours"];
-
   let results = null;
   let page = { kpis: [], description: "" };  // #ccsim-page, written by ccsim beside the results
-  let units = {};
 
-  function unitOf(key) {
-    return units[key] || PAIR_UNITS[key] || "calls";
-  }
   function kpiLabel(key) {
-    const t = results.scenario.service_level.awt_s;
-    const labels = {
-      offered: "Offered", blocked: "Blocked", ivr_contained: "IVR-contained", ivr_abandoned: "Abandoned in IVR",
-      answered: "Answered", abandoned: "Abandoned", p_block: "Blocked share", p_wait: "Share that waited",
-      p_abandon: "Abandon rate", service_level: "Service level",
-      sl_answered_within_t_over_offered: "Answered ≤ " + t + " s / admitted",
-      sl_answered_within_t_over_answered: "Answered ≤ " + t + " s / answered",
-      sl_excluding_short_abandons: "Answered ≤ " + t + " s, short abandons excluded",
-      asa_s: "ASA", mean_wait_admitted_s: "Mean wait (admitted)", occupancy: "Occupancy",
-      mean_queue_length: "Mean queue length", share: "Share of type's answered", work_share: "Share of group's work",
-      scheduled_agents: "Scheduled agents", present_agents: "Present agents", agents_on_break: "Agents on break",
-      productive_agents: "Productive agents", overtime_agent_min: "Overtime (agent-min)",
-      break_lateness_s: "Break lateness", paid_agent_hours: "Paid agent-hours",
-    };
-    return labels[key] || key;
-  }
-  const numberFormats = {};
-  function fixed(x, digits) {
-    const f = numberFormats[digits] ||
-      (numberFormats[digits] = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-    return f.format(x);
-  }
-  function magnitudeDigits(x) {
-    return Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
-  }
-  function digitsFor(x) {
-    return Number.isInteger(x) ? 0 : magnitudeDigits(x);
-  }
-  function fmt(x, unit, digits) {
-    if (x === null || x === undefined || Number.isNaN(x)) return "–";
-    if (unit === "fraction") return fixed(100 * x, 1) + "%";
-    return fixed(x, digits === undefined ? digitsFor(x) : digits) + (unit === "seconds" ? " s" : "");
-  }
-  // A threshold such as a service level's: "20 s", "7.5 s".
-  function seconds(x) {
-    return fixed(x, x % 1 ? 1 : 0) + " s";
-  }
-  // Agents scheduled are the same in every observation (absent ones included): their
-  // half-width is 0 up to rounding errors, and "11.4 ± 0.0" would only repeat it.
-  function exactAgents(s, unit) {
-    return AGENT_UNITS.includes(unit) && s.half_width !== null && s.mean !== null &&
-      s.half_width <= 1e-9 * Math.max(1, Math.abs(s.mean));
-  }
-  // "89.2 ± 1.3%", "4.48 ± 0.76 s": the half-width with the mean's decimals, the unit once.
-  function fmtStat(s, unit) {
-    if (!s || s.n === 0 || s.mean === null) return "–";
-    if (s.half_width === null || exactAgents(s, unit)) return fmt(s.mean, unit);
-    if (unit === "fraction") return fixed(100 * s.mean, 1) + " ± " + fixed(100 * s.half_width, 1) + "%";
-    const d = s.half_width === 0 ? digitsFor(s.mean) : magnitudeDigits(s.mean);
-    return fixed(s.mean, d) + " ± " + fmt(s.half_width, unit, d);
-  }
-  // Axis ticks: as many decimals as the step between ticks needs, the same for all.
-  function tickValues(splits, unit) {
-    const scale = unit === "fraction" ? 100 : 1;
-    const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) * scale : 1;
-    const digits = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
-    return splits.map((v) => fixed(v * scale, digits) + (unit === "fraction" ? "%" : ""));
-  }
-  function mean(s) {
-    return s && s.n > 0 && s.mean !== null ? s.mean : null;
-  }
-
-  // ---- DOM helpers: data goes in as text, never as markup ----
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === undefined || v === null || v === false) continue;
-      if (k === "class") e.className = v;
-      else if (k === "style") e.style.cssText = v;
-      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, v === true ? "" : v);
-    }
-    for (const c of children.flat(Infinity)) {
-      if (c === null || c === undefined || c === false) continue;
-      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return e;
-  }
-  function section(id, title, ...children) {
-    return el("section", { id: id, class: "card" }, el("h2", null, title), ...children);
-  }
-  function badge(verdict) {
-    return el("span", { class: "badge badge-" + verdict }, verdict);
+    return ccsimPage.kpiLabel(key, results.scenario.service_level.awt_s);
   }
 
   // ---- Header, targets, headline KPIs, run info ----
@@ -278,138 +165,12 @@
   }
 
   // ---- Charts ----
-  const charts = [];  // { plot, box } for resizing
-
-  // A phone's card leaves about 300 px; below 260 the axes leave too little room to draw.
-  function chartWidth(box) {
-    return Math.max(260, Math.floor(box.getBoundingClientRect().width) - 2);
-  }
-
-  // Pixels of the plot area drawn in a saturated colour: grid and axes are grey, so a
-  // count above zero means data lines or points were really painted.
-  function colouredPixels(u) {
-    const { left, top, width, height } = u.bbox;
-    if (width <= 0 || height <= 0) return 0;
-    const d = u.ctx.getImageData(left, top, width, height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      if (d[i + 3] > 128 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 40) n += 1;
-    }
-    return n;
-  }
-
-  // The x axis runs over interval boundaries: interval i spans [i, i + 1], its values
-  // are drawn at i + 0.5, and tick k is labelled with the time boundary k stands for.
   function clockLabels() {
-    const intervals = results.kpis.by_interval;
-    const labels = intervals.map((i) => i.label);
-    const m = /^(\d\d):(\d\d)(?::(\d\d))?$/.exec(labels[0] || "");
-    const last = intervals[intervals.length - 1];
-    const end_s = last ? last.start_s + results.scenario.period_s : 0;
-    let end;
-    if (m) {  // clock labels ("07:00"): the same clock, one period after the last start
-      const t = Math.round(3600 * Number(m[1]) + 60 * Number(m[2]) + Number(m[3] || 0) + end_s) % 86400;
-      const two = (x) => String(Math.floor(x)).padStart(2, "0");
-      end = two(t / 3600) + ":" + two((t % 3600) / 60) + (t % 60 ? ":" + two(t % 60) : "");
-    } else {  // offsets ("+1800s")
-      end = "+" + end_s + "s";
-    }
-    return {
-      clock: Boolean(m),
-      count: labels.length,
-      boundary: (k) => (k < labels.length ? labels[k] : k === labels.length ? end : ""),
-      span: (i) => (i >= 0 && i < labels.length ? labels[i] + "–" + (i + 1 < labels.length ? labels[i + 1] : end) : "–"),
-    };
+    return ccsimPage.intervalClock(results.kpis.by_interval.map((i) => i.label), results.scenario.period_s);
   }
 
-  // Tick steps, in intervals, that fall on round clock durations (for 30-minute
-  // intervals: every 30 min, 1 h, 2 h, 3 h, ... but never 1.5 h).
-  function tickSteps() {
-    const minutes = results.scenario.period_s / 60;
-    const nice = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880];
-    const steps = nice.filter((d) => d % minutes === 0).map((d) => d / minutes);
-    return steps.length ? steps : [1, 2, 4, 8, 16, 32, 64, 128];
-  }
-
-  function intervalAxis(clock) {
-    return {
-      label: clock.clock ? "Time of day" : "Time from the start",
-      incrs: tickSteps(),
-      space: 48,
-      values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? clock.boundary(v) : "")),
-      grid: { stroke: "#eceff3" },
-      ticks: { stroke: "#d0d5dc" },
-    };
-  }
-
-  function valueAxis(label, unit) {
-    return {
-      label: label,
-      size: 64,
-      values: (u, splits) => tickValues(splits, unit),
-      grid: { stroke: "#eceff3" },
-      ticks: { stroke: "#d0d5dc" },
-    };
-  }
-
-  // A uPlot chart over the intervals; series: [{label, values, colour, unit, width, dash, points}].
-  // Stepped charts (opts.steps) draw each value across its whole interval instead.
   function intervalChart(box, opts) {
-    const clock = clockLabels();
-    const n = clock.count;
-    const xs = Array.from({ length: opts.steps ? n + 1 : n }, (_, i) => (opts.steps ? i : i + 0.5));
-    const data = opts.series.map((s) => (opts.steps ? s.values.concat([s.values[n - 1]]) : s.values));
-    const points = opts.series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0);
-    box.dataset.points = String(points);
-    box.dataset.series = String(opts.series.length);
-    box.classList.add("chart");
-    if (points === 0) {
-      box.append(el("p", { class: "empty" }, opts.emptyText || "No data to draw."));
-      return null;
-    }
-    const series = [{ label: "Interval", value: (u, v) => (v === null ? "–" : clock.span(Math.floor(v))) }];
-    for (const s of opts.series) {
-      series.push({
-        label: s.label,
-        stroke: s.colour,
-        width: s.width || 2,
-        dash: s.dash,
-        fill: s.fill,
-        spanGaps: false,
-        paths: opts.steps ? uPlot.paths.stepped({ align: 1 }) : s.noLine ? () => null : undefined,
-        points: s.points || { show: !opts.steps && n <= 48, size: 5 },
-        value: s.legendValue || ((u, v) => fmt(v, s.unit)),
-      });
-    }
-    const plot = new uPlot({
-      width: chartWidth(box),
-      height: opts.height || 280,
-      series: series,
-      bands: opts.bands,
-      scales: { x: { time: false, range: () => [0, n] }, y: { range: opts.yRange } },
-      axes: [intervalAxis(clock), valueAxis(opts.yLabel, opts.unit)],
-      legend: { live: true },
-      cursor: { points: { size: 7 }, drag: { x: false, y: false } },
-      hooks: {
-        drawClear: opts.drawClear ? [opts.drawClear] : [],
-        draw: [(u) => {
-          box.dataset.drawn = String(Number(box.dataset.drawn || 0) + 1);
-          if (!box.dataset.colouredPixels) box.dataset.colouredPixels = String(colouredPixels(u));
-        }],
-      },
-    }, [xs, ...data], box);
-    // Series drawn only as part of another (the band's lower edge) get no legend entry.
-    const rows = plot.root.querySelectorAll(".u-legend .u-series");
-    opts.series.forEach((s, i) => { if (s.noLegend && rows[i + 1]) rows[i + 1].style.display = "none"; });
-    charts.push({ plot: plot, box: box });
-    return plot;
-  }
-
-  function chartCard(id, title, caption, ...extra) {
-    const box = el("div", { class: "chart-box", id: id + "-chart" });
-    const card = el("figure", { class: "card chart-card", id: id }, el("h3", null, title),
-      caption ? el("figcaption", null, caption) : null, ...extra, box);
-    return { card: card, box: box };
+    return ccsimPage.intervalChart(box, Object.assign({ clock: clockLabels() }, opts));
   }
 
   // A service level per interval (stats: one {mean, half_width, n} each) against `target`,
@@ -537,15 +298,6 @@
     return { node: node, start: update };
   }
 
-  // Destroys the plots drawn inside `node`.
-  function destroyCharts(node) {
-    for (let k = charts.length - 1; k >= 0; --k) {
-      if (!node.contains(charts[k].box)) continue;
-      charts[k].plot.destroy();
-      charts.splice(k, 1);
-    }
-  }
-
   // Charts of one per-name series each (types or groups), and with opts.each one chart
   // per name (in opts.each.container), with a picker when there are more names than one
   // chart can show. A name has the same colour in all of them.
@@ -568,10 +320,7 @@
       for (let k = 0; k < opts.charts.length; ++k) {
         const c = opts.charts[k];
         const box = cards[k].box;
-        destroyCharts(box);
-        box.replaceChildren();
-        delete box.dataset.drawn;
-        delete box.dataset.colouredPixels;
+        clearChart(box);
         const series = selected.map((n, i) => ({
           label: n, values: c.values(n), colour: PALETTE[i % PALETTE.length], unit: c.unit,
         }));
@@ -632,7 +381,10 @@
       el("p", { class: "hint row-note" }, "Agents on duty per agent group, time-average per interval: scheduled " +
         "(the roster: staffing and shifts, absent agents included) against productive (logged on and not on a " +
         "break, so free to take calls), and on break (breaks, scheduled activities and shrinkage) where any are. " +
-        "Productive above scheduled means agents finishing a call after their shift ended. Definitions: docs/kpis.md."));
+        "Productive above scheduled means agents finishing a call after their shift ended." +
+        (page.required_staffing ? " Required (dash-dotted) is what ccsim staff found each interval needs to meet " +
+          "every target; the gap to scheduled is the agents to add or release." : "") +
+        " Definitions: docs/kpis.md."));
     body.append(groupRow, staffingRow);
     perNameCharts(groupRow, {
       kind: "agent groups", names: sc.agent_groups, topWhat: "with the most staff over the day",
@@ -659,9 +411,17 @@
     return s;
   }
 
-  // One group's agents per interval, as steps: scheduled against productive, and on break
-  // when any are. Scheduled is drawn last, dashed: where the two coincide both show.
-  // What it draws is recorded in data-values: "Productive:5.01 2.56 ...|Scheduled:6 6 ...".
+  // The agents `ccsim staff` found each interval needs, per group (#ccsim-page's
+  // required_staffing, absent from a plain run's report), or null for a group it leaves out.
+  function requiredAgents(g) {
+    const r = (page.required_staffing || []).find((x) => x.group === g);
+    return r ? r.agents : null;
+  }
+
+  // One group's agents per interval, as steps: scheduled against productive, on break when
+  // any are, and required when `ccsim staff` wrote the page. Scheduled and required are
+  // drawn last, dashed: where lines coincide all show. What it draws is recorded in
+  // data-values: "Productive:5.01 2.56 ...|Scheduled:6 6 ...|Required:5 7 ...".
   function staffingChart(box, g, colour) {
     const intervals = results.kpis.by_interval;
     const values = (key) => intervals.map((i) => mean(i.by_group[g] && i.by_group[g][key]));
@@ -674,6 +434,11 @@
     }
     series.push({ label: "Scheduled", values: values("scheduled_agents"), colour: SCHEDULED_COLOUR, width: 1.5,
                   dash: [5, 4], unit: "agents" });
+    const required = requiredAgents(g);
+    if (required) {
+      series.push({ label: "Required", values: required, colour: REQUIRED_COLOUR, width: 2, dash: [10, 3, 2, 3],
+                    unit: "agents" });
+    }
     box.dataset.values = series.map((x) => x.label + ":" +
       x.values.map((v) => (v === null ? "" : String(Math.round(100 * v) / 100))).join(" ")).join("|");
     intervalChart(box, {
@@ -786,7 +551,7 @@
     const intervals = results.kpis.by_interval;
     const n = intervals.length;
     const clock = clockLabels();
-    const step = tickSteps().find((k) => n / k <= 16) || n;
+    const step = ccsimPage.tickSteps(results.scenario.period_s).find((k) => n / k <= 16) || n;
     const heads = [el("th", { scope: "col", class: "heat-corner" }, "Contact type")];
     for (let i = 0; i < n; i += step)
       heads.push(el("th", { scope: "colgroup", colspan: String(Math.min(step, n - i)) }, intervals[i].label));
@@ -857,10 +622,7 @@
     const title = card.querySelector("h3");
     const caption = card.querySelector("figcaption");
     const show = (t) => {
-      destroyCharts(box);
-      box.replaceChildren();
-      delete box.dataset.drawn;
-      delete box.dataset.colouredPixels;
+      clearChart(box);
       title.textContent = "Service level: " + t;
       caption.textContent = typeChartCaption(t);
       chooser.value = t;
@@ -907,52 +669,6 @@
   }
 
   // ---- Tables ----
-  // columns: [{label, title, cell(row) -> {text, sort, cls}}]; rows: array. Sortable by
-  // a click on a header; a filter box when there are many rows.
-  function table(opts) {
-    const tbody = el("tbody");
-    const rows = opts.rows.map((r) => {
-      const cells = opts.columns.map((c) => c.cell(r));
-      const tr = el("tr", null, cells.map((x, i) => el(i < (opts.keyColumns || 1) ? "th" : "td",
-        { class: x.cls, scope: i < (opts.keyColumns || 1) ? "row" : null }, x.node || x.text)));
-      tr.dataset.key = cells.slice(0, opts.keyColumns || 1).map((x) => x.text).join(" ").toLowerCase();
-      return { tr: tr, cells: cells };
-    });
-    let sortCol = -1;
-    let sortDir = 1;
-    const heads = opts.columns.map((c, i) => el("th", {
-      scope: "col", title: c.title, class: c.num ? "num" : null,
-      onclick: () => {
-        sortDir = sortCol === i ? -sortDir : (i < (opts.keyColumns || 1) ? 1 : -1);
-        sortCol = i;
-        heads.forEach((h, j) => h.setAttribute("aria-sort", j === i ? (sortDir > 0 ? "ascending" : "descending") : "none"));
-        const key = (r) => r.cells[i].sort;
-        rows.sort((a, b) => {
-          const x = key(a), y = key(b);
-          if (x === y) return 0;
-          if (x === null || x === undefined) return 1;
-          if (y === null || y === undefined) return -1;
-          return (x < y ? -1 : 1) * sortDir;
-        });
-        tbody.replaceChildren(...rows.map((r) => r.tr));
-      },
-    }, c.label));
-    tbody.append(...rows.map((r) => r.tr));
-    const t = el("table", { class: "data" + (opts.compact ? " compact" : "") + (opts.cls ? " " + opts.cls : ""), id: opts.id,
-                            "data-rows": String(rows.length) },
-      el("thead", null, el("tr", null, heads)), tbody);
-    const many = rows.length > 20;
-    const wrap = el("div", { class: "table-wrap" + (many ? " tall" : "") }, t);
-    if (!many) return wrap;
-    const filter = el("input", { type: "search", placeholder: "Filter by name…", "aria-label": "Filter rows" });
-    filter.addEventListener("input", () => {
-      const q = filter.value.toLowerCase();
-      for (const r of rows) r.tr.hidden = !r.tr.dataset.key.includes(q);
-    });
-    return el("div", null, el("div", { class: "table-tools" }, filter,
-      el("span", { class: "hint" }, rows.length + " rows · click a column to sort")), wrap);
-  }
-
   function nameColumn(label, get) {
     return { label: label, cell: (r) => ({ text: get ? get(r) : r[0], sort: get ? get(r) : r[0] }) };
   }
@@ -1013,6 +729,29 @@
     });
   }
 
+  // Per interval and group, the scheduled agents (time-average) against those ccsim staff
+  // found required, with the difference; null without a required staffing.
+  function requiredTable() {
+    const groups = results.scenario.agent_groups.filter(requiredAgents);
+    if (!groups.length || !results.kpis.by_interval.length) return null;
+    const columns = [{ label: "Interval", cell: (r) => ({ text: r.label, sort: r.interval }) }];
+    for (const g of groups) {
+      const required = requiredAgents(g);
+      columns.push(statColumn("scheduled_agents", (r) => r.by_group[g] && r.by_group[g].scheduled_agents));
+      columns[columns.length - 1].label = g + ": scheduled";
+      columns.push({
+        label: g + ": required", title: "required (required − scheduled)", num: true,
+        cell: (r) => {
+          const need = required[r.interval];
+          const gap = need - Math.ceil(mean(r.by_group[g] && r.by_group[g].scheduled_agents) - 1e-9);
+          return { text: need + (gap ? " (" + (gap > 0 ? "+" : "−") + Math.abs(gap) + ")" : ""), sort: need,
+                   cls: "num" + (gap > 0 ? " text-missed" : "") };
+        },
+      });
+    }
+    return table({ id: "table-required", cls: "wrap-heads", columns: columns, rows: results.kpis.by_interval });
+  }
+
   function intervalTable() {
     const intervals = results.kpis.by_interval;
     const cols = ["offered", "answered", "abandoned", "service_level", "asa_s", "occupancy", "mean_queue_length"];
@@ -1049,6 +788,7 @@
   function tablesSection() {
     const k = results.kpis;
     const pairs = pairTable();
+    const required = requiredTable();
     return [
       section("overall", "Overall KPIs",
         el("p", { class: "hint" }, "Mean over " + results.run.observations + " observations ± the half-width of the " +
@@ -1065,6 +805,12 @@
           "over " + averagedOver() + "; overtime and paid hours: totals. Definitions: docs/kpis.md."),
         byNameTable("table-groups", "Agent group", k.by_group,
           (rows) => definedKeys(GROUP_KEYS, rows).concat(workforceKeys(rows)), "wrap-heads")),
+      required ? section("required-staffing", "Required against scheduled agents",
+        el("p", { class: "hint" }, "Per interval and group, the agents scheduled (time-average: the roster, absent " +
+          "agents included) and those ccsim staff found required to meet every target, with the difference from " +
+          "the scheduled agents rounded up (as ccsim staff prints it); red where agents are missing."),
+        el("details", { class: "fold" }, el("summary", null, "Show the table of " + k.by_interval.length +
+          " intervals"), required)) : null,
       k.by_interval.length ? section("intervals", "Per interval", el("details", { class: "fold" },
         el("summary", null, "Show the table of " + k.by_interval.length + " intervals"), intervalTable())) : null,
       pairs ? section("type-group", "By contact type and agent group", el("details", { class: "fold" },
@@ -1074,47 +820,15 @@
   }
 
   // ---- Page ----
-  function render() {
-    results = JSON.parse(document.getElementById("ccsim-results").textContent);
-    const meta = document.getElementById("ccsim-page");
-    if (meta) page = JSON.parse(meta.textContent);
-    for (const k of page.kpis) units[k.key] = k.unit;
-    if (typeof uPlot === "undefined") throw new Error("the chart library (uPlot) did not load");
-    const main = document.getElementById("ccsim-report");
+  function render(data, meta, main) {
+    results = data;
+    page = meta || page;
     main.replaceChildren(header());
     main.append(...[headline(), workforceTiles(), targetsSection(), typesSection(), perIntervalCharts(),
       ...tablesSection()].filter(Boolean), runInfo(),
       el("footer", null, "Written by ccsim. The results JSON (schema " + results.schema + ") is embedded in this " +
         "file, in the element with id \"ccsim-results\"; the charts use uPlot (MIT licence)."));
-    // The charts were drawn before the page held them, at the smallest width: now that
-    // their boxes have a width, fit them (and again whenever the window changes).
-    const fit = () => {
-      for (const c of charts) c.plot.setSize({ width: chartWidth(c.box), height: c.plot.height });
-    };
-    fit();
-    let pending = 0;
-    window.addEventListener("resize", () => {
-      if (pending) return;
-      pending = requestAnimationFrame(() => {
-        pending = 0;
-        fit();
-      });
-    });
   }
 
-  document.addEventListener("DOMContentLoaded", () => {
-    const t0 = performance.now();
-    try {
-      render();
-    } catch (e) {
-      recordError("the report failed to render: " + (e && e.stack ? e.stack : e));
-    }
-    // uPlot paints in a microtask: the page is complete after this turn.
-    setTimeout(() => {
-      root.dataset.charts = String(document.querySelectorAll(".chart[data-drawn]").length);
-      root.dataset.resources = String(performance.getEntriesByType("resource").length);
-      root.dataset.renderMs = String(Math.round(performance.now() - t0));
-      root.dataset.render = "done";
-    }, 0);
-  });
+  ccsimPage.start("ccsim-results", render);
 })();

@@ -1,6 +1,7 @@
 // tests/browser/report_html_browser_test.cc
-// Opens `ccsim run --html` pages in headless Chromium, as a planner would open them:
-// the renderer records what it drew in data-* attributes (cli/report_html/report.js),
+// Opens the HTML pages in headless Chromium, as a planner would open them: `ccsim run
+// --html`, the report with the staffing `ccsim staff` found required, and the comparison
+// of two scenarios. The renderers record what they drew in data-* attributes (cli/report_html/),
 // Chromium dumps the rendered DOM, writes a screenshot and logs every console message.
 // Checked: every chart drew data, no console message or uncaught error, no fetch, and
 // the screenshot is a real picture. Skipped when /usr/bin/chromium is absent.
@@ -16,6 +17,9 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/report.h"
+#include "models/experiment/experiment.h"
+#include "models/scenario/load.h"
 #include "tests/cli/cli_test_support.h"
 
 namespace {
@@ -162,6 +166,16 @@ long count(const std::string& text, const std::string& what) {
   return n;
 }
 
+// Appends to the page a script that does what a reader would once the page is drawn
+// (choose in a list, click); the page then records what it shows, for the DOM dump.
+void add_reader_script(const fs::path& html, const std::string& actions) {
+  std::string text = slurp(html);
+  const std::string script = "<script>\ndocument.addEventListener(\"DOMContentLoaded\", () => setTimeout(() => {" +
+                             actions + "}, 0));\n</script>\n";
+  text.insert(text.rfind("</body>"), script);
+  std::ofstream(html) << text;
+}
+
 // The DOM of the element with this id, from its opening tag to its end.
 std::string element(const std::string& dom, const std::string& id) {
   const std::string tag = tag_of(dom, id);
@@ -295,9 +309,7 @@ TEST_F(ReportInBrowser, ManyTypesGetOneChartWithAChooserThatSwitchesIt) {
   const fs::path html = write_report_of(scenario.c_str());
   // What a planner does once the page is there: choose t03 in the list, then click t05's
   // name in the heat map. The page records what the chart showed after each step.
-  std::string text = slurp(html);
-  text.insert(text.rfind("</body>"), R"(<script>
-document.addEventListener("DOMContentLoaded", () => setTimeout(() => {
+  add_reader_script(html, R"(
   const root = document.documentElement;
   const box = document.getElementById("chart-type-service-level-chart");
   root.dataset.firstType = box.dataset.type;
@@ -306,10 +318,7 @@ document.addEventListener("DOMContentLoaded", () => setTimeout(() => {
   chooser.dispatchEvent(new Event("change"));
   root.dataset.chosenType = box.dataset.type;
   document.querySelector('#heat-map tr[data-type="t05"] button').click();
-}, 0));
-</script>
 )");
-  std::ofstream(html) << text;
   const RenderedPage page = open(html);
   expect_clean(page);
   const std::string root = root_tag(page.dom);
@@ -384,6 +393,148 @@ TEST_F(ReportInBrowser, HostileNamesAreShownAsTextAndRunNothing) {
   EXPECT_NE(page.dom.find("<h1>&lt;/script&gt;&lt;script&gt;document.documentElement.dataset.pwned = 1&lt;/script&gt;</h1>"),
             std::string::npos);
   EXPECT_EQ(page.dom.find("<b>bold</b>"), std::string::npos) << "a group name became markup";
+}
+
+// ---- The report with a required staffing (`ccsim staff --html`) ----
+
+// A scenario given as text, loaded and validated as ccsim loads a file.
+ccsim::models::ScenarioSpec spec_of(const std::string& text) {
+  return ccsim::models::load_scenario_text(text, "scenario.json");
+}
+
+ccsim::models::RunResults run_all(const ccsim::models::ScenarioSpec& spec) {
+  ccsim::models::Experiment e(spec, ccsim::models::RunOptions{});
+  e.extend_to(spec.replications);
+  return e.results();
+}
+
+TEST_F(ReportInBrowser, RequiredStaffingIsADashedLineOnTheStaffingChartOnlyWhenGiven) {
+  const auto spec = spec_of(ccsim::test_support::kHostileNamesScenario);
+  const auto results = run_all(spec);
+  const ccsim::models::Staffing required{{6, 4}};
+  const fs::path with = dir_ / "with.html";
+  ccsim::cli::write_html(with.string(), spec, results, &required);
+  const RenderedPage page = open(with);
+  expect_clean(page);
+  expect_chart_drawn(page.dom, "chart-staffing-0");
+  EXPECT_EQ(attribute(tag_of(page.dom, "chart-staffing-0-chart"), "data-series"), 3);
+  EXPECT_EQ(series_values(page.dom, "chart-staffing-0", "Required"), (std::vector<double>{6, 4}));
+  EXPECT_EQ(series_values(page.dom, "chart-staffing-0", "Scheduled"), (std::vector<double>{4, 5}));
+  EXPECT_TRUE(has(element(page.dom, "chart-staffing-0"), ">Required<")) << "a legend entry";
+  EXPECT_TRUE(has(element(page.dom, "staffing-charts"), "Required (dash-dotted)"));
+  // The table: per interval the scheduled agents and the required with the difference.
+  const std::string table = element(page.dom, "table-required");
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-required"), "data-rows"), 2);
+  EXPECT_TRUE(has(table, "&lt;/SCRIPT &gt;&lt;b&gt;bold&lt;/b&gt;: required")) << table;
+  EXPECT_TRUE(has(table, ">6 (+2)</td>") && has(table, ">4 (−1)</td>")) << table;
+  EXPECT_EQ(page.dom.find("<b>bold</b>"), std::string::npos) << "a group name became markup";
+
+  const fs::path without = dir_ / "without.html";
+  ccsim::cli::write_html(without.string(), spec, results);
+  const RenderedPage plain = open(without);
+  expect_clean(plain);
+  EXPECT_EQ(attribute(tag_of(plain.dom, "chart-staffing-0-chart"), "data-series"), 2);
+  EXPECT_TRUE(series_values(plain.dom, "chart-staffing-0", "Required").empty());
+  EXPECT_FALSE(has(plain.dom, "id=\"table-required\""));
+  EXPECT_FALSE(has(element(plain.dom, "staffing-charts"), "Required (dash-dotted)"));
+}
+
+// ---- The comparison page (`ccsim compare --html`) ----
+
+class CompareInBrowser : public ReportInBrowser {
+ protected:
+  // Compares two scenario texts with `ccsim compare --json` and writes the page from that
+  // JSON, as the command does.
+  fs::path write_compare(const std::string& a_text, const std::string& b_text, const std::string& extra = "") {
+    const fs::path a = dir_ / "a.json", b = dir_ / "b.json", json = dir_ / "compare.json";
+    std::ofstream(a) << a_text;
+    std::ofstream(b) << b_text;
+    const Outcome o = ccsim("compare " + a.string() + " " + b.string() + " --json " + json.string() + " " + extra);
+    EXPECT_EQ(o.exit_code, 0) << o.err;
+    const fs::path html = dir_ / "compare.html";
+    using ccsim::models::Kpi;
+    ccsim::cli::write_compare_html(html.string(), slurp(json), ccsim::models::load_scenario_file(a.string()),
+                                   ccsim::models::load_scenario_file(b.string()),
+                                   {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandon, Kpi::Answered, Kpi::Occupancy});
+    return html;
+  }
+};
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return at == std::string::npos ? text : text.replace(at, from.size(), to);
+}
+
+TEST_F(CompareInBrowser, TablesAndAChartPerTypeWithHostileNames) {
+  const std::string a = ccsim::test_support::kHostileNamesScenario;
+  // One agent more in each interval: every service level rises, surely on 10 pairs.
+  const std::string b = replaced(a, "\"staffing\": [4, 5]", "\"staffing\": [5, 6]");
+  const RenderedPage page = open(write_compare(a, b, "--replications 10"));
+  expect_clean(page);
+  EXPECT_NE(page.dom.find("</span> &lt;/script&gt;&lt;script&gt;document.documentElement.dataset.pwned = 1"
+                          "&lt;/script&gt;<span class=\"versus\">"),
+            std::string::npos);
+  // The centre and the one type: A and B above, B - A with its band below.
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 4);
+  for (const char* id : {"chart-compare-0", "chart-compare-0-change", "chart-compare-1", "chart-compare-1-change"})
+    expect_chart_drawn(page.dom, id);
+  EXPECT_EQ(text_attribute(tag_of(page.dom, "chart-compare-1"), "data-subject"),
+            "a &quot;quoted&quot; &amp; 'single' &lt;!-- type");
+  EXPECT_EQ(text_attribute(tag_of(page.dom, "chart-compare-0"), "data-kpi"), "service_level");
+  EXPECT_GT(attribute(tag_of(page.dom, "chart-compare-0-change-chart"), "data-significant"), 0);
+  EXPECT_FALSE(has(page.dom, "id=\"type-chooser\""));
+  EXPECT_EQ(count(element(page.dom, "kpi-chooser"), "<option"), 23) << "every KPI but break lateness (no break)";
+  // Tables: the shown KPIs each level defines; the service level rose, marked.
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-centre"), "data-rows"), 5);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 4) << "no occupancy for a type";
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-groups"), "data-rows"), 3) << "ASA, answered, occupancy";
+  const std::string centre = element(page.dom, "table-centre");
+  EXPECT_TRUE(has(centre, "<th scope=\"row\" title=\"service_level\">Service level</th>")) << centre;
+  EXPECT_GE(count(page.dom, "class=\"num change sig\""), 2);
+  EXPECT_TRUE(has(element(page.dom, "table-groups"), "&lt;/SCRIPT &gt;&lt;b&gt;bold&lt;/b&gt;"));
+  EXPECT_EQ(page.dom.find("<b>bold</b>"), std::string::npos) << "a group name became markup";
+  EXPECT_FALSE(has(page.dom, "id=\"intervals-not-paired\""));
+  expect_picture(page.screenshot, 100'000);
+}
+
+TEST_F(CompareInBrowser, ManyTypesGetOneChartWithTypeAndKpiChoosers) {
+  const std::string a = many_types_scenario();
+  const std::string b = replaced(a, "\"staffing\": 1", "\"staffing\": 4");
+  const fs::path html = write_compare(a, b, "--replications 20");
+  // A reader picks t17, then the ASA.
+  add_reader_script(html, R"(
+  const pick = (id, value) => {
+    const chooser = document.getElementById(id);
+    chooser.value = value;
+    chooser.dispatchEvent(new Event("change"));
+  };
+  pick("type-chooser", "18");
+  pick("kpi-chooser", "asa_s");
+)");
+  const RenderedPage page = open(html);
+  expect_clean(page);
+  EXPECT_EQ(count(element(page.dom, "type-chooser"), "<option"), 25) << "the centre and 24 types";
+  const std::string card = tag_of(page.dom, "chart-compare");
+  EXPECT_EQ(text_attribute(card, "data-subject"), "t17");
+  EXPECT_EQ(text_attribute(card, "data-kpi"), "asa_s");
+  EXPECT_TRUE(has(element(page.dom, "chart-compare"), "<h3>t17: ASA</h3>"));
+  expect_chart_drawn(page.dom, "chart-compare");
+  expect_chart_drawn(page.dom, "chart-compare-change");
+  EXPECT_EQ(attribute(tag_of(page.dom, "chart-compare-change-chart"), "data-significant"), 4)
+      << "three agents more for t17 cut its wait in every interval";
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 24 * 4);
+}
+
+TEST_F(CompareInBrowser, DaysOfDifferentIntervalsGetANoteInPlaceOfCharts) {
+  const std::string a = ccsim::test_support::kHostileNamesScenario;
+  const std::string b = replaced(a, "\"period_s\": 1800", "\"period_s\": 3600");
+  const RenderedPage page = open(write_compare(a, b));
+  expect_clean(page);
+  EXPECT_EQ(attribute(root_tag(page.dom), "data-charts"), 0);
+  EXPECT_TRUE(has(page.dom, "id=\"intervals-not-paired\""));
+  EXPECT_TRUE(has(page.dom, "not days of the same intervals"));
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-centre"), "data-rows"), 5);
 }
 
 }  // namespace

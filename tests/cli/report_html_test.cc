@@ -1,7 +1,9 @@
 // tests/cli/report_html_test.cc
 // `ccsim run --html`: the page embeds the results JSON byte for byte as --json writes
 // it, fetches nothing, survives names that try to end its <script> element, and a file
-// that cannot be written exits with code 2. (tests/browser/ opens the page in Chromium.)
+// that cannot be written exits with code 2. The page JSON carries a required staffing
+// only when given; the comparison page embeds the comparison JSON the same way.
+// (tests/browser/ opens the pages in Chromium.)
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +13,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/report.h"
+#include "models/scenario/load.h"
 #include "tests/cli/cli_test_support.h"
 
 namespace {
@@ -98,9 +102,9 @@ TEST_F(HtmlReport, NamesWithScriptTagsAndQuotesStayInsideTheirElements) {
   const Outcome o = ccsim("run " + file.string() + " --quiet --json " + json.string() + " --html " + html.string());
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const std::string page = slurp(html);
-  // Four script elements (results, page facts, renderer, uPlot): each "</script" closes one.
-  EXPECT_EQ(count(lower(page), "<script"), 4u);
-  EXPECT_EQ(count(lower(page), "</script"), 4u);
+  // Five script elements (results, page facts, common.js, renderer, uPlot): each "</script" closes one.
+  EXPECT_EQ(count(lower(page), "<script"), 5u);
+  EXPECT_EQ(count(lower(page), "</script"), 5u);
   EXPECT_EQ(count(page, "<!--"), 0u);
   EXPECT_NE(page.find("<title>&lt;/script&gt;&lt;script&gt;document.documentElement.dataset.pwned = 1&lt;/script&gt; "),
             std::string::npos);
@@ -154,6 +158,77 @@ TEST_F(HtmlReport, UnwritableFileExitsWith2NamingIt) {
                           " --quiet --replications 2 --html " + html.string());
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.err.find("cannot write " + html.string()), std::string::npos) << o.err;
+}
+
+ccsim::models::ScenarioSpec hostile_spec() {
+  return ccsim::models::load_scenario_text(ccsim::test_support::kHostileNamesScenario, "hostile.json");
+}
+
+TEST(ReportPageJson, HasTheRequiredStaffingOnlyWhenGiven) {
+  const auto spec = hostile_spec();
+  EXPECT_FALSE(nlohmann::json::parse(ccsim::cli::report_page_json(spec)).contains("required_staffing"));
+  const ccsim::models::Staffing required{{6, 4}};
+  const auto page = nlohmann::json::parse(ccsim::cli::report_page_json(spec, &required));
+  EXPECT_EQ(page["required_staffing"],
+            (nlohmann::json::array({{{"group", "</SCRIPT ><b>bold</b>"}, {"agents", {6, 4}}}})));
+  EXPECT_EQ(page["kpis"].size(), 24u) << "the rest is unchanged";
+}
+
+TEST(ReportPageJson, RefusesARequiredStaffingOfAnotherShape) {
+  const auto spec = hostile_spec();
+  const ccsim::models::Staffing two_groups{{6, 4}, {1, 1}};
+  const ccsim::models::Staffing three_intervals{{6, 4, 4}};
+  EXPECT_THROW(ccsim::cli::report_page_json(spec, &two_groups), std::invalid_argument);
+  EXPECT_THROW(ccsim::cli::report_page_json(spec, &three_intervals), std::invalid_argument);
+}
+
+TEST(ComparePageJson, GivesUnitsTheShownKpisAndTheIntervalLength) {
+  using ccsim::models::Kpi;
+  const auto page = nlohmann::json::parse(ccsim::cli::compare_page_json(hostile_spec(), {Kpi::AsaS, Kpi::Occupancy}));
+  EXPECT_EQ(page["shown"], (nlohmann::json{"asa_s", "occupancy"}));
+  EXPECT_EQ(page["period_s"], 1800.0);
+  EXPECT_EQ(page["awt_s"], 20.0);
+  ASSERT_EQ(page["kpis"].size(), 24u);
+  EXPECT_EQ(page["kpis"][9], (nlohmann::json{{"key", "service_level"}, {"unit", "fraction"}}));
+  const auto steady = ccsim::models::load_scenario_file(
+      std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/erlang_c_14_agents.json");
+  EXPECT_TRUE(nlohmann::json::parse(ccsim::cli::compare_page_json(steady, {Kpi::AsaS}))["period_s"].is_null());
+}
+
+TEST_F(HtmlReport, ComparePageEmbedsTheComparisonWithNamesAsText) {
+  const auto spec = hostile_spec();
+  const fs::path a = dir_ / "a.json", b = dir_ / "b.json", json = dir_ / "compare.json";
+  std::ofstream(a) << ccsim::test_support::kHostileNamesScenario;
+  std::ofstream(b) << ccsim::test_support::kHostileNamesScenario;
+  ASSERT_EQ(ccsim("compare " + a.string() + " " + b.string() + " --json " + json.string()).exit_code, 0);
+  const fs::path html = dir_ / "out" / "compare.html";  // the folder is created
+  ccsim::cli::write_compare_html(html.string(), slurp(json), spec, spec, {ccsim::models::Kpi::ServiceLevel});
+  const std::string page = slurp(html);
+  EXPECT_EQ(count(lower(page), "<script"), 5u);
+  EXPECT_EQ(count(lower(page), "</script"), 5u);
+  EXPECT_EQ(count(page, "<!--"), 0u);
+  EXPECT_NE(page.find("<title>&lt;/script&gt;&lt;script&gt;document.documentElement.dataset.pwned = 1&lt;/script&gt; "
+                      "and &lt;/script&gt;"),
+            std::string::npos);
+  const std::string embedded = json_element(page, "ccsim-compare");
+  EXPECT_EQ(replace_all(embedded, "\\u003c", "<"), std::string("\n").append(slurp(json)).append("\n"));
+  const auto compare = nlohmann::json::parse(embedded);
+  EXPECT_EQ(compare["schema"], "ccsim.compare/1");
+  EXPECT_EQ(compare["b"]["name"], "</script><script>document.documentElement.dataset.pwned = 1</script>");
+  EXPECT_EQ(nlohmann::json::parse(json_element(page, "ccsim-page"))["shown"], (nlohmann::json{"service_level"}));
+  EXPECT_NE(page.find("// cli/report_html/compare.js"), std::string::npos);
+  EXPECT_EQ(page.find("// cli/report_html/report.js"), std::string::npos);
+}
+
+TEST_F(HtmlReport, ComparePageThatCannotBeWrittenThrowsNamingTheFile) {
+  std::ofstream(dir_ / "plain_file") << "not a folder";
+  const fs::path html = dir_ / "plain_file" / "compare.html";
+  try {
+    ccsim::cli::write_compare_html(html.string(), "{}", hostile_spec(), hostile_spec(), {});
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot write " + html.string());
+  }
 }
 
 }  // namespace
