@@ -354,8 +354,9 @@ class Reader {
     }
   }
 
-  // {"overall": {"<kpi>": [value or null, ...], ...}}: every KPI, one value per
-  // observation, the same number for each.
+  // {"overall": {"<kpi>": [value or null, ...], ...}}: one value per observation, the
+  // same number for each KPI. A KPI the file lacks (added to ccsim after the baseline was
+  // written, such as cost) is undefined in every observation; offered, the first, is required.
   void read_observations(const Json& v, std::vector<models::KpiValues>& out) {
     if (!expect(v, "/observations", Json::value_t::object)) return;
     keys(v, "/observations", std::array<std::string_view, 1>{"overall"});
@@ -366,6 +367,10 @@ class Reader {
     for (std::size_t k = 0; k < models::kNumKpis; ++k) {
       const std::string_view name = models::kKpiNames[k];
       const std::string ptr = child_pointer("/observations/overall", name);
+      if (k > 0 && !overall->contains(name)) {
+        if (count) for (models::KpiValues& o : out) o[k] = std::numeric_limits<double>::quiet_NaN();
+        continue;
+      }
       const Json* values = find(*overall, name, "/observations/overall");
       if (!values || !expect(*values, ptr, Json::value_t::array)) continue;
       if (!count) {

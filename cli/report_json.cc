@@ -43,6 +43,7 @@ json kpis_json(const models::KpiStats& s, std::span<const models::Kpi> kpis) {
 const char* kpi_unit(models::Kpi k) {
   const std::string_view name = models::kpi_name(k);
   if (models::kpi_is_fraction(k)) return "fraction";
+  if (k == models::Kpi::Cost) return "money";
   if (name.ends_with("_s")) return "seconds";
   if (name.ends_with("_min")) return "agent_minutes";
   if (name.ends_with("_hours")) return "agent_hours";
@@ -191,16 +192,19 @@ namespace {
 
 // An array, not an object: the pages list KPIs in the contract's order, which nlohmann's
 // objects (sorted by key) do not keep.
-json kpi_units_json() {
+// The cost only where something is priced: else it is "–" everywhere.
+json kpi_units_json(bool priced) {
   json kpis = json::array();
-  for (models::Kpi k : kAllKpis) kpis.push_back({{"key", models::kpi_name(k)}, {"unit", kpi_unit(k)}});
+  for (models::Kpi k : kAllKpis)
+    if (k != models::Kpi::Cost || priced) kpis.push_back({{"key", models::kpi_name(k)}, {"unit", kpi_unit(k)}});
   return kpis;
 }
 
 }  // namespace
 
 std::string report_page_json(const models::ScenarioSpec& spec, const models::Staffing* required) {
-  json page = {{"kpis", kpi_units_json()}, {"description", spec.description}};
+  json page = {{"kpis", kpi_units_json(spec.has_costs())}, {"description", spec.description}};
+  if (spec.costs && !spec.costs->currency.empty()) page["currency"] = spec.costs->currency;
   if (required) {
     if (required->size() != spec.agent_groups.size())
       throw std::invalid_argument("required staffing: " + std::to_string(required->size()) + " groups for " +
@@ -222,7 +226,7 @@ std::string compare_page_json(const models::ScenarioSpec& a, const std::vector<m
   json keys = json::array();
   for (models::Kpi k : shown) keys.push_back(models::kpi_name(k));
   const bool day = a.mode == models::RunMode::Day;
-  return json{{"kpis", kpi_units_json()},
+  return json{{"kpis", kpi_units_json(a.has_costs())},
               {"shown", keys},
               {"awt_s", a.service_level.awt_s},
               {"period_s", day ? json(a.period_s) : json(nullptr)}}

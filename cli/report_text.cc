@@ -246,7 +246,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   fmt::print(out, "\nOverall{}\n", r.observations > 1 ? "   (mean ± half-width)" : "");
   for (std::size_t i = 0; i < models::kNumKpis; ++i) {
     const auto k = static_cast<Kpi>(i);
-    if (!is_workforce(k)) fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), with_ci(r.overall[i], k));
+    if (is_workforce(k) || (k == Kpi::Cost && r.overall[i].n == 0)) continue;  // a cost only when priced
+    fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), with_ci(r.overall[i], k));
   }
   const bool workforce = day || workforce_says_something(r);
   if (workforce) {

@@ -47,7 +47,8 @@ class ResultsAccumulator::Impl {
         by_interval_type_(by_interval_.size() * spec.contact_types.size()),
         by_group_(spec.agent_groups.size()),
         pairs_(type_group_pairs(spec)),
-        by_pair_(pairs_.size()) {}
+        by_pair_(pairs_.size()),
+        has_costs_(spec.has_costs()) {}
 
   void add(const ReplicationCounters& rc) {
     ++replications_;
@@ -129,14 +130,22 @@ class ResultsAccumulator::Impl {
         per_group[g] += rc.group(s, g);
       }
       if (!by_interval_.empty()) {
-        const KpiValues interval = compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl);
+        KpiValues interval = compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl);
+        if (has_costs_) {
+          double cost = call_cost(slot_calls, spec_.costs);
+          for (std::size_t g = 0; g < rc.num_groups; ++g) cost += agent_cost(rc.group(s, g), rate(g));
+          set(interval, Kpi::Cost, cost);
+        }
         add_values(by_interval_[s], interval);
         if (detail) detail->by_interval.push_back(interval);
-        for (std::size_t g = 0; g < rc.num_groups; ++g)
-          add_values(by_interval_group_[s * rc.num_groups + g],
-                     compute_group_kpis(rc.group(s, g), rc.slot_duration_s[s]));
+        for (std::size_t g = 0; g < rc.num_groups; ++g) {
+          KpiValues v = compute_group_kpis(rc.group(s, g), rc.slot_duration_s[s]);
+          if (has_costs_) set(v, Kpi::Cost, agent_cost(rc.group(s, g), rate(g)));
+          add_values(by_interval_group_[s * rc.num_groups + g], v);
+        }
         for (std::size_t k = 0; k < rc.num_types; ++k) {
-          const KpiValues v = compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k));
+          KpiValues v = compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k));
+          if (has_costs_) set(v, Kpi::Cost, call_cost(rc.type(s, k), spec_.costs));
           add_values(by_interval_type_[s * rc.num_types + k], v);
           if (detail) detail->by_interval_type.push_back(v);
         }
@@ -146,15 +155,22 @@ class ResultsAccumulator::Impl {
       duration_s += rc.slot_duration_s[s];
     }
     last_overall_.push_back(compute_kpis(all_calls, &all_agents, duration_s, sl));
+    if (has_costs_) {
+      double cost = call_cost(all_calls, spec_.costs);
+      for (std::size_t g = 0; g < rc.num_groups; ++g) cost += agent_cost(per_group[g], rate(g));
+      set(last_overall_.back(), Kpi::Cost, cost);
+    }
     add_values(overall_, last_overall_.back());
     const std::vector<PairCounters> answered_by_group = observe_pairs(rc, first_slot, end_slot, per_type);
     for (std::size_t k = 0; k < rc.num_types; ++k) {
-      const KpiValues v = compute_kpis(per_type[k], nullptr, duration_s, type_sl(k));
+      KpiValues v = compute_kpis(per_type[k], nullptr, duration_s, type_sl(k));
+      if (has_costs_) set(v, Kpi::Cost, call_cost(per_type[k], spec_.costs));
       add_values(by_type_[k], v);
       if (detail) detail->by_type.push_back(v);
     }
     for (std::size_t g = 0; g < rc.num_groups; ++g) {
       KpiValues v = compute_group_kpis(per_group[g], duration_s);
+      if (has_costs_) set(v, Kpi::Cost, agent_cost(per_group[g], rate(g)));
       // A group's service level and ASA are over the calls it answered: abandoned calls
       // belong to no group.
       if (const auto answered = static_cast<double>(answered_by_group[g].answered); answered > 0.0) {
@@ -167,6 +183,9 @@ class ResultsAccumulator::Impl {
     }
     if (detail) detail->overall = last_overall_.back();
   }
+
+  double rate(std::size_t g) const { return spec_.agent_groups[make_id<AgentGroupId>(g)].cost_per_hour.value_or(0.0); }
+  static void set(KpiValues& v, Kpi k, double x) { v[static_cast<std::size_t>(k)] = x; }
 
   const ServiceLevelSpec& type_sl(std::size_t k) const { return spec_.service_level_of(make_id<ContactTypeId>(k)); }
 
@@ -215,6 +234,7 @@ class ResultsAccumulator::Impl {
   std::uint32_t replications_ = 0;
   std::vector<KpiValues> last_overall_;  // overall KPIs of each observation of the last add()
   bool keep_details_ = false;
+  bool has_costs_;
   std::vector<ObservationKpis> last_details_;
   std::uint64_t observations_ = 0;
   std::uint64_t fingerprint_ = 0;

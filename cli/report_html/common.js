@@ -45,8 +45,8 @@ const ccsimPage = (function () {
   function unitOf(key) {
     return units[key] || PAIR_UNITS[key] || "calls";
   }
-  // awt_s: the service level's threshold that some labels name.
-  function kpiLabel(key, awt_s) {
+  // awt_s: the service level's threshold that some labels name; currency: the costs' (may be absent).
+  function kpiLabel(key, awt_s, currency) {
     const t = awt_s;
     const labels = {
       offered: "Offered", blocked: "Blocked", ivr_contained: "IVR-contained", ivr_abandoned: "Abandoned in IVR",
@@ -60,6 +60,7 @@ const ccsimPage = (function () {
       scheduled_agents: "Scheduled agents", present_agents: "Present agents", agents_on_break: "Agents on break",
       productive_agents: "Productive agents", overtime_agent_min: "Overtime (agent-min)",
       break_lateness_s: "Break lateness", paid_agent_hours: "Paid agent-hours",
+      cost: currency ? "Cost (" + currency + ")" : "Cost",
     };
     return labels[key] || key;
   }

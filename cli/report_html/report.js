@@ -21,7 +21,7 @@
   let page = { kpis: [], description: "" };  // #ccsim-page, written by ccsim beside the results
 
   function kpiLabel(key) {
-    return ccsimPage.kpiLabel(key, results.scenario.service_level.awt_s);
+    return ccsimPage.kpiLabel(key, results.scenario.service_level.awt_s, page.currency);
   }
 
   // ---- Header, targets, headline KPIs, run info ----
@@ -712,9 +712,10 @@
     });
   }
 
+  // A cost is defined only where the scenario prices something: definedKeys leaves it out elsewhere.
   const TYPE_KEYS = ["offered", "answered", "abandoned", "blocked", "ivr_contained", "service_level", "asa_s",
-                     "p_abandon", "mean_queue_length"];
-  const GROUP_KEYS = ["answered", "occupancy", "sl_answered_within_t_over_answered", "asa_s"];
+                     "p_abandon", "mean_queue_length", "cost"];
+  const GROUP_KEYS = ["answered", "occupancy", "sl_answered_within_t_over_answered", "asa_s", "cost"];
 
   // keys: a list, or a function of the rows' stats giving one.
   function byNameTable(id, label, stats, keys, cls) {
@@ -794,7 +795,8 @@
         el("p", { class: "hint" }, "Mean over " + results.run.observations + " observations ± the half-width of the " +
           fixed(100 * results.run.confidence, 0) + "% confidence interval; n is the number of observations in which " +
           "the KPI was defined. Definitions: docs/kpis.md."),
-        overallTable("table-overall", Object.keys(k.overall).filter((key) => !WORKFORCE_KEYS.includes(key))),
+        overallTable("table-overall", Object.keys(k.overall).filter((key) => !WORKFORCE_KEYS.includes(key) &&
+          (key !== "cost" || k.overall.cost.n > 0))),
         // A workforce KPI that no observation defined (break lateness without breaks) is left out.
         el("h3", { class: "table-title" }, "Workforce, all groups (agents: time-average over " + averagedOver() +
           "; overtime and paid hours: totals)"),

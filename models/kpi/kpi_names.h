@@ -35,6 +35,7 @@ enum class Kpi : std::uint8_t {
   OvertimeAgentMin,
   BreakLatenessS,
   PaidAgentHours,
+  Cost,
 };
 
 namespace internal {
@@ -66,6 +67,7 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::OvertimeAgentMin: return "overtime_agent_min";
     case Kpi::BreakLatenessS: return "break_lateness_s";
     case Kpi::PaidAgentHours: return "paid_agent_hours";
+    case Kpi::Cost: return "cost";
   }
   return {};
 }
@@ -117,6 +119,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::OvertimeAgentMin:
     case Kpi::BreakLatenessS:
     case Kpi::PaidAgentHours:
+    case Kpi::Cost:
       return false;
   }
   return false;

@@ -73,4 +73,14 @@ KpiValues compute_group_kpis(const GroupCounters& g, double duration_s) {
   return v;
 }
 
+double agent_cost(const GroupCounters& g, double per_hour) {
+  return per_hour * (g.present_area - g.unpaid_break_area) / 3600.0;
+}
+
+double call_cost(const TypeCounters& c, const std::optional<CostSpec>& costs) {
+  if (!costs) return 0.0;
+  return costs->per_abandoned_call * static_cast<double>(c.abandoned) +
+         costs->per_answered_call * static_cast<double>(c.answered);
+}
+
 }  // namespace ccsim::models

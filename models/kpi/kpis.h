@@ -45,12 +45,17 @@ inline constexpr std::array<Kpi, kNumKpis - kWorkforceKpis.size()> kTypeKpis = [
 // The KPIs an agent group has: per interval, what compute_group_kpis sets; over the run,
 // those plus the service level and ASA of the calls the group answered (the accumulator
 // adds them from the per-pair counters). Every other KPI of a group is always undefined.
-inline constexpr std::array<Kpi, 9> kGroupIntervalKpis = {
+inline constexpr std::array<Kpi, 10> kGroupIntervalKpis = {
     Kpi::Answered,         Kpi::Occupancy,        Kpi::ScheduledAgents, Kpi::PresentAgents,  Kpi::AgentsOnBreak,
-    Kpi::ProductiveAgents, Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,  Kpi::PaidAgentHours};
-inline constexpr std::array<Kpi, 11> kGroupKpis = {
+    Kpi::ProductiveAgents, Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,  Kpi::PaidAgentHours, Kpi::Cost};
+inline constexpr std::array<Kpi, 12> kGroupKpis = {
     Kpi::Answered,         Kpi::SlOverAnswered,   Kpi::AsaS,           Kpi::Occupancy,
     Kpi::ScheduledAgents,  Kpi::PresentAgents,    Kpi::AgentsOnBreak,  Kpi::ProductiveAgents,
-    Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,   Kpi::PaidAgentHours};
+    Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,   Kpi::PaidAgentHours, Kpi::Cost};
+
+// The cost of a group's paid agent-hours (present, less unpaid breaks) at `per_hour`.
+double agent_cost(const GroupCounters& agents, double per_hour);
+// What the calls in `calls` cost by the scenario's per-call costs (0 without them).
+double call_cost(const TypeCounters& calls, const std::optional<CostSpec>& costs);
 
 }  // namespace ccsim::models

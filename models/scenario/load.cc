@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "models/kpi/kpi_names.h"
+#include "models/scenario/cost_rules.h"
 #include "models/scenario/load_internal.h"
 #include "models/scenario/validate.h"
 
@@ -61,6 +62,7 @@ ScenarioSpec Decoder::decode(const Json& doc, const std::string& file_label) {
     if (auto c = number(*v, "/confidence", Range{0.0, true, 1.0, true})) spec.confidence = *c;
   }
   decode_check(doc, spec);
+  decode_costs(doc, spec);
   cross_check(spec);
   return spec;
 }
@@ -228,9 +230,30 @@ void Decoder::decode_check(const Json& doc, ScenarioSpec& spec) {
   }
 }
 
+// ---- costs ---------------------------------------------------------------------------
+
+void Decoder::decode_costs(const Json& doc, ScenarioSpec& spec) {
+  const Json* c = find(doc, "costs");
+  if (!c) return;
+  const std::string ptr = "/costs";
+  if (!expect_object(*c, ptr, R"(an object {"currency": "EUR", "per_abandoned_call": 4.0, "per_answered_call": 0.1})"))
+    return;
+  check_keys(*c, ptr, kCostKeys);
+  CostSpec costs;
+  if (const Json* v = find(*c, "currency")) {
+    if (auto s = string(*v, ptr + "/currency", "a currency name or code, such as \"EUR\"")) costs.currency = *s;
+  }
+  if (auto x = number_at(*c, ptr, "per_abandoned_call", at_least(0.0), false)) costs.per_abandoned_call = *x;
+  if (auto x = number_at(*c, ptr, "per_answered_call", at_least(0.0), false)) costs.per_answered_call = *x;
+  spec.costs = costs;
+}
+
 // ---- checks across sections ---------------------------------------------------------
 
 void Decoder::cross_check(const ScenarioSpec& spec) {
+  std::vector<std::string> group_pointers;
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) group_pointers.push_back(child_pointer("/agent_groups", g));
+  if (auto d = cost_coverage_problem(spec, group_pointers)) error(d->pointer, d->message);
   bool any_ivr = false, all_read = !types_.empty();
   for (std::size_t i = 0; i < types_.size(); ++i) {
     const TypeInfo& info = types_[i];

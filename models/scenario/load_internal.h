@@ -42,11 +42,12 @@ constexpr std::uint32_t kDefaultReplications = 10;
 
 // ---- the vocabulary of the format: every key and every name, in one place ----------
 
-constexpr std::array<std::string_view, 20> kTopKeys = {
+constexpr std::array<std::string_view, 21> kTopKeys = {
     "name",          "description", "mode", "period_s",      "num_periods",  "start_time",
     "steady_state",  "trunks",      "ivr",  "forecast",      "staffing_plan", "contact_types",
     "agent_groups",  "router",      "service_level", "targets", "rng",      "confidence",
-    "check",         "$schema"};
+    "check",         "costs",       "$schema"};
+constexpr std::array<std::string_view, 3> kCostKeys = {"currency", "per_abandoned_call", "per_answered_call"};
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
@@ -60,7 +61,8 @@ constexpr std::array<std::string_view, 2> kVolumeUnits = {"per_interval", "per_h
 constexpr std::array<std::string_view, 5> kForecastColumns = {"interval_start", "contact_type", "volume", "aht_s",
                                                               "patience_s"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
-constexpr std::array<std::string_view, 5> kGroupKeys = {"name", "staffing", "shifts", "absenteeism", "shrinkage"};
+constexpr std::array<std::string_view, 6> kGroupKeys = {"name",        "staffing",  "shifts",
+                                                        "absenteeism", "shrinkage", "cost_per_hour"};
 constexpr std::array<std::string_view, 6> kShiftKeys = {"name", "start", "end", "length_s", "agents", "breaks"};
 constexpr std::array<std::string_view, 6> kBreakKeys = {"name", "duration_s", "at", "window", "placement", "paid"};
 constexpr std::array<std::string_view, 2> kWindowKeys = {"from", "to"};
@@ -322,6 +324,7 @@ class Decoder {
   std::optional<TargetSpec> decode_target(const Json& v, const std::string& ptr, const ScenarioSpec& spec);
   void decode_rng(const Json& doc, ScenarioSpec& spec);
   void decode_check(const Json& doc, ScenarioSpec& spec);
+  void decode_costs(const Json& doc, ScenarioSpec& spec);
   void cross_check(const ScenarioSpec& spec);
   void check_steady_state_exists(const ScenarioSpec& spec);
 

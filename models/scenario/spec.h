@@ -135,6 +135,9 @@ struct AgentGroupSpec {
   // than reserved_agents are idle. reserved_agents == 0: no reservation.
   ContactTypeId reserved_for{};
   std::uint32_t reserved_agents = 0;
+  // What one paid agent-hour of this group costs (wages, seat); none: the scenario has no
+  // agent costs (then no group has one).
+  std::optional<double> cost_per_hour;
 };
 
 // The routing policy by its registry name; its tables are resolved into the specs
@@ -161,6 +164,14 @@ struct TargetSpec {
   double share_of_intervals = 1.0;  // Intervals only; 1: every interval
 
   bool operator==(const TargetSpec&) const = default;
+};
+
+// What calls cost or earn beside the agents' hours (docs/kpis.md#cost): each abandoned
+// call (lost business, a redial) and each answered call (telephony, a fee), in `currency`.
+struct CostSpec {
+  std::string currency;
+  double per_abandoned_call = 0.0;
+  double per_answered_call = 0.0;
 };
 
 // Steady state: stationary rates; arrivals in [0, warmup_s) are simulated but not
@@ -223,6 +234,15 @@ struct ScenarioSpec {
   std::uint32_t replications = 1;
   double confidence = 0.95;
   CheckSpec check;
+  std::optional<CostSpec> costs;  // the "costs" object; none when the file has none
+
+  // Whether the run has a cost KPI: agent costs on the groups or call costs.
+  bool has_costs() const {
+    if (costs) return true;
+    for (const auto& g : agent_groups)
+      if (g.cost_per_hour) return true;
+    return false;
+  }
 
   double horizon_s() const { return period_s * num_periods; }  // day mode only
 

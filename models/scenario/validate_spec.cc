@@ -4,6 +4,8 @@
 // Messages follow the loader's: "<what is wrong>; <what is accepted>".
 #include "models/scenario/validate_spec.h"
 
+#include "models/scenario/cost_rules.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -66,6 +68,7 @@ class SpecChecker {
     agent_groups();
     router();
     service_level_and_targets();
+    costs();
     rng();
     if (sink_.empty() && s_.mode == RunMode::SteadyState) {
       if (auto problem = internal::steady_state_overload(s_)) error(problem->pointer, std::move(problem->message));
@@ -463,6 +466,21 @@ class SpecChecker {
                           "it",
                           group_name(g)));
       reservation(g);
+    }
+  }
+
+  // Finite and >= 0, on every group or none.
+  void costs() {
+    std::vector<std::string> group_pointers;
+    for (std::size_t g = 0; g < s_.agent_groups.size(); ++g) {
+      group_pointers.push_back(child_pointer("/agent_groups", g));
+      if (const auto& c = s_.agent_groups[make_id<AgentGroupId>(g)].cost_per_hour)
+        if (auto message = internal::cost_value_problem(*c)) error(group_pointers.back() + "/cost_per_hour", *message);
+    }
+    if (auto d = internal::cost_coverage_problem(s_, group_pointers)) error(d->pointer, d->message);
+    if (s_.costs) {
+      if (auto m = internal::cost_value_problem(s_.costs->per_abandoned_call)) error("/costs/per_abandoned_call", *m);
+      if (auto m = internal::cost_value_problem(s_.costs->per_answered_call)) error("/costs/per_answered_call", *m);
     }
   }
 

@@ -40,15 +40,15 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; 
 TEST(Baseline, ListsEveryKpiOfTheScenarioOnceInFileOrder) {
   const ExampleRun run = run_example("scenarios/examples/single_day_ivr.json", 3);
   const Baseline b = make_baseline(run.spec, run.results, "x.json");
-  // 28 intervals x (24 + 2 types x 17 + 3 groups x 9) + overall 24 + 2 types x 17
-  // + 3 groups x 11 + pairs x 5.
+  // 28 intervals x (25 + 2 types x 18 + 3 groups x 10) + overall 25 + 2 types x 18
+  // + 3 groups x 12 + pairs x 5.
   const std::size_t pairs = run.results.by_type_group.size();
-  EXPECT_EQ(b.kpis.size(), 28u * (24 + 34 + 27) + 24 + 34 + 33 + 5 * pairs);
+  EXPECT_EQ(b.kpis.size(), 28u * (25 + 36 + 30) + 25 + 36 + 36 + 5 * pairs);
   std::set<std::string> seen;
   for (const BaselineKpi& k : b.kpis) EXPECT_TRUE(seen.insert(k.pointer).second) << k.pointer;
   EXPECT_EQ(b.kpis.front().pointer, "/kpis/overall/offered");
-  EXPECT_EQ(b.kpis.back().pointer, "/kpis/by_interval/27/by_group/generalists/paid_agent_hours");
-  EXPECT_EQ(b.kpis.back().kpi, "paid_agent_hours");
+  EXPECT_EQ(b.kpis.back().pointer, "/kpis/by_interval/27/by_group/generalists/cost");
+  EXPECT_EQ(b.kpis.back().kpi, "cost");
   EXPECT_EQ(b.seed, 42u);
   EXPECT_EQ(b.replications, 3u);
   EXPECT_EQ(b.fingerprint, run.results.fingerprint);

@@ -32,14 +32,14 @@ std::vector<std::string> keys(const nlohmann::json& object) {
 
 // The KPI keys of each level, sorted as nlohmann writes them (docs/results-format.md).
 const std::vector<std::string> kTypeKeys = {
-    "abandoned", "answered", "asa_s", "blocked", "ivr_abandoned", "ivr_contained", "mean_queue_length",
+    "abandoned", "answered", "asa_s", "blocked", "cost", "ivr_abandoned", "ivr_contained", "mean_queue_length",
     "mean_wait_admitted_s", "occupancy", "offered", "p_abandon", "p_block", "p_wait", "service_level",
     "sl_answered_within_t_over_answered", "sl_answered_within_t_over_offered", "sl_excluding_short_abandons"};
 const std::vector<std::string> kGroupIntervalKeys = {
-    "agents_on_break", "answered", "break_lateness_s", "occupancy", "overtime_agent_min",
+    "agents_on_break", "answered", "break_lateness_s", "cost", "occupancy", "overtime_agent_min",
     "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents"};
 const std::vector<std::string> kGroupKeys = {
-    "agents_on_break", "answered", "asa_s", "break_lateness_s", "occupancy", "overtime_agent_min",
+    "agents_on_break", "answered", "asa_s", "break_lateness_s", "cost", "occupancy", "overtime_agent_min",
     "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents",
     "sl_answered_within_t_over_answered"};
 
@@ -226,7 +226,7 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
   }
   // No break in this scenario: break lateness is listed, undefined.
   EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"], (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}}));
-  EXPECT_EQ(a["kpis"]["overall"].size(), 24u);
+  EXPECT_EQ(a["kpis"]["overall"].size(), 25u);
   // Each level lists exactly its KPIs: types have no agents, groups have only their own.
   EXPECT_EQ(keys(a["kpis"]["by_type"]["service"]), kTypeKeys);
   EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_type"]["sales"]), kTypeKeys);
@@ -304,7 +304,7 @@ TEST_F(RunCommand, CsvTablesGiveTheAgentsOnDutyPerIntervalAndGroup) {
                                       "present_agents", "present_agents_hw", "agents_on_break", "agents_on_break_hw",
                                       "productive_agents", "productive_agents_hw", "overtime_agent_min",
                                       "overtime_agent_min_hw", "break_lateness_s", "break_lateness_s_hw",
-                                      "paid_agent_hours", "paid_agent_hours_hw"}));
+                                      "paid_agent_hours", "paid_agent_hours_hw", "cost", "cost_hw"}));
   const char* scheduled[] = {"6", "6", "10", "4"};
   for (std::size_t i = 1; i <= 4; ++i) {
     EXPECT_EQ(cell(by_interval_group, i, "agent_group"), "rostered");

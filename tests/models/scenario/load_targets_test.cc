@@ -93,11 +93,11 @@ TEST(LoadTargets, MistakesAreLocated) {
               "occupancy is not a KPI of a contact type (agents belong to groups); a contact type has: offered, "
               "blocked, ivr_contained, ivr_abandoned, answered, abandoned, p_block, p_wait, p_abandon, service_level, "
               "sl_answered_within_t_over_offered, sl_answered_within_t_over_answered, sl_excluding_short_abandons, "
-              "asa_s, mean_wait_admitted_s, mean_queue_length");
+              "asa_s, mean_wait_admitted_s, mean_queue_length, cost");
   expect_only(day("", R"({ "kpi": "asa_s", "group": "tier1", "max": 30, "scope": "intervals" })"), "/targets/0/kpi",
               "asa_s is not a KPI of an agent group per interval; a group has per interval: answered, occupancy, "
               "scheduled_agents, present_agents, agents_on_break, productive_agents, overtime_agent_min, "
-              "break_lateness_s, paid_agent_hours");
+              "break_lateness_s, paid_agent_hours, cost");
   expect_only(day("", R"({ "kpi": "asa_s", "max": 30, "scope": "week" })"), "/targets/0/scope",
               "unknown target scope \"week\"; known: day, intervals");
   expect_only(day("", R"({ "kpi": "asa_s", "max": 30, "share_of_intervals": 0.9 })"), "/targets/0/share_of_intervals",

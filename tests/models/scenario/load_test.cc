@@ -211,7 +211,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
   EXPECT_EQ(ds[0].pointer, "/perod_s");
   EXPECT_EQ(ds[0].message,
             "unknown key \"perod_s\"; known: name, description, mode, period_s, num_periods, start_time, steady_state, "
-            "trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, $schema "
+            "trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, costs, $schema "
             "(did you mean \"period_s\"?)");
   EXPECT_EQ(ds[1].pointer, "");
   EXPECT_EQ(ds[1].message, "missing required key \"period_s\"; expected a number > 0");
@@ -237,7 +237,7 @@ TEST(LoadScenario, UnknownKeyFarFromEveryKnownOneHasNoSuggestion) {
   expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"colour\": \"blue\","), "/colour",
               "unknown key \"colour\"; known: name, description, mode, period_s, num_periods, start_time, "
               "steady_state, trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, "
-              "confidence, check, $schema");
+              "confidence, check, costs, $schema");
 }
 
 TEST(LoadScenario, KeyOfAnotherArrivalProcessIsUnknownForThisOne) {
@@ -403,7 +403,8 @@ TEST(LoadScenario, UnreadableNameDoesNotMakeRoutesUnknown) {
   ASSERT_EQ(ds.size(), 2u) << dump(ds);
   EXPECT_EQ(ds[0].pointer, "/agent_groups/1/nam");
   EXPECT_EQ(ds[0].message,
-            "unknown key \"nam\"; known: name, staffing, shifts, absenteeism, shrinkage (did you mean \"name\"?)");
+            "unknown key \"nam\"; known: name, staffing, shifts, absenteeism, shrinkage, cost_per_hour (did you mean "
+            "\"name\"?)");
   EXPECT_EQ(ds[1].pointer, "/agent_groups/1");
   EXPECT_EQ(ds[1].message, "missing required key \"name\"; expected a non-empty string, unique among agent groups");
 }
@@ -1269,7 +1270,7 @@ TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
               "p_block, p_wait, p_abandon, service_level, sl_answered_within_t_over_offered, "
               "sl_answered_within_t_over_answered, sl_excluding_short_abandons, asa_s, mean_wait_admitted_s, "
               "occupancy, mean_queue_length, scheduled_agents, present_agents, agents_on_break, productive_agents, "
-              "overtime_agent_min, break_lateness_s, paid_agent_hours (did you mean \"p_abandon\"?)");
+              "overtime_agent_min, break_lateness_s, paid_agent_hours, cost (did you mean \"p_abandon\"?)");
 }
 
 TEST(LoadScenario, TargetsAreChecked) {
