@@ -224,6 +224,12 @@ int check(const CheckArgs& a, Cluster& cluster) {
   } catch (const BadInput& e) {
     error = e.message + "\n";
   }
+  if (error.empty()) {
+    std::vector<NamedFile> files = input_files(a.scenario);
+    files.push_back({"--baseline", report.baseline_path, !a.update});
+    if (!a.json_path.empty()) files.push_back({"--json", a.json_path});
+    error = check_outputs("ccsim check", files);
+  }
   if (const int ready = cluster.agree(error.empty() ? kExitOk : kExitBadInput, error); ready != kExitOk) return ready;
 
   ProgressBar progress = ProgressBar::for_stderr("ccsim check");

@@ -35,6 +35,7 @@ struct CompareArgs {
   std::string kpis;
   std::string csv_path;
   std::string json_path;
+  std::string html_path;
 };
 
 std::vector<Kpi> shown_kpis(const CompareArgs& a, const models::ScenarioSpec& spec) {
@@ -204,6 +205,15 @@ int compare(CompareArgs args, Cluster& cluster) {
     args.b.replications = args.a.replications ? args.a.replications : a.replications;
     code = load_scenario(args.b, "compare", b, error);
   }
+  if (code == kExitOk) {
+    std::vector<NamedFile> files = input_files(args.a, "A");
+    files.push_back({"B", args.b.scenario, true});
+    for (const auto& [option, path] : {std::pair{"--csv", &args.csv_path}, std::pair{"--json", &args.json_path},
+                                       std::pair{"--html", &args.html_path}})
+      if (!path->empty()) files.push_back({option, *path});
+    error = check_outputs("ccsim compare", files);
+    if (!error.empty()) code = kExitBadInput;
+  }
   std::vector<Kpi> kpis;
   if (code == kExitOk) {
     try {
@@ -244,11 +254,19 @@ int compare(CompareArgs args, Cluster& cluster) {
   const models::PairedComparison c =
       models::compare_paired(a, ea->results(), ea->details(), b, eb->results(), eb->details(), a.confidence);
   print_report(stdout, a, b, c, kpis, a.confidence);
-  for (const auto& [path, body] : {std::pair{&args.csv_path, compare_csv(a, c)},
-                                   std::pair{&args.json_path, compare_json(a, b, c)}})
-    if (!path->empty() && !write_output_file(*path, body))
-      return cluster.agree(kExitBadInput,
-                           fmt::format("ccsim compare: cannot write {}\n", models::internal::escape_controls(*path)));
+  const std::string json_text = compare_json(a, b, c);
+  for (const auto& [path, body] : {std::pair{&args.csv_path, compare_csv(a, c)}, std::pair{&args.json_path, json_text}}) {
+    std::string why;
+    if (!path->empty() && !write_output_file(*path, body, &why))
+      return cluster.agree(kExitBadInput, fmt::format("ccsim compare: {}\n", why));
+  }
+  if (!args.html_path.empty()) {
+    try {
+      write_compare_html(args.html_path, json_text, a, b, kpis);
+    } catch (const std::exception& e) {
+      return cluster.agree(kExitBadInput, fmt::format("ccsim compare: {}\n", e.what()));
+    }
+  }
   return cluster.agree(kExitOk, "");
 }
 
@@ -265,6 +283,9 @@ void add_compare_command(CLI::App& app, Cluster& cluster, int& exit_code) {
                   "targets' and occupancy; the first is shown per interval)");
   cmd->add_option("--csv", args->csv_path, "Write every KPI of every level, A, B and B - A, to this CSV file");
   cmd->add_option("--json", args->json_path, "Write the comparison (schema ccsim.compare/1) to this file");
+  cmd->add_option("--html", args->html_path,
+                  "Write the comparison as one self-contained HTML page (tables, and per type A, B and B - A per "
+                  "interval)");
   cmd->callback([args, &cluster, &exit_code] { exit_code = compare(*args, cluster); });
 }
 

@@ -61,9 +61,7 @@ int open_trace(const RunArgs& a, const models::ScenarioSpec& spec, const Cluster
 
 // Every file the run reads or writes, for check_outputs: before anything is simulated.
 std::vector<NamedFile> named_files(const RunArgs& a, const models::ScenarioSpec& spec) {
-  std::vector<NamedFile> files{{"scenario", a.scenario.scenario, true}};
-  if (!a.scenario.forecast.empty()) files.push_back({"--forecast", a.scenario.forecast, true});
-  if (!a.scenario.staffing.empty()) files.push_back({"--staffing", a.scenario.staffing, true});
+  std::vector<NamedFile> files = input_files(a.scenario);
   if (!a.json_path.empty()) files.push_back({"--json", a.json_path});
   if (!a.html_path.empty()) files.push_back({"--html", a.html_path});
   if (!a.trace_path.empty()) files.push_back({"--trace", a.trace_path});

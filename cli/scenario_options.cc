@@ -52,6 +52,13 @@ void add_forecast_options(CLI::App& cmd, ScenarioOptions& o) {
                  "the groups it covers (docs/forecasts.md)");
 }
 
+std::vector<NamedFile> input_files(const ScenarioOptions& o, const std::string& scenario_option) {
+  std::vector<NamedFile> files{{scenario_option, o.scenario, true}};
+  if (!o.forecast.empty()) files.push_back({"--forecast", o.forecast, true});
+  if (!o.staffing.empty()) files.push_back({"--staffing", o.staffing, true});
+  return files;
+}
+
 std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& o) {
   std::vector<models::ScenarioEdit> edits;
   // Paths absolute, so that they do not depend on the scenario's folder (the file's own

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/replication.h"
+#include "cli/output_file.h"
 #include "models/scenario/load.h"
 #include "models/scenario/spec.h"
 
@@ -39,6 +40,10 @@ struct ScenarioOptions {
 
 // The scenario edits the options stand for (--forecast, --staffing), applied before decoding.
 std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& options);
+
+// The files the options read (the scenario, --forecast, --staffing), for check_outputs:
+// no output may replace them.
+std::vector<NamedFile> input_files(const ScenarioOptions& options, const std::string& scenario_option = "scenario");
 
 // Registers the scenario positional and --seed, --replications, --threads, --forecast,
 // --forecast-volume on `cmd`;

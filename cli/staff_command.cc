@@ -37,6 +37,7 @@ struct StaffArgs {
   std::string csv_path;
   std::string scenario_path;
   std::string json_path;
+  std::string html_path;
   std::uint32_t max_runs = 60;
   std::uint32_t final_checks = 3;
 };
@@ -137,19 +138,33 @@ void print_report(std::FILE* out, const StaffArgs& a, const models::ScenarioSpec
              spec.name, spec.num_periods, spec.agent_groups.size(), spec.replications, spec.seed);
   fmt::print(out, "  start: Erlang A per interval, {} agent-intervals; scheduled: {}\n", agent_intervals(r.start),
              agent_intervals(r.scheduled));
-  fmt::print(out, "  search: {} runs on the scenario's seed (common random numbers); {}\n", r.runs - r.final_rounds,
+  fmt::print(out, "  search: {} runs on the scenario's seed (common random numbers); {}\n", r.search_runs,
              r.minimal ? "every single removal tried (no agent can go without a target falling short)"
                        : fmt::format("stopped at --max-runs {} before every removal was tried: not minimal", a.max_runs));
   for (const models::Shortfall& f : r.unreachable)
     fmt::print(out, "  UNREACHABLE on the search's seed: {} (even at the agent cap)\n", shortfall_text(spec, f));
-  fmt::print(out, "  final check: {} independent run{} (last seed {}){}\n", r.final_rounds, r.final_rounds == 1 ? "" : "s",
-             r.final_seed,
+  fmt::print(out, "  final check: {} independent seed{}, {} runs (last seed {}, {} replications){}\n", r.final_rounds,
+             r.final_rounds == 1 ? "" : "s", r.runs - r.search_runs, r.final_seed, r.final_replications,
              r.raised_by_final.empty() ? ""
                                        : fmt::format("; {} agent-interval{} added where an independent run found a "
                                                      "target short",
                                                      r.raised_by_final.size(), r.raised_by_final.size() == 1 ? "" : "s"));
   for (const models::Shortfall& f : r.final_short)
     fmt::print(out, "  SHORT in the last final check: {}\n", shortfall_text(spec, f));
+  if (spec.has_costs()) {
+    const std::string currency = spec.costs && !spec.costs->currency.empty() ? " " + spec.costs->currency : "";
+    double scheduled = 0.0, required = 0.0;
+    for (std::size_t g = 0; g < r.required.size(); ++g) {
+      const double rate = spec.agent_groups[models::make_id<models::AgentGroupId>(g)].cost_per_hour.value_or(0.0);
+      scheduled += rate * agent_hours(r.scheduled[g], spec.period_s);
+      required += rate * agent_hours(r.required[g], spec.period_s);
+    }
+    fmt::print(out, "  agent cost (agent-hours at each group's rate, before absence): scheduled {:.2f}{}, required "
+                    "{:.2f}{}\n",
+               scheduled, currency, required, currency);
+    fmt::print(out, "  day cost with the required staffing (final check, agents and calls): {}{}\n",
+               kpi_stat_text(models::stat_of(r.final.overall, models::Kpi::Cost), false), currency);
+  }
   fmt::print(out, "\n");
   print_table(out, spec, r);
   fmt::print(out, "\ntargets with the required staffing (last final check, independent seed):\n");
@@ -165,7 +180,8 @@ std::string staff_json(const StaffArgs& a, const models::ScenarioSpec& spec, con
   j["replications"] = spec.replications;
   j["runs"] = r.runs;
   j["minimal"] = r.minimal;
-  j["final_check"] = {{"rounds", r.final_rounds}, {"seed", r.final_seed}};
+  j["search_runs"] = r.search_runs;
+  j["final_check"] = {{"rounds", r.final_rounds}, {"seed", r.final_seed}, {"replications", r.final_replications}};
   std::vector<std::string> starts;
   for (std::uint32_t i = 0; i < spec.num_periods; ++i) starts.push_back(interval_label(spec, i));
   j["intervals"] = starts;
@@ -212,6 +228,14 @@ int staff(const StaffArgs& a, Cluster& cluster) {
     std::fputs("ccsim staff: sizes the intervals of a day; this scenario is in steady-state mode (its staffing is "
                "one number per group: try ccsim erlang, or a sweep over /agent_groups/*/staffing)\n",
                stderr);
+    return kExitBadInput;
+  }
+  std::vector<NamedFile> files = input_files(a.scenario);
+  for (const auto& [option, path] : {std::pair{"--csv", &a.csv_path}, std::pair{"--write-scenario", &a.scenario_path},
+                                     std::pair{"--json", &a.json_path}, std::pair{"--html", &a.html_path}})
+    if (!path->empty()) files.push_back({option, *path});
+  if (const std::string bad = check_outputs("ccsim staff", files); !bad.empty()) {
+    std::fputs(bad.c_str(), stderr);
     return kExitBadInput;
   }
   if (a.max_runs < a.final_checks + 2) {
@@ -269,6 +293,24 @@ int staff(const StaffArgs& a, Cluster& cluster) {
   if (!write(a.csv_path, staffing_csv(spec, result.required)) || !write(a.scenario_path, scenario_text) ||
       !write(a.json_path, staff_json(a, spec, result, code)))
     return kExitBadInput;
+  if (!a.html_path.empty()) {
+    // The scenario as scheduled, run once more: the report shows it against the required agents.
+    models::Experiment scheduled(spec, models::RunOptions{.threads = a.scenario.threads}, cluster.runner());
+    try {
+      scheduled.extend_to(spec.replications);
+    } catch (const ReplicationError& e) {
+      std::fprintf(stderr, "ccsim staff: %s\n", e.what());
+      return kExitInternal;
+    }
+    models::RunResults results = scheduled.results();
+    results.threads = cluster.threads_used(a.scenario.threads, spec.replications);
+    try {
+      write_html(a.html_path, spec, results, &result.required);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ccsim staff: %s\n", e.what());
+      return kExitBadInput;
+    }
+  }
   return code;
 }
 
@@ -285,6 +327,9 @@ void add_staff_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   cmd->add_option("--write-scenario", args->scenario_path,
                   "Write the scenario with the required staffing (shifts replaced by per-interval staffing)");
   cmd->add_option("--json", args->json_path, "Write the search's result (schema ccsim.staff/1) to this file");
+  cmd->add_option("--html", args->html_path,
+                  "Write the HTML report of the scenario as scheduled, with the required agents on each group's "
+                  "staffing chart and a table of required against scheduled agents");
   cmd->add_option("--max-runs", args->max_runs,
                   "Full runs the search and its final checks may use (default 60)")
       ->capture_default_str();

@@ -310,7 +310,14 @@ int sweep(const SweepArgs& a, Cluster& cluster) {
   std::vector<Point> points;
   std::vector<Kpi> kpis;
   std::string error;
-  if (const int ready = cluster.agree(prepare(a, varies, points, kpis, error), error); ready != kExitOk) return ready;
+  int code = prepare(a, varies, points, kpis, error);
+  if (code == kExitOk && !a.csv_path.empty()) {
+    std::vector<NamedFile> files = input_files(a.scenario);
+    files.push_back({"--csv", a.csv_path});
+    error = check_outputs("ccsim sweep", files);
+    if (!error.empty()) code = kExitBadInput;
+  }
+  if (const int ready = cluster.agree(code, error); ready != kExitOk) return ready;
 
   const std::uint32_t reps = points.front().spec.replications;
   const auto total = static_cast<std::uint32_t>(points.size()) * reps;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <set>
 #include <stdexcept>
@@ -16,6 +17,8 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::uint32_t kStride = 3;
+// A final check grows to at most this many times the scenario's replications.
+constexpr std::uint32_t kMaxFinalReplications = 4;
 
 bool is_service_level(Kpi k) {
   return k == Kpi::ServiceLevel || k == Kpi::SlOverOffered || k == Kpi::SlOverAnswered ||
@@ -201,19 +204,23 @@ class Search {
 
   bool budget_left(std::uint32_t reserve) const { return out_.runs + reserve < options_.max_runs; }
 
-  Evaluated evaluate(const Staffing& s, std::uint64_t seed, const std::string& purpose) {
-    ++out_.runs;
-    if (options_.on_run) options_.on_run(out_.runs, purpose);
+  // A run of `s` on `seed`, with `times` times the scenario's replications (counted as
+  // that many runs).
+  Evaluated evaluate(const Staffing& s, std::uint64_t seed, const std::string& purpose, std::uint32_t times = 1) {
+    if (options_.on_run) options_.on_run(out_.runs + 1, purpose);
+    out_.runs += times;
     ScenarioSpec spec = with_staffing(spec_, s);
     spec.seed = seed;
+    spec.replications *= times;
     Evaluated e{evaluate_(spec), {}};
     e.short_ = interval_shortfalls(spec_, e.results);
     return e;
   }
 
-  // The groups to raise for one shortfall: the target's group; or the first group of its
-  // type; or, for a centre target, the first group of each type short on the same
-  // target in that interval (the type furthest from it when none is).
+  // The groups to raise for one shortfall: the target's group; or the cheapest group of
+  // its type (the first in its routing list among equals); or, for a centre target, that
+  // group of each type short on the same target in that interval (the type furthest from
+  // it when none is).
   std::vector<AgentGroupId> culprits(const Shortfall& f, const RunResults& r) const {
     const TargetSpec& t = spec_.targets[f.target];
     if (t.group) return {*t.group};
@@ -222,7 +229,10 @@ class Search {
       for (std::size_t g = 0; g < spec_.agent_groups.size(); ++g) all.push_back(make_id<AgentGroupId>(g));
       return all;
     }
-    const auto first_group = [&](ContactTypeId k) { return spec_.contact_types[k].groups.front(); };
+    const auto first_group = [&](ContactTypeId k) {
+      const auto& groups = spec_.contact_types[k].groups;
+      return *std::ranges::min_element(groups, {}, [&](AgentGroupId g) { return rate(g); });
+    };
     if (t.type) return {first_group(*t.type)};
     const IntervalResult& ir = r.by_interval[f.interval];
     std::vector<AgentGroupId> out;
@@ -283,9 +293,13 @@ class Search {
     const std::size_t groups = s.size();
     std::vector<std::vector<bool>> frozen(groups, std::vector<bool>(spec_.num_periods, false));
     bool current = true;  // e evaluates s
+    // The dearest agents go first, so that the cheaper ones are those kept.
+    std::vector<std::size_t> order(groups);
+    for (std::size_t g = 0; g < groups; ++g) order[g] = g;
+    std::ranges::stable_sort(order, std::greater{}, [&](std::size_t g) { return rate(make_id<AgentGroupId>(g)); });
     for (bool any = true; any;) {
       any = false;
-      for (std::size_t g = 0; g < groups; ++g)
+      for (std::size_t g : order)
         for (std::uint32_t phase = 0; phase < kStride; ++phase) {
           std::vector<std::uint32_t> tried;
           for (std::uint32_t i = phase; i < spec_.num_periods; i += kStride)
@@ -298,6 +312,9 @@ class Search {
           const std::vector<Shortfall> caused = new_in(t.short_, e.short_);
           std::set<std::uint32_t> harmed;
           for (const Shortfall& f : caused) harmed_by(f.interval, tried, harmed);
+          if (calls_priced_)  // an agent fewer may cost more in lost calls than it saves
+            for (std::uint32_t i : tried)
+              if (cost_near(t.results, i) > cost_near(e.results, i)) harmed.insert(i);
           bool all_kept = true;
           for (std::uint32_t i : tried) {
             if (harmed.contains(i)) {
@@ -361,6 +378,27 @@ class Search {
     return out;
   }
 
+  double rate(AgentGroupId g) const { return spec_.agent_groups[g].cost_per_hour.value_or(0.0); }
+
+  // The mean cost of interval i and its neighbours (calls carried over) in a run.
+  double cost_near(const RunResults& r, std::uint32_t i) const {
+    double sum = 0.0;
+    for (std::uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < r.by_interval.size(); ++j) {
+      const KpiStat& c = stat_of(r.by_interval[j].kpis, Kpi::Cost);
+      if (c.n > 0) sum += c.mean;
+    }
+    return sum;
+  }
+
+  // Whether a shortfall of an independent check is decided: its interval's estimate (an
+  // interval target) or the day's (a day target) lies wholly on the wrong side.
+  bool missed_in(const Evaluated& f, const Shortfall& x) const {
+    const TargetSpec& t = spec_.targets[x.target];
+    if (t.scope == TargetScope::Day) return f.results.targets[x.target].verdict == Verdict::Missed;
+    const IntervalResult& ir = f.results.by_interval[x.interval];
+    return judge(target_stat(t, ir.kpis, ir.by_type, ir.by_group), t.bound, t.value) == Verdict::Missed;
+  }
+
   // Evaluates s if it was not, and raises what that finds short.
   Evaluated finish(Staffing& s, Evaluated e, bool current) {
     if (current || !budget_left(reserve_)) return e;
@@ -372,6 +410,7 @@ class Search {
   const StaffingSearchOptions& options_;
   StaffingSearch out_;
   Staffing cap_;
+  bool calls_priced_ = spec_.costs && (spec_.costs->per_abandoned_call > 0.0 || spec_.costs->per_answered_call > 0.0);
   std::uint32_t reserve_ = 0;  // runs kept for the final checks
 };
 
@@ -397,15 +436,27 @@ StaffingSearch Search::run() {
   out_.search_met = e.short_.empty();
   out_.unreachable = e.short_;
   out_.search = e.results;
+  out_.search_runs = out_.runs;
 
-  // Independent checks: a target not met there gets one more agent where it fell short,
-  // and a new independent seed checks again.
+  // Independent checks. A target left undecided there by intervals whose interval
+  // straddles the target gets more replications on the same seed (up to
+  // kMaxFinalReplications times the scenario's): more agents would only chase noise.
+  // A target short where an interval is missed, or still undecided at that cap, gets one
+  // more agent there, and a new independent seed checks again.
   for (std::uint32_t round = 0; round < options_.final_rounds && out_.runs < options_.max_runs; ++round) {
     out_.final_seed = final_check_seed(spec_.seed, round);
     ++out_.final_rounds;
-    Evaluated f = evaluate(s, out_.final_seed, "final check");
+    Evaluated f;
+    for (std::uint32_t times = 1;; times *= 2) {
+      f = evaluate(s, out_.final_seed, "final check", times);
+      out_.final_replications = spec_.replications * times;
+      out_.final_short = final_shortfalls(f);
+      const bool missed = std::ranges::any_of(out_.final_short, [&](const Shortfall& x) { return missed_in(f, x); });
+      if (out_.final_short.empty() || missed || times * 2 > kMaxFinalReplications ||
+          out_.runs + times * 2 > options_.max_runs)
+        break;
+    }
     out_.final = f.results;
-    out_.final_short = final_shortfalls(f);
     if (out_.final_short.empty() || round + 1 == options_.final_rounds || out_.runs >= options_.max_runs) break;
     const auto raised = raise(s, out_.final_short, f.results);
     if (raised.empty()) break;

@@ -62,8 +62,10 @@ struct StaffingSearch {
   RunResults search;   // the answer on the scenario's seed (the search's random numbers)
   RunResults final;    // the answer on the last final check's seed
   std::uint64_t final_seed = 0;
-  std::uint32_t final_rounds = 0;  // independent checks run
-  std::uint32_t runs = 0;          // full runs in all
+  std::uint32_t final_rounds = 0;        // independent seeds checked
+  std::uint32_t final_replications = 0;  // replications of the last final check
+  std::uint32_t runs = 0;         // full runs in all (a run of k times the replications counts k)
+  std::uint32_t search_runs = 0;  // of which before the final checks
   // (group, interval) raised by a final check: where independent random numbers found a
   // target short that the search's own found met.
   std::vector<std::pair<AgentGroupId, std::uint32_t>> raised_by_final;
@@ -77,7 +79,8 @@ struct StaffingSearch {
 // until every responsive target is met on the scenario's seed; then remove one agent at a
 // time, group by group and alternate intervals on the same seed, keeping each removal
 // that leaves the interval and its neighbours met; then check the answer on independent
-// seeds, raising what a check finds short, up to options.final_rounds checks.
+// seeds: an undecided target gets more replications (up to 4 times the scenario's), a
+// missed one an agent more where it fell short and a new seed, up to options.final_rounds seeds.
 StaffingSearch search_staffing(const ScenarioSpec& spec, const EvaluateFn& evaluate,
                                const StaffingSearchOptions& options = {});
 

@@ -1,5 +1,6 @@
 #include "models/scenario/cost_rules.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -13,23 +14,17 @@ std::optional<std::string> cost_value_problem(double x) {
   return fmt::format("must be a finite number >= 0 (an amount of money; 0 for none); got {}", format_double(x));
 }
 
-std::optional<Diagnostic> cost_coverage_problem(const ScenarioSpec& spec,
+std::optional<Diagnostic> cost_coverage_problem(const ScenarioSpec& spec, const std::vector<bool>& priced,
                                                 const std::vector<std::string>& group_pointers) {
-  std::optional<std::string> priced;
-  for (const AgentGroupSpec& g : spec.agent_groups)
-    if (g.cost_per_hour) {
-      priced = g.name;
-      break;
-    }
-  if (!priced) return std::nullopt;
-  for (std::size_t i = 0; i < spec.agent_groups.size(); ++i) {
-    const AgentGroupSpec& g = spec.agent_groups[make_id<AgentGroupId>(i)];
-    if (!g.cost_per_hour)
+  const auto first = std::ranges::find(priced, true);
+  if (first == priced.end()) return std::nullopt;
+  const std::string& name = spec.agent_groups[make_id<AgentGroupId>(first - priced.begin())].name;
+  for (std::size_t i = 0; i < priced.size(); ++i)
+    if (!priced[i])
       return Diagnostic{group_pointers[i],
                         fmt::format("missing \"cost_per_hour\": group {} has one, so every group needs one (0 for "
                                     "agents that cost nothing), or the day's cost would leave these agents out",
-                                    quote(priced.value()))};
-  }
+                                    quote(name))};
   return std::nullopt;
 }
 

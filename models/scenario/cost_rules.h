@@ -16,8 +16,10 @@ namespace ccsim::models::internal {
 // What is wrong with one cost value ("must be >= 0 ..."), none when it is a valid cost.
 std::optional<std::string> cost_value_problem(double x);
 
-// The first group without cost_per_hour when another group has one, located at
-// group_pointers[g]; none when every group or none has one.
-std::optional<Diagnostic> cost_coverage_problem(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers);
+// The first group g without a cost (priced[g] false) when another group has one, located
+// at group_pointers[g]; none when every group or none has one. A cost given but invalid
+// counts as given: its own problem is reported where it is.
+std::optional<Diagnostic> cost_coverage_problem(const ScenarioSpec& spec, const std::vector<bool>& priced,
+                                                const std::vector<std::string>& group_pointers);
 
 }  // namespace ccsim::models::internal

@@ -252,8 +252,12 @@ void Decoder::decode_costs(const Json& doc, ScenarioSpec& spec) {
 
 void Decoder::cross_check(const ScenarioSpec& spec) {
   std::vector<std::string> group_pointers;
-  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) group_pointers.push_back(child_pointer("/agent_groups", g));
-  if (auto d = cost_coverage_problem(spec, group_pointers)) error(d->pointer, d->message);
+  std::vector<bool> priced;
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+    group_pointers.push_back(child_pointer("/agent_groups", g));
+    priced.push_back(groups_[g].priced);
+  }
+  if (auto d = cost_coverage_problem(spec, priced, group_pointers)) error(d->pointer, d->message);
   bool any_ivr = false, all_read = !types_.empty();
   for (std::size_t i = 0; i < types_.size(); ++i) {
     const TypeInfo& info = types_[i];

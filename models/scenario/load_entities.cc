@@ -175,6 +175,7 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
     GroupInfo info;
     if (expect_object(v, ptr, R"(an agent group object {"name": ..., "staffing": ...})")) {
       check_keys(v, ptr, kGroupKeys);
+      info.priced = find(v, "cost_per_hour") != nullptr;
       if (auto x = number_at(v, ptr, "cost_per_hour", at_least(0.0), false)) g.cost_per_hour = *x;
       if (const Json* n = find(v, "name")) {
         const std::string np = ptr + "/name";

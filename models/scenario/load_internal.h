@@ -213,6 +213,7 @@ struct GroupInfo {
   // known when there are shifts: the peak of agents on duty can be compared with.
   bool agents_ok = false;
   bool served = false;  // some contact type routes to it
+  bool priced = false;  // has a "cost_per_hour" key, valid or not
 };
 
 // Seconds after midnight of a clock time "HH:MM" or "HH:MM:SS" (or "H:MM", "H:MM:SS"):

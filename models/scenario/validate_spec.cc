@@ -472,12 +472,14 @@ class SpecChecker {
   // Finite and >= 0, on every group or none.
   void costs() {
     std::vector<std::string> group_pointers;
+    std::vector<bool> priced;
     for (std::size_t g = 0; g < s_.agent_groups.size(); ++g) {
       group_pointers.push_back(child_pointer("/agent_groups", g));
+      priced.push_back(s_.agent_groups[make_id<AgentGroupId>(g)].cost_per_hour.has_value());
       if (const auto& c = s_.agent_groups[make_id<AgentGroupId>(g)].cost_per_hour)
         if (auto message = internal::cost_value_problem(*c)) error(group_pointers.back() + "/cost_per_hour", *message);
     }
-    if (auto d = internal::cost_coverage_problem(s_, group_pointers)) error(d->pointer, d->message);
+    if (auto d = internal::cost_coverage_problem(s_, priced, group_pointers)) error(d->pointer, d->message);
     if (s_.costs) {
       if (auto m = internal::cost_value_problem(s_.costs->per_abandoned_call)) error("/costs/per_abandoned_call", *m);
       if (auto m = internal::cost_value_problem(s_.costs->per_answered_call)) error("/costs/per_answered_call", *m);
