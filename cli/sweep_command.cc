@@ -137,7 +137,8 @@ struct Point {
   std::vector<std::size_t> choice;  // index into each Vary's values
   models::ScenarioSpec spec;
   models::RunResults results;
-  models::PairedDifferences delta;  // from point 1
+  models::PairedDifferences delta;     // every overall KPI's, from point 1
+  std::vector<sim::Tally> column_delta;  // each column's, from point 1
 };
 
 struct SweepArgs {
@@ -147,11 +148,83 @@ struct SweepArgs {
   std::string csv_path;
 };
 
-std::vector<Kpi> shown_kpis(const SweepArgs& a, const models::ScenarioSpec& spec) {
+// A column of the table: a KPI of the centre, of one contact type or agent group, over
+// the day or in one interval ("asa_s", "billing.service_level", "12:30/billing.service_level").
+struct Column {
+  std::string label;
+  Kpi kpi = Kpi::ServiceLevel;
+  std::optional<models::ContactTypeId> type;
+  std::optional<models::AgentGroupId> group;
+  std::optional<std::uint32_t> interval;
+
+  const models::KpiStats& stats(const models::RunResults& r) const {
+    if (!interval) return type ? r.by_type[index(*type)] : group ? r.by_group[index(*group)] : r.overall;
+    const models::IntervalResult& ir = r.by_interval[*interval];
+    return type ? ir.by_type[index(*type)] : group ? ir.by_group[index(*group)] : ir.kpis;
+  }
+  double value(const models::ObservationKpis& o, std::size_t types) const {
+    const auto k = static_cast<std::size_t>(kpi);
+    if (!interval) return (type ? o.by_type[index(*type)] : group ? o.by_group[index(*group)] : o.overall)[k];
+    if (type) return o.by_interval_type[*interval * types + index(*type)][k];
+    return group ? std::nan("") : o.by_interval[*interval][k];  // a group's per-interval KPIs are not kept
+  }
+};
+
+Column parse_column(const std::string& text, const models::ScenarioSpec& spec) {
+  Column c{text};
+  std::string rest = text;
+  if (const auto slash = rest.find('/'); slash != std::string::npos) {
+    const std::string when = rest.substr(0, slash);
+    for (std::uint32_t i = 0; i < spec.num_periods && spec.mode == models::RunMode::Day; ++i)
+      if (interval_label(spec, i) == when) c.interval = i;
+    if (!c.interval)
+      throw std::invalid_argument(fmt::format(
+          "--kpis {}: no interval starts at {}; write the interval as the reports label it ({}, {}, ...)",
+          models::internal::quote(text), models::internal::quote(when),
+          spec.mode == models::RunMode::Day ? interval_label(spec, 0) : "none in steady state",
+          spec.mode == models::RunMode::Day && spec.num_periods > 1 ? interval_label(spec, 1) : ""));
+    rest = rest.substr(slash + 1);
+  }
+  if (const auto dot = rest.rfind('.'); dot != std::string::npos) {
+    const std::string name = rest.substr(0, dot);
+    for (std::size_t k = 0; k < spec.contact_types.size(); ++k)
+      if (spec.contact_types[models::make_id<models::ContactTypeId>(k)].name == name)
+        c.type = models::make_id<models::ContactTypeId>(k);
+    for (std::size_t g = 0; g < spec.agent_groups.size() && !c.type; ++g)
+      if (spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name == name)
+        c.group = models::make_id<models::AgentGroupId>(g);
+    if (!c.type && !c.group)
+      throw std::invalid_argument(fmt::format("--kpis {}: {} is neither a contact type nor an agent group",
+                                              models::internal::quote(text), models::internal::quote(name)));
+    if (c.group && c.interval)
+      throw std::invalid_argument(fmt::format("--kpis {}: a group's KPIs are swept over the day only; drop the "
+                                              "interval, or name a contact type",
+                                              models::internal::quote(text)));
+    rest = rest.substr(dot + 1);
+  }
+  if (rest.empty())
+    throw std::invalid_argument(fmt::format("--kpis {}: no KPI named; write TYPE.KPI, such as billing.service_level",
+                                            models::internal::quote(text)));
+  c.kpi = kpis_option(rest, {}).front();
+  return c;
+}
+
+std::vector<Column> shown_columns(const SweepArgs& a, const models::ScenarioSpec& spec) {
+  std::vector<Column> columns;
+  if (!a.kpis.empty()) {
+    std::string::size_type start = 0;
+    for (;;) {
+      const auto comma = a.kpis.find(',', start);
+      columns.push_back(parse_column(a.kpis.substr(start, comma == std::string::npos ? comma : comma - start), spec));
+      if (comma == std::string::npos) return columns;
+      start = comma + 1;
+    }
+  }
   std::vector<Kpi> defaults;
   for (const auto& t : spec.targets) defaults.push_back(t.kpi);
   for (Kpi k : {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandon, Kpi::Occupancy}) defaults.push_back(k);
-  return kpis_option(a.kpis, defaults);
+  for (Kpi k : kpis_option("", defaults)) columns.push_back(Column{std::string(models::kpi_name(k)), k});
+  return columns;
 }
 
 // The paired change from point 1, at the run's confidence.
@@ -167,7 +240,7 @@ std::string verdicts_text(const models::RunResults& r) {
 }
 
 void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& varies, const std::vector<Point>& points,
-                 const std::vector<Kpi>& kpis) {
+                 const std::vector<Column>& columns) {
   const models::ScenarioSpec& spec = points.front().spec;
   fmt::print(out, "Sweep of {}: {} points x {} replications, seed {}; common random numbers\n", a.scenario.scenario,
              points.size(), spec.replications, spec.seed);
@@ -177,8 +250,8 @@ void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& va
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header{"#"};
   for (const Vary& v : varies) header.push_back(v.header());
-  for (Kpi k : kpis) {
-    header.emplace_back(models::kpi_name(k));
+  for (const Column& c : columns) {
+    header.push_back(c.label);
     header.push_back("change");
   }
   header.push_back("targets");
@@ -186,9 +259,10 @@ void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& va
   for (std::size_t p = 0; p < points.size(); ++p) {
     std::vector<std::string> row{std::to_string(p + 1)};
     for (std::size_t i = 0; i < varies.size(); ++i) row.push_back(varies[i].values[points[p].choice[i]]);
-    for (Kpi k : kpis) {
-      row.push_back(kpi_stat_text(models::stat_of(points[p].results.overall, k), models::kpi_is_fraction(k)));
-      row.push_back(p == 0 ? "(base)" : delta_text(points[p].delta.of(k), k, spec.confidence));
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const Kpi k = columns[c].kpi;
+      row.push_back(kpi_stat_text(models::stat_of(columns[c].stats(points[p].results), k), models::kpi_is_fraction(k)));
+      row.push_back(p == 0 ? "(base)" : delta_text(points[p].column_delta[c], k, spec.confidence));
     }
     row.push_back(verdicts_text(points[p].results));
     rows.push_back(row);
@@ -201,25 +275,37 @@ void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& va
   }
 }
 
-void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, const std::vector<Point>& points) {
+// The change columns of a statistic and its paired differences ("" where undefined).
+std::string stat_cells(const models::KpiStat& s, const sim::Tally& d, bool paired, double confidence) {
+  paired = paired && d.count() > 0;
+  return fmt::format(",{},{},{},{}", csv_cell(s.mean), csv_cell(s.half_width), csv_cell(paired ? d.mean() : std::nan("")),
+                     csv_cell(paired && d.count() > 1 ? d.half_width(confidence) : std::nan("")));
+}
+
+void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, const std::vector<Point>& points,
+                     const std::vector<Column>& columns) {
   const double confidence = points.front().spec.confidence;
+  // Every overall KPI, then the columns asked for below the centre's day level.
+  std::vector<std::size_t> extra;
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    if (columns[c].type || columns[c].group || columns[c].interval) extra.push_back(c);
   std::string text = "point";
   for (const Vary& v : varies) text += fmt::format(",{}", csv_quoted(v.header()));
   for (auto name : models::kKpiNames) text += fmt::format(",{0},{0}_hw,{0}_change,{0}_change_hw", name);
+  for (std::size_t c : extra)
+    text += fmt::format(",{},{},{},{}", csv_quoted(columns[c].label), csv_quoted(columns[c].label + "_hw"),
+                        csv_quoted(columns[c].label + "_change"), csv_quoted(columns[c].label + "_change_hw"));
   for (const auto& t : points.front().spec.targets) text += fmt::format(",{}", csv_quoted(target_text(points.front().spec, t)));
   text += ",fingerprint\n";
   for (std::size_t p = 0; p < points.size(); ++p) {
     text += std::to_string(p + 1);
     for (std::size_t i = 0; i < varies.size(); ++i)
       text += fmt::format(",{}", csv_quoted(varies[i].values[points[p].choice[i]]));
-    for (std::size_t k = 0; k < models::kNumKpis; ++k) {
-      const models::KpiStat& s = points[p].results.overall[k];
-      const sim::Tally& d = points[p].delta.of(static_cast<Kpi>(k));
-      const bool paired = p > 0 && d.count() > 0;
-      text += fmt::format(",{},{},{},{}", csv_cell(s.mean), csv_cell(s.half_width),
-                          csv_cell(paired ? d.mean() : std::nan("")),
-                          csv_cell(paired && d.count() > 1 ? d.half_width(confidence) : std::nan("")));
-    }
+    for (std::size_t k = 0; k < models::kNumKpis; ++k)
+      text += stat_cells(points[p].results.overall[k], points[p].delta.of(static_cast<Kpi>(k)), p > 0, confidence);
+    for (std::size_t c : extra)
+      text += stat_cells(models::stat_of(columns[c].stats(points[p].results), columns[c].kpi),
+                         points[p].column_delta[c], p > 0, confidence);
     for (const auto& t : points[p].results.targets) text += fmt::format(",{}", models::verdict_name(t.verdict));
     text += fmt::format(",{}\n", points[p].results.fingerprint);
   }
@@ -229,7 +315,7 @@ void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, c
 
 // The grid, every point loaded and checked before any is run (a bad point fails fast),
 // and the KPIs to show; on bad input, the exit code and the text to print.
-int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& points, std::vector<Kpi>& kpis,
+int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& points, std::vector<Column>& columns,
             std::string& error) {
   for (const std::string& arg : a.vary) {
     try {
@@ -295,7 +381,7 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
     }
   }
   try {
-    kpis = shown_kpis(a, points.front().spec);
+    columns = shown_columns(a, points.front().spec);
   } catch (const std::invalid_argument& e) {
     error = fmt::format("ccsim sweep: {}\n", e.what());
     return kExitBadInput;
@@ -308,9 +394,9 @@ int prepare(const SweepArgs& a, std::vector<Vary>& varies, std::vector<Point>& p
 int sweep(const SweepArgs& a, Cluster& cluster) {
   std::vector<Vary> varies;
   std::vector<Point> points;
-  std::vector<Kpi> kpis;
+  std::vector<Column> columns;
   std::string error;
-  int code = prepare(a, varies, points, kpis, error);
+  int code = prepare(a, varies, points, columns, error);
   if (code == kExitOk && !a.csv_path.empty()) {
     std::vector<NamedFile> files = input_files(a.scenario);
     files.push_back({"--csv", a.csv_path});
@@ -323,6 +409,8 @@ int sweep(const SweepArgs& a, Cluster& cluster) {
   const auto total = static_cast<std::uint32_t>(points.size()) * reps;
   ProgressBar progress = ProgressBar::for_stderr("ccsim sweep");
   std::vector<models::KpiValues> base;  // point 1's overall KPIs of each observation
+  std::vector<models::ObservationKpis> base_details;
+  const std::size_t types = points.front().spec.contact_types.size();
   try {
     for (std::size_t p = 0; p < points.size(); ++p) {
       Point& point = points[p];
@@ -333,10 +421,24 @@ int sweep(const SweepArgs& a, Cluster& cluster) {
                              .progress = [&](std::uint32_t done, std::uint32_t) { progress.update(before + done, total); },
                              .thread_shortfall = thread_shortfall_notice("sweep")},
           cluster.runner());
+      experiment.keep_details();
       experiment.extend_to(reps);
       point.results = experiment.results();
-      if (p == 0) base = experiment.observations();
-      else point.delta.add(base, experiment.observations());
+      if (p == 0) {
+        base = experiment.observations();
+        base_details = experiment.details();
+      } else {
+        point.delta.add(base, experiment.observations());
+      }
+      point.column_delta.assign(columns.size(), sim::Tally{});
+      const std::vector<models::ObservationKpis>& here = experiment.details();
+      if (here.size() == base_details.size())
+        for (std::size_t c = 0; c < columns.size(); ++c)
+          for (std::size_t i = 0; i < here.size(); ++i) {
+            const double x = columns[c].value(base_details[i], types);
+            const double y = columns[c].value(here[i], types);
+            if (!std::isnan(x) && !std::isnan(y)) point.column_delta[c].add(y - x);
+          }
     }
   } catch (const ReplicationError& e) {
     progress.finish();
@@ -345,10 +447,10 @@ int sweep(const SweepArgs& a, Cluster& cluster) {
   progress.finish();
   if (!cluster.is_root()) return cluster.agree(kExitOk, "");
 
-  print_table(stdout, a, varies, points, kpis);
+  print_table(stdout, a, varies, points, columns);
   if (!a.csv_path.empty()) {
     try {
-      write_sweep_csv(a.csv_path, varies, points);
+      write_sweep_csv(a.csv_path, varies, points, columns);
     } catch (const std::exception& e) {
       return cluster.agree(kExitBadInput, fmt::format("ccsim sweep: {}\n", e.what()));
     }

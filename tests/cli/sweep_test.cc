@@ -63,6 +63,37 @@ TEST_F(Sweep, PairedDifferenceCoversTheErlangCDifferenceAndCommonRandomNumbersNa
   EXPECT_LT(change_hw, 0.5 * independent) << change_hw << " vs " << independent;
 }
 
+TEST_F(Sweep, ColumnsPerTypeAndIntervalShowWhereAChangeActsAndBadColumnsAreLocated) {
+  const std::string monday = std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/three_queue_monday.json";
+  // Four generalists more in interval 18 (12:30) only.
+  const Outcome o = ccsim("sweep " + monday + " --vary '/agent_groups/generalists/staffing/18+=0,4' --threads 2 " +
+                          "--kpis 'service_level,12:30/billing.service_level,09:00/billing.service_level,"
+                          "generalists.occupancy' --csv s.csv");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto rows = read_csv(slurp(dir_ / "s.csv"));
+  ASSERT_EQ(rows.size(), 2u);
+  // Where the agents work, billing's service level rises by far more than its paired interval.
+  const double lunch = number(rows[1], "12:30/billing.service_level_change");
+  EXPECT_GT(lunch, 0.15);
+  EXPECT_GT(lunch, 2 * number(rows[1], "12:30/billing.service_level_change_hw"));
+  EXPECT_NEAR(number(rows[1], "12:30/billing.service_level") - number(rows[0], "12:30/billing.service_level"), lunch,
+              1e-9);
+  // Before the change nothing differs: the same calls meet the same agents.
+  EXPECT_EQ(number(rows[1], "09:00/billing.service_level_change"), 0.0);
+  // Over the day it is diluted, and the generalists are less busy.
+  EXPECT_LT(number(rows[1], "service_level_change"), lunch / 10);
+  EXPECT_LT(number(rows[1], "generalists.occupancy_change"), 0.0);
+  for (const auto& [column, message] :
+       {std::pair{"billing.", "no KPI named"}, std::pair{"bill.service_level", "\"bill\" is neither a contact type"},
+        std::pair{"25:00/service_level", "no interval starts at \"25:00\""},
+        std::pair{"12:30/generalists.occupancy", "a group's KPIs are swept over the day only"}}) {
+    const Outcome bad = ccsim("sweep " + monday + " --vary '/agent_groups/generalists/staffing/18+=0,4' --kpis '" +
+                              column + "'");
+    EXPECT_EQ(bad.exit_code, 2) << column;
+    EXPECT_NE(bad.err.find(message), std::string::npos) << bad.err;
+  }
+}
+
 TEST_F(Sweep, APointWithTheFilesOwnValueIsTheRunItselfWithZeroChange) {
   const std::string file = scenario("scenarios/examples/two_skill_overflow_15min.json");
   const std::string csv = (dir_ / "sweep.csv").string();
