@@ -7,6 +7,7 @@
 
 #include "models/planning/interval_plan.h"
 #include "models/scenario/interval_label.h"
+#include "models/scenario/workforce_rules.h"
 
 namespace ccsim::models {
 namespace {
@@ -34,6 +35,12 @@ std::string group_names(const ScenarioSpec& spec, const std::vector<AgentGroupId
 
 std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
   std::vector<Warning> out;
+  // Legal (a group kept for a what-if, or one `ccsim staff` found no need for), and rarely meant.
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+    const AgentGroupSpec& group = spec.agent_groups[make_id<AgentGroupId>(g)];
+    if (auto d = internal::never_staffed(group, internal::child_pointer("/agent_groups", g), internal::quote(group.name)))
+      out.push_back({"group_never_staffed", d->pointer + ": " + d->message, std::nullopt, {}});
+  }
   if (spec.mode != RunMode::Day) return out;
   if (spec.period_s < kShortPeriodS)
     out.push_back({"short_period",

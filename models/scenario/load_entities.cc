@@ -255,12 +255,8 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
                      "staffing plan");
         }
       } else if (staffing_ok && shifts_ok) {
-        const std::string label = info.named ? quote(g.name) : std::string("#") + std::to_string(i);
-        if (auto d = never_staffed(g, ptr, label)) {
-          error(std::move(d->pointer), std::move(d->message));
-        } else {
-          info.agents_ok = g.shifts.empty() || horizon_s_.has_value();
-        }
+        // A group never staffed is legal (a warning): it has no peak to compare a reservation with.
+        if (!never_staffed(g, ptr, "")) info.agents_ok = g.shifts.empty() || horizon_s_.has_value();
       }
     }
     if (info.named) {

@@ -448,8 +448,6 @@ class SpecChecker {
                                                      "got {}",
                                                      a.staffing.size()));
         ids_ok_ = false;
-      } else if (auto d = internal::never_staffed(a, ptr, quote(a.name))) {
-        error(std::move(d->pointer), std::move(d->message));
       }
       if (!n) ids_ok_ = false;
       workforce(ptr, a);

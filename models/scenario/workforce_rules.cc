@@ -319,14 +319,14 @@ std::optional<Diagnostic> never_staffed(const AgentGroupSpec& g, std::string_vie
   const std::string gp(group_pointer);
   if (g.shifts.empty())
     return Diagnostic{gp + "/staffing", fmt::format("agent group {} is never staffed (0 agents in every period); "
-                                                    "staff at least one period or remove the group",
+                                                    "its contacts go to their other groups",
                                                     label)};
   if (g.staffing.empty())
-    return Diagnostic{gp + "/shifts", fmt::format("agent group {} is never staffed (0 agents on every shift); give "
-                                                  "a shift agents or remove the group",
+    return Diagnostic{gp + "/shifts", fmt::format("agent group {} is never staffed (0 agents on every shift); "
+                                                  "its contacts go to their other groups",
                                                   label)};
   return Diagnostic{gp, fmt::format("agent group {} is never staffed (0 agents in every period and on every shift); "
-                                    "staff a period or a shift, or remove the group",
+                                    "its contacts go to their other groups",
                                     label)};
 }
 

@@ -109,8 +109,9 @@ std::optional<std::string> reservation_leaves_none(std::uint64_t reserved, std::
                                                    std::uint64_t peak);
 
 // A group that schedules no agent at all (0 in every period of `staffing`, 0 on every
-// shift): the diagnostic at group_pointer + "/staffing" or "/shifts" (whichever it has;
-// the group itself when both), naming it by `label`. Needs staffing or shifts.
+// shift): legal, but rarely meant, so the sanity warnings name it (models/planning/warnings.h)
+// at group_pointer + "/staffing" or "/shifts" (whichever it has; the group itself when
+// both), by `label`. None when the group has neither staffing nor shifts.
 std::optional<Diagnostic> never_staffed(const AgentGroupSpec& g, std::string_view group_pointer,
                                         std::string_view label);
 
