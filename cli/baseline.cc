@@ -4,6 +4,7 @@
 // problem at its JSON Pointer, as the scenario loader does.
 #include "cli/baseline.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -20,7 +21,9 @@
 
 #include "models/kpi/kpis.h"
 #include "models/scenario/diagnostics.h"
+#include "models/scenario/load_internal.h"
 #include "models/scenario/validate.h"
+#include "sim/stats/tally.h"
 
 namespace ccsim::cli {
 namespace {
@@ -449,21 +452,45 @@ class Reader {
 
 }  // namespace
 
-Baseline read_baseline_text(std::string_view text, const std::string& file_label) {
-  Json doc;
-  try {
-    doc = Json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    throw models::ScenarioError(
-        file_label,
-        {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, models::internal::json_error_detail(e.what()))}});
-  } catch (const nlohmann::json::exception& e) {
-    throw models::ScenarioError(file_label,
-                                {{"", fmt::format("invalid JSON: {}", models::internal::json_error_detail(e.what()))}});
+namespace {
+
+// Each overall KPI's statistic must be what its observations give (they are what a paired
+// comparison uses): a mean edited by hand without them would otherwise pass `check`.
+void check_consistency(const Baseline& b, models::internal::DiagnosticSink& sink) {
+  if (b.observations.empty()) return;
+  for (std::size_t k = 0; k < models::kNumKpis; ++k) {
+    const std::string pointer = child_pointer("/kpis/overall", models::kKpiNames[k]);
+    const auto listed = std::ranges::find(b.kpis, pointer, &BaselineKpi::pointer);
+    if (listed == b.kpis.end()) continue;
+    sim::Tally t;
+    for (const models::KpiValues& o : b.observations)
+      if (!std::isnan(o[k])) t.add(o[k]);
+    const models::KpiStat& s = listed->stat;
+    const auto differs = [](double x, double y) {
+      if (std::isnan(x) || std::isnan(y)) return std::isnan(x) != std::isnan(y);
+      return std::fabs(x - y) > 1e-9 * std::max(1.0, std::fabs(y));
+    };
+    const double hw = t.count() > 1 ? t.half_width(b.confidence) : std::nan("");
+    if (s.n != t.count() || differs(s.mean, t.count() ? t.mean() : std::nan("")) || differs(s.half_width, hw))
+      sink.add(pointer, fmt::format("does not match its observations (/observations/overall/{}: mean {:.10g}, half-width "
+                                    "{:.10g}, n {}; here: mean {:.10g}, half-width {:.10g}, n {}): the file was edited "
+                                    "or is damaged; write it again with ccsim check --update",
+                                    models::kKpiNames[k], t.count() ? t.mean() : std::nan(""), hw, t.count(), s.mean,
+                                    s.half_width, s.n));
   }
+}
+
+}  // namespace
+
+Baseline read_baseline_text(std::string_view text, const std::string& file_label) {
+  models::internal::DiagnosticSink parsed;
+  const Json doc = models::internal::parse_document(text, file_label, parsed);  // duplicate keys are errors too
   Reader reader;
   Baseline b = reader.read(doc);
-  if (!reader.sink().empty()) throw models::ScenarioError(file_label, reader.sink().take());
+  models::internal::DiagnosticSink& sink = reader.sink();
+  for (models::Diagnostic& d : parsed.take()) sink.add(std::move(d.pointer), std::move(d.message));
+  if (sink.empty()) check_consistency(b, sink);
+  if (!sink.empty()) throw models::ScenarioError(file_label, sink.take());
   return b;
 }
 

@@ -3,6 +3,7 @@
 // the same values and the same bytes, and every kind of bad file gets a located error.
 #include "cli/baseline.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/experiment/experiment.h"
 #include "models/kpi/kpis.h"
 #include "models/replication.h"
 #include "models/scenario/diagnostics.h"
@@ -151,6 +153,32 @@ TEST(Baseline, GoodExampleReads) {
   EXPECT_TRUE(std::isnan(b.kpis[1].stat.mean));
   EXPECT_EQ(b.kpis[3].pointer, "/kpis/by_type_group/t/g/share");
   EXPECT_EQ(b.kpis[4].pointer, "/kpis/by_interval/0/by_group/g/answered");
+}
+
+TEST(Baseline, AKeyGivenTwiceIsAnError) {
+  expect_only(with(kGood, R"("seed": 7,)", R"("seed": 7, "seed": 8,)"), "/seed",
+              "duplicate key \"seed\"; each key may appear once in an object");
+}
+
+TEST(Baseline, AnOverallStatisticEditedWithoutItsObservationsIsRejected) {
+  models::ScenarioSpec spec = models::load_scenario_file(source_path("scenarios/examples/single_day_ivr.json"));
+  spec.replications = 3;
+  models::Experiment e(spec, models::RunOptions{.threads = 2});
+  e.extend_to(spec.replications);
+  const models::RunResults results = e.results();
+  Baseline b = make_baseline(spec, results, "x.json");
+  b.observations = e.observations();
+  const std::string text = baseline_json(b);
+  EXPECT_NO_THROW(read_baseline_text(text, "b.json"));
+  // The mean of the overall service level, moved by hand: its observations still say otherwise.
+  const models::KpiStat& sl = models::stat_of(results.overall, models::Kpi::ServiceLevel);
+  const std::string written = fmt::format(R"("service_level": {{"mean": {})", sl.mean);
+  ASSERT_NE(text.find(written), std::string::npos) << written;
+  const std::string edited = with(text, written, R"("service_level": {"mean": 0.99)");
+  const auto ds = errors_of(edited);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].pointer, "/kpis/overall/service_level");
+  EXPECT_NE(ds[0].message.find("does not match its observations"), std::string::npos) << ds[0].message;
 }
 
 TEST(Baseline, SyntaxErrorGivesTheByteOffset) {
