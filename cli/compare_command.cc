@@ -201,6 +201,7 @@ int compare(CompareArgs args, Cluster& cluster) {
     args.b.forecast_volume = args.a.forecast_volume;
     args.b.staffing = args.a.staffing;
     args.b.threads = args.a.threads;
+    args.b.confidence = args.a.confidence;
     args.b.seed = args.a.seed ? args.a.seed : a.seed;
     args.b.replications = args.a.replications ? args.a.replications : a.replications;
     code = load_scenario(args.b, "compare", b, error);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,9 @@ void add_scenario_options(CLI::App& cmd, ScenarioOptions& o, std::uint32_t defau
   cmd.add_option("scenario", o.scenario, "Scenario file (JSON, docs/scenario-format.md)")->required();
   cmd.add_option("--seed", o.seed, "Override the scenario's rng.seed");
   cmd.add_option("--replications", o.replications, "Override the scenario's rng.replications");
+  cmd.add_option("--confidence", o.confidence,
+                 "Override the scenario's confidence: the level of every confidence interval and target verdict "
+                 "(0.95 for 95 %)");
   cmd.add_option("--threads", o.threads,
                  "Replications run in parallel in each process; default: all hardware threads (under mpirun: this "
                  "rank's share of them); results do not depend on it")
@@ -79,6 +83,15 @@ std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& o) {
 int apply_overrides(const ScenarioOptions& o, std::string_view command, models::ScenarioSpec& spec,
                     std::string& error) {
   if (o.seed) spec.seed = *o.seed;
+  if (o.confidence) {
+    if (!(std::isfinite(*o.confidence) && *o.confidence > 0.0 && *o.confidence < 1.0)) {
+      error = fmt::format("ccsim {}: --confidence must be in (0, 1){}; got {}\n", command,
+                          *o.confidence >= 1.0 && *o.confidence < 100.0 ? " (write 95 % as 0.95)" : "",
+                          *o.confidence);
+      return kExitBadInput;
+    }
+    spec.confidence = *o.confidence;
+  }
   if (o.replications) {
     if (*o.replications == 0) {
       error = fmt::format("ccsim {}: --replications must be >= 1; got 0\n", command);

@@ -25,6 +25,7 @@ struct ScenarioOptions {
   std::string scenario;
   std::optional<std::uint64_t> seed;
   std::optional<std::uint32_t> replications;
+  std::optional<double> confidence;  // --confidence: the level of every interval and verdict
   // add_scenario_options makes every hardware thread (of this rank) the default:
   // results do not depend on the thread count.
   std::uint32_t threads = 1;

@@ -61,6 +61,22 @@ std::vector<std::string> words(std::string line) {
   return out;
 }
 
+TEST_F(RunCommand, ConfidenceFromTheCommandLineSizesEveryInterval) {
+  const std::string scenario = std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/erlang_c_14_agents.json";
+  ASSERT_EQ(ccsim("run " + scenario + " --quiet --json c95.json").exit_code, 0);
+  ASSERT_EQ(ccsim("run " + scenario + " --quiet --confidence 0.99 --json c99.json").exit_code, 0);
+  const nlohmann::json a = nlohmann::json::parse(slurp(dir_ / "c95.json"));
+  const nlohmann::json b = nlohmann::json::parse(slurp(dir_ / "c99.json"));
+  EXPECT_EQ(b["run"]["confidence"], 0.99);
+  const auto hw = [](const nlohmann::json& j) { return j["kpis"]["overall"]["p_wait"]["half_width"].get<double>(); };
+  EXPECT_EQ(a["kpis"]["overall"]["p_wait"]["mean"], b["kpis"]["overall"]["p_wait"]["mean"]);
+  EXPECT_GT(hw(b), 1.2 * hw(a));  // t(0.995, 19) / t(0.975, 19) = 1.36
+  const Outcome percent = ccsim("run " + scenario + " --confidence 95");
+  EXPECT_EQ(percent.exit_code, 2);
+  EXPECT_NE(percent.err.find("--confidence must be in (0, 1) (write 95 % as 0.95); got 95"), std::string::npos)
+      << percent.err;
+}
+
 TEST_F(RunCommand, DayScenarioPrintsTargetsAndFlagsMissedIntervals) {
   const Outcome o = ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") + " --replications 10");
   ASSERT_EQ(o.exit_code, 0) << o.err;
