@@ -225,7 +225,7 @@ int check(const CheckArgs& a, Cluster& cluster) {
     error = e.message + "\n";
   }
   if (error.empty()) {
-    std::vector<NamedFile> files = input_files(a.scenario);
+    std::vector<NamedFile> files = input_files(a.scenario, spec);
     files.push_back({"--baseline", report.baseline_path, !a.update});
     if (!a.json_path.empty()) files.push_back({"--json", a.json_path});
     error = check_outputs("ccsim check", files);

@@ -85,7 +85,8 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
   if (!c.groups_only_in_a.empty()) fmt::print(out, "agent groups only in A: {}\n", names(c.groups_only_in_a));
   if (!c.groups_only_in_b.empty()) fmt::print(out, "agent groups only in B: {}\n", names(c.groups_only_in_b));
   if (!c.intervals_paired)
-    fmt::print(out, "intervals not compared: the two are not days of the same intervals\n");
+    fmt::print(out, "intervals not compared: the two are not days of the same intervals (length, count and start "
+                    "time)\n");
 
   const auto table = [&](ComparedLevel level, const char* title) {
     std::vector<std::vector<std::string>> rows{{level == ComparedLevel::Centre ? "kpi" : "name", "kpi", "A", "B",
@@ -207,8 +208,8 @@ int compare(CompareArgs args, Cluster& cluster) {
     code = load_scenario(args.b, "compare", b, error);
   }
   if (code == kExitOk) {
-    std::vector<NamedFile> files = input_files(args.a, "A");
-    files.push_back({"B", args.b.scenario, true});
+    std::vector<NamedFile> files = input_files(args.a, a, "A");
+    for (NamedFile& f : input_files(args.b, b, "B")) files.push_back(std::move(f));
     for (const auto& [option, path] : {std::pair{"--csv", &args.csv_path}, std::pair{"--json", &args.json_path},
                                        std::pair{"--html", &args.html_path}})
       if (!path->empty()) files.push_back({option, *path});

@@ -61,7 +61,7 @@ int open_trace(const RunArgs& a, const models::ScenarioSpec& spec, const Cluster
 
 // Every file the run reads or writes, for check_outputs: before anything is simulated.
 std::vector<NamedFile> named_files(const RunArgs& a, const models::ScenarioSpec& spec) {
-  std::vector<NamedFile> files = input_files(a.scenario);
+  std::vector<NamedFile> files = input_files(a.scenario, spec);
   if (!a.json_path.empty()) files.push_back({"--json", a.json_path});
   if (!a.html_path.empty()) files.push_back({"--html", a.html_path});
   if (!a.trace_path.empty()) files.push_back({"--trace", a.trace_path});

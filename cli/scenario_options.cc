@@ -63,6 +63,15 @@ std::vector<NamedFile> input_files(const ScenarioOptions& o, const std::string& 
   return files;
 }
 
+std::vector<NamedFile> input_files(const ScenarioOptions& o, const models::ScenarioSpec& spec,
+                                   const std::string& scenario_option) {
+  std::vector<NamedFile> files = input_files(o, scenario_option);
+  if (spec.forecast) files.push_back({scenario_option + "'s forecast", spec.forecast->file, true});
+  if (!spec.staffing_plan_file.empty())
+    files.push_back({scenario_option + "'s staffing plan", spec.staffing_plan_file, true});
+  return files;
+}
+
 std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& o) {
   std::vector<models::ScenarioEdit> edits;
   // Paths absolute, so that they do not depend on the scenario's folder (the file's own

@@ -45,6 +45,9 @@ std::vector<models::ScenarioEdit> option_edits(const ScenarioOptions& options);
 // The files the options read (the scenario, --forecast, --staffing), for check_outputs:
 // no output may replace them.
 std::vector<NamedFile> input_files(const ScenarioOptions& options, const std::string& scenario_option = "scenario");
+// The same plus the files the loaded scenario itself names (its forecast and staffing plan).
+std::vector<NamedFile> input_files(const ScenarioOptions& options, const models::ScenarioSpec& spec,
+                                   const std::string& scenario_option = "scenario");
 
 // Registers the scenario positional and --seed, --replications, --threads, --forecast,
 // --forecast-volume on `cmd`;

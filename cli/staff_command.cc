@@ -142,9 +142,11 @@ void print_report(std::FILE* out, const StaffArgs& a, const models::ScenarioSpec
              r.minimal ? "every single removal tried (no agent can go without a target falling short)"
                        : fmt::format("stopped at --max-runs {} before every removal was tried: not minimal", a.max_runs));
   for (const models::Shortfall& f : r.unreachable)
-    fmt::print(out, "  UNREACHABLE on the search's seed: {} (even at the agent cap)\n", shortfall_text(spec, f));
-  fmt::print(out, "  final check: {} independent seed{}, {} runs (last seed {}, {} replications){}\n", r.final_rounds,
-             r.final_rounds == 1 ? "" : "s", r.runs - r.search_runs, r.final_seed, r.final_replications,
+    fmt::print(out, "  SHORT on the search's seed when raising stopped (the agent cap or --max-runs): {}\n",
+               shortfall_text(spec, f));
+  fmt::print(out, "  final check: {} independent seed{}, {} run{} (last seed {}, {} replications){}\n", r.final_rounds,
+             r.final_rounds == 1 ? "" : "s", r.runs - r.search_runs, r.runs - r.search_runs == 1 ? "" : "s",
+             r.final_seed, r.final_replications,
              r.raised_by_final.empty() ? ""
                                        : fmt::format("; {} agent-interval{} added where an independent run found a "
                                                      "target short",
@@ -230,7 +232,7 @@ int staff(const StaffArgs& a, Cluster& cluster) {
                stderr);
     return kExitBadInput;
   }
-  std::vector<NamedFile> files = input_files(a.scenario);
+  std::vector<NamedFile> files = input_files(a.scenario, spec);
   for (const auto& [option, path] : {std::pair{"--csv", &a.csv_path}, std::pair{"--write-scenario", &a.scenario_path},
                                      std::pair{"--json", &a.json_path}, std::pair{"--html", &a.html_path}})
     if (!path->empty()) files.push_back({option, *path});

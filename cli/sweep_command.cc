@@ -170,19 +170,32 @@ struct Column {
   }
 };
 
-Column parse_column(const std::string& text, const models::ScenarioSpec& spec) {
+// Whether the level of `c` has its KPI: a type has no agents' KPIs, a group only those of
+// its agents and of the calls it answered (models/kpi/kpis.h).
+bool level_has(const Column& c) {
+  const auto in = [&c](const auto& list) { return std::ranges::find(list, c.kpi) != list.end(); };
+  if (c.group) return in(models::kGroupKpis);
+  if (c.type) return in(models::kTypeKpis) && c.kpi != Kpi::Occupancy;
+  return true;
+}
+
+Column parse_column(std::string text, const models::ScenarioSpec& spec) {
+  while (!text.empty() && text.front() == ' ') text.erase(text.begin());
+  while (!text.empty() && text.back() == ' ') text.pop_back();
   Column c{text};
   std::string rest = text;
   if (const auto slash = rest.find('/'); slash != std::string::npos) {
     const std::string when = rest.substr(0, slash);
     for (std::uint32_t i = 0; i < spec.num_periods && spec.mode == models::RunMode::Day; ++i)
       if (interval_label(spec, i) == when) c.interval = i;
+    if (!c.interval && spec.mode != models::RunMode::Day)
+      throw std::invalid_argument(fmt::format("--kpis {}: a steady state has no intervals; drop {}/",
+                                              models::internal::quote(text), when));
     if (!c.interval)
       throw std::invalid_argument(fmt::format(
-          "--kpis {}: no interval starts at {}; write the interval as the reports label it ({}, {}, ...)",
-          models::internal::quote(text), models::internal::quote(when),
-          spec.mode == models::RunMode::Day ? interval_label(spec, 0) : "none in steady state",
-          spec.mode == models::RunMode::Day && spec.num_periods > 1 ? interval_label(spec, 1) : ""));
+          "--kpis {}: no interval starts at {}; write the interval as the reports label it ({}{})",
+          models::internal::quote(text), models::internal::quote(when), interval_label(spec, 0),
+          spec.num_periods > 1 ? ", " + interval_label(spec, 1) + ", ..." : ""));
     rest = rest.substr(slash + 1);
   }
   if (const auto dot = rest.rfind('.'); dot != std::string::npos) {
@@ -206,6 +219,10 @@ Column parse_column(const std::string& text, const models::ScenarioSpec& spec) {
     throw std::invalid_argument(fmt::format("--kpis {}: no KPI named; write TYPE.KPI, such as billing.service_level",
                                             models::internal::quote(text)));
   c.kpi = kpis_option(rest, {}).front();
+  if (!level_has(c))
+    throw std::invalid_argument(fmt::format("--kpis {}: {} is not a KPI of {}", models::internal::quote(text), rest,
+                                            c.group ? "an agent group (agents' KPIs and the calls it answered)"
+                                                    : "a contact type (agents belong to groups)"));
   return c;
 }
 
@@ -398,7 +415,7 @@ int sweep(const SweepArgs& a, Cluster& cluster) {
   std::string error;
   int code = prepare(a, varies, points, columns, error);
   if (code == kExitOk && !a.csv_path.empty()) {
-    std::vector<NamedFile> files = input_files(a.scenario);
+    std::vector<NamedFile> files = input_files(a.scenario, points.front().spec);
     files.push_back({"--csv", a.csv_path});
     error = check_outputs("ccsim sweep", files);
     if (!error.empty()) code = kExitBadInput;

@@ -58,7 +58,7 @@ PairedComparison compare_paired(const ScenarioSpec& a, const RunResults& ra, con
   out.groups_only_in_a = missing(ga, gb);
   out.groups_only_in_b = missing(gb, ga);
   out.intervals_paired = a.mode == RunMode::Day && b.mode == RunMode::Day && a.num_periods == b.num_periods &&
-                         a.period_s == b.period_s;
+                         a.period_s == b.period_s && a.start_minute == b.start_minute;
 
   std::vector<PlannedRow> plan;
   const auto add = [&plan](ComparedLevel level, std::string name, std::optional<std::uint32_t> interval, Side sa,

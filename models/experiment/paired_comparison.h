@@ -1,7 +1,8 @@
 // models/experiment/paired_comparison.h
 // Two scenarios (A, a variant B) run on the same seed and replication count, compared
 // level by level: the centre, each contact type and agent group both have (matched by
-// name), each interval and each (interval, type) when both days have the same intervals.
+// name), each interval and each (interval, type) when both days have the same intervals
+// (length, count and start time).
 // Observation i of A and of B used the same random numbers, so the differences B - A are
 // paired: their confidence interval leaves out the noise common to both (`ccsim compare`).
 #pragma once

@@ -113,6 +113,9 @@ std::uint32_t erlang_agents(const ScenarioSpec& spec, AgentGroupId g, const std:
 }  // namespace
 
 bool staffing_responsive(const TargetSpec& t) {
+  // A group's service level and ASA (over the calls it answered) have no per-interval
+  // estimate to size with; its occupancy has.
+  if (t.group && t.kpi != Kpi::Occupancy) return false;
   // Counts (answered, abandoned) are left out: a day's count says nothing of one interval.
   if (is_service_level(t.kpi)) return t.bound == TargetBound::AtLeast;
   switch (t.kpi) {
@@ -312,9 +315,11 @@ class Search {
           const std::vector<Shortfall> caused = new_in(t.short_, e.short_);
           std::set<std::uint32_t> harmed;
           for (const Shortfall& f : caused) harmed_by(f.interval, tried, harmed);
-          if (calls_priced_)  // an agent fewer may cost more in lost calls than it saves
+          if (calls_priced_) {  // an agent fewer may cost more in calls than it saves
+            const double saved = rate(make_id<AgentGroupId>(g)) * spec_.period_s / 3600.0;
             for (std::uint32_t i : tried)
-              if (cost_near(t.results, i) > cost_near(e.results, i)) harmed.insert(i);
+              if (call_cost_near(t.results, i) - call_cost_near(e.results, i) > saved) harmed.insert(i);
+          }
           bool all_kept = true;
           for (std::uint32_t i : tried) {
             if (harmed.contains(i)) {
@@ -380,13 +385,15 @@ class Search {
 
   double rate(AgentGroupId g) const { return spec_.agent_groups[g].cost_per_hour.value_or(0.0); }
 
-  // The mean cost of interval i and its neighbours (calls carried over) in a run.
-  double cost_near(const RunResults& r, std::uint32_t i) const {
+  // The mean cost of the calls (per-call costs, no agents) of interval i and its
+  // neighbours (calls carried over) in a run. Compared with an earlier run that had more
+  // agents than the staffing as it is now, it overstates what a removal costs: a removal
+  // is refused too often, never kept wrongly.
+  double call_cost_near(const RunResults& r, std::uint32_t i) const {
     double sum = 0.0;
-    for (std::uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < r.by_interval.size(); ++j) {
-      const KpiStat& c = stat_of(r.by_interval[j].kpis, Kpi::Cost);
-      if (c.n > 0) sum += c.mean;
-    }
+    for (std::uint32_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < r.by_interval.size(); ++j)
+      for (const KpiStats& type : r.by_interval[j].by_type)
+        if (const KpiStat& c = stat_of(type, Kpi::Cost); c.n > 0) sum += c.mean;
     return sum;
   }
 

@@ -20,8 +20,9 @@ namespace ccsim::models {
 using Staffing = std::vector<std::vector<std::uint32_t>>;
 
 // Whether more agents move the target's KPI towards its bound (service levels up; waits,
-// abandonment, queue length, occupancy down). Only these targets size the staffing;
-// the others are judged by the final check.
+// abandonment, queue length, occupancy down) and it has per-interval estimates to size
+// with (a group's service level and ASA have none). Only these targets size the
+// staffing; the others are judged by the final check.
 bool staffing_responsive(const TargetSpec& t);
 
 // Per interval, the agents each group needs by Erlang A (M/M/c+M with the mean of the
@@ -71,7 +72,8 @@ struct StaffingSearch {
   std::vector<std::pair<AgentGroupId, std::uint32_t>> raised_by_final;
   bool search_met = false;   // every responsive target met in every interval on the search's seed
   bool minimal = false;      // the removal passes ran to the end (not cut by max_runs)
-  std::vector<Shortfall> unreachable;  // short on the search's seed even at the agent cap
+  // Short on the search's seed when raising stopped: at the agent cap, or --max-runs spent.
+  std::vector<Shortfall> unreachable;
   std::vector<Shortfall> final_short;  // short on the last final check's seed
 };
 

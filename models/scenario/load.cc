@@ -53,6 +53,7 @@ ScenarioSpec Decoder::decode(const Json& doc, const std::string& file_label) {
   decode_forecast(doc, spec);
   check_arrivals_given(spec);
   decode_staffing_plan(doc, spec);
+  spec.staffing_plan_file = staffing_plan_file_;
   decode_agent_groups(doc, spec);
   decode_router(doc, spec);
   decode_service_level(doc, spec);

@@ -223,6 +223,7 @@ struct ScenarioSpec {
     double total = 0.0;                  // the volumes read, per interval
   };
   std::optional<ForecastSource> forecast;
+  std::string staffing_plan_file;  // the staffing plan CSV read (docs/forecasts.md), if any
 
   IdVector<ContactTypeId, ContactTypeSpec> contact_types;
   IdVector<AgentGroupId, AgentGroupSpec> agent_groups;

@@ -63,6 +63,11 @@ TEST_F(Staff, RefusesWhatItCannotSearchBeforeRunning) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_TRUE(has(bad.err, "bad.json")) << bad.err;
   EXPECT_EQ(bad.out, "");
+  // The forecast the scenario names is an input: an output that would replace it is refused.
+  const Outcome clobber = ccsim("staff " + scenario("scenarios/examples/three_queue_monday.json") + " --csv " +
+                                scenario("scenarios/examples/forecasts/three_queue_monday.csv"));
+  EXPECT_EQ(clobber.exit_code, 2);
+  EXPECT_TRUE(has(clobber.err, "would replace scenario's forecast")) << clobber.err;
 }
 
 }  // namespace

@@ -67,7 +67,7 @@ TEST_F(Sweep, ColumnsPerTypeAndIntervalShowWhereAChangeActsAndBadColumnsAreLocat
   const std::string monday = std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/three_queue_monday.json";
   // Four generalists more in interval 18 (12:30) only.
   const Outcome o = ccsim("sweep " + monday + " --vary '/agent_groups/generalists/staffing/18+=0,4' --threads 2 " +
-                          "--kpis 'service_level,12:30/billing.service_level,09:00/billing.service_level,"
+                          "--kpis 'service_level, 12:30/billing.service_level,09:00/billing.service_level,"
                           "generalists.occupancy' --csv s.csv");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   const auto rows = read_csv(slurp(dir_ / "s.csv"));
@@ -86,7 +86,9 @@ TEST_F(Sweep, ColumnsPerTypeAndIntervalShowWhereAChangeActsAndBadColumnsAreLocat
   for (const auto& [column, message] :
        {std::pair{"billing.", "no KPI named"}, std::pair{"bill.service_level", "\"bill\" is neither a contact type"},
         std::pair{"25:00/service_level", "no interval starts at \"25:00\""},
-        std::pair{"12:30/generalists.occupancy", "a group's KPIs are swept over the day only"}}) {
+        std::pair{"12:30/generalists.occupancy", "a group's KPIs are swept over the day only"},
+        std::pair{"sales.occupancy", "occupancy is not a KPI of a contact type"},
+        std::pair{"generalists.service_level", "service_level is not a KPI of an agent group"}}) {
     const Outcome bad = ccsim("sweep " + monday + " --vary '/agent_groups/generalists/staffing/18+=0,4' --kpis '" +
                               column + "'");
     EXPECT_EQ(bad.exit_code, 2) << column;

@@ -80,6 +80,13 @@ TEST(StaffingResponsive, OnlyTargetsThatMoreAgentsMoveTowardsTheirBound) {
   EXPECT_FALSE(staffing_responsive(t(Kpi::Occupancy, TargetBound::AtLeast)));  // fewer agents, not more
   EXPECT_FALSE(staffing_responsive(t(Kpi::PBlock, TargetBound::AtMost)));      // trunks, not agents
   EXPECT_FALSE(staffing_responsive(t(Kpi::Abandoned, TargetBound::AtMost)));   // a day's count
+  // A group's ASA has no per-interval estimate to size with; its occupancy has.
+  TargetSpec group_asa = t(Kpi::AsaS, TargetBound::AtMost);
+  group_asa.group = make_id<AgentGroupId>(0);
+  EXPECT_FALSE(staffing_responsive(group_asa));
+  TargetSpec group_occupancy = t(Kpi::Occupancy, TargetBound::AtMost);
+  group_occupancy.group = make_id<AgentGroupId>(0);
+  EXPECT_TRUE(staffing_responsive(group_occupancy));
 }
 
 TEST(WithStaffing, ReplacesEveryGroupsPlanAndDropsItsShifts) {
