@@ -232,11 +232,11 @@ class Search {
       for (std::size_t g = 0; g < spec_.agent_groups.size(); ++g) all.push_back(make_id<AgentGroupId>(g));
       return all;
     }
-    const auto first_group = [&](ContactTypeId k) {
+    const auto cheapest_group = [&](ContactTypeId k) {
       const auto& groups = spec_.contact_types[k].groups;
       return *std::ranges::min_element(groups, {}, [&](AgentGroupId g) { return rate(g); });
     };
-    if (t.type) return {first_group(*t.type)};
+    if (t.type) return {cheapest_group(*t.type)};
     const IntervalResult& ir = r.by_interval[f.interval];
     std::vector<AgentGroupId> out;
     std::optional<ContactTypeId> worst;
@@ -244,12 +244,12 @@ class Search {
       const auto id = make_id<ContactTypeId>(k);
       const KpiStat& s = stat_of(ir.by_type[k], t.kpi);
       if (s.n == 0 || spec_.contact_types[id].groups.empty()) continue;
-      if (!meets(s.mean, t.bound, t.value)) out.push_back(first_group(id));
+      if (!meets(s.mean, t.bound, t.value)) out.push_back(cheapest_group(id));
       if (!worst || (t.bound == TargetBound::AtLeast ? s.mean < stat_of(ir.by_type[index(*worst)], t.kpi).mean
                                                      : s.mean > stat_of(ir.by_type[index(*worst)], t.kpi).mean))
         worst = id;
     }
-    if (out.empty() && worst) out.push_back(first_group(*worst));
+    if (out.empty() && worst) out.push_back(cheapest_group(*worst));
     return out;
   }
 
