@@ -15,7 +15,9 @@ namespace ccsim::models {
 
 class IntervalPlan {
  public:
-  // Day mode; the spec must be valid (validate_spec).
+  // Day mode; the spec must be valid (validate_spec). O(intervals x (types + groups) +
+  // agents x breaks); it builds the roster, one record per scheduled agent as a run does,
+  // so a caller checks the run size first (run_size.h), as the CLI does.
   explicit IntervalPlan(const ScenarioSpec& spec);
 
   std::uint32_t intervals() const { return intervals_; }

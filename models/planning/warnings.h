@@ -21,8 +21,8 @@ struct Warning {
   std::vector<std::uint32_t> intervals;  // the intervals concerned, if any
 };
 
-// The spec must be valid (validate_spec). Cheap: O(intervals x (types + groups) + planned
-// breaks).
+// The spec must be valid (validate_spec) and its run size accepted (IntervalPlan). Cheap:
+// O(intervals x (types + groups) + planned breaks).
 std::vector<Warning> scenario_warnings(const ScenarioSpec& spec);
 
 }  // namespace ccsim::models

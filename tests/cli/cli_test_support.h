@@ -6,6 +6,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,6 +19,14 @@
 #include <nlohmann/json.hpp>
 
 namespace ccsim::test_support {
+
+// AddressSanitizer reserves terabytes of address space for its shadow memory, so a ccsim
+// built with it cannot start under `ulimit -v`: tests of behaviour under such a limit skip.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
 
 struct Outcome {
   int exit_code;
@@ -46,8 +55,9 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::temp_directory_path() /
-           ("ccsim_cli_" + std::string(info->test_suite_name()) + "_" + std::string(info->name()));
+    // The process id too: two checkouts' suites can run at once on one machine.
+    dir_ = std::filesystem::temp_directory_path() / ("ccsim_cli_" + std::string(info->test_suite_name()) + "_" +
+                                                     std::string(info->name()) + "_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }

@@ -32,7 +32,9 @@ Baseline one(const std::string& kpi, models::KpiStat s) {
   return b;
 }
 
-const KpiComparison& only(const Comparison& c) {
+// A copy: callers bind it to a reference while compare_kpis' result is a temporary, and a
+// reference into that result dangled past the statement (AddressSanitizer found it).
+KpiComparison only(const Comparison& c) {
   EXPECT_EQ(c.kpis.size(), 1u);
   return c.kpis.front();
 }

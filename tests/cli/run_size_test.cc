@@ -91,6 +91,7 @@ TEST_F(RunSizeCli, ThreadsAreCappedWithAMessage) {
 // stacks (8 MiB each) only; the run goes on with the threads it got, and says so. One malloc
 // arena (64 MiB of address space per thread otherwise) keeps room for the replications.
 TEST_F(RunSizeCli, ThreadsTheSystemRefusesEndTheRunNeitherWithACrashNorWithOtherResults) {
+  if (ccsim::test_support::kAddressSanitizer) GTEST_SKIP() << "ulimit -v stops an ASan build from starting";
   const std::string file = scenario("scenarios/examples/erlang_c_14_agents.json");
   const Outcome plain = ccsim("run " + file + " --quiet --replications 300 --threads 1 --json one.json");
   ASSERT_EQ(plain.exit_code, 0) << plain.err;

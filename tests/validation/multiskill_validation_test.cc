@@ -64,10 +64,10 @@ TEST(PriorityValidation, TwoClassesOnOnePoolMatchCobhamAndConserveWork) {
   EXPECT_TRUE(covers(stat_of(high, Kpi::AsaS), w_high, 0.1 * w_high));
   EXPECT_TRUE(covers(stat_of(low, Kpi::AsaS), w_low, 0.1 * w_low));
   // Work conservation: priorities reorder the queue but the rate-weighted mean wait is
-  // that of FIFO, the Erlang C mean wait C / (c mu - lambda).
+  // that of FIFO, the Erlang C mean wait C / (c mu - lambda). The simulated overall ASA
+  // is that weighted mean, so this checks the law on the model, not on the formulas.
   const double fifo_wait = erlang / (c * mu - lambda);
   EXPECT_TRUE(covers(stat_of(r.overall, Kpi::AsaS), fifo_wait, 0.1 * fifo_wait));
-  EXPECT_NEAR(lambda_high / lambda * w_high + lambda_low / lambda * w_low, fifo_wait, 1e-9 * fifo_wait);
 }
 
 // Two types and two groups, every group serving both, equal priorities: freed agents

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "models/planning/interval_plan.h"
 #include "models/scenario/validate_spec.h"
@@ -62,6 +63,34 @@ TEST(IntervalPlan, LoadAndAgentsPerInterval) {
   // 14 on duty, 4 of them on a 15-minute break: 12 on average; 90 % present.
   EXPECT_DOUBLE_EQ(plan.productive(0, a), 12 * 0.9);
   EXPECT_DOUBLE_EQ(plan.productive(1, a), 10 * 0.9 * 0.5);
+}
+
+TEST(IntervalPlan, ShiftsAndBreaksOffTheIntervalGridCountOnlyTheirShareOfEachInterval) {
+  ScenarioSpec s = day({10, 10, 10, 10}, {0, 0, 0, 0});
+  // 00:15 to 01:45 with a 10-minute break at 00:25, across the first boundary.
+  s.agent_groups.raw()[0].shifts = {ShiftSpec{"mid", 900, 6300, 2, {BreakSpec{"coffee", 600, 1500, 1500}}}};
+  ASSERT_EQ(spec_problems(s).size(), 0u) << spec_problems(s)[0].pointer << ": " << spec_problems(s)[0].message;
+  const IntervalPlan plan(s);
+  const auto a = make_id<AgentGroupId>(0);
+  EXPECT_DOUBLE_EQ(plan.scheduled(0, a), 1);
+  EXPECT_DOUBLE_EQ(plan.scheduled(1, a), 2);
+  EXPECT_DOUBLE_EQ(plan.scheduled(2, a), 2);
+  EXPECT_DOUBLE_EQ(plan.scheduled(3, a), 1);
+  EXPECT_DOUBLE_EQ(plan.productive(0, a), (900.0 * 2 - 300 * 2) / 1800);
+  EXPECT_DOUBLE_EQ(plan.productive(1, a), (1800.0 * 2 - 300 * 2) / 1800);
+  EXPECT_DOUBLE_EQ(plan.productive(2, a), 2);
+}
+
+TEST(IntervalPlan, ManyAgentsOverManyIntervalsCostAgentsPlusIntervalsNotTheirProduct) {
+  // 1e5 agents all day over 1e5 intervals: 1e10 overlaps, tens of seconds, when each
+  // agent was spread over every interval; `validate` and every report build this plan.
+  const std::uint32_t n = 100000;
+  const ScenarioSpec s = day(std::vector<double>(n, 0.01), std::vector<std::uint32_t>(n, n));
+  const auto start = std::chrono::steady_clock::now();
+  const IntervalPlan plan(s);
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  EXPECT_DOUBLE_EQ(plan.scheduled(n - 1, make_id<AgentGroupId>(0)), n);
+  EXPECT_LT(took.count(), 2.0);
 }
 
 TEST(Warnings, AQuietDayHasNone) {

@@ -4,6 +4,7 @@
 // read exactly, and every mistake an export can hold reported at the key's file with its
 // line and column, without a cascade of follow-on errors.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -52,7 +53,8 @@ class InTempDir : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("ccsim_csv_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("ccsim_csv_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
+            std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "forecasts");
   }

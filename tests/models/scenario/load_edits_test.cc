@@ -2,6 +2,8 @@
 // Scenario edits (the basis of `ccsim sweep --vary`): set, scale and add reach the
 // decoded spec exactly as an edited file would, and an edit that cannot apply is a
 // located diagnostic.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -29,7 +31,11 @@ const std::string kScenario = R"({
 class LoadEdits : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (fs::temp_directory_path() / "ccsim_load_edits.json").string();
+    // One file per test and process: ctest -j runs this fixture's tests at once, and one's
+    // TearDown removed the file another was reading.
+    const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    path_ = (fs::temp_directory_path() / ("ccsim_load_edits_" + test + "_" + std::to_string(::getpid()) + ".json"))
+                .string();
     std::ofstream(path_) << kScenario;
   }
   void TearDown() override { fs::remove(path_); }

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -140,7 +141,8 @@ std::string file_error(const std::string& path) {
 struct ScratchDir {
   std::filesystem::path path =
       std::filesystem::temp_directory_path() /
-      ("ccsim_load_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+      ("ccsim_load_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
+       std::to_string(::getpid()));
   ScratchDir() {
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);

@@ -164,9 +164,15 @@ TEST(Mrg32k3a, MatchesLEcuyerDoubleFormulation) {
   }
 }
 
-TEST(Mrg32k3a, NormIsLEcuyersConstant) {
-  // The header computes 1 / (m1 + 1); L'Ecuyer's code writes it as a decimal literal.
-  EXPECT_EQ(1.0 / 4294967088.0, 2.328306549295727688e-10);
+TEST(Mrg32k3a, NormIsLEcuyersConstantAndKeepsDrawsInsideTheOpenInterval) {
+  // L'Ecuyer's code writes 1 / (m1 + 1) as this decimal literal; the header computes it.
+  EXPECT_EQ(Mrg32k3a::kU01Step, 2.328306549295727688e-10);
+  // The extremes the loader bounds every law by (sim::largest_draw) are the outputs for
+  // k = 1 and k = m1, and neither rounds to 0 or 1.
+  EXPECT_EQ(Mrg32k3a::kSmallestU01, Mrg32k3a::kU01Step);
+  EXPECT_EQ(Mrg32k3a::kLargestU01, static_cast<double>(Mrg32k3a::kM1) * 2.328306549295727688e-10);
+  EXPECT_GT(Mrg32k3a::kSmallestU01, 0.0);
+  EXPECT_LT(Mrg32k3a::kLargestU01, 1.0);
 }
 
 TEST(Mrg32k3a, AdvanceEqualsSingleSteps) {
