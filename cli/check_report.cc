@@ -88,7 +88,7 @@ void print_kpi(std::FILE* out, const KpiComparison& k) {
                                  short_pointer(k.pointer), stat_text(k.baseline, f), stat_text(k.now, f),
                                  k.difference >= 0 ? "+" : "", value_text(k.difference, f), value_text(k.tolerance, f));
   if (std::isnan(k.p)) {
-    line += "; n < 2 on a side: no test)";
+    line += "; n < 2 on each side: no test)";
   } else {
     line += fmt::format("; p {}, Holm {})", p_text(k.p), p_text(k.p_adjusted));
   }

@@ -64,12 +64,13 @@ KpiComparison first_look(const BaselineKpi& b, double b_conf, const BaselineKpi&
   if (pairing) {
     c.p = sim::paired_t_test(pairing->baseline, pairing->now).p;
     c.paired = true;
-  } else if (b.stat.n >= 2 && n.stat.n >= 2 && std::isfinite(b.stat.half_width) &&
-             std::isfinite(n.stat.half_width)) {
-    const sim::TTestResult w =
-        sim::pooled_t_test({b.stat.mean, sim::sd_from_half_width(b.stat.half_width, b.stat.n, b_conf), b.stat.n},
-                           {n.stat.mean, sim::sd_from_half_width(n.stat.half_width, n.stat.n, n_conf), n.stat.n});
-    c.p = w.p;
+  } else if (b.stat.n + n.stat.n >= 3) {
+    // A KPI that is rarely defined (the mean wait of abandoned calls in a quiet interval)
+    // may have one observation on a side: it is then tested against the other side's spread.
+    const auto sd = [](const models::KpiStat& s, double conf) {
+      return s.n >= 2 ? sim::sd_from_half_width(s.half_width, s.n, conf) : 0.0;
+    };
+    c.p = sim::pooled_t_test({b.stat.mean, sd(b.stat, b_conf), b.stat.n}, {n.stat.mean, sd(n.stat, n_conf), n.stat.n}).p;
   }
   if (c.difference == 0.0) {
     c.outcome = KpiOutcome::Same;

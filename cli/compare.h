@@ -21,7 +21,7 @@ enum class KpiOutcome : std::uint8_t {
   WithinTolerance,  // |difference| <= tolerance: never flagged, whatever the test says
   NotSignificant,   // beyond tolerance, but Holm's adjusted p-value is above alpha
   Changed,          // beyond tolerance and significant: flagged
-  Undecided,        // beyond tolerance, but a side has n < 2: no variance to test with
+  Undecided,        // beyond tolerance, but each side has n < 2: no variance to test with
   DefinedOnOneSide  // n == 0 on exactly one side (e.g. a group that answered no call)
 };
 

@@ -17,10 +17,11 @@ namespace ccsim::sim {
 namespace {
 
 void check_sample(const SampleSummary& s, const char* which) {
-  if (s.n < 2 || !std::isfinite(s.mean) || !std::isfinite(s.sd) || s.sd < 0.0) {
+  // n = 1 has no sd: any value passed is ignored (it adds (n - 1) sd^2 = 0 to the pool).
+  if (s.n < 1 || !std::isfinite(s.mean) || (s.n >= 2 && (!std::isfinite(s.sd) || s.sd < 0.0))) {
     throw std::domain_error(std::string("pooled_t_test: sample ") + which +
-                            " needs n >= 2, a finite mean and a finite sd >= 0; got n=" + std::to_string(s.n) +
-                            ", mean=" + std::to_string(s.mean) + ", sd=" + std::to_string(s.sd));
+                            " needs n >= 1, a finite mean and, with n >= 2, a finite sd >= 0; got n=" +
+                            std::to_string(s.n) + ", mean=" + std::to_string(s.mean) + ", sd=" + std::to_string(s.sd));
   }
 }
 
@@ -29,10 +30,13 @@ void check_sample(const SampleSummary& s, const char* which) {
 TTestResult pooled_t_test(const SampleSummary& a, const SampleSummary& b) {
   check_sample(a, "a");
   check_sample(b, "b");
+  if (a.n + b.n < 3)
+    throw std::domain_error("pooled_t_test: one observation on each side leaves no variance to test with");
   const auto na = static_cast<double>(a.n);
   const auto nb = static_cast<double>(b.n);
   const double df = na + nb - 2.0;
-  const double pooled_var = ((na - 1.0) * a.sd * a.sd + (nb - 1.0) * b.sd * b.sd) / df;
+  const auto ss = [](const SampleSummary& s) { return s.n >= 2 ? (static_cast<double>(s.n) - 1.0) * s.sd * s.sd : 0.0; };
+  const double pooled_var = (ss(a) + ss(b)) / df;
   const double se = std::sqrt(pooled_var * (1.0 / na + 1.0 / nb));
   const double diff = b.mean - a.mean;
   if (se == 0.0) {

@@ -23,9 +23,12 @@ struct SampleSummary {
 // t = (mean_b - mean_a) / (sp sqrt(1/n_a + 1/n_b)), df = n_a + n_b - 2.
 // Pooling is what "nothing changed" implies, and it keeps a small sample whose sd came
 // out tiny by chance (two equal replications) from passing for an exact value, which
-// Welch's test would do. Both samples need n >= 2 and a finite sd >= 0, else
-// std::domain_error. When sp is 0 both samples are constant: equal means give t = 0 and
-// p = 1, different means t = +-inf and p = 0 (a certain difference).
+// Welch's test would do. One sample may be a single value (n = 1, its sd ignored): the
+// test then asks whether that value lies where the other sample's distribution puts a
+// new draw (a prediction interval), df = n_other - 1. Each sample needs n >= 1, a finite
+// mean and, with n >= 2, a finite sd >= 0; n_a + n_b >= 3; else std::domain_error.
+// When sp is 0 both samples are constant: equal means give t = 0 and p = 1, different
+// means t = +-inf and p = 0 (a certain difference).
 struct TTestResult {
   double t;
   double df;

@@ -10,6 +10,7 @@
 #include <limits>
 #include <string>
 
+#include "sim/stats/hypothesis.h"
 #include "sim/stats/tally.h"
 
 namespace ccsim::cli {
@@ -78,10 +79,10 @@ TEST(CompareKpis, SignificantShiftWithinToleranceIsNotFlagged) {
   EXPECT_EQ(only(compare_kpis(one("asa_s", stat(10, 0.1, 30)), one("asa_s", stat(10.4, 0.1, 30)), {})).outcome,
             KpiOutcome::WithinTolerance);
   // A fraction: 0.800 -> 0.809 is within one percentage point.
-  EXPECT_EQ(only(compare_kpis(one("p_wait", stat(0.8, 0.001, 30)), one("p_wait", stat(0.809, 0.001, 30)), {})).outcome,
+  EXPECT_EQ(only(compare_kpis(one("p_wait_over_admitted", stat(0.8, 0.001, 30)), one("p_wait_over_admitted", stat(0.809, 0.001, 30)), {})).outcome,
             KpiOutcome::WithinTolerance);
   // ... and 0.800 -> 0.812 is not.
-  EXPECT_EQ(only(compare_kpis(one("p_wait", stat(0.8, 0.001, 30)), one("p_wait", stat(0.812, 0.001, 30)), {})).outcome,
+  EXPECT_EQ(only(compare_kpis(one("p_wait_over_admitted", stat(0.8, 0.001, 30)), one("p_wait_over_admitted", stat(0.812, 0.001, 30)), {})).outcome,
             KpiOutcome::Changed);
 }
 
@@ -124,15 +125,27 @@ TEST(CompareKpis, ZeroHalfWidthsCompareExactly) {
             KpiOutcome::Changed);
 }
 
-TEST(CompareKpis, OneObservationCannotBeTestedButEqualOrCloseIsFine) {
+TEST(CompareKpis, OneObservationOnEachSideCannotBeTestedButEqualOrCloseIsFine) {
   EXPECT_EQ(only(compare_kpis(one("asa_s", stat(10, 0, 1)), one("asa_s", stat(10, 0, 1)), {})).outcome,
             KpiOutcome::Same);
   EXPECT_EQ(only(compare_kpis(one("asa_s", stat(10, 0, 1)), one("asa_s", stat(10.2, 0, 1)), {})).outcome,
             KpiOutcome::WithinTolerance);
-  const Comparison c = compare_kpis(one("asa_s", stat(10, 0, 1)), one("asa_s", stat(12, 1, 30)), {});
+  const Comparison c = compare_kpis(one("asa_s", stat(10, 0, 1)), one("asa_s", stat(12, 0, 1)), {});
   EXPECT_EQ(only(c).outcome, KpiOutcome::Undecided);
   EXPECT_TRUE(std::isnan(only(c).p));
   EXPECT_EQ(c.tested, 0u);
+}
+
+// A rare KPI defined in one observation of a run is tested against the other run's spread.
+TEST(CompareKpis, OneObservationIsTestedAgainstTheOtherSidesSpread) {
+  const Comparison c = compare_kpis(one("asa_s", stat(10, 0, 1)), one("asa_s", stat(12, 1, 30)), {});
+  EXPECT_EQ(c.tested, 1u);
+  // sd 1: t = 2 / sqrt(1 + 1/30) = 1.967 on 29 df, p = 0.0588 > alpha 0.01.
+  EXPECT_EQ(only(c).outcome, KpiOutcome::NotSignificant);
+  EXPECT_DOUBLE_EQ(only(c).p, sim::pooled_t_test({10, 0, 1}, {12, 1, 30}).p);
+  EXPECT_NEAR(only(c).p, 0.0588, 1e-4);
+  EXPECT_EQ(only(compare_kpis(one("asa_s", stat(30, 0, 1)), one("asa_s", stat(12, 1, 30)), {})).outcome,
+            KpiOutcome::Changed);
 }
 
 TEST(CompareKpis, UndefinedKpis) {
@@ -157,7 +170,7 @@ TEST(CompareKpis, KpisInOneFileOnlyAreListedNotCompared) {
 
 TEST(CompareKpis, TolerancesByKindAndOverride) {
   models::CheckSpec s;
-  EXPECT_DOUBLE_EQ(kpi_tolerance("p_abandon", 0.2, s), 0.01);
+  EXPECT_DOUBLE_EQ(kpi_tolerance("p_abandon_over_admitted", 0.2, s), 0.01);
   EXPECT_DOUBLE_EQ(kpi_tolerance("share", 0.7, s), 0.01);
   EXPECT_DOUBLE_EQ(kpi_tolerance("work_share", 0.7, s), 0.01);
   EXPECT_DOUBLE_EQ(kpi_tolerance("asa_s", -20.0, s), 1.0);
@@ -167,7 +180,7 @@ TEST(CompareKpis, TolerancesByKindAndOverride) {
   s.tolerance_fraction = 0.02;
   s.tolerance_relative = 0.1;
   EXPECT_DOUBLE_EQ(kpi_tolerance("asa_s", 100.0, s), 2.0);
-  EXPECT_DOUBLE_EQ(kpi_tolerance("p_abandon", 0.2, s), 0.02);
+  EXPECT_DOUBLE_EQ(kpi_tolerance("p_abandon_over_admitted", 0.2, s), 0.02);
   EXPECT_DOUBLE_EQ(kpi_tolerance("offered", 100.0, s), 10.0);
 }
 

@@ -74,9 +74,21 @@ TEST(PairedTTest, EqualDifferencesAreCertainAndMismatchedSamplesAreRejected) {
 }
 
 TEST(PooledTTest, RejectsSamplesWithoutAVariance) {
-  EXPECT_THROW(pooled_t_test({5.0, 1.0, 1}, {6.0, 2.0, 16}), std::domain_error);
+  EXPECT_THROW(pooled_t_test({5.0, 1.0, 1}, {6.0, 2.0, 1}), std::domain_error);
+  EXPECT_THROW(pooled_t_test({5.0, 1.0, 0}, {6.0, 2.0, 16}), std::domain_error);
   EXPECT_THROW(pooled_t_test({5.0, NAN, 10}, {6.0, 2.0, 16}), std::domain_error);
   EXPECT_THROW(pooled_t_test({5.0, -1.0, 10}, {6.0, 2.0, 16}), std::domain_error);
+}
+
+// One value against a sample: t = (x - mean) / (sd sqrt(1 + 1/n)) on n - 1 degrees of
+// freedom, the prediction-interval test; the single value's sd is ignored.
+TEST(PooledTTest, ASingleValueIsTestedAgainstTheOtherSamplesSpread) {
+  const TTestResult r = pooled_t_test({10.0, 2.0, 5}, {14.0, 123.0, 1});
+  EXPECT_DOUBLE_EQ(r.df, 4.0);
+  EXPECT_DOUBLE_EQ(r.t, 4.0 / (2.0 * std::sqrt(1.0 + 1.0 / 5.0)));
+  // t = 1.8257 on 4 df: two-sided p = 0.141927 (the t density integrated numerically).
+  EXPECT_NEAR(r.p, 0.141927, 1e-6);
+  EXPECT_EQ(pooled_t_test({14.0, 0.0, 1}, {10.0, 2.0, 5}).p, r.p);
 }
 
 TEST(SdFromHalfWidth, InvertsTallyHalfWidth) {
