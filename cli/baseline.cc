@@ -1,5 +1,5 @@
 // cli/baseline.cc
-// The baseline format ("ccsim.baseline/1", docs/check.md), read and written in this one
+// The baseline format ("ccsim.baseline/2", docs/check.md), read and written in this one
 // file so that the two cannot drift apart. Reading checks every value and reports each
 // problem at its JSON Pointer, as the scenario loader does.
 #include "cli/baseline.h"
@@ -33,7 +33,16 @@ using Json = nlohmann::ordered_json;
 using models::internal::child_pointer;
 using models::internal::quote;
 
-constexpr std::string_view kSchema = "ccsim.baseline/1";
+constexpr std::string_view kSchema = "ccsim.baseline/2";
+// Version 1 differs only in three KPI keys, renamed in December 2026 when every ratio came
+// to name its real denominator (docs/kpis.md#renamed-keys); its values meant what the new
+// keys mean, so it is read by renaming them.
+constexpr std::string_view kSchemaV1 = "ccsim.baseline/1";
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kV1Renames = {{
+    {"p_wait", "p_wait_over_admitted"},
+    {"p_abandon", "p_abandon_over_admitted"},
+    {"sl_answered_within_t_over_offered", "sl_answered_within_t_over_admitted"},
+}};
 constexpr std::uint64_t kMaxSeed = (std::uint64_t{1} << 63) - 1;
 
 // The per-(type, group) statistics, in the order of the results JSON.
@@ -480,11 +489,33 @@ void check_consistency(const Baseline& b, models::internal::DiagnosticSink& sink
   }
 }
 
+// The keys of every object in `v`, renamed by kV1Renames (the parser bounds the depth).
+Json renamed_v1_keys(const Json& v) {
+  if (v.is_array()) {
+    Json out = Json::array();
+    for (const Json& x : v) out.push_back(renamed_v1_keys(x));
+    return out;
+  }
+  if (!v.is_object()) return v;
+  Json out = Json::object();
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    std::string key = it.key();
+    for (const auto& [old_key, new_key] : kV1Renames)
+      if (key == old_key) key = new_key;
+    out[key] = renamed_v1_keys(it.value());
+  }
+  return out;
+}
+
 }  // namespace
 
 Baseline read_baseline_text(std::string_view text, const std::string& file_label) {
   models::internal::DiagnosticSink parsed;
-  const Json doc = models::internal::parse_document(text, file_label, parsed);  // duplicate keys are errors too
+  Json doc = models::internal::parse_document(text, file_label, parsed);  // duplicate keys are errors too
+  if (doc.is_object() && doc.contains("schema") && doc["schema"] == kSchemaV1) {
+    doc = renamed_v1_keys(doc);
+    doc["schema"] = kSchema;
+  }
   Reader reader;
   Baseline b = reader.read(doc);
   models::internal::DiagnosticSink& sink = reader.sink();

@@ -1,5 +1,5 @@
 // cli/baseline.h
-// A baseline (schema "ccsim.baseline/1", docs/check.md): what one run of a scenario
+// A baseline (schema "ccsim.baseline/2", docs/check.md): what one run of a scenario
 // established, kept in results/ so that later runs can be compared with it. The file
 // holds no wall time, thread or rank count: the same run always writes the same bytes.
 #pragma once

@@ -2,7 +2,7 @@
 // What `ccsim check` established (docs/check.md): the targets' verdicts with the
 // replications an undecided one needs, the comparison with the baseline, the
 // fingerprint, and the exit code they give. Rendered as a short text summary and as
-// JSON (schema "ccsim.check/1").
+// JSON (schema "ccsim.check/2").
 #pragma once
 
 #include <cstdint>
@@ -46,7 +46,7 @@ struct CheckReport {
 
 void print_check_text(std::FILE* out, const CheckReport& report);
 
-// The JSON report, schema "ccsim.check/1" (docs/check.md).
+// The JSON report, schema "ccsim.check/2" (docs/check.md).
 std::string check_json(const CheckReport& report);
 
 }  // namespace ccsim::cli

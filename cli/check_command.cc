@@ -151,7 +151,7 @@ void settle_exit_code(CheckReport& report) {
     if (!c.only_in_baseline.empty())
       failed.push_back(plural(c.only_in_baseline.size(), "baseline KPI") + " missing from this run");
     if (const std::size_t n = c.count(KpiOutcome::Undecided))
-      undecided.push_back(plural(n, "KPI") + " beyond tolerance but untestable (n < 2)");
+      undecided.push_back(plural(n, "KPI") + " beyond tolerance but untestable (n < 2 on each side)");
   }
   if (report.require_fingerprint && report.fingerprint == FingerprintStatus::Changed)
     failed.push_back("fingerprint changed (--require-fingerprint)");
@@ -289,10 +289,10 @@ void add_check_command(CLI::App& app, Cluster& cluster, int& exit_code) {
       "check", "Run a scenario, judge its targets and compare every KPI and the fingerprint with its baseline");
   add_scenario_options(*cmd, args->scenario, cluster.default_threads());
   cmd->add_option("--baseline", args->baseline,
-                  "Baseline file (schema ccsim.baseline/1); default: results/<scenario file stem>.json");
+                  "Baseline file (schema ccsim.baseline/2); default: results/<scenario file stem>.json");
   CLI::Option* update =
       cmd->add_flag("--update", args->update, "Write the baseline from this run instead of comparing");
-  cmd->add_option("--json", args->json_path, "Write the check report (schema ccsim.check/1) to this file");
+  cmd->add_option("--json", args->json_path, "Write the check report (schema ccsim.check/2) to this file");
   CLI::Option* no_targets =
       cmd->add_flag("--no-targets", args->no_targets, "Do not judge the targets (compare with the baseline only)");
   cmd->add_flag("--require-fingerprint", args->require_fingerprint,

@@ -2,7 +2,7 @@
 // `ccsim compare A.json B.json`: runs both scenarios on the same seed and replication
 // count (common random numbers) and shows, for the centre, each contact type and group,
 // and each interval, A, B and B - A with a paired confidence interval: text, CSV, JSON
-// (schema ccsim.compare/1). docs/compare.md.
+// (schema ccsim.compare/2). docs/compare.md.
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -39,7 +39,7 @@ struct CompareArgs {
 };
 
 std::vector<Kpi> shown_kpis(const CompareArgs& a, const models::ScenarioSpec& spec) {
-  std::vector<Kpi> defaults{Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandon, Kpi::Answered};
+  std::vector<Kpi> defaults{Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandonOverAdmitted, Kpi::Answered};
   for (const auto& t : spec.targets) defaults.push_back(t.kpi);
   defaults.push_back(Kpi::Occupancy);
   return kpis_option(a.kpis, defaults);
@@ -160,7 +160,7 @@ nlohmann::ordered_json stat_json(const models::KpiStat& s) {
 std::string compare_json(const models::ScenarioSpec& a, const models::ScenarioSpec& b,
                          const models::PairedComparison& c) {
   nlohmann::ordered_json j;
-  j["schema"] = "ccsim.compare/1";
+  j["schema"] = "ccsim.compare/2";
   j["a"] = {{"file", a.source_file}, {"name", a.name}};
   j["b"] = {{"file", b.source_file}, {"name", b.name}};
   j["seed"] = a.seed;
@@ -281,10 +281,10 @@ void add_compare_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   add_scenario_options(*cmd, args->a, cluster.default_threads());
   cmd->add_option("b", args->b.scenario, "The scenario to compare with the first (B; B - A is shown)")->required();
   cmd->add_option("--kpis", args->kpis,
-                  "KPIs in the tables, comma-separated (default: service_level, asa_s, p_abandon, answered, the "
+                  "KPIs in the tables, comma-separated (default: service_level, asa_s, p_abandon_over_admitted, answered, the "
                   "targets' and occupancy; the first is shown per interval)");
   cmd->add_option("--csv", args->csv_path, "Write every KPI of every level, A, B and B - A, to this CSV file");
-  cmd->add_option("--json", args->json_path, "Write the comparison (schema ccsim.compare/1) to this file");
+  cmd->add_option("--json", args->json_path, "Write the comparison (schema ccsim.compare/2) to this file");
   cmd->add_option("--html", args->html_path,
                   "Write the comparison as one self-contained HTML page (tables, and per type A, B and B - A per "
                   "interval)");

@@ -1,6 +1,6 @@
 // cli/report.h
 // Renderings of RunResults: the terminal table, the results JSON contract
-// (schema "ccsim.results/2", docs/results-format.md), the CSV tables and the HTML
+// (schema "ccsim.results/3", docs/results-format.md), the CSV tables and the HTML
 // report (docs/report.md).
 #pragma once
 
@@ -40,7 +40,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
 // row per group of num_periods values.
 std::string report_page_json(const models::ScenarioSpec& spec, const models::Staffing* required = nullptr);
 
-// What the comparison page needs beside the ccsim.compare/1 JSON: the KPIs in contract
+// What the comparison page needs beside the ccsim.compare/2 JSON: the KPIs in contract
 // order with their unit, the KPIs `shown` (the tables' and the charts' first), A's
 // service-level threshold (for the labels of the KPIs that name it) and A's interval
 // length (null in steady state) for the time axis.
@@ -55,12 +55,15 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
 // Every file write_csv may write in `dir` for `spec`, day-mode tables included.
 std::vector<std::string> csv_paths(const std::string& dir, const models::ScenarioSpec& spec);
 
+// What a service level divides by, for the reports: "answered within 20 s over admitted
+// calls (answered + abandoned)"; docs/kpis.md defines each.
+std::string sl_definition_text(const models::ServiceLevelSpec& sl);
 // A KPI value as the reports show it: a fraction as a percentage with one decimal
 // ("89.1%"), another value with two decimals, one from 100 up; "-" when undefined (NaN).
 std::string kpi_value_text(double x, bool fraction);
 // "mean ± half-width" in that format; the mean alone when n < 2; "-" when n == 0.
 std::string kpi_stat_text(const models::KpiStat& s, bool fraction);
-// "p_abandon <= 5.0%", "billing: service_level >= 60.0% within 60 s, 90% of intervals".
+// "p_abandon_over_admitted <= 5.0%", "billing: service_level >= 60.0% within 60 s, 90% of intervals".
 std::string target_text(const models::ScenarioSpec& spec, const models::TargetSpec& t);
 // What a target was judged on: "81.2% ± 1.1%" over the day; for an interval scope the
 // count of intervals met and missed and the worst interval.
@@ -96,7 +99,7 @@ void write_html(const std::string& path, const models::ScenarioSpec& spec, const
                 const models::Staffing* required = nullptr);
 
 // Writes the comparison of A and B as one self-contained HTML page (docs/compare.md):
-// compare_json_text (schema ccsim.compare/1, as `ccsim compare --json` writes it) is
+// compare_json_text (schema ccsim.compare/2, as `ccsim compare --json` writes it) is
 // embedded unchanged but for '<'; a and b name the page; `shown` as compare_page_json.
 // Throws std::runtime_error naming the file on failure.
 void write_compare_html(const std::string& path, const std::string& compare_json_text, const models::ScenarioSpec& a,

@@ -1,6 +1,6 @@
 // cli/report_html.cc
 // The HTML pages: the run report (the results JSON contract exactly as results_json()
-// writes it, drawn by cli/report_html/report.js) and the comparison (ccsim.compare/1,
+// writes it, drawn by cli/report_html/report.js) and the comparison (ccsim.compare/2,
 // drawn by compare.js), each self-contained: the JSON, our scripts and the vendored uPlot,
 // all inline. A Content-Security-Policy forbids every fetch: the pages work offline.
 #include <stdexcept>

@@ -1,7 +1,7 @@
 // cli/report_json.cc
-// The results JSON contract ("ccsim.results/2", documented in docs/results-format.md),
+// The results JSON contract ("ccsim.results/3", documented in docs/results-format.md),
 // the few facts the HTML report reads beside it (KPI units), and the check report
-// ("ccsim.check/1"). Written with nlohmann/json. The other JSON files are the scenario
+// ("ccsim.check/2"). Written with nlohmann/json. The other JSON files are the scenario
 // (read in models/scenario/load*.cc) and the baseline (read and written in
 // cli/baseline.cc). Undefined values (NaN) are written as null.
 #include <algorithm>
@@ -90,11 +90,18 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
     else scenario["duration_s"] = spec.steady.duration_s;
     scenario["batches"] = spec.steady.batches;
   }
-  scenario["service_level"] = {{"awt_s", spec.service_level.awt_s}, {"target", spec.service_level.target}};
+  // The definition goes with each threshold: service_level means one of four ratios.
+  const auto service_level = [](const models::ServiceLevelSpec& sl) {
+    return json{{"awt_s", sl.awt_s},
+                {"target", sl.target},
+                {"definition", models::sl_definition_name(sl.definition)},
+                {"short_abandon_s", sl.short_abandon_s},
+                {"text", sl_definition_text(sl)}};
+  };
+  scenario["service_level"] = service_level(spec.service_level);
   json own_service_levels = json::object();
   for (const auto& t : spec.contact_types)
-    if (t.service_level)
-      own_service_levels[t.name] = {{"awt_s", t.service_level->awt_s}, {"target", t.service_level->target}};
+    if (t.service_level) own_service_levels[t.name] = service_level(*t.service_level);
   if (!own_service_levels.empty()) scenario["service_level"]["by_type"] = own_service_levels;
   json types = json::array();
   for (const auto& t : spec.contact_types) types.push_back(t.name);
@@ -158,7 +165,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   }
 
   json doc = {
-      {"schema", "ccsim.results/2"},
+      {"schema", "ccsim.results/3"},
       {"scenario", scenario},
       {"run",
        {{"mode", day ? "day" : "steady_state"},
@@ -185,6 +192,17 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
         {"draws", r.draws},
         {"calls_per_s", r.wall_s > 0 ? json(r.calls / r.wall_s) : json(nullptr)}}},
   };
+  if (!r.per_observation.empty()) {
+    // One array per KPI, as baselines keep them: what a script pairs or plots per replication.
+    json by_kpi = json::object();
+    for (std::size_t k = 0; k < models::kNumKpis; ++k) {
+      json values = json::array();
+      for (const models::KpiValues& o : r.per_observation)
+        values.push_back(std::isfinite(o[k]) ? json(o[k]) : json(nullptr));
+      by_kpi[std::string(models::kKpiNames[k])] = std::move(values);
+    }
+    doc["observations"] = {{"overall", std::move(by_kpi)}};
+  }
   return doc.dump(2);
 }
 
@@ -233,7 +251,7 @@ std::string compare_page_json(const models::ScenarioSpec& a, const std::vector<m
       .dump();
 }
 
-// ---- the check report ("ccsim.check/1", docs/check.md) ------------------------------
+// ---- the check report ("ccsim.check/2", docs/check.md) ------------------------------
 
 namespace {
 
@@ -331,7 +349,7 @@ std::string check_json(const CheckReport& r) {
                   {"only_in_baseline", c.only_in_baseline},
                   {"only_now", c.only_now}};
   }
-  json doc = {{"schema", "ccsim.check/1"},
+  json doc = {{"schema", "ccsim.check/2"},
               {"scenario", {{"name", spec.name}, {"file", spec.source_file}}},
               {"run", run},
               {"targets", targets},

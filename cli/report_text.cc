@@ -23,6 +23,21 @@ using models::Kpi;
 using models::KpiStat;
 using models::stat_of;
 
+std::string sl_definition_text(const models::ServiceLevelSpec& sl) {
+  switch (sl.definition) {
+    case models::SlDefinition::AnsweredWithinTOverAdmitted:
+      return fmt::format("answered within {:g} s over admitted calls (answered + abandoned)", sl.awt_s);
+    case models::SlDefinition::AnsweredWithinTOverAnswered:
+      return fmt::format("answered within {:g} s over answered calls", sl.awt_s);
+    case models::SlDefinition::ExcludingShortAbandons:
+      return fmt::format("answered within {:g} s over admitted calls less those abandoned within {:g} s", sl.awt_s,
+                         sl.short_abandon_s);
+    case models::SlDefinition::AnsweredWithinTOverOffered:
+      return fmt::format("answered within {:g} s over every offered call", sl.awt_s);
+  }
+  return {};
+}
+
 std::string kpi_value_text(double x, bool fraction) {
   if (std::isnan(x)) return "-";
   if (fraction) return fmt::format("{:.1f}%", 100.0 * x);
@@ -174,8 +189,10 @@ std::vector<models::Kpi> kpis_option(const std::string& list, const std::vector<
     if (!k) {
       std::string known;
       for (auto n : models::kKpiNames) known += (known.empty() ? "" : ", ") + std::string(n);
-      throw std::invalid_argument(
-          fmt::format("--kpis: unknown KPI {}; known: {}", models::internal::quote(name), known));
+      const std::string renamed = models::renamed_kpi_hint(name);
+      throw std::invalid_argument(renamed.empty() ? fmt::format("--kpis: unknown KPI {}; known: {}",
+                                                                models::internal::quote(name), known)
+                                                  : "--kpis: " + renamed);
     }
     add(*k);
     if (comma == std::string::npos) return kpis;
@@ -247,7 +264,13 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   for (std::size_t i = 0; i < models::kNumKpis; ++i) {
     const auto k = static_cast<Kpi>(i);
     if (is_workforce(k) || (k == Kpi::Cost && r.overall[i].n == 0)) continue;  // a cost only when priced
-    fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), with_ci(r.overall[i], k));
+    fmt::print(out, "  {:<36} {:>22}", models::kpi_name(k), with_ci(r.overall[i], k));
+    if (k == Kpi::ServiceLevel) {
+      const bool own = std::ranges::any_of(spec.contact_types,
+                                           [](const models::ContactTypeSpec& c) { return c.service_level.has_value(); });
+      fmt::print(out, "  {}{}", sl_definition_text(spec.service_level), own ? " (or each type's own)" : "");
+    }
+    fmt::print(out, "\n");
   }
   const bool workforce = day || workforce_says_something(r);
   if (workforce) {
@@ -261,12 +284,19 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   }
 
   const Kpi type_cols[] = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned, Kpi::ServiceLevel, Kpi::AsaS,
-                           Kpi::PAbandon};
+                           Kpi::PAbandonOverAdmitted};
   // Each type against its own service-level target (or the scenario's); judged here for
   // the reader, and by `check` only where the scenario states it as a target.
-  fmt::print(out, "\nBy contact type (service_level: answered within the type's threshold; verdict: against the "
+  // Types with their own service level may divide by something else; each is named.
+  std::string definitions;
+  for (std::size_t t = 0; t < r.by_type.size(); ++t) {
+    const models::ServiceLevelSpec& sl = spec.service_level_of(models::make_id<models::ContactTypeId>(t));
+    const std::string_view name = models::sl_definition_name(sl.definition);
+    if (definitions.find(name) == std::string::npos) definitions += std::string(definitions.empty() ? "" : " or ") + std::string(name);
+  }
+  fmt::print(out, "\nBy contact type (service_level: {}, within the type's threshold; verdict: against the "
                   "type's service-level target{})\n  {:<16} {:>14}",
-             day ? ", over the day and in how many intervals it was missed" : "", "type", "sl target");
+             definitions, day ? ", over the day and in how many intervals it was missed" : "", "type", "sl target");
   for (Kpi k : type_cols) fmt::print(out, " {:>20}", models::kpi_name(k));
   fmt::print(out, "  {:<12}{}\n", "verdict", day ? "  intervals missed" : "");
   for (std::size_t t = 0; t < r.by_type.size(); ++t) {
@@ -286,7 +316,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     fmt::print(out, "\n");
   }
 
-  fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered)\n");
+  fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered; service_level: "
+                  "answered within t over answered)\n");
   fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n", "group", "answered", "service_level", "asa_s",
              "occupancy");
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
@@ -298,33 +329,34 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
   if (workforce) print_workforce_table(out, spec, r, over);
 
-  fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; work: of the group's handle time)\n");
+  fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; service_level: answered "
+                  "within t over answered; work: of the group's handle time)\n");
   fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", "type", "group", "answered", "share",
              "service_level", "asa_s", "work");
   for (const models::PairResult& p : r.by_type_group)
     fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", spec.contact_types[p.type].name,
-               spec.agent_groups[p.group].name, with_ci(p.answered, Kpi::Answered), with_ci(p.share, Kpi::PWait),
+               spec.agent_groups[p.group].name, with_ci(p.answered, Kpi::Answered), kpi_stat_text(p.share, true),
                with_ci(p.service_level, Kpi::ServiceLevel), with_ci(p.asa_s, Kpi::AsaS),
                with_ci(p.work_share, Kpi::Occupancy));
 
   if (!r.by_interval.empty()) {
     const models::TargetSpec& sl = r.targets.front().target;
     fmt::print(out,
-               "\nService level per interval (target {}, answered within {:g} s; agents scheduled and productive, "
+               "\nService level per interval (target {}, {}; agents scheduled and productive, "
                "all groups, time-average)\n",
-               num(sl.value, Kpi::ServiceLevel), spec.service_level.awt_s);
-    fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>11} {:>11}\n", "interval", "offered",
-               "service_level", "p_abandon", "asa_s", "occupancy", "scheduled", "productive");
+               num(sl.value, Kpi::ServiceLevel), sl_definition_text(spec.service_level));
+    fmt::print(out, "  {:<8} {:>10} {:>18} {:>24} {:>14} {:>16} {:>11} {:>11}\n", "interval", "offered",
+               "service_level", "p_abandon_over_admitted", "asa_s", "occupancy", "scheduled", "productive");
     std::size_t missed = 0;
     for (const models::IntervalResult& ir : r.by_interval) {
       const char* flag = ir.service_level == models::Verdict::Missed         ? "  << MISSED"
                          : ir.service_level == models::Verdict::Inconclusive ? "  ?  inconclusive"
                                                                              : "";
       missed += ir.service_level == models::Verdict::Missed;
-      fmt::print(out, "  {:<8} {:>10} {:>18} {:>16} {:>14} {:>16} {:>11} {:>11}{}\n", interval_label(spec, ir.interval),
+      fmt::print(out, "  {:<8} {:>10} {:>18} {:>24} {:>14} {:>16} {:>11} {:>11}{}\n", interval_label(spec, ir.interval),
                  num(stat_of(ir.kpis, Kpi::Offered).mean, Kpi::Offered),
                  with_ci(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel),
-                 with_ci(stat_of(ir.kpis, Kpi::PAbandon), Kpi::PAbandon),
+                 with_ci(stat_of(ir.kpis, Kpi::PAbandonOverAdmitted), Kpi::PAbandonOverAdmitted),
                  with_ci(stat_of(ir.kpis, Kpi::AsaS), Kpi::AsaS),
                  with_ci(stat_of(ir.kpis, Kpi::Occupancy), Kpi::Occupancy),
                  num(stat_of(ir.kpis, Kpi::ScheduledAgents).mean, Kpi::ScheduledAgents),

@@ -36,6 +36,7 @@ struct RunArgs {
   std::uint32_t trace_replication = 0;
   std::string html_path;
   bool quiet = false;
+  bool observations = false;
 };
 
 // The trace writer, on the rank that runs the traced replication (rank r mod size
@@ -118,7 +119,8 @@ int run(const RunArgs& a, Cluster& cluster) {
                            .progress = [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
                            .thread_shortfall = thread_shortfall_notice("run"),
                            .trace = trace.get(),
-                           .trace_replication = a.trace_replication},
+                           .trace_replication = a.trace_replication,
+                           .keep_observations = a.observations},
         cluster.runner());
   } catch (const models::ScenarioError& e) {  // the overrides made the spec invalid
     return cluster.agree(kExitBadInput, models::format_diagnostics(e));
@@ -148,7 +150,11 @@ void add_run_command(CLI::App& app, Cluster& cluster, int& exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario and report its KPIs with confidence intervals");
   add_scenario_options(*cmd, args->scenario, cluster.default_threads());
-  cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/2) to this file");
+  CLI::Option* json =
+      cmd->add_option("--json", args->json_path, "Write the results JSON (schema ccsim.results/3) to this file");
+  cmd->add_flag("--observations", args->observations,
+                "Also write each replication's (or batch's) overall KPIs in the results JSON")
+      ->needs(json);
   cmd->add_option("--csv", args->csv_dir, "Write per-interval, per-type and per-group CSV tables to this folder");
   CLI::Option* trace = cmd->add_option(
       "--trace", args->trace_path, "Stream every event of one replication to this file (.csv or .jsonl; docs/trace.md)");

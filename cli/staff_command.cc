@@ -176,7 +176,7 @@ void print_report(std::FILE* out, const StaffArgs& a, const models::ScenarioSpec
 std::string staff_json(const StaffArgs& a, const models::ScenarioSpec& spec, const models::StaffingSearch& r,
                        int exit_code) {
   nlohmann::ordered_json j;
-  j["schema"] = "ccsim.staff/1";
+  j["schema"] = "ccsim.staff/2";
   j["scenario"] = {{"name", spec.name}, {"file", a.scenario.scenario}};
   j["seed"] = spec.seed;
   j["replications"] = spec.replications;
@@ -328,7 +328,7 @@ void add_staff_command(CLI::App& app, Cluster& cluster, int& exit_code) {
                   "what --staffing reads)");
   cmd->add_option("--write-scenario", args->scenario_path,
                   "Write the scenario with the required staffing (shifts replaced by per-interval staffing)");
-  cmd->add_option("--json", args->json_path, "Write the search's result (schema ccsim.staff/1) to this file");
+  cmd->add_option("--json", args->json_path, "Write the search's result (schema ccsim.staff/2) to this file");
   cmd->add_option("--html", args->html_path,
                   "Write the HTML report of the scenario as scheduled, with the required agents on each group's "
                   "staffing chart and a table of required against scheduled agents");

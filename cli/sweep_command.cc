@@ -239,7 +239,7 @@ std::vector<Column> shown_columns(const SweepArgs& a, const models::ScenarioSpec
   }
   std::vector<Kpi> defaults;
   for (const auto& t : spec.targets) defaults.push_back(t.kpi);
-  for (Kpi k : {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandon, Kpi::Occupancy}) defaults.push_back(k);
+  for (Kpi k : {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandonOverAdmitted, Kpi::Occupancy}) defaults.push_back(k);
   for (Kpi k : kpis_option("", defaults)) columns.push_back(Column{std::string(models::kpi_name(k)), k});
   return columns;
 }
@@ -489,7 +489,7 @@ void add_sweep_command(CLI::App& app, Cluster& cluster, int& exit_code) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   add_scenario_options(*cmd, args->scenario, cluster.default_threads());
   cmd->add_option("--kpis", args->kpis,
-                  "KPIs in the table, comma-separated (default: the targets', service_level, asa_s, p_abandon, "
+                  "KPIs in the table, comma-separated (default: the targets', service_level, asa_s, p_abandon_over_admitted, "
                   "occupancy)");
   cmd->add_option("--csv", args->csv_path, "Write every KPI of every point, with its change from point 1, to this CSV file");
   cmd->callback([args, &cluster, &exit_code] { exit_code = sweep(*args, cluster); });

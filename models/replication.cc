@@ -121,6 +121,7 @@ RunResults run_scenario(const ScenarioSpec& spec, const RunOptions& options, con
   experiment.extend_to(spec.replications);
   RunResults results = experiment.results();
   results.threads = std::max<std::uint32_t>(1, std::min(options.threads, spec.replications));
+  if (options.keep_observations) results.per_observation = experiment.observations();
   return results;
 }
 

@@ -33,6 +33,8 @@ struct RunOptions {
   // trace reads as one day whatever the thread count.
   TraceSink* trace = nullptr;
   std::uint32_t trace_replication = 0;
+  // Hand back every observation's overall KPIs (RunResults::per_observation).
+  bool keep_observations = false;
 };
 
 // One replication: substream `replication` of every stream.

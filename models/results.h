@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/kpi/kpi_names.h"
+#include "models/kpi/kpis.h"
 #include "models/scenario/spec.h"
 
 namespace ccsim::models {
@@ -87,6 +88,9 @@ struct RunResults {
   std::uint64_t draws = 0;
   std::uint64_t unserved_at_end = 0;  // callers left waiting with no agent ever coming
   double wall_s = 0.0;
+  // The overall KPIs of each observation, in order, NaN where undefined; only when
+  // RunOptions::keep_observations asked for them.
+  std::vector<KpiValues> per_observation;
 };
 
 }  // namespace ccsim::models

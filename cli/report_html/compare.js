@@ -1,6 +1,6 @@
 // cli/report_html/compare.js
 // Draws `ccsim compare --html`: A, B and the paired change B - A from the comparison JSON
-// embedded in the page (#ccsim-compare, schema ccsim.compare/1, docs/compare.md), with
+// embedded in the page (#ccsim-compare, schema ccsim.compare/2, docs/compare.md), with
 // common.js (loaded before it) and uPlot. What it draws is recorded in data-* attributes
 // for tests/browser/; names go into the page as text only.
 (function () {

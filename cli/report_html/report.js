@@ -111,7 +111,7 @@
 
   function headline() {
     const o = results.kpis.overall;
-    const keys = ["offered", "answered", "service_level", "asa_s", "p_abandon", "occupancy"];
+    const keys = ["offered", "answered", "service_level", "asa_s", "p_abandon_over_admitted", "occupancy"];
     return el("div", { class: "tiles" }, keys.filter((k) => o[k]).map((k) => tile(k, o[k])));
   }
 
@@ -157,7 +157,7 @@
       ["Simulated", p.calls.toLocaleString("en-US") + " calls, " + p.events.toLocaleString("en-US") + " events in " +
         fixed(p.wall_s, 2) + " s on " + r.threads + " thread" + (r.threads === 1 ? "" : "s") +
         (r.ranks > 1 ? " × " + r.ranks + " processes" : "")],
-      ["Service level", "answered within " + results.scenario.service_level.awt_s + " s, target " +
+      ["Service level", results.scenario.service_level.text + ", target " +
         fmt(results.scenario.service_level.target, "fraction")],
       ["Results schema", el("code", null, results.schema)],
     ];
@@ -225,8 +225,8 @@
     const target = results.scenario.service_level.target;
     const { card, box } = chartCard("chart-service-level", "Service level per interval",
       "Mean over replications with its " + fixed(100 * results.run.confidence, 0) + "% confidence band; the " +
-      "dashed line is the target (" + fmt(target, "fraction") + " answered within " +
-      seconds(results.scenario.service_level.awt_s) + "). Intervals shaded red miss the target, amber ones are " +
+      "dashed line is the target (" + fmt(target, "fraction") + ", " + results.scenario.service_level.text +
+      "). Intervals shaded red miss the target, amber ones are " +
       "inconclusive.");
     container.append(card);
     serviceLevelPlot(box, intervals.map((i) => i.kpis.service_level), target,
@@ -493,7 +493,7 @@
         (sl.own ? "" : ", the centre's")),
       c ? el("div", { class: "type-intervals" + (c.missed ? " text-missed" : "") }, "missed in " + c.missed + " of " +
         n + " intervals" + (c.inconclusive ? ", inconclusive in " + c.inconclusive : "")) : null,
-      el("dl", { class: "type-kpis" }, ["asa_s", "p_abandon"].map((key) =>
+      el("dl", { class: "type-kpis" }, ["asa_s", "p_abandon_over_admitted"].map((key) =>
         [el("dt", null, kpiLabel(key)), el("dd", null, fmtStat(k[key], unitOf(key)))])));
   }
 
@@ -714,7 +714,7 @@
 
   // A cost is defined only where the scenario prices something: definedKeys leaves it out elsewhere.
   const TYPE_KEYS = ["offered", "answered", "abandoned", "blocked", "ivr_contained", "service_level", "asa_s",
-                     "p_abandon", "mean_queue_length", "cost"];
+                     "p_abandon_over_admitted", "mean_queue_length", "cost"];
   const GROUP_KEYS = ["answered", "occupancy", "sl_answered_within_t_over_answered", "asa_s", "cost"];
 
   // keys: a list, or a function of the rows' stats giving one.

@@ -46,7 +46,7 @@ cc::ScenarioSpec billing_morning() {
   s.service_level = {.awt_s = 20.0, .target = 0.8};
   // targets[0] is the service-level target, equal to service_level.target; others follow.
   s.targets = {{cc::Kpi::ServiceLevel, cc::TargetBound::AtLeast, 0.8},
-               {cc::Kpi::PAbandon, cc::TargetBound::AtMost, 0.05}};
+               {cc::Kpi::PAbandonOverAdmitted, cc::TargetBound::AtMost, 0.05}};
   s.seed = 2024;
   s.replications = 30;
   return s;

@@ -11,11 +11,14 @@ TypeCounters& TypeCounters::operator+=(const TypeCounters& o) {
   ivr_abandoned += o.ivr_abandoned;
   answered += o.answered;
   answered_within_awt += o.answered_within_awt;
+  for (std::size_t i = 0; i < answered_within_fixed.size(); ++i) answered_within_fixed[i] += o.answered_within_fixed[i];
   abandoned += o.abandoned;
   abandoned_short += o.abandoned_short;
+  abandoned_within_awt += o.abandoned_within_awt;
   waited += o.waited;
   wait_sum_answered_s += o.wait_sum_answered_s;
   wait_sum_admitted_s += o.wait_sum_admitted_s;
+  wait_sum_abandoned_s += o.wait_sum_abandoned_s;
   queue_area += o.queue_area;
   return *this;
 }

@@ -6,8 +6,11 @@
 #pragma once
 
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <vector>
+
+#include "models/kpi/kpi_names.h"
 
 namespace ccsim::models {
 
@@ -20,11 +23,14 @@ struct TypeCounters {
   std::uint64_t ivr_abandoned = 0;
   std::uint64_t answered = 0;
   std::uint64_t answered_within_awt = 0;
+  std::array<std::uint64_t, kSlThresholdsS.size()> answered_within_fixed{};  // wait <= 10, 20, 30, 60 s
   std::uint64_t abandoned = 0;
-  std::uint64_t abandoned_short = 0;  // abandoned with wait < short_abandon_s
+  std::uint64_t abandoned_short = 0;       // abandoned with wait < short_abandon_s
+  std::uint64_t abandoned_within_awt = 0;  // abandoned with wait <= awt_s
   std::uint64_t waited = 0;           // reached the queue and waited > 0 (answered or abandoned)
   double wait_sum_answered_s = 0.0;
   double wait_sum_admitted_s = 0.0;  // answered and abandoned calls
+  double wait_sum_abandoned_s = 0.0;
   double queue_area = 0.0;           // integral of this type's queue length, contact-seconds
 
   TypeCounters& operator+=(const TypeCounters& o);

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace ccsim::models {
@@ -18,10 +19,10 @@ enum class Kpi : std::uint8_t {
   Answered,
   Abandoned,
   PBlock,
-  PWait,
-  PAbandon,
+  PWaitOverAdmitted,
+  PAbandonOverAdmitted,
   ServiceLevel,
-  SlOverOffered,
+  SlOverAdmitted,
   SlOverAnswered,
   SlExcludingShortAbandons,
   AsaS,
@@ -36,6 +37,17 @@ enum class Kpi : std::uint8_t {
   BreakLatenessS,
   PaidAgentHours,
   Cost,
+  SlOverOffered,
+  PWaitOverOffered,
+  PAbandonOverOffered,
+  AnsweredWithinT,
+  AbandonedWithinT,
+  PAbandonWithinTOverAdmitted,
+  MeanWaitAbandonedS,
+  SlWithin10sOverAdmitted,
+  SlWithin20sOverAdmitted,
+  SlWithin30sOverAdmitted,
+  SlWithin60sOverAdmitted,
 };
 
 namespace internal {
@@ -50,10 +62,10 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::Answered: return "answered";
     case Kpi::Abandoned: return "abandoned";
     case Kpi::PBlock: return "p_block";
-    case Kpi::PWait: return "p_wait";
-    case Kpi::PAbandon: return "p_abandon";
+    case Kpi::PWaitOverAdmitted: return "p_wait_over_admitted";
+    case Kpi::PAbandonOverAdmitted: return "p_abandon_over_admitted";
     case Kpi::ServiceLevel: return "service_level";
-    case Kpi::SlOverOffered: return "sl_answered_within_t_over_offered";
+    case Kpi::SlOverAdmitted: return "sl_answered_within_t_over_admitted";
     case Kpi::SlOverAnswered: return "sl_answered_within_t_over_answered";
     case Kpi::SlExcludingShortAbandons: return "sl_excluding_short_abandons";
     case Kpi::AsaS: return "asa_s";
@@ -68,6 +80,17 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::BreakLatenessS: return "break_lateness_s";
     case Kpi::PaidAgentHours: return "paid_agent_hours";
     case Kpi::Cost: return "cost";
+    case Kpi::SlOverOffered: return "sl_answered_within_t_over_offered";
+    case Kpi::PWaitOverOffered: return "p_wait_over_offered";
+    case Kpi::PAbandonOverOffered: return "p_abandon_over_offered";
+    case Kpi::AnsweredWithinT: return "answered_within_t";
+    case Kpi::AbandonedWithinT: return "abandoned_within_t";
+    case Kpi::PAbandonWithinTOverAdmitted: return "p_abandon_within_t_over_admitted";
+    case Kpi::MeanWaitAbandonedS: return "mean_wait_abandoned_s";
+    case Kpi::SlWithin10sOverAdmitted: return "sl_answered_within_10s_over_admitted";
+    case Kpi::SlWithin20sOverAdmitted: return "sl_answered_within_20s_over_admitted";
+    case Kpi::SlWithin30sOverAdmitted: return "sl_answered_within_30s_over_admitted";
+    case Kpi::SlWithin60sOverAdmitted: return "sl_answered_within_60s_over_admitted";
   }
   return {};
 }
@@ -95,13 +118,21 @@ constexpr std::string_view kpi_name(Kpi k) { return internal::kpi_key(k); }
 constexpr bool kpi_is_fraction(Kpi k) {
   switch (k) {
     case Kpi::PBlock:
-    case Kpi::PWait:
-    case Kpi::PAbandon:
+    case Kpi::PWaitOverAdmitted:
+    case Kpi::PAbandonOverAdmitted:
     case Kpi::ServiceLevel:
-    case Kpi::SlOverOffered:
+    case Kpi::SlOverAdmitted:
     case Kpi::SlOverAnswered:
     case Kpi::SlExcludingShortAbandons:
     case Kpi::Occupancy:
+    case Kpi::SlOverOffered:
+    case Kpi::PWaitOverOffered:
+    case Kpi::PAbandonOverOffered:
+    case Kpi::PAbandonWithinTOverAdmitted:
+    case Kpi::SlWithin10sOverAdmitted:
+    case Kpi::SlWithin20sOverAdmitted:
+    case Kpi::SlWithin30sOverAdmitted:
+    case Kpi::SlWithin60sOverAdmitted:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -120,6 +151,9 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::BreakLatenessS:
     case Kpi::PaidAgentHours:
     case Kpi::Cost:
+    case Kpi::AnsweredWithinT:
+    case Kpi::AbandonedWithinT:
+    case Kpi::MeanWaitAbandonedS:
       return false;
   }
   return false;
@@ -130,5 +164,25 @@ constexpr std::optional<Kpi> kpi_from_name(std::string_view name) {
     if (kKpiNames[i] == name) return static_cast<Kpi>(i);
   return std::nullopt;
 }
+
+// The fixed waits of the sl_answered_within_<N>s_over_admitted KPIs, in their order: one
+// run gives the service level at the thresholds planners quote, whatever awt_s is.
+inline constexpr std::array<double, 4> kSlThresholdsS = {10.0, 20.0, 30.0, 60.0};
+
+// Keys renamed in December 2026, when every ratio came to name its real denominator
+// (docs/kpis.md#renamed-keys). `sl_answered_within_t_over_offered` is not here: the name
+// stayed, with its true denominator, and its former value is now ..._over_admitted.
+struct RenamedKpi {
+  std::string_view old_name;
+  Kpi now;
+};
+inline constexpr std::array<RenamedKpi, 2> kRenamedKpis = {{
+    {"p_wait", Kpi::PWaitOverAdmitted},
+    {"p_abandon", Kpi::PAbandonOverAdmitted},
+}};
+
+// "p_abandon was renamed p_abandon_over_admitted (same value; ...)" for a renamed key, or
+// empty: the hint an unknown-KPI message adds.
+std::string renamed_kpi_hint(std::string_view name);
 
 }  // namespace ccsim::models

@@ -86,6 +86,7 @@ class KpiObserver {
     TypeCounters& tc = counters_.type(slot, index(k));
     ++tc.answered;
     tc.answered_within_awt += within_awt;
+    for (std::size_t i = 0; i < kSlThresholdsS.size(); ++i) tc.answered_within_fixed[i] += wait_s <= kSlThresholdsS[i];
     tc.waited += wait_s > 0.0;
     tc.wait_sum_answered_s += wait_s;
     tc.wait_sum_admitted_s += wait_s;
@@ -100,8 +101,10 @@ class KpiObserver {
     TypeCounters& tc = counters_.type(slot, index(k));
     ++tc.abandoned;
     tc.abandoned_short += wait_s < thresholds_[index(k)].short_abandon_s;
+    tc.abandoned_within_awt += wait_s <= thresholds_[index(k)].awt_s;
     tc.waited += wait_s > 0.0;
     tc.wait_sum_admitted_s += wait_s;
+    tc.wait_sum_abandoned_s += wait_s;
   }
 
   // Flushes every time integral into the current slot, then integrates into `slot`.

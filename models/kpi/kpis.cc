@@ -42,12 +42,24 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   set(v, Kpi::Answered, d(c.answered));
   set(v, Kpi::Abandoned, d(c.abandoned));
   set(v, Kpi::PBlock, ratio(blocked, d(c.offered)));
-  set(v, Kpi::PWait, ratio(d(c.waited), admitted));
-  set(v, Kpi::PAbandon, ratio(d(c.abandoned), admitted));
-  set(v, Kpi::SlOverOffered, ratio(d(c.answered_within_awt), admitted));
+  const double offered = d(c.offered);
+  set(v, Kpi::PWaitOverAdmitted, ratio(d(c.waited), admitted));
+  set(v, Kpi::PWaitOverOffered, ratio(d(c.waited), offered));
+  set(v, Kpi::PAbandonOverAdmitted, ratio(d(c.abandoned), admitted));
+  set(v, Kpi::PAbandonOverOffered, ratio(d(c.abandoned), offered));
+  set(v, Kpi::PAbandonWithinTOverAdmitted, ratio(d(c.abandoned_within_awt), admitted));
+  set(v, Kpi::AnsweredWithinT, d(c.answered_within_awt));
+  set(v, Kpi::AbandonedWithinT, d(c.abandoned_within_awt));
+  set(v, Kpi::SlOverAdmitted, ratio(d(c.answered_within_awt), admitted));
+  set(v, Kpi::SlOverOffered, ratio(d(c.answered_within_awt), offered));
   set(v, Kpi::SlOverAnswered, ratio(d(c.answered_within_awt), d(c.answered)));
   set(v, Kpi::SlExcludingShortAbandons, ratio(d(c.answered_within_awt), admitted - d(c.abandoned_short)));
+  constexpr std::array<Kpi, kSlThresholdsS.size()> fixed = {
+      Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
+      Kpi::SlWithin60sOverAdmitted};
+  for (std::size_t i = 0; i < fixed.size(); ++i) set(v, fixed[i], ratio(d(c.answered_within_fixed[i]), admitted));
   switch (sl.definition) {
+    case SlDefinition::AnsweredWithinTOverAdmitted: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverAdmitted)); break;
     case SlDefinition::AnsweredWithinTOverOffered: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverOffered)); break;
     case SlDefinition::AnsweredWithinTOverAnswered: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverAnswered)); break;
     case SlDefinition::ExcludingShortAbandons:
@@ -56,6 +68,7 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   }
   set(v, Kpi::AsaS, ratio(c.wait_sum_answered_s, d(c.answered)));
   set(v, Kpi::MeanWaitAdmittedS, ratio(c.wait_sum_admitted_s, admitted));
+  set(v, Kpi::MeanWaitAbandonedS, ratio(c.wait_sum_abandoned_s, d(c.abandoned)));
   set(v, Kpi::MeanQueueLength, ratio(c.queue_area, duration_s));
   if (g) {
     set(v, Kpi::Occupancy, occupancy(*g));

@@ -20,9 +20,13 @@ constexpr std::uint32_t kStride = 3;
 // A final check grows to at most this many times the scenario's replications.
 constexpr std::uint32_t kMaxFinalReplications = 4;
 
+constexpr std::array<Kpi, kSlThresholdsS.size()> kFixedSl = {
+    Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
+    Kpi::SlWithin60sOverAdmitted};
+
 bool is_service_level(Kpi k) {
-  return k == Kpi::ServiceLevel || k == Kpi::SlOverOffered || k == Kpi::SlOverAnswered ||
-         k == Kpi::SlExcludingShortAbandons;
+  return k == Kpi::ServiceLevel || k == Kpi::SlOverAdmitted || k == Kpi::SlOverOffered || k == Kpi::SlOverAnswered ||
+         k == Kpi::SlExcludingShortAbandons || std::ranges::find(kFixedSl, k) != kFixedSl.end();
 }
 
 // One type's traffic to its first group in one interval, as Erlang A sees it.
@@ -41,6 +45,9 @@ std::optional<double> predicted(const TargetSpec& t, std::uint32_t c, double rat
   if (!m.stable) return t.bound == TargetBound::AtLeast ? 0.0 : kInf;
   const auto sl_of = [&](SlDefinition d) {
     switch (d) {
+      // Over offered is at most over admitted: meeting the admitted one is necessary, so
+      // the start stays at or below what is needed and the simulation raises the rest.
+      case SlDefinition::AnsweredWithinTOverAdmitted:
       case SlDefinition::AnsweredWithinTOverOffered: return m.sl_answered_within_t_over_offered;
       case SlDefinition::AnsweredWithinTOverAnswered: return m.sl_answered_within_t_over_answered;
       case SlDefinition::ExcludingShortAbandons:
@@ -51,15 +58,23 @@ std::optional<double> predicted(const TargetSpec& t, std::uint32_t c, double rat
   };
   switch (t.kpi) {
     case Kpi::ServiceLevel: return sl_of(sl.definition);
+    case Kpi::SlOverAdmitted: return sl_of(SlDefinition::AnsweredWithinTOverAdmitted);
     case Kpi::SlOverOffered: return sl_of(SlDefinition::AnsweredWithinTOverOffered);
     case Kpi::SlOverAnswered: return sl_of(SlDefinition::AnsweredWithinTOverAnswered);
     case Kpi::SlExcludingShortAbandons: return sl_of(SlDefinition::ExcludingShortAbandons);
-    case Kpi::PWait: return m.p_wait;
-    case Kpi::PAbandon: return m.p_abandon;
+    case Kpi::PWaitOverAdmitted: return m.p_wait;
+    case Kpi::PAbandonOverAdmitted: return m.p_abandon;
     case Kpi::AsaS: return m.asa_s;
     case Kpi::MeanWaitAdmittedS: return m.mean_wait_s;
     case Kpi::MeanQueueLength: return m.mean_queue_length;
     case Kpi::Occupancy: return m.occupancy;
+    case Kpi::SlWithin10sOverAdmitted:
+    case Kpi::SlWithin20sOverAdmitted:
+    case Kpi::SlWithin30sOverAdmitted:
+    case Kpi::SlWithin60sOverAdmitted: {
+      const double t_s = kSlThresholdsS[static_cast<std::size_t>(std::ranges::find(kFixedSl, t.kpi) - kFixedSl.begin())];
+      return analytic::erlang_a_metrics(c, rate, handle_s, own.patience_s, t_s).sl_answered_within_t_over_offered;
+    }
     default: return std::nullopt;
   }
 }
@@ -119,8 +134,12 @@ bool staffing_responsive(const TargetSpec& t) {
   // Counts (answered, abandoned) are left out: a day's count says nothing of one interval.
   if (is_service_level(t.kpi)) return t.bound == TargetBound::AtLeast;
   switch (t.kpi) {
-    case Kpi::PWait:
-    case Kpi::PAbandon:
+    case Kpi::PWaitOverAdmitted:
+    case Kpi::PWaitOverOffered:
+    case Kpi::PAbandonOverAdmitted:
+    case Kpi::PAbandonOverOffered:
+    case Kpi::PAbandonWithinTOverAdmitted:
+    case Kpi::MeanWaitAbandonedS:
     case Kpi::AsaS:
     case Kpi::MeanWaitAdmittedS:
     case Kpi::MeanQueueLength:

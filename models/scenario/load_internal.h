@@ -117,8 +117,11 @@ constexpr std::array<Names, 8> kDistKeys = {Names(kConstantKeys), Names(kExponen
 constexpr std::array<std::string_view, 3> kPlacementNames = {"spread", "earliest", "latest"};
 
 // Same order as SlDefinition.
-constexpr std::array<std::string_view, 3> kSlDefinitionNames = {
-    "answered_within_t_over_offered", "answered_within_t_over_answered", "excluding_short_abandons"};
+constexpr std::array<std::string_view, 4> kSlDefinitionNames = {
+    sl_definition_name(SlDefinition::AnsweredWithinTOverAdmitted),
+    sl_definition_name(SlDefinition::AnsweredWithinTOverAnswered),
+    sl_definition_name(SlDefinition::ExcludingShortAbandons),
+    sl_definition_name(SlDefinition::AnsweredWithinTOverOffered)};
 
 constexpr std::string_view kDistExample = R"({"dist": "exponential", "mean_s": 180})";
 // A time of the day (shift start and end, break times).

@@ -32,7 +32,7 @@ void Decoder::check_keys(const Json& obj, const std::string& ptr, Names known, s
     for (std::string_view k : known) ok = ok || k == key;
     if (ok) continue;
     error(child_pointer(ptr, key), fmt::format("unknown key {}{}; known: {}{}", quote(key), context,
-                                               join_names(known, 32), did_you_mean(key, known)));
+                                               join_names(known, 64), did_you_mean(key, known)));
   }
 }
 
@@ -95,13 +95,13 @@ std::optional<std::string> Decoder::string(const Json& v, const std::string& ptr
 
 std::optional<std::size_t> Decoder::choice(const Json& v, const std::string& ptr, std::string_view noun, Names names) {
   if (!v.is_string()) {
-    error(ptr, fmt::format("expected one of: {} (a string); got {}", join_names(names, 32), describe(v)));
+    error(ptr, fmt::format("expected one of: {} (a string); got {}", join_names(names, 64), describe(v)));
     return std::nullopt;
   }
   const std::string& s = v.get_ref<const std::string&>();
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == s) return i;
-  error(ptr, fmt::format("unknown {} {}; known: {}{}", noun, quote(s), join_names(names, 32), did_you_mean(s, names)));
+  error(ptr, fmt::format("unknown {} {}; known: {}{}", noun, quote(s), join_names(names, 64), did_you_mean(s, names)));
   return std::nullopt;
 }
 

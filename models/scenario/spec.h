@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/ids.h"
@@ -38,15 +39,27 @@ struct IvrTreatment {
 };
 
 enum class SlDefinition : std::uint8_t {
-  AnsweredWithinTOverOffered,   // answered within awt / (answered + abandoned)
+  AnsweredWithinTOverAdmitted,  // answered within awt / (answered + abandoned)
   AnsweredWithinTOverAnswered,  // answered within awt / answered
   ExcludingShortAbandons,       // answered within awt / (answered + abandoned after short_abandon_s)
+  AnsweredWithinTOverOffered,   // answered within awt / every offered call (blocked and IVR-ended too)
 };
+
+// The name a scenario file gives each definition (service_level.definition).
+constexpr std::string_view sl_definition_name(SlDefinition d) {
+  switch (d) {
+    case SlDefinition::AnsweredWithinTOverAdmitted: return "answered_within_t_over_admitted";
+    case SlDefinition::AnsweredWithinTOverAnswered: return "answered_within_t_over_answered";
+    case SlDefinition::ExcludingShortAbandons: return "excluding_short_abandons";
+    case SlDefinition::AnsweredWithinTOverOffered: return "answered_within_t_over_offered";
+  }
+  return {};
+}
 
 struct ServiceLevelSpec {
   double awt_s = 20.0;
   double target = 0.8;
-  SlDefinition definition = SlDefinition::AnsweredWithinTOverOffered;
+  SlDefinition definition = SlDefinition::AnsweredWithinTOverAdmitted;
   double short_abandon_s = 5.0;
 };
 

@@ -13,6 +13,7 @@
 #include <numeric>
 
 #include "models/analytic/erlang.h"
+#include "models/kpi/kpi_names.h"
 #include "sim/rng/variates.h"
 
 namespace ccsim::models::internal {
@@ -150,6 +151,10 @@ std::optional<std::string> closest_impl(std::string_view bad, std::span<const S>
 
 template <class S>
 std::string did_you_mean_impl(std::string_view bad, std::span<const S> known) {
+  // A KPI key renamed in December 2026, where its new name is accepted: say what became of it.
+  if (const std::string hint = renamed_kpi_hint(bad); !hint.empty())
+    for (const RenamedKpi& r : kRenamedKpis)
+      if (r.old_name == bad && std::ranges::find(known, kpi_name(r.now)) != known.end()) return " (" + hint + ")";
   if (auto c = closest_impl(bad, known)) return fmt::format(" (did you mean {}?)", quote(*c));
   return "";
 }

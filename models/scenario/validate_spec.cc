@@ -615,7 +615,7 @@ class SpecChecker {
   void service_level(const ServiceLevelSpec& sl, const std::string& ptr) {
     number(ptr + "/awt_s", sl.awt_s, at_least(0.0), "acceptable waiting time, seconds");
     number(ptr + "/target", sl.target, Range{0.0, true, 1.0, false});
-    if (static_cast<unsigned>(sl.definition) > static_cast<unsigned>(SlDefinition::ExcludingShortAbandons))
+    if (static_cast<unsigned>(sl.definition) > static_cast<unsigned>(SlDefinition::AnsweredWithinTOverOffered))
       error(ptr + "/definition",
             fmt::format("must be an SlDefinition enumerator; got the value {}", static_cast<unsigned>(sl.definition)));
     number(ptr + "/short_abandon_s", sl.short_abandon_s, at_least(0.0));

@@ -237,7 +237,7 @@ TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   EXPECT_EQ(attribute(tag_of(page.dom, "table-intervals"), "data-rows"), 28);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 2);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-groups"), "data-rows"), 3);
-  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall"), "data-rows"), 17);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall"), "data-rows"), 28);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-overall-workforce"), "data-rows"), 6) << "no break: no lateness";
   for (const char* key : {"scheduled_agents", "present_agents", "agents_on_break", "productive_agents",
                           "overtime_agent_min", "paid_agent_hours"})
@@ -266,7 +266,7 @@ TEST_F(ReportInBrowser, PerTypeReportShowsCardsAHeatMapAndAChartPerType) {
   EXPECT_TRUE(has(premium, "target 70.0% within 60 s<")) << premium;
   EXPECT_TRUE(has(standard, "target 80.0% within 30 s, the centre's")) << standard;
   EXPECT_TRUE(has(standard, "class=\"badge badge-missed\"")) << standard;
-  EXPECT_TRUE(has(standard, "<dt>ASA</dt>") && has(standard, "<dt>Abandon rate</dt>")) << standard;
+  EXPECT_TRUE(has(standard, "<dt>ASA</dt>") && has(standard, "<dt>Abandoned / admitted</dt>")) << standard;
   // The heat map: 2 types x 8 intervals, and the card counts the intervals it marks missed.
   const std::string heat = element(page.dom, "heat-map");
   EXPECT_EQ(attribute(tag_of(page.dom, "heat-map"), "data-types"), 2);
@@ -348,7 +348,7 @@ TEST_F(ReportInBrowser, SteadyStateReportSaysWhyItHasNoChartsAndStillShowsTables
   EXPECT_EQ(page.dom.find("class=\"chart"), std::string::npos);
   EXPECT_NE(page.dom.find("id=\"no-intervals\""), std::string::npos);
   EXPECT_NE(page.dom.find("need a day scenario"), std::string::npos);
-  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall"), "data-rows"), 17);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-overall"), "data-rows"), 28);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-overall-workforce"), "data-rows"), 6);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 1);
   // Every agent is logged on all the time: the agents alone, said once.
@@ -455,7 +455,7 @@ class CompareInBrowser : public ReportInBrowser {
     using ccsim::models::Kpi;
     ccsim::cli::write_compare_html(html.string(), slurp(json), ccsim::models::load_scenario_file(a.string()),
                                    ccsim::models::load_scenario_file(b.string()),
-                                   {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandon, Kpi::Answered, Kpi::Occupancy});
+                                   {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandonOverAdmitted, Kpi::Answered, Kpi::Occupancy});
     return html;
   }
 };
@@ -484,7 +484,7 @@ TEST_F(CompareInBrowser, TablesAndAChartPerTypeWithHostileNames) {
   EXPECT_EQ(text_attribute(tag_of(page.dom, "chart-compare-0"), "data-kpi"), "service_level");
   EXPECT_GT(attribute(tag_of(page.dom, "chart-compare-0-change-chart"), "data-significant"), 0);
   EXPECT_FALSE(has(page.dom, "id=\"type-chooser\""));
-  EXPECT_EQ(count(element(page.dom, "kpi-chooser"), "<option"), 23) << "every KPI but break lateness (no break)";
+  EXPECT_EQ(count(element(page.dom, "kpi-chooser"), "<option"), 34) << "every KPI but break lateness (no break)";
   // Tables: the shown KPIs each level defines; the service level rose, marked.
   EXPECT_EQ(attribute(tag_of(page.dom, "table-centre"), "data-rows"), 5);
   EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 4) << "no occupancy for a type";

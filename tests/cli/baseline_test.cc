@@ -42,10 +42,10 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; 
 TEST(Baseline, ListsEveryKpiOfTheScenarioOnceInFileOrder) {
   const ExampleRun run = run_example("scenarios/examples/single_day_ivr.json", 3);
   const Baseline b = make_baseline(run.spec, run.results, "x.json");
-  // 28 intervals x (25 + 2 types x 18 + 3 groups x 10) + overall 25 + 2 types x 18
+  // 28 intervals x (36 + 2 types x 29 + 3 groups x 10) + overall 36 + 2 types x 29
   // + 3 groups x 12 + pairs x 5.
   const std::size_t pairs = run.results.by_type_group.size();
-  EXPECT_EQ(b.kpis.size(), 28u * (25 + 36 + 30) + 25 + 36 + 36 + 5 * pairs);
+  EXPECT_EQ(b.kpis.size(), 28u * (36 + 58 + 30) + 36 + 58 + 36 + 5 * pairs);
   std::set<std::string> seen;
   for (const BaselineKpi& k : b.kpis) EXPECT_TRUE(seen.insert(k.pointer).second) << k.pointer;
   EXPECT_EQ(b.kpis.front().pointer, "/kpis/overall/offered");
@@ -123,7 +123,7 @@ TEST(Baseline, ScenarioPathIsRelativeToTheBaselineFolder) {
 // ---- bad files --------------------------------------------------------------------------
 
 constexpr std::string_view kGood = R"({
-  "schema": "ccsim.baseline/1",
+  "schema": "ccsim.baseline/2",
   "scenario": {"name": "s", "file": "s.json"},
   "seed": 7, "replications": 4, "confidence": 0.95, "fingerprint": "0123456789abcdef",
   "kpis": {
@@ -155,6 +155,24 @@ TEST(Baseline, GoodExampleReads) {
   EXPECT_EQ(b.kpis[4].pointer, "/kpis/by_interval/0/by_group/g/answered");
 }
 
+// Version 1 named three KPIs by their former keys (docs/kpis.md#renamed-keys); it reads
+// with the values under the keys that now mean the same.
+TEST(Baseline, VersionOneReadsWithTheRenamedKeys) {
+  std::string v1 = with(kGood, "ccsim.baseline/2", "ccsim.baseline/1");
+  v1 = with(v1, R"("asa_s": {"mean": 12.5)", R"("p_abandon": {"mean": 0.04, "half_width": 0.01, "n": 4},
+    "sl_answered_within_t_over_offered": {"mean": 0.8, "half_width": 0.02, "n": 4}, "asa_s": {"mean": 12.5)");
+  v1 = with(v1, R"("t": {"asa_s")", R"("t": {"p_wait": {"mean": 0.5, "half_width": null, "n": 1}, "asa_s")");
+  const Baseline b = read_baseline_text(v1, "b.json");
+  ASSERT_EQ(b.kpis.size(), 8u);
+  EXPECT_EQ(b.kpis[0].pointer, "/kpis/overall/p_abandon_over_admitted");
+  EXPECT_EQ(b.kpis[0].stat.mean, 0.04);
+  EXPECT_EQ(b.kpis[1].pointer, "/kpis/overall/sl_answered_within_t_over_admitted");
+  EXPECT_EQ(b.kpis[4].pointer, "/kpis/by_type/t/p_wait_over_admitted");
+  // The keys are renamed only in a version 1 file: in version 2 the former names are unknown.
+  const Baseline v2 = read_baseline_text(with(v1, "ccsim.baseline/1", "ccsim.baseline/2"), "b.json");
+  EXPECT_EQ(v2.kpis[0].pointer, "/kpis/overall/p_abandon");
+}
+
 TEST(Baseline, AKeyGivenTwiceIsAnError) {
   expect_only(with(kGood, R"("seed": 7,)", R"("seed": 7, "seed": 8,)"), "/seed",
               "duplicate key \"seed\"; each key may appear once in an object");
@@ -182,7 +200,7 @@ TEST(Baseline, AnOverallStatisticEditedWithoutItsObservationsIsRejected) {
 }
 
 TEST(Baseline, SyntaxErrorGivesTheByteOffset) {
-  const auto ds = errors_of(R"({"schema": "ccsim.baseline/1",})");
+  const auto ds = errors_of(R"({"schema": "ccsim.baseline/2",})");
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].pointer, "");
   EXPECT_NE(ds[0].message.find("invalid JSON at byte 31, line 1, column 31"), std::string::npos) << ds[0].message;
@@ -190,12 +208,12 @@ TEST(Baseline, SyntaxErrorGivesTheByteOffset) {
 
 TEST(Baseline, ResultsFileOrOtherSchemaIsRejectedUpFront) {
   expect_only(R"({"schema": "ccsim.results/1", "run": {}})", "/schema",
-              "this is a results file (ccsim run --json), not a baseline; expected \"ccsim.baseline/1\": write a "
+              "this is a results file (ccsim run --json), not a baseline; expected \"ccsim.baseline/2\": write a "
               "baseline with `ccsim check SCENARIO --update`");
-  expect_only(with(kGood, "ccsim.baseline/1", "ccsim.baseline/2"), "/schema",
-              "unsupported schema string \"ccsim.baseline/2\"; expected \"ccsim.baseline/1\" (written by `ccsim "
+  expect_only(with(kGood, "ccsim.baseline/2", "ccsim.baseline/3"), "/schema",
+              "unsupported schema string \"ccsim.baseline/3\"; expected \"ccsim.baseline/2\" (written by `ccsim "
               "check --update`)");
-  expect_only("[1, 2]", "", "expected a JSON object (a ccsim.baseline/1 file); got an array");
+  expect_only("[1, 2]", "", "expected a JSON object (a ccsim.baseline/2 file); got an array");
   expect_only("{}", "", "missing required key \"schema\"");
 }
 

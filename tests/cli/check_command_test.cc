@@ -8,6 +8,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/cli_test_support.h"
@@ -83,7 +85,7 @@ TEST_F(CheckCommand, InconclusiveTargetExits3AndSaysHowManyReplications) {
   EXPECT_TRUE(has(o.out, "(about ")) << o.out;
   EXPECT_TRUE(has(o.out, " replications would decide it")) << o.out;
   const json r = report("r.json");
-  EXPECT_EQ(r["schema"], "ccsim.check/1");
+  EXPECT_EQ(r["schema"], "ccsim.check/2");
   EXPECT_EQ(r["exit_code"], 3);
   EXPECT_EQ(r["targets"][0]["verdict"], "inconclusive");
   EXPECT_GT(r["targets"][0]["needed"].get<double>(), 20.0);
@@ -102,7 +104,7 @@ TEST_F(CheckCommand, UpdateIsByteIdenticalAndTheNextCheckPasses) {
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_TRUE(has(again.out, "replacing the previous one")) << again.out;
   EXPECT_EQ(slurp(dir_ / "results" / "erlang_c_14_agents.json"), first);
-  EXPECT_TRUE(has(first, "\"schema\": \"ccsim.baseline/1\"")) << first.substr(0, 200);
+  EXPECT_TRUE(has(first, "\"schema\": \"ccsim.baseline/2\"")) << first.substr(0, 200);
   EXPECT_FALSE(has(first, "wall")) << "wall time would make regenerated baselines differ";
 
   const Outcome o = ccsim("check " + scenario(kErlangC) + " --require-fingerprint --json r.json");
@@ -195,10 +197,14 @@ TEST_F(CheckCommand, LongerTalkIsFlaggedAndCommonRandomNumbersSeeOnePercent) {
     });
   };
   const std::string baseline = " --no-targets --baseline " + scenario("results/single_day_ivr.json");
-  const Outcome five = ccsim("check " + slower_by(1.05) + baseline);
+  const Outcome five = ccsim("check " + slower_by(1.05) + baseline + " --json five.json");
   EXPECT_EQ(five.exit_code, 1) << five.out << five.err;
   EXPECT_TRUE(has(five.out, "changed    overall/asa_s: ")) << five.out;
-  EXPECT_TRUE(has(five.out, "changed    by_type/service/p_wait: ")) << five.out;  // by the pooled test
+  // By the pooled test (the text lists the first 20 changes; the JSON every one).
+  const json changed = report("five.json")["comparison"]["changed"];
+  EXPECT_TRUE(std::ranges::any_of(changed, [](const json& k) {
+    return k["pointer"] == "/kpis/by_type/service/p_wait_over_admitted" && k["test"] == "pooled";
+  })) << changed.dump();
 
   const Outcome one = ccsim("check " + slower_by(1.01) + baseline + " --json r.json");
   EXPECT_EQ(one.exit_code, 1) << one.out << one.err;
@@ -232,7 +238,7 @@ TEST_F(CheckCommand, OneReplicationPerSideCannotBeTestedAndSaysSo) {
       ccsim("check " + slower + " --baseline results/erlang_c_14_agents.json --replications 1 --no-targets");
   EXPECT_EQ(o.exit_code, 3) << o.out;
   EXPECT_TRUE(has(o.out, "undecided")) << o.out;
-  EXPECT_TRUE(has(o.out, "n < 2 on a side: no test")) << o.out;
+  EXPECT_TRUE(has(o.out, "n < 2 on each side: no test")) << o.out;
 }
 
 TEST_F(CheckCommand, RenamedGroupIsReportedNotACrash) {

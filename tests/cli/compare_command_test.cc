@@ -34,7 +34,7 @@ TEST_F(Compare, LunchAgentsShowWhereTheyWorkAndAScenarioEqualsItself) {
   EXPECT_TRUE(has(o.out, "30 replications each on seed 20261207 (common random numbers)")) << o.out;
   EXPECT_TRUE(has(o.out, "service_level per interval")) << o.out;
   const nlohmann::json j = nlohmann::json::parse(slurp(dir_ / "c.json"));
-  EXPECT_EQ(j["schema"], "ccsim.compare/1");
+  EXPECT_EQ(j["schema"], "ccsim.compare/2");
   EXPECT_EQ(j["pairs"], 30);
   EXPECT_TRUE(j["intervals_paired"].get<bool>());
   const nlohmann::json* lunch = row(j, "interval_type", "billing", "12:30");

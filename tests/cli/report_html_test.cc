@@ -67,7 +67,7 @@ TEST_F(HtmlReport, EmbedsTheResultsJsonExactlyAsJsonWritesIt) {
   EXPECT_EQ(meta["kpis"][9]["key"], "service_level");
   EXPECT_EQ(meta["kpis"][9]["unit"], "fraction");
   EXPECT_EQ(meta["kpis"][13]["unit"], "seconds");
-  ASSERT_EQ(meta["kpis"].size(), 24u);
+  ASSERT_EQ(meta["kpis"].size(), 35u);
   const std::pair<const char*, const char*> workforce[] = {
       {"scheduled_agents", "agents"},  {"present_agents", "agents"},          {"agents_on_break", "agents"},
       {"productive_agents", "agents"}, {"overtime_agent_min", "agent_minutes"}, {"break_lateness_s", "seconds"},
@@ -130,7 +130,9 @@ TEST_F(HtmlReport, CarriesWhatThePerTypeSectionsDraw) {
   const std::string page = slurp(html);
   const auto results = nlohmann::json::parse(json_element(page, "ccsim-results"));
   const auto& own = results["scenario"]["service_level"]["by_type"];
-  EXPECT_EQ(own["premium"], (nlohmann::json{{"awt_s", 60.0}, {"target", 0.7}}));
+  EXPECT_EQ(own["premium"]["awt_s"], 60.0);
+  EXPECT_EQ(own["premium"]["target"], 0.7);
+  EXPECT_EQ(own["premium"]["definition"], "answered_within_t_over_admitted");
   EXPECT_FALSE(own.contains("standard")) << "standard is judged against the centre's 80 % within 30 s";
   const auto& intervals = results["kpis"]["by_interval"];
   ASSERT_EQ(intervals.size(), 8u);
@@ -171,7 +173,7 @@ TEST(ReportPageJson, HasTheRequiredStaffingOnlyWhenGiven) {
   const auto page = nlohmann::json::parse(ccsim::cli::report_page_json(spec, &required));
   EXPECT_EQ(page["required_staffing"],
             (nlohmann::json::array({{{"group", "</SCRIPT ><b>bold</b>"}, {"agents", {6, 4}}}})));
-  EXPECT_EQ(page["kpis"].size(), 24u) << "the rest is unchanged";
+  EXPECT_EQ(page["kpis"].size(), 35u) << "the rest is unchanged";
 }
 
 TEST(ReportPageJson, RefusesARequiredStaffingOfAnotherShape) {
@@ -188,7 +190,7 @@ TEST(ComparePageJson, GivesUnitsTheShownKpisAndTheIntervalLength) {
   EXPECT_EQ(page["shown"], (nlohmann::json{"asa_s", "occupancy"}));
   EXPECT_EQ(page["period_s"], 1800.0);
   EXPECT_EQ(page["awt_s"], 20.0);
-  ASSERT_EQ(page["kpis"].size(), 24u);
+  ASSERT_EQ(page["kpis"].size(), 35u);
   EXPECT_EQ(page["kpis"][9], (nlohmann::json{{"key", "service_level"}, {"unit", "fraction"}}));
   const auto steady = ccsim::models::load_scenario_file(
       std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/erlang_c_14_agents.json");
@@ -213,7 +215,7 @@ TEST_F(HtmlReport, ComparePageEmbedsTheComparisonWithNamesAsText) {
   const std::string embedded = json_element(page, "ccsim-compare");
   EXPECT_EQ(replace_all(embedded, "\\u003c", "<"), std::string("\n").append(slurp(json)).append("\n"));
   const auto compare = nlohmann::json::parse(embedded);
-  EXPECT_EQ(compare["schema"], "ccsim.compare/1");
+  EXPECT_EQ(compare["schema"], "ccsim.compare/2");
   EXPECT_EQ(compare["b"]["name"], "</script><script>document.documentElement.dataset.pwned = 1</script>");
   EXPECT_EQ(nlohmann::json::parse(json_element(page, "ccsim-page"))["shown"], (nlohmann::json{"service_level"}));
   EXPECT_NE(page.find("// cli/report_html/compare.js"), std::string::npos);

@@ -32,9 +32,13 @@ std::vector<std::string> keys(const nlohmann::json& object) {
 
 // The KPI keys of each level, sorted as nlohmann writes them (docs/results-format.md).
 const std::vector<std::string> kTypeKeys = {
-    "abandoned", "answered", "asa_s", "blocked", "cost", "ivr_abandoned", "ivr_contained", "mean_queue_length",
-    "mean_wait_admitted_s", "occupancy", "offered", "p_abandon", "p_block", "p_wait", "service_level",
-    "sl_answered_within_t_over_answered", "sl_answered_within_t_over_offered", "sl_excluding_short_abandons"};
+    "abandoned", "abandoned_within_t", "answered", "answered_within_t", "asa_s", "blocked", "cost", "ivr_abandoned",
+    "ivr_contained", "mean_queue_length", "mean_wait_abandoned_s", "mean_wait_admitted_s", "occupancy", "offered",
+    "p_abandon_over_admitted", "p_abandon_over_offered", "p_abandon_within_t_over_admitted", "p_block",
+    "p_wait_over_admitted", "p_wait_over_offered", "service_level", "sl_answered_within_10s_over_admitted",
+    "sl_answered_within_20s_over_admitted", "sl_answered_within_30s_over_admitted",
+    "sl_answered_within_60s_over_admitted", "sl_answered_within_t_over_admitted", "sl_answered_within_t_over_answered",
+    "sl_answered_within_t_over_offered", "sl_excluding_short_abandons"};
 const std::vector<std::string> kGroupIntervalKeys = {
     "agents_on_break", "answered", "break_lateness_s", "cost", "occupancy", "overtime_agent_min",
     "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents"};
@@ -68,8 +72,8 @@ TEST_F(RunCommand, ConfidenceFromTheCommandLineSizesEveryInterval) {
   const nlohmann::json a = nlohmann::json::parse(slurp(dir_ / "c95.json"));
   const nlohmann::json b = nlohmann::json::parse(slurp(dir_ / "c99.json"));
   EXPECT_EQ(b["run"]["confidence"], 0.99);
-  const auto hw = [](const nlohmann::json& j) { return j["kpis"]["overall"]["p_wait"]["half_width"].get<double>(); };
-  EXPECT_EQ(a["kpis"]["overall"]["p_wait"]["mean"], b["kpis"]["overall"]["p_wait"]["mean"]);
+  const auto hw = [](const nlohmann::json& j) { return j["kpis"]["overall"]["p_wait_over_admitted"]["half_width"].get<double>(); };
+  EXPECT_EQ(a["kpis"]["overall"]["p_wait_over_admitted"]["mean"], b["kpis"]["overall"]["p_wait_over_admitted"]["mean"]);
   EXPECT_GT(hw(b), 1.2 * hw(a));  // t(0.995, 19) / t(0.975, 19) = 1.36
   const Outcome percent = ccsim("run " + scenario + " --confidence 95");
   EXPECT_EQ(percent.exit_code, 2);
@@ -225,14 +229,14 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
             0);
   nlohmann::json a = nlohmann::json::parse(slurp(dir_ / "t1.json"));
   nlohmann::json b = nlohmann::json::parse(slurp(dir_ / "t2.json"));
-  EXPECT_EQ(a["schema"], "ccsim.results/2");
+  EXPECT_EQ(a["schema"], "ccsim.results/3");
   EXPECT_EQ(a["run"]["replications"], 6);
   EXPECT_EQ(a["run"]["seed"], 42);
   EXPECT_EQ(a["kpis"]["by_interval"].size(), 28u);
   EXPECT_TRUE(a["kpis"]["by_type"].contains("service"));
   EXPECT_TRUE(a["kpis"]["by_group"].contains("generalists"));
   for (const char* key : {"offered", "blocked", "ivr_contained", "ivr_abandoned", "answered", "abandoned", "p_block",
-                          "p_wait", "p_abandon", "service_level", "sl_answered_within_t_over_offered",
+                          "p_wait_over_admitted", "p_abandon_over_admitted", "service_level", "sl_answered_within_t_over_admitted",
                           "sl_answered_within_t_over_answered", "sl_excluding_short_abandons", "asa_s",
                           "mean_wait_admitted_s", "occupancy", "mean_queue_length", "scheduled_agents",
                           "present_agents", "agents_on_break", "productive_agents", "overtime_agent_min",
@@ -242,7 +246,7 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
   }
   // No break in this scenario: break lateness is listed, undefined.
   EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"], (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}}));
-  EXPECT_EQ(a["kpis"]["overall"].size(), 25u);
+  EXPECT_EQ(a["kpis"]["overall"].size(), 36u);
   // Each level lists exactly its KPIs: types have no agents, groups have only their own.
   EXPECT_EQ(keys(a["kpis"]["by_type"]["service"]), kTypeKeys);
   EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_type"]["sales"]), kTypeKeys);

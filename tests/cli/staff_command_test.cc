@@ -25,7 +25,7 @@ TEST_F(Staff, MondayAnswerRoundTripsThroughItsCsvAndItsScenarioAndMeetsTheTarget
   EXPECT_TRUE(has(o.out, "agent-hours")) << o.out;
 
   const nlohmann::json j = nlohmann::json::parse(slurp(dir_ / "out/staff.json"));
-  EXPECT_EQ(j["schema"], "ccsim.staff/1");
+  EXPECT_EQ(j["schema"], "ccsim.staff/2");
   EXPECT_LE(j["runs"].get<int>(), 60);
   ASSERT_EQ(j["groups"].size(), 3u);
   EXPECT_EQ(j["groups"][0]["name"], "sales_team");

@@ -53,13 +53,13 @@ TEST_F(Sweep, PairedDifferenceCoversTheErlangCDifferenceAndCommonRandomNumbersNa
   const auto rows = read_csv(slurp(csv));
   ASSERT_EQ(rows.size(), 2u);
   const double exact = ccsim::models::analytic::erlang_c(15, 10.0) - ccsim::models::analytic::erlang_c(14, 10.0);
-  const double change = number(rows[1], "p_wait_change");
-  const double change_hw = number(rows[1], "p_wait_change_hw");
+  const double change = number(rows[1], "p_wait_over_admitted_change");
+  const double change_hw = number(rows[1], "p_wait_over_admitted_change_hw");
   EXPECT_LT(change_hw, 0.005) << "interval too wide to validate anything";
   EXPECT_LE(std::fabs(change - exact), change_hw) << change << " ± " << change_hw << " vs exact " << exact;
   // Independent runs would give a half-width near sqrt(hw14^2 + hw15^2); common random
   // numbers must do far better, or the points did not share their random numbers.
-  const double independent = std::hypot(number(rows[0], "p_wait_hw"), number(rows[1], "p_wait_hw"));
+  const double independent = std::hypot(number(rows[0], "p_wait_over_admitted_hw"), number(rows[1], "p_wait_over_admitted_hw"));
   EXPECT_LT(change_hw, 0.5 * independent) << change_hw << " vs " << independent;
 }
 
@@ -107,7 +107,7 @@ TEST_F(Sweep, APointWithTheFilesOwnValueIsTheRunItselfWithZeroChange) {
   const auto run = nlohmann::json::parse(slurp(json));
   EXPECT_EQ(rows[0].at("fingerprint"), run["fingerprint"]);
   EXPECT_EQ(rows[1].at("fingerprint"), run["fingerprint"]);
-  for (const char* k : {"service_level", "asa_s", "p_abandon", "occupancy", "offered"}) {
+  for (const char* k : {"service_level", "asa_s", "p_abandon_over_admitted", "occupancy", "offered"}) {
     EXPECT_EQ(number(rows[1], std::string(k) + "_change"), 0.0) << k;
     EXPECT_EQ(number(rows[1], std::string(k) + "_change_hw"), 0.0) << k;
   }

@@ -114,7 +114,7 @@ foreach(scenario IN ITEMS billing_morning erlang_c_14_agents)
   endif()
 endforeach()
 foreach(line IN ITEMS "  ASA [0-9.]+ s ± [0-9.]+ s" "  target service_level >= 0.8: (met|missed|inconclusive)\n"
-                      "  target p_abandon <= 0.05: (met|missed|inconclusive)\n"
+                      "  target p_abandon_over_admitted <= 0.05: (met|missed|inconclusive)\n"
                       "billing_morning: /agent_groups/0/staffing: expected 3 values \\(num_periods\\), got 2\n")
   if(NOT output MATCHES "${line}")
     message(FATAL_ERROR "the example's output has no line matching '${line}':\n${output}")

@@ -87,30 +87,75 @@ TEST(CallCenter, PatienceDecidesWhoWaitsAndWhoAbandons) {
   EXPECT_EQ(r.counters.unserved_at_end, 0u);
 }
 
+// The KPIs of all types of a one-interval, one-group day together.
+KpiValues centre_kpis(const ScenarioSpec& s) {
+  const Outcome r = run(s);
+  TypeCounters calls;
+  for (std::size_t k = 0; k < s.contact_types.size(); ++k) calls += r.counters.type(0, k);
+  EXPECT_EQ(r.counters.slot_duration_s[0], s.period_s);
+  return compute_kpis(calls, &r.counters.group(0, 0), r.counters.slot_duration_s[0], s.service_level);
+}
+
 TEST(CallCenter, KpisOfThePatienceScenarioMatchHandCounts) {
   ScenarioSpec s = patience_scenario();
   s.service_level.awt_s = 20;
   s.service_level.short_abandon_s = 5;
-  const Outcome r = run(s);
-  TypeCounters calls;
-  for (std::size_t k = 0; k < 3; ++k) calls += r.counters.type(0, k);
-  const KpiValues v = compute_kpis(calls, &r.counters.group(0, 0), r.counters.slot_duration_s[0], s.service_level);
+  const KpiValues v = centre_kpis(s);
   auto kpi = [&](Kpi k) { return v[static_cast<std::size_t>(k)]; };
   EXPECT_EQ(kpi(Kpi::Offered), 4);
   EXPECT_EQ(kpi(Kpi::Answered), 2);
   EXPECT_EQ(kpi(Kpi::Abandoned), 2);
   EXPECT_EQ(kpi(Kpi::Blocked), 0);
-  EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverOffered), 1.0 / 4);          // only the first A within 20 s
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverAdmitted), 1.0 / 4);          // only the first A within 20 s
   EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverAnswered), 1.0 / 2);
   EXPECT_DOUBLE_EQ(kpi(Kpi::SlExcludingShortAbandons), 1.0 / 3);  // C abandoned after 0 s < 5 s
-  EXPECT_DOUBLE_EQ(kpi(Kpi::ServiceLevel), 1.0 / 4);            // default definition: over offered
-  EXPECT_DOUBLE_EQ(kpi(Kpi::PWait), 2.0 / 4);                   // A#2 and B waited > 0
-  EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandon), 2.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::ServiceLevel), 1.0 / 4);            // default definition: over admitted
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PWaitOverAdmitted), 2.0 / 4);        // A#2 and B waited > 0
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandonOverAdmitted), 2.0 / 4);
+  // Waits: A#1 0 and A#2 90 s answered; B 100 s and C 0 s abandoned; nothing blocked.
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverOffered), 1.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PWaitOverOffered), 2.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandonOverOffered), 2.0 / 4);
+  EXPECT_EQ(kpi(Kpi::AnsweredWithinT), 1);
+  EXPECT_EQ(kpi(Kpi::AbandonedWithinT), 1);  // C
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandonWithinTOverAdmitted), 1.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::MeanWaitAbandonedS), (100.0 + 0.0) / 2);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlWithin60sOverAdmitted), 1.0 / 4);  // A#2's 90 s is past every fixed threshold
   EXPECT_DOUBLE_EQ(kpi(Kpi::AsaS), 90.0 / 2);
   EXPECT_DOUBLE_EQ(kpi(Kpi::MeanWaitAdmittedS), (0 + 90 + 100 + 0) / 4.0);
   EXPECT_DOUBLE_EQ(kpi(Kpi::Occupancy), 200.0 / 1000);            // busy 0..200 of a 1000 s day
   EXPECT_DOUBLE_EQ(kpi(Kpi::MeanQueueLength), (90.0 + 100.0) / 1000);
-  EXPECT_DOUBLE_EQ(r.counters.slot_duration_s[0], 1000);
+}
+
+// With one trunk line, A#1 holds it until 100 s: the three later calls are blocked, so the
+// denominators part: 1 admitted call, 4 offered.
+TEST(CallCenter, OverOfferedKpisCountBlockedCallsInTheirDenominator) {
+  ScenarioSpec s = patience_scenario();
+  s.trunk_lines = 1;
+  const KpiValues v = centre_kpis(s);
+  auto kpi = [&](Kpi k) { return v[static_cast<std::size_t>(k)]; };
+  EXPECT_EQ(kpi(Kpi::Blocked), 3);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverAdmitted), 1.0);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverOffered), 1.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PWaitOverOffered), 0.0);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandonOverOffered), 0.0);
+  s.service_level.definition = SlDefinition::AnsweredWithinTOverOffered;
+  EXPECT_DOUBLE_EQ(centre_kpis(s)[static_cast<std::size_t>(Kpi::ServiceLevel)], 1.0 / 4);
+}
+
+// The fixed thresholds part where waits lie between them: four calls at once, talk 15 s.
+TEST(CallCenter, FixedThresholdServiceLevelsCountEachWaitOnce) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("A", {0, 0, 0, 0}, 15, std::nullopt, {0}));
+  s.agent_groups.push_back(group("solo", {1}));
+  const Outcome r = run(s);
+  const KpiValues v = compute_kpis(r.counters.type(0, 0), nullptr, 1000, s.service_level);
+  auto kpi = [&](Kpi k) { return v[static_cast<std::size_t>(k)]; };
+  // Waits 0, 15, 30, 45 s: within 10 s one, 20 s two, 30 s three, 60 s all four.
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlWithin10sOverAdmitted), 1.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlWithin20sOverAdmitted), 2.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlWithin30sOverAdmitted), 3.0 / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::SlWithin60sOverAdmitted), 4.0 / 4);
 }
 
 TEST(CallCenter, FreedAgentServesLowerPriorityValueFirst) {

@@ -27,10 +27,17 @@ TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const analytic::ErlangC exact = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
   EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
+  // The fixed thresholds are P(W <= t) at 10, 20, 30 and 60 s, whatever awt_s is.
+  const Kpi fixed[] = {Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
+                       Kpi::SlWithin60sOverAdmitted};
+  for (std::size_t i = 0; i < kSlThresholdsS.size(); ++i)
+    EXPECT_TRUE(covers(kpi(r, fixed[i]), analytic::erlang_c_metrics(55, 1.0, 50.0, kSlThresholdsS[i]).service_level,
+                       0.02))
+        << kpi_name(fixed[i]);
   EXPECT_TRUE(covers(kpi(r, Kpi::Occupancy), exact.occupancy, 0.01));
   EXPECT_EQ(kpi(r, Kpi::Abandoned).mean, 0.0);
 }
@@ -43,7 +50,7 @@ TEST(ErlangCValidation, BatchMeansOnOneLongRunAgreeWithErlangC) {
   const RunResults r = run_scenario(s, RunOptions{.threads = 1});
   EXPECT_EQ(r.observations, 30u);
   const analytic::ErlangC exact = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
 }
@@ -51,13 +58,13 @@ TEST(ErlangCValidation, BatchMeansOnOneLongRunAgreeWithErlangC) {
 // M/M/48+M, load 50 Erlangs on 48 agents (overloaded without abandonment), patience 60 s.
 TEST(ErlangAValidation, MMcPlusMMatchesErlangAForAbandonmentServiceLevelAndWaits) {
   ScenarioSpec s = markov_scenario(1.0, 50.0, 48, 60.0, 2000, 20000, 40, 4242);
-  s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverOffered, 5.0};
+  s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAdmitted, 5.0};
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const analytic::ErlangA exact = analytic::erlang_a_metrics(48, 1.0, 50.0, 60.0, 10.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PAbandon), exact.p_abandon, 0.01));
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverOffered), exact.sl_answered_within_t_over_offered, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::PAbandonOverAdmitted), exact.p_abandon, 0.01));
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverAdmitted), exact.sl_answered_within_t_over_offered, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::SlOverAnswered), exact.sl_answered_within_t_over_answered, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
   EXPECT_TRUE(covers(kpi(r, Kpi::MeanWaitAdmittedS), exact.mean_wait_s, 0.1 * exact.mean_wait_s));
@@ -79,7 +86,9 @@ TEST_P(ErlangBValidation, LossSystemBlockingIsErlangBForAnyHandleTimeLaw) {
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const double exact = analytic::erlang_b(20, 15.0);
   EXPECT_TRUE(covers(kpi(r, Kpi::PBlock), exact, 0.006));
-  EXPECT_EQ(kpi(r, Kpi::PWait).mean, 0.0);  // as many agents as lines: nobody waits
+  EXPECT_EQ(kpi(r, Kpi::PWaitOverAdmitted).mean, 0.0);  // as many agents as lines: nobody waits
+  // So every call not blocked is answered at once: over offered, the service level is 1 - B.
+  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverOffered), 1.0 - exact, 0.006));
 }
 
 INSTANTIATE_TEST_SUITE_P(HandleTimeLaws, ErlangBValidation,
@@ -118,8 +127,11 @@ TEST(IvrValidation, IvrThinsArrivalsAndTheAgentQueueIsErlangCOfTheRest) {
   EXPECT_LT(std::fabs(z_score(Kpi::IvrContained, 0.3)), 3.29);
   EXPECT_LT(std::fabs(z_score(Kpi::IvrAbandoned, 0.1)), 3.29);
   const analytic::ErlangC exact = analytic::erlang_c_metrics(33, 0.6, 50.0, 10.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWait), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
+  // Over offered, the 40 % that end in the IVR count too: 0.6 of the admitted values.
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverOffered), 0.6 * exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverOffered), 0.6 * exact.service_level, 0.02));
 }
 
 }  // namespace

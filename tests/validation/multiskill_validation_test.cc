@@ -59,8 +59,8 @@ TEST(PriorityValidation, TwoClassesOnOnePoolMatchCobhamAndConserveWork) {
   const double w_low = erlang / (c * mu) / ((1.0 - s1) * (1.0 - s2));
   const KpiStats& high = r.by_type[0];
   const KpiStats& low = r.by_type[1];
-  EXPECT_TRUE(covers(stat_of(high, Kpi::PWait), erlang, 0.02));
-  EXPECT_TRUE(covers(stat_of(low, Kpi::PWait), erlang, 0.02));
+  EXPECT_TRUE(covers(stat_of(high, Kpi::PWaitOverAdmitted), erlang, 0.02));
+  EXPECT_TRUE(covers(stat_of(low, Kpi::PWaitOverAdmitted), erlang, 0.02));
   EXPECT_TRUE(covers(stat_of(high, Kpi::AsaS), w_high, 0.1 * w_high));
   EXPECT_TRUE(covers(stat_of(low, Kpi::AsaS), w_low, 0.1 * w_low));
   // Work conservation: priorities reorder the queue but the rate-weighted mean wait is
@@ -83,12 +83,12 @@ TEST(ReductionValidation, FullyCrossTrainedGroupsAreOneErlangCPool) {
   s.agent_groups.push_back(testing::group("right", {18}));
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const analytic::ErlangC exact = analytic::erlang_c_metrics(30, 0.45, 60.0, 10.0);
-  EXPECT_TRUE(covers(stat_of(r.overall, Kpi::PWait), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(stat_of(r.overall, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
   EXPECT_TRUE(covers(stat_of(r.overall, Kpi::ServiceLevel), exact.service_level, 0.02));
   EXPECT_TRUE(covers(stat_of(r.overall, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
   // Each type sees the same queue, so each type's KPIs are the pool's too.
   for (const KpiStats& type : r.by_type)
-    EXPECT_TRUE(covers(stat_of(type, Kpi::PWait), exact.p_wait, 0.03));
+    EXPECT_TRUE(covers(stat_of(type, Kpi::PWaitOverAdmitted), exact.p_wait, 0.03));
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ TEST(PairedComparisonValidation, OneMoreAgentChangesWaitsByErlangCsDifferenceWit
 
   const analytic::ErlangC e12 = analytic::erlang_c_metrics(12, kRate, kTalkS, kAwtS);
   const analytic::ErlangC e13 = analytic::erlang_c_metrics(13, kRate, kTalkS, kAwtS);
-  for (const auto& [kpi, exact] : {std::pair{Kpi::PWait, e13.p_wait - e12.p_wait},
+  for (const auto& [kpi, exact] : {std::pair{Kpi::PWaitOverAdmitted, e13.p_wait - e12.p_wait},
                                    std::pair{Kpi::SlOverAnswered, e13.service_level - e12.service_level}}) {
     const PairedKpi& p = centre.kpis[static_cast<std::size_t>(kpi)];
     EXPECT_TRUE(testing::covers(p.difference, exact, 0.02)) << kpi_name(kpi);
@@ -48,8 +48,8 @@ TEST(PairedComparisonValidation, OneMoreAgentChangesWaitsByErlangCsDifferenceWit
   }
   // The one contact type pairs as the centre does.
   ASSERT_EQ(c.rows[1].level, ComparedLevel::Type);
-  EXPECT_EQ(c.rows[1].kpis[static_cast<std::size_t>(Kpi::PWait)].difference.mean,
-            centre.kpis[static_cast<std::size_t>(Kpi::PWait)].difference.mean);
+  EXPECT_EQ(c.rows[1].kpis[static_cast<std::size_t>(Kpi::PWaitOverAdmitted)].difference.mean,
+            centre.kpis[static_cast<std::size_t>(Kpi::PWaitOverAdmitted)].difference.mean);
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ TEST(StaffingResponsive, OnlyTargetsThatMoreAgentsMoveTowardsTheirBound) {
   EXPECT_TRUE(staffing_responsive(t(Kpi::ServiceLevel, TargetBound::AtLeast)));
   EXPECT_TRUE(staffing_responsive(t(Kpi::SlOverAnswered, TargetBound::AtLeast)));
   EXPECT_TRUE(staffing_responsive(t(Kpi::AsaS, TargetBound::AtMost)));
-  EXPECT_TRUE(staffing_responsive(t(Kpi::PAbandon, TargetBound::AtMost)));
+  EXPECT_TRUE(staffing_responsive(t(Kpi::PAbandonOverAdmitted, TargetBound::AtMost)));
   EXPECT_TRUE(staffing_responsive(t(Kpi::Occupancy, TargetBound::AtMost)));
   EXPECT_FALSE(staffing_responsive(t(Kpi::ServiceLevel, TargetBound::AtMost)));
   EXPECT_FALSE(staffing_responsive(t(Kpi::Occupancy, TargetBound::AtLeast)));  // fewer agents, not more

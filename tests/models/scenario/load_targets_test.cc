@@ -91,9 +91,13 @@ TEST(LoadTargets, MistakesAreLocated) {
               "give a contact type or an agent group, not both (a target is on one level)");
   expect_only(day("", R"({ "kpi": "occupancy", "type": "sales", "max": 0.9 })"), "/targets/0/kpi",
               "occupancy is not a KPI of a contact type (agents belong to groups); a contact type has: offered, "
-              "blocked, ivr_contained, ivr_abandoned, answered, abandoned, p_block, p_wait, p_abandon, service_level, "
-              "sl_answered_within_t_over_offered, sl_answered_within_t_over_answered, sl_excluding_short_abandons, "
-              "asa_s, mean_wait_admitted_s, mean_queue_length, cost");
+              "blocked, ivr_contained, ivr_abandoned, answered, abandoned, p_block, p_wait_over_admitted, p_abandon_over_admitted, service_level, "
+              "sl_answered_within_t_over_admitted, sl_answered_within_t_over_answered, sl_excluding_short_abandons, "
+              "asa_s, mean_wait_admitted_s, mean_queue_length, cost, sl_answered_within_t_over_offered, "
+              "p_wait_over_offered, p_abandon_over_offered, answered_within_t, abandoned_within_t, "
+              "p_abandon_within_t_over_admitted, mean_wait_abandoned_s, sl_answered_within_10s_over_admitted, "
+              "sl_answered_within_20s_over_admitted, sl_answered_within_30s_over_admitted, "
+              "sl_answered_within_60s_over_admitted");
   expect_only(day("", R"({ "kpi": "asa_s", "group": "tier1", "max": 30, "scope": "intervals" })"), "/targets/0/kpi",
               "asa_s is not a KPI of an agent group per interval; a group has per interval: answered, occupancy, "
               "scheduled_agents, present_agents, agents_on_break, productive_agents, overtime_agent_min, "

@@ -1264,8 +1264,8 @@ TEST(LoadScenario, ServiceLevelValuesAreChecked) {
   expect_only(with(base, "SL", "\"target\": 0"), "/service_level/target", "must be in (0, 1]; got 0");
   expect_only(with(base, "SL", "\"awt_s\": -20"), "/service_level/awt_s", "must be >= 0; got -20");
   expect_only(with(base, "SL", "\"definition\": \"over_answered\""), "/service_level/definition",
-              "unknown service level definition \"over_answered\"; known: answered_within_t_over_offered, "
-              "answered_within_t_over_answered, excluding_short_abandons");
+              "unknown service level definition \"over_answered\"; known: answered_within_t_over_admitted, "
+              "answered_within_t_over_answered, excluding_short_abandons, answered_within_t_over_offered");
 }
 
 TEST(LoadScenario, MoreAgentsThanTheModelCanNumberIsAnError) {
@@ -1275,14 +1275,35 @@ TEST(LoadScenario, MoreAgentsThanTheModelCanNumberIsAnError) {
               "agents); at most 4294967294 are supported (agent ids are 32-bit)");
 }
 
+constexpr std::string_view kKnownKpis =
+    "offered, blocked, ivr_contained, ivr_abandoned, answered, abandoned, p_block, p_wait_over_admitted, "
+    "p_abandon_over_admitted, service_level, sl_answered_within_t_over_admitted, sl_answered_within_t_over_answered, "
+    "sl_excluding_short_abandons, asa_s, mean_wait_admitted_s, occupancy, mean_queue_length, scheduled_agents, "
+    "present_agents, agents_on_break, productive_agents, overtime_agent_min, break_lateness_s, paid_agent_hours, cost, "
+    "sl_answered_within_t_over_offered, p_wait_over_offered, p_abandon_over_offered, answered_within_t, "
+    "abandoned_within_t, p_abandon_within_t_over_admitted, mean_wait_abandoned_s, "
+    "sl_answered_within_10s_over_admitted, sl_answered_within_20s_over_admitted, "
+    "sl_answered_within_30s_over_admitted, sl_answered_within_60s_over_admitted";
+
 TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
-  expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandn\", \"max\": 0.05 }], \"router\""),
+  expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon_over_admited\", \"max\": 0.05 }], \"router\""),
               "/targets/0/kpi",
-              "unknown KPI \"p_abandn\"; known: offered, blocked, ivr_contained, ivr_abandoned, answered, abandoned, "
-              "p_block, p_wait, p_abandon, service_level, sl_answered_within_t_over_offered, "
-              "sl_answered_within_t_over_answered, sl_excluding_short_abandons, asa_s, mean_wait_admitted_s, "
-              "occupancy, mean_queue_length, scheduled_agents, present_agents, agents_on_break, productive_agents, "
-              "overtime_agent_min, break_lateness_s, paid_agent_hours, cost (did you mean \"p_abandon\"?)");
+              "unknown KPI \"p_abandon_over_admited\"; known: " + std::string(kKnownKpis) +
+                  " (did you mean \"p_abandon_over_admitted\"?)");
+}
+
+// Keys renamed in December 2026 name what they became (docs/kpis.md#renamed-keys).
+TEST(LoadScenario, TargetOnARenamedKpiNamesItsNewKey) {
+  expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon\", \"max\": 0.05 }], \"router\""),
+              "/targets/0/kpi",
+              "unknown KPI \"p_abandon\"; known: " + std::string(kKnownKpis) +
+                  " (p_abandon was renamed p_abandon_over_admitted in December 2026 (same value: its denominator is "
+                  "admitted calls, answered + abandoned; p_abandon_over_offered divides by every offered call))");
+  expect_only(with(kDay, "\"router\"", "\"check\": {\"tolerance\": {\"p_wait\": 0.01}}, \"router\""),
+              "/check/tolerance/p_wait",
+              "unknown key \"p_wait\"; known: fraction, relative, " + std::string(kKnownKpis) +
+                  " (p_wait was renamed p_wait_over_admitted in December 2026 (same value: its denominator is "
+                  "admitted calls, answered + abandoned; p_wait_over_offered divides by every offered call))");
 }
 
 TEST(LoadScenario, TargetsAreChecked) {
@@ -1290,8 +1311,8 @@ TEST(LoadScenario, TargetsAreChecked) {
   expect_only(with(base, "T", R"({ "kpi": "service_level", "min": 0.9 })"), "/targets/0/kpi",
               "the centre's service-level target over the day is set in /service_level/target (with "
               "/service_level/awt_s); remove this entry, or give it a \"type\" or the scope \"intervals\"");
-  expect_only(with(base, "T", R"({ "kpi": "p_abandon", "max": 5 })"), "/targets/0/max",
-              "must be in [0, 1] (p_abandon is a fraction: write 5% as 0.05); got 5");
+  expect_only(with(base, "T", R"({ "kpi": "p_abandon_over_admitted", "max": 5 })"), "/targets/0/max",
+              "must be in [0, 1] (p_abandon_over_admitted is a fraction: write 5% as 0.05); got 5");
   expect_only(with(base, "T", R"({ "kpi": "asa_s", "max": -1 })"), "/targets/0/max", "must be >= 0; got -1");
   expect_only(with(base, "T", R"({ "kpi": "asa_s", "min": 1, "max": 30 })"), "/targets/0",
               "\"min\" and \"max\" are exclusive; give exactly one (use two entries for a band)");
@@ -1329,13 +1350,13 @@ std::string with_check(std::string_view check) {
 
 TEST(LoadScenario, CheckSettingsDecodeExactly) {
   const ScenarioSpec s = load_scenario_text(
-      with_check(R"({"alpha": 0.05, "tolerance": {"fraction": 0.02, "relative": 0.1, "asa_s": 2.5, "p_abandon": 0.005}})"),
+      with_check(R"({"alpha": 0.05, "tolerance": {"fraction": 0.02, "relative": 0.1, "asa_s": 2.5, "p_abandon_over_admitted": 0.005}})"),
       "t.json");
   EXPECT_EQ(s.check.alpha, 0.05);
   EXPECT_EQ(s.check.tolerance_fraction, 0.02);
   EXPECT_EQ(s.check.tolerance_relative, 0.1);
   EXPECT_EQ(s.check.tolerance_absolute[static_cast<std::size_t>(Kpi::AsaS)], 2.5);
-  EXPECT_EQ(s.check.tolerance_absolute[static_cast<std::size_t>(Kpi::PAbandon)], 0.005);
+  EXPECT_EQ(s.check.tolerance_absolute[static_cast<std::size_t>(Kpi::PAbandonOverAdmitted)], 0.005);
   EXPECT_FALSE(s.check.tolerance_absolute[static_cast<std::size_t>(Kpi::Offered)]);
 }
 
@@ -1358,8 +1379,8 @@ TEST(LoadScenario, CheckAlphaIsAnOpenInterval) {
 TEST(LoadScenario, CheckToleranceRangesAndPercentTypos) {
   expect_only(with_check(R"({"tolerance": {"fraction": 5}})"), "/check/tolerance/fraction",
               "must be in [0, 1] (the tolerance of fraction KPIs is a fraction: write 1% as 0.01); got 5");
-  expect_only(with_check(R"({"tolerance": {"p_wait": 2}})"), "/check/tolerance/p_wait",
-              "must be in [0, 1] (p_wait is a fraction: write 1% as 0.01); got 2");
+  expect_only(with_check(R"({"tolerance": {"p_wait_over_admitted": 2}})"), "/check/tolerance/p_wait_over_admitted",
+              "must be in [0, 1] (p_wait_over_admitted is a fraction: write 1% as 0.01); got 2");
   expect_only(with_check(R"({"tolerance": {"relative": -0.1}})"), "/check/tolerance/relative",
               "must be >= 0; got -0.1");
   expect_only(with_check(R"({"tolerance": {"asa_s": -2}})"), "/check/tolerance/asa_s", "must be >= 0; got -2");
@@ -1963,7 +1984,7 @@ TEST(LoadScenario, FullDayScenarioDecodesExactly) {
       }
     },
     "service_level": { "awt_s": 30, "target": 0.9, "definition": "excluding_short_abandons", "short_abandon_s": 3 },
-    "targets": [ { "kpi": "p_abandon", "max": 0.05 }, { "kpi": "occupancy", "min": 0.6 } ],
+    "targets": [ { "kpi": "p_abandon_over_admitted", "max": 0.05 }, { "kpi": "occupancy", "min": 0.6 } ],
     "rng": { "seed": 12345, "replications": 25 },
     "confidence": 0.9
   })";
@@ -2047,7 +2068,7 @@ TEST(LoadScenario, FullDayScenarioDecodesExactly) {
   EXPECT_EQ(s.targets[0].kpi, Kpi::ServiceLevel);
   EXPECT_EQ(s.targets[0].bound, TargetBound::AtLeast);
   EXPECT_EQ(s.targets[0].value, 0.9);
-  EXPECT_EQ(s.targets[1].kpi, Kpi::PAbandon);
+  EXPECT_EQ(s.targets[1].kpi, Kpi::PAbandonOverAdmitted);
   EXPECT_EQ(s.targets[1].bound, TargetBound::AtMost);
   EXPECT_EQ(s.targets[1].value, 0.05);
   EXPECT_EQ(s.targets[2].kpi, Kpi::Occupancy);
@@ -2083,7 +2104,7 @@ TEST(LoadScenario, DefaultsAreFilledIn) {
   EXPECT_EQ(s.router.policy, "queue_priority");
   EXPECT_EQ(s.service_level.awt_s, 20.0);
   EXPECT_EQ(s.service_level.target, 0.8);
-  EXPECT_EQ(s.service_level.definition, SlDefinition::AnsweredWithinTOverOffered);
+  EXPECT_EQ(s.service_level.definition, SlDefinition::AnsweredWithinTOverAdmitted);
   EXPECT_EQ(s.service_level.short_abandon_s, 5.0);
   ASSERT_EQ(s.targets.size(), 1u);
   EXPECT_EQ(s.targets[0].kpi, Kpi::ServiceLevel);
@@ -2218,7 +2239,7 @@ TEST(ShippedScenarios, SingleDayIvrLoads) {
   }
   for (const AgentGroupSpec& g : s.agent_groups) EXPECT_EQ(g.staffing.size(), 28u);
   ASSERT_EQ(s.targets.size(), 3u);
-  EXPECT_EQ(s.targets[1].kpi, Kpi::PAbandon);
+  EXPECT_EQ(s.targets[1].kpi, Kpi::PAbandonOverAdmitted);
   EXPECT_EQ(s.targets[2].kpi, Kpi::AsaS);
   EXPECT_EQ(s.seed, 42u);
   EXPECT_EQ(s.replications, 30u);

@@ -110,8 +110,8 @@ TEST(ValidateSpec, TargetsMustStartWithTheServiceLevelTarget) {
   s.service_level.target = 0.9;  // targets[0] still says 0.8
   expect_problem(s, "/targets", "TargetBound::AtLeast, 0.9}");
   s = small_day();
-  s.targets.push_back({Kpi::PAbandon, TargetBound::AtMost, 5.0});
-  expect_problem(s, "/targets/1/value", "must be in [0, 1] (p_abandon is a fraction: write 5% as 0.05); got 5.0");
+  s.targets.push_back({Kpi::PAbandonOverAdmitted, TargetBound::AtMost, 5.0});
+  expect_problem(s, "/targets/1/value", "must be in [0, 1] (p_abandon_over_admitted is a fraction: write 5% as 0.05); got 5.0");
 }
 
 TEST(ValidateSpec, UnknownPolicySuggestsTheClosest) {
