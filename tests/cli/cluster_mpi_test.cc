@@ -43,10 +43,11 @@ class ClusterMpi : public ccsim::test_support::CliTest {
     CliTest::SetUp();
   }
 
-  // A deadlock becomes a failure (exit 124) instead of a hung suite.
-  Outcome mpirun(int ranks, const std::string& program_and_args) {
-    return shell("timeout 120 " + std::string(CCSIM_MPIRUN) + " --oversubscribe -np " + std::to_string(ranks) + " " +
-                 program_and_args);
+  // A deadlock becomes a failure (exit 124) instead of a hung suite. `program_and_args`
+  // may go on with " : -np N other_program ..." for ranks that run another command line.
+  Outcome mpirun(int ranks, const std::string& program_and_args, int timeout_s = 120) {
+    return shell("timeout " + std::to_string(timeout_s) + " " + std::string(CCSIM_MPIRUN) + " --oversubscribe -np " +
+                 std::to_string(ranks) + " " + program_and_args);
   }
 
   // Runs `file` in one process and on `ranks` ranks; both results files must agree.
@@ -157,6 +158,43 @@ TEST_F(ClusterMpi, BadScenarioExitsWith2AndEachErrorIsPrintedOnce) {
   const Outcome usage = mpirun(2, std::string(CCSIM_BINARY) + " run " + file + " --no-such-flag");
   EXPECT_EQ(usage.exit_code, 2);
   EXPECT_EQ(occurrences(usage.err, "--no-such-flag"), 1u) << usage.err;
+}
+
+// Ranks given other files or options than rank 0 (mpirun's MPMD form, "A : -np 1 B")
+// stop at once: far less than a run takes, so a wait for ever shows as a timeout.
+constexpr int kMismatchTimeoutS = 60;
+
+TEST_F(ClusterMpi, RanksOnDifferentScenarioFilesExitWith2NamingTheRankThatDiffers) {
+  const std::string a = scenario("scenarios/examples/single_day_ivr.json");
+  const std::string b = scenario("scenarios/examples/two_skill_overflow_15min.json");
+  const std::string run = std::string(CCSIM_BINARY) + " run --quiet --threads 1 --replications 3 ";
+  const Outcome o =
+      mpirun(1, run + a + " --json " + (dir_ / "a.json").string() + " : -np 1 " + run + b, kMismatchTimeoutS);
+  EXPECT_EQ(o.exit_code, 2) << o.err;
+  EXPECT_EQ(occurrences(o.err, "ccsim run: ranks must run the same scenario and options, but rank 1 of 2 loaded"),
+            1u)
+      << o.err;
+  EXPECT_FALSE(fs::exists(dir_ / "a.json"));
+}
+
+// Before the ranks compared their jobs, this waited for ever: the root waited for
+// replications the other rank was never given, or the other way round.
+TEST_F(ClusterMpi, RanksWithDifferentOptionsExitWith2InsteadOfWaiting) {
+  const std::string file = scenario("scenarios/examples/single_day_ivr.json");
+  const std::string run = std::string(CCSIM_BINARY) + " run " + file + " --quiet --threads 1 ";
+  for (const auto& [mine, other] : {std::pair{"--replications 3", "--replications 5"},
+                                    std::pair{"--replications 5", "--replications 3"},
+                                    std::pair{"--seed 1", "--seed 2"}}) {
+    const Outcome o = mpirun(1, run + mine + " : -np 1 " + run + other, kMismatchTimeoutS);
+    EXPECT_EQ(o.exit_code, 2) << mine << " vs " << other << ": " << o.err;
+    EXPECT_EQ(occurrences(o.err, "ranks must run the same scenario and options"), 1u) << o.err;
+  }
+  const std::string check = std::string(CCSIM_BINARY) + " check " +
+                            scenario("scenarios/examples/two_skill_overflow_15min.json") + " --threads 1 --sequential";
+  const Outcome o =
+      mpirun(1, check + " --max-replications 100 : -np 1 " + check + " --max-replications 400", kMismatchTimeoutS);
+  EXPECT_EQ(o.exit_code, 2) << o.err;
+  EXPECT_EQ(occurrences(o.err, "ccsim check: ranks must run the same scenario and options"), 1u) << o.err;
 }
 
 TEST_F(ClusterMpi, FailureOnOneRankEndsTheJobNamingThatRank) {
