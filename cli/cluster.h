@@ -113,10 +113,12 @@ class SingleProcess final : public Cluster {
   int abandon(int exit_code) override { return exit_code; }
 };
 
-// The cluster main() runs the command on: the MPI job when an MPI launcher started this
-// process (it sets OMPI_COMM_WORLD_SIZE, PMIX_RANK or PMI_RANK) and ccsim was built
-// with CCSIM_WITH_MPI, else SingleProcess; MPI is never initialised otherwise. Call once,
-// before parsing arguments; MPI is finalised when the returned object is destroyed.
+// The cluster main() runs the command on. In ccsim-mpi (cluster_mpi.cc): the MPI job when
+// an MPI launcher started this process (it sets OMPI_COMM_WORLD_SIZE, PMIX_RANK or
+// PMI_RANK), else SingleProcess; MPI is never initialised otherwise. In ccsim
+// (cluster_local.cc): SingleProcess, but under a launcher it execs ccsim-mpi from its own
+// folder (throws when that fails) or, built without MPI, warns. Call once, before parsing
+// arguments; MPI is finalised when the returned object is destroyed.
 std::unique_ptr<Cluster> join_cluster(int& argc, char**& argv);
 
 }  // namespace ccsim::cli

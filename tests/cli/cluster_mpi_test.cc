@@ -2,8 +2,9 @@
 // `mpirun -np K ccsim run` against one process: the same results file bar run.ranks,
 // run.threads and performance (day, batch means, multi-skill, odd counts, more ranks
 // than replications); one report and one copy of each error; a failing rank ends the
-// job with its rank named. The same binary, started by mpirun with --rank-program,
-// drives Cluster directly: chunked calls, a failed call and calls after it.
+// job with its rank named; ranks of another job refuse to run; ccsim itself loads no MPI
+// library and becomes ccsim-mpi under mpirun. The same binary, started by mpirun with
+// --rank-program, drives Cluster directly: chunked calls, a failed call and calls after it.
 // Label "mpi"; skipped when ccsim is built without MPI or mpirun is missing.
 #include <unistd.h>
 
@@ -195,6 +196,26 @@ TEST_F(ClusterMpi, RanksWithDifferentOptionsExitWith2InsteadOfWaiting) {
       mpirun(1, check + " --max-replications 100 : -np 1 " + check + " --max-replications 400", kMismatchTimeoutS);
   EXPECT_EQ(o.exit_code, 2) << o.err;
   EXPECT_EQ(occurrences(o.err, "ccsim check: ranks must run the same scenario and options"), 1u) << o.err;
+}
+
+// The MPI libraries are ccsim-mpi's alone: a plain ccsim starts without them.
+TEST_F(ClusterMpi, CcsimLoadsNoMpiLibraryAndCcsimMpiDoes) {
+  const Outcome plain = shell("ldd " + std::string(CCSIM_BINARY));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out.find("libmpi"), std::string::npos) << plain.out;
+  const Outcome mpi = shell("ldd " + (fs::path(CCSIM_BINARY).parent_path() / "ccsim-mpi").string());
+  EXPECT_NE(mpi.out.find("libmpi"), std::string::npos) << mpi.out << mpi.err;
+}
+
+TEST_F(ClusterMpi, CcsimUnderALauncherWithoutCcsimMpiBesideItSaysSo) {
+  fs::copy_file(CCSIM_BINARY, dir_ / "ccsim");
+  const Outcome o = shell("OMPI_COMM_WORLD_SIZE=2 ./ccsim --version");
+  EXPECT_EQ(o.exit_code, 4) << o.out;
+  EXPECT_TRUE(o.out.empty()) << o.out;
+  EXPECT_NE(o.err.find("ccsim: cannot join the MPI job: started by an MPI launcher (OMPI_COMM_WORLD_SIZE=2), ccsim "
+                       "runs its ranks as " + (dir_ / "ccsim-mpi").string() + ", which cannot start: "),
+            std::string::npos)
+      << o.err;
 }
 
 TEST_F(ClusterMpi, FailureOnOneRankEndsTheJobNamingThatRank) {
