@@ -188,6 +188,10 @@ int check(const CheckArgs& a, Cluster& cluster) {
   std::string error;
   if (const int loaded = cluster.agree(load_scenario(a.scenario, "check", spec, error), error); loaded != kExitOk)
     return loaded;
+  models::Hash64 job = job_hash("check", spec);
+  job.add(a.update).add(a.no_targets).add(a.require_fingerprint).add(a.sequential);
+  job.add(a.alpha).add(a.tolerance_fraction).add(a.tolerance_relative).add(a.max_replications).add(a.precision);
+  if (const int same = cluster.same_job(job.value(), "check"); same != kExitOk) return same;
   CheckReport report;
   report.spec = &spec;
   report.unit = spec.replications == 1 && spec.steady.batches > 1 ? "batches" : "replications";

@@ -117,5 +117,16 @@ std::string merge_rank_texts(const std::vector<std::string>& texts) {
   return out;
 }
 
+std::string job_mismatch_text(const std::vector<std::uint64_t>& hashes, std::string_view command) {
+  std::vector<std::size_t> differ;
+  for (std::size_t k = 1; k < hashes.size(); ++k)
+    if (hashes[k] != hashes[0]) differ.push_back(k);
+  if (differ.empty()) return "";
+  return fmt::format("ccsim {}: ranks must run the same scenario and options, but rank{} {} of {} loaded another "
+                     "scenario or other options than rank 0: give every rank the same arguments and identical "
+                     "scenario, forecast and staffing files (--threads and output paths may differ)\n",
+                     command, differ.size() > 1 ? "s" : "", fmt::join(differ, ","), hashes.size());
+}
+
 }  // namespace internal
 }  // namespace ccsim::cli

@@ -9,7 +9,9 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
+#include "cli/commands.h"
 #include "models/replication.h"
 
 namespace ccsim::cli {
@@ -77,6 +79,15 @@ class Cluster {
   // same exit code: the largest given.
   virtual int agree(int exit_code, const std::string& error_text) = 0;
 
+  // Collective. Right after each rank has loaded its scenario, before anything that
+  // depends on it: each rank gives the hash of its job (models::spec_hash of the scenario
+  // as loaded, mixed with the command and every option that changes results; not
+  // --threads or output paths). Ranks on other files or options would fold each other's
+  // replications, or wait for ever on replications that no rank runs; so unless every
+  // rank gave the root's hash, the root prints one line naming the ranks that differ and
+  // every rank gets kExitBadInput; else kExitOk.
+  virtual int same_job(std::uint64_t job_hash, std::string_view command) = 0;
+
   // Collective. The root's `value` on every rank: for decisions only the root can make
   // because it alone holds the folded results (when to stop adding replications).
   virtual std::uint32_t root_value(std::uint32_t value) = 0;
@@ -97,14 +108,17 @@ class SingleProcess final : public Cluster {
                                    std::uint32_t first, std::uint32_t end, const models::RunOptions& options,
                                    const models::FoldFn& fold) override;
   int agree(int exit_code, const std::string& error_text) override;
+  int same_job(std::uint64_t, std::string_view) override { return kExitOk; }
   std::uint32_t root_value(std::uint32_t value) override { return value; }
   int abandon(int exit_code) override { return exit_code; }
 };
 
-// The cluster main() runs the command on: the MPI job when an MPI launcher started this
-// process (it sets OMPI_COMM_WORLD_SIZE, PMIX_RANK or PMI_RANK) and ccsim was built
-// with CCSIM_WITH_MPI, else SingleProcess; MPI is never initialised otherwise. Call once,
-// before parsing arguments; MPI is finalised when the returned object is destroyed.
+// The cluster main() runs the command on. In ccsim-mpi (cluster_mpi.cc): the MPI job when
+// an MPI launcher started this process (it sets OMPI_COMM_WORLD_SIZE, PMIX_RANK or
+// PMI_RANK), else SingleProcess; MPI is never initialised otherwise. In ccsim
+// (cluster_local.cc): SingleProcess, but under a launcher it execs ccsim-mpi from its own
+// folder (throws when that fails) or, built without MPI, warns. Call once, before parsing
+// arguments; MPI is finalised when the returned object is destroyed.
 std::unique_ptr<Cluster> join_cluster(int& argc, char**& argv);
 
 }  // namespace ccsim::cli

@@ -40,6 +40,7 @@
 
 #include "cli/cluster.h"
 #include "cli/cluster_support.h"
+#include "cli/commands.h"
 #include "cli/counters_wire.h"
 
 namespace ccsim::cli {
@@ -138,6 +139,19 @@ class MpiCluster final : public Cluster {
       std::fflush(stderr);
     }
     return mpi::all_reduce(comm_, exit_code, mpi::maximum<int>());
+  }
+
+  int same_job(std::uint64_t job_hash, std::string_view command) override {
+    if (size() == 1) return alone_.same_job(job_hash, command);
+    std::vector<std::uint64_t> hashes;
+    mpi::all_gather(comm_, job_hash, hashes);
+    // Every rank has every hash, so every rank reaches the same verdict with no more messages.
+    const std::string text = internal::job_mismatch_text(hashes, command);
+    if (is_root() && !text.empty()) {
+      std::fputs(text.c_str(), stderr);
+      std::fflush(stderr);
+    }
+    return text.empty() ? kExitOk : kExitBadInput;
   }
 
   std::uint32_t root_value(std::uint32_t value) override {

@@ -8,6 +8,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/replication.h"
@@ -40,5 +41,10 @@ std::string describe_failure(const std::exception_ptr& error, int rank, int size
 // every rank gave it, else each line prefixed "[rank 2] " or "[ranks 1,3] ". Each text
 // printed ends with a newline.
 std::string merge_rank_texts(const std::vector<std::string>& texts);
+
+// The line the root prints when some ranks' job hashes (hashes[k] from rank k) differ from
+// the root's, naming those ranks: "ccsim run: ranks must run the same scenario and
+// options, but rank 1 of 2 loaded ..."; "" when every rank has the root's hash.
+std::string job_mismatch_text(const std::vector<std::uint64_t>& hashes, std::string_view command);
 
 }  // namespace ccsim::cli::internal

@@ -226,6 +226,8 @@ int compare(CompareArgs args, Cluster& cluster) {
     }
   }
   if (const int ready = cluster.agree(code, error); ready != kExitOk) return ready;
+  const std::uint64_t job = job_hash("compare", a).add(models::spec_hash(b)).add(args.kpis).value();
+  if (const int same = cluster.same_job(job, "compare"); same != kExitOk) return same;
 
   ProgressBar progress = ProgressBar::for_stderr("ccsim compare");
   const std::uint32_t total = a.replications + b.replications;

@@ -100,6 +100,8 @@ int run(const RunArgs& a, Cluster& cluster) {
   std::string error;
   if (const int loaded = cluster.agree(load_scenario(a.scenario, "run", spec, error), error); loaded != kExitOk)
     return loaded;
+  const std::uint64_t job = job_hash("run", spec).add(!a.trace_path.empty()).add(a.trace_replication).value();
+  if (const int same = cluster.same_job(job, "run"); same != kExitOk) return same;
 
   error = check_outputs("ccsim run", named_files(a, spec));
   if (const int checked = cluster.agree(error.empty() ? kExitOk : kExitBadInput, error); checked != kExitOk)

@@ -132,6 +132,10 @@ int check_run_size(const ScenarioOptions& o, const models::ScenarioSpec& spec, s
   return kExitBadInput;
 }
 
+models::Hash64 job_hash(std::string_view command, const models::ScenarioSpec& spec) {
+  return models::Hash64().add(command).add(models::spec_hash(spec));
+}
+
 models::ThreadShortfallFn thread_shortfall_notice(std::string_view command) {
   return [command = std::string(command)](std::uint32_t started, std::uint32_t asked, const std::string& why) {
     fmt::print(stderr, "ccsim {}: the system started {} of the {} threads asked for ({}); the replications run on {} "

@@ -13,6 +13,7 @@
 #include "models/replication.h"
 #include "cli/output_file.h"
 #include "models/scenario/load.h"
+#include "models/scenario/spec_hash.h"
 #include "models/scenario/spec.h"
 
 namespace CLI {
@@ -68,6 +69,11 @@ inline constexpr std::uint32_t kMaxThreads = 1024;
 int check_run_size(const ScenarioOptions& options, const models::ScenarioSpec& spec, std::string& error);
 // "estimate: about ... events ...; memory up to ...", one line without a newline.
 std::string run_size_line(const ScenarioOptions& options, const models::ScenarioSpec& spec);
+
+// What the ranks of an MPI job compare before running (Cluster::same_job): the command and
+// the scenario as loaded, so with --seed, --replications, --confidence, --forecast and
+// --staffing applied. A command adds its own options that change results.
+models::Hash64 job_hash(std::string_view command, const models::ScenarioSpec& spec);
 
 // For RunOptions::thread_shortfall: says on stderr, as "ccsim <command>: ...", that the
 // system started fewer threads than --threads asked for and the run goes on with them.

@@ -421,6 +421,11 @@ int sweep(const SweepArgs& a, Cluster& cluster) {
     if (!error.empty()) code = kExitBadInput;
   }
   if (const int ready = cluster.agree(code, error); ready != kExitOk) return ready;
+  models::Hash64 job = job_hash("sweep", points.front().spec);
+  for (std::size_t p = 1; p < points.size(); ++p) job.add(models::spec_hash(points[p].spec));
+  for (const std::string& vary : a.vary) job.add(vary);
+  job.add(a.kpis);
+  if (const int same = cluster.same_job(job.value(), "sweep"); same != kExitOk) return same;
 
   const std::uint32_t reps = points.front().spec.replications;
   const auto total = static_cast<std::uint32_t>(points.size()) * reps;

@@ -2,8 +2,9 @@
 // `mpirun -np K ccsim run` against one process: the same results file bar run.ranks,
 // run.threads and performance (day, batch means, multi-skill, odd counts, more ranks
 // than replications); one report and one copy of each error; a failing rank ends the
-// job with its rank named. The same binary, started by mpirun with --rank-program,
-// drives Cluster directly: chunked calls, a failed call and calls after it.
+// job with its rank named; ranks of another job refuse to run; ccsim itself loads no MPI
+// library and becomes ccsim-mpi under mpirun. The same binary, started by mpirun with
+// --rank-program, drives Cluster directly: chunked calls, a failed call and calls after it.
 // Label "mpi"; skipped when ccsim is built without MPI or mpirun is missing.
 #include <unistd.h>
 
@@ -43,10 +44,11 @@ class ClusterMpi : public ccsim::test_support::CliTest {
     CliTest::SetUp();
   }
 
-  // A deadlock becomes a failure (exit 124) instead of a hung suite.
-  Outcome mpirun(int ranks, const std::string& program_and_args) {
-    return shell("timeout 120 " + std::string(CCSIM_MPIRUN) + " --oversubscribe -np " + std::to_string(ranks) + " " +
-                 program_and_args);
+  // A deadlock becomes a failure (exit 124) instead of a hung suite. `program_and_args`
+  // may go on with " : -np N other_program ..." for ranks that run another command line.
+  Outcome mpirun(int ranks, const std::string& program_and_args, int timeout_s = 120) {
+    return shell("timeout " + std::to_string(timeout_s) + " " + std::string(CCSIM_MPIRUN) + " --oversubscribe -np " +
+                 std::to_string(ranks) + " " + program_and_args);
   }
 
   // Runs `file` in one process and on `ranks` ranks; both results files must agree.
@@ -157,6 +159,63 @@ TEST_F(ClusterMpi, BadScenarioExitsWith2AndEachErrorIsPrintedOnce) {
   const Outcome usage = mpirun(2, std::string(CCSIM_BINARY) + " run " + file + " --no-such-flag");
   EXPECT_EQ(usage.exit_code, 2);
   EXPECT_EQ(occurrences(usage.err, "--no-such-flag"), 1u) << usage.err;
+}
+
+// Ranks given other files or options than rank 0 (mpirun's MPMD form, "A : -np 1 B")
+// stop at once: far less than a run takes, so a wait for ever shows as a timeout.
+constexpr int kMismatchTimeoutS = 60;
+
+TEST_F(ClusterMpi, RanksOnDifferentScenarioFilesExitWith2NamingTheRankThatDiffers) {
+  const std::string a = scenario("scenarios/examples/single_day_ivr.json");
+  const std::string b = scenario("scenarios/examples/two_skill_overflow_15min.json");
+  const std::string run = std::string(CCSIM_BINARY) + " run --quiet --threads 1 --replications 3 ";
+  const Outcome o =
+      mpirun(1, run + a + " --json " + (dir_ / "a.json").string() + " : -np 1 " + run + b, kMismatchTimeoutS);
+  EXPECT_EQ(o.exit_code, 2) << o.err;
+  EXPECT_EQ(occurrences(o.err, "ccsim run: ranks must run the same scenario and options, but rank 1 of 2 loaded"),
+            1u)
+      << o.err;
+  EXPECT_FALSE(fs::exists(dir_ / "a.json"));
+}
+
+// Before the ranks compared their jobs, this waited for ever: the root waited for
+// replications the other rank was never given, or the other way round.
+TEST_F(ClusterMpi, RanksWithDifferentOptionsExitWith2InsteadOfWaiting) {
+  const std::string file = scenario("scenarios/examples/single_day_ivr.json");
+  const std::string run = std::string(CCSIM_BINARY) + " run " + file + " --quiet --threads 1 ";
+  for (const auto& [mine, other] : {std::pair{"--replications 3", "--replications 5"},
+                                    std::pair{"--replications 5", "--replications 3"},
+                                    std::pair{"--seed 1", "--seed 2"}}) {
+    const Outcome o = mpirun(1, run + mine + " : -np 1 " + run + other, kMismatchTimeoutS);
+    EXPECT_EQ(o.exit_code, 2) << mine << " vs " << other << ": " << o.err;
+    EXPECT_EQ(occurrences(o.err, "ranks must run the same scenario and options"), 1u) << o.err;
+  }
+  const std::string check = std::string(CCSIM_BINARY) + " check " +
+                            scenario("scenarios/examples/two_skill_overflow_15min.json") + " --threads 1 --sequential";
+  const Outcome o =
+      mpirun(1, check + " --max-replications 100 : -np 1 " + check + " --max-replications 400", kMismatchTimeoutS);
+  EXPECT_EQ(o.exit_code, 2) << o.err;
+  EXPECT_EQ(occurrences(o.err, "ccsim check: ranks must run the same scenario and options"), 1u) << o.err;
+}
+
+// The MPI libraries are ccsim-mpi's alone: a plain ccsim starts without them.
+TEST_F(ClusterMpi, CcsimLoadsNoMpiLibraryAndCcsimMpiDoes) {
+  const Outcome plain = shell("ldd " + std::string(CCSIM_BINARY));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out.find("libmpi"), std::string::npos) << plain.out;
+  const Outcome mpi = shell("ldd " + (fs::path(CCSIM_BINARY).parent_path() / "ccsim-mpi").string());
+  EXPECT_NE(mpi.out.find("libmpi"), std::string::npos) << mpi.out << mpi.err;
+}
+
+TEST_F(ClusterMpi, CcsimUnderALauncherWithoutCcsimMpiBesideItSaysSo) {
+  fs::copy_file(CCSIM_BINARY, dir_ / "ccsim");
+  const Outcome o = shell("OMPI_COMM_WORLD_SIZE=2 ./ccsim --version");
+  EXPECT_EQ(o.exit_code, 4) << o.out;
+  EXPECT_TRUE(o.out.empty()) << o.out;
+  EXPECT_NE(o.err.find("ccsim: cannot join the MPI job: started by an MPI launcher (OMPI_COMM_WORLD_SIZE=2), ccsim "
+                       "runs its ranks as " + (dir_ / "ccsim-mpi").string() + ", which cannot start: "),
+            std::string::npos)
+      << o.err;
 }
 
 TEST_F(ClusterMpi, FailureOnOneRankEndsTheJobNamingThatRank) {

@@ -1,6 +1,7 @@
 // tests/cli/cluster_test.cc
 // The MPI-free parts of cli/cluster.h: a single process as a cluster of one, the
-// wording of failures, the merging of the ranks' error texts, and launcher detection.
+// wording of failures, the merging of the ranks' error texts, the line naming ranks that
+// run another job, and launcher detection.
 // The multi-rank protocol is tested under mpirun in cluster_mpi_test.cc.
 #include "cli/cluster.h"
 
@@ -71,6 +72,16 @@ TEST(ClusterSupport, TextSomeRanksGaveIsPrefixedWithThoseRanks) {
   EXPECT_EQ(merge_rank_texts({"", "cannot open a.json\n", "", "cannot open a.json\n"}),
             "[ranks 1,3] cannot open a.json\n");
   EXPECT_EQ(merge_rank_texts({"x\n", "y\nz\n", "x\n"}), "[ranks 0,2] x\n[rank 1] y\n[rank 1] z\n");
+}
+
+TEST(ClusterSupport, JobsThatDifferFromTheRootsAreNamedOnOneLine) {
+  EXPECT_EQ(internal::job_mismatch_text({7, 7, 7}, "run"), "");
+  EXPECT_EQ(internal::job_mismatch_text({7}, "run"), "");
+  const std::string two = internal::job_mismatch_text({7, 8, 7, 9}, "sweep");
+  EXPECT_EQ(two.rfind("ccsim sweep: ranks must run the same scenario and options, but ranks 1,3 of 4 loaded ", 0), 0u)
+      << two;
+  EXPECT_EQ(two.find('\n'), two.size() - 1) << two;
+  EXPECT_NE(internal::job_mismatch_text({7, 8}, "run").find("but rank 1 of 2 loaded"), std::string::npos);
 }
 
 TEST(ClusterSupport, LauncherIsSpottedByItsEnvironment) {

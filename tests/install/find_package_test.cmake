@@ -39,6 +39,10 @@ list(LENGTH libraries n_libraries)
 if(NOT config_files OR NOT n_libraries EQUAL 2 OR NOT EXISTS ${prefix}/bin/ccsim)
   message(FATAL_ERROR "incomplete install in ${prefix}: config '${config_files}', libraries '${libraries}', bin/ccsim")
 endif()
+# Built with MPI (-DWITH_MPI=ON), ccsim execs the ccsim-mpi beside it under a launcher.
+if(WITH_MPI AND NOT EXISTS ${prefix}/bin/ccsim-mpi)
+  message(FATAL_ERROR "incomplete install in ${prefix}: no bin/ccsim-mpi, which ccsim runs as under mpirun")
+endif()
 
 set(include_dir ${prefix}/include/ccsim)
 file(GLOB_RECURSE headers RELATIVE ${include_dir} ${include_dir}/*.h)

@@ -1,0 +1,157 @@
+// models/scenario/spec_hash.cc
+// Each struct is taken apart with a structured binding naming every member: a member
+// added to spec.h then stops this file from compiling until it is hashed (or left out
+// here on purpose), instead of two ranks silently disagreeing on it.
+#include "models/scenario/spec_hash.h"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace ccsim::models {
+
+Hash64& Hash64::add(std::string_view s) {
+  add(s.size());
+  for (const char c : s) add(static_cast<unsigned char>(c));
+  return *this;
+}
+
+namespace {
+
+void feed(Hash64& h, const sim::Distribution& d);
+void feed(Hash64& h, const ArrivalSpec& a);
+void feed(Hash64& h, const IvrTreatment& t);
+void feed(Hash64& h, const ServiceLevelSpec& s);
+void feed(Hash64& h, const ContactTypeSpec& c);
+void feed(Hash64& h, const BreakSpec& b);
+void feed(Hash64& h, const ShiftSpec& s);
+void feed(Hash64& h, const AgentGroupSpec& g);
+void feed(Hash64& h, const RouterSpec& r);
+void feed(Hash64& h, const TargetSpec& t);
+void feed(Hash64& h, const CostSpec& c);
+void feed(Hash64& h, const SteadyStateSpec& s);
+void feed(Hash64& h, const CheckSpec& c);
+void feed(Hash64& h, const ScenarioSpec::ForecastSource& f);
+
+template <class T>
+  requires requires(Hash64& h, const T& v) { h.add(v); }
+void feed(Hash64& h, const T& v) {
+  h.add(v);
+}
+
+template <class T>
+void feed(Hash64& h, const std::optional<T>& v) {
+  h.add(v.has_value());
+  if (v) feed(h, *v);
+}
+
+template <class T>
+void feed(Hash64& h, const std::vector<T>& v) {
+  h.add(v.size());
+  for (const T& x : v) feed(h, x);
+}
+
+template <class T, std::size_t N>
+void feed(Hash64& h, const std::array<T, N>& v) {
+  for (const T& x : v) feed(h, x);
+}
+
+template <class Id, class T>
+void feed(Hash64& h, const IdVector<Id, T>& v) {
+  feed(h, v.raw());
+}
+
+template <class... T>
+void feed_all(Hash64& h, const T&... v) {
+  (feed(h, v), ...);
+}
+
+void feed(Hash64& h, const sim::Distribution& d) {
+  const auto& [kind, a, b, k, values_s, cdf] = d;
+  feed_all(h, kind, a, b, k, values_s, cdf);
+}
+
+void feed(Hash64& h, const ArrivalSpec& s) {
+  const auto& [process, rate_per_s, per_period, times_s] = s;
+  feed_all(h, process, rate_per_s, per_period, times_s);
+}
+
+void feed(Hash64& h, const IvrTreatment& t) {
+  const auto& [duration, p_self_service, p_hangup] = t;
+  feed_all(h, duration, p_self_service, p_hangup);
+}
+
+void feed(Hash64& h, const ServiceLevelSpec& s) {
+  const auto& [awt_s, target, definition, short_abandon_s] = s;
+  feed_all(h, awt_s, target, definition, short_abandon_s);
+}
+
+void feed(Hash64& h, const ContactTypeSpec& c) {
+  const auto& [name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
+               overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level] = c;
+  feed_all(h, name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
+           overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level);
+}
+
+void feed(Hash64& h, const BreakSpec& b) {
+  const auto& [name, duration_s, earliest_start_s, latest_start_s, placement, paid] = b;
+  feed_all(h, name, duration_s, earliest_start_s, latest_start_s, placement, paid);
+}
+
+void feed(Hash64& h, const ShiftSpec& s) {
+  const auto& [name, start_s, end_s, agents, breaks] = s;
+  feed_all(h, name, start_s, end_s, agents, breaks);
+}
+
+void feed(Hash64& h, const AgentGroupSpec& g) {
+  const auto& [name, staffing, shifts, absenteeism, shrinkage, type_order, reserved_for, reserved_agents,
+               cost_per_hour] = g;
+  feed_all(h, name, staffing, shifts, absenteeism, shrinkage, type_order, reserved_for, reserved_agents,
+           cost_per_hour);
+}
+
+void feed(Hash64& h, const RouterSpec& r) {
+  const auto& [policy] = r;
+  feed(h, policy);
+}
+
+void feed(Hash64& h, const TargetSpec& t) {
+  const auto& [kpi, bound, value, type, group, scope, share_of_intervals] = t;
+  feed_all(h, kpi, bound, value, type, group, scope, share_of_intervals);
+}
+
+void feed(Hash64& h, const CostSpec& c) {
+  const auto& [currency, per_abandoned_call, per_answered_call] = c;
+  feed_all(h, currency, per_abandoned_call, per_answered_call);
+}
+
+void feed(Hash64& h, const SteadyStateSpec& s) {
+  const auto& [warmup_s, duration_s, calls, batches] = s;
+  feed_all(h, warmup_s, duration_s, calls, batches);
+}
+
+void feed(Hash64& h, const CheckSpec& c) {
+  const auto& [alpha, tolerance_fraction, tolerance_relative, tolerance_absolute] = c;
+  feed_all(h, alpha, tolerance_fraction, tolerance_relative, tolerance_absolute);
+}
+
+void feed(Hash64& h, const ScenarioSpec::ForecastSource& f) {
+  const auto& [file, per_hour, stated_total, total] = f;  // file: a path (see spec_hash.h)
+  feed_all(h, per_hour, stated_total, total);
+}
+
+}  // namespace
+
+std::uint64_t spec_hash(const ScenarioSpec& spec) {
+  // source_file and staffing_plan_file are paths (see spec_hash.h).
+  const auto& [name, description, source_file, mode, period_s, num_periods, start_minute, steady, trunk_lines,
+               has_ivr, ivr_ports, forecast, staffing_plan_file, contact_types, agent_groups, router,
+               service_level, targets, seed, replications, confidence, check, costs] = spec;
+  Hash64 h;
+  feed_all(h, name, description, mode, period_s, num_periods, start_minute, steady, trunk_lines, has_ivr,
+           ivr_ports, forecast, contact_types, agent_groups, router, service_level, targets, seed,
+           replications, confidence, check, costs);
+  return h.value();
+}
+
+}  // namespace ccsim::models
