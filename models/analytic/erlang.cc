@@ -1,5 +1,5 @@
 // models/analytic/erlang.cc
-// Erlang B / C / A formulas and staffing searches; docs/erlang.md derives every
+// Erlang B / C / A and finite-line formulas and staffing searches; docs/erlang.md derives every
 // formula used here and states the truncation bound of the Erlang A distribution.
 #include "models/analytic/erlang.h"
 

@@ -1,6 +1,7 @@
 // models/analytic/erlang.h
-// Exact steady-state formulas for M/M/c/c (Erlang B), M/M/c (Erlang C) and M/M/c+M
-// (Erlang A, exponential patience), and the smallest staffing that meets a target.
+// Exact steady-state formulas for M/M/c/c (Erlang B), M/M/c (Erlang C), M/M/c+M
+// (Erlang A, exponential patience) and M/M/c/K(+M) (finite lines), and the smallest
+// staffing that meets a target.
 // All in double precision, stable for thousands of agents and Erlangs (recursions and
 // log space, no factorials). docs/erlang.md gives every formula, its source and the
 // exact definition of every field; the simulator's validation tests rely on them.
@@ -206,7 +207,7 @@ std::uint32_t staff_erlang_a_for_sl_over_answered(double rate_per_s, double mean
 // The FiniteLines quantity a staffing search for a fixed number of lines constrains.
 // P(wait) over *offered* calls is not offered: with few agents most calls are blocked,
 // so few offered calls wait, and adding agents can raise it. With patience shorter than
-// the handle time p_block can rise with an added agent too; that search scans every c.
+// the handle time every added agent raises p_block, so only one agent can meet it.
 enum class FiniteLinesTarget : std::uint8_t {
   PBlock,                // p_block <= target
   PWaitOverAdmitted,     // p_wait_over_admitted <= target
@@ -217,7 +218,7 @@ enum class FiniteLinesTarget : std::uint8_t {
 };
 
 // Smallest c in [1, lines] meeting the target with `lines` lines; probabilities in (0, 1),
-// service levels in [0, 1). Throws std::invalid_argument when even c = lines misses it.
+// service levels in [0, 1). Throws std::invalid_argument when no c up to lines meets it.
 std::uint32_t staff_finite_lines(std::uint32_t lines, double rate_per_s, double mean_service_s,
                                  double mean_patience_s, double awt_s, FiniteLinesTarget kind,
                                  double target);
