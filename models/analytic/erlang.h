@@ -1,6 +1,7 @@
 // models/analytic/erlang.h
-// Exact steady-state formulas for M/M/c/c (Erlang B), M/M/c (Erlang C) and M/M/c+M
-// (Erlang A, exponential patience), and the smallest staffing that meets a target.
+// Exact steady-state formulas for M/M/c/c (Erlang B), M/M/c (Erlang C), M/M/c+M
+// (Erlang A, exponential patience) and M/M/c/K(+M) (finite lines), and the smallest
+// staffing that meets a target.
 // All in double precision, stable for thousands of agents and Erlangs (recursions and
 // log space, no factorials). docs/erlang.md gives every formula, its source and the
 // exact definition of every field; the simulator's validation tests rely on them.
@@ -87,6 +88,33 @@ double erlang_a_sl_excluding_short_abandons(std::uint32_t agents, double rate_pe
                                             double mean_service_s, double mean_patience_s,
                                             double awt_s, double short_abandon_s);
 
+// M/M/c/K and M/M/c/K+M: `agents` agents and `lines` >= agents lines (K); a call that
+// finds every line taken is blocked, the others wait FIFO for an agent, and with a finite
+// mean_patience_s abandon when their exponential patience runs out (+infinity: never).
+// Exact birth-death stationary distribution over all K + 1 states (log space) and exact
+// waiting-time distribution; lines == agents is Erlang B. Every ratio names its
+// denominator: offered (every arrival, blocked included), admitted (not blocked) or
+// answered. docs/erlang.md, "Finite lines".
+struct FiniteLines {
+  double p_block = 0.0;                             // P(N = K) seen by an arrival
+  double p_wait_over_offered = 0.0;                 // P(c <= N < K): admitted and waits
+  double p_wait_over_admitted = 0.0;                // P(W > 0 | admitted)
+  double p_abandon_over_offered = 0.0;              // theta E[Q] / lambda
+  double p_abandon_over_admitted = 0.0;             // theta E[Q] / (lambda (1 - p_block))
+  double sl_answered_within_t_over_offered = 1.0;   // P(answered and W <= awt)
+  double sl_answered_within_t_over_admitted = 1.0;  // the same over P(admitted)
+  double sl_answered_within_t_over_answered = 1.0;  // the same over P(answered)
+  double asa_s = 0.0;                 // E[W | answered], seconds
+  double mean_wait_admitted_s = 0.0;  // E[W | admitted], abandons counted = E[Q] / admit rate
+  double mean_queue_length = 0.0;     // E[Q], time average of calls waiting
+  double occupancy = 0.0;             // E[min(N, c)] / c
+};
+
+// Throws std::invalid_argument for agents == 0, lines < agents, lines - agents above
+// kMaxErlangAQueueStates, and the argument checks of erlang_a_metrics.
+FiniteLines finite_lines_metrics(std::uint32_t agents, std::uint32_t lines, double rate_per_s,
+                                 double mean_service_s, double mean_patience_s, double awt_s);
+
 // Smallest n in [lo, hi] with meets(n), for a predicate that is monotone (false ... false
 // true ... true). Starts at guess (clamped into [lo, hi]; lo by default), gallops down or
 // up from it, then bisects: O(log |answer - guess|) calls, so a good guess saves the
@@ -159,5 +187,40 @@ std::uint32_t staff_erlang_a_for_sl(double rate_per_s, double mean_service_s,
 // rule as above for candidates whose queue is too long to compute.
 std::uint32_t staff_erlang_a_for_abandon(double rate_per_s, double mean_service_s,
                                          double mean_patience_s, double target_p_abandon);
+
+// Smallest stable c with erlang_c(c, a) <= target_p_wait; target in (0, 1).
+std::uint32_t staff_erlang_c_for_p_wait(double rate_per_s, double mean_service_s,
+                                        double target_p_wait);
+
+// Smallest c >= 1 with ErlangA::p_wait <= target_p_wait; target in (0, 1). Same rule as
+// staff_erlang_a_for_sl for candidates whose queue is too long to compute.
+std::uint32_t staff_erlang_a_for_p_wait(double rate_per_s, double mean_service_s,
+                                        double mean_patience_s, double target_p_wait);
+
+// Smallest c >= 1 with ErlangA::sl_answered_within_t_over_answered >= target_sl; target in
+// [0, 1). This service level ignores abandons, so short patience can meet it with very
+// few agents: pair it with an abandonment target.
+std::uint32_t staff_erlang_a_for_sl_over_answered(double rate_per_s, double mean_service_s,
+                                                  double mean_patience_s, double awt_s,
+                                                  double target_sl);
+
+// The FiniteLines quantity a staffing search for a fixed number of lines constrains.
+// P(wait) over *offered* calls is not offered: with few agents most calls are blocked,
+// so few offered calls wait, and adding agents can raise it. With patience shorter than
+// the handle time every added agent raises p_block, so only one agent can meet it.
+enum class FiniteLinesTarget : std::uint8_t {
+  PBlock,                // p_block <= target
+  PWaitOverAdmitted,     // p_wait_over_admitted <= target
+  PAbandonOverAdmitted,  // p_abandon_over_admitted <= target
+  SlOverOffered,         // sl_answered_within_t_over_offered >= target
+  SlOverAdmitted,        // sl_answered_within_t_over_admitted >= target
+  SlOverAnswered,        // sl_answered_within_t_over_answered >= target
+};
+
+// Smallest c in [1, lines] meeting the target with `lines` lines; probabilities in (0, 1),
+// service levels in [0, 1). Throws std::invalid_argument when no c up to lines meets it.
+std::uint32_t staff_finite_lines(std::uint32_t lines, double rate_per_s, double mean_service_s,
+                                 double mean_patience_s, double awt_s, FiniteLinesTarget kind,
+                                 double target);
 
 }  // namespace ccsim::models::analytic

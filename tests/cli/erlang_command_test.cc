@@ -1,10 +1,12 @@
 // tests/cli/erlang_command_test.cc
-// `ccsim erlang b|c|a` through a CLI11 app built here: text and JSON output, staffing,
+// `ccsim erlang b|ivr|c|a` through a CLI11 app built here: text and JSON output, staffing,
 // and exit code 2 with a one-line message for bad values.
 #include <gtest/gtest.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -72,13 +74,13 @@ TEST(ErlangCommand, CJsonCarriesTheExactFormulaValues) {
   EXPECT_EQ(j["model"], "erlang_c");
   EXPECT_EQ(j["inputs"]["agents"], 14);
   EXPECT_EQ(j["inputs"]["awt_s"], 20.0);
-  EXPECT_EQ(j["results"]["p_wait"].get<double>(), m.p_wait);
-  EXPECT_EQ(j["results"]["service_level"].get<double>(), m.service_level);
+  EXPECT_EQ(j["results"]["p_wait_over_offered"].get<double>(), m.p_wait);
+  EXPECT_EQ(j["results"]["sl_answered_within_t_over_offered"].get<double>(), m.service_level);
   EXPECT_EQ(j["results"]["asa_s"].get<double>(), m.asa_s);
   EXPECT_EQ(j["results"]["stable"], true);
-  EXPECT_EQ(j["staffing"]["agents_for_sl"],
+  EXPECT_EQ(j["staffing"]["agents_for_sl_answered_within_t_over_offered"],
             an::staff_erlang_c_for_sl(3.3333333333333335 / 60.0, 180.0, 20.0, 0.8));
-  EXPECT_EQ(j["staffing"]["agents_for_asa"],
+  EXPECT_EQ(j["staffing"]["agents_for_asa_s"],
             an::staff_erlang_c_for_asa(3.3333333333333335 / 60.0, 180.0, 5.0));
 }
 
@@ -89,8 +91,8 @@ TEST(ErlangCommand, CWithoutAgentsReportsTheStaffedLevel) {
   const auto j = nlohmann::json::parse(o.out);
   const std::uint32_t c = an::staff_erlang_c_for_sl(0.5, 240.0, 20.0, 0.9);
   EXPECT_EQ(j["inputs"]["agents"], c);
-  EXPECT_EQ(j["staffing"]["agents_for_sl"], c);
-  EXPECT_GE(j["results"]["service_level"].get<double>(), 0.9);
+  EXPECT_EQ(j["staffing"]["agents_for_sl_answered_within_t_over_offered"], c);
+  EXPECT_GE(j["results"]["sl_answered_within_t_over_offered"].get<double>(), 0.9);
 }
 
 TEST(ErlangCommand, CReportsOverloadAsUnstableNotAsAnError) {
@@ -117,7 +119,8 @@ TEST(ErlangCommand, BFindsLinesForTargetBlocking) {
   const Outcome o = run({"b", "--load-erlangs", "5", "--target-block", "0.01", "--json"});
   ASSERT_EQ(o.exit_code, kExitOk) << o.err;
   const auto j = nlohmann::json::parse(o.out);
-  EXPECT_EQ(j["staffing"]["lines_for_block"], 11);
+  EXPECT_EQ(j["staffing"]["lines_for_p_block"], 11);
+  EXPECT_EQ(j["staffing"]["achieved_p_block"].get<double>(), an::erlang_b(11, 5.0));
   EXPECT_EQ(j["inputs"]["lines"], 11);
 }
 
@@ -129,15 +132,15 @@ TEST(ErlangCommand, APrintsAbandonmentAndBothServiceLevels) {
   const auto j = nlohmann::json::parse(o.out);
   const an::ErlangA m = an::erlang_a_metrics(14, 200.0 / 3600.0, 180.0, 120.0, 20.0);
   const auto& r = j["results"];
-  EXPECT_EQ(r["p_abandon"].get<double>(), m.p_abandon);
+  EXPECT_EQ(r["p_abandon_over_offered"].get<double>(), m.p_abandon);
   EXPECT_EQ(r["sl_answered_within_t_over_offered"].get<double>(),
             m.sl_answered_within_t_over_offered);
   EXPECT_EQ(r["sl_answered_within_t_over_answered"].get<double>(),
             m.sl_answered_within_t_over_answered);
   EXPECT_EQ(r["asa_s"].get<double>(), m.asa_s);
-  EXPECT_EQ(r["mean_wait_s"].get<double>(), m.mean_wait_s);
+  EXPECT_EQ(r["mean_wait_admitted_s"].get<double>(), m.mean_wait_s);
   EXPECT_TRUE(r.contains("sl_excluding_short_abandons"));
-  EXPECT_EQ(j["staffing"]["agents_for_abandon"],
+  EXPECT_EQ(j["staffing"]["agents_for_p_abandon_over_offered"],
             an::staff_erlang_a_for_abandon(200.0 / 3600.0, 180.0, 120.0, 0.02));
 
   const Outcome text = run({"a", "--agents", "14", "--rate-per-hour", "200", "--aht-s", "180",
@@ -145,6 +148,88 @@ TEST(ErlangCommand, APrintsAbandonmentAndBothServiceLevels) {
   ASSERT_EQ(text.exit_code, kExitOk) << text.err;
   EXPECT_TRUE(contains(text.out, "sl_answered_within_t_over_offered")) << text.out;
   EXPECT_TRUE(contains(text.out, "awt_s")) << text.out;
+}
+
+TEST(ErlangCommand, CAndAStaffForAWaitProbability) {
+  const Outcome c = run({"c", "--rate-per-hour", "200", "--aht-s", "180", "--target-p-wait", "0.2",
+                         "--json"});
+  ASSERT_EQ(c.exit_code, kExitOk) << c.err;
+  const auto jc = nlohmann::json::parse(c.out);
+  EXPECT_EQ(jc["staffing"]["target_p_wait_over_offered"], 0.2);
+  EXPECT_EQ(jc["staffing"]["agents_for_p_wait_over_offered"], 14);  // C(14, 10) = 0.174
+  EXPECT_EQ(jc["staffing"]["achieved_p_wait_over_offered"].get<double>(), an::erlang_c(14, 10.0));
+  EXPECT_EQ(jc["inputs"]["agents"], 14);
+
+  const Outcome a = run({"a", "--rate-per-hour", "200", "--aht-s", "180", "--patience-s", "120",
+                         "--target-p-wait", "0.2", "--target-sl-over-answered", "0.9", "--json"});
+  ASSERT_EQ(a.exit_code, kExitOk) << a.err;
+  const auto ja = nlohmann::json::parse(a.out);
+  const double lambda = 200.0 / 3600.0;
+  const std::uint32_t for_wait = an::staff_erlang_a_for_p_wait(lambda, 180.0, 120.0, 0.2);
+  const std::uint32_t for_sl = an::staff_erlang_a_for_sl_over_answered(lambda, 180.0, 120.0, 20.0, 0.9);
+  EXPECT_EQ(ja["staffing"]["agents_for_p_wait_over_offered"], for_wait);
+  EXPECT_EQ(ja["staffing"]["agents_for_sl_answered_within_t_over_answered"], for_sl);
+  EXPECT_EQ(ja["staffing"]["achieved_sl_answered_within_t_over_answered"].get<double>(),
+            an::erlang_a_metrics(for_sl, lambda, 180.0, 120.0, 20.0).sl_answered_within_t_over_answered);
+  EXPECT_EQ(ja["inputs"]["agents"], std::max(for_wait, for_sl));
+}
+
+TEST(ErlangCommand, LinesGiveTheFiniteLineModelWithEveryDenominator) {
+  const Outcome o = run({"a", "--agents", "14", "--lines", "18", "--rate-per-hour", "250", "--aht-s",
+                         "180", "--patience-s", "120", "--json"});
+  ASSERT_EQ(o.exit_code, kExitOk) << o.err;
+  const auto j = nlohmann::json::parse(o.out);
+  const an::FiniteLines m = an::finite_lines_metrics(14, 18, 250.0 / 3600.0, 180.0, 120.0, 20.0);
+  EXPECT_EQ(j["model"], "erlang_a_lines");
+  EXPECT_EQ(j["inputs"]["lines"], 18);
+  const auto& r = j["results"];
+  EXPECT_EQ(r["p_block"].get<double>(), m.p_block);
+  EXPECT_EQ(r["p_wait_over_offered"].get<double>(), m.p_wait_over_offered);
+  EXPECT_EQ(r["p_wait_over_admitted"].get<double>(), m.p_wait_over_admitted);
+  EXPECT_EQ(r["p_abandon_over_admitted"].get<double>(), m.p_abandon_over_admitted);
+  EXPECT_EQ(r["sl_answered_within_t_over_offered"].get<double>(), m.sl_answered_within_t_over_offered);
+  EXPECT_EQ(r["sl_answered_within_t_over_admitted"].get<double>(), m.sl_answered_within_t_over_admitted);
+  EXPECT_EQ(r["sl_answered_within_t_over_answered"].get<double>(), m.sl_answered_within_t_over_answered);
+  EXPECT_EQ(r["mean_wait_admitted_s"].get<double>(), m.mean_wait_admitted_s);
+
+  const Outcome staffed = run({"c", "--lines", "30", "--rate-per-hour", "400", "--aht-s", "180",
+                               "--target-block", "0.01", "--target-sl", "0.8", "--json"});
+  ASSERT_EQ(staffed.exit_code, kExitOk) << staffed.err;
+  const auto js = nlohmann::json::parse(staffed.out);
+  using T = an::FiniteLinesTarget;
+  const double lambda = 400.0 / 3600.0, inf = std::numeric_limits<double>::infinity();
+  const std::uint32_t for_block = an::staff_finite_lines(30, lambda, 180.0, inf, 20.0, T::PBlock, 0.01);
+  const std::uint32_t for_sl = an::staff_finite_lines(30, lambda, 180.0, inf, 20.0, T::SlOverOffered, 0.8);
+  EXPECT_EQ(js["model"], "erlang_c_lines");
+  EXPECT_EQ(js["staffing"]["agents_for_p_block"], for_block);
+  EXPECT_EQ(js["staffing"]["agents_for_sl_answered_within_t_over_offered"], for_sl);
+  EXPECT_EQ(js["inputs"]["agents"], std::max(for_block, for_sl));
+  EXPECT_FALSE(js["results"].contains("p_abandon_over_offered"));  // nobody abandons in c
+
+  const Outcome text = run({"c", "--agents", "10", "--lines", "12", "--rate-per-hour", "200",
+                            "--aht-s", "180"});
+  ASSERT_EQ(text.exit_code, kExitOk) << text.err;
+  EXPECT_TRUE(contains(text.out, "M/M/c/K")) << text.out;
+  EXPECT_TRUE(contains(text.out, "(= over answered: nobody abandons)")) << text.out;
+}
+
+TEST(ErlangCommand, IvrPortsSpeakOfPortsNotAgents) {
+  const Outcome o = run({"ivr", "--ports", "30", "--rate-per-hour", "600", "--mean-ivr-s", "150",
+                         "--target-block", "0.01", "--json"});
+  ASSERT_EQ(o.exit_code, kExitOk) << o.err;
+  const auto j = nlohmann::json::parse(o.out);
+  EXPECT_EQ(j["model"], "ivr_ports");
+  EXPECT_EQ(j["inputs"]["ports"], 30);
+  EXPECT_EQ(j["inputs"]["mean_ivr_s"], 150.0);
+  EXPECT_EQ(j["results"]["p_block"].get<double>(), an::erlang_b(30, 25.0));
+  EXPECT_TRUE(j["results"].contains("port_occupancy"));
+  EXPECT_EQ(j["staffing"]["ports_for_p_block"], an::staff_erlang_b_for_blocking(25.0, 0.01));
+
+  const Outcome text = run({"ivr", "--ports", "30", "--load-erlangs", "25"});
+  ASSERT_EQ(text.exit_code, kExitOk) << text.err;
+  EXPECT_TRUE(contains(text.out, "IVR port pool")) << text.out;
+  EXPECT_FALSE(contains(text.out, "agent")) << text.out;
+  EXPECT_FALSE(contains(text.out, "lines")) << text.out;
 }
 
 TEST(ErlangCommand, ArrivalRateMustBeGivenExactlyOnce) {
@@ -175,6 +260,25 @@ TEST(ErlangCommand, BadValuesExitTwoWithOneLine) {
       {"b", "--lines", "5", "--rate-per-s", "0.1"},
       {"b", "--lines", "5", "--load-erlangs", "3", "--aht-s", "100"},
       {"b", "--load-erlangs", "3", "--target-block", "0"},
+      {"c", "--rate-per-s", "0.1", "--aht-s", "180", "--target-p-wait", "0"},
+      {"c", "--rate-per-s", "0.1", "--aht-s", "180", "--target-p-wait", "1"},
+      {"c", "--rate-per-s", "0.1", "--aht-s", "180", "--target-p-wait", "nan"},
+      {"a", "--rate-per-s", "0.1", "--aht-s", "180", "--patience-s", "60", "--target-p-wait", "20"},
+      {"a", "--rate-per-s", "0.1", "--aht-s", "180", "--patience-s", "60", "--target-sl-over-answered",
+       "1"},
+      {"c", "--agents", "5", "--lines", "4", "--rate-per-s", "0.01", "--aht-s", "180"},
+      {"c", "--agents", "5", "--lines", "0", "--rate-per-s", "0.01", "--aht-s", "180"},
+      {"c", "--agents", "5", "--lines", "8", "--rate-per-s", "inf", "--aht-s", "180"},
+      {"c", "--rate-per-s", "0.01", "--aht-s", "180", "--target-block", "0.01"},
+      {"c", "--rate-per-s", "0.01", "--aht-s", "180", "--target-sl-over-admitted", "0.8"},
+      {"c", "--lines", "8", "--rate-per-s", "0.01", "--aht-s", "180", "--target-asa-s", "10"},
+      {"c", "--lines", "8", "--rate-per-s", "0.01", "--aht-s", "180", "--target-block", "1.5"},
+      {"c", "--lines", "8", "--rate-per-s", "1", "--aht-s", "180", "--target-block", "0.01"},
+      {"a", "--agents", "5", "--lines", "8", "--rate-per-s", "0.01", "--aht-s", "180", "--patience-s",
+       "60", "--short-abandon-s", "5"},
+      {"ivr", "--ports", "5"},
+      {"ivr", "--ports", "-1", "--load-erlangs", "3"},
+      {"ivr", "--rate-per-s", "0.1", "--mean-ivr-s", "0", "--target-block", "0.01"},
   };
   for (const auto& args : bad) {
     const Outcome o = run(args);

@@ -6,10 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace ccsim::models::analytic {
@@ -77,6 +79,52 @@ long double brute_force_answered_within(const Reference& r, int c, double mean_s
     weight *= lt / (k + 1);
   }
   return r.p_below + result;
+}
+
+// Stationary distribution of the M/M/c/K(+M) chain straight from its generator: the
+// balance equations pi Q = 0 with one replaced by sum pi = 1, solved by Gaussian
+// elimination with partial pivoting in long double. No product formula is involved.
+std::vector<long double> ctmc_stationary(int c, int k, double lambda, double mean_service_s,
+                                         double patience_s) {
+  const long double mu = 1.0L / mean_service_s, th = 1.0L / patience_s;
+  const int n = k + 1;
+  std::vector<std::vector<long double>> m(n, std::vector<long double>(n + 1, 0.0L));
+  for (int s = 0; s < n; ++s) {  // m[i][j] = Q[j][i]
+    const long double up = s < k ? static_cast<long double>(lambda) : 0.0L;
+    const long double down = std::min(s, c) * mu + std::max(s - c, 0) * th;
+    m[s][s] -= up + down;
+    if (s < k) m[s + 1][s] += up;
+    if (s > 0) m[s - 1][s] += down;
+  }
+  for (int j = 0; j <= n; ++j) m[n - 1][j] = 1.0L;  // normalisation, right-hand side 1
+  for (int col = 0; col < n; ++col) {
+    int piv = col;
+    for (int i = col + 1; i < n; ++i)
+      if (std::abs(m[i][col]) > std::abs(m[piv][col])) piv = i;
+    std::swap(m[col], m[piv]);
+    for (int i = 0; i < n; ++i) {
+      if (i == col) continue;
+      const long double f = m[i][col] / m[col][col];
+      for (int j = col; j <= n; ++j) m[i][j] -= f * m[col][j];
+    }
+  }
+  std::vector<long double> pi(n);
+  for (int i = 0; i < n; ++i) pi[i] = m[i][n] / m[i][i];
+  return pi;
+}
+
+// The Reference of an M/M/c/K(+M) chain: p holds the states an *admitted* arrival sees
+// (j < K - c waiting), so brute_force_answered_within gives the SL over offered calls.
+Reference finite_lines_reference(const std::vector<long double>& pi, int c) {
+  Reference r;
+  const int k = static_cast<int>(pi.size()) - 1;
+  for (int n = 0; n <= k; ++n) {
+    if (n < c) r.p_below += pi[n];
+    else if (n < k) r.p.push_back(pi[n]);
+    r.eq += std::max(n - c, 0) * pi[n];
+    r.busy += std::min(n, c) * pi[n];
+  }
+  return r;
 }
 
 // ---- Erlang B ----------------------------------------------------------------------
@@ -392,6 +440,152 @@ TEST(ErlangA, RejectsBadArgumentsAndHugeQueues) {
   EXPECT_THROW(erlang_a_metrics(10, 0.2, 100, 1e9, 20), std::invalid_argument);
 }
 
+// ---- finite lines: M/M/c/K and M/M/c/K+M --------------------------------------------
+
+TEST(FiniteLines, AgreesWithGeneratorSolveAndUniformization) {
+  struct Case {
+    std::uint32_t c, k;
+    double lambda, service_s, patience_s, awt_s;
+  };
+  for (const Case& q : {Case{1, 1, 0.01, 60.0, kInf, 10.0}, Case{3, 8, 0.05, 60.0, kInf, 20.0},
+                        Case{4, 30, 8.0 / 60.0, 60.0, kInf, 30.0},   // twice overloaded
+                        Case{5, 12, 0.1, 60.0, 20.0, 15.0},          // patience < service
+                        Case{10, 10, 0.05, 180.0, 120.0, 20.0},      // K = c: Erlang B
+                        Case{12, 40, 0.08, 200.0, 600.0, 60.0}}) {
+    SCOPED_TRACE(testing::Message() << "c=" << q.c << " K=" << q.k << " patience=" << q.patience_s);
+    const std::vector<long double> pi = ctmc_stationary(static_cast<int>(q.c), static_cast<int>(q.k),
+                                                        q.lambda, q.service_s, q.patience_s);
+    const Reference r = finite_lines_reference(pi, static_cast<int>(q.c));
+    const FiniteLines m = finite_lines_metrics(q.c, q.k, q.lambda, q.service_s, q.patience_s, q.awt_s);
+    const long double p_block = pi.back();
+    long double p_wait = 0;
+    for (long double x : r.p) p_wait += x;
+    expect_rel(m.p_block, static_cast<double>(p_block), 1e-12);
+    EXPECT_NEAR(m.p_wait_over_offered, static_cast<double>(p_wait), 1e-13);
+    EXPECT_NEAR(m.p_wait_over_admitted, static_cast<double>(p_wait / (1 - p_block)), 1e-13);
+    EXPECT_NEAR(m.mean_queue_length, static_cast<double>(r.eq), 1e-12);
+    expect_rel(m.occupancy, static_cast<double>(r.busy / q.c), 1e-12);
+
+    // P(answered) per admitted arrival from the product along its path; abandons are the rest.
+    const long double cmu = q.c / q.service_s, th = 1.0L / q.patience_s;
+    long double answered = r.p_below;
+    for (std::size_t j = 0; j < r.p.size(); ++j)
+      answered += r.p[j] * (cmu / (cmu + (j + 1) * th));
+    EXPECT_NEAR(m.p_abandon_over_offered, static_cast<double>(1 - p_block - answered), 1e-12);
+    EXPECT_NEAR(m.p_abandon_over_admitted,
+                static_cast<double>((1 - p_block - answered) / (1 - p_block)), 1e-12);
+
+    const long double sl = r.p.empty() ? r.p_below  // K = c: nobody waits
+                                       : brute_force_answered_within(r, static_cast<int>(q.c),
+                                                                     q.service_s, q.patience_s, q.awt_s);
+    expect_rel(m.sl_answered_within_t_over_offered, static_cast<double>(sl), 1e-10);
+    expect_rel(m.sl_answered_within_t_over_admitted, static_cast<double>(sl / (1 - p_block)), 1e-10);
+    expect_rel(m.sl_answered_within_t_over_answered, static_cast<double>(sl / answered), 1e-10);
+  }
+}
+
+TEST(FiniteLines, OneAgentMatchesTheClosedFormOfMM1K) {
+  // M/M/1/K: pi_n = (1 - rho) rho^n / (1 - rho^(K+1)) (Kleinrock 1975, section 3.6).
+  for (double rho : {0.5, 0.8, 1.3}) {
+    const std::uint32_t k = 10;
+    const FiniteLines m = finite_lines_metrics(1, k, rho / 100.0, 100.0, kInf, 0.0);
+    const double z = (1.0 - std::pow(rho, k + 1)) / (1.0 - rho);
+    expect_rel(m.p_block, std::pow(rho, k) / z, 1e-13);
+    expect_rel(m.occupancy, 1.0 - 1.0 / z, 1e-13);
+  }
+}
+
+TEST(FiniteLines, AsManyLinesAsAgentsIsErlangB) {
+  for (std::uint32_t c : {1u, 10u, 300u}) {
+    const double a = 0.9 * c;
+    const FiniteLines m = finite_lines_metrics(c, c, a / 180.0, 180.0, kInf, 20.0);
+    const double b = erlang_b(c, a);
+    expect_rel(m.p_block, b, 1e-13);
+    EXPECT_EQ(m.p_wait_over_offered, 0.0);
+    EXPECT_EQ(m.p_abandon_over_offered, 0.0);
+    expect_rel(m.sl_answered_within_t_over_offered, 1.0 - b, 1e-13);
+    EXPECT_NEAR(m.sl_answered_within_t_over_admitted, 1.0, 1e-13);
+    EXPECT_NEAR(m.sl_answered_within_t_over_answered, 1.0, 1e-13);
+    expect_rel(m.occupancy, a * (1.0 - b) / c, 1e-13);
+    // Patience is irrelevant when nobody waits.
+    expect_rel(finite_lines_metrics(c, c, a / 180.0, 180.0, 30.0, 20.0).p_block, b, 1e-13);
+  }
+}
+
+TEST(FiniteLines, ManyLinesConvergeToErlangCAndErlangA) {
+  const double lambda = 100.0 / 1800.0;
+  const FiniteLines fc = finite_lines_metrics(14, 14 + 3000, lambda, 180.0, kInf, 20.0);
+  const ErlangC c = erlang_c_metrics(14, lambda, 180.0, 20.0);
+  EXPECT_LT(fc.p_block, 1e-300);
+  expect_rel(fc.p_wait_over_offered, c.p_wait, 1e-12);
+  expect_rel(fc.sl_answered_within_t_over_offered, c.service_level, 1e-12);
+  expect_rel(fc.asa_s, c.asa_s, 1e-12);
+  expect_rel(fc.mean_queue_length, c.mean_queue_length, 1e-12);
+
+  // Erlang A on 100 agents at 105 Erlangs: its queue rarely passes 100, never 3000.
+  const FiniteLines fa = finite_lines_metrics(100, 3100, 105.0 / 200.0, 200.0, 300.0, 30.0);
+  const ErlangA a = erlang_a_metrics(100, 105.0 / 200.0, 200.0, 300.0, 30.0);
+  EXPECT_EQ(fa.p_block, 0.0);
+  expect_rel(fa.p_wait_over_offered, a.p_wait, 1e-12);
+  expect_rel(fa.p_abandon_over_offered, a.p_abandon, 1e-12);
+  expect_rel(fa.sl_answered_within_t_over_offered, a.sl_answered_within_t_over_offered, 1e-12);
+  expect_rel(fa.sl_answered_within_t_over_answered, a.sl_answered_within_t_over_answered, 1e-12);
+  expect_rel(fa.asa_s, a.asa_s, 1e-12);
+  expect_rel(fa.mean_wait_admitted_s, a.mean_wait_s, 1e-12);
+}
+
+TEST(FiniteLines, WaitingTimeDistributionIntegratesToTheMeans) {
+  // E[W 1{answered}] = int_0^inf (P(answered) - P(answered, W <= t)) dt over offered calls.
+  for (double patience : {kInf, 120.0}) {
+    const std::uint32_t c = 14, k = 20;
+    const double lambda = 120.0 / 1800.0, s = 180.0;
+    const FiniteLines m = finite_lines_metrics(c, k, lambda, s, patience, 0.0);
+    const double answered = 1.0 - m.p_block - m.p_abandon_over_offered;
+    const double served_wait = integrate_wait([&](double t) {
+      return answered -
+             finite_lines_metrics(c, k, lambda, s, patience, t).sl_answered_within_t_over_offered;
+    });
+    expect_rel(m.asa_s, served_wait / answered, 1e-7);
+  }
+}
+
+TEST(FiniteLines, ThousandsOfLinesAndAgentsStayFinite) {
+  // 1200 Erlangs on 1000 agents and 5000 lines, no abandonment: the queue fills, and the
+  // fluid limit blocks the excess 200 / 1200 of the calls.
+  const FiniteLines m = finite_lines_metrics(1000, 5000, 1200.0 / 180.0, 180.0, kInf, 20.0);
+  EXPECT_NEAR(m.p_block, 1.0 / 6.0, 1e-3);
+  EXPECT_NEAR(m.occupancy, 1.0, 1e-9);
+  EXPECT_NEAR(m.p_wait_over_admitted, 1.0, 1e-9);
+  EXPECT_NEAR(m.asa_s, 4000.0 * 180.0 / 1000.0, 5.0);  // a full queue drains at c mu
+  const FiniteLines light = finite_lines_metrics(1000, 5000, 500.0 / 180.0, 180.0, 300.0, 20.0);
+  EXPECT_EQ(light.p_block, 0.0);
+  EXPECT_GT(light.sl_answered_within_t_over_offered, 0.999999);
+  const FiniteLines patient = finite_lines_metrics(1000, 4000, 1100.0 / 180.0, 180.0, 3600.0, 20.0);
+  for (double v : {patient.p_block, patient.p_wait_over_admitted, patient.p_abandon_over_admitted,
+                   patient.sl_answered_within_t_over_offered, patient.asa_s}) {
+    EXPECT_TRUE(std::isfinite(v));
+    EXPECT_GE(v, 0.0);
+  }
+  EXPECT_GT(patient.p_block, 0.0);
+}
+
+TEST(FiniteLines, NoTrafficMeansNoWaitAndNoBlocking) {
+  const FiniteLines m = finite_lines_metrics(2, 5, 0.0, 100.0, 60.0, 20.0);
+  EXPECT_EQ(m.p_block, 0.0);
+  EXPECT_EQ(m.p_wait_over_admitted, 0.0);
+  EXPECT_EQ(m.sl_answered_within_t_over_offered, 1.0);
+  EXPECT_EQ(m.occupancy, 0.0);
+}
+
+TEST(FiniteLines, RejectsBadArguments) {
+  EXPECT_THROW(finite_lines_metrics(5, 4, 0.1, 100, kInf, 20), std::invalid_argument);
+  EXPECT_THROW(finite_lines_metrics(0, 4, 0.1, 100, kInf, 20), std::invalid_argument);
+  EXPECT_THROW(finite_lines_metrics(2, 4, -0.1, 100, kInf, 20), std::invalid_argument);
+  EXPECT_THROW(finite_lines_metrics(2, 4, 0.1, 100, std::nan(""), 20), std::invalid_argument);
+  EXPECT_THROW(finite_lines_metrics(2, 4, 0.1, 100, kInf, kInf), std::invalid_argument);
+  EXPECT_THROW(finite_lines_metrics(1, 3'000'000, 0.1, 100, kInf, 20), std::invalid_argument);
+}
+
 // ---- staffing ----------------------------------------------------------------------
 
 TEST(Staffing, SmallestAgentsMeetingFindsTheThreshold) {
@@ -487,6 +681,134 @@ TEST(Staffing, ErlangARefusesAnswersItCannotShowMinimal) {
                std::invalid_argument);
 }
 
+TEST(Staffing, ErlangCForPWaitIsMinimal) {
+  // 10 Erlangs: C(14, 10) = 0.174, C(13, 10) = 0.295 (the textbook case above).
+  EXPECT_EQ(staff_erlang_c_for_p_wait(100.0 / 1800.0, 180.0, 0.2), 14u);
+  for (double a : {0.2, 10.0, 285.0, 2000.0}) {
+    for (double target : {0.01, 0.2, 0.6}) {
+      const std::uint32_t c = staff_erlang_c_for_p_wait(a / 180.0, 180.0, target);
+      EXPECT_LE(erlang_c(c, a), target);
+      if (c > 1) {
+        EXPECT_GT(erlang_c(c - 1, a), target) << a << " " << target;
+      }
+    }
+  }
+}
+
+TEST(Staffing, ErlangAForPWaitIsMinimalAndBetweenErlangBAndC) {
+  for (double patience : {10.0, 120.0, 1e5}) {
+    for (double target : {0.05, 0.2, 0.5}) {
+      const double a = 50.0, lambda = a / 180.0;
+      const std::uint32_t c = staff_erlang_a_for_p_wait(lambda, 180.0, patience, target);
+      EXPECT_LE(erlang_a_metrics(c, lambda, 180.0, patience, 0.0).p_wait, target);
+      EXPECT_GT(erlang_a_metrics(c - 1, lambda, 180.0, patience, 0.0).p_wait, target);
+      EXPECT_GE(c, staff_erlang_b_for_blocking(a, target));
+      EXPECT_LE(c, staff_erlang_c_for_p_wait(lambda, 180.0, target));
+    }
+  }
+  EXPECT_EQ(staff_erlang_a_for_p_wait(0.05, 180.0, kInf, 0.2), staff_erlang_c_for_p_wait(0.05, 180.0, 0.2));
+}
+
+TEST(Staffing, ErlangAForServiceLevelOverAnsweredIsMinimal) {
+  const double lambda = 100.0 / 1800.0;
+  for (double patience : {5.0, 120.0, 1e5}) {
+    for (double target : {0.8, 0.95}) {
+      const std::uint32_t c = staff_erlang_a_for_sl_over_answered(lambda, 180.0, patience, 20.0, target);
+      EXPECT_GE(erlang_a_metrics(c, lambda, 180.0, patience, 20.0).sl_answered_within_t_over_answered,
+                target);
+      if (c > 1) {
+        EXPECT_LT(erlang_a_metrics(c - 1, lambda, 180.0, patience, 20.0).sl_answered_within_t_over_answered,
+                  target);
+      }
+    }
+  }
+  // Over answered calls the target is easier than over offered ones: abandons drop out.
+  EXPECT_LE(staff_erlang_a_for_sl_over_answered(lambda, 180.0, 120.0, 20.0, 0.8),
+            staff_erlang_a_for_sl(lambda, 180.0, 120.0, 20.0, 0.8));
+}
+
+// The searches bisect, which needs each target to improve with every added agent. Only
+// p_block has a proof (docs/erlang.md): check the others over a grid of loads,
+// patiences, lines and awt.
+TEST(Staffing, SearchedQuantitiesImproveWithEveryAgent) {
+  for (double a : {0.5, 3.0, 10.0, 60.0}) {
+    for (double patience : {1.0, 30.0, 600.0, kInf}) {
+      for (double awt : {0.0, 20.0, 120.0}) {
+        SCOPED_TRACE(testing::Message() << "a=" << a << " patience=" << patience << " awt=" << awt);
+        ErlangA prev_a = erlang_a_metrics(1, a / 180.0, 180.0, patience, awt);
+        for (std::uint32_t c = 2; c <= 2 * a + 8 && !std::isinf(patience); ++c) {
+          const ErlangA m = erlang_a_metrics(c, a / 180.0, 180.0, patience, awt);
+          EXPECT_LE(m.p_wait, prev_a.p_wait * (1 + 1e-12)) << c;
+          EXPECT_GE(m.sl_answered_within_t_over_answered,
+                    prev_a.sl_answered_within_t_over_answered * (1 - 1e-12)) << c;
+          prev_a = m;
+        }
+        for (std::uint32_t k : {static_cast<std::uint32_t>(a / 2) + 1, static_cast<std::uint32_t>(a) + 6,
+                                static_cast<std::uint32_t>(2 * a) + 40}) {
+          FiniteLines prev = finite_lines_metrics(1, k, a / 180.0, 180.0, patience, awt);
+          for (std::uint32_t c = 2; c <= k; ++c) {
+            const FiniteLines m = finite_lines_metrics(c, k, a / 180.0, 180.0, patience, awt);
+            const double up = 1 + 1e-11, down = 1 - 1e-11;
+            if (patience >= 180.0) {
+              EXPECT_LE(m.p_block, prev.p_block * up) << k << " " << c;
+            } else {  // an agent frees its line more slowly than an impatient caller
+              EXPECT_GE(m.p_block, prev.p_block * down) << k << " " << c;
+            }
+            EXPECT_LE(m.p_wait_over_admitted, prev.p_wait_over_admitted * up) << k << " " << c;
+            EXPECT_LE(m.p_abandon_over_admitted, prev.p_abandon_over_admitted * up) << k << " " << c;
+            EXPECT_GE(m.sl_answered_within_t_over_offered, prev.sl_answered_within_t_over_offered * down);
+            EXPECT_GE(m.sl_answered_within_t_over_admitted, prev.sl_answered_within_t_over_admitted * down);
+            EXPECT_GE(m.sl_answered_within_t_over_answered, prev.sl_answered_within_t_over_answered * down);
+            prev = m;
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(Staffing, FiniteLinesSearchesAreMinimal) {
+  const std::uint32_t k = 30;
+  const double lambda = 20.0 / 180.0;
+  using T = FiniteLinesTarget;
+  const auto value = [](const FiniteLines& m, T t) {
+    switch (t) {
+      case T::PBlock: return m.p_block;
+      case T::PWaitOverAdmitted: return m.p_wait_over_admitted;
+      case T::PAbandonOverAdmitted: return m.p_abandon_over_admitted;
+      case T::SlOverOffered: return -m.sl_answered_within_t_over_offered;
+      case T::SlOverAdmitted: return -m.sl_answered_within_t_over_admitted;
+      case T::SlOverAnswered: return -m.sl_answered_within_t_over_answered;
+    }
+    return 0.0;
+  };
+  struct Goal {
+    T kind;
+    double target;
+  };
+  for (double patience : {60.0, 600.0, kInf}) {
+    for (const Goal g : {Goal{T::PBlock, 0.01}, Goal{T::PWaitOverAdmitted, 0.3},
+                         Goal{T::PAbandonOverAdmitted, 0.02}, Goal{T::SlOverOffered, 0.8},
+                         Goal{T::SlOverAdmitted, 0.8}, Goal{T::SlOverAnswered, 0.9}}) {
+      if (g.kind == T::PAbandonOverAdmitted && std::isinf(patience)) continue;
+      const bool sl = g.kind == T::SlOverOffered || g.kind == T::SlOverAdmitted || g.kind == T::SlOverAnswered;
+      const double limit = sl ? -g.target : g.target;
+      const std::uint32_t c = staff_finite_lines(k, lambda, 180.0, patience, 20.0, g.kind, g.target);
+      SCOPED_TRACE(testing::Message() << "kind " << static_cast<int>(g.kind) << " patience " << patience);
+      EXPECT_LE(value(finite_lines_metrics(c, k, lambda, 180.0, patience, 20.0), g.kind), limit);
+      for (std::uint32_t less = 1; less < c; ++less)  // smallest, not just a threshold
+        EXPECT_GT(value(finite_lines_metrics(less, k, lambda, 180.0, patience, 20.0), g.kind), limit);
+    }
+  }
+  // Patience shorter than service: every added agent raises blocking.
+  EXPECT_EQ(staff_finite_lines(2, 0.5 / 180.0, 180.0, 1.0, 20.0, T::PBlock, 0.01), 1u);
+  EXPECT_GT(finite_lines_metrics(2, 2, 0.5 / 180.0, 180.0, 1.0, 20.0).p_block, 0.01);
+  EXPECT_THROW(staff_finite_lines(5, 3.0 / 180.0, 180.0, 60.0, 20.0, T::PBlock, 1e-6), std::invalid_argument);
+  EXPECT_THROW(staff_finite_lines(10, 1.0, 180.0, kInf, 20.0, T::PBlock, 0.01), std::invalid_argument);
+  EXPECT_THROW(staff_finite_lines(10, 0.01, 180.0, kInf, 20.0, T::PBlock, 1.0), std::invalid_argument);
+  EXPECT_THROW(staff_finite_lines(10, 0.01, 180.0, kInf, 20.0, T::SlOverOffered, 1.0), std::invalid_argument);
+}
+
 TEST(Staffing, RejectsBadTargetsAndUnreachableLoads) {
   EXPECT_THROW(staff_erlang_b_for_blocking(5.0, 0.0), std::invalid_argument);
   EXPECT_THROW(staff_erlang_b_for_blocking(5.0, 1.5), std::invalid_argument);
@@ -495,6 +817,11 @@ TEST(Staffing, RejectsBadTargetsAndUnreachableLoads) {
   EXPECT_THROW(staff_erlang_c_for_asa(0.1, 180.0, 0.0), std::invalid_argument);
   EXPECT_THROW(staff_erlang_a_for_abandon(0.1, 180.0, 60.0, 0.0), std::invalid_argument);
   EXPECT_THROW(staff_erlang_c_for_sl(2e6, 1.0, 20.0, 0.8), std::invalid_argument);  // > cap
+  for (double target : {0.0, 1.0, -0.5, std::nan("")}) {
+    EXPECT_THROW(staff_erlang_c_for_p_wait(0.1, 180.0, target), std::invalid_argument);
+    EXPECT_THROW(staff_erlang_a_for_p_wait(0.1, 180.0, 60.0, target), std::invalid_argument);
+  }
+  EXPECT_THROW(staff_erlang_a_for_sl_over_answered(0.1, 180.0, 60.0, 20.0, 1.0), std::invalid_argument);
 }
 
 }  // namespace
