@@ -3,6 +3,7 @@
 // CSV tables, thread-count invariance, and exit code 2 with located errors for bad
 // files and arguments.
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -72,13 +73,37 @@ TEST_F(RunCommand, ConfidenceFromTheCommandLineSizesEveryInterval) {
   const nlohmann::json a = nlohmann::json::parse(slurp(dir_ / "c95.json"));
   const nlohmann::json b = nlohmann::json::parse(slurp(dir_ / "c99.json"));
   EXPECT_EQ(b["run"]["confidence"], 0.99);
-  const auto hw = [](const nlohmann::json& j) { return j["kpis"]["overall"]["p_wait_over_admitted"]["half_width"].get<double>(); };
+  const auto hw = [](const nlohmann::json& j) {
+    return j["kpis"]["overall"]["p_wait_over_admitted"]["half_width"].get<double>();
+  };
   EXPECT_EQ(a["kpis"]["overall"]["p_wait_over_admitted"]["mean"], b["kpis"]["overall"]["p_wait_over_admitted"]["mean"]);
   EXPECT_GT(hw(b), 1.2 * hw(a));  // t(0.995, 19) / t(0.975, 19) = 1.36
   const Outcome percent = ccsim("run " + scenario + " --confidence 95");
   EXPECT_EQ(percent.exit_code, 2);
   EXPECT_NE(percent.err.find("--confidence must be in (0, 1) (write 95 % as 0.95); got 95"), std::string::npos)
       << percent.err;
+}
+
+// Each replication's overall KPIs, in order: their mean is the statistic the file reports.
+TEST_F(RunCommand, ObservationsGiveEachReplicationsOverallKpisOnlyWhenAsked) {
+  const std::string scenario = std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/erlang_c_14_agents.json";
+  ASSERT_EQ(ccsim("run " + scenario + " --quiet --replications 5 --observations --json obs.json").exit_code, 0);
+  ASSERT_EQ(ccsim("run " + scenario + " --quiet --replications 5 --json plain.json").exit_code, 0);
+  const nlohmann::json with = nlohmann::json::parse(slurp(dir_ / "obs.json"));
+  const nlohmann::json plain = nlohmann::json::parse(slurp(dir_ / "plain.json"));
+  EXPECT_FALSE(plain.contains("observations"));
+  EXPECT_EQ(with["kpis"], plain["kpis"]) << "asking for the observations changes no statistic";
+  const nlohmann::json& overall = with["observations"]["overall"];
+  EXPECT_EQ(overall.size(), with["kpis"]["overall"].size());
+  for (const char* key : {"service_level", "asa_s", "offered"}) {
+    ASSERT_EQ(overall[key].size(), 5u) << key;
+    double sum = 0;
+    for (const auto& x : overall[key]) sum += x.get<double>();
+    EXPECT_NEAR(sum / 5, with["kpis"]["overall"][key]["mean"].get<double>(), 1e-9 * std::fabs(sum)) << key;
+  }
+  const Outcome alone = ccsim("run " + scenario + " --observations");
+  EXPECT_EQ(alone.exit_code, 2) << "the observations go in the results JSON: --json is needed";
+  EXPECT_NE(alone.err.find("--json"), std::string::npos) << alone.err;
 }
 
 TEST_F(RunCommand, DayScenarioPrintsTargetsAndFlagsMissedIntervals) {
