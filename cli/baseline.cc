@@ -527,7 +527,9 @@ Baseline read_baseline_text(std::string_view text, const std::string& file_label
 
 Baseline read_baseline_file(const std::string& path) {
   return read_baseline_text(
-      models::internal::read_input_file(path, "baseline", "write one with `ccsim check SCENARIO --update`"), path);
+      models::internal::read_input_file(path, "baseline", "write one with `ccsim check SCENARIO --update`",
+                                        "a .json file"),
+      path);
 }
 
 }  // namespace ccsim::cli

@@ -403,6 +403,30 @@ class DuplicateKeyFinder {
 
 // ---- parsing ------------------------------------------------------------------------
 
+// nlohmann's syntax errors quote the bytes read last, which in a file that is not UTF-8
+// are not text: shown as \xNN, they print the same on every terminal and in every log.
+std::string escape_invalid_utf8(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const std::size_t length = lead < 0x80           ? 1
+                               : (lead >> 5) == 0x6  ? 2
+                               : (lead >> 4) == 0xe  ? 3
+                               : (lead >> 3) == 0x1e ? 4
+                                                     : 0;
+    bool valid = length > 0 && i + length <= s.size();
+    for (std::size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
+    if (valid) {
+      out.append(s.substr(i, length));
+      i += length;
+    } else {
+      out += fmt::format("\\x{:02x}", lead);
+      ++i;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace internal {
@@ -418,8 +442,8 @@ Json parse_document(std::string_view json_text, const std::string& file_label, D
   } catch (const NestingTooDeep&) {
     throw ScenarioError(file_label, duplicates.take());
   } catch (const nlohmann::json::parse_error& e) {
-    throw ScenarioError(file_label,
-                        {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, internal::json_error_detail(e.what()))}});
+    const std::string detail = escape_invalid_utf8(internal::json_error_detail(e.what()));
+    throw ScenarioError(file_label, {{"", fmt::format("invalid JSON at byte {}, {}", e.byte, detail)}});
   } catch (const nlohmann::json::exception& e) {
     // e.g. out_of_range.406 "number overflow parsing '1e400'"
     const std::string what = e.what();
@@ -432,7 +456,7 @@ Json parse_document(std::string_view json_text, const std::string& file_label, D
 }
 
 std::string read_scenario_text(const std::string& path) {
-  return read_input_file(path, "scenario file", "expected a path to a .json file");
+  return read_input_file(path, "scenario file", "expected a path to a .json file", "a .json file");
 }
 
 ScenarioSpec decode_document(const Json& doc, const std::string& file_label, DiagnosticSink& sink) {

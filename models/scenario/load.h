@@ -44,6 +44,9 @@ std::string_view edit_operator(ScenarioEdit::Op op);
 // that cannot apply (no such pointer, no number under it, a value that is not a number
 // for Scale/Add) is a diagnostic at the edit's pointer.
 ScenarioSpec load_scenario_file(const std::string& path, const std::vector<ScenarioEdit>& edits);
+// The same on scenario text, `file_label` standing for the file as above.
+ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& file_label,
+                                const std::vector<ScenarioEdit>& edits);
 
 // The file with `edits` applied, as JSON text (indented, keys in the file's order), not
 // decoded: a scenario derived from another (`ccsim staff --write-scenario`). Throws

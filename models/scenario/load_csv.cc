@@ -78,7 +78,8 @@ std::optional<std::string> Decoder::read_csv_key(const Json& obj, const std::str
   if (path.is_relative()) path = std::filesystem::path(file_label_).parent_path() / path;
   shown = path.lexically_normal().string();
   try {
-    return read_input_file(shown, noun, fmt::format("a relative {} starts from the scenario file's folder", fp));
+    return read_input_file(shown, noun, fmt::format("a relative {} starts from the scenario file's folder", fp),
+                           "a .csv file");
   } catch (const ScenarioError& e) {
     error(fp, fmt::format("{}: {}", shown,
                           e.diagnostics().empty() ? "cannot read the file" : e.diagnostics().front().message));

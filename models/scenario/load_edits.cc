@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -58,12 +59,22 @@ std::string apply_at(Json& doc, const Json::json_pointer& ptr, const ScenarioEdi
     }
     // Missing keys are added, with any missing objects on the way (/rng/seed in a file
     // without "rng"), but only below an existing object: an index past an array's end
-    // is an error, not a new element.
+    // is an error, not a new element. Every missing segment becomes an object key, even
+    // one that looks like an index: nlohmann's doc[ptr] would make "0" a new array and
+    // "99999999999999999" an array of that many nulls (a fuzzer finding: bad_alloc).
     Json::json_pointer existing = ptr.parent_pointer();
-    while (!existing.empty() && !doc.contains(existing)) existing = existing.parent_pointer();
-    if (!doc[existing].is_object())
-      return "no such value in the scenario, and its parent is not an object to add it to";
-    doc[ptr] = std::move(value);
+    std::vector<std::string> missing{ptr.back()};
+    while (!existing.empty() && !doc.contains(existing)) {
+      missing.push_back(existing.back());
+      existing = existing.parent_pointer();
+    }
+    Json* at = &doc[existing];
+    if (!at->is_object()) return "no such value in the scenario, and its parent is not an object to add it to";
+    for (auto key = missing.rbegin(); key != missing.rend(); ++key) {
+      if (at->is_null()) *at = Json::object();
+      at = &(*at)[*key];
+    }
+    *at = std::move(value);
     return "";
   }
   if (!doc.contains(ptr)) return "no such value in the scenario";
@@ -148,8 +159,8 @@ std::string apply(Json& doc, const ScenarioEdit& e) {
     try {
       why = apply_at(doc, ptr, e);
     } catch (const nlohmann::json::exception&) {
-      // Adding below a missing key reads a numeric segment as an array index, and
-      // nlohmann rejects one such as "02" (/steady_state/x/02).
+      // apply_at follows only pointers it checked with contains(), so none is known to
+      // throw; this keeps a pointer nlohmann cannot follow a located error, not exit 4.
       why = "no such value in the scenario, and it cannot be added there";
     }
     if (!why.empty())
@@ -171,28 +182,34 @@ std::string_view edit_operator(ScenarioEdit::Op op) {
 
 namespace {
 
-// The parsed file with `edits` applied; `sink` holds what parsing found.
-Json edited_document(const std::string& path, const std::vector<ScenarioEdit>& edits, internal::DiagnosticSink& sink) {
-  Json doc = internal::parse_document(internal::read_scenario_text(path), path, sink);
+// The parsed text with `edits` applied; `sink` holds what parsing found.
+Json edited_document(std::string_view json_text, const std::string& file_label, const std::vector<ScenarioEdit>& edits,
+                     internal::DiagnosticSink& sink) {
+  Json doc = internal::parse_document(json_text, file_label, sink);
   std::vector<Diagnostic> failed;
   for (const ScenarioEdit& e : edits)
     if (std::string why = apply(doc, e); !why.empty())
       failed.push_back({e.pointer, fmt::format("--vary {}{}{}: {}", e.pointer, edit_operator(e.op), e.value, why)});
-  if (!failed.empty()) throw ScenarioError(path, std::move(failed));
+  if (!failed.empty()) throw ScenarioError(file_label, std::move(failed));
   return doc;
 }
 
 }  // namespace
 
-ScenarioSpec load_scenario_file(const std::string& path, const std::vector<ScenarioEdit>& edits) {
+ScenarioSpec load_scenario_text(std::string_view json_text, const std::string& file_label,
+                                const std::vector<ScenarioEdit>& edits) {
   internal::DiagnosticSink sink;
-  const Json doc = edited_document(path, edits, sink);
-  return internal::decode_document(doc, path, sink);
+  const Json doc = edited_document(json_text, file_label, edits, sink);
+  return internal::decode_document(doc, file_label, sink);
+}
+
+ScenarioSpec load_scenario_file(const std::string& path, const std::vector<ScenarioEdit>& edits) {
+  return load_scenario_text(internal::read_scenario_text(path), path, edits);
 }
 
 std::string edited_scenario_text(const std::string& path, const std::vector<ScenarioEdit>& edits) {
   internal::DiagnosticSink sink;
-  return edited_document(path, edits, sink).dump(2) + "\n";
+  return edited_document(internal::read_scenario_text(path), path, edits, sink).dump(2) + "\n";
 }
 
 }  // namespace ccsim::models

@@ -389,13 +389,14 @@ struct FileDescriptor {
 
 // Regular files only, so that /dev/zero is not read until memory runs out and a FIFO
 // does not wait for a writer for ever; and a size limit checked before reading.
-std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint) {
+std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint,
+                            std::string_view expected) {
   const auto fail = [&](const std::string& why) {
     throw ScenarioError(path, {{"", fmt::format("cannot read the {}: {}", noun, why)}});
   };
   const auto not_regular = [&](mode_t mode) {
-    fail(S_ISDIR(mode) ? std::string("it is a directory (expected a .json file)")
-                       : fmt::format("it is {}, not a regular file (expected a .json file)", file_kind(mode)));
+    fail(S_ISDIR(mode) ? fmt::format("it is a directory (expected {})", expected)
+                       : fmt::format("it is {}, not a regular file (expected {})", file_kind(mode), expected));
   };
   const std::uintmax_t limit_mib = kMaxInputFileBytes >> 20;
   struct stat st {};

@@ -159,8 +159,10 @@ inline constexpr std::uintmax_t kMaxInputFileBytes = std::uintmax_t{64} << 20;
 // is read here. A missing file, anything but a regular file (a directory, /dev/zero, a
 // FIFO: never opened in a way that blocks), a file over kMaxInputFileBytes or a read error
 // throws ScenarioError(path, ...) with one whole-document diagnostic "cannot read the
-// <noun>: ..."; `missing_hint` follows "no such file".
-std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint);
+// <noun>: ..."; `missing_hint` follows "no such file", and `expected` ("a .json file")
+// follows a path that is not a regular file.
+std::string read_input_file(const std::string& path, std::string_view noun, std::string_view missing_hint,
+                            std::string_view expected);
 
 // nlohmann's parse-error text without its "[json.exception.parse_error.101] parse
 // error at " prefix: "line 3, column 5: syntax error ...".

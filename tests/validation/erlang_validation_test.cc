@@ -22,7 +22,8 @@ KpiStat kpi(const RunResults& r, Kpi k) { return stat_of(r.overall, k); }
 
 // M/M/55, load 50 Erlangs (91 % occupancy): lambda = 1/s, mean talk 50 s.
 TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
-  ScenarioSpec s = markov_scenario(1.0, 50.0, 55, std::nullopt, 2000, 200000, 40, 20261123);
+  const testing::TestSeed seed(20261123);
+  ScenarioSpec s = markov_scenario(1.0, 50.0, 55, std::nullopt, 2000, 200000, 40, seed.value());
   s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
@@ -42,8 +43,11 @@ TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
   EXPECT_EQ(kpi(r, Kpi::Abandoned).mean, 0.0);
 }
 
+// 1.2e7 s: over 6e6 s, the ASA's half-width averaged 0.68 of its bound, and 30 batch means
+// spread it so far that it passed the bound on 1 of 65 random seeds (CCSIM_TEST_SEED=1134810199).
 TEST(ErlangCValidation, BatchMeansOnOneLongRunAgreeWithErlangC) {
-  ScenarioSpec s = markov_scenario(1.0, 50.0, 55, std::nullopt, 2000, 6000000, 1, 77);
+  const testing::TestSeed seed(77);
+  ScenarioSpec s = markov_scenario(1.0, 50.0, 55, std::nullopt, 2000, 12000000, 1, seed.value());
   s.steady.batches = 30;
   s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
   s.confidence = kValidationConfidence;
@@ -56,8 +60,11 @@ TEST(ErlangCValidation, BatchMeansOnOneLongRunAgreeWithErlangC) {
 }
 
 // M/M/48+M, load 50 Erlangs on 48 agents (overloaded without abandonment), patience 60 s.
+// 80 replications: with 40, P(wait)'s half-width averaged 0.82 of its 0.02 bound and
+// passed it on 2 of 65 random seeds (CCSIM_TEST_SEED=3369315251, 2034774823).
 TEST(ErlangAValidation, MMcPlusMMatchesErlangAForAbandonmentServiceLevelAndWaits) {
-  ScenarioSpec s = markov_scenario(1.0, 50.0, 48, 60.0, 2000, 20000, 40, 4242);
+  const testing::TestSeed seed(4242);
+  ScenarioSpec s = markov_scenario(1.0, 50.0, 48, 60.0, 2000, 20000, 80, seed.value());
   s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAdmitted, 5.0};
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
@@ -79,7 +86,8 @@ TEST(ErlangAValidation, MMcPlusMMatchesErlangAForAbandonmentServiceLevelAndWaits
 class ErlangBValidation : public ::testing::TestWithParam<sim::Distribution> {};
 
 TEST_P(ErlangBValidation, LossSystemBlockingIsErlangBForAnyHandleTimeLaw) {
-  ScenarioSpec s = markov_scenario(0.3, 50.0, 20, std::nullopt, 1000, 40000, 30, 99);
+  const testing::TestSeed seed(99);
+  ScenarioSpec s = markov_scenario(0.3, 50.0, 20, std::nullopt, 1000, 40000, 30, seed.value());
   s.contact_types[make_id<ContactTypeId>(0)].talk = GetParam();
   s.trunk_lines = 20;
   s.confidence = kValidationConfidence;
@@ -108,7 +116,8 @@ INSTANTIATE_TEST_SUITE_P(HandleTimeLaws, ErlangBValidation,
 // Poisson arrivals at 0.6 lambda (the IVR delay is an M/G/inf stage, whose output is
 // Poisson), so their queue is Erlang C at 0.6 of the load.
 TEST(IvrValidation, IvrThinsArrivalsAndTheAgentQueueIsErlangCOfTheRest) {
-  ScenarioSpec s = markov_scenario(1.0, 50.0, 33, std::nullopt, 2000, 200000, 40, 5150);
+  const testing::TestSeed seed(5150);
+  ScenarioSpec s = markov_scenario(1.0, 50.0, 33, std::nullopt, 2000, 200000, 40, seed.value());
   s.has_ivr = true;
   s.contact_types[make_id<ContactTypeId>(0)].ivr =
       IvrTreatment{sim::Distribution::lognormal(40.0, 0.7), /*p_self_service=*/0.3, /*p_hangup=*/0.1};

@@ -19,7 +19,12 @@ namespace {
 
 TEST(PairedComparisonValidation, OneMoreAgentChangesWaitsByErlangCsDifferenceWithANarrowPairedInterval) {
   constexpr double kRate = 200.0 / 3600, kTalkS = 180, kAwtS = 20;
-  ScenarioSpec a = testing::markov_scenario(kRate, kTalkS, 12, std::nullopt, 3600, 36000, 60, 20261203);
+  // 40-hour replications: with 10 hours, the paired intervals missed the exact difference
+  // on 2 of 88 random seeds (CCSIM_TEST_SEED=1234669077, 2472597907) where about 1 in 250
+  // was due: 60 differences of 10-hour runs, in which one congested spell at 12 agents
+  // weighs heavily, are too skewed for a Student interval to keep its level.
+  const testing::TestSeed seed(20261203);
+  ScenarioSpec a = testing::markov_scenario(kRate, kTalkS, 12, std::nullopt, 3600, 144000, 60, seed.value());
   a.confidence = testing::kValidationConfidence;
   a.service_level.definition = SlDefinition::AnsweredWithinTOverAnswered;
   ScenarioSpec b = a;

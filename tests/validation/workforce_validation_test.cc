@@ -22,6 +22,8 @@ TEST(WorkforceValidation, AgentsPresentFollowTheBinomialLawOfAbsenteeism) {
   constexpr double kP = 0.15;
   constexpr std::uint32_t kReplications = 4000;
   ScenarioSpec s = testing::day_scenario(3600, 2);
+  const testing::TestSeed seed(s.seed);
+  s.seed = seed.value();
   s.contact_types.push_back(testing::traced_type("calls", {10}, 60, std::nullopt, {0}));
   s.agent_groups.push_back(testing::group("team", {kScheduled, kScheduled}));
   s.agent_groups[make_id<AgentGroupId>(0)].absenteeism = kP;
@@ -57,6 +59,8 @@ TEST(WorkforceValidation, AgentsPresentFollowTheBinomialLawOfAbsenteeism) {
 // and the agents' busy time must match exactly.
 TEST(WorkforceValidation, ADayWithAbsenceIsTheMixtureOfTheFixedStaffingDays) {
   ScenarioSpec s = testing::day_scenario(1800, 4);
+  const testing::TestSeed seed(s.seed);
+  s.seed = seed.value();
   ContactTypeSpec t;
   t.name = "calls";
   t.arrivals.process = ArrivalSpec::Process::PiecewisePoisson;
