@@ -489,22 +489,46 @@ void check_consistency(const Baseline& b, models::internal::DiagnosticSink& sink
   }
 }
 
-// The keys of every object in `v`, renamed by kV1Renames (the parser bounds the depth).
-Json renamed_v1_keys(const Json& v) {
-  if (v.is_array()) {
-    Json out = Json::array();
-    for (const Json& x : v) out.push_back(renamed_v1_keys(x));
-    return out;
-  }
+// One {"<kpi>": ...} object with its KPI keys renamed by kV1Renames; only KPI keys (a
+// contact type may be named p_wait).
+Json renamed_kpis(const Json& v) {
   if (!v.is_object()) return v;
   Json out = Json::object();
   for (auto it = v.begin(); it != v.end(); ++it) {
     std::string key = it.key();
     for (const auto& [old_key, new_key] : kV1Renames)
       if (key == old_key) key = new_key;
-    out[key] = renamed_v1_keys(it.value());
+    out[key] = it.value();
   }
   return out;
+}
+
+// The same in each member of a {"<name>": {"<kpi>": ...}} object (by_type, by_group).
+void rename_in_members(Json& parent, const char* key) {
+  if (!parent.is_object() || !parent.contains(key) || !parent[key].is_object()) return;
+  for (auto& [name, kpis] : parent[key].items()) kpis = renamed_kpis(kpis);
+}
+
+// A version 1 baseline read as version 2: the KPI keys of every level renamed; what is
+// malformed is left for the reader to report.
+void upgrade_v1(Json& doc) {
+  doc["schema"] = kSchema;
+  if (doc.contains("kpis") && doc["kpis"].is_object()) {
+    Json& kpis = doc["kpis"];
+    if (kpis.contains("overall")) kpis["overall"] = renamed_kpis(kpis["overall"]);
+    rename_in_members(kpis, "by_type");
+    rename_in_members(kpis, "by_group");
+    if (kpis.contains("by_interval") && kpis["by_interval"].is_array()) {
+      for (Json& interval : kpis["by_interval"]) {
+        if (!interval.is_object()) continue;
+        if (interval.contains("kpis")) interval["kpis"] = renamed_kpis(interval["kpis"]);
+        rename_in_members(interval, "by_type");
+        rename_in_members(interval, "by_group");
+      }
+    }
+  }
+  if (doc.contains("observations") && doc["observations"].is_object() && doc["observations"].contains("overall"))
+    doc["observations"]["overall"] = renamed_kpis(doc["observations"]["overall"]);
 }
 
 }  // namespace
@@ -512,10 +536,7 @@ Json renamed_v1_keys(const Json& v) {
 Baseline read_baseline_text(std::string_view text, const std::string& file_label) {
   models::internal::DiagnosticSink parsed;
   Json doc = models::internal::parse_document(text, file_label, parsed);  // duplicate keys are errors too
-  if (doc.is_object() && doc.contains("schema") && doc["schema"] == kSchemaV1) {
-    doc = renamed_v1_keys(doc);
-    doc["schema"] = kSchema;
-  }
+  if (doc.is_object() && doc.contains("schema") && doc["schema"] == kSchemaV1) upgrade_v1(doc);
   Reader reader;
   Baseline b = reader.read(doc);
   models::internal::DiagnosticSink& sink = reader.sink();

@@ -3,6 +3,7 @@
 // sim/stats/hypothesis.h, the decision rules are documented in docs/check.md.
 #include "cli/compare.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -64,9 +65,11 @@ KpiComparison first_look(const BaselineKpi& b, double b_conf, const BaselineKpi&
   if (pairing) {
     c.p = sim::paired_t_test(pairing->baseline, pairing->now).p;
     c.paired = true;
-  } else if (b.stat.n + n.stat.n >= 3) {
+  } else if (b.stat.n + n.stat.n >= 3 && (std::min(b.stat.n, n.stat.n) >= 2 ||
+                                           (b.stat.n >= 2 ? b.stat.half_width : n.stat.half_width) > 0.0)) {
     // A KPI that is rarely defined (the mean wait of abandoned calls in a quiet interval)
     // may have one observation on a side: it is then tested against the other side's spread.
+    // Against a side with no spread (no abandon in any replication) one value says nothing.
     const auto sd = [](const models::KpiStat& s, double conf) {
       return s.n >= 2 ? sim::sd_from_half_width(s.half_width, s.n, conf) : 0.0;
     };

@@ -85,7 +85,15 @@ int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::Run
   }
   try {
     if (!a.csv_dir.empty()) write_csv(a.csv_dir, spec, results);
-    if (!a.html_path.empty()) write_html(a.html_path, spec, results);
+    if (!a.html_path.empty()) {
+      if (results.per_observation.empty()) {
+        write_html(a.html_path, spec, results);
+      } else {  // --observations asked for the results JSON; the page has no use for them
+        models::RunResults shown = results;
+        shown.per_observation.clear();
+        write_html(a.html_path, spec, shown);
+      }
+    }
   } catch (const std::exception& e) {
     error = fmt::format("ccsim run: {}\n", e.what());
     return kExitBadInput;

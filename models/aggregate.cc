@@ -130,7 +130,7 @@ class ResultsAccumulator::Impl {
         per_group[g] += rc.group(s, g);
       }
       if (!by_interval_.empty()) {
-        KpiValues interval = compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl);
+        KpiValues interval = compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl, spec_.ivr_ports);
         if (has_costs_) {
           double cost = call_cost(slot_calls, spec_.costs);
           for (std::size_t g = 0; g < rc.num_groups; ++g) cost += agent_cost(rc.group(s, g), rate(g));
@@ -144,7 +144,7 @@ class ResultsAccumulator::Impl {
           add_values(by_interval_group_[s * rc.num_groups + g], v);
         }
         for (std::size_t k = 0; k < rc.num_types; ++k) {
-          KpiValues v = compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k));
+          KpiValues v = compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k), spec_.ivr_ports);
           if (has_costs_) set(v, Kpi::Cost, call_cost(rc.type(s, k), spec_.costs));
           add_values(by_interval_type_[s * rc.num_types + k], v);
           if (detail) detail->by_interval_type.push_back(v);
@@ -154,7 +154,7 @@ class ResultsAccumulator::Impl {
       all_agents += slot_agents;
       duration_s += rc.slot_duration_s[s];
     }
-    last_overall_.push_back(compute_kpis(all_calls, &all_agents, duration_s, sl));
+    last_overall_.push_back(compute_kpis(all_calls, &all_agents, duration_s, sl, spec_.ivr_ports));
     if (has_costs_) {
       double cost = call_cost(all_calls, spec_.costs);
       for (std::size_t g = 0; g < rc.num_groups; ++g) cost += agent_cost(per_group[g], rate(g));
@@ -163,7 +163,7 @@ class ResultsAccumulator::Impl {
     add_values(overall_, last_overall_.back());
     const std::vector<PairCounters> answered_by_group = observe_pairs(rc, first_slot, end_slot, per_type);
     for (std::size_t k = 0; k < rc.num_types; ++k) {
-      KpiValues v = compute_kpis(per_type[k], nullptr, duration_s, type_sl(k));
+      KpiValues v = compute_kpis(per_type[k], nullptr, duration_s, type_sl(k), spec_.ivr_ports);
       if (has_costs_) set(v, Kpi::Cost, call_cost(per_type[k], spec_.costs));
       add_values(by_type_[k], v);
       if (detail) detail->by_type.push_back(v);

@@ -61,10 +61,10 @@ void CallCenter::on_arrival(ContactTypeId k) {
   // record's id so a trace reader can follow it until the record is released.
   if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) {
     lifecycle_.arrival(t, slot, k, kNoId);
-    lifecycle_.blocked(t, slot, k, BlockedAt::Trunk, kNoId);
+    lifecycle_.blocked(t, slot, k, BlockedAt::Trunk, kNoId, 0.0);
   } else if (type.ivr && spec_.ivr_ports && ports_busy_ == *spec_.ivr_ports) {
     lifecycle_.arrival(t, slot, k, kNoId);
-    lifecycle_.blocked(t, slot, k, BlockedAt::Ivr, kNoId);
+    lifecycle_.blocked(t, slot, k, BlockedAt::Ivr, kNoId, 0.0);
   } else {
     ++lines_busy_;
     const ContactId c = pool_.allocate();
@@ -95,13 +95,14 @@ void CallCenter::on_ivr_done(ContactId c) {
     fail_invariant(now(), "IvrDone", fmt::format("contact=#{}", index(c)), "IVR port count underflow");
   --ports_busy_;
   const ContactTypeId k = pool_.type(c);
+  lifecycle_.ivr_end(now(), k);
   const IvrTreatment& ivr = *spec_.contact_types[k].ivr;
   const double u = pool_.ivr_u(c);
   if (u < ivr.p_self_service) {
-    lifecycle_.ivr_outcome(now(), pool_.slot(c), c, k, IvrOutcome::Contained);
+    lifecycle_.ivr_outcome(now(), pool_.slot(c), c, k, IvrOutcome::Contained, now() - pool_.arrival_s(c));
     leave_system(c);
   } else if (u < ivr.p_self_service + ivr.p_hangup) {
-    lifecycle_.ivr_outcome(now(), pool_.slot(c), c, k, IvrOutcome::HungUp);
+    lifecycle_.ivr_outcome(now(), pool_.slot(c), c, k, IvrOutcome::HungUp, now() - pool_.arrival_s(c));
     leave_system(c);
   } else {
     route_to_agents(c);

@@ -36,7 +36,7 @@ void CallCenter::route_to_agents(ContactId c) {
     }
     schedule_router_timer(c, 0);
   } else {
-    lifecycle_.blocked(now(), pool_.slot(c), k, BlockedAt::Router, index(c));
+    lifecycle_.blocked(now(), pool_.slot(c), k, BlockedAt::Router, index(c), now() - pool_.arrival_s(c));
     leave_system(c);
   }
 }
@@ -58,7 +58,7 @@ void CallCenter::assign_idle_agents(AgentGroupId g) {
 void CallCenter::on_patience_expired(ContactId c) {
   const ContactTypeId k = pool_.type(c);
   const QueueId q = pool_.queue(c);
-  lifecycle_.abandoned(now(), pool_.slot(c), c, k, q, now() - pool_.enqueue_s(c));
+  lifecycle_.abandoned(now(), pool_.slot(c), c, k, q, now() - pool_.enqueue_s(c), now() - pool_.arrival_s(c));
   leave_system(c);  // bumps the generation: the queue entry is now stale
   queues_[q].remove_stale(pool_);
 }

@@ -24,7 +24,7 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue) 
   const double wrap_s = pool_.wrap_s(c) * pi.multiplier;
   const AgentId a = agents_.longest_idle(g);
   lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c),
-                      talk_s + wrap_s);
+                      talk_s + wrap_s, now() - pool_.arrival_s(c) + talk_s);
   if (from_queue != kNoQueue) queues_[from_queue].pop_head(pool_);
   agents_.serve_longest_idle(g, c);
   pool_.wrap_s(c) = wrap_s;

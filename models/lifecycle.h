@@ -26,21 +26,25 @@ class Lifecycle {
 
   // Contacts. `c` is kNoId for a call that never got a contact record (blocked at entry).
   void arrival(double t, std::uint32_t slot, ContactTypeId k, std::uint32_t c) {
-    kpi_.arrival(slot, k);
+    kpi_.arrival(slot, k, c != kNoId, t);
     note(t, TraceWhat::Arrival, c, index(k), kNoId, kNoId);
   }
-  void blocked(double t, std::uint32_t slot, ContactTypeId k, BlockedAt where, std::uint32_t c) {
-    kpi_.blocked(slot, k, where);
+  // in_system_s: since the arrival (0 for a call blocked on arrival).
+  void blocked(double t, std::uint32_t slot, ContactTypeId k, BlockedAt where, std::uint32_t c, double in_system_s) {
+    kpi_.blocked(slot, k, where, t, in_system_s);
     const TraceWhat what = where == BlockedAt::Trunk ? TraceWhat::BlockedTrunk
                            : where == BlockedAt::Ivr ? TraceWhat::BlockedIvr
                                                      : TraceWhat::BlockedRouter;
     note(t, what, c, index(k), kNoId, kNoId);
   }
   void ivr_start(double t, ContactId c, ContactTypeId k) {
+    kpi_.ivr_start(k, t);
     note(t, TraceWhat::IvrStart, index(c), index(k), kNoId, kNoId);
   }
-  void ivr_outcome(double t, std::uint32_t slot, ContactId c, ContactTypeId k, IvrOutcome o) {
-    kpi_.ivr_outcome(slot, k, o);
+  // The IVR lets the caller go (whatever comes next): only the KPIs need to know.
+  void ivr_end(double t, ContactTypeId k) { kpi_.ivr_end(k, t); }
+  void ivr_outcome(double t, std::uint32_t slot, ContactId c, ContactTypeId k, IvrOutcome o, double in_system_s) {
+    kpi_.ivr_outcome(slot, k, o, t, in_system_s);
     note(t, o == IvrOutcome::Contained ? TraceWhat::IvrContained : TraceWhat::IvrHangup, index(c), index(k), kNoId,
          kNoId);
   }
@@ -50,20 +54,22 @@ class Lifecycle {
   }
   // from_queue: the queue the contact leaves, or kNoQueue when it never waited.
   void answered(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId from_queue, AgentId a,
-                AgentGroupId g, std::uint32_t pair, double wait_s, double handle_s) {
+                AgentGroupId g, std::uint32_t pair, double wait_s, double handle_s, double in_system_s) {
     if (from_queue != kNoQueue) kpi_.queue_changes(from_queue, t);
     kpi_.busy_changes(g, t);
-    kpi_.answered(slot, k, g, pair, wait_s, handle_s);
+    kpi_.answered(slot, k, g, pair, wait_s, handle_s, in_system_s);
     note(t, TraceWhat::Answered, index(c), index(k), index(g), index(a), wait_s);
   }
-  void abandoned(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, double wait_s) {
+  void abandoned(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, double wait_s,
+                 double in_system_s) {
     kpi_.queue_changes(q, t);
-    kpi_.abandoned(slot, k, wait_s);
+    kpi_.abandoned(slot, k, wait_s, t, in_system_s);
     note(t, TraceWhat::Abandoned, index(c), index(k), kNoId, kNoId, wait_s);
   }
   // Not folded into the fingerprint: the agent's release (AgentFree or LogOff) follows
   // every talk end, with the same group, after a counted wrap-up draw.
   void talk_end(double t, ContactId c, ContactTypeId k, AgentId a, AgentGroupId g) {
+    kpi_.talk_end(k, t);
     trace(t, TraceWhat::TalkEnd, index(c), index(k), index(g), index(a), 0.0);
   }
 

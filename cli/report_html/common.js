@@ -62,6 +62,8 @@ const ccsimPage = (function () {
       sl_answered_within_20s_over_admitted: "Answered ≤ 20 s / admitted",
       sl_answered_within_30s_over_admitted: "Answered ≤ 30 s / admitted",
       sl_answered_within_60s_over_admitted: "Answered ≤ 60 s / admitted",
+      mean_time_in_system_s: "Mean time in system", mean_in_system: "Callers in system",
+      mean_in_ivr: "Callers in IVR", ivr_port_occupancy: "IVR port occupancy",
       sl_answered_within_t_over_answered: "Answered ≤ " + t + " s / answered",
       sl_excluding_short_abandons: "Answered ≤ " + t + " s, short abandons excluded",
       asa_s: "ASA", mean_wait_admitted_s: "Mean wait (admitted)", occupancy: "Occupancy",

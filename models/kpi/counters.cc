@@ -20,6 +20,9 @@ TypeCounters& TypeCounters::operator+=(const TypeCounters& o) {
   wait_sum_admitted_s += o.wait_sum_admitted_s;
   wait_sum_abandoned_s += o.wait_sum_abandoned_s;
   queue_area += o.queue_area;
+  ivr_area += o.ivr_area;
+  system_area += o.system_area;
+  sojourn_sum_s += o.sojourn_sum_s;
   return *this;
 }
 

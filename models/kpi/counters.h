@@ -32,6 +32,9 @@ struct TypeCounters {
   double wait_sum_admitted_s = 0.0;  // answered and abandoned calls
   double wait_sum_abandoned_s = 0.0;
   double queue_area = 0.0;           // integral of this type's queue length, contact-seconds
+  double ivr_area = 0.0;             // integral of this type's callers in the IVR (ports held)
+  double system_area = 0.0;          // integral of this type's callers in the IVR, a queue or talking
+  double sojourn_sum_s = 0.0;        // arrival to hang-up of the calls that entered (not blocked on entry)
 
   TypeCounters& operator+=(const TypeCounters& o);
   bool operator==(const TypeCounters&) const = default;

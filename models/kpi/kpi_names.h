@@ -48,6 +48,10 @@ enum class Kpi : std::uint8_t {
   SlWithin20sOverAdmitted,
   SlWithin30sOverAdmitted,
   SlWithin60sOverAdmitted,
+  MeanTimeInSystemS,
+  MeanInSystem,
+  MeanInIvr,
+  IvrPortOccupancy,
 };
 
 namespace internal {
@@ -91,6 +95,10 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::SlWithin20sOverAdmitted: return "sl_answered_within_20s_over_admitted";
     case Kpi::SlWithin30sOverAdmitted: return "sl_answered_within_30s_over_admitted";
     case Kpi::SlWithin60sOverAdmitted: return "sl_answered_within_60s_over_admitted";
+    case Kpi::MeanTimeInSystemS: return "mean_time_in_system_s";
+    case Kpi::MeanInSystem: return "mean_in_system";
+    case Kpi::MeanInIvr: return "mean_in_ivr";
+    case Kpi::IvrPortOccupancy: return "ivr_port_occupancy";
   }
   return {};
 }
@@ -133,6 +141,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::SlWithin20sOverAdmitted:
     case Kpi::SlWithin30sOverAdmitted:
     case Kpi::SlWithin60sOverAdmitted:
+    case Kpi::IvrPortOccupancy:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -154,6 +163,9 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::AnsweredWithinT:
     case Kpi::AbandonedWithinT:
     case Kpi::MeanWaitAbandonedS:
+    case Kpi::MeanTimeInSystemS:
+    case Kpi::MeanInSystem:
+    case Kpi::MeanInIvr:
       return false;
   }
   return false;

@@ -12,7 +12,9 @@ KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_
       time_slot_(discard_slot_),
       queue_touched_s_(spec.contact_types.size(), 0.0),
       busy_touched_s_(spec.agent_groups.size(), 0.0),
-      presence_touched_s_(spec.agent_groups.size(), 0.0) {
+      presence_touched_s_(spec.agent_groups.size(), 0.0),
+      in_system_(spec.contact_types.size()),
+      in_ivr_(spec.contact_types.size()) {
   counters_.resize(spec.contact_types.size(), spec.agent_groups.size(), pairs, slots + 1);
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ServiceLevelSpec& sl = spec.service_level_of(make_id<ContactTypeId>(k));
@@ -29,6 +31,10 @@ void KpiObserver::point_time_rows() {
 void KpiObserver::switch_time_slot(std::uint32_t slot, double now_s) {
   for (std::size_t q = 0; q < queue_touched_s_.size(); ++q) queue_changes(make_id<QueueId>(q), now_s);
   for (std::size_t g = 0; g < busy_touched_s_.size(); ++g) presence_changes(make_id<AgentGroupId>(g), now_s);
+  for (std::size_t k = 0; k < in_system_.size(); ++k) {
+    in_system_changes(make_id<ContactTypeId>(k), now_s, 0);
+    in_ivr_changes(make_id<ContactTypeId>(k), now_s, 0);
+  }
   counters_.slot_duration_s[time_slot_] += now_s - time_slot_start_s_;
   time_slot_ = slot;
   point_time_rows();

@@ -28,25 +28,36 @@ class KpiObserver {
 
   std::uint32_t discard_slot() const { return discard_slot_; }
 
-  void arrival(std::uint32_t slot, ContactTypeId k) {
+  // `entered`: the call took a line (it was not blocked on arrival) and is now in the system.
+  void arrival(std::uint32_t slot, ContactTypeId k, bool entered, double now_s) {
     ++counters_.arrivals;
     ++counters_.type(slot, index(k)).offered;
+    if (entered) in_system_changes(k, now_s, +1);
   }
-  void blocked(std::uint32_t slot, ContactTypeId k, BlockedAt where) {
+  // in_system_s: from arrival to now (0 for a call blocked on arrival, which never entered).
+  void blocked(std::uint32_t slot, ContactTypeId k, BlockedAt where, double now_s, double in_system_s) {
     TypeCounters& tc = counters_.type(slot, index(k));
     switch (where) {
       case BlockedAt::Trunk: ++tc.blocked_trunk; return;
       case BlockedAt::Ivr: ++tc.blocked_ivr; return;
-      case BlockedAt::Router: ++tc.blocked_router; return;
+      case BlockedAt::Router:
+        ++tc.blocked_router;
+        leaves(slot, k, now_s, in_system_s);
+        return;
     }
   }
-  void ivr_outcome(std::uint32_t slot, ContactTypeId k, IvrOutcome o) {
+  void ivr_start(ContactTypeId k, double now_s) { in_ivr_changes(k, now_s, +1); }
+  void ivr_end(ContactTypeId k, double now_s) { in_ivr_changes(k, now_s, -1); }
+  void ivr_outcome(std::uint32_t slot, ContactTypeId k, IvrOutcome o, double now_s, double in_system_s) {
     TypeCounters& tc = counters_.type(slot, index(k));
     if (o == IvrOutcome::Contained)
       ++tc.ivr_contained;
     else
       ++tc.ivr_abandoned;
+    leaves(slot, k, now_s, in_system_s);
   }
+  // The caller hangs up at the end of talk; its time in system was counted at the answer.
+  void talk_end(ContactTypeId k, double now_s) { in_system_changes(k, now_s, -1); }
   void queue_changes(QueueId q, double now_s) {
     double& last = queue_touched_s_[index(q)];
     time_types_[index(q)].queue_area += static_cast<double>(queues_[index(q)].size()) * (now_s - last);
@@ -80,10 +91,12 @@ class KpiObserver {
   }
   // A contact of type k (arrived in `slot`) is answered by group g after wait_s; the
   // agent is busy for handle_s (talk and wrap-up, multipliers applied).
+  // in_system_s: from arrival to the end of the talk about to start (known now).
   void answered(std::uint32_t slot, ContactTypeId k, AgentGroupId g, std::uint32_t pair, double wait_s,
-                double handle_s) {
+                double handle_s, double in_system_s) {
     const bool within_awt = wait_s <= thresholds_[index(k)].awt_s;
     TypeCounters& tc = counters_.type(slot, index(k));
+    tc.sojourn_sum_s += in_system_s;
     ++tc.answered;
     tc.answered_within_awt += within_awt;
     for (std::size_t i = 0; i < kSlThresholdsS.size(); ++i) tc.answered_within_fixed[i] += wait_s <= kSlThresholdsS[i];
@@ -97,7 +110,8 @@ class KpiObserver {
     pc.wait_sum_s += wait_s;
     pc.handle_sum_s += handle_s;
   }
-  void abandoned(std::uint32_t slot, ContactTypeId k, double wait_s) {
+  void abandoned(std::uint32_t slot, ContactTypeId k, double wait_s, double now_s, double in_system_s) {
+    leaves(slot, k, now_s, in_system_s);
     TypeCounters& tc = counters_.type(slot, index(k));
     ++tc.abandoned;
     tc.abandoned_short += wait_s < thresholds_[index(k)].short_abandon_s;
@@ -116,6 +130,24 @@ class KpiObserver {
 
  private:
   void point_time_rows();
+  void leaves(std::uint32_t slot, ContactTypeId k, double now_s, double in_system_s) {
+    counters_.type(slot, index(k)).sojourn_sum_s += in_system_s;
+    in_system_changes(k, now_s, -1);
+  }
+  // The observer keeps these counts itself: the model has no per-type count of callers in
+  // the IVR or in the system, and needs none.
+  void in_system_changes(ContactTypeId k, double now_s, int step) {
+    TypeCount& n = in_system_[index(k)];
+    time_types_[index(k)].system_area += static_cast<double>(n.count) * (now_s - n.touched_s);
+    n.count += step;
+    n.touched_s = now_s;
+  }
+  void in_ivr_changes(ContactTypeId k, double now_s, int step) {
+    TypeCount& n = in_ivr_[index(k)];
+    time_types_[index(k)].ivr_area += static_cast<double>(n.count) * (now_s - n.touched_s);
+    n.count += step;
+    n.touched_s = now_s;
+  }
 
   ReplicationCounters counters_;
   const WaitingQueue* queues_;
@@ -132,6 +164,12 @@ class KpiObserver {
   GroupCounters* time_groups_ = nullptr;
   double time_slot_start_s_ = 0.0;
   std::vector<double> queue_touched_s_;  // per queue: time of its last flush
+  struct TypeCount {
+    std::int64_t count = 0;
+    double touched_s = 0.0;  // time of its last flush
+  };
+  std::vector<TypeCount> in_system_;  // per contact type
+  std::vector<TypeCount> in_ivr_;     // per contact type
   std::vector<double> busy_touched_s_;      // per group: last flush of its busy area
   std::vector<double> presence_touched_s_;  // per group: last flush of its present and staffed areas
 };

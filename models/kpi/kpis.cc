@@ -29,7 +29,7 @@ void set_workforce(KpiValues& v, const GroupCounters& g, double duration_s) {
 }  // namespace
 
 KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double duration_s,
-                       const ServiceLevelSpec& sl) {
+                       const ServiceLevelSpec& sl, std::optional<std::uint32_t> ivr_ports) {
   KpiValues v;
   v.fill(kNaN);
   const auto d = [](std::uint64_t n) { return static_cast<double>(n); };
@@ -70,6 +70,10 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   set(v, Kpi::MeanWaitAdmittedS, ratio(c.wait_sum_admitted_s, admitted));
   set(v, Kpi::MeanWaitAbandonedS, ratio(c.wait_sum_abandoned_s, d(c.abandoned)));
   set(v, Kpi::MeanQueueLength, ratio(c.queue_area, duration_s));
+  set(v, Kpi::MeanTimeInSystemS, ratio(c.sojourn_sum_s, offered - d(c.blocked_trunk + c.blocked_ivr)));
+  set(v, Kpi::MeanInSystem, ratio(c.system_area, duration_s));
+  set(v, Kpi::MeanInIvr, ratio(c.ivr_area, duration_s));
+  if (ivr_ports) set(v, Kpi::IvrPortOccupancy, ratio(c.ivr_area, *ivr_ports * duration_s));
   if (g) {
     set(v, Kpi::Occupancy, occupancy(*g));
     set_workforce(v, *g, duration_s);

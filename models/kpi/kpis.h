@@ -5,6 +5,8 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <optional>
 
 #include "models/kpi/counters.h"
 #include "models/kpi/kpi_names.h"
@@ -18,8 +20,9 @@ using KpiValues = std::array<double, kNumKpis>;
 // workforce KPIs (agents scheduled, present, on break, productive; overtime, break
 // lateness, paid hours) are set only when `agents` are a group's or all groups' agents;
 // a contact type's KPIs pass no agents and leave them NaN.
+// `ivr_ports`: the scenario's port limit, for ivr_port_occupancy (undefined without one).
 KpiValues compute_kpis(const TypeCounters& calls, const GroupCounters* agents, double duration_s,
-                       const ServiceLevelSpec& sl);
+                       const ServiceLevelSpec& sl, std::optional<std::uint32_t> ivr_ports = std::nullopt);
 
 // An agent group's own KPIs over `duration_s` seconds: answered, occupancy and the
 // workforce KPIs; the others are NaN.

@@ -59,7 +59,6 @@ std::optional<double> predicted(const TargetSpec& t, std::uint32_t c, double rat
   switch (t.kpi) {
     case Kpi::ServiceLevel: return sl_of(sl.definition);
     case Kpi::SlOverAdmitted: return sl_of(SlDefinition::AnsweredWithinTOverAdmitted);
-    case Kpi::SlOverOffered: return sl_of(SlDefinition::AnsweredWithinTOverOffered);
     case Kpi::SlOverAnswered: return sl_of(SlDefinition::AnsweredWithinTOverAnswered);
     case Kpi::SlExcludingShortAbandons: return sl_of(SlDefinition::ExcludingShortAbandons);
     case Kpi::PWaitOverAdmitted: return m.p_wait;
@@ -132,14 +131,16 @@ bool staffing_responsive(const TargetSpec& t) {
   // estimate to size with; its occupancy has.
   if (t.group && t.kpi != Kpi::Occupancy) return false;
   // Counts (answered, abandoned) are left out: a day's count says nothing of one interval.
+  // Over offered calls, blocked and IVR-ended calls cap what agents can reach (a service
+  // level at most the share that reaches them): the final check judges these, no search
+  // chases them. The mean wait of abandoned calls need not fall with more agents (with a
+  // fixed patience it never moves).
+  if (t.kpi == Kpi::SlOverOffered) return false;
   if (is_service_level(t.kpi)) return t.bound == TargetBound::AtLeast;
   switch (t.kpi) {
     case Kpi::PWaitOverAdmitted:
-    case Kpi::PWaitOverOffered:
     case Kpi::PAbandonOverAdmitted:
-    case Kpi::PAbandonOverOffered:
     case Kpi::PAbandonWithinTOverAdmitted:
-    case Kpi::MeanWaitAbandonedS:
     case Kpi::AsaS:
     case Kpi::MeanWaitAdmittedS:
     case Kpi::MeanQueueLength:

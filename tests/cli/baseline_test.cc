@@ -42,10 +42,10 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; 
 TEST(Baseline, ListsEveryKpiOfTheScenarioOnceInFileOrder) {
   const ExampleRun run = run_example("scenarios/examples/single_day_ivr.json", 3);
   const Baseline b = make_baseline(run.spec, run.results, "x.json");
-  // 28 intervals x (36 + 2 types x 29 + 3 groups x 10) + overall 36 + 2 types x 29
+  // 28 intervals x (40 + 2 types x 33 + 3 groups x 10) + overall 40 + 2 types x 33
   // + 3 groups x 12 + pairs x 5.
   const std::size_t pairs = run.results.by_type_group.size();
-  EXPECT_EQ(b.kpis.size(), 28u * (36 + 58 + 30) + 36 + 58 + 36 + 5 * pairs);
+  EXPECT_EQ(b.kpis.size(), 28u * (40 + 66 + 30) + 40 + 66 + 36 + 5 * pairs);
   std::set<std::string> seen;
   for (const BaselineKpi& k : b.kpis) EXPECT_TRUE(seen.insert(k.pointer).second) << k.pointer;
   EXPECT_EQ(b.kpis.front().pointer, "/kpis/overall/offered");
@@ -168,6 +168,9 @@ TEST(Baseline, VersionOneReadsWithTheRenamedKeys) {
   EXPECT_EQ(b.kpis[0].stat.mean, 0.04);
   EXPECT_EQ(b.kpis[1].pointer, "/kpis/overall/sl_answered_within_t_over_admitted");
   EXPECT_EQ(b.kpis[4].pointer, "/kpis/by_type/t/p_wait_over_admitted");
+  // Only KPI keys: a contact type may be called p_wait.
+  const Baseline named = read_baseline_text(with(v1, R"("by_type": {"t")", R"("by_type": {"p_wait")"), "b.json");
+  EXPECT_EQ(named.kpis[4].pointer, "/kpis/by_type/p_wait/p_wait_over_admitted");
   // The keys are renamed only in a version 1 file: in version 2 the former names are unknown.
   const Baseline v2 = read_baseline_text(with(v1, "ccsim.baseline/1", "ccsim.baseline/2"), "b.json");
   EXPECT_EQ(v2.kpis[0].pointer, "/kpis/overall/p_abandon");

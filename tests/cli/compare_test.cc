@@ -146,6 +146,11 @@ TEST(CompareKpis, OneObservationIsTestedAgainstTheOtherSidesSpread) {
   EXPECT_NEAR(only(c).p, 0.0588, 1e-4);
   EXPECT_EQ(only(compare_kpis(one("asa_s", stat(30, 0, 1)), one("asa_s", stat(12, 1, 30)), {})).outcome,
             KpiOutcome::Changed);
+  // A side with no spread (the KPI was the same in every observation: no abandon in a quiet
+  // interval) gives one value nothing to be tested against.
+  const Comparison flat = compare_kpis(one("asa_s", stat(0, 0, 3)), one("asa_s", stat(7, 0, 1)), {});
+  EXPECT_EQ(only(flat).outcome, KpiOutcome::Undecided);
+  EXPECT_EQ(flat.tested, 0u);
 }
 
 TEST(CompareKpis, UndefinedKpis) {

@@ -59,7 +59,7 @@ TEST(ErlangCommand, CPrintsTheTextbookExample) {
                          "--awt-s", "20"});
   EXPECT_EQ(o.exit_code, kExitOk);
   EXPECT_TRUE(o.err.empty()) << o.err;
-  EXPECT_TRUE(contains(o.out, "p_wait")) << o.out;
+  EXPECT_TRUE(contains(o.out, "p_wait_over_offered")) << o.out;
   EXPECT_TRUE(contains(o.out, "0.174132")) << o.out;
   EXPECT_TRUE(contains(o.out, "0.88835")) << o.out;
   EXPECT_TRUE(contains(o.out, "(200 per hour)")) << o.out;

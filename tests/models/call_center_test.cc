@@ -121,6 +121,11 @@ TEST(CallCenter, KpisOfThePatienceScenarioMatchHandCounts) {
   EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandonWithinTOverAdmitted), 1.0 / 4);
   EXPECT_DOUBLE_EQ(kpi(Kpi::MeanWaitAbandonedS), (100.0 + 0.0) / 2);
   EXPECT_DOUBLE_EQ(kpi(Kpi::SlWithin60sOverAdmitted), 1.0 / 4);  // A#2's 90 s is past every fixed threshold
+  // In the system: A#1 0-100, A#2 10-200 (90 s waiting, 100 talking), B 20-120, C none.
+  EXPECT_DOUBLE_EQ(kpi(Kpi::MeanTimeInSystemS), (100.0 + 190.0 + 100.0 + 0.0) / 4);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::MeanInSystem), (100.0 + 190.0 + 100.0) / 1000);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::MeanInIvr), 0.0);
+  EXPECT_TRUE(std::isnan(kpi(Kpi::IvrPortOccupancy)));  // no port limit
   EXPECT_DOUBLE_EQ(kpi(Kpi::AsaS), 90.0 / 2);
   EXPECT_DOUBLE_EQ(kpi(Kpi::MeanWaitAdmittedS), (0 + 90 + 100 + 0) / 4.0);
   EXPECT_DOUBLE_EQ(kpi(Kpi::Occupancy), 200.0 / 1000);            // busy 0..200 of a 1000 s day
@@ -139,6 +144,8 @@ TEST(CallCenter, OverOfferedKpisCountBlockedCallsInTheirDenominator) {
   EXPECT_DOUBLE_EQ(kpi(Kpi::SlOverOffered), 1.0 / 4);
   EXPECT_DOUBLE_EQ(kpi(Kpi::PWaitOverOffered), 0.0);
   EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandonOverOffered), 0.0);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::MeanTimeInSystemS), 100.0);  // over the one call that entered
+  EXPECT_DOUBLE_EQ(kpi(Kpi::MeanInSystem), 100.0 / 1000);
   s.service_level.definition = SlDefinition::AnsweredWithinTOverOffered;
   EXPECT_DOUBLE_EQ(centre_kpis(s)[static_cast<std::size_t>(Kpi::ServiceLevel)], 1.0 / 4);
 }

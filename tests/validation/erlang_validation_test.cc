@@ -32,6 +32,9 @@ TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
   EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
   EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
+  // Little: callers in the system = waiting + talking, L = Lq + a; time in it = W + 1/mu.
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanInSystem), exact.mean_queue_length + 50.0, 0.02 * (exact.mean_queue_length + 50)));
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanTimeInSystemS), exact.asa_s + 50.0, 0.02 * (exact.asa_s + 50)));
   // The fixed thresholds are P(W <= t) at 10, 20, 30 and 60 s, whatever awt_s is.
   const Kpi fixed[] = {Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
                        Kpi::SlWithin60sOverAdmitted};
@@ -138,6 +141,8 @@ TEST(IvrValidation, IvrThinsArrivalsAndTheAgentQueueIsErlangCOfTheRest) {
   const analytic::ErlangC exact = analytic::erlang_c_metrics(33, 0.6, 50.0, 10.0);
   EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
+  // The IVR is an M/G/inf stage: lambda E[IVR time] = 40 callers in it on average.
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanInIvr), 40.0, 0.8));
   // Over offered, the 40 % that end in the IVR count too: 0.6 of the admitted values.
   EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverOffered), 0.6 * exact.p_wait, 0.02));
   EXPECT_TRUE(covers(kpi(r, Kpi::SlOverOffered), 0.6 * exact.service_level, 0.02));
