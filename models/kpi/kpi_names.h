@@ -180,6 +180,9 @@ constexpr std::optional<Kpi> kpi_from_name(std::string_view name) {
 // The fixed waits of the sl_answered_within_<N>s_over_admitted KPIs, in their order: one
 // run gives the service level at the thresholds planners quote, whatever awt_s is.
 inline constexpr std::array<double, 4> kSlThresholdsS = {10.0, 20.0, 30.0, 60.0};
+inline constexpr std::array<Kpi, kSlThresholdsS.size()> kSlThresholdKpis = {
+    Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
+    Kpi::SlWithin60sOverAdmitted};
 
 // Keys renamed in December 2026, when every ratio came to name its real denominator
 // (docs/kpis.md#renamed-keys). `sl_answered_within_t_over_offered` is not here: the name

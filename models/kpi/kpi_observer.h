@@ -137,16 +137,10 @@ class KpiObserver {
   // The observer keeps these counts itself: the model has no per-type count of callers in
   // the IVR or in the system, and needs none.
   void in_system_changes(ContactTypeId k, double now_s, int step) {
-    TypeCount& n = in_system_[index(k)];
-    time_types_[index(k)].system_area += static_cast<double>(n.count) * (now_s - n.touched_s);
-    n.count += step;
-    n.touched_s = now_s;
+    count_changes(in_system_[index(k)], time_types_[index(k)].system_area, now_s, step);
   }
   void in_ivr_changes(ContactTypeId k, double now_s, int step) {
-    TypeCount& n = in_ivr_[index(k)];
-    time_types_[index(k)].ivr_area += static_cast<double>(n.count) * (now_s - n.touched_s);
-    n.count += step;
-    n.touched_s = now_s;
+    count_changes(in_ivr_[index(k)], time_types_[index(k)].ivr_area, now_s, step);
   }
 
   ReplicationCounters counters_;
@@ -168,6 +162,11 @@ class KpiObserver {
     std::int64_t count = 0;
     double touched_s = 0.0;  // time of its last flush
   };
+  static void count_changes(TypeCount& n, double& area, double now_s, int step) {
+    area += static_cast<double>(n.count) * (now_s - n.touched_s);
+    n.count += step;
+    n.touched_s = now_s;
+  }
   std::vector<TypeCount> in_system_;  // per contact type
   std::vector<TypeCount> in_ivr_;     // per contact type
   std::vector<double> busy_touched_s_;      // per group: last flush of its busy area

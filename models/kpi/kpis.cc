@@ -54,10 +54,8 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   set(v, Kpi::SlOverOffered, ratio(d(c.answered_within_awt), offered));
   set(v, Kpi::SlOverAnswered, ratio(d(c.answered_within_awt), d(c.answered)));
   set(v, Kpi::SlExcludingShortAbandons, ratio(d(c.answered_within_awt), admitted - d(c.abandoned_short)));
-  constexpr std::array<Kpi, kSlThresholdsS.size()> fixed = {
-      Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
-      Kpi::SlWithin60sOverAdmitted};
-  for (std::size_t i = 0; i < fixed.size(); ++i) set(v, fixed[i], ratio(d(c.answered_within_fixed[i]), admitted));
+  for (std::size_t i = 0; i < kSlThresholdKpis.size(); ++i)
+    set(v, kSlThresholdKpis[i], ratio(d(c.answered_within_fixed[i]), admitted));
   switch (sl.definition) {
     case SlDefinition::AnsweredWithinTOverAdmitted: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverAdmitted)); break;
     case SlDefinition::AnsweredWithinTOverOffered: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverOffered)); break;

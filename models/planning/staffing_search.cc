@@ -20,13 +20,9 @@ constexpr std::uint32_t kStride = 3;
 // A final check grows to at most this many times the scenario's replications.
 constexpr std::uint32_t kMaxFinalReplications = 4;
 
-constexpr std::array<Kpi, kSlThresholdsS.size()> kFixedSl = {
-    Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
-    Kpi::SlWithin60sOverAdmitted};
-
 bool is_service_level(Kpi k) {
   return k == Kpi::ServiceLevel || k == Kpi::SlOverAdmitted || k == Kpi::SlOverOffered || k == Kpi::SlOverAnswered ||
-         k == Kpi::SlExcludingShortAbandons || std::ranges::find(kFixedSl, k) != kFixedSl.end();
+         k == Kpi::SlExcludingShortAbandons || std::ranges::find(kSlThresholdKpis, k) != kSlThresholdKpis.end();
 }
 
 // One type's traffic to its first group in one interval, as Erlang A sees it.
@@ -71,7 +67,7 @@ std::optional<double> predicted(const TargetSpec& t, std::uint32_t c, double rat
     case Kpi::SlWithin20sOverAdmitted:
     case Kpi::SlWithin30sOverAdmitted:
     case Kpi::SlWithin60sOverAdmitted: {
-      const double t_s = kSlThresholdsS[static_cast<std::size_t>(std::ranges::find(kFixedSl, t.kpi) - kFixedSl.begin())];
+      const double t_s = kSlThresholdsS[static_cast<std::size_t>(std::ranges::find(kSlThresholdKpis, t.kpi) - kSlThresholdKpis.begin())];
       return analytic::erlang_a_metrics(c, rate, handle_s, own.patience_s, t_s).sl_answered_within_t_over_offered;
     }
     default: return std::nullopt;

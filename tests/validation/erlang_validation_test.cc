@@ -33,8 +33,9 @@ TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
   EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
   EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
   // Little: callers in the system = waiting + talking, L = Lq + a; time in it = W + 1/mu.
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanInSystem), exact.mean_queue_length + 50.0, 0.02 * (exact.mean_queue_length + 50)));
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanTimeInSystemS), exact.asa_s + 50.0, 0.02 * (exact.asa_s + 50)));
+  const double in_system = exact.mean_queue_length + 50.0, time_in_system = exact.asa_s + 50.0;
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanInSystem), in_system, 0.02 * in_system));
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanTimeInSystemS), time_in_system, 0.02 * time_in_system));
   // The fixed thresholds are P(W <= t) at 10, 20, 30 and 60 s, whatever awt_s is.
   const Kpi fixed[] = {Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
                        Kpi::SlWithin60sOverAdmitted};
