@@ -64,6 +64,8 @@ const ccsimPage = (function () {
       sl_answered_within_60s_over_admitted: "Answered ≤ 60 s / admitted",
       mean_time_in_system_s: "Mean time in system", mean_in_system: "Callers in system",
       mean_in_ivr: "Callers in IVR", ivr_port_occupancy: "IVR port occupancy",
+      p50_wait_answered_s: "Median wait (answered)", p90_wait_answered_s: "90th pct wait (answered)",
+      p95_wait_answered_s: "95th pct wait (answered)", max_wait_answered_s: "Longest wait (answered)",
       sl_answered_within_t_over_answered: "Answered ≤ " + t + " s / answered",
       sl_excluding_short_abandons: "Answered ≤ " + t + " s, short abandons excluded",
       asa_s: "ASA", mean_wait_admitted_s: "Mean wait (admitted)", occupancy: "Occupancy",

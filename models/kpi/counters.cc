@@ -23,6 +23,7 @@ TypeCounters& TypeCounters::operator+=(const TypeCounters& o) {
   ivr_area += o.ivr_area;
   system_area += o.system_area;
   sojourn_sum_s += o.sojourn_sum_s;
+  answered_waits += o.answered_waits;
   return *this;
 }
 

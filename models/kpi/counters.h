@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/kpi/kpi_names.h"
+#include "models/kpi/wait_histogram.h"
 
 namespace ccsim::models {
 
@@ -35,6 +36,7 @@ struct TypeCounters {
   double ivr_area = 0.0;             // integral of this type's callers in the IVR (ports held)
   double system_area = 0.0;          // integral of this type's callers in the IVR, a queue or talking
   double sojourn_sum_s = 0.0;        // arrival to hang-up of the calls that entered (not blocked on entry)
+  WaitHistogram answered_waits;      // the waits of the answered calls, for their quantiles
 
   TypeCounters& operator+=(const TypeCounters& o);
   bool operator==(const TypeCounters&) const = default;

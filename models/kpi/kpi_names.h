@@ -52,6 +52,10 @@ enum class Kpi : std::uint8_t {
   MeanInSystem,
   MeanInIvr,
   IvrPortOccupancy,
+  P50WaitAnsweredS,
+  P90WaitAnsweredS,
+  P95WaitAnsweredS,
+  MaxWaitAnsweredS,
 };
 
 namespace internal {
@@ -99,6 +103,10 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::MeanInSystem: return "mean_in_system";
     case Kpi::MeanInIvr: return "mean_in_ivr";
     case Kpi::IvrPortOccupancy: return "ivr_port_occupancy";
+    case Kpi::P50WaitAnsweredS: return "p50_wait_answered_s";
+    case Kpi::P90WaitAnsweredS: return "p90_wait_answered_s";
+    case Kpi::P95WaitAnsweredS: return "p95_wait_answered_s";
+    case Kpi::MaxWaitAnsweredS: return "max_wait_answered_s";
   }
   return {};
 }
@@ -166,6 +174,10 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::MeanTimeInSystemS:
     case Kpi::MeanInSystem:
     case Kpi::MeanInIvr:
+    case Kpi::P50WaitAnsweredS:
+    case Kpi::P90WaitAnsweredS:
+    case Kpi::P95WaitAnsweredS:
+    case Kpi::MaxWaitAnsweredS:
       return false;
   }
   return false;
@@ -183,6 +195,11 @@ inline constexpr std::array<double, 4> kSlThresholdsS = {10.0, 20.0, 30.0, 60.0}
 inline constexpr std::array<Kpi, kSlThresholdsS.size()> kSlThresholdKpis = {
     Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
     Kpi::SlWithin60sOverAdmitted};
+
+// The quantiles of the waits of answered calls, and the KPI of each, in their order.
+inline constexpr std::array<double, 3> kWaitQuantiles = {0.50, 0.90, 0.95};
+inline constexpr std::array<Kpi, kWaitQuantiles.size()> kWaitQuantileKpis = {
+    Kpi::P50WaitAnsweredS, Kpi::P90WaitAnsweredS, Kpi::P95WaitAnsweredS};
 
 // Keys renamed in December 2026, when every ratio came to name its real denominator
 // (docs/kpis.md#renamed-keys). `sl_answered_within_t_over_offered` is not here: the name

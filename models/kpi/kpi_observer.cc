@@ -11,10 +11,10 @@ KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_
       discard_slot_(static_cast<std::uint32_t>(slots)),
       time_slot_(discard_slot_),
       queue_touched_s_(spec.contact_types.size(), 0.0),
-      busy_touched_s_(spec.agent_groups.size(), 0.0),
-      presence_touched_s_(spec.agent_groups.size(), 0.0),
       in_system_(spec.contact_types.size()),
-      in_ivr_(spec.contact_types.size()) {
+      in_ivr_(spec.contact_types.size()),
+      busy_touched_s_(spec.agent_groups.size(), 0.0),
+      presence_touched_s_(spec.agent_groups.size(), 0.0) {
   counters_.resize(spec.contact_types.size(), spec.agent_groups.size(), pairs, slots + 1);
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ServiceLevelSpec& sl = spec.service_level_of(make_id<ContactTypeId>(k));

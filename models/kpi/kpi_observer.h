@@ -103,6 +103,7 @@ class KpiObserver {
     tc.waited += wait_s > 0.0;
     tc.wait_sum_answered_s += wait_s;
     tc.wait_sum_admitted_s += wait_s;
+    tc.answered_waits.add(wait_s);
     ++counters_.group(slot, index(g)).answered;
     PairCounters& pc = counters_.pair(slot, pair);
     ++pc.answered;

@@ -67,6 +67,10 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   set(v, Kpi::AsaS, ratio(c.wait_sum_answered_s, d(c.answered)));
   set(v, Kpi::MeanWaitAdmittedS, ratio(c.wait_sum_admitted_s, admitted));
   set(v, Kpi::MeanWaitAbandonedS, ratio(c.wait_sum_abandoned_s, d(c.abandoned)));
+  std::array<double, kWaitQuantiles.size()> quantiles{};
+  c.answered_waits.quantiles(kWaitQuantiles, quantiles);
+  for (std::size_t i = 0; i < kWaitQuantileKpis.size(); ++i) set(v, kWaitQuantileKpis[i], quantiles[i]);
+  if (c.answered > 0) set(v, Kpi::MaxWaitAnsweredS, c.answered_waits.max_s());
   set(v, Kpi::MeanQueueLength, ratio(c.queue_area, duration_s));
   set(v, Kpi::MeanTimeInSystemS, ratio(c.sojourn_sum_s, offered - d(c.blocked_trunk + c.blocked_ivr)));
   set(v, Kpi::MeanInSystem, ratio(c.system_area, duration_s));

@@ -67,7 +67,8 @@ std::optional<double> predicted(const TargetSpec& t, std::uint32_t c, double rat
     case Kpi::SlWithin20sOverAdmitted:
     case Kpi::SlWithin30sOverAdmitted:
     case Kpi::SlWithin60sOverAdmitted: {
-      const double t_s = kSlThresholdsS[static_cast<std::size_t>(std::ranges::find(kSlThresholdKpis, t.kpi) - kSlThresholdKpis.begin())];
+      const auto at = std::ranges::find(kSlThresholdKpis, t.kpi) - kSlThresholdKpis.begin();
+      const double t_s = kSlThresholdsS[static_cast<std::size_t>(at)];
       return analytic::erlang_a_metrics(c, rate, handle_s, own.patience_s, t_s).sl_answered_within_t_over_offered;
     }
     default: return std::nullopt;
@@ -76,6 +77,19 @@ std::optional<double> predicted(const TargetSpec& t, std::uint32_t c, double rat
 
 bool meets(double value, TargetBound bound, double target) {
   return bound == TargetBound::AtLeast ? value >= target : value <= target;
+}
+
+// Whether Erlang A predicts that c agents meet t (true when it does not model t's KPI).
+// A wait quantile is at most T exactly when P(W <= T | answered) reaches its level.
+bool predicted_meets(const TargetSpec& t, std::uint32_t c, double rate, double handle_s, const Traffic& own,
+                     const ServiceLevelSpec& sl) {
+  if (const auto q = std::ranges::find(kWaitQuantileKpis, t.kpi); q != kWaitQuantileKpis.end()) {
+    const analytic::ErlangA m = analytic::erlang_a_metrics(c, rate, handle_s, own.patience_s, t.value);
+    const double level = kWaitQuantiles[static_cast<std::size_t>(q - kWaitQuantileKpis.begin())];
+    return m.stable && m.sl_answered_within_t_over_answered >= level;
+  }
+  const std::optional<double> v = predicted(t, c, rate, handle_s, own, sl);
+  return !v || meets(*v, t.bound, t.value);
 }
 
 // The targets that size group g's pool: responsive targets on one of its types, on the
@@ -100,13 +114,11 @@ std::uint32_t erlang_agents(const ScenarioSpec& spec, AgentGroupId g, const std:
       if (!applies(t, g, pool)) continue;
       for (const Traffic& x : pool) {
         if (t.type && *t.type != x.type) continue;
-        std::optional<double> v;
         try {
-          v = predicted(t, c, rate, handle_s, x, spec.service_level_of(x.type));
+          if (!predicted_meets(t, c, rate, handle_s, x, spec.service_level_of(x.type))) return false;
         } catch (const std::invalid_argument&) {
           return false;  // a queue too long to compute: far from meeting any target
         }
-        if (v && !meets(*v, t.bound, t.value)) return false;
       }
     }
     return true;
@@ -130,7 +142,8 @@ bool staffing_responsive(const TargetSpec& t) {
   // Over offered calls, blocked and IVR-ended calls cap what agents can reach (a service
   // level at most the share that reaches them): the final check judges these, no search
   // chases them. The mean wait of abandoned calls need not fall with more agents (with a
-  // fixed patience it never moves).
+  // fixed patience it never moves). The longest answered wait is one call's: too erratic
+  // to size an interval on.
   if (t.kpi == Kpi::SlOverOffered) return false;
   if (is_service_level(t.kpi)) return t.bound == TargetBound::AtLeast;
   switch (t.kpi) {
@@ -141,6 +154,9 @@ bool staffing_responsive(const TargetSpec& t) {
     case Kpi::MeanWaitAdmittedS:
     case Kpi::MeanQueueLength:
     case Kpi::Occupancy:
+    case Kpi::P50WaitAnsweredS:
+    case Kpi::P90WaitAnsweredS:
+    case Kpi::P95WaitAnsweredS:
       return t.bound == TargetBound::AtMost;
     default:
       return false;

@@ -120,6 +120,12 @@ TEST(CallCenter, KpisOfThePatienceScenarioMatchHandCounts) {
   EXPECT_EQ(kpi(Kpi::AbandonedWithinT), 1);  // C
   EXPECT_DOUBLE_EQ(kpi(Kpi::PAbandonWithinTOverAdmitted), 1.0 / 4);
   EXPECT_DOUBLE_EQ(kpi(Kpi::MeanWaitAbandonedS), (100.0 + 0.0) / 2);
+  // Answered waits 0 and 90 s: the median is A#1's 0; 90 s lies in the bin [88, 92) s,
+  // closed at 90 s by the longest wait, so ranks 1.8 and 1.9 of 2 read 88 + 0.8 (0.9) x 2.
+  EXPECT_EQ(kpi(Kpi::P50WaitAnsweredS), 0.0);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::P90WaitAnsweredS), 89.6);
+  EXPECT_DOUBLE_EQ(kpi(Kpi::P95WaitAnsweredS), 89.8);
+  EXPECT_EQ(kpi(Kpi::MaxWaitAnsweredS), 90.0);
   EXPECT_DOUBLE_EQ(kpi(Kpi::SlWithin60sOverAdmitted), 1.0 / 4);  // A#2's 90 s is past every fixed threshold
   // In the system: A#1 0-100, A#2 10-200 (90 s waiting, 100 talking), B 20-120, C none.
   EXPECT_DOUBLE_EQ(kpi(Kpi::MeanTimeInSystemS), (100.0 + 190.0 + 100.0 + 0.0) / 4);

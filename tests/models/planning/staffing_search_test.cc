@@ -69,6 +69,18 @@ TEST(ErlangStart, PoolsTheTypesAGroupServesFirstAndMeetsEachTypesOwnThreshold) {
   EXPECT_EQ(st[1][0], analytic::staff_erlang_c_for_sl(150.0 / 3600, 240, 20, 0.8));
 }
 
+// The 90th percentile of answered waits is at most T exactly when 90 % of answered calls
+// wait at most T: the start is the Erlang A staffing for that service level over answered.
+TEST(ErlangStart, SizesAWaitQuantileTargetAsTheServiceLevelOverAnsweredItEquals) {
+  const std::vector<double> calls{90, 300, 600, 450};
+  ScenarioSpec s = one_queue(calls, 180.0);
+  s.targets = {TargetSpec{Kpi::P90WaitAnsweredS, TargetBound::AtMost, 45.0}};
+  const Staffing st = erlang_start(s);
+  for (std::uint32_t i = 0; i < calls.size(); ++i)
+    EXPECT_EQ(st[0][i], analytic::staff_erlang_a_for_sl_over_answered(calls[i] / 3600, 240, 180, 45, 0.9))
+        << "interval " << i;
+}
+
 TEST(StaffingResponsive, OnlyTargetsThatMoreAgentsMoveTowardsTheirBound) {
   const auto t = [](Kpi k, TargetBound b) { return TargetSpec{k, b, 0.5}; };
   EXPECT_TRUE(staffing_responsive(t(Kpi::ServiceLevel, TargetBound::AtLeast)));
@@ -76,6 +88,8 @@ TEST(StaffingResponsive, OnlyTargetsThatMoreAgentsMoveTowardsTheirBound) {
   EXPECT_TRUE(staffing_responsive(t(Kpi::AsaS, TargetBound::AtMost)));
   EXPECT_TRUE(staffing_responsive(t(Kpi::PAbandonOverAdmitted, TargetBound::AtMost)));
   EXPECT_TRUE(staffing_responsive(t(Kpi::Occupancy, TargetBound::AtMost)));
+  EXPECT_TRUE(staffing_responsive(t(Kpi::P95WaitAnsweredS, TargetBound::AtMost)));
+  EXPECT_FALSE(staffing_responsive(t(Kpi::MaxWaitAnsweredS, TargetBound::AtMost)));  // one call's wait
   EXPECT_FALSE(staffing_responsive(t(Kpi::ServiceLevel, TargetBound::AtMost)));
   EXPECT_FALSE(staffing_responsive(t(Kpi::Occupancy, TargetBound::AtLeast)));  // fewer agents, not more
   EXPECT_FALSE(staffing_responsive(t(Kpi::PBlock, TargetBound::AtMost)));      // trunks, not agents

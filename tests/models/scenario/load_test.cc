@@ -1284,7 +1284,8 @@ constexpr std::string_view kKnownKpis =
     "abandoned_within_t, p_abandon_within_t_over_admitted, mean_wait_abandoned_s, "
     "sl_answered_within_10s_over_admitted, sl_answered_within_20s_over_admitted, "
     "sl_answered_within_30s_over_admitted, sl_answered_within_60s_over_admitted, mean_time_in_system_s, "
-    "mean_in_system, mean_in_ivr, ivr_port_occupancy";
+    "mean_in_system, mean_in_ivr, ivr_port_occupancy, p50_wait_answered_s, p90_wait_answered_s, "
+    "p95_wait_answered_s, max_wait_answered_s";
 
 TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon_over_admited\", \"max\": 0.05 }], \"router\""),
