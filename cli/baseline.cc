@@ -80,6 +80,39 @@ class Collector {
 
 }  // namespace
 
+std::vector<ServiceLevelRecord> service_level_records(const models::ScenarioSpec& spec) {
+  const auto record = [](std::string type, const models::ServiceLevelSpec& sl) {
+    return ServiceLevelRecord{std::move(type), std::string(models::sl_definition_name(sl.definition)), sl.awt_s,
+                              sl.short_abandon_s};
+  };
+  std::vector<ServiceLevelRecord> out{record("", spec.service_level)};
+  for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
+    const auto id = models::make_id<models::ContactTypeId>(k);
+    out.push_back(record(spec.contact_types[id].name, spec.service_level_of(id)));
+  }
+  return out;
+}
+
+std::vector<std::string> service_level_changes(const std::vector<ServiceLevelRecord>& before,
+                                               const std::vector<ServiceLevelRecord>& after, std::string_view was,
+                                               std::string_view is) {
+  std::vector<std::string> out;
+  for (const ServiceLevelRecord& b : before) {
+    const auto a = std::ranges::find(after, b.type, &ServiceLevelRecord::type);
+    if (a == after.end()) continue;
+    const std::string whose = b.type.empty() ? "the scenario" : "contact type " + quote(b.type);
+    if (a->definition != b.definition)
+      out.push_back(fmt::format("{}: definition {} {}, {} {}", whose, b.definition, was, a->definition, is));
+    if (a->awt_s != b.awt_s)
+      out.push_back(fmt::format("{}: awt_s {:g} s {}, {:g} s {}", whose, b.awt_s, was, a->awt_s, is));
+    // The short-abandon threshold changes only sl_excluding_short_abandons.
+    if (a->short_abandon_s != b.short_abandon_s)
+      out.push_back(fmt::format("{}: short_abandon_s {:g} s {}, {:g} s {}", whose, b.short_abandon_s, was,
+                                a->short_abandon_s, is));
+  }
+  return out;
+}
+
 Baseline make_baseline(const models::ScenarioSpec& spec, const models::RunResults& r, std::string scenario_file) {
   Baseline b;
   b.scenario_name = spec.name;
@@ -88,6 +121,7 @@ Baseline make_baseline(const models::ScenarioSpec& spec, const models::RunResult
   b.replications = r.replications;
   b.confidence = spec.confidence;
   b.fingerprint = r.fingerprint;
+  b.service_levels = service_level_records(spec);
   Collector c(b.kpis);
   const auto type_name = [&](std::size_t t) {
     return spec.contact_types[models::make_id<models::ContactTypeId>(t)].name;
@@ -170,13 +204,22 @@ std::string baseline_json(const Baseline& b) {
               {"seed", b.seed},
               {"replications", b.replications},
               {"confidence", b.confidence},
-              {"fingerprint", b.fingerprint},
-              {"kpis",
-               {{"overall", Json::object()},
-                {"by_type", Json::object()},
-                {"by_group", Json::object()},
-                {"by_type_group", Json::object()},
-                {"by_interval", Json::array()}}}};
+              {"fingerprint", b.fingerprint}};
+  if (!b.service_levels.empty()) {
+    // Before the KPIs, for readers of the file: what service_level meant.
+    const auto record = [](const ServiceLevelRecord& r) {
+      return Json{{"definition", r.definition}, {"awt_s", r.awt_s}, {"short_abandon_s", r.short_abandon_s}};
+    };
+    Json& sl = doc["service_level"] = record(b.service_levels.front());
+    sl["by_type"] = Json::object();
+    for (std::size_t i = 1; i < b.service_levels.size(); ++i)
+      sl["by_type"][b.service_levels[i].type] = record(b.service_levels[i]);
+  }
+  doc["kpis"] = {{"overall", Json::object()},
+                 {"by_type", Json::object()},
+                 {"by_group", Json::object()},
+                 {"by_type_group", Json::object()},
+                 {"by_interval", Json::array()}};
   if (!b.observations.empty()) {
     Json& by_kpi = doc["observations"]["overall"];
     by_kpi = Json::object();
@@ -207,8 +250,11 @@ std::string baseline_json(const Baseline& b) {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kTopKeys = {"schema",      "scenario", "seed",        "replications",
-                                                      "confidence",  "fingerprint", "kpis", "observations"};
+constexpr std::array<std::string_view, 9> kTopKeys = {"schema",      "scenario",      "seed",
+                                                      "replications", "confidence", "fingerprint",
+                                                      "service_level", "kpis",      "observations"};
+constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"definition", "awt_s", "short_abandon_s", "by_type"};
+constexpr std::array<std::string_view, 3> kServiceLevelRecordKeys = {"definition", "awt_s", "short_abandon_s"};
 constexpr std::array<std::string_view, 2> kScenarioKeys = {"name", "file"};
 constexpr std::array<std::string_view, 5> kKpisKeys = {"overall", "by_type", "by_group", "by_type_group",
                                                        "by_interval"};
@@ -257,6 +303,7 @@ class Reader {
       else
         b.fingerprint = *f;
     }
+    if (doc.contains("service_level")) read_service_levels(doc["service_level"], b.service_levels);
     if (const Json* k = object_at(doc, "", "kpis")) read_kpis(*k, b.kpis);
     if (doc.contains("observations")) read_observations(doc["observations"], b.observations);
     return b;
@@ -364,6 +411,44 @@ class Reader {
         if (const Json* s = object_at(v, ptr, scope)) named_stats(*s, child_pointer(ptr, scope), out);
       }
     }
+  }
+
+  // {"definition": ..., "awt_s": ..., "short_abandon_s": ..., "by_type": {"<type>": {the same three}}}
+  void read_service_levels(const Json& v, std::vector<ServiceLevelRecord>& out) {
+    const std::string ptr = "/service_level";
+    if (!expect(v, ptr, Json::value_t::object)) return;
+    keys(v, ptr, kServiceLevelKeys);
+    out.push_back(service_level_record(v, ptr, ""));
+    const Json* types = object_at(v, ptr, "by_type");
+    if (!types) return;
+    for (auto it = types->begin(); it != types->end(); ++it) {
+      const std::string p = child_pointer(ptr + "/by_type", it.key());
+      if (!expect(*it, p, Json::value_t::object)) continue;
+      keys(*it, p, kServiceLevelRecordKeys);
+      out.push_back(service_level_record(*it, p, it.key()));
+    }
+  }
+
+  ServiceLevelRecord service_level_record(const Json& v, const std::string& ptr, std::string type) {
+    ServiceLevelRecord r{std::move(type), "", 0.0, 0.0};
+    if (auto d = string_at(v, ptr, "definition")) {
+      if (std::ranges::find(models::internal::kSlDefinitionNames, *d) != models::internal::kSlDefinitionNames.end())
+        r.definition = *d;
+      else
+        error(ptr + "/definition",
+              fmt::format("unknown service level definition {}; known: {}", quote(*d),
+                          models::internal::join_names(models::internal::kSlDefinitionNames, 8)));
+    }
+    for (auto [key, field] : {std::pair{"awt_s", &ServiceLevelRecord::awt_s},
+                              std::pair{"short_abandon_s", &ServiceLevelRecord::short_abandon_s}}) {
+      const Json* x = find(v, key, ptr);
+      if (!x) continue;
+      if (x->is_number() && std::isfinite(x->get<double>()) && x->get<double>() >= 0.0)
+        r.*field = x->get<double>();
+      else
+        error(child_pointer(ptr, key), fmt::format("expected a number of seconds >= 0; got {}", describe(*x)));
+    }
+    return r;
   }
 
   // {"overall": {"<kpi>": [value or null, ...], ...}}: one value per observation, the

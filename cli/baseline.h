@@ -25,6 +25,27 @@ struct BaselineKpi {
   models::KpiStat stat;
 };
 
+// What the KPIs named service_level and *_within_t measured: the definition and the
+// thresholds of the scenario (`type` empty) or of one contact type (its own or the
+// scenario's). Two runs whose records differ compare different measures under one name.
+struct ServiceLevelRecord {
+  std::string type;
+  std::string definition;  // sl_definition_name
+  double awt_s = 0.0;
+  double short_abandon_s = 0.0;
+  bool operator==(const ServiceLevelRecord&) const = default;
+};
+
+// The scenario's, then each contact type's, in the scenario's order.
+std::vector<ServiceLevelRecord> service_level_records(const models::ScenarioSpec& spec);
+
+// One line per difference, e.g. `contact type "sales": awt_s 20 s in the baseline, 30 s
+// here`; `was` and `is` name the two sides. Types on one side only are not compared (the
+// KPI comparison lists their KPIs as missing or new).
+std::vector<std::string> service_level_changes(const std::vector<ServiceLevelRecord>& before,
+                                               const std::vector<ServiceLevelRecord>& after, std::string_view was,
+                                               std::string_view is);
+
 // A run reduced to what a later run can be compared with: the seed and replication
 // count (equal fingerprints need equal ones), the confidence of the half-widths (to
 // recover the standard deviations), the fingerprint and every KPI statistic, in the
@@ -36,6 +57,8 @@ struct Baseline {
   std::uint32_t replications = 0;
   double confidence = 0.95;
   std::string fingerprint;
+  // Empty in a file written before December 2026 (the key is optional).
+  std::vector<ServiceLevelRecord> service_levels;
   std::vector<BaselineKpi> kpis;
   // The overall KPIs of each observation (replication, or batch), NaN where undefined:
   // what lets a run on the same seed and replications be compared pair by pair. Empty

@@ -34,6 +34,9 @@ struct CheckReport {
   bool baseline_written = false;         // --update
   std::optional<Baseline> baseline;      // compared with; with --update, the file replaced
   std::optional<Comparison> comparison;  // none without a baseline and with --update
+  // How the service level here is defined differently from the baseline's (each one
+  // fails the check: service_level names another measure).
+  std::vector<std::string> service_level_changes;
   models::CheckSpec settings;
 
   FingerprintStatus fingerprint = FingerprintStatus::NoBaseline;

@@ -148,6 +148,8 @@ void settle_exit_code(CheckReport& report) {
   if (report.comparison) {
     const Comparison& c = *report.comparison;
     if (const std::size_t n = c.count(KpiOutcome::Changed)) failed.push_back(plural(n, "KPI") + " changed");
+    if (!report.service_level_changes.empty())
+      failed.push_back("service level defined differently from the baseline's");
     if (!c.only_in_baseline.empty())
       failed.push_back(plural(c.only_in_baseline.size(), "baseline KPI") + " missing from this run");
     if (const std::size_t n = c.count(KpiOutcome::Undecided))
@@ -275,6 +277,8 @@ int check(const CheckArgs& a, Cluster& cluster) {
     report.baseline_written = true;
   } else if (report.baseline) {
     report.comparison = compare_kpis(*report.baseline, now, report.settings);
+    report.service_level_changes =
+        service_level_changes(report.baseline->service_levels, now.service_levels, "in the baseline", "here");
   }
 
   settle_exit_code(report);

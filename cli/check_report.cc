@@ -211,6 +211,11 @@ void print_check_text(std::FILE* out, const CheckReport& r) {
   cli::print_warnings(out, spec);
   print_targets(out, r);
   print_comparison(out, r);
+  if (!r.service_level_changes.empty()) {
+    fmt::print(out, "service level: DEFINED DIFFERENTLY from the baseline's, so service_level and the KPIs at awt_s "
+                    "compare different measures (write the baseline again with --update if this is meant):\n");
+    for (const std::string& c : r.service_level_changes) fmt::print(out, "  {}\n", c);
+  }
   print_fingerprint(out, r);
   fmt::print(out, "exit {}: {}\n", r.exit_code, r.outcome);
 }

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/baseline.h"
 #include "cli/cluster.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
@@ -65,6 +66,10 @@ bool defined_at(ComparedLevel level, Kpi k) {
   return true;
 }
 
+std::vector<std::string> sl_changes(const models::ScenarioSpec& a, const models::ScenarioSpec& b) {
+  return service_level_changes(service_level_records(a), service_level_records(b), "in A", "in B");
+}
+
 void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::ScenarioSpec& b,
                   const models::PairedComparison& c, const std::vector<Kpi>& kpis, double confidence) {
   fmt::print(out, "Compare A: {} with B: {}: {} replications each on seed {} (common random numbers)\n",
@@ -87,6 +92,13 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
   if (!c.intervals_paired)
     fmt::print(out, "intervals not compared: the two are not days of the same intervals (length, count and start "
                     "time)\n");
+  if (const auto changes = sl_changes(a, b); changes.empty()) {
+    fmt::print(out, "service_level: {} in both\n", sl_definition_text(a.service_level));
+  } else {
+    fmt::print(out, "NOTE: the service level is defined differently in A and B, so service_level and the KPIs at "
+                    "awt_s compare different measures:\n");
+    for (const std::string& line : changes) fmt::print(out, "  {}\n", line);
+  }
 
   const auto table = [&](ComparedLevel level, const char* title) {
     std::vector<std::vector<std::string>> rows{{level == ComparedLevel::Centre ? "kpi" : "name", "kpi", "A", "B",
@@ -161,8 +173,19 @@ std::string compare_json(const models::ScenarioSpec& a, const models::ScenarioSp
                          const models::PairedComparison& c) {
   nlohmann::ordered_json j;
   j["schema"] = "ccsim.compare/2";
-  j["a"] = {{"file", a.source_file}, {"name", a.name}};
-  j["b"] = {{"file", b.source_file}, {"name", b.name}};
+  const auto side = [](const models::ScenarioSpec& s) {
+    const models::ServiceLevelSpec& sl = s.service_level;
+    return nlohmann::ordered_json{{"file", s.source_file},
+                                  {"name", s.name},
+                                  {"service_level",
+                                   {{"definition", models::sl_definition_name(sl.definition)},
+                                    {"awt_s", sl.awt_s},
+                                    {"short_abandon_s", sl.short_abandon_s},
+                                    {"text", sl_definition_text(sl)}}}};
+  };
+  j["a"] = side(a);
+  j["b"] = side(b);
+  j["service_level_changes"] = sl_changes(a, b);
   j["seed"] = a.seed;
   j["replications"] = a.replications;
   j["confidence"] = a.confidence;

@@ -38,6 +38,12 @@ std::string kpi_cells(const models::KpiStats& s, std::span<const models::Kpi> kp
   return row;
 }
 
+// What the row's service_level column measures (the scenario's, or the type's own).
+constexpr std::string_view kSlHeader = ",service_level_definition,service_level_awt_s";
+std::string sl_cells(const models::ServiceLevelSpec& sl) {
+  return fmt::format(",{},{}", models::sl_definition_name(sl.definition), csv_cell(sl.awt_s));
+}
+
 // The tables in the order of kCsvTables: the run-level ones, then the interval ones.
 constexpr std::array<std::string_view, 8> kCsvTables = {"_targets",     "_overall",       "_by_type",
                                                         "_by_group",    "_by_type_group", "_by_interval",
@@ -113,12 +119,16 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
       targets += ",,,,\n";
   }
   texts.push_back(std::move(targets));
-  texts.push_back(fmt::format("scope{}\noverall{}\n", kpi_header(kAllKpis), kpi_cells(r.overall, kAllKpis)));
+  const std::string centre_sl = sl_cells(spec.service_level);
+  const auto type_sl = [&spec](std::size_t t) {
+    return sl_cells(spec.service_level_of(models::make_id<models::ContactTypeId>(t)));
+  };
+  texts.push_back(fmt::format("scope{}{}\noverall{}{}\n", kpi_header(kAllKpis), kSlHeader,
+                              kpi_cells(r.overall, kAllKpis), centre_sl));
 
-  std::string types = fmt::format("contact_type{}\n", kpi_header(models::kTypeKpis));
+  std::string types = fmt::format("contact_type{}{}\n", kpi_header(models::kTypeKpis), kSlHeader);
   for (std::size_t t = 0; t < r.by_type.size(); ++t)
-    types += fmt::format("{}{}\n", csv_quoted(spec.contact_types[models::make_id<models::ContactTypeId>(t)].name),
-                         kpi_cells(r.by_type[t], models::kTypeKpis));
+    types += fmt::format("{}{}{}\n", type_name(t), kpi_cells(r.by_type[t], models::kTypeKpis), type_sl(t));
   texts.push_back(std::move(types));
 
   std::string groups = fmt::format("agent_group{}\n", kpi_header(models::kGroupKpis));
@@ -138,23 +148,26 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
   texts.push_back(std::move(pairs));
 
   if (!r.by_interval.empty()) {
-    std::string intervals = fmt::format("interval,label,start_s{},service_level_verdict\n", kpi_header(kAllKpis));
+    std::string intervals =
+        fmt::format("interval,label,start_s{},service_level_verdict{}\n", kpi_header(kAllKpis), kSlHeader);
     // The agents on duty (and the rest of each group's KPIs) per interval, long format:
     // one row per interval and group, as a pivot table wants it.
     std::string interval_groups =
         fmt::format("interval,label,start_s,agent_group{}\n", kpi_header(models::kGroupIntervalKpis));
-    std::string interval_types = fmt::format("interval,label,start_s,contact_type{},service_level_verdict\n",
-                                             kpi_header(models::kTypeKpis));
+    std::string interval_types = fmt::format("interval,label,start_s,contact_type{},service_level_verdict{}\n",
+                                             kpi_header(models::kTypeKpis), kSlHeader);
     for (const models::IntervalResult& ir : r.by_interval) {
       const std::string when = fmt::format("{},{},{}", ir.interval, interval_label(spec, ir.interval), csv_cell(ir.start_s));
-      intervals += fmt::format("{}{},{}\n", when, kpi_cells(ir.kpis, kAllKpis), models::verdict_name(ir.service_level));
+      intervals += fmt::format("{}{},{}{}\n", when, kpi_cells(ir.kpis, kAllKpis), models::verdict_name(ir.service_level),
+                               centre_sl);
       for (std::size_t g = 0; g < ir.by_group.size(); ++g)
         interval_groups +=
             fmt::format("{},{}{}\n", when, group_name(g), kpi_cells(ir.by_group[g], models::kGroupIntervalKpis));
       for (std::size_t t = 0; t < ir.by_type.size(); ++t)
         interval_types += fmt::format(
-            "{},{}{},{}\n", when, type_name(t), kpi_cells(ir.by_type[t], models::kTypeKpis),
-            stat_of(ir.by_type[t], models::Kpi::ServiceLevel).n == 0 ? "" : models::verdict_name(ir.type_service_level[t]));
+            "{},{}{},{}{}\n", when, type_name(t), kpi_cells(ir.by_type[t], models::kTypeKpis),
+            stat_of(ir.by_type[t], models::Kpi::ServiceLevel).n == 0 ? "" : models::verdict_name(ir.type_service_level[t]),
+            type_sl(t));
     }
     texts.push_back(std::move(intervals));
     texts.push_back(std::move(interval_groups));

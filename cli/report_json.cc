@@ -347,7 +347,8 @@ std::string check_json(const CheckReport& r) {
                   {"not_significant", lists["not_significant"]},
                   {"defined_on_one_side", lists["defined_on_one_side"]},
                   {"only_in_baseline", c.only_in_baseline},
-                  {"only_now", c.only_now}};
+                  {"only_now", c.only_now},
+                  {"service_level_changes", r.service_level_changes}};
   }
   json doc = {{"schema", "ccsim.check/2"},
               {"scenario", {{"name", spec.name}, {"file", spec.source_file}}},

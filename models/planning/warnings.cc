@@ -40,7 +40,9 @@ std::optional<Warning> over_offered_warning(const ScenarioSpec& spec) {
     const auto id = make_id<ContactTypeId>(k);
     const ContactTypeSpec& type = spec.contact_types[id];
     if (!spec.trunk_lines && !type.ivr) continue;
-    bool uses = spec.service_level_of(id).definition == SlDefinition::AnsweredWithinTOverOffered;
+    // A check.tolerance on it counts too: the key kept its name and changed its meaning.
+    bool uses = spec.service_level_of(id).definition == SlDefinition::AnsweredWithinTOverOffered ||
+                spec.check.tolerance_absolute[static_cast<std::size_t>(Kpi::SlOverOffered)].has_value();
     for (const TargetSpec& t : spec.targets)
       uses = uses || (t.kpi == Kpi::SlOverOffered && (!t.type || *t.type == id));
     if (uses) types += (types.empty() ? "" : ", ") + type.name;

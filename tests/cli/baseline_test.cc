@@ -89,6 +89,9 @@ TEST(Baseline, WritesAndReadsBackTheSameValuesAndBytes) {
   EXPECT_EQ(back.replications, b.replications);
   EXPECT_EQ(back.confidence, b.confidence);
   EXPECT_EQ(back.fingerprint, b.fingerprint);
+  ASSERT_EQ(back.service_levels.size(), 3u) << "the scenario's and its two types'";
+  EXPECT_EQ(back.service_levels, b.service_levels);
+  EXPECT_EQ(back.service_levels[2].type, "service");
   ASSERT_EQ(back.kpis.size(), b.kpis.size());
   for (std::size_t i = 0; i < b.kpis.size(); ++i) {
     EXPECT_EQ(back.kpis[i].pointer, b.kpis[i].pointer);
@@ -235,8 +238,8 @@ TEST(Baseline, TopLevelValuesAreChecked) {
   ASSERT_EQ(ds.size(), 2u);
   EXPECT_EQ(ds[0].pointer, "/sed");
   EXPECT_EQ(ds[0].message,
-            "unknown key \"sed\"; known: schema, scenario, seed, replications, confidence, fingerprint, kpis, observations (did "
-            "you mean \"seed\"?)");
+            "unknown key \"sed\"; known: schema, scenario, seed, replications, confidence, fingerprint, service_level, "
+            "kpis, observations (did you mean \"seed\"?)");
   EXPECT_EQ(ds[1].pointer, "");
   EXPECT_EQ(ds[1].message, "missing required key \"seed\"");
 }

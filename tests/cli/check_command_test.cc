@@ -157,6 +157,40 @@ TEST_F(CheckCommand, ToleranceFromTheScenarioFile) {
   EXPECT_TRUE(has(o.out, "tolerance 100.0% on fractions, 1000% relative otherwise")) << o.out;
 }
 
+// The baseline records what service_level measured. The same calls under another
+// threshold or definition is another measure: the check says which and fails, even where
+// the values happen to agree (over admitted equals over answered without abandons).
+TEST_F(CheckCommand, AServiceLevelDefinedDifferentlyFromTheBaselinesFails) {
+  ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update").exit_code, 0);
+  const json b = json::parse(slurp(dir_ / "results" / "erlang_c_14_agents.json"));
+  EXPECT_EQ(b["service_level"],
+            json::parse(R"({"definition": "answered_within_t_over_answered", "awt_s": 20.0, "short_abandon_s": 5.0,
+                            "by_type": {"calls": {"definition": "answered_within_t_over_answered", "awt_s": 20.0,
+                                                  "short_abandon_s": 5.0}}})"));
+  const std::string over_admitted = edited(kErlangC, [](json& d) {
+    d["service_level"]["definition"] = "answered_within_t_over_admitted";
+    d["service_level"]["awt_s"] = 30;
+  });
+  const Outcome o = ccsim("check " + over_admitted + " --baseline results/erlang_c_14_agents.json --no-targets "
+                          "--json r.json");
+  EXPECT_EQ(o.exit_code, 1) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "service level: DEFINED DIFFERENTLY from the baseline's")) << o.out;
+  EXPECT_TRUE(has(o.out, "  the scenario: definition answered_within_t_over_answered in the baseline, "
+                         "answered_within_t_over_admitted here\n"))
+      << o.out;
+  EXPECT_TRUE(has(o.out, "  contact type \"calls\": awt_s 20 s in the baseline, 30 s here\n")) << o.out;
+  EXPECT_TRUE(has(o.out, "exit 1: ")) << o.out;
+  EXPECT_TRUE(has(o.out, "service level defined differently from the baseline's")) << o.out;
+  EXPECT_EQ(report("r.json")["comparison"]["service_level_changes"].size(), 4u) << "definition and awt_s, twice";
+  // Unchanged: no line, and a baseline written before the record (no key) compares as before.
+  json old = b;
+  old.erase("service_level");
+  std::ofstream(dir_ / "old.json") << old.dump();
+  const Outcome same = ccsim("check " + scenario(kErlangC) + " --baseline old.json --no-targets");
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+  EXPECT_FALSE(has(same.out, "service level:")) << same.out;
+}
+
 TEST_F(CheckCommand, AnotherSeedIsNoiseNotAChangeButItsFingerprintIsNotComparable) {
   ASSERT_EQ(ccsim("check " + scenario(kErlangC) + " --update").exit_code, 0);
   const Outcome o = ccsim("check " + scenario(kErlangC) + " --seed 7");
@@ -313,6 +347,19 @@ TEST_F(CheckCommand, BadBaselinesExit2WithLocatedErrors) {
   EXPECT_TRUE(has(bad.err, "bad.json: /kpis/overall/asa_s/half_width: expected a number >= 0 (n is 20); got -1"))
       << bad.err;
   EXPECT_TRUE(bad.out.empty()) << bad.out;
+
+  doc = json::parse(slurp(dir_ / "b.json"));
+  doc["service_level"]["definition"] = "over_offered";
+  doc["service_level"]["by_type"]["calls"]["awt_s"] = "20";
+  std::ofstream(dir_ / "bad_sl.json") << doc.dump();
+  const Outcome bad_sl = ccsim("check " + scenario(kErlangC) + " --baseline bad_sl.json");
+  EXPECT_EQ(bad_sl.exit_code, 2);
+  EXPECT_TRUE(has(bad_sl.err, "bad_sl.json: /service_level/definition: unknown service level definition "
+                              "\"over_offered\"; known: answered_within_t_over_admitted,"))
+      << bad_sl.err;
+  EXPECT_TRUE(has(bad_sl.err, "bad_sl.json: /service_level/by_type/calls/awt_s: expected a number of seconds >= 0; "
+                              "got string \"20\""))
+      << bad_sl.err;
 
   std::ofstream(dir_ / "truncated.json") << slurp(dir_ / "b.json").substr(0, 100);
   const Outcome truncated = ccsim("check " + scenario(kErlangC) + " --baseline truncated.json");

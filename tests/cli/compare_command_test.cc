@@ -62,6 +62,29 @@ TEST_F(Compare, LunchAgentsShowWhereTheyWorkAndAScenarioEqualsItself) {
       }
 }
 
+// service_level is the one KPI whose meaning a scenario chooses: the comparison names it,
+// and says so when A and B chose differently (B - A would otherwise read as a change).
+TEST_F(Compare, NamesTheServiceLevelAndSaysWhenAAndBDefineItDifferently) {
+  const std::string a = scenario("scenarios/examples/erlang_c_14_agents.json");
+  const Outcome same = ccsim("compare " + a + " " + a);
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_TRUE(has(same.out, "service_level: answered within 20 s over answered calls in both\n")) << same.out;
+  nlohmann::json doc = nlohmann::json::parse(slurp(a));
+  doc["service_level"]["definition"] = "answered_within_t_over_admitted";
+  std::ofstream(dir_ / "admitted.json") << doc.dump(2);
+  const Outcome o = ccsim("compare " + a + " admitted.json --json c.json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_TRUE(has(o.out, "NOTE: the service level is defined differently in A and B")) << o.out;
+  EXPECT_TRUE(has(o.out, "  contact type \"calls\": definition answered_within_t_over_answered in A, "
+                         "answered_within_t_over_admitted in B\n"))
+      << o.out;
+  const nlohmann::json j = nlohmann::json::parse(slurp(dir_ / "c.json"));
+  EXPECT_EQ(j["a"]["service_level"]["definition"], "answered_within_t_over_answered");
+  EXPECT_EQ(j["b"]["service_level"]["definition"], "answered_within_t_over_admitted");
+  EXPECT_EQ(j["b"]["service_level"]["awt_s"], 20.0);
+  EXPECT_EQ(j["service_level_changes"].size(), 2u) << "the scenario's and its one type's";
+}
+
 TEST_F(Compare, RefusesBadInputBeforeRunning) {
   const std::string monday = scenario("scenarios/examples/three_queue_monday.json");
   const Outcome missing = ccsim("compare " + monday + " nowhere.json");

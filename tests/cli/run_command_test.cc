@@ -315,6 +315,16 @@ TEST_F(RunCommand, CsvTablesHaveOneRowPerIntervalTypeAndGroup) {
   EXPECT_EQ(lines("single_day_ivr_by_group.csv"), 1 + 3);
   EXPECT_EQ(lines("single_day_ivr_overall.csv"), 1 + 1);
   EXPECT_EQ(lines("single_day_ivr_by_interval_group.csv"), 1 + 28 * 3);
+  // Each row with a service level says what it measured.
+  for (const char* name : {"single_day_ivr_overall.csv", "single_day_ivr_by_type.csv", "single_day_ivr_by_interval.csv",
+                           "single_day_ivr_by_interval_type.csv"}) {
+    std::istringstream in(slurp(dir_ / name));
+    std::string header;
+    std::getline(in, header);
+    EXPECT_TRUE(header.ends_with(",service_level_definition,service_level_awt_s")) << name;
+    for (std::string line; std::getline(in, line);)
+      EXPECT_TRUE(line.ends_with(",answered_within_t_over_admitted,20")) << name << ": " << line;
+  }
 }
 
 // A CSV file without quoted cells as rows of cells, the header first.

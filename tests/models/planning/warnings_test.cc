@@ -118,6 +118,26 @@ TEST(Warnings, ContactsWithNoAgentScheduledAreFlagged) {
   EXPECT_FALSE(has(ws, "load_above_agents"));
 }
 
+// Where calls can end before the agent queue, a service level over offered calls counts
+// them as not answered in time; the key meant over admitted before December 2026, so a
+// target, the definition or a check tolerance on it each get the warning.
+TEST(Warnings, AServiceLevelOverOfferedBehindTrunksIsFlagged) {
+  ScenarioSpec s = day({60, 100}, {15, 25});
+  s.targets.push_back(TargetSpec{Kpi::SlOverOffered, TargetBound::AtLeast, 0.8});
+  EXPECT_FALSE(has(scenario_warnings(s), "sl_over_offered")) << "nothing ends before the queue: the two agree";
+  s.trunk_lines = 40;
+  EXPECT_NE(find(scenario_warnings(s), "sl_over_offered").message.find("the service level of billing divides by "
+                                                                      "every offered call"),
+            std::string::npos);
+  s.targets.clear();
+  EXPECT_FALSE(has(scenario_warnings(s), "sl_over_offered"));
+  s.service_level.definition = SlDefinition::AnsweredWithinTOverOffered;
+  EXPECT_TRUE(has(scenario_warnings(s), "sl_over_offered"));
+  s.service_level.definition = SlDefinition::AnsweredWithinTOverAdmitted;
+  s.check.tolerance_absolute[static_cast<std::size_t>(Kpi::SlOverOffered)] = 0.02;
+  EXPECT_TRUE(has(scenario_warnings(s), "sl_over_offered"));
+}
+
 TEST(Warnings, AShortPeriodLooksLikeMinutesTypedAsSeconds) {
   ScenarioSpec s = day({1, 1}, {10, 10});
   s.period_s = 15;
