@@ -93,7 +93,10 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
     fmt::print(out, "intervals not compared: the two are not days of the same intervals (length, count and start "
                     "time)\n");
   if (const auto changes = sl_changes(a, b); changes.empty()) {
-    fmt::print(out, "service_level: {} in both\n", sl_definition_text(a.service_level));
+    std::string own;  // types with a service level of their own, equal in both too
+    for (const models::ContactTypeSpec& t : a.contact_types)
+      if (t.service_level) own += fmt::format("; {}: {}", t.name, sl_definition_text(*t.service_level));
+    fmt::print(out, "service_level: {}{} in both\n", sl_definition_text(a.service_level), own);
   } else {
     fmt::print(out, "NOTE: the service level is defined differently in A and B, so service_level and the KPIs at "
                     "awt_s compare different measures:\n");

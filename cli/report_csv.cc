@@ -39,9 +39,11 @@ std::string kpi_cells(const models::KpiStats& s, std::span<const models::Kpi> kp
 }
 
 // What the row's service_level column measures (the scenario's, or the type's own).
-constexpr std::string_view kSlHeader = ",service_level_definition,service_level_awt_s";
+constexpr std::string_view kSlHeader =
+    ",service_level_definition,service_level_awt_s,service_level_short_abandon_s";
 std::string sl_cells(const models::ServiceLevelSpec& sl) {
-  return fmt::format(",{},{}", models::sl_definition_name(sl.definition), csv_cell(sl.awt_s));
+  return fmt::format(",{},{},{}", models::sl_definition_name(sl.definition), csv_cell(sl.awt_s),
+                     csv_cell(sl.short_abandon_s));
 }
 
 // The tables in the order of kCsvTables: the run-level ones, then the interval ones.

@@ -51,6 +51,15 @@ std::string kpi_stat_text(const KpiStat& s, bool fraction) {
   return kpi_value_text(s.mean, fraction) + " ± " + kpi_value_text(s.half_width, fraction);
 }
 
+namespace {
+// Whether some contact type has a service level of its own: the centre's then counts each
+// call against its own type's threshold.
+bool types_have_own_service_level(const models::ScenarioSpec& spec) {
+  return std::ranges::any_of(spec.contact_types,
+                             [](const models::ContactTypeSpec& c) { return c.service_level.has_value(); });
+}
+}  // namespace
+
 std::string target_text(const models::ScenarioSpec& spec, const models::TargetSpec& t) {
   const Kpi k = t.kpi;
   std::string out;
@@ -58,10 +67,7 @@ std::string target_text(const models::ScenarioSpec& spec, const models::TargetSp
   if (t.group) out = "group " + spec.agent_groups[*t.group].name + ": ";
   out += fmt::format("{} {} {}", models::kpi_name(k), t.bound == models::TargetBound::AtLeast ? ">=" : "<=",
                      kpi_value_text(t.value, models::kpi_is_fraction(k)));
-  // The centre counts each call against its own type's threshold.
-  const bool own_thresholds =
-      std::ranges::any_of(spec.contact_types, [](const models::ContactTypeSpec& c) { return c.service_level.has_value(); });
-  if (k == Kpi::ServiceLevel && !t.type && !t.group && own_thresholds)
+  if (k == Kpi::ServiceLevel && !t.type && !t.group && types_have_own_service_level(spec))
     out += " within each type's threshold";
   else if (k == Kpi::ServiceLevel)
     out += fmt::format(" within {:g} s", t.type ? spec.service_level_of(*t.type).awt_s : spec.service_level.awt_s);
@@ -266,9 +272,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     if (is_workforce(k) || (k == Kpi::Cost && r.overall[i].n == 0)) continue;  // a cost only when priced
     fmt::print(out, "  {:<36} {:>22}", models::kpi_name(k), with_ci(r.overall[i], k));
     if (k == Kpi::ServiceLevel) {
-      const bool own = std::ranges::any_of(spec.contact_types,
-                                           [](const models::ContactTypeSpec& c) { return c.service_level.has_value(); });
-      fmt::print(out, "  {}{}", sl_definition_text(spec.service_level), own ? " (or each type's own)" : "");
+      fmt::print(out, "  {}{}", sl_definition_text(spec.service_level),
+                 types_have_own_service_level(spec) ? " (or each type's own)" : "");
     }
     fmt::print(out, "\n");
   }

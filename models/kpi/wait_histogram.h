@@ -2,7 +2,7 @@
 // The distribution of the waits of one slot's answered calls, for the wait quantiles
 // (docs/kpis.md#wait-quantiles). Bins are log-linear: exactly zero (the calls answered at
 // once), sixteenths of a second below 2 s, then sixteen bins per doubling up to 2^16 s
-// (18.2 h), so a bin is at most 1/16 of the waits it holds wide; longer waits share a last
+// (18.2 h), so from 2 s up a bin is at most 1/16 of the waits it holds wide; longer waits share a last
 // bin that ends at the longest wait. Quantiles interpolate linearly inside their bin.
 //
 // Written here rather than with Boost.Histogram: this layout is indexed from a double's
@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -29,8 +30,14 @@ class WaitHistogram {
   static constexpr std::size_t kBins = 1 + kLinearBins + (kTopExponent - 1) * kSubBins + 1;
   static constexpr double kTopS = static_cast<double>(1u << kTopExponent);
 
-  // wait_s >= 0 (the model never produces a negative or non-finite wait).
+  // wait_s >= 0 (the model never produces a negative or non-finite wait). Most calls are
+  // answered at once: they touch one count and leave the maximum alone.
   void add(double wait_s) {
+    assert(wait_s >= 0.0 && wait_s < std::numeric_limits<double>::infinity());
+    if (wait_s <= 0.0) {
+      ++counts_[0];
+      return;
+    }
     ++counts_[bin_of(wait_s)];
     max_s_ = std::max(max_s_, wait_s);
   }

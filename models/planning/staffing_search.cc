@@ -1,6 +1,7 @@
 #include "models/planning/staffing_search.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -84,6 +85,7 @@ bool meets(double value, TargetBound bound, double target) {
 bool predicted_meets(const TargetSpec& t, std::uint32_t c, double rate, double handle_s, const Traffic& own,
                      const ServiceLevelSpec& sl) {
   if (const auto q = std::ranges::find(kWaitQuantileKpis, t.kpi); q != kWaitQuantileKpis.end()) {
+    assert(t.bound == TargetBound::AtMost);  // staffing_responsive admits no other
     const analytic::ErlangA m = analytic::erlang_a_metrics(c, rate, handle_s, own.patience_s, t.value);
     const double level = kWaitQuantiles[static_cast<std::size_t>(q - kWaitQuantileKpis.begin())];
     return m.stable && m.sl_answered_within_t_over_answered >= level;

@@ -49,8 +49,10 @@ std::optional<Warning> over_offered_warning(const ScenarioSpec& spec) {
   }
   if (types.empty()) return std::nullopt;
   return Warning{"sl_over_offered",
-                 fmt::format("the service level of {} divides by every offered call: those blocked at the trunks or "
-                             "the IVR ports, and those ended in the IVR, count as not answered in time "
+                 fmt::format("the service level over offered calls (sl_answered_within_t_over_offered, in a target, a "
+                             "check tolerance or service_level.definition) of {} divides by every offered call: those "
+                             "blocked at the trunks or the IVR ports, and those ended in the IVR, count as not "
+                             "answered in time "
                              "(answered_within_t_over_admitted divides by the calls that reached the agent queue, as "
                              "answered_within_t_over_offered did before December 2026)",
                              types),

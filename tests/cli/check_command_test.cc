@@ -182,6 +182,15 @@ TEST_F(CheckCommand, AServiceLevelDefinedDifferentlyFromTheBaselinesFails) {
   EXPECT_TRUE(has(o.out, "exit 1: ")) << o.out;
   EXPECT_TRUE(has(o.out, "service level defined differently from the baseline's")) << o.out;
   EXPECT_EQ(report("r.json")["comparison"]["service_level_changes"].size(), 4u) << "definition and awt_s, twice";
+  // Nobody abandons here: over admitted is over answered, the same values under another name.
+  const std::string renamed =
+      edited(kErlangC, [](json& d) { d["service_level"]["definition"] = "answered_within_t_over_admitted"; });
+  const Outcome values_agree =
+      ccsim("check " + renamed + " --baseline results/erlang_c_14_agents.json --no-targets");
+  EXPECT_EQ(values_agree.exit_code, 1) << values_agree.out << values_agree.err;
+  EXPECT_TRUE(has(values_agree.out, "none changed")) << values_agree.out;
+  EXPECT_TRUE(has(values_agree.out, "exit 1: service level defined differently from the baseline's\n"))
+      << values_agree.out;
   // Unchanged: no line, and a baseline written before the record (no key) compares as before.
   json old = b;
   old.erase("service_level");

@@ -69,6 +69,12 @@ TEST_F(Compare, NamesTheServiceLevelAndSaysWhenAAndBDefineItDifferently) {
   const Outcome same = ccsim("compare " + a + " " + a);
   ASSERT_EQ(same.exit_code, 0) << same.err;
   EXPECT_TRUE(has(same.out, "service_level: answered within 20 s over answered calls in both\n")) << same.out;
+  const std::string monday = scenario("scenarios/examples/three_queue_monday.json");
+  const Outcome types = ccsim("compare " + monday + " " + monday + " --replications 2");
+  ASSERT_EQ(types.exit_code, 0) << types.err;
+  EXPECT_TRUE(has(types.out, "service_level: answered within 20 s over admitted calls (answered + abandoned); billing: "
+                             "answered within 60 s over admitted calls (answered + abandoned) in both\n"))
+      << types.out;
   nlohmann::json doc = nlohmann::json::parse(slurp(a));
   doc["service_level"]["definition"] = "answered_within_t_over_admitted";
   std::ofstream(dir_ / "admitted.json") << doc.dump(2);

@@ -126,8 +126,8 @@ TEST(Warnings, AServiceLevelOverOfferedBehindTrunksIsFlagged) {
   s.targets.push_back(TargetSpec{Kpi::SlOverOffered, TargetBound::AtLeast, 0.8});
   EXPECT_FALSE(has(scenario_warnings(s), "sl_over_offered")) << "nothing ends before the queue: the two agree";
   s.trunk_lines = 40;
-  EXPECT_NE(find(scenario_warnings(s), "sl_over_offered").message.find("the service level of billing divides by "
-                                                                      "every offered call"),
+  EXPECT_NE(find(scenario_warnings(s), "sl_over_offered").message.find("service_level.definition) of billing divides "
+                                                                      "by every offered call"),
             std::string::npos);
   s.targets.clear();
   EXPECT_FALSE(has(scenario_warnings(s), "sl_over_offered"));
