@@ -247,6 +247,24 @@ std::optional<sim::Distribution> Decoder::decode_distribution(const Json& v, con
       if (ok) out = sim::Distribution::empirical(std::move(values), weights);
       break;
     }
+    case sim::DistKind::Triangular: {
+      const auto lo = number_at(v, ptr, "min_s", at_least(0.0), true);
+      const auto mode = number_at(v, ptr, "mode_s", at_least(0.0), true);
+      const auto hi = number_at(v, ptr, "max_s", above(0.0), true);
+      if (lo && mode && hi) {
+        if (!(*hi > *lo)) {
+          error(ptr + "/max_s",
+                fmt::format("must be > min_s ({}); got {}", describe(*find(v, "min_s")), describe(*find(v, "max_s"))));
+        } else if (!(*mode >= *lo && *mode <= *hi)) {
+          error(ptr + "/mode_s", fmt::format("must be between min_s ({}) and max_s ({}); got {}",
+                                             describe(*find(v, "min_s")), describe(*find(v, "max_s")),
+                                             describe(*find(v, "mode_s"))));
+        } else {
+          out = sim::Distribution::triangular(*lo, *mode, *hi);
+        }
+      }
+      break;
+    }
   }
   if (sink_.count() != before) return std::nullopt;
   if (out) {

@@ -232,6 +232,7 @@ std::vector<LawParameter> limitable_parameters(const sim::Distribution& d) {
     case sim::DistKind::Constant:
     case sim::DistKind::Uniform:
     case sim::DistKind::Empirical:
+    case sim::DistKind::Triangular:
       return {};
   }
   return {};
@@ -257,6 +258,8 @@ std::string law_text(const sim::Distribution& d) {
       return fmt::format("weibull law with shape {} and scale_s {}", a, b);
     case sim::DistKind::Empirical:
       return "empirical law";
+    case sim::DistKind::Triangular:
+      return fmt::format("triangular law with min_s {}, mode_s {} and max_s {}", a, format_double(d.c), b);
   }
   return "law";
 }
@@ -280,8 +283,9 @@ double finite_limit(sim::Distribution d, const LawParameter& p, double good) {
 // "cv <= 1.83e+152 with mean_s 180.0": a limit on one parameter, the others kept, when
 // moving that one alone to 1 makes the law finite.
 std::string accepted_parameters(const sim::Distribution& d) {
-  if (d.kind == sim::DistKind::Uniform)
-    return fmt::format("min_s + max_s <= {:.3g}", std::numeric_limits<double>::max());
+  if (d.kind == sim::DistKind::Uniform || d.kind == sim::DistKind::Triangular)
+    return fmt::format("min_s + {}max_s <= {:.3g}", d.kind == sim::DistKind::Triangular ? "mode_s + " : "",
+                       std::numeric_limits<double>::max());
   const std::vector<LawParameter> params = limitable_parameters(d);
   for (const LawParameter& p : params) {
     sim::Distribution trial = d;

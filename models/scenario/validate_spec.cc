@@ -337,9 +337,20 @@ class SpecChecker {
       case K::Empirical:
         empirical(ptr, d, is_talk);
         return;
+      case K::Triangular:
+        if (param("a", d.a, at_least(0.0), "min_s") && param("b", d.b, above(0.0), "max_s") &&
+            param("c", d.c, at_least(0.0), "mode_s")) {
+          if (!(d.b > d.a))
+            error(ptr + "/b", fmt::format("must be > a (min_s {}); got {}", format_double(d.a), format_double(d.b)));
+          else if (!(d.c >= d.a && d.c <= d.b))
+            error(ptr + "/c", fmt::format("must be between a (min_s {}) and b (max_s {}); got {}", format_double(d.a),
+                                          format_double(d.b), format_double(d.c)));
+        }
+        return;
     }
     error(ptr + "/kind", fmt::format("unknown DistKind value {}; build the law with a sim::Distribution factory "
-                                     "(constant, exponential, uniform, lognormal, gamma, erlang, weibull, empirical)",
+                                     "(constant, exponential, uniform, lognormal, gamma, erlang, weibull, empirical, "
+                                     "triangular)",
                                      static_cast<unsigned>(d.kind)));
   }
 

@@ -86,6 +86,8 @@ double Distribution::mean() const {
       return b * std::tgamma(1.0 + 1.0 / a);
     case DistKind::Empirical:
       return empirical_mean(*this);
+    case DistKind::Triangular:
+      return (a + b + c) / 3.0;
   }
   return kNaN;  // a value outside DistKind: no law, no mean
 }
@@ -112,6 +114,10 @@ double Distribution::scv() const {
     case DistKind::Empirical: {
       const double m = empirical_mean(*this);
       return empirical_variance(*this) / (m * m);
+    }
+    case DistKind::Triangular: {
+      const double m = mean();
+      return (a * a + b * b + c * c - a * b - a * c - b * c) / (18.0 * m * m);
     }
   }
   return kNaN;

@@ -19,23 +19,34 @@ enum class DistKind : std::uint8_t {
   Erlang = 5,       // a = mean_s, k = number of phases
   Weibull = 6,      // a = shape, b = scale_s
   Empirical = 7,    // values_s with cumulative probabilities cdf (last = 1)
+  Triangular = 8,   // a = min_s, b = max_s, c = mode_s; a <= c <= b, a < b
 };
 
 struct Distribution {
   DistKind kind = DistKind::Constant;
   double a = 0.0;
   double b = 0.0;
+  double c = 0.0;  // Triangular only
   std::uint32_t k = 0;
   std::vector<double> values_s;  // Empirical only
   std::vector<double> cdf;       // Empirical only, non-decreasing, last == 1
 
-  static Distribution constant(double value_s) { return {DistKind::Constant, value_s, 0.0, 0, {}, {}}; }
-  static Distribution exponential(double mean_s) { return {DistKind::Exponential, mean_s, 0.0, 0, {}, {}}; }
-  static Distribution uniform(double min_s, double max_s) { return {DistKind::Uniform, min_s, max_s, 0, {}, {}}; }
-  static Distribution lognormal(double mean_s, double cv) { return {DistKind::LogNormal, mean_s, cv, 0, {}, {}}; }
-  static Distribution gamma(double mean_s, double cv) { return {DistKind::Gamma, mean_s, cv, 0, {}, {}}; }
-  static Distribution erlang(std::uint32_t k, double mean_s) { return {DistKind::Erlang, mean_s, 0.0, k, {}, {}}; }
-  static Distribution weibull(double shape, double scale_s) { return {DistKind::Weibull, shape, scale_s, 0, {}, {}}; }
+  static Distribution constant(double value_s) { return {DistKind::Constant, value_s, 0.0, 0.0, 0, {}, {}}; }
+  static Distribution exponential(double mean_s) { return {DistKind::Exponential, mean_s, 0.0, 0.0, 0, {}, {}}; }
+  static Distribution uniform(double min_s, double max_s) {
+    return {DistKind::Uniform, min_s, max_s, 0.0, 0, {}, {}};
+  }
+  static Distribution lognormal(double mean_s, double cv) { return {DistKind::LogNormal, mean_s, cv, 0.0, 0, {}, {}}; }
+  static Distribution gamma(double mean_s, double cv) { return {DistKind::Gamma, mean_s, cv, 0.0, 0, {}, {}}; }
+  static Distribution erlang(std::uint32_t k, double mean_s) {
+    return {DistKind::Erlang, mean_s, 0.0, 0.0, k, {}, {}};
+  }
+  static Distribution weibull(double shape, double scale_s) {
+    return {DistKind::Weibull, shape, scale_s, 0.0, 0, {}, {}};
+  }
+  static Distribution triangular(double min_s, double mode_s, double max_s) {
+    return {DistKind::Triangular, min_s, max_s, mode_s, 0, {}, {}};
+  }
   // weights need not sum to 1; they are normalised into cdf here.
   static Distribution empirical(std::vector<double> values_s, const std::vector<double>& weights);
 
@@ -53,6 +64,7 @@ struct Distribution {
       case DistKind::LogNormal:
       case DistKind::Weibull:
       case DistKind::Empirical:
+      case DistKind::Triangular:
         return true;
       case DistKind::Constant:
       case DistKind::Gamma:

@@ -43,7 +43,8 @@ double largest_draw(const Distribution& d) {
     case DistKind::Uniform:
     case DistKind::LogNormal:
     case DistKind::Weibull:
-    case DistKind::Empirical: {
+    case DistKind::Empirical:
+    case DistKind::Triangular: {
       // One monotone transform of one uniform: the extremes of the draws are its values
       // at the extreme uniforms, and a NaN inside the range would show at one of them.
       ReplayedUniform smallest{Mrg32k3a::kSmallestU01}, largest{Mrg32k3a::kLargestU01};

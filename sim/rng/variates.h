@@ -187,6 +187,19 @@ double empirical(G& g, const Distribution& d) {
   return d.values_s[static_cast<std::size_t>(std::distance(d.cdf.begin(), it))];
 }
 
+// Inversion of the triangular law on [lo, hi] with its mode at `mode`: below
+// F(mode) = (mode - lo) / (hi - lo), lo + sqrt(u (hi - lo)(mode - lo)); above it,
+// hi - sqrt((1 - u)(hi - lo)(hi - mode)). One draw; increasing in u. Each square root is
+// taken of one product, so that no product of two widths overflows. Precondition:
+// lo <= mode <= hi, lo < hi.
+template <UniformSource G>
+double triangular(G& g, double lo, double mode, double hi) {
+  const double u = g.next_u01();
+  const double width = hi - lo;
+  if (u * width < mode - lo) return lo + std::sqrt(u * width) * std::sqrt(mode - lo);
+  return hi - std::sqrt((1.0 - u) * width) * std::sqrt(hi - mode);
+}
+
 namespace internal {
 // Reached only when a DistKind holds a value with no enumerator; throws std::logic_error.
 [[noreturn]] void fail_unknown_dist_kind(DistKind kind);
@@ -216,6 +229,8 @@ double sample(const Distribution& d, G& g) {
       return weibull(g, d.a, d.b);
     case DistKind::Empirical:
       return empirical(g, d);
+    case DistKind::Triangular:
+      return triangular(g, d.a, d.c, d.b);
   }
   internal::fail_unknown_dist_kind(d.kind);
 }

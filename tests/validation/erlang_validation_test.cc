@@ -135,12 +135,14 @@ TEST_P(ErlangBValidation, LossSystemBlockingIsErlangBForAnyHandleTimeLaw) {
 INSTANTIATE_TEST_SUITE_P(HandleTimeLaws, ErlangBValidation,
                          ::testing::Values(sim::Distribution::exponential(50.0), sim::Distribution::constant(50.0),
                                            sim::Distribution::lognormal(50.0, 1.5),
-                                           sim::Distribution::gamma(50.0, 0.5)),
+                                           sim::Distribution::gamma(50.0, 0.5),
+                                           sim::Distribution::triangular(10.0, 20.0, 120.0)),
                          [](const auto& info) {
                            switch (info.param.kind) {
                              case sim::DistKind::Exponential: return std::string("Exponential");
                              case sim::DistKind::Constant: return std::string("Constant");
                              case sim::DistKind::LogNormal: return std::string("LogNormalCv1_5");
+                             case sim::DistKind::Triangular: return std::string("TriangularMean50");
                              default: return std::string("GammaCv0_5");
                            }
                          });

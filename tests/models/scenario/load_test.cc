@@ -1032,11 +1032,11 @@ TEST(LoadScenario, NegativeCvIsAnError) {
 TEST(LoadScenario, UnknownDistSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"lognormal\"", "\"log_normal\""), "/contact_types/1/talk/dist",
               "unknown dist \"log_normal\"; known: constant, exponential, uniform, lognormal, gamma, erlang, weibull, "
-              "empirical (did you mean \"lognormal\"?)");
+              "empirical, triangular (did you mean \"lognormal\"?)");
   expect_only(with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", R"({ "mean_s": 240 })"),
               "/contact_types/0/talk",
               "missing required key \"dist\"; expected one of: constant, exponential, uniform, lognormal, gamma, "
-              "erlang, weibull, empirical");
+              "erlang, weibull, empirical, triangular");
   expect_only(with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", "240"), "/contact_types/0/talk",
               R"(expected a distribution object such as {"dist": "exponential", "mean_s": 180}; got 240)");
 }
@@ -1102,6 +1102,18 @@ TEST(LoadScenario, LawsWhoseDrawsAreNotFiniteAreRejectedAtTheLaw) {
     EXPECT_THROW(load_scenario_text(talk(bad), "t.json"), ScenarioError) << bad;
 }
 
+TEST(LoadScenario, TriangularLawReadsMinModeAndMax) {
+  const ScenarioSpec s = load_scenario_text(
+      with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", R"({ "dist": "triangular", "min_s": 60, "mode_s": 120, "max_s": 600 })"),
+      "t.json");
+  const sim::Distribution& talk = s.contact_types[make_id<ContactTypeId>(0)].talk;
+  EXPECT_EQ(talk.kind, sim::DistKind::Triangular);
+  EXPECT_EQ(talk.a, 60.0);
+  EXPECT_EQ(talk.c, 120.0);
+  EXPECT_EQ(talk.b, 600.0);
+  EXPECT_DOUBLE_EQ(talk.mean(), 260.0);
+}
+
 TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
   const auto talk = [](std::string_view dist) {
     return with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", dist);
@@ -1109,6 +1121,17 @@ TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
   expect_only(talk(R"({ "dist": "constant", "value_s": 0 })"), "/contact_types/0/talk/value_s", "must be > 0; got 0");
   expect_only(talk(R"({ "dist": "uniform", "min_s": 60, "max_s": 30 })"), "/contact_types/0/talk/max_s",
               "must be > min_s (60); got 30");
+  expect_only(talk(R"({ "dist": "triangular", "min_s": 60, "mode_s": 60, "max_s": 60 })"),
+              "/contact_types/0/talk/max_s", "must be > min_s (60); got 60");
+  expect_only(talk(R"({ "dist": "triangular", "min_s": 60, "mode_s": 400, "max_s": 300 })"),
+              "/contact_types/0/talk/mode_s", "must be between min_s (60) and max_s (300); got 400");
+  expect_only(talk(R"({ "dist": "triangular", "min_s": 60, "max_s": 300 })"), "/contact_types/0/talk",
+              "missing required key \"mode_s\"; expected a number >= 0");
+  expect_only(talk(R"({ "dist": "triangular", "min_s": 1e308, "mode_s": 1e308, "max_s": 1.7e308 })"),
+              "/contact_types/0/talk",
+              "triangular law with min_s 1e+308, mode_s 1e+308 and max_s 1.7e+308 has a mean that is not a finite "
+              "number (inf); accepted: min_s + mode_s + max_s <= 1.8e+308, so that the mean and every draw are "
+              "finite");
   expect_only(talk(R"({ "dist": "erlang", "k": 0, "mean_s": 200 })"), "/contact_types/0/talk/k", "must be >= 1; got 0");
   expect_only(talk(R"({ "dist": "erlang", "k": 2.5, "mean_s": 200 })"), "/contact_types/0/talk/k",
               "expected an integer >= 1; got 2.5");

@@ -162,6 +162,14 @@ TEST(ValidateSpec, DistributionParametersAreChecked) {
   s = small_day();
   s.contact_types.raw()[0].talk = broken;
   expect_problem(s, "/contact_types/0/talk", "values_s and a cdf of the same non-zero size; got 2 and 1");
+  s = small_day();
+  s.contact_types.raw()[0].talk = sim::Distribution::triangular(60.0, 400.0, 300.0);
+  s.contact_types.raw()[0].wrap_up = sim::Distribution::triangular(10.0, 10.0, 10.0);
+  expect_problem(s, "/contact_types/0/talk/c", "must be between a (min_s 60.0) and b (max_s 300.0); got 400.0");
+  expect_problem(s, "/contact_types/0/wrap_up/b", "must be > a (min_s 10.0); got 10.0");
+  s.contact_types.raw()[0].talk = sim::Distribution::triangular(60.0, 90.0, 300.0);
+  s.contact_types.raw()[0].wrap_up = sim::Distribution::triangular(0.0, 0.0, 10.0);
+  EXPECT_EQ(lines(spec_problems(s)), "");
 }
 
 TEST(ValidateSpec, ArrivalsMatchTheirProcessAndTheDay) {

@@ -72,6 +72,10 @@ TEST(Distribution, MeanAndScvOfEachKind) {
   const Distribution e = Distribution::empirical({1.0, 3.0}, {1.0, 3.0});
   EXPECT_DOUBLE_EQ(e.mean(), 2.5);
   EXPECT_DOUBLE_EQ(e.scv(), 0.75 / 6.25);
+  // Triangular (min 0, mode 3, max 6): symmetric, mean 3, variance (0 + 36 + 9 - 0 - 0 - 18) / 18.
+  EXPECT_DOUBLE_EQ(Distribution::triangular(0.0, 3.0, 6.0).mean(), 3.0);
+  EXPECT_DOUBLE_EQ(Distribution::triangular(0.0, 3.0, 6.0).scv(), 1.5 / 9.0);
+  EXPECT_DOUBLE_EQ(Distribution::triangular(30.0, 60.0, 300.0).mean(), 130.0);
 }
 
 TEST(Distribution, EmpiricalScvIsAccurateFarFromZero) {

@@ -99,6 +99,21 @@ TEST(Variates, InversionsGiveExactValuesOnScriptedUniforms) {
   EXPECT_EQ(g.draws(), 4u);
 }
 
+// min 0, mode 2, max 10: F(mode) = 0.2. Below it x = sqrt(u * 10 * 2); above it
+// x = 10 - sqrt((1 - u) * 10 * 8); at u = F(mode) both give the mode.
+TEST(Variates, TriangularInvertsEachSideOfTheMode) {
+  ScriptedStream g{0.05, 0.2, 0.6, 0.9};
+  EXPECT_DOUBLE_EQ(triangular(g, 0.0, 2.0, 10.0), 1.0);
+  EXPECT_NEAR(triangular(g, 0.0, 2.0, 10.0), 2.0, 1e-14);
+  EXPECT_DOUBLE_EQ(triangular(g, 0.0, 2.0, 10.0), 10.0 - std::sqrt(32.0));
+  EXPECT_DOUBLE_EQ(triangular(g, 0.0, 2.0, 10.0), 10.0 - std::sqrt(8.0));
+  EXPECT_EQ(g.draws(), 4u);
+  // The mode at either end: a ramp up to max, or down from min.
+  ScriptedStream h{0.25, 0.75};
+  EXPECT_DOUBLE_EQ(triangular(h, 1.0, 5.0, 5.0), 1.0 + 4.0 * 0.5);
+  EXPECT_DOUBLE_EQ(triangular(h, 1.0, 1.0, 5.0), 5.0 - 4.0 * 0.5);
+}
+
 TEST(Variates, LogNormalHasTheRequestedMedian) {
   // exp(mu) is the median: mean / sqrt(1 + cv^2).
   ScriptedStream g{0.5};
@@ -194,6 +209,7 @@ TEST(Variates, SampleConsumesTheDocumentedNumberOfDraws) {
       {Distribution::erlang(4, 3.0), 4},
       {Distribution::weibull(1.5, 2.0), 1},
       {Distribution::empirical({1.0, 2.0}, {1.0, 3.0}), 1},
+      {Distribution::triangular(1.0, 1.5, 4.0), 1},
   };
   for (const Case& c : cases) {
     Mrg32k3a g = test_stream(3);
@@ -270,6 +286,10 @@ TEST(VariateMoments, Erlang) {
 TEST(VariateMoments, Weibull) {
   expect_moments(Distribution::weibull(1.5, 2.0), 18, kMomentDraws);
   expect_moments(Distribution::weibull(0.7, 10.0), 19, kMomentDraws);
+}
+TEST(VariateMoments, Triangular) {
+  expect_moments(Distribution::triangular(30.0, 60.0, 300.0), 21, kMomentDraws);
+  expect_moments(Distribution::triangular(0.0, 0.0, 10.0), 22, kMomentDraws);
 }
 TEST(VariateMoments, Empirical) {
   expect_moments(Distribution::empirical({1.0, 2.0, 5.0, 9.0}, {0.2, 0.5, 0.25, 0.05}), 20, kMomentDraws);
@@ -361,6 +381,17 @@ TEST(VariateKs, Weibull) {
   EXPECT_LT(ks_scaled(x, [](double v) { return -std::expm1(-std::pow(v / 5.0, 0.8)); }), kKsCritical);
 }
 
+TEST(VariateKs, Triangular) {
+  const double lo = 30.0, mode = 60.0, hi = 300.0;
+  const auto x = draw_n(37, [&](Mrg32k3a& g) { return triangular(g, lo, mode, hi); });
+  EXPECT_LT(ks_scaled(x,
+                      [&](double v) {
+                        return v <= mode ? (v - lo) * (v - lo) / ((hi - lo) * (mode - lo))
+                                         : 1.0 - (hi - v) * (hi - v) / ((hi - lo) * (hi - mode));
+                      }),
+            kKsCritical);
+}
+
 TEST(VariateKs, RejectsAWrongLaw) {
   // Power check: the test must notice exponential draws claimed to be gamma(1.2).
   const auto x = draw_n(37, [](Mrg32k3a& g) { return exponential(g, 1.0); });
@@ -397,7 +428,8 @@ TEST(ReplayedUniform, OneDrawLawsGiveTheSameValueFromTheStoredUniform) {
       Distribution::exponential(120.0),          Distribution::uniform(5.0, 50.0),
       Distribution::lognormal(100.0, 0.8),       Distribution::weibull(1.5, 90.0),
       Distribution::empirical({10, 20, 30}, {1, 2, 1}), Distribution::gamma(60.0, 0.5),
-      Distribution::erlang(3, 60.0),             Distribution::constant(7.0)};
+      Distribution::erlang(3, 60.0),             Distribution::constant(7.0),
+      Distribution::triangular(10.0, 20.0, 90.0)};
   for (const Distribution& d : laws) {
     Mrg32k3a eager = Mrg32k3a::from_seed(99);
     Mrg32k3a deferred = eager;
@@ -420,6 +452,8 @@ TEST(LargestDraw, InversionsReachItAtTheGeneratorsExtremeUniforms) {
   EXPECT_EQ(largest_draw(Distribution::exponential(10.0)), -10.0 * std::log(Mrg32k3a::kSmallestU01));
   EXPECT_EQ(largest_draw(Distribution::uniform(2.0, 5.0)), 2.0 + 3.0 * Mrg32k3a::kLargestU01);
   EXPECT_EQ(largest_draw(Distribution::constant(7.0)), 7.0);
+  EXPECT_EQ(largest_draw(Distribution::triangular(2.0, 2.0, 5.0)),
+            5.0 - std::sqrt((1.0 - Mrg32k3a::kLargestU01) * 3.0) * std::sqrt(3.0));
   EXPECT_EQ(largest_draw(Distribution::empirical({10, 30, 20}, {1, 0, 1})), 20.0);
   EXPECT_GT(Mrg32k3a::kSmallestU01, 0.0);
   EXPECT_LT(Mrg32k3a::kLargestU01, 1.0);
