@@ -265,6 +265,29 @@ std::optional<sim::Distribution> Decoder::decode_distribution(const Json& v, con
       }
       break;
     }
+    case sim::DistKind::Mixture: {
+      const auto p = number_at(v, ptr, "p", closed(0.0, 1.0), true);
+      const auto point = number_at(v, ptr, "value_s", at_least(0.0), true);
+      const Json* other = find(v, "else");
+      const std::string optr = ptr + "/else";
+      std::optional<sim::Distribution> otherwise;
+      if (!other) {
+        missing(ptr, "else", fmt::format("the law drawn when the point is not (a distribution object such as {})",
+                                         kDistExample));
+      } else if (other->is_object() && other->contains("dist") && (*other)["dist"] == "mixture") {
+        error(optr + "/dist", "a mixture's other law cannot be a mixture itself; give one point and one law");
+      } else {
+        otherwise = decode_distribution(*other, optr, false);
+      }
+      if (p && point && otherwise) {
+        out = sim::Distribution::mixture(*p, *point, std::move(*otherwise));
+        if (is_talk && !(out->mean() > 0.0)) {
+          error(ptr, "talk needs a positive mean; this mixture's is 0");
+          out.reset();
+        }
+      }
+      break;
+    }
   }
   if (sink_.count() != before) return std::nullopt;
   if (out) {

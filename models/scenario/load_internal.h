@@ -100,9 +100,9 @@ constexpr std::array<std::string_view, 2> kTraceKeys = {"process", "times_s"};
 constexpr std::array<Names, 3> kProcessKeys = {Names(kPoissonKeys), Names(kPiecewiseKeys), Names(kTraceKeys)};
 
 // Same order as sim::DistKind.
-constexpr std::array<std::string_view, 9> kDistNames = {"constant", "exponential", "uniform",
-                                                        "lognormal", "gamma",      "erlang",
-                                                        "weibull",  "empirical",   "triangular"};
+constexpr std::array<std::string_view, 10> kDistNames = {"constant",  "exponential", "uniform",    "lognormal",
+                                                         "gamma",     "erlang",      "weibull",    "empirical",
+                                                         "triangular", "mixture"};
 constexpr std::array<std::string_view, 2> kConstantKeys = {"dist", "value_s"};
 constexpr std::array<std::string_view, 2> kExponentialKeys = {"dist", "mean_s"};
 constexpr std::array<std::string_view, 3> kUniformKeys = {"dist", "min_s", "max_s"};
@@ -111,9 +111,11 @@ constexpr std::array<std::string_view, 3> kErlangKeys = {"dist", "k", "mean_s"};
 constexpr std::array<std::string_view, 3> kWeibullKeys = {"dist", "shape", "scale_s"};
 constexpr std::array<std::string_view, 3> kEmpiricalKeys = {"dist", "values_s", "weights"};
 constexpr std::array<std::string_view, 4> kTriangularKeys = {"dist", "min_s", "mode_s", "max_s"};
-constexpr std::array<Names, 9> kDistKeys = {Names(kConstantKeys), Names(kExponentialKeys), Names(kUniformKeys),
-                                            Names(kMeanCvKeys),   Names(kMeanCvKeys),      Names(kErlangKeys),
-                                            Names(kWeibullKeys),  Names(kEmpiricalKeys),   Names(kTriangularKeys)};
+constexpr std::array<std::string_view, 4> kMixtureKeys = {"dist", "p", "value_s", "else"};
+constexpr std::array<Names, 10> kDistKeys = {Names(kConstantKeys),   Names(kExponentialKeys), Names(kUniformKeys),
+                                             Names(kMeanCvKeys),     Names(kMeanCvKeys),      Names(kErlangKeys),
+                                             Names(kWeibullKeys),    Names(kEmpiricalKeys),   Names(kTriangularKeys),
+                                             Names(kMixtureKeys)};
 
 // Same order as BreakPlacement.
 constexpr std::array<std::string_view, 3> kPlacementNames = {"spread", "earliest", "latest"};

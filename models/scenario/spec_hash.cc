@@ -67,8 +67,8 @@ void feed_all(Hash64& h, const T&... v) {
 }
 
 void feed(Hash64& h, const sim::Distribution& d) {
-  const auto& [kind, a, b, c, k, values_s, cdf] = d;
-  feed_all(h, kind, a, b, c, k, values_s, cdf);
+  const auto& [kind, a, b, c, k, values_s, cdf, parts] = d;
+  feed_all(h, kind, a, b, c, k, values_s, cdf, parts);
 }
 
 void feed(Hash64& h, const ArrivalSpec& s) {

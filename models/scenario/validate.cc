@@ -233,6 +233,7 @@ std::vector<LawParameter> limitable_parameters(const sim::Distribution& d) {
     case sim::DistKind::Uniform:
     case sim::DistKind::Empirical:
     case sim::DistKind::Triangular:
+    case sim::DistKind::Mixture:
       return {};
   }
   return {};
@@ -260,6 +261,8 @@ std::string law_text(const sim::Distribution& d) {
       return "empirical law";
     case sim::DistKind::Triangular:
       return fmt::format("triangular law with min_s {}, mode_s {} and max_s {}", a, format_double(d.c), b);
+    case sim::DistKind::Mixture:
+      return fmt::format("mixture of value_s {} with p {} and a {}", a, b, law_text(d.parts.front()));
   }
   return "law";
 }

@@ -347,11 +347,36 @@ class SpecChecker {
                                           format_double(d.b), format_double(d.c)));
         }
         return;
+      case K::Mixture:
+        mixture(ptr, d, is_talk);
+        return;
     }
     error(ptr + "/kind", fmt::format("unknown DistKind value {}; build the law with a sim::Distribution factory "
                                      "(constant, exponential, uniform, lognormal, gamma, erlang, weibull, empirical, "
-                                     "triangular)",
+                                     "triangular, mixture)",
                                      static_cast<unsigned>(d.kind)));
+  }
+
+  // The point, its probability, and exactly one other law that is no mixture (checked as
+  // any law, at parts/0).
+  void mixture(const std::string& ptr, const sim::Distribution& d, bool is_talk) {
+    number(child_pointer(ptr, "b"), d.b, closed(0.0, 1.0), "p, the probability of the point");
+    number(child_pointer(ptr, "a"), d.a, at_least(0.0), "value_s, the point");
+    if (d.parts.size() != 1) {
+      error(ptr + "/parts", fmt::format("a mixture needs exactly one other law (build it with "
+                                        "sim::Distribution::mixture(p, value_s, otherwise)); got {}",
+                                        d.parts.size()));
+      return;
+    }
+    const std::string other = ptr + "/parts/0";
+    if (d.parts.front().kind == sim::DistKind::Mixture) {
+      error(other + "/kind", "a mixture's other law cannot be a mixture itself");
+      return;
+    }
+    const std::size_t before = sink_.count();
+    parameters(other, d.parts.front(), false);
+    if (sink_.count() == before && is_talk && !(d.mean() > 0.0))
+      error(ptr, "talk needs a positive mean; this mixture's is 0");
   }
 
   void empirical(const std::string& ptr, const sim::Distribution& d, bool is_talk) {

@@ -88,6 +88,8 @@ double Distribution::mean() const {
       return empirical_mean(*this);
     case DistKind::Triangular:
       return (a + b + c) / 3.0;
+    case DistKind::Mixture:
+      return b * a + (1.0 - b) * parts.front().mean();
   }
   return kNaN;  // a value outside DistKind: no law, no mean
 }
@@ -118,6 +120,15 @@ double Distribution::scv() const {
     case DistKind::Triangular: {
       const double m = mean();
       return (a * a + b * b + c * c - a * b - a * c - b * c) / (18.0 * m * m);
+    }
+    case DistKind::Mixture: {
+      // Variance by total variance: within the other law, plus between the two parts' means.
+      const Distribution& o = parts.front();
+      const double mo = o.mean(), m = mean();
+      if (m == 0.0) return 0.0;  // the point 0 with probability 1
+      const double within = (1.0 - b) * o.scv() * mo * mo;
+      const double between = b * (a - m) * (a - m) + (1.0 - b) * (mo - m) * (mo - m);
+      return (within + between) / (m * m);
     }
   }
   return kNaN;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace ccsim::sim {
@@ -20,6 +21,7 @@ enum class DistKind : std::uint8_t {
   Weibull = 6,      // a = shape, b = scale_s
   Empirical = 7,    // values_s with cumulative probabilities cdf (last = 1)
   Triangular = 8,   // a = min_s, b = max_s, c = mode_s; a <= c <= b, a < b
+  Mixture = 9,      // a = value_s with probability b, else the law parts[0] (not itself a mixture)
 };
 
 struct Distribution {
@@ -30,22 +32,33 @@ struct Distribution {
   std::uint32_t k = 0;
   std::vector<double> values_s;  // Empirical only
   std::vector<double> cdf;       // Empirical only, non-decreasing, last == 1
+  std::vector<Distribution> parts;  // Mixture only: the law drawn when the point is not
 
-  static Distribution constant(double value_s) { return {DistKind::Constant, value_s, 0.0, 0.0, 0, {}, {}}; }
-  static Distribution exponential(double mean_s) { return {DistKind::Exponential, mean_s, 0.0, 0.0, 0, {}, {}}; }
-  static Distribution uniform(double min_s, double max_s) {
-    return {DistKind::Uniform, min_s, max_s, 0.0, 0, {}, {}};
+  static Distribution constant(double value_s) { return {DistKind::Constant, value_s, 0.0, 0.0, 0, {}, {}, {}}; }
+  static Distribution exponential(double mean_s) {
+    return {DistKind::Exponential, mean_s, 0.0, 0.0, 0, {}, {}, {}};
   }
-  static Distribution lognormal(double mean_s, double cv) { return {DistKind::LogNormal, mean_s, cv, 0.0, 0, {}, {}}; }
-  static Distribution gamma(double mean_s, double cv) { return {DistKind::Gamma, mean_s, cv, 0.0, 0, {}, {}}; }
+  static Distribution uniform(double min_s, double max_s) {
+    return {DistKind::Uniform, min_s, max_s, 0.0, 0, {}, {}, {}};
+  }
+  static Distribution lognormal(double mean_s, double cv) {
+    return {DistKind::LogNormal, mean_s, cv, 0.0, 0, {}, {}, {}};
+  }
+  static Distribution gamma(double mean_s, double cv) { return {DistKind::Gamma, mean_s, cv, 0.0, 0, {}, {}, {}}; }
   static Distribution erlang(std::uint32_t k, double mean_s) {
-    return {DistKind::Erlang, mean_s, 0.0, 0.0, k, {}, {}};
+    return {DistKind::Erlang, mean_s, 0.0, 0.0, k, {}, {}, {}};
   }
   static Distribution weibull(double shape, double scale_s) {
-    return {DistKind::Weibull, shape, scale_s, 0.0, 0, {}, {}};
+    return {DistKind::Weibull, shape, scale_s, 0.0, 0, {}, {}, {}};
+  }
+  // value_s with probability p, else a draw of `otherwise`.
+  static Distribution mixture(double p, double value_s, Distribution otherwise) {
+    Distribution d{DistKind::Mixture, value_s, p, 0.0, 0, {}, {}, {}};
+    d.parts.push_back(std::move(otherwise));
+    return d;
   }
   static Distribution triangular(double min_s, double mode_s, double max_s) {
-    return {DistKind::Triangular, min_s, max_s, mode_s, 0, {}, {}};
+    return {DistKind::Triangular, min_s, max_s, mode_s, 0, {}, {}, {}};
   }
   // weights need not sum to 1; they are normalised into cdf here.
   static Distribution empirical(std::vector<double> values_s, const std::vector<double>& weights);
@@ -70,6 +83,8 @@ struct Distribution {
       case DistKind::Gamma:
       case DistKind::Erlang:
         return false;
+      case DistKind::Mixture:  // one uniform picks the point or, rescaled, draws the other law
+        return parts.front().uses_one_draw();
     }
     return false;
   }

@@ -61,6 +61,11 @@ double largest_draw(const Distribution& d) {
       if (d.k > kErlangMaxSummedPhases) return gamma_bound(k, d.a / k);
       return k * -std::log(Mrg32k3a::kSmallestU01) * (d.a / k);
     }
+    case DistKind::Mixture: {
+      const double other = largest_draw(d.parts.front());
+      if (std::isnan(other)) return other;
+      return other > d.a ? other : d.a;
+    }
   }
   internal::fail_unknown_dist_kind(d.kind);
 }

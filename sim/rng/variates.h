@@ -13,6 +13,7 @@
 #include <limits>
 
 #include "sim/rng/distribution.h"
+#include "sim/rng/mrg32k3a.h"
 
 namespace ccsim::sim {
 
@@ -231,6 +232,17 @@ double sample(const Distribution& d, G& g) {
       return empirical(g, d);
     case DistKind::Triangular:
       return triangular(g, d.a, d.c, d.b);
+    case DistKind::Mixture: {
+      // u <= p: the point. Else a one-draw law takes u rescaled to (p, 1) -> (0, 1), kept
+      // within the generator's range so that largest_draw stays exact; another law draws
+      // afresh after it.
+      const double u = g.next_u01();
+      if (u <= d.b) return d.a;
+      const Distribution& o = d.parts.front();
+      if (!o.uses_one_draw()) return sample(o, g);
+      ReplayedUniform rest{std::clamp((u - d.b) / (1.0 - d.b), Mrg32k3a::kSmallestU01, Mrg32k3a::kLargestU01)};
+      return sample(o, rest);
+    }
   }
   internal::fail_unknown_dist_kind(d.kind);
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -112,6 +113,40 @@ TEST(ErlangAValidation, MMcPlusMMatchesErlangAForAbandonmentServiceLevelAndWaits
     }
     EXPECT_TRUE(covers(kpi(r, k), hi, 0.5)) << kpi_name(k) << " exact " << hi;
   }
+}
+
+// M/M/20 with a patience that is 0 with probability 0.3 (a caller who finds every agent
+// busy hangs up at once: the atom of zero patience of published models), else exponential
+// of mean 60 s. With n callers in the system, arrivals join at rate lambda below c and
+// lambda (1 - p) from c on (the others abandon with wait 0); departures at n mu up to c,
+// c mu + (n - c) theta beyond: a birth-death chain, solved here until its terms vanish.
+TEST(MixtureValidation, AnAtomOfZeroPatienceMatchesItsBirthDeathChain) {
+  const double lambda = 0.2, mu = 1.0 / 100, theta = 1.0 / 60, p = 0.3;
+  const unsigned c = 20;
+  std::vector<double> pi{1.0};
+  double total = 1.0;
+  for (unsigned n = 0; n < c || pi.back() > 1e-17 * total; ++n) {
+    const double birth = n < c ? lambda : lambda * (1.0 - p);
+    const double death = n + 1 <= c ? (n + 1) * mu : c * mu + (n + 1 - c) * theta;
+    pi.push_back(pi.back() * birth / death);
+    total += pi.back();
+  }
+  double busy = 0.0, queue = 0.0;
+  for (unsigned n = c; n < pi.size(); ++n) {
+    busy += pi[n] / total;
+    queue += (n - c) * pi[n] / total;
+  }
+  const double p_abandon = (lambda * p * busy + theta * queue) / lambda;
+  const double p_wait = (1.0 - p) * busy;
+
+  const testing::TestSeed seed(20261203);
+  ScenarioSpec s = markov_scenario(lambda, 100.0, c, std::nullopt, 2000, 200000, 40, seed.value());
+  s.contact_types.raw()[0].patience = sim::Distribution::mixture(p, 0.0, sim::Distribution::exponential(60.0));
+  s.confidence = kValidationConfidence;
+  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
+  EXPECT_TRUE(covers(kpi(r, Kpi::PAbandonOverAdmitted), p_abandon, 0.01)) << p_abandon;
+  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), p_wait, 0.02)) << p_wait;
+  EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), queue, 0.1 * queue)) << queue;
 }
 
 // M/G/c/c: trunks = agents = 20 lines, load 15 Erlangs. The blocking probability is

@@ -1032,11 +1032,11 @@ TEST(LoadScenario, NegativeCvIsAnError) {
 TEST(LoadScenario, UnknownDistSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"lognormal\"", "\"log_normal\""), "/contact_types/1/talk/dist",
               "unknown dist \"log_normal\"; known: constant, exponential, uniform, lognormal, gamma, erlang, weibull, "
-              "empirical, triangular (did you mean \"lognormal\"?)");
+              "empirical, triangular, mixture (did you mean \"lognormal\"?)");
   expect_only(with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", R"({ "mean_s": 240 })"),
               "/contact_types/0/talk",
               "missing required key \"dist\"; expected one of: constant, exponential, uniform, lognormal, gamma, "
-              "erlang, weibull, empirical, triangular");
+              "erlang, weibull, empirical, triangular, mixture");
   expect_only(with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", "240"), "/contact_types/0/talk",
               R"(expected a distribution object such as {"dist": "exponential", "mean_s": 180}; got 240)");
 }
@@ -1104,7 +1104,8 @@ TEST(LoadScenario, LawsWhoseDrawsAreNotFiniteAreRejectedAtTheLaw) {
 
 TEST(LoadScenario, TriangularLawReadsMinModeAndMax) {
   const ScenarioSpec s = load_scenario_text(
-      with(kDay, R"({ "dist": "exponential", "mean_s": 240 })", R"({ "dist": "triangular", "min_s": 60, "mode_s": 120, "max_s": 600 })"),
+      with(kDay, R"({ "dist": "exponential", "mean_s": 240 })",
+           R"({ "dist": "triangular", "min_s": 60, "mode_s": 120, "max_s": 600 })"),
       "t.json");
   const sim::Distribution& talk = s.contact_types[make_id<ContactTypeId>(0)].talk;
   EXPECT_EQ(talk.kind, sim::DistKind::Triangular);
@@ -1112,6 +1113,20 @@ TEST(LoadScenario, TriangularLawReadsMinModeAndMax) {
   EXPECT_EQ(talk.c, 120.0);
   EXPECT_EQ(talk.b, 600.0);
   EXPECT_DOUBLE_EQ(talk.mean(), 260.0);
+}
+
+TEST(LoadScenario, MixtureReadsAPointItsProbabilityAndTheOtherLaw) {
+  const ScenarioSpec s = load_scenario_text(
+      with(kDay, R"({ "dist": "exponential", "mean_s": 300 })",
+           R"({ "dist": "mixture", "p": 0.2, "value_s": 0, "else": { "dist": "exponential", "mean_s": 300 } })"),
+      "t.json");
+  const sim::Distribution& patience = *s.contact_types[make_id<ContactTypeId>(0)].patience;
+  EXPECT_EQ(patience.kind, sim::DistKind::Mixture);
+  EXPECT_EQ(patience.b, 0.2);
+  EXPECT_EQ(patience.a, 0.0);
+  ASSERT_EQ(patience.parts.size(), 1u);
+  EXPECT_EQ(patience.parts[0].kind, sim::DistKind::Exponential);
+  EXPECT_DOUBLE_EQ(patience.mean(), 240.0);
 }
 
 TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
@@ -1125,6 +1140,18 @@ TEST(LoadScenario, BadParametersOfEachDistAreLocated) {
               "/contact_types/0/talk/max_s", "must be > min_s (60); got 60");
   expect_only(talk(R"({ "dist": "triangular", "min_s": 60, "mode_s": 400, "max_s": 300 })"),
               "/contact_types/0/talk/mode_s", "must be between min_s (60) and max_s (300); got 400");
+  expect_only(talk(R"({ "dist": "mixture", "p": 1.5, "value_s": 0, "else": { "dist": "constant", "value_s": 9 } })"),
+              "/contact_types/0/talk/p", "must be in [0, 1] (a fraction: write 1.5 % as 0.015); got 1.5");
+  expect_only(talk(R"({ "dist": "mixture", "p": 0.5, "value_s": 0 })"), "/contact_types/0/talk",
+              "missing required key \"else\"; expected the law drawn when the point is not (a distribution object "
+              "such as {\"dist\": \"exponential\", \"mean_s\": 180})");
+  expect_only(talk(R"({ "dist": "mixture", "p": 0.5, "value_s": 0, "else": { "dist": "mixture" } })"),
+              "/contact_types/0/talk/else/dist",
+              "a mixture's other law cannot be a mixture itself; give one point and one law");
+  expect_only(talk(R"({ "dist": "mixture", "p": 0.5, "value_s": 0, "else": { "dist": "exponential", "mean_s": -1 } })"),
+              "/contact_types/0/talk/else/mean_s", "must be > 0; got -1");
+  expect_only(talk(R"({ "dist": "mixture", "p": 1, "value_s": 0, "else": { "dist": "exponential", "mean_s": 60 } })"),
+              "/contact_types/0/talk", "talk needs a positive mean; this mixture's is 0");
   expect_only(talk(R"({ "dist": "triangular", "min_s": 60, "max_s": 300 })"), "/contact_types/0/talk",
               "missing required key \"mode_s\"; expected a number >= 0");
   expect_only(talk(R"({ "dist": "triangular", "min_s": 1e308, "mode_s": 1e308, "max_s": 1.7e308 })"),

@@ -170,6 +170,15 @@ TEST(ValidateSpec, DistributionParametersAreChecked) {
   s.contact_types.raw()[0].talk = sim::Distribution::triangular(60.0, 90.0, 300.0);
   s.contact_types.raw()[0].wrap_up = sim::Distribution::triangular(0.0, 0.0, 10.0);
   EXPECT_EQ(lines(spec_problems(s)), "");
+  s.contact_types.raw()[0].patience = sim::Distribution::mixture(
+      1.5, 0.0, sim::Distribution::mixture(0.5, 0.0, sim::Distribution::exponential(60.0)));
+  expect_problem(s, "/contact_types/0/patience/b", "must be in [0, 1] (p, the probability of the point); got 1.5");
+  expect_problem(s, "/contact_types/0/patience/parts/0/kind", "a mixture's other law cannot be a mixture itself");
+  s.contact_types.raw()[0].patience = sim::Distribution::mixture(0.5, 0.0, sim::Distribution::exponential(-6.0));
+  expect_problem(s, "/contact_types/0/patience/parts/0/a", "must be > 0 (mean_s); got -6.0");
+  s.contact_types.raw()[0].patience = sim::Distribution::mixture(0.5, 0.0, sim::Distribution::exponential(60.0));
+  s.contact_types.raw()[0].talk = sim::Distribution::mixture(1.0, 0.0, sim::Distribution::exponential(60.0));
+  expect_problem(s, "/contact_types/0/talk", "talk needs a positive mean; this mixture's is 0");
 }
 
 TEST(ValidateSpec, ArrivalsMatchTheirProcessAndTheDay) {

@@ -76,6 +76,14 @@ TEST(Distribution, MeanAndScvOfEachKind) {
   EXPECT_DOUBLE_EQ(Distribution::triangular(0.0, 3.0, 6.0).mean(), 3.0);
   EXPECT_DOUBLE_EQ(Distribution::triangular(0.0, 3.0, 6.0).scv(), 1.5 / 9.0);
   EXPECT_DOUBLE_EQ(Distribution::triangular(30.0, 60.0, 300.0).mean(), 130.0);
+  // Mixture: 0 or 10 with equal odds, mean 5 and variance 25; a point beside an
+  // exponential: total variance 0.7 x 100^2 (within) + 0.3 x 70^2 + 0.7 x 30^2 (between).
+  const Distribution half = Distribution::mixture(0.5, 0.0, Distribution::constant(10.0));
+  EXPECT_DOUBLE_EQ(half.mean(), 5.0);
+  EXPECT_DOUBLE_EQ(half.scv(), 1.0);
+  const Distribution balk = Distribution::mixture(0.3, 0.0, Distribution::exponential(100.0));
+  EXPECT_DOUBLE_EQ(balk.mean(), 70.0);
+  EXPECT_NEAR(balk.scv(), (7000.0 + 0.3 * 4900.0 + 0.7 * 900.0) / 4900.0, 1e-12);
 }
 
 TEST(Distribution, EmpiricalScvIsAccurateFarFromZero) {

@@ -287,6 +287,30 @@ TEST(VariateMoments, Weibull) {
   expect_moments(Distribution::weibull(1.5, 2.0), 18, kMomentDraws);
   expect_moments(Distribution::weibull(0.7, 10.0), 19, kMomentDraws);
 }
+// p = 0.25: u <= 0.25 is the point; above, u is rescaled to (u - 0.25) / 0.75 for a
+// one-draw law, so u = 0.625 gives the exponential's value at 0.5. A law of several draws
+// draws afresh after the choosing uniform.
+TEST(Variates, MixtureTakesThePointOrTheOtherLawFromOneUniform) {
+  const Distribution m = Distribution::mixture(0.25, 0.0, Distribution::exponential(10.0));
+  ScriptedStream g{0.1, 0.25, 0.625};
+  EXPECT_EQ(sample(m, g), 0.0);
+  EXPECT_EQ(sample(m, g), 0.0);
+  EXPECT_DOUBLE_EQ(sample(m, g), 10.0 * std::log(2.0));
+  EXPECT_EQ(g.draws(), 3u);
+  EXPECT_TRUE(m.uses_one_draw());
+  const Distribution e = Distribution::mixture(0.5, 30.0, Distribution::erlang(2, 10.0));
+  EXPECT_FALSE(e.uses_one_draw());
+  ScriptedStream h{0.9, std::exp(-1.0), std::exp(-3.0), 0.2};
+  EXPECT_DOUBLE_EQ(sample(e, h), 5.0 * (1.0 + 3.0));
+  EXPECT_EQ(sample(e, h), 30.0);
+  EXPECT_EQ(h.draws(), 4u);
+}
+
+TEST(VariateMoments, Mixture) {
+  expect_moments(Distribution::mixture(0.3, 0.0, Distribution::exponential(120.0)), 23, kMomentDraws);
+  expect_moments(Distribution::mixture(0.2, 60.0, Distribution::gamma(200.0, 0.5)), 24, kMomentDraws);
+}
+
 TEST(VariateMoments, Triangular) {
   expect_moments(Distribution::triangular(30.0, 60.0, 300.0), 21, kMomentDraws);
   expect_moments(Distribution::triangular(0.0, 0.0, 10.0), 22, kMomentDraws);
@@ -392,6 +416,20 @@ TEST(VariateKs, Triangular) {
             kKsCritical);
 }
 
+// A balking share: the point's frequency is p and the other draws follow the other law.
+TEST(VariateKs, MixtureIsThePointWithProbabilityPElseTheOtherLaw) {
+  const double p = 0.3;
+  const Distribution m = Distribution::mixture(p, 0.0, Distribution::exponential(120.0));
+  const auto x = draw_n(38, [&](Mrg32k3a& g) { return sample(m, g); });
+  std::vector<double> rest;
+  for (double v : x)
+    if (v != 0.0) rest.push_back(v);
+  const double n = static_cast<double>(x.size());
+  const double share = 1.0 - static_cast<double>(rest.size()) / n;
+  EXPECT_LT(std::fabs(share - p), 3.29 * std::sqrt(p * (1 - p) / n)) << share;
+  EXPECT_LT(ks_scaled(rest, [](double v) { return -std::expm1(-v / 120.0); }), kKsCritical);
+}
+
 TEST(VariateKs, RejectsAWrongLaw) {
   // Power check: the test must notice exponential draws claimed to be gamma(1.2).
   const auto x = draw_n(37, [](Mrg32k3a& g) { return exponential(g, 1.0); });
@@ -429,7 +467,8 @@ TEST(ReplayedUniform, OneDrawLawsGiveTheSameValueFromTheStoredUniform) {
       Distribution::lognormal(100.0, 0.8),       Distribution::weibull(1.5, 90.0),
       Distribution::empirical({10, 20, 30}, {1, 2, 1}), Distribution::gamma(60.0, 0.5),
       Distribution::erlang(3, 60.0),             Distribution::constant(7.0),
-      Distribution::triangular(10.0, 20.0, 90.0)};
+      Distribution::triangular(10.0, 20.0, 90.0),
+      Distribution::mixture(0.3, 0.0, Distribution::lognormal(100.0, 0.8))};
   for (const Distribution& d : laws) {
     Mrg32k3a eager = Mrg32k3a::from_seed(99);
     Mrg32k3a deferred = eager;
@@ -452,6 +491,9 @@ TEST(LargestDraw, InversionsReachItAtTheGeneratorsExtremeUniforms) {
   EXPECT_EQ(largest_draw(Distribution::exponential(10.0)), -10.0 * std::log(Mrg32k3a::kSmallestU01));
   EXPECT_EQ(largest_draw(Distribution::uniform(2.0, 5.0)), 2.0 + 3.0 * Mrg32k3a::kLargestU01);
   EXPECT_EQ(largest_draw(Distribution::constant(7.0)), 7.0);
+  EXPECT_EQ(largest_draw(Distribution::mixture(0.1, 5000.0, Distribution::exponential(10.0))), 5000.0);
+  EXPECT_EQ(largest_draw(Distribution::mixture(0.1, 5.0, Distribution::exponential(10.0))),
+            -10.0 * std::log(Mrg32k3a::kSmallestU01));
   EXPECT_EQ(largest_draw(Distribution::triangular(2.0, 2.0, 5.0)),
             5.0 - std::sqrt((1.0 - Mrg32k3a::kLargestU01) * 3.0) * std::sqrt(3.0));
   EXPECT_EQ(largest_draw(Distribution::empirical({10, 30, 20}, {1, 0, 1})), 20.0);
