@@ -56,9 +56,9 @@ struct SweepArgs {
 struct Column {
   std::string label;
   Kpi kpi = Kpi::ServiceLevel;
-  std::optional<models::ContactTypeId> type;
-  std::optional<models::AgentGroupId> group;
-  std::optional<std::uint32_t> interval;
+  std::optional<models::ContactTypeId> type{};
+  std::optional<models::AgentGroupId> group{};
+  std::optional<std::uint32_t> interval{};
 
   const models::KpiStats& stats(const models::RunResults& r) const {
     if (!interval) return type ? r.by_type[index(*type)] : group ? r.by_group[index(*group)] : r.overall;
@@ -85,7 +85,7 @@ bool level_has(const Column& c) {
 Column parse_column(std::string text, const models::ScenarioSpec& spec) {
   while (!text.empty() && text.front() == ' ') text.erase(text.begin());
   while (!text.empty() && text.back() == ' ') text.pop_back();
-  Column c{text};
+  Column c{.label = text};
   std::string rest = text;
   if (const auto slash = rest.find('/'); slash != std::string::npos) {
     const std::string when = rest.substr(0, slash);
@@ -143,7 +143,8 @@ std::vector<Column> shown_columns(const SweepArgs& a, const models::ScenarioSpec
   std::vector<Kpi> defaults;
   for (const auto& t : spec.targets) defaults.push_back(t.kpi);
   for (Kpi k : {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandonOverAdmitted, Kpi::Occupancy}) defaults.push_back(k);
-  for (Kpi k : kpis_option("", defaults)) columns.push_back(Column{std::string(models::kpi_name(k)), k});
+  for (Kpi k : kpis_option("", defaults))
+    columns.push_back(Column{.label = std::string(models::kpi_name(k)), .kpi = k});
   return columns;
 }
 

@@ -151,7 +151,7 @@ TEST(IntervalShortfalls, DayTargetsBoundTheMeanAndIntervalTargetsTheWholeInterva
 struct FakeModel {
   std::vector<std::uint32_t> need;
   std::uint32_t runs = 0;
-  std::vector<std::uint64_t> seeds;
+  std::vector<std::uint64_t> seeds{};
 
   RunResults operator()(const ScenarioSpec& s) {
     ++runs;
@@ -193,7 +193,7 @@ TEST(StaffingSearch, FindsTheExactNeedOfEveryIntervalFromAnyStartAndChecksItOnOt
 
 TEST(StaffingSearch, StopsAtTheRunBudgetAndSaysTheAnswerIsNotMinimal) {
   ScenarioSpec s = one_queue({100, 400, 700, 500, 200, 50});
-  FakeModel model{{1, 2, 3, 2, 1, 1}};  // far below Erlang: many removals to make
+  FakeModel model{.need = {1, 2, 3, 2, 1, 1}};  // far below Erlang: many removals to make
   const StaffingSearch r = search_staffing(s, std::ref(model), {.max_runs = 6, .final_rounds = 1});
   EXPECT_LE(model.runs, 6u);
   EXPECT_FALSE(r.minimal);
