@@ -4,6 +4,7 @@
 // loads and runs its share of the replications; the root alone prints and writes.
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -78,13 +79,27 @@ int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::Run
     print_warnings(stderr, spec);
   else
     print_text_report(stdout, spec, results);
+  // Every file written is named, so that a script's log says where the results went.
+  const auto wrote = [](const std::string& what) {
+    fmt::print(stderr, "ccsim run: wrote {}\n", models::internal::escape_controls(what));
+  };
   std::string why;
-  if (!a.json_path.empty() && !write_output_file(a.json_path, results_json(spec, results) + '\n', &why)) {
-    error = fmt::format("ccsim run: {}\n", why);
-    return kExitBadInput;
+  if (!a.json_path.empty()) {
+    if (!write_output_file(a.json_path, results_json(spec, results) + '\n', &why)) {
+      error = fmt::format("ccsim run: {}\n", why);
+      return kExitBadInput;
+    }
+    wrote(a.json_path);
   }
   try {
-    if (!a.csv_dir.empty()) write_csv(a.csv_dir, spec, results);
+    if (!a.csv_dir.empty()) {
+      write_csv(a.csv_dir, spec, results);
+      // csv_paths lists the day-mode tables too: only those written exist.
+      std::vector<std::string> written;
+      for (std::string& path : csv_paths(a.csv_dir, spec))
+        if (std::filesystem::exists(path)) written.push_back(std::move(path));
+      wrote(fmt::format("{} CSV tables: {}", written.size(), fmt::join(written, ", ")));
+    }
     if (!a.html_path.empty()) {
       if (results.per_observation.empty()) {
         write_html(a.html_path, spec, results);
@@ -93,6 +108,7 @@ int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::Run
         shown.per_observation.clear();
         write_html(a.html_path, spec, shown);
       }
+      wrote(a.html_path);
     }
   } catch (const std::exception& e) {
     error = fmt::format("ccsim run: {}\n", e.what());
@@ -114,6 +130,10 @@ int run(const RunArgs& a, Cluster& cluster) {
   error = check_outputs("ccsim run", named_files(a, spec));
   if (const int checked = cluster.agree(error.empty() ? kExitOk : kExitBadInput, error); checked != kExitOk)
     return checked;
+  if (a.quiet && a.json_path.empty() && a.csv_dir.empty() && a.html_path.empty() && a.trace_path.empty() &&
+      cluster.is_root())
+    fmt::print(stderr, "ccsim run: --quiet without --json, --csv, --html or --trace: nothing of this run will be "
+                       "shown or kept\n");
 
   std::unique_ptr<TraceWriter> trace;
   error.clear();
@@ -145,6 +165,7 @@ int run(const RunArgs& a, Cluster& cluster) {
   if (trace) {
     try {
       trace->finish();
+      fmt::print(stderr, "ccsim run: wrote {}\n", models::internal::escape_controls(a.trace_path));
     } catch (const std::exception& e) {
       error = fmt::format("ccsim run: --trace {}\n", e.what());
       code = kExitBadInput;

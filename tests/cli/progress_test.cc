@@ -59,9 +59,10 @@ TEST(ProgressBar, DisabledBarWritesNothing) {
 using ProgressCli = ccsim::test_support::CliTest;
 
 TEST_F(ProgressCli, SilentWhenStderrIsNotATerminal) {
-  const auto o = ccsim("run " + scenario("scenarios/bench/model_a.json") + " --replications 4 --threads 1 --quiet");
+  const auto o =
+      ccsim("run " + scenario("scenarios/bench/model_a.json") + " --replications 4 --threads 1 --quiet --json r.json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
-  EXPECT_EQ(o.err, "");
+  EXPECT_EQ(o.err, "ccsim run: wrote r.json\n") << "no progress bar, only the file written";
 }
 
 TEST_F(ProgressCli, DrawsReplicationsOnATerminal) {

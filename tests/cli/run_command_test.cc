@@ -301,6 +301,24 @@ TEST_F(RunCommand, SeedOverrideChangesTheFingerprint) {
   EXPECT_NE(a["fingerprint"], b["fingerprint"]);
 }
 
+// A script's log says where the results went; a run that keeps nothing says so.
+TEST_F(RunCommand, EveryWrittenFileIsNamedAndAQuietRunThatKeepsNothingWarns) {
+  const std::string erlang_c = scenario("scenarios/examples/erlang_c_14_agents.json");
+  const Outcome o = ccsim("run " + erlang_c + " --quiet --replications 2 --json r.json --csv out --html r.html");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(o.err,
+            "ccsim run: wrote r.json\n"
+            "ccsim run: wrote 5 CSV tables: out/erlang_c_14_agents_targets.csv, out/erlang_c_14_agents_overall.csv, "
+            "out/erlang_c_14_agents_by_type.csv, out/erlang_c_14_agents_by_group.csv, "
+            "out/erlang_c_14_agents_by_type_group.csv\n"
+            "ccsim run: wrote r.html\n");
+  const Outcome nothing = ccsim("run " + erlang_c + " --quiet --replications 2");
+  ASSERT_EQ(nothing.exit_code, 0) << nothing.err;
+  EXPECT_EQ(nothing.err,
+            "ccsim run: --quiet without --json, --csv, --html or --trace: nothing of this run will be shown or kept\n");
+  EXPECT_EQ(nothing.out, "");
+}
+
 TEST_F(RunCommand, CsvTablesHaveOneRowPerIntervalTypeAndGroup) {
   ASSERT_EQ(ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") + " --quiet --replications 3 --csv " +
                   dir_.string())
