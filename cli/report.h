@@ -52,8 +52,10 @@ std::string compare_page_json(const models::ScenarioSpec& a, const std::vector<m
 // needed. <stem> is the scenario name made a file name that stays inside dir ("../x"
 // gives "___x"; docs/results-format.md). Throws std::runtime_error naming the file on failure.
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& results);
-// Every file write_csv may write in `dir` for `spec`, day-mode tables included.
-std::vector<std::string> csv_paths(const std::string& dir, const models::ScenarioSpec& spec);
+// Every file write_csv may write in `dir` for `spec`: with `interval_tables`, the
+// per-interval ones too (written for a run with intervals, a day).
+std::vector<std::string> csv_paths(const std::string& dir, const models::ScenarioSpec& spec,
+                                   bool interval_tables = true);
 
 // What a service level divides by, for the reports: "answered within 20 s over admitted
 // calls (answered + abandoned)"; docs/kpis.md defines each.

@@ -86,11 +86,12 @@ std::string csv_quoted(const std::string& s) {
   return q;
 }
 
-std::vector<std::string> csv_paths(const std::string& dir, const models::ScenarioSpec& spec) {
+std::vector<std::string> csv_paths(const std::string& dir, const models::ScenarioSpec& spec, bool interval_tables) {
   const std::string stem = csv_file_stem(spec.name);
   std::vector<std::string> paths;
   for (const std::string_view table : kCsvTables)
-    paths.push_back((std::filesystem::path(dir) / fmt::format("{}{}.csv", stem, table)).string());
+    if (interval_tables || !table.starts_with("_by_interval"))
+      paths.push_back((std::filesystem::path(dir) / fmt::format("{}{}.csv", stem, table)).string());
   return paths;
 }
 

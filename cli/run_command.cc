@@ -4,7 +4,6 @@
 // loads and runs its share of the replications; the root alone prints and writes.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
@@ -94,10 +93,7 @@ int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::Run
   try {
     if (!a.csv_dir.empty()) {
       write_csv(a.csv_dir, spec, results);
-      // csv_paths lists the day-mode tables too: only those written exist.
-      std::vector<std::string> written;
-      for (std::string& path : csv_paths(a.csv_dir, spec))
-        if (std::filesystem::exists(path)) written.push_back(std::move(path));
+      const std::vector<std::string> written = csv_paths(a.csv_dir, spec, !results.by_interval.empty());
       wrote(fmt::format("{} CSV tables: {}", written.size(), fmt::join(written, ", ")));
     }
     if (!a.html_path.empty()) {

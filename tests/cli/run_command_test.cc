@@ -320,10 +320,11 @@ TEST_F(RunCommand, EveryWrittenFileIsNamedAndAQuietRunThatKeepsNothingWarns) {
 }
 
 TEST_F(RunCommand, CsvTablesHaveOneRowPerIntervalTypeAndGroup) {
-  ASSERT_EQ(ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") + " --quiet --replications 3 --csv " +
-                  dir_.string())
-                .exit_code,
-            0);
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") +
+                          " --quiet --replications 3 --csv " + dir_.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.err.find("ccsim run: wrote 8 CSV tables: "), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("single_day_ivr_by_interval_type.csv\n"), std::string::npos) << o.err;
   auto lines = [&](const char* name) {
     const std::string text = slurp(dir_ / name);
     return static_cast<long>(std::count(text.begin(), text.end(), '\n'));
