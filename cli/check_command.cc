@@ -283,9 +283,12 @@ int check(const CheckArgs& a, Cluster& cluster) {
 
   settle_exit_code(report);
   print_check_text(stdout, report);
-  if (!a.json_path.empty() && !write_output_file(a.json_path, check_json(report) + "\n"))
-    return cluster.agree(kExitBadInput,
-                         fmt::format("ccsim check: cannot write {}\n", models::internal::escape_controls(a.json_path)));
+  if (!a.json_path.empty()) {
+    if (!write_output_file(a.json_path, check_json(report) + "\n"))
+      return cluster.agree(kExitBadInput, fmt::format("ccsim check: cannot write {}\n",
+                                                      models::internal::escape_controls(a.json_path)));
+    note_written("check", a.json_path);
+  }
   return cluster.agree(report.exit_code, "");
 }
 

@@ -287,12 +287,15 @@ int compare(CompareArgs args, Cluster& cluster) {
   const std::string json_text = compare_json(a, b, c);
   for (const auto& [path, body] : {std::pair{&args.csv_path, compare_csv(a, c)}, std::pair{&args.json_path, json_text}}) {
     std::string why;
-    if (!path->empty() && !write_output_file(*path, body, &why))
+    if (path->empty()) continue;
+    if (!write_output_file(*path, body, &why))
       return cluster.agree(kExitBadInput, fmt::format("ccsim compare: {}\n", why));
+    note_written("compare", *path);
   }
   if (!args.html_path.empty()) {
     try {
       write_compare_html(args.html_path, json_text, a, b, kpis);
+      note_written("compare", args.html_path);
     } catch (const std::exception& e) {
       return cluster.agree(kExitBadInput, fmt::format("ccsim compare: {}\n", e.what()));
     }

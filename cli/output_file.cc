@@ -152,6 +152,10 @@ void OutputFile::fail(std::string_view why) {
   throw std::runtime_error(fmt::format("cannot write {}: {}", escape_controls(path_), why));
 }
 
+void note_written(std::string_view command, std::string_view what) {
+  fmt::print(stderr, "ccsim {}: wrote {}\n", command, models::internal::escape_controls(what));
+}
+
 bool write_output_file(const std::string& path, std::string_view text, std::string* why) {
   try {
     OutputFile out(path);

@@ -51,6 +51,10 @@ class OutputFile {
 // ("cannot write <path>: <why>") in *why when given.
 bool write_output_file(const std::string& path, std::string_view text, std::string* why = nullptr);
 
+// "ccsim run: wrote r.json" on stderr, once a file is complete: every command names what
+// it wrote, so that a script's log says where the results went.
+void note_written(std::string_view command, std::string_view what);
+
 // A file a command names: one it will write (option "--json") or one it reads (option
 // "scenario", input = true), which no output may replace.
 struct NamedFile {

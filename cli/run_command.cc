@@ -78,10 +78,7 @@ int report(const RunArgs& a, const models::ScenarioSpec& spec, const models::Run
     print_warnings(stderr, spec);
   else
     print_text_report(stdout, spec, results);
-  // Every file written is named, so that a script's log says where the results went.
-  const auto wrote = [](const std::string& what) {
-    fmt::print(stderr, "ccsim run: wrote {}\n", models::internal::escape_controls(what));
-  };
+  const auto wrote = [](const std::string& what) { note_written("run", what); };
   std::string why;
   if (!a.json_path.empty()) {
     if (!write_output_file(a.json_path, results_json(spec, results) + '\n', &why)) {
@@ -161,7 +158,7 @@ int run(const RunArgs& a, Cluster& cluster) {
   if (trace) {
     try {
       trace->finish();
-      fmt::print(stderr, "ccsim run: wrote {}\n", models::internal::escape_controls(a.trace_path));
+      note_written("run", a.trace_path);
     } catch (const std::exception& e) {
       error = fmt::format("ccsim run: --trace {}\n", e.what());
       code = kExitBadInput;

@@ -279,7 +279,11 @@ int staff(const StaffArgs& a, Cluster& cluster) {
   // About the answer, not the scheduled staffing it replaces.
   print_warnings(stderr, models::with_staffing(spec, result.required));
   const auto write = [&](const std::string& path, const std::string& text) {
-    if (path.empty() || write_output_file(path, text)) return true;
+    if (path.empty()) return true;
+    if (write_output_file(path, text)) {
+      note_written("staff", path);
+      return true;
+    }
     std::fprintf(stderr, "ccsim staff: cannot write %s\n", models::internal::escape_controls(path).c_str());
     return false;
   };
@@ -308,6 +312,7 @@ int staff(const StaffArgs& a, Cluster& cluster) {
     results.threads = cluster.threads_used(a.scenario.threads, spec.replications);
     try {
       write_html(a.html_path, spec, results, &result.required);
+      note_written("staff", a.html_path);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "ccsim staff: %s\n", e.what());
       return kExitBadInput;

@@ -232,6 +232,7 @@ void write_sweep_csv(const std::string& path, const std::vector<Vary>& varies, c
   }
   if (!write_output_file(path, text))
     throw std::runtime_error("cannot write " + models::internal::escape_controls(path));
+  note_written("sweep", path);
 }
 
 // The grid, every point loaded and checked before any is run (a bad point fails fast),

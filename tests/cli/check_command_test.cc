@@ -109,6 +109,7 @@ TEST_F(CheckCommand, UpdateIsByteIdenticalAndTheNextCheckPasses) {
 
   const Outcome o = ccsim("check " + scenario(kErlangC) + " --require-fingerprint --json r.json");
   EXPECT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_EQ(o.err, "ccsim check: wrote r.json\n");
   EXPECT_TRUE(has(o.out, "KPIs compared, none changed")) << o.out;
   EXPECT_TRUE(has(o.out, "fingerprint: same as the baseline's")) << o.out;
   const json r = report("r.json");

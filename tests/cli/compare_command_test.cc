@@ -31,6 +31,7 @@ TEST_F(Compare, LunchAgentsShowWhereTheyWorkAndAScenarioEqualsItself) {
 
   const Outcome o = ccsim("compare " + monday + " lunch.json --threads 2 --csv c.csv --json c.json");
   ASSERT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_NE(o.err.find("ccsim compare: wrote c.csv\nccsim compare: wrote c.json\n"), std::string::npos) << o.err;
   EXPECT_TRUE(has(o.out, "30 replications each on seed 20261207 (common random numbers)")) << o.out;
   EXPECT_TRUE(has(o.out, "service_level per interval")) << o.out;
   const nlohmann::json j = nlohmann::json::parse(slurp(dir_ / "c.json"));

@@ -20,6 +20,9 @@ TEST_F(Staff, MondayAnswerRoundTripsThroughItsCsvAndItsScenarioAndMeetsTheTarget
   const Outcome o = ccsim("staff " + monday + " --csv out/plan.csv --write-scenario out/monday_staffed.json "
                           "--json out/staff.json --threads 2");
   ASSERT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_TRUE(has(o.err, "ccsim staff: wrote out/plan.csv\nccsim staff: wrote out/monday_staffed.json\n"
+                         "ccsim staff: wrote out/staff.json\n"))
+      << o.err;
   EXPECT_TRUE(has(o.out, "Staffing search for three_queue_monday: 48 intervals x 3 groups")) << o.out;
   EXPECT_TRUE(has(o.out, "sales_team scheduled")) << o.out;
   EXPECT_TRUE(has(o.out, "agent-hours")) << o.out;

@@ -70,6 +70,7 @@ TEST_F(Sweep, ColumnsPerTypeAndIntervalShowWhereAChangeActsAndBadColumnsAreLocat
                           "--kpis 'service_level, 12:30/billing.service_level,09:00/billing.service_level,"
                           "generalists.occupancy' --csv s.csv");
   ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.err.find("ccsim sweep: wrote s.csv\n"), std::string::npos) << o.err;
   const auto rows = read_csv(slurp(dir_ / "s.csv"));
   ASSERT_EQ(rows.size(), 2u);
   // Where the agents work, billing's service level rises by far more than its paired interval.
