@@ -66,8 +66,6 @@ class QueuePriority {
     return best;
   }
 
-  const std::vector<AgentGroupId>& groups_of(ContactTypeId k) const { return type_to_groups_[index(k)]; }
-
  private:
   struct Served {
     QueueId queue;
