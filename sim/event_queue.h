@@ -1,8 +1,9 @@
 // sim/event_queue.h
 // d-ary min-heaps of Event on std::vector, ordered by fires_before (time, priority, seq).
 // Cancel is lazy: stale events stay in the heap and the handler drops them.
-// Not thread-safe; each replication owns its own queue. BinaryHeap is the default;
-// bench/sim/event_queue_bench.cc compares it with the 4-ary heap.
+// Not thread-safe; each replication owns its own queue. BinaryHeap is only Engine's
+// default argument: the model runs on sim::CalendarQueue, which was faster in
+// bench/sim/event_queue_bench.cc (it compares all three; bench/README.md).
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 // bench/cli/compare_bench.cc
 // The cost of `ccsim check`'s parts beside the simulation: reading a baseline and
-// comparing every KPI with it (Welch per KPI, Holm over all), on the largest shipped
+// comparing every KPI with it (a t-test per KPI, Holm over all), on the largest shipped
 // baseline (large_multiskill: 65 types x 89 groups).
 #include <string>
 

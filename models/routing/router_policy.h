@@ -1,8 +1,8 @@
 // models/routing/router_policy.h
 // The router extension point. A policy is a pure decision over a RoutingView: which
 // group serves an arriving contact (or which queue it waits in), and which queue a
-// freed agent of a group serves next. CallCenter applies the decision. To add a
-// policy see docs/routing.md (one header, one registry line, one test, one bench case).
+// freed agent of a group serves next. CallCenter applies the decision. The steps to
+// add a policy are listed once, in docs/routing.md ("Adding a policy").
 #pragma once
 
 #include <concepts>

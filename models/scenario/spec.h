@@ -198,8 +198,10 @@ struct SteadyStateSpec {
 };
 
 // How `ccsim check` compares a run with its baseline (docs/check.md): a KPI is flagged
-// when Welch's test, with Holm's correction over every KPI compared, rejects "no
-// change" at family-wise level alpha AND the difference exceeds the KPI's tolerance.
+// when its t-test, with Holm's correction over every KPI compared, rejects "no change"
+// at family-wise level alpha AND the difference exceeds the KPI's tolerance. The test is
+// paired on the replications for the overall KPIs when both runs kept their observations
+// on the same seed and replication count, else Student's pooled two-sample t-test.
 // Tolerances are in the KPI's units: `fraction` (absolute) for KPIs that are fractions,
 // `relative` times |baseline mean| for the others, and `absolute[kpi]` when set for that
 // KPI (overrides both). Flags of `ccsim check` override these.
