@@ -1,0 +1,30 @@
+#include "models/trace.h"
+
+namespace ccsim::models {
+
+std::string_view trace_what_name(TraceWhat w) {
+  switch (w) {
+    case TraceWhat::Arrival: return "arrival";
+    case TraceWhat::BlockedTrunk: return "blocked_trunk";
+    case TraceWhat::BlockedIvr: return "blocked_ivr";
+    case TraceWhat::BlockedRouter: return "blocked_router";
+    case TraceWhat::IvrStart: return "ivr_start";
+    case TraceWhat::IvrContained: return "ivr_contained";
+    case TraceWhat::IvrHangup: return "ivr_hangup";
+    case TraceWhat::Queued: return "queued";
+    case TraceWhat::Answered: return "answered";
+    case TraceWhat::Abandoned: return "abandoned";
+    case TraceWhat::TalkEnd: return "talk_end";
+    case TraceWhat::AgentFree: return "agent_free";
+    case TraceWhat::LogOn: return "log_on";
+    case TraceWhat::ShiftEnd: return "shift_end";
+    case TraceWhat::LogOff: return "log_off";
+    case TraceWhat::BreakStart: return "break_start";
+    case TraceWhat::BreakEnd: return "break_end";
+    case TraceWhat::AuxStart: return "aux_start";
+    case TraceWhat::AuxEnd: return "aux_end";
+  }
+  return "unknown";
+}
+
+}  // namespace ccsim::models
