@@ -11,7 +11,7 @@
 
 #include "cli/baseline.h"
 #include "models/results.h"
-#include "models/scenario/spec.h"
+#include "models/scenario/check_spec.h"
 
 namespace ccsim::cli {
 

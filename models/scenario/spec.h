@@ -4,7 +4,6 @@
 // id; tests can build one in code. docs/scenario-format.md documents the file format.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,6 +12,7 @@
 
 #include "models/ids.h"
 #include "models/kpi/kpi_names.h"
+#include "models/scenario/check_spec.h"
 #include "sim/rng/distribution.h"
 
 namespace ccsim::models {
@@ -195,21 +195,6 @@ struct SteadyStateSpec {
   double duration_s = 0.0;
   std::uint64_t calls = 0;
   std::uint32_t batches = 1;
-};
-
-// How `ccsim check` compares a run with its baseline (docs/check.md): a KPI is flagged
-// when its t-test, with Holm's correction over every KPI compared, rejects "no change"
-// at family-wise level alpha AND the difference exceeds the KPI's tolerance. The test is
-// paired on the replications for the overall KPIs when both runs kept their observations
-// on the same seed and replication count, else Student's pooled two-sample t-test.
-// Tolerances are in the KPI's units: `fraction` (absolute) for KPIs that are fractions,
-// `relative` times |baseline mean| for the others, and `absolute[kpi]` when set for that
-// KPI (overrides both). Flags of `ccsim check` override these.
-struct CheckSpec {
-  double alpha = 0.01;
-  double tolerance_fraction = 0.01;
-  double tolerance_relative = 0.05;
-  std::array<std::optional<double>, kNumKpis> tolerance_absolute{};
 };
 
 struct ScenarioSpec {
