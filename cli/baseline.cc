@@ -20,9 +20,13 @@
 #include <nlohmann/json.hpp>
 
 #include "models/kpi/kpis.h"
+#include "models/scenario/diagnostic_sink.h"
 #include "models/scenario/diagnostics.h"
+#include "models/scenario/did_you_mean.h"
+#include "models/scenario/input_file.h"
+#include "models/scenario/json_pointer.h"
 #include "models/scenario/load_internal.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 #include "sim/stats/tally.h"
 
 namespace ccsim::cli {

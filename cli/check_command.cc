@@ -25,7 +25,8 @@
 #include "models/experiment/experiment.h"
 #include "models/experiment/sequential.h"
 #include "models/scenario/diagnostics.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
+#include "models/scenario/input_file.h"
 
 namespace ccsim::cli {
 namespace {

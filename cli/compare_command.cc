@@ -22,7 +22,6 @@
 #include "cli/scenario_options.h"
 #include "models/experiment/experiment.h"
 #include "models/experiment/paired_comparison.h"
-#include "models/scenario/validate.h"
 
 namespace ccsim::cli {
 namespace {

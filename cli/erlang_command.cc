@@ -23,7 +23,7 @@
 
 #include "cli/commands.h"
 #include "models/analytic/erlang.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 
 namespace ccsim::cli {
 namespace {

@@ -17,7 +17,6 @@
 #include "cli/output_file.h"
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
-#include "models/scenario/validate.h"
 #include "models/targets.h"
 
 namespace ccsim::cli {

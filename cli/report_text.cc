@@ -14,7 +14,7 @@
 #include "cli/report.h"
 #include "models/kpi/kpis.h"
 #include "models/planning/warnings.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 #include "models/targets.h"
 
 namespace ccsim::cli {

@@ -22,7 +22,7 @@
 #include "models/replication.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 
 namespace ccsim::cli {
 namespace {

@@ -15,7 +15,7 @@
 #include "models/planning/run_size.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 
 namespace ccsim::cli {
 

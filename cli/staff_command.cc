@@ -24,7 +24,7 @@
 #include "models/planning/staffing_search.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 #include "models/targets.h"
 
 namespace ccsim::cli {

@@ -24,7 +24,7 @@
 #include "models/experiment/experiment.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/load.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 #include "models/targets.h"
 #include "sim/stats/tally.h"
 

@@ -7,7 +7,7 @@
 
 #include "cli/output_file.h"
 #include "cli/report.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 
 namespace ccsim::cli {
 namespace {

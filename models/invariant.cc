@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 
 namespace ccsim::models {
 

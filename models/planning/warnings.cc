@@ -7,6 +7,8 @@
 
 #include "models/planning/interval_plan.h"
 #include "models/scenario/interval_label.h"
+#include "models/scenario/json_pointer.h"
+#include "models/scenario/message_text.h"
 #include "models/scenario/workforce_rules.h"
 
 namespace ccsim::models {

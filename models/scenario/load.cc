@@ -15,8 +15,14 @@
 
 #include "models/kpi/kpi_names.h"
 #include "models/scenario/cost_rules.h"
+#include "models/scenario/diagnostic_sink.h"
+#include "models/scenario/input_file.h"
+#include "models/scenario/json_pointer.h"
+#include "models/scenario/limits.h"
 #include "models/scenario/load_internal.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
+#include "models/scenario/range.h"
+#include "models/scenario/steady_state_check.h"
 
 namespace ccsim::models {
 namespace internal {
@@ -311,7 +317,7 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
   if (spec.mode == RunMode::SteadyState && mode_ && sink_.empty()) check_steady_state_exists(spec);
 }
 
-// The shared rule (validate.h): without trunks, the types that never abandon must bring
+// The shared rule (steady_state_check.h): without trunks, the types that never abandon must bring
 // less work than the agents who can serve them.
 void Decoder::check_steady_state_exists(const ScenarioSpec& spec) {
   if (auto problem = steady_state_overload(spec)) error(problem->pointer, std::move(problem->message));

@@ -16,6 +16,10 @@
 #include <vector>
 
 #include "models/scenario/csv_text.h"
+#include "models/scenario/did_you_mean.h"
+#include "models/scenario/input_file.h"
+#include "models/scenario/json_pointer.h"
+#include "models/scenario/limits.h"
 #include "models/scenario/load_internal.h"
 
 namespace ccsim::models::internal {

@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "models/scenario/json_pointer.h"
+#include "models/scenario/law_finiteness.h"
+
 namespace ccsim::models::internal {
 
 bool Decoder::decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info) {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "models/scenario/did_you_mean.h"
 #include "models/scenario/load.h"
 #include "models/scenario/load_internal.h"
 

@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "models/scenario/json_pointer.h"
+#include "models/scenario/limits.h"
+
 namespace ccsim::models::internal {
 
 // ---- contact types ----------------------------------------------------------------

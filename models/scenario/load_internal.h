@@ -23,9 +23,11 @@
 #include <vector>
 
 #include "models/routing/policy_names.h"
+#include "models/scenario/diagnostic_sink.h"
 #include "models/scenario/diagnostics.h"
+#include "models/scenario/message_text.h"
+#include "models/scenario/range.h"
 #include "models/scenario/spec.h"
-#include "models/scenario/validate.h"
 #include "models/scenario/workforce_rules.h"
 
 namespace ccsim::models::internal {

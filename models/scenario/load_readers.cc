@@ -11,6 +11,9 @@
 #include <string>
 #include <string_view>
 
+#include "models/scenario/did_you_mean.h"
+#include "models/scenario/json_pointer.h"
+
 namespace ccsim::models::internal {
 
 const Json* Decoder::find(const Json& obj, std::string_view key) {

@@ -13,6 +13,11 @@
 #include <string_view>
 #include <vector>
 
+#include "models/scenario/did_you_mean.h"
+#include "models/scenario/json_pointer.h"
+#include "models/scenario/limits.h"
+#include "models/scenario/router_tables.h"
+
 namespace ccsim::models::internal {
 
 namespace {

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "models/kpi/kpi_names.h"
+#include "models/scenario/json_pointer.h"
 #include "models/scenario/load_internal.h"
 #include "models/scenario/target_rules.h"
 

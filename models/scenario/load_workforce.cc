@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "models/scenario/json_pointer.h"
 #include "models/scenario/load_internal.h"
 #include "models/scenario/workforce_rules.h"
 

@@ -24,8 +24,16 @@
 
 #include "models/kpi/kpi_names.h"
 #include "models/routing/policy_names.h"
+#include "models/scenario/diagnostic_sink.h"
+#include "models/scenario/did_you_mean.h"
+#include "models/scenario/json_pointer.h"
+#include "models/scenario/law_finiteness.h"
+#include "models/scenario/limits.h"
+#include "models/scenario/message_text.h"
+#include "models/scenario/range.h"
+#include "models/scenario/router_tables.h"
+#include "models/scenario/steady_state_check.h"
 #include "models/scenario/target_rules.h"
-#include "models/scenario/validate.h"
 #include "models/scenario/workforce_rules.h"
 
 namespace ccsim::models {

@@ -12,6 +12,9 @@
 #include <map>
 #include <utility>
 
+#include "models/scenario/diagnostic_sink.h"
+#include "models/scenario/message_text.h"
+#include "models/scenario/range.h"
 #include "sim/time.h"
 
 namespace ccsim::models::internal {

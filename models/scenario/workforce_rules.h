@@ -14,9 +14,9 @@
 #include <utility>
 #include <vector>
 
+#include "models/scenario/diagnostic_sink.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/spec.h"
-#include "models/scenario/validate.h"
 #include "sim/rng/stream_id.h"
 
 namespace ccsim::models::internal {

@@ -21,8 +21,12 @@
 
 #include "models/planning/warnings.h"
 #include "models/routing/policy_names.h"
+#include "models/scenario/diagnostic_sink.h"
+#include "models/scenario/did_you_mean.h"
+#include "models/scenario/input_file.h"
+#include "models/scenario/limits.h"
 #include "models/scenario/load_internal.h"
-#include "models/scenario/validate.h"
+#include "models/scenario/message_text.h"
 #include "tests/models/scenario/diagnostic_checks.h"
 #include "tests/models/scenario/scenario_texts.h"
 

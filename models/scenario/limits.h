@@ -1,0 +1,33 @@
+// models/scenario/limits.h
+// The limits of the scenario format that the loader and validate_spec share: sizes that
+// guard memory and the model's ids, and the slack on probabilities given in decimal.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "sim/rng/stream_id.h"
+
+namespace ccsim::models::internal {
+
+// Arrays and objects nested deeper than this stop the parse with a located error. The
+// deepest key of the format is 7 levels down (/agent_groups/0/shifts/0/breaks/0/window);
+// without a limit a file nested 40,000 deep was parsed and walked level by level.
+inline constexpr std::size_t kMaxNestingDepth = 64;
+// Guards against allocating a table per period for an absurd value; a year of
+// 15-minute periods is 35,040.
+inline constexpr std::uint64_t kMaxPeriods = 1'000'000;
+// Each contact type owns kPurposesPerComponent random streams (sim/rng/stream_id.h).
+inline constexpr std::uint64_t kMaxContactTypes = sim::max_index_per_component();
+// A RouteTimer event carries the index of the timer in 8 bits, and CallCenter stops
+// with an invariant failure beyond 255 (models/call_center.cc): at most this many groups
+// of one contact type may have a positive overflow delay.
+inline constexpr std::size_t kMaxDelayedGroupsPerType = 255;
+// Tolerance when probabilities given in decimal are added in binary.
+inline constexpr double kProbabilitySlack = 1e-12;
+
+// The largest mean per period (AHT, patience): 10^9 s, past any real contact, so that
+// the draws scaled to it stay finite.
+inline constexpr double kMaxPerPeriodMeanS = 1e9;
+
+}  // namespace ccsim::models::internal

@@ -1,0 +1,62 @@
+#include "models/scenario/steady_state_check.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "models/analytic/erlang.h"
+#include "models/scenario/message_text.h"
+
+namespace ccsim::models::internal {
+
+std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
+  if (spec.trunk_lines) return std::nullopt;
+  // Finite IVR ports are an Erlang loss system (Poisson arrivals, any IVR duration law):
+  // a share B of every IVR type is blocked, the rest passes, whatever happens after.
+  double ivr_erlangs = 0.0;
+  for (const ContactTypeSpec& t : spec.contact_types)
+    if (t.ivr) ivr_erlangs += t.arrivals.rate_per_s * t.ivr->duration.mean();
+  const double blocked = !spec.ivr_ports             ? 0.0
+                         : std::isfinite(ivr_erlangs) ? analytic::erlang_b(*spec.ivr_ports, ivr_erlangs)
+                                                      : 1.0;
+  double load = 0.0, largest = 0.0;
+  std::size_t top = 0;
+  bool behind_ports = false;
+  std::vector<bool> reachable(spec.agent_groups.size(), false);
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    if (t.patience) continue;
+    double to_agents = 1.0;
+    if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
+    if (t.ivr && spec.ivr_ports) to_agents *= 1.0 - blocked;
+    if (to_agents <= 0.0 || t.arrivals.rate_per_s <= 0.0) continue;
+    const double work_s = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
+    const double erlangs = t.arrivals.rate_per_s * to_agents * work_s;
+    load += erlangs;
+    if (erlangs > largest) {
+      largest = erlangs;
+      top = k;
+    }
+    behind_ports = behind_ports || (t.ivr && spec.ivr_ports);
+    names.push_back(t.name);
+    for (AgentGroupId g : t.groups) reachable[index(g)] = true;
+  }
+  if (names.empty()) return std::nullopt;
+  double agents = 0.0;
+  for (std::size_t g = 0; g < reachable.size(); ++g)
+    if (reachable[g]) agents += spec.agent_groups[make_id<AgentGroupId>(g)].staffing.front();
+  if (load < agents) return std::nullopt;
+  const std::string ports =
+      behind_ports ? fmt::format(", less the {:.3g} % the {} IVR ports block", 100.0 * blocked, *spec.ivr_ports) : "";
+  return Diagnostic{fmt::format("/contact_types/{}", top),
+                    fmt::format("no steady state: contact types with infinite patience ({}) offer {:.4g} erlangs "
+                                "(rate x mean talk and wrap-up{}) to {} agents, so their queue grows without bound; "
+                                "the offered load must be < the agents: add agents, give them a \"patience\", or set "
+                                "\"trunks\"",
+                                join_names(names), load, ports, agents)};
+}
+
+}  // namespace ccsim::models::internal
