@@ -8,8 +8,8 @@
 
 #include "models/kpi/kpis.h"
 #include "models/scenario/pairs.h"
-#include "models/fingerprint.h"
 #include "models/targets.h"
+#include "sim/hash.h"
 #include "sim/time.h"
 #include "sim/stats/tally.h"
 
@@ -54,7 +54,7 @@ class ResultsAccumulator::Impl {
     ++replications_;
     last_overall_.clear();
     last_details_.clear();
-    fingerprint_ = mix64(fingerprint_, rc.fingerprint);
+    fingerprint_ = sim::mix64(fingerprint_, rc.fingerprint);
     events_ += rc.events;
     calls_ += rc.arrivals;
     draws_ += rc.draws;

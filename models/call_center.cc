@@ -7,6 +7,7 @@
 #include "models/invariant.h"
 #include "models/scenario/pairs.h"
 #include "models/streams.h"
+#include "sim/hash.h"
 
 namespace ccsim::models {
 namespace {
@@ -101,7 +102,7 @@ ReplicationCounters CallCenter::run() {
   ReplicationCounters counters = lifecycle_.kpi().finish(now(), unserved);
   counters.events = engine_.events_dispatched();
   counters.draws = draws();
-  counters.fingerprint = mix64(lifecycle_.fingerprint(), counters.draws);
+  counters.fingerprint = sim::mix64(lifecycle_.fingerprint(), counters.draws);
   return counters;
 }
 

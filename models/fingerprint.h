@@ -10,14 +10,6 @@
 
 namespace ccsim::models {
 
-// A 64-bit mix (the splitmix64 finalizer): every input bit reaches every output bit.
-constexpr std::uint64_t mix64(std::uint64_t h, std::uint64_t v) {
-  std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
 class Fingerprint {
  public:
   // A rotate and an add per record: cheap enough for every transition, order-dependent

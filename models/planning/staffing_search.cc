@@ -9,9 +9,9 @@
 #include <stdexcept>
 
 #include "models/analytic/erlang.h"
-#include "models/fingerprint.h"
 #include "models/planning/interval_plan.h"
 #include "models/targets.h"
+#include "sim/hash.h"
 
 namespace ccsim::models {
 namespace {
@@ -221,7 +221,7 @@ std::vector<Shortfall> interval_shortfalls(const ScenarioSpec& spec, const RunRe
 }
 
 std::uint64_t final_check_seed(std::uint64_t seed, std::uint32_t round) {
-  return mix64(seed, 0x66696e616c000000ULL + round);  // "final"
+  return sim::mix64(seed, 0x66696e616c000000ULL + round);  // "final"
 }
 
 namespace {

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <type_traits>
 
-#include "models/fingerprint.h"
 #include "models/scenario/spec.h"
+#include "sim/hash.h"
 
 namespace ccsim::models {
 
@@ -26,7 +26,7 @@ class Hash64 {
  public:
   template <std::integral T>
   Hash64& add(T v) {
-    h_ = mix64(h_, static_cast<std::uint64_t>(v));
+    h_ = sim::mix64(h_, static_cast<std::uint64_t>(v));
     return *this;
   }
   template <class E>
