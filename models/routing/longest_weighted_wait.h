@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "models/routing/best_head.h"
 #include "models/routing/router_policy.h"
 
 namespace ccsim::models {
@@ -35,17 +36,9 @@ class LongestWeightedWait {
   }
 
   std::optional<QueueId> on_agent_free(AgentGroupId g, const RoutingView& v) const {
-    std::optional<QueueId> best;
-    double best_score = 0.0;
-    for (const Served& s : group_to_types_[index(g)]) {  // in tie-break order
-      if (v.queue_size(s.queue) == 0) continue;
-      const double score = s.weight * (v.now_s() - v.head_enqueue_s(s.queue));
-      if (!best || score > best_score) {
-        best = s.queue;
-        best_score = score;
-      }
-    }
-    return best;
+    // The largest weighted wait first: best_head keeps the lowest key, its negation.
+    const auto key = [&](const Served& s, double since) { return -(s.weight * (v.now_s() - since)); };
+    return best_head(group_to_types_[index(g)], v, [](const Served&, double) { return true; }, key);
   }
 
  private:

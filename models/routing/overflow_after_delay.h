@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "models/routing/best_head.h"
 #include "models/routing/router_policy.h"
 
 namespace ccsim::models {
@@ -40,22 +41,10 @@ class OverflowAfterDelay {
   }
 
   std::optional<QueueId> on_agent_free(AgentGroupId g, const RoutingView& v) const {
-    std::optional<QueueId> best;
-    std::uint32_t best_rank = 0;
-    double best_since = 0.0;
-    for (const Served& s : group_to_types_[index(g)]) {
-      if (best && s.rank > best_rank) break;  // sorted by rank
-      if (v.queue_size(s.queue) == 0) continue;
-      const double since = v.head_enqueue_s(s.queue);
-      // Written as the timer's own sum, so a call is eligible exactly at its timer.
-      if (v.now_s() < since + s.delay_s) continue;  // FIFO: no later call is eligible either
-      if (!best || since < best_since) {
-        best = s.queue;
-        best_rank = s.rank;
-        best_since = since;
-      }
-    }
-    return best;
+    // Written as the timer's own sum, so a call is eligible exactly at its timer. Only
+    // the head is looked at: FIFO, so no later call of that queue is eligible either.
+    const auto eligible = [&](const Served& s, double since) { return !(v.now_s() < since + s.delay_s); };
+    return best_head(group_to_types_[index(g)], v, eligible, [](const Served&, double since) { return since; });
   }
 
   // The positive delays of type k's list, shortest first, with their groups.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "models/routing/best_head.h"
 #include "models/routing/router_policy.h"
 
 namespace ccsim::models {
@@ -49,21 +50,10 @@ class QueuePriority {
   }
 
   std::optional<QueueId> on_agent_free(AgentGroupId g, const RoutingView& v) const {
-    std::optional<QueueId> best;
-    std::uint32_t best_rank = 0;
-    double best_since = 0.0;
-    for (const Served& s : group_to_types_[index(g)]) {
-      if (best && s.rank > best_rank) break;  // sorted by rank
-      if (v.queue_size(s.queue) == 0) continue;
-      if (!reservations_.empty() && v.idle(g) <= kept_back(g, make_id<ContactTypeId>(index(s.queue)))) continue;
-      const double since = v.head_enqueue_s(s.queue);
-      if (!best || since < best_since) {
-        best = s.queue;
-        best_rank = s.rank;
-        best_since = since;
-      }
-    }
-    return best;
+    const auto eligible = [&](const Served& s, double) {
+      return reservations_.empty() || v.idle(g) > kept_back(g, make_id<ContactTypeId>(index(s.queue)));
+    };
+    return best_head(group_to_types_[index(g)], v, eligible, [](const Served&, double since) { return since; });
   }
 
  private:
