@@ -325,6 +325,20 @@ class Decoder {
   std::optional<std::size_t> resolve(const std::map<std::string, std::size_t, std::less<>>& index,
                                      const std::vector<std::string>& names, bool all_named, std::string_view noun,
                                      std::string_view name, const std::string& ptr, std::optional<std::string>* close);
+  // An entry of a router array of names, resolved: `id` none when the name is unknown,
+  // `close` then the name resolve_type / resolve_group suggested, if any.
+  enum class Named : std::uint8_t { Type, Group };
+  struct ListedName {
+    const std::string& pointer;
+    const std::string& name;
+    std::optional<std::size_t> id;
+    std::optional<std::string> close;
+  };
+  // The array `list` at `ptr` of contact type or agent group names: reports an entry that
+  // is not a string and a name listed twice, and calls on_name for each other entry, in
+  // order. Returns whether every entry was a string.
+  bool resolve_name_list(const Json& list, const std::string& ptr, Named kind,
+                         const std::function<void(const ListedName&)>& on_name);
   bool route_settled(std::size_t type) const;
   static bool serves(const ContactTypeSpec& t, std::size_t group);
   // load_targets.cc: the scenario's service level and each contact type's own.

@@ -101,6 +101,31 @@ std::optional<std::size_t> Decoder::resolve_group(std::string_view name, const s
   return resolve(group_index_, group_names_, groups_known_, "agent group", name, ptr, close);
 }
 
+bool Decoder::resolve_name_list(const Json& list, const std::string& ptr, Named kind,
+                                const std::function<void(const ListedName&)>& on_name) {
+  const bool types = kind == Named::Type;
+  const std::string_view noun = types ? "contact type" : "agent group";
+  std::map<std::string, std::size_t, std::less<>> seen;
+  bool all_strings = true;
+  for (std::size_t j = 0; j < list.size(); ++j) {
+    const std::string ep = child_pointer(ptr, j);
+    auto name = string(list[j], ep, types ? "a contact type name (a string)" : "an agent group name (a string)");
+    if (!name) {
+      all_strings = false;
+      continue;
+    }
+    if (auto [where, fresh] = seen.emplace(*name, j); !fresh) {
+      error(ep, fmt::format("{} {} is listed twice (also at index {}); list each {} once", noun, quote(*name),
+                            where->second, types ? "type" : "group"));
+      continue;
+    }
+    std::optional<std::string> close;
+    std::optional<std::size_t> id = types ? resolve_type(*name, ep, &close) : resolve_group(*name, ep, &close);
+    on_name(ListedName{ep, *name, id, std::move(close)});
+  }
+  return all_strings;
+}
+
 void Decoder::decode_routes(const Json& router, ScenarioSpec& spec) {
   const Json* table = find(router, "type_to_group");
   const std::string tptr = "/router/type_to_group";
@@ -134,30 +159,19 @@ void Decoder::decode_routes(const Json& router, ScenarioSpec& spec) {
       continue;
     }
     std::vector<AgentGroupId> resolved;
-    std::map<std::string, std::size_t, std::less<>> seen;
     bool exact = true;
-    for (std::size_t j = 0; j < list.size(); ++j) {
-      const std::string ep = child_pointer(kp, j);
-      auto name = string(list[j], ep, "an agent group name (a string)");
-      if (!name) {
-        routes_readable_ = false;
+    const bool all_strings = resolve_name_list(list, kp, Named::Group, [&](const ListedName& n) {
+      if (!n.id) {
         exact = false;
-        continue;
+        if (n.close) suggested_.insert(*n.close);
+        return;
       }
-      if (auto [where, fresh] = seen.emplace(*name, j); !fresh) {
-        error(ep, fmt::format("agent group {} is listed twice (also at index {}); list each group once", quote(*name),
-                              where->second));
-        continue;
-      }
-      std::optional<std::string> close_group;
-      const std::optional<std::size_t> g = resolve_group(*name, ep, &close_group);
-      if (!g) {
-        exact = false;
-        if (close_group) suggested_.insert(*close_group);
-        continue;
-      }
-      resolved.push_back(make_id<AgentGroupId>(*g));
-      groups_[*g].served = true;
+      resolved.push_back(make_id<AgentGroupId>(*n.id));
+      groups_[*n.id].served = true;
+    });
+    if (!all_strings) {
+      routes_readable_ = false;
+      exact = false;
     }
     if (type) {
       types_[*type].route_exact = exact;
@@ -205,46 +219,37 @@ void Decoder::decode_group_to_type(const Json& router, ScenarioSpec& spec) {
       continue;
     }
     std::vector<ContactTypeId> order;
-    std::map<std::string, std::size_t, std::less<>> seen;
+    std::set<std::string, std::less<>> listed;
     // An entry that could not be resolved may be the type that looks missing below.
     std::set<std::string, std::less<>> meant;
     bool unexplained = false;
-    for (std::size_t j = 0; j < list.size(); ++j) {
-      const std::string ep = child_pointer(kp, j);
-      auto name = string(list[j], ep, "a contact type name (a string)");
-      if (!name) {
-        unexplained = true;
-        continue;
-      }
-      if (auto [where, fresh] = seen.emplace(*name, j); !fresh) {
-        error(ep, fmt::format("contact type {} is listed twice (also at index {}); list each type once", quote(*name),
-                              where->second));
-        continue;
-      }
-      std::optional<std::string> close;
-      const std::optional<std::size_t> t = resolve_type(*name, ep, &close);
-      if (!t) {
+    const bool all_strings = resolve_name_list(list, kp, Named::Type, [&](const ListedName& n) {
+      listed.insert(n.name);
+      if (!n.id) {
         // Unreported (some type has no readable name) or without a suggestion: the
         // missing type below may be this one.
-        if (close) {
-          meant.insert(*close);
+        if (n.close) {
+          meant.insert(*n.close);
         } else {
           unexplained = true;
         }
-        continue;
+        return;
       }
-      order.push_back(make_id<ContactTypeId>(*t));
-      if (group && !serves(spec.contact_types[make_id<ContactTypeId>(*t)], *group) && route_settled(*t)) {
-        error(ep, fmt::format("contact type {} does not route to agent group {} in {}; remove it from this list or "
-                              "add {} to {}",
-                              quote(*name), quote(group_name), rptr, quote(group_name), child_pointer(rptr, *name)));
+      const std::size_t t = *n.id;
+      order.push_back(make_id<ContactTypeId>(t));
+      if (group && !serves(spec.contact_types[make_id<ContactTypeId>(t)], *group) && route_settled(t)) {
+        error(n.pointer, fmt::format("contact type {} does not route to agent group {} in {}; remove it from this "
+                                     "list or add {} to {}",
+                                     quote(n.name), quote(group_name), rptr, quote(group_name),
+                                     child_pointer(rptr, n.name)));
       }
-    }
+    });
+    if (!all_strings) unexplained = true;
     if (!group) continue;
     if (!unexplained) {
       for (std::size_t k = 0; k < types_.size(); ++k) {
         const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-        if (!types_[k].named || !serves(t, *group) || seen.contains(t.name) || meant.contains(t.name)) continue;
+        if (!types_[k].named || !serves(t, *group) || listed.contains(t.name) || meant.contains(t.name)) continue;
         error(kp, fmt::format("agent group {} serves contact type {} (it is in {}) but {} does not list it; list "
                               "every type the group serves",
                               quote(group_name), quote(t.name), child_pointer(rptr, t.name), kp));
