@@ -12,6 +12,7 @@
 #include "cli/cluster.h"
 #include "cli/commands.h"
 #include "cli/interrupt.h"
+#include "cli/usage_error.h"
 
 int main(int argc, char** argv) {
   std::unique_ptr<ccsim::cli::Cluster> cluster;
@@ -43,7 +44,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    app.exit(e, out, err);
+    // CLI11 lists leftover arguments backwards and names nothing accepted; a misspelt
+    // command (`erlang cc`) it reports only as a missing one.
+    const bool leftovers = dynamic_cast<const CLI::ExtrasError*>(&e) || dynamic_cast<const CLI::RequiredError*>(&e);
+    const std::string message = leftovers ? ccsim::cli::unexpected_arguments_message(app) : "";
+    if (message.empty())
+      app.exit(e, out, err);
+    else
+      err << message;
     return ccsim::cli::kExitBadInput;
   } catch (const ccsim::cli::Interrupted& e) {
     const auto commands = app.get_subcommands();
