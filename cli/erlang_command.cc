@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/cluster.h"
 #include "cli/commands.h"
 #include "models/analytic/erlang.h"
 #include "models/scenario/message_text.h"
@@ -176,9 +177,33 @@ std::uint32_t count_of(const char* flag, std::int64_t v, std::int64_t min) {
   return static_cast<std::uint32_t>(v);
 }
 
+// Under mpirun every rank runs the command: the formulas are cheap and deterministic, so
+// each rank computes and exits alike, and while this lives, ranks other than the root
+// write nothing on stdout or stderr.
+class RootAlonePrints {
+ public:
+  explicit RootAlonePrints(const Cluster& cluster) {
+    if (cluster.is_root()) return;
+    out_ = std::cout.rdbuf(nullptr);
+    err_ = std::cerr.rdbuf(nullptr);
+  }
+  ~RootAlonePrints() {
+    if (out_ == nullptr) return;
+    std::cout.rdbuf(out_);  // which also clears the badbit that writing to no buffer set
+    std::cerr.rdbuf(err_);
+  }
+  RootAlonePrints(const RootAlonePrints&) = delete;
+  RootAlonePrints& operator=(const RootAlonePrints&) = delete;
+
+ private:
+  std::streambuf* out_ = nullptr;
+  std::streambuf* err_ = nullptr;
+};
+
 // Runs one subcommand body and turns its failures into an exit code and one line.
 template <class Body>
-int guarded(Body body) {
+int guarded(const Cluster& cluster, Body body) {
+  const RootAlonePrints root_alone(cluster);
   try {
     body();
     return kExitOk;
@@ -273,7 +298,7 @@ void run_b(const BOptions& o, const LossWords& w) {
   emit(rep, o.as_json);
 }
 
-void add_loss(CLI::App& erlang, int& exit_code, const LossWords& w, const char* name,
+void add_loss(CLI::App& erlang, const Cluster& cluster, int& exit_code, const LossWords& w, const char* name,
               const char* help, const char* count_help, const char* hold_help) {
   auto o = std::make_shared<BOptions>();
   CLI::App* sub = erlang.add_subcommand(name, help);
@@ -286,7 +311,7 @@ void add_loss(CLI::App& erlang, int& exit_code, const LossWords& w, const char* 
   o->o_target = sub->add_option("--target-block", o->target_block,
                                 fmt::format("Also find the fewest {} with p_block <= this", w.count));
   sub->add_flag("--json", o->as_json, "Print one JSON object instead of text");
-  sub->callback([o, &w, &exit_code] { exit_code = guarded([&] { run_b(*o, w); }); });
+  sub->callback([o, &w, &cluster, &exit_code] { exit_code = guarded(cluster, [&] { run_b(*o, w); }); });
 }
 
 // ---- erlang c and a ----------------------------------------------------------------
@@ -568,7 +593,7 @@ void run_queue(const QueueOptions& o, bool abandons) {
   emit(rep, o.as_json);
 }
 
-void add_c(CLI::App& erlang, int& exit_code) {
+void add_c(CLI::App& erlang, const Cluster& cluster, int& exit_code) {
   auto o = std::make_shared<QueueOptions>();
   CLI::App* sub = erlang.add_subcommand(
       "c", "Erlang C (M/M/c; M/M/c/K with --lines): wait probability, service level, ASA and "
@@ -576,10 +601,10 @@ void add_c(CLI::App& erlang, int& exit_code) {
   add_queue_options(*sub, *o);
   o->o_target_asa = sub->add_option("--target-asa-s", o->target_asa_s,
                                     "Also find the fewest agents with asa_s <= this, seconds");
-  sub->callback([o, &exit_code] { exit_code = guarded([&] { run_queue(*o, false); }); });
+  sub->callback([o, &cluster, &exit_code] { exit_code = guarded(cluster, [&] { run_queue(*o, false); }); });
 }
 
-void add_a(CLI::App& erlang, int& exit_code) {
+void add_a(CLI::App& erlang, const Cluster& cluster, int& exit_code) {
   auto o = std::make_shared<QueueOptions>();
   CLI::App* sub = erlang.add_subcommand(
       "a", "Erlang A (M/M/c+M; M/M/c/K+M with --lines): abandonment, service level, ASA and "
@@ -596,24 +621,24 @@ void add_a(CLI::App& erlang, int& exit_code) {
   o->o_target_abandon = sub->add_option(
       "--target-abandon", o->target_abandon,
       "Also find the fewest agents whose abandonment probability is <= this (over admitted calls)");
-  sub->callback([o, &exit_code] { exit_code = guarded([&] { run_queue(*o, true); }); });
+  sub->callback([o, &cluster, &exit_code] { exit_code = guarded(cluster, [&] { run_queue(*o, true); }); });
 }
 
 }  // namespace
 
-void add_erlang_command(CLI::App& app, int& exit_code) {
+void add_erlang_command(CLI::App& app, const Cluster& cluster, int& exit_code) {
   CLI::App* erlang = app.add_subcommand(
       "erlang",
       "Exact queueing formulas (Erlang B, C, A; finite lines; IVR ports) and staffing; no "
       "simulation");
   erlang->require_subcommand(1);
-  add_loss(*erlang, exit_code, kLines, "b", "Erlang B (M/M/c/c): blocking probability and lines needed",
+  add_loss(*erlang, cluster, exit_code, kLines, "b", "Erlang B (M/M/c/c): blocking probability and lines needed",
            "Number of lines (servers)", "Mean holding (handle) time, seconds");
-  add_loss(*erlang, exit_code, kPorts, "ivr",
+  add_loss(*erlang, cluster, exit_code, kPorts, "ivr",
            "IVR port pool (Erlang B): blocking probability and ports needed",
            "Number of IVR ports", "Mean time a call holds a port in the IVR, seconds");
-  add_c(*erlang, exit_code);
-  add_a(*erlang, exit_code);
+  add_c(*erlang, cluster, exit_code);
+  add_a(*erlang, cluster, exit_code);
 }
 
 }  // namespace ccsim::cli

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   int exit_code = ccsim::cli::kExitOk;
   ccsim::cli::add_run_command(app, *cluster, exit_code);
   ccsim::cli::add_validate_command(app, *cluster, exit_code);
-  ccsim::cli::add_erlang_command(app, exit_code);
+  ccsim::cli::add_erlang_command(app, *cluster, exit_code);
   ccsim::cli::add_sweep_command(app, *cluster, exit_code);
   ccsim::cli::add_check_command(app, *cluster, exit_code);
   ccsim::cli::add_staff_command(app, *cluster, exit_code);

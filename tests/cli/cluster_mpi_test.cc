@@ -2,8 +2,8 @@
 // `mpirun -np K ccsim run` against one process: the same results file bar run.ranks,
 // run.threads and performance (day, batch means, multi-skill, odd counts, more ranks
 // than replications); one report and one copy of each error; a failing rank ends the
-// job with its rank named; ranks of another job refuse to run; ccsim itself loads no MPI
-// library and becomes ccsim-mpi under mpirun. The same binary, started by mpirun with
+// job with its rank named; ranks of another job refuse to run; erlang prints once; ccsim
+// itself loads no MPI library and becomes ccsim-mpi under mpirun. The same binary, started by mpirun with
 // --rank-program, drives Cluster directly: chunked calls, a failed call and calls after it.
 // Label "mpi"; skipped when ccsim is built without MPI or mpirun is missing.
 #include <unistd.h>
@@ -97,6 +97,26 @@ TEST_F(ClusterMpi, OnlyTheRootPrintsTheReportAndWritesTheTables) {
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_EQ(occurrences(o.out, "Targets"), 1u) << o.out;
   EXPECT_TRUE(fs::exists(dir_ / "csv" / "single_day_ivr_overall.csv"));
+}
+
+// Every rank computes the formulas; before, each printed them too.
+TEST_F(ClusterMpi, ErlangPrintsItsResultsAndItsErrorsOnce) {
+  const std::string args = " erlang c --agents 14 --rate-per-hour 200 --aht-s 180 --awt-s 20";
+  const Outcome single = ccsim(args);
+  ASSERT_EQ(single.exit_code, 0) << single.err;
+  const Outcome job = mpirun(2, std::string(CCSIM_BINARY) + args);
+  EXPECT_EQ(job.exit_code, 0) << job.err;
+  EXPECT_EQ(job.out, single.out);
+  EXPECT_EQ(occurrences(job.out, "p_wait_over_offered"), 1u) << job.out;
+
+  const Outcome bad = mpirun(2, std::string(CCSIM_BINARY) + " erlang c --agents 14 --rate-per-hour 200 --aht-s -1");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(bad.out.empty()) << bad.out;
+  EXPECT_EQ(occurrences(bad.err, "ccsim erlang: --aht-s is -1"), 1u) << bad.err;
+
+  const Outcome unknown = mpirun(2, std::string(CCSIM_BINARY) + args + " --bogus");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(occurrences(unknown.err, "ccsim erlang c: unknown option --bogus"), 1u) << unknown.err;
 }
 
 TEST_F(ClusterMpi, SequentialCheckStopsWhereOneProcessStopsWithTheSameReport) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cluster.h"
 #include "cli/commands.h"
 #include "models/analytic/erlang.h"
 
@@ -34,7 +35,8 @@ Outcome run(std::vector<std::string> args) {
 
   CLI::App app{"ccsim"};
   Outcome o;
-  add_erlang_command(app, o.exit_code);
+  const SingleProcess cluster;
+  add_erlang_command(app, cluster, o.exit_code);
   std::ostringstream out, err;
   std::streambuf* old_out = std::cout.rdbuf(out.rdbuf());
   std::streambuf* old_err = std::cerr.rdbuf(err.rdbuf());
