@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/bad_input.h"
 #include "cli/baseline.h"
 #include "cli/check.h"
 #include "cli/cluster.h"
@@ -46,11 +47,6 @@ struct CheckArgs {
   bool sequential = false;
   std::optional<std::uint32_t> max_replications;
   std::optional<double> precision;
-};
-
-// Bad input found after loading the scenario: exit 2 with this message.
-struct BadInput {
-  std::string message;
 };
 
 // ---- settings and the baseline -------------------------------------------------------
@@ -229,7 +225,7 @@ int check(const CheckArgs& a, Cluster& cluster) {
                         models::internal::escape_controls(report.baseline_path))};
     }
   } catch (const BadInput& e) {
-    error = e.message + "\n";
+    error = std::string(e.what()) + "\n";
   }
   if (error.empty()) {
     std::vector<NamedFile> files = input_files(a.scenario, spec);

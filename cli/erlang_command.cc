@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/bad_input.h"
 #include "cli/cluster.h"
 #include "cli/commands.h"
 #include "models/analytic/erlang.h"
@@ -31,11 +32,6 @@ namespace {
 
 namespace an = ccsim::models::analytic;
 using json = nlohmann::ordered_json;  // keys stay in the order of the text output
-
-// Bad input found by the command itself; printed as "ccsim erlang: <message>".
-struct BadInput : std::invalid_argument {
-  using std::invalid_argument::invalid_argument;
-};
 
 // ---- output ------------------------------------------------------------------------
 
