@@ -1,9 +1,10 @@
 // cli/report_csv.cc
 // CSV tables a spreadsheet opens: one row per interval / type / group / interval and
 // group, and for each KPI of that level (the lists of the results JSON) two columns,
-// <kpi> (mean) and <kpi>_hw (half-width). Empty cell = undefined.
-#include <cmath>
+// <kpi> (mean) and <kpi>_hw (half-width of the confidence interval). Empty cell =
+// undefined; a column empty in every row is left out.
 #include <array>
+#include <cmath>
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -22,27 +23,61 @@
 namespace ccsim::cli {
 namespace {
 
-std::string kpi_header(std::span<const models::Kpi> kpis) {
-  std::string h;
-  for (models::Kpi k : kpis) h += fmt::format(",{},{}_hw", models::kpi_name(k), models::kpi_name(k));
-  return h;
+// A table as cells, so that columns empty in every row can be left out before writing.
+struct CsvTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// A fraction with the text report's precision and one digit more (0.8959, shown there as
+// 89.6%), so that a spreadsheet's sums and percentages keep the shown digits; the results
+// JSON keeps every digit for scripts.
+std::string number_cell(double x, bool fraction) {
+  if (!fraction) return csv_cell(x);
+  return std::isfinite(x) ? fmt::format("{:.4f}", x) : std::string();
 }
 
-std::string kpi_cells(const models::KpiStats& s, std::span<const models::Kpi> kpis) {
-  std::string row;
+std::string kpi_cell(double x, models::Kpi k) { return number_cell(x, models::kpi_is_fraction(k)); }
+
+void add_kpi_header(std::vector<std::string>& header, std::span<const models::Kpi> kpis) {
+  for (models::Kpi k : kpis) {
+    header.emplace_back(models::kpi_name(k));
+    header.push_back(fmt::format("{}_hw", models::kpi_name(k)));
+  }
+}
+
+void add_kpi_cells(std::vector<std::string>& row, const models::KpiStats& s, std::span<const models::Kpi> kpis) {
   for (models::Kpi k : kpis) {
     const models::KpiStat& x = models::stat_of(s, k);
-    row += fmt::format(",{},{}", csv_cell(x.mean), csv_cell(x.half_width));
+    row.push_back(kpi_cell(x.mean, k));
+    row.push_back(kpi_cell(x.half_width, k));
   }
-  return row;
 }
 
 // What the row's service_level column measures (the scenario's, or the type's own).
-constexpr std::string_view kSlHeader =
-    ",service_level_definition,service_level_awt_s,service_level_short_abandon_s";
-std::string sl_cells(const models::ServiceLevelSpec& sl) {
-  return fmt::format(",{},{},{}", models::sl_definition_name(sl.definition), csv_cell(sl.awt_s),
-                     csv_cell(sl.short_abandon_s));
+void add_sl_header(std::vector<std::string>& header) {
+  header.insert(header.end(), {"service_level_definition", "service_level_awt_s", "service_level_short_abandon_s"});
+}
+void add_sl_cells(std::vector<std::string>& row, const models::ServiceLevelSpec& sl) {
+  row.insert(row.end(), {std::string(models::sl_definition_name(sl.definition)), csv_cell(sl.awt_s),
+                         csv_cell(sl.short_abandon_s)});
+}
+
+// The table's text without the columns that are empty in every row (a table without rows
+// keeps its header whole, so that it still says what it would hold).
+std::string csv_text(const CsvTable& t) {
+  std::vector<bool> keep(t.header.size(), t.rows.empty());
+  for (const auto& row : t.rows)
+    for (std::size_t c = 0; c < row.size(); ++c) keep[c] = keep[c] || !row[c].empty();
+  const auto line = [&keep](const std::vector<std::string>& cells) {
+    std::string text;
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      if (keep[c]) text += (text.empty() ? "" : ",") + cells[c];
+    return text + "\n";
+  };
+  std::string text = line(t.header);
+  for (const auto& row : t.rows) text += line(row);
+  return text;
 }
 
 // The tables in the order of kCsvTables: the run-level ones, then the interval ones.
@@ -95,7 +130,8 @@ std::vector<std::string> csv_paths(const std::string& dir, const models::Scenari
 }
 
 void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const models::RunResults& r) {
-  std::vector<std::string> texts;  // in the order of kCsvTables
+  std::vector<CsvTable> tables;  // in the order of kCsvTables
+  tables.reserve(kCsvTables.size());  // the references to tables being filled stay valid
 
   const auto group_name = [&spec](std::size_t g) {
     return csv_quoted(spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name);
@@ -103,78 +139,115 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
   const auto type_name = [&spec](std::size_t t) {
     return csv_quoted(spec.contact_types[models::make_id<models::ContactTypeId>(t)].name);
   };
-  std::string targets =
-      "target,kpi,bound,value,contact_type,agent_group,scope,share_of_intervals,verdict,mean,mean_hw,n,"
-      "intervals_met,intervals_missed,intervals_inconclusive,worst_interval\n";
+  CsvTable& targets = tables.emplace_back();
+  targets.header = {"target",  "kpi",  "bound",   "value", "contact_type",  "agent_group",
+                    "scope",   "share_of_intervals", "verdict", "mean", "mean_hw", "n",
+                    "intervals_met", "intervals_missed", "intervals_inconclusive", "worst_interval"};
   for (const models::TargetResult& t : r.targets) {
     const bool intervals = t.target.scope == models::TargetScope::Intervals;
-    targets += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{}", csv_quoted(target_text(spec, t.target)), models::kpi_name(t.target.kpi),
-        t.target.bound == models::TargetBound::AtLeast ? "min" : "max", csv_cell(t.target.value),
-        t.target.type ? type_name(index(*t.target.type)) : "", t.target.group ? group_name(index(*t.target.group)) : "",
-        intervals ? "intervals" : "day", intervals ? csv_cell(t.target.share_of_intervals) : "",
-        models::verdict_name(t.verdict), csv_cell(t.stat.mean), csv_cell(t.stat.half_width), t.stat.n);
+    const models::Kpi k = t.target.kpi;
+    std::vector<std::string>& row = targets.rows.emplace_back();
+    row = {csv_quoted(target_text(spec, t.target)), std::string(models::kpi_name(k)),
+           t.target.bound == models::TargetBound::AtLeast ? "min" : "max", csv_cell(t.target.value),
+           t.target.type ? type_name(index(*t.target.type)) : "",
+           t.target.group ? group_name(index(*t.target.group)) : "",
+           intervals ? "intervals" : "day", intervals ? csv_cell(t.target.share_of_intervals) : "",
+           std::string(models::verdict_name(t.verdict)), kpi_cell(t.stat.mean, k), kpi_cell(t.stat.half_width, k),
+           fmt::format("{}", t.stat.n)};
     if (intervals)
-      targets += fmt::format(",{},{},{},{}\n", t.intervals_met, t.intervals_missed, t.intervals_inconclusive,
-                             t.worst_interval ? interval_label(spec, *t.worst_interval) : "");
+      row.insert(row.end(), {fmt::format("{}", t.intervals_met), fmt::format("{}", t.intervals_missed),
+                             fmt::format("{}", t.intervals_inconclusive),
+                             t.worst_interval ? interval_label(spec, *t.worst_interval) : ""});
     else
-      targets += ",,,,\n";
+      row.resize(targets.header.size());
   }
-  texts.push_back(std::move(targets));
-  const std::string centre_sl = sl_cells(spec.service_level);
-  const auto type_sl = [&spec](std::size_t t) {
-    return sl_cells(spec.service_level_of(models::make_id<models::ContactTypeId>(t)));
+  const auto type_sl = [&spec](std::size_t t) -> const models::ServiceLevelSpec& {
+    return spec.service_level_of(models::make_id<models::ContactTypeId>(t));
   };
-  texts.push_back(fmt::format("scope{}{}\noverall{}{}\n", kpi_header(kAllKpis), kSlHeader,
-                              kpi_cells(r.overall, kAllKpis), centre_sl));
+  CsvTable& overall = tables.emplace_back();
+  overall.header = {"scope"};
+  add_kpi_header(overall.header, kAllKpis);
+  add_sl_header(overall.header);
+  overall.rows = {{"overall"}};
+  add_kpi_cells(overall.rows[0], r.overall, kAllKpis);
+  add_sl_cells(overall.rows[0], spec.service_level);
 
-  std::string types = fmt::format("contact_type{}{}\n", kpi_header(models::kTypeKpis), kSlHeader);
-  for (std::size_t t = 0; t < r.by_type.size(); ++t)
-    types += fmt::format("{}{}{}\n", type_name(t), kpi_cells(r.by_type[t], models::kTypeKpis), type_sl(t));
-  texts.push_back(std::move(types));
-
-  std::string groups = fmt::format("agent_group{}\n", kpi_header(models::kGroupKpis));
-  for (std::size_t g = 0; g < r.by_group.size(); ++g)
-    groups += fmt::format("{}{}\n", group_name(g), kpi_cells(r.by_group[g], models::kGroupKpis));
-  texts.push_back(std::move(groups));
-
-  std::string pairs = "contact_type,agent_group";
-  for (const char* k : {"answered", "share", "service_level", "asa_s", "work_share"}) pairs += fmt::format(",{},{}_hw", k, k);
-  pairs += "\n";
-  for (const models::PairResult& p : r.by_type_group) {
-    pairs += fmt::format("{},{}", csv_quoted(spec.contact_types[p.type].name), csv_quoted(spec.agent_groups[p.group].name));
-    for (const models::KpiStat* k : {&p.answered, &p.share, &p.service_level, &p.asa_s, &p.work_share})
-      pairs += fmt::format(",{},{}", csv_cell(k->mean), csv_cell(k->half_width));
-    pairs += "\n";
+  CsvTable& types = tables.emplace_back();
+  types.header = {"contact_type"};
+  add_kpi_header(types.header, models::kTypeKpis);
+  add_sl_header(types.header);
+  for (std::size_t t = 0; t < r.by_type.size(); ++t) {
+    std::vector<std::string>& row = types.rows.emplace_back(1, type_name(t));
+    add_kpi_cells(row, r.by_type[t], models::kTypeKpis);
+    add_sl_cells(row, type_sl(t));
   }
-  texts.push_back(std::move(pairs));
+
+  CsvTable& groups = tables.emplace_back();
+  groups.header = {"agent_group"};
+  add_kpi_header(groups.header, models::kGroupKpis);
+  for (std::size_t g = 0; g < r.by_group.size(); ++g)
+    add_kpi_cells(groups.rows.emplace_back(1, group_name(g)), r.by_group[g], models::kGroupKpis);
+
+  CsvTable& pairs = tables.emplace_back();
+  pairs.header = {"contact_type", "agent_group"};
+  struct PairColumn {
+    const char* name;
+    bool fraction;
+  };
+  constexpr PairColumn pair_columns[] = {
+      {"answered", false}, {"share", true}, {"service_level", true}, {"asa_s", false}, {"work_share", true}};
+  for (const PairColumn& c : pair_columns)
+    pairs.header.insert(pairs.header.end(), {c.name, fmt::format("{}_hw", c.name)});
+  for (const models::PairResult& p : r.by_type_group) {
+    std::vector<std::string>& row = pairs.rows.emplace_back();
+    row = {csv_quoted(spec.contact_types[p.type].name), csv_quoted(spec.agent_groups[p.group].name)};
+    const models::KpiStat* stats[] = {&p.answered, &p.share, &p.service_level, &p.asa_s, &p.work_share};
+    for (std::size_t c = 0; c < std::size(stats); ++c)
+      row.insert(row.end(), {number_cell(stats[c]->mean, pair_columns[c].fraction),
+                             number_cell(stats[c]->half_width, pair_columns[c].fraction)});
+  }
 
   if (!r.by_interval.empty()) {
-    std::string intervals =
-        fmt::format("interval,label,start_s{},service_level_verdict{}\n", kpi_header(kAllKpis), kSlHeader);
+    CsvTable& intervals = tables.emplace_back();
+    intervals.header = {"interval", "label", "start_s"};
+    add_kpi_header(intervals.header, kAllKpis);
+    intervals.header.emplace_back("service_level_verdict");
+    add_sl_header(intervals.header);
     // The agents on duty (and the rest of each group's KPIs) per interval, long format:
     // one row per interval and group, as a pivot table wants it.
-    std::string interval_groups =
-        fmt::format("interval,label,start_s,agent_group{}\n", kpi_header(models::kGroupIntervalKpis));
-    std::string interval_types = fmt::format("interval,label,start_s,contact_type{},service_level_verdict{}\n",
-                                             kpi_header(models::kTypeKpis), kSlHeader);
+    CsvTable& interval_groups = tables.emplace_back();
+    interval_groups.header = {"interval", "label", "start_s", "agent_group"};
+    add_kpi_header(interval_groups.header, models::kGroupIntervalKpis);
+    CsvTable& interval_types = tables.emplace_back();
+    interval_types.header = {"interval", "label", "start_s", "contact_type"};
+    add_kpi_header(interval_types.header, models::kTypeKpis);
+    interval_types.header.emplace_back("service_level_verdict");
+    add_sl_header(interval_types.header);
     for (const models::IntervalResult& ir : r.by_interval) {
-      const std::string when = fmt::format("{},{},{}", ir.interval, interval_label(spec, ir.interval), csv_cell(ir.start_s));
-      intervals += fmt::format("{}{},{}{}\n", when, kpi_cells(ir.kpis, kAllKpis), models::verdict_name(ir.service_level),
-                               centre_sl);
-      for (std::size_t g = 0; g < ir.by_group.size(); ++g)
-        interval_groups +=
-            fmt::format("{},{}{}\n", when, group_name(g), kpi_cells(ir.by_group[g], models::kGroupIntervalKpis));
-      for (std::size_t t = 0; t < ir.by_type.size(); ++t)
-        interval_types += fmt::format(
-            "{},{}{},{}{}\n", when, type_name(t), kpi_cells(ir.by_type[t], models::kTypeKpis),
-            stat_of(ir.by_type[t], models::Kpi::ServiceLevel).n == 0 ? "" : models::verdict_name(ir.type_service_level[t]),
-            type_sl(t));
+      const std::vector<std::string> when = {fmt::format("{}", ir.interval), interval_label(spec, ir.interval),
+                                             csv_cell(ir.start_s)};
+      std::vector<std::string>& row = intervals.rows.emplace_back(when);
+      add_kpi_cells(row, ir.kpis, kAllKpis);
+      row.emplace_back(models::verdict_name(ir.service_level));
+      add_sl_cells(row, spec.service_level);
+      for (std::size_t g = 0; g < ir.by_group.size(); ++g) {
+        std::vector<std::string>& group_row = interval_groups.rows.emplace_back(when);
+        group_row.push_back(group_name(g));
+        add_kpi_cells(group_row, ir.by_group[g], models::kGroupIntervalKpis);
+      }
+      for (std::size_t t = 0; t < ir.by_type.size(); ++t) {
+        std::vector<std::string>& type_row = interval_types.rows.emplace_back(when);
+        type_row.push_back(type_name(t));
+        add_kpi_cells(type_row, ir.by_type[t], models::kTypeKpis);
+        type_row.emplace_back(stat_of(ir.by_type[t], models::Kpi::ServiceLevel).n == 0
+                                  ? ""
+                                  : models::verdict_name(ir.type_service_level[t]));
+        add_sl_cells(type_row, type_sl(t));
+      }
     }
-    texts.push_back(std::move(intervals));
-    texts.push_back(std::move(interval_groups));
-    texts.push_back(std::move(interval_types));
   }
+  std::vector<std::string> texts;
+  for (const CsvTable& t : tables) texts.push_back(csv_text(t));
   // Every table complete on disk before any replaces its file: a failure to write one
   // leaves the previous set whole.
   const std::vector<std::string> paths = csv_paths(dir, spec);

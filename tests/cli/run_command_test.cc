@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -381,7 +382,8 @@ TEST_F(RunCommand, CsvTablesGiveTheAgentsOnDutyPerIntervalAndGroup) {
                                       "present_agents", "present_agents_hw", "agents_on_break", "agents_on_break_hw",
                                       "productive_agents", "productive_agents_hw", "overtime_agent_min",
                                       "overtime_agent_min_hw", "break_lateness_s", "break_lateness_s_hw",
-                                      "paid_agent_hours", "paid_agent_hours_hw", "cost", "cost_hw"}));
+                                      "paid_agent_hours", "paid_agent_hours_hw"}))
+      << "nothing is priced: no cost columns";
   const char* scheduled[] = {"6", "6", "10", "4"};
   for (std::size_t i = 1; i <= 4; ++i) {
     EXPECT_EQ(cell(by_interval_group, i, "agent_group"), "rostered");
@@ -409,6 +411,44 @@ TEST_F(RunCommand, CsvTablesGiveTheAgentsOnDutyPerIntervalAndGroup) {
   for (const char* column : {"scheduled_agents", "present_agents", "agents_on_break", "productive_agents",
                              "overtime_agent_min", "break_lateness_s", "paid_agent_hours"})
     EXPECT_EQ(cell(by_type, 1, column), "?") << column;
+}
+
+// Fractions as the terminal rounds them and one digit more; the JSON keeps every digit.
+TEST_F(RunCommand, CsvWritesFractionsWithFourDecimalsAndLeavesOutColumnsEmptyInEveryRow) {
+  const std::string ivr = scenario("scenarios/examples/single_day_ivr.json");
+  const Outcome o = ccsim("run " + ivr + " --quiet --replications 3 --json r.json --csv csv");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const nlohmann::json overall = nlohmann::json::parse(slurp(dir_ / "r.json"))["kpis"]["overall"];
+  const auto rows = csv_rows(dir_ / "csv" / "single_day_ivr_overall.csv");
+  for (const char* kpi : {"service_level", "p_abandon_over_admitted", "occupancy"}) {
+    const std::string mean = cell(rows, 1, kpi), hw = cell(rows, 1, std::string(kpi) + "_hw");
+    EXPECT_EQ(mean.size(), 6u) << kpi << ": " << mean;  // 0.dddd
+    EXPECT_EQ(mean, fmt::format("{:.4f}", overall[kpi]["mean"].get<double>())) << kpi;
+    EXPECT_EQ(hw, fmt::format("{:.4f}", overall[kpi]["half_width"].get<double>())) << kpi;
+  }
+  const double asa_s = overall["asa_s"]["mean"].get<double>();
+  EXPECT_NEAR(std::stod(cell(rows, 1, "asa_s")), asa_s, 1e-9 * asa_s) << "seconds keep their 10 digits";
+  EXPECT_EQ(cell(rows, 1, "cost"), "?") << "nothing priced";
+  EXPECT_EQ(cell(rows, 1, "break_lateness_s"), "?") << "no breaks";
+  const auto pairs = csv_rows(dir_ / "csv" / "single_day_ivr_by_type_group.csv");
+  EXPECT_EQ(cell(pairs, 1, "share").size(), 6u) << cell(pairs, 1, "share");
+  // No table keeps a column that no row fills.
+  for (const auto& entry : fs::directory_iterator(dir_ / "csv")) {
+    const auto table = csv_rows(entry.path());
+    for (std::size_t c = 0; c < table[0].size(); ++c) {
+      bool filled = false;
+      for (std::size_t r = 1; r < table.size(); ++r) filled = filled || !table[r].at(c).empty();
+      EXPECT_TRUE(filled) << entry.path() << ": " << table[0][c];
+    }
+  }
+
+  // One replication: no half-width anywhere, so no _hw column.
+  ASSERT_EQ(ccsim("run " + ivr + " --quiet --replications 1 --csv one").exit_code, 0);
+  for (const auto& entry : fs::directory_iterator(dir_ / "one")) {
+    std::string header;
+    std::getline(std::istringstream(slurp(entry.path())) >> std::ws, header);
+    EXPECT_EQ(header.find("_hw"), std::string::npos) << entry.path() << ": " << header;
+  }
 }
 
 TEST_F(RunCommand, BadScenarioGetsEveryLocatedErrorAndExitCode2) {
