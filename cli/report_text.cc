@@ -23,19 +23,22 @@ using models::Kpi;
 using models::KpiStat;
 using models::stat_of;
 
-std::string sl_definition_text(const models::ServiceLevelSpec& sl) {
+namespace {
+// What a service level divides by.
+std::string sl_denominator_text(const models::ServiceLevelSpec& sl) {
   switch (sl.definition) {
-    case models::SlDefinition::AnsweredWithinTOverAdmitted:
-      return fmt::format("answered within {:g} s over admitted calls (answered + abandoned)", sl.awt_s);
-    case models::SlDefinition::AnsweredWithinTOverAnswered:
-      return fmt::format("answered within {:g} s over answered calls", sl.awt_s);
+    case models::SlDefinition::AnsweredWithinTOverAdmitted: return "admitted calls (answered + abandoned)";
+    case models::SlDefinition::AnsweredWithinTOverAnswered: return "answered calls";
     case models::SlDefinition::ExcludingShortAbandons:
-      return fmt::format("answered within {:g} s over admitted calls less those abandoned within {:g} s", sl.awt_s,
-                         sl.short_abandon_s);
-    case models::SlDefinition::AnsweredWithinTOverOffered:
-      return fmt::format("answered within {:g} s over every offered call", sl.awt_s);
+      return fmt::format("admitted calls less those abandoned within {:g} s", sl.short_abandon_s);
+    case models::SlDefinition::AnsweredWithinTOverOffered: return "every offered call";
   }
   return {};
+}
+}  // namespace
+
+std::string sl_definition_text(const models::ServiceLevelSpec& sl) {
+  return fmt::format("answered within {:g} s over {}", sl.awt_s, sl_denominator_text(sl));
 }
 
 std::string kpi_value_text(double x, bool fraction) {
@@ -277,6 +280,11 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     }
     fmt::print(out, "\n");
   }
+  // Read side by side, offered and answered suggest that the difference was lost.
+  fmt::print(out, "  (offered counts every call that arrived, blocked and ended in the IVR included: offered − "
+                  "answered is not the calls lost; service_level divides by {}{})\n",
+             sl_denominator_text(spec.service_level),
+             types_have_own_service_level(spec) ? " (or each type's own)" : "");
   const bool workforce = day || workforce_says_something(r);
   if (workforce) {
     fmt::print(out, "\n  Workforce, all groups (agents: time-average over {})\n", over);
@@ -321,9 +329,9 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     fmt::print(out, "\n");
   }
 
-  fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered; service_level: "
+  fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered; sl_over_answered: "
                   "answered within t over answered)\n");
-  fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n", "group", "answered", "service_level", "asa_s",
+  fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n", "group", "answered", "sl_over_answered", "asa_s",
              "occupancy");
   for (std::size_t g = 0; g < r.by_group.size(); ++g)
     fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n",
@@ -334,10 +342,10 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
   if (workforce) print_workforce_table(out, spec, r, over);
 
-  fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; service_level: answered "
-                  "within t over answered; work: of the group's handle time)\n");
+  fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; sl_over_answered: "
+                  "answered within t over answered; work: of the group's handle time)\n");
   fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", "type", "group", "answered", "share",
-             "service_level", "asa_s", "work");
+             "sl_over_answered", "asa_s", "work");
   for (const models::PairResult& p : r.by_type_group)
     fmt::print(out, "  {:<16} {:<16} {:>18} {:>16} {:>18} {:>16} {:>16}\n", spec.contact_types[p.type].name,
                spec.agent_groups[p.group].name, with_ci(p.answered, Kpi::Answered), kpi_stat_text(p.share, true),

@@ -20,8 +20,15 @@
   let results = null;
   let page = { kpis: [], description: "" };  // #ccsim-page, written by ccsim beside the results
 
+  // service_level is one of four ratios, and the group tables show another (over answered
+  // calls): its label says which, as the text report's does.
   function kpiLabel(key) {
-    return ccsimPage.kpiLabel(key, results.scenario.service_level.awt_s, page.currency);
+    const sl = results.scenario.service_level;
+    const label = ccsimPage.kpiLabel(key, sl.awt_s, page.currency);
+    if (key !== "service_level") return label;
+    const ratio = ccsimPage.kpiLabel("sl_" + sl.definition, sl.awt_s, page.currency);
+    return label + " (" + ratio.charAt(0).toLowerCase() + ratio.slice(1) + (sl.by_type ? ", or each type's own" : "") +
+      ")";
   }
 
   // ---- Header, targets, headline KPIs, run info ----
@@ -55,7 +62,9 @@
     const within = t.awt_s !== undefined ? " within " + seconds(t.awt_s) : "";
     const scope = t.scope !== "intervals" ? "" : t.share_of_intervals >= 1 ? ", every interval" :
       ", " + fixed(100 * t.share_of_intervals, 0) + "% of intervals";
-    return level + kpiLabel(t.kpi) + bound + within + scope;
+    // The threshold follows ("within 60 s"), and may be a type's own: not the centre's label.
+    const label = t.kpi === "service_level" ? ccsimPage.kpiLabel(t.kpi) : kpiLabel(t.kpi);
+    return level + label + bound + within + scope;
   }
 
   // Over the day: the KPI's interval estimate. Per interval: how many intervals met it, and the worst.
@@ -112,7 +121,15 @@
   function headline() {
     const o = results.kpis.overall;
     const keys = ["offered", "answered", "service_level", "asa_s", "p_abandon_over_admitted", "occupancy"];
-    return el("div", { class: "tiles" }, keys.filter((k) => o[k]).map((k) => tile(k, o[k])));
+    return [el("div", { class: "tiles" }, keys.filter((k) => o[k]).map((k) => tile(k, o[k]))), offeredNote()];
+  }
+
+  // Side by side, offered and answered suggest that the difference was lost.
+  function offeredNote() {
+    return el("p", { class: "hint", id: "offered-note" }, "Offered counts every call that arrived, blocked and " +
+      "ended in the IVR included: offered − answered is not the calls lost. Service level: " +
+      results.scenario.service_level.text + (results.scenario.service_level.by_type ? ", or each type's own" : "") +
+      ".");
   }
 
   // In steady state every agent is logged on all the time (no shifts, breaks or absence),
@@ -826,7 +843,7 @@
     results = data;
     page = meta || page;
     main.replaceChildren(header());
-    main.append(...[headline(), workforceTiles(), targetsSection(), typesSection(), perIntervalCharts(),
+    main.append(...[...headline(), workforceTiles(), targetsSection(), typesSection(), perIntervalCharts(),
       ...tablesSection()].filter(Boolean), runInfo(),
       el("footer", null, "Written by ccsim. The results JSON (schema " + results.schema + ") is embedded in this " +
         "file, in the element with id \"ccsim-results\"; the charts use uPlot (MIT licence)."));

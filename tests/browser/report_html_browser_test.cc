@@ -247,6 +247,14 @@ TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   EXPECT_NE(page.dom.find("class=\"badge badge-met\""), std::string::npos);
   EXPECT_NE(page.dom.find("class=\"badge badge-missed\""), std::string::npos);  // 12:30 in the interval table
   EXPECT_EQ(page.dom.find("id=\"no-intervals\""), std::string::npos);
+  // Each service level says what it divides by; offered is said to count more than answered and lost.
+  EXPECT_TRUE(has(page.dom, "class=\"tile-label\">Service level (answered ≤ 20 s / admitted)<"));
+  EXPECT_TRUE(has(element(page.dom, "table-intervals"), "Service level (answered ≤ 20 s / admitted)"));
+  EXPECT_TRUE(has(element(page.dom, "table-groups"), "Answered ≤ 20 s / answered"));
+  EXPECT_TRUE(has(page.dom, ">Service level ≥ 80.0% within 20 s<")) << "a target gives its own threshold";
+  EXPECT_TRUE(has(element(page.dom, "offered-note"),
+                  "offered − answered is not the calls lost. Service level: answered within 20 s over admitted calls "
+                  "(answered + abandoned)."));
   // The scenario's one sanity warning (service's load equals its agents at 13:00), as text.
   EXPECT_EQ(count(page.dom, "class=\"warning\" data-code="), 1);
   EXPECT_TRUE(has(page.dom, "data-code=\"load_above_agents\">Warning: service: offered load at or above"));

@@ -451,6 +451,28 @@ TEST_F(RunCommand, CsvWritesFractionsWithFourDecimalsAndLeavesOutColumnsEmptyInE
   }
 }
 
+// The terminal report says what each service level divides by, and that offered calls
+// are not answered or lost only.
+TEST_F(RunCommand, TextReportNamesEachServiceLevelAndWhatOfferedCounts) {
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") + " --replications 2");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("\n  (offered counts every call that arrived, blocked and ended in the IVR included: offered "
+                       "− answered is not the calls lost; service_level divides by admitted calls (answered + "
+                       "abandoned))\n"),
+            std::string::npos)
+      << o.out;
+  const auto header_of = [&o](const std::string& title) {
+    const auto at = o.out.find(title);
+    const auto start = o.out.find('\n', at) + 1;
+    return at == std::string::npos ? std::string() : o.out.substr(start, o.out.find('\n', start) - start);
+  };
+  EXPECT_NE(header_of("By agent group (").find(" sl_over_answered "), std::string::npos) << o.out;
+  EXPECT_NE(header_of("By contact type and agent group (").find(" sl_over_answered "), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("By agent group (service level and ASA of the calls the group answered; sl_over_answered: "
+                       "answered within t over answered)"),
+            std::string::npos);
+}
+
 TEST_F(RunCommand, BadScenarioGetsEveryLocatedErrorAndExitCode2) {
   const fs::path bad = dir_ / "bad.json";
   std::ofstream(bad) << R"({"mode": "day", "period_s": 1800, "num_periods": 2, "contact_types": [
