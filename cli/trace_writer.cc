@@ -63,7 +63,8 @@ void TraceWriter::record(const models::TraceRecord& r) {
   } else if (r.contact != kNoId) {
     call = call_of_slot_[r.contact];
   }
-  const bool has_wait = r.what == TraceWhat::Answered || r.what == TraceWhat::Abandoned;
+  const bool has_wait = r.what == TraceWhat::Answered || r.what == TraceWhat::Abandoned ||
+                        r.what == TraceWhat::TimedOut || r.what == TraceWhat::Disconnected;
   const bool has_lateness = r.what == TraceWhat::BreakStart;
   const std::string_view event = models::trace_what_name(r.what);
   static const std::string kNone;

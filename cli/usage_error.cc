@@ -10,7 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "models/scenario/validate.h"
+#include "models/scenario/did_you_mean.h"
 
 namespace ccsim::cli {
 namespace {

@@ -81,6 +81,7 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
         stream_for(base, i, P::WrapUp, replication),
         stream_for(base, i, P::IvrPath, replication),
         stream_for(base, i, P::IvrDuration, replication),
+        stream_for(base, i, CallerPurpose::Balk, replication),
     });
   }
   draw_absence(replication);
@@ -90,7 +91,8 @@ std::uint64_t CallCenter::draws() const {
   std::uint64_t n = absence_draws_;
   for (const ArrivalProcess& a : arrivals_) n += a.draws();
   for (const TypeStreams& s : streams_)
-    n += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws();
+    n += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws() +
+         s.balk.draws();
   return n;
 }
 
@@ -185,6 +187,10 @@ void CallCenter::dispatch(const sim::Event& e) {
     case CcEvent::ShrinkagePlan:
       on_shrinkage_plan(e.subject);
       return;
+    case CcEvent::MaxWaitReached:
+      if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // served meanwhile
+      on_max_wait(make_id<ContactId>(e.subject));
+      return;
   }
   fail_invariant(now(), "dispatch", fmt::format("kind={}", e.kind), "event kind matches no CcEvent");
 }
@@ -204,6 +210,8 @@ void CallCenter::on_window_end() {
   lifecycle_.kpi().switch_time_slot(lifecycle_.kpi().discard_slot(), now());
   arrival_slot_ = lifecycle_.kpi().discard_slot();
   arrivals_closed_ = true;
+  if (spec_.mode == RunMode::Day && spec_.closing != Closing::ServeAfterClose)
+    for (std::size_t q = 0; q < queues_.size(); ++q) disconnect_waiting(make_id<QueueId>(q));
 }
 
 }  // namespace ccsim::models

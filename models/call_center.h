@@ -6,7 +6,8 @@
 // totals. The handlers live by stage, one file each:
 //   call_center.cc            construction, run(), dispatch(), observation slots
 //   call_center_admission.cc  arrivals, trunk lines, IVR
-//   call_center_routing.cc    routing decisions, queues, abandonment, eligibility timers
+//   call_center_routing.cc    routing decisions, queues, abandonment, balking, maximum
+//                             wait, closing, eligibility timers
 //   call_center_service.cc    talk, wrap-up, freeing the agent
 //   call_center_workforce.cc  log-on and log-off from the roster
 // What happens is reported to Lifecycle (models/lifecycle.h), which counts the KPIs.
@@ -45,7 +46,7 @@ class CallCenter {
 
  private:
   struct TypeStreams {
-    sim::Mrg32k3a patience, service, wrap_up, ivr_path, ivr_duration;
+    sim::Mrg32k3a patience, service, wrap_up, ivr_path, ivr_duration, balk;
   };
   // [type * groups + group]: the pair's index (kNoId when the type does not route to the
   // group) and its handle-time multiplier.
@@ -73,6 +74,12 @@ class CallCenter {
   void route_to_agents(ContactId c);
   void assign_idle_agents(AgentGroupId g);
   void on_patience_expired(ContactId c);
+  void on_max_wait(ContactId c);
+  // The closing rule (ScenarioSpec::closing): whether a caller of type k about to join
+  // its queue is disconnected instead, and the disconnection of every caller waiting.
+  bool closed_to(ContactTypeId k) const;
+  bool eligible_on_duty(ContactTypeId k) const;
+  void disconnect_waiting(QueueId q);
   std::span<const EligibilityTimer> router_timers(ContactTypeId k) const;
   void schedule_router_timer(ContactId c, std::size_t i);
   void on_route_timer(ContactId c, std::size_t i);

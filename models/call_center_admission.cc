@@ -36,7 +36,7 @@ void CallCenter::on_arrival(ContactTypeId k) {
       spec_.mode == RunMode::Day ? std::min(static_cast<std::uint32_t>(t / spec_.period_s), spec_.num_periods - 1)
                                  : steady_arrival_slot(t);
 
-  // Every offered call draws its patience, talk, wrap-up and IVR path, in this order,
+  // Every offered call draws its patience, talk, wrap-up, IVR path and balk, in this order,
   // even when blocked: a change that blocks more calls then shifts no later draw (CRN).
   // Patience is drawn now for every call, but a law sampled by inverting one uniform
   // keeps the uniform and is transformed only if the caller ever waits (most do not).
@@ -56,6 +56,7 @@ void CallCenter::on_arrival(ContactTypeId k) {
     ivr_u = s.ivr_path.next_u01();
     ivr_s = sim::sample(type.ivr->duration, s.ivr_duration);
   }
+  const double balk_u = type.balk_p_by_queue_length.empty() ? 1.0 : s.balk.next_u01();
 
   // A blocked call never gets a contact record; an admitted one is reported with its
   // record's id so a trace reader can follow it until the record is released.
@@ -76,6 +77,7 @@ void CallCenter::on_arrival(ContactTypeId k) {
     pool_.talk_s(c) = talk_s;
     pool_.wrap_s(c) = wrap_s;
     pool_.ivr_u(c) = ivr_u;
+    pool_.balk_u(c) = balk_u;
     if (type.ivr) {
       ++ports_busy_;
       lifecycle_.ivr_start(t, c, k);

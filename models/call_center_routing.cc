@@ -1,6 +1,9 @@
 // Routing: the policy decides (models/routing/), this file applies its decisions: serve
 // now, wait in a queue (with a patience deadline and eligibility timers), or block; and
 // when agents become idle, which waiting contacts they take.
+#include <algorithm>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "models/call_center.h"
@@ -17,6 +20,11 @@ RoutingView CallCenter::view() const {
 void CallCenter::route_to_agents(ContactId c) {
   const ContactTypeId k = pool_.type(c);
   pool_.enqueue_s(c) = now();
+  if (spec_.closing != Closing::ServeAfterClose && closed_to(k)) [[unlikely]] {
+    lifecycle_.disconnected(now(), pool_.slot(c), c, k, kNoQueue, 0.0, now() - pool_.arrival_s(c));
+    leave_system(c);
+    return;
+  }
   const Contact contact{c, k, pool_.arrival_s(c)};
   const RoutingView v = view();
   const RouteDecision d = std::visit([&](const auto& policy) { return policy.on_arrival(contact, v); }, router_);
@@ -24,16 +32,31 @@ void CallCenter::route_to_agents(ContactId c) {
     start_service(c, serve->group, kNoQueue);
   } else if (const auto* enq = std::get_if<Enqueue>(&d)) {
     const QueueId q = enq->queue;
+    const ContactTypeSpec& type = spec_.contact_types[k];
+    if (const auto& balk = type.balk_p_by_queue_length; !balk.empty()) {
+      const std::size_t ahead = std::min(queues_[q].size(), balk.size() - 1);
+      if (pool_.balk_u(c) < balk[ahead]) {
+        lifecycle_.balked(now(), pool_.slot(c), c, k, now() - pool_.arrival_s(c));
+        leave_system(c);
+        return;
+      }
+    }
     pool_.queue(c) = q;
     lifecycle_.queued(now(), c, k, q);
     queues_[q].push(WaitingQueue::Entry{c, pool_.generation(c), now()});
-    if (const auto& patience = spec_.contact_types[k].patience) {
+    double patience_s = sim::kNever;
+    if (type.patience) {
       const double draw = pool_.patience_draw(c);
       sim::ReplayedUniform replay{draw};
-      double patience_s = patience->uses_one_draw() ? sim::sample(*patience, replay) : draw;
+      patience_s = type.patience->uses_one_draw() ? sim::sample(*type.patience, replay) : draw;
       if (!patience_scale_.empty()) patience_s *= patience_scale_[index(k) * spec_.num_periods + pool_.slot(c)];
-      schedule(now() + patience_s, CcEvent::PatienceExpired, CcPriority::Normal, index(c), pool_.generation(c));
     }
+    // One deadline per wait: the caller's patience, or the centre's maximum wait when it
+    // comes first or at the same instant (the caller was still willing to wait).
+    if (type.max_wait_s && *type.max_wait_s <= patience_s)
+      schedule(now() + *type.max_wait_s, CcEvent::MaxWaitReached, CcPriority::Normal, index(c), pool_.generation(c));
+    else if (type.patience)
+      schedule(now() + patience_s, CcEvent::PatienceExpired, CcPriority::Normal, index(c), pool_.generation(c));
     schedule_router_timer(c, 0);
   } else {
     lifecycle_.blocked(now(), pool_.slot(c), k, BlockedAt::Router, index(c), now() - pool_.arrival_s(c));
@@ -61,6 +84,42 @@ void CallCenter::on_patience_expired(ContactId c) {
   lifecycle_.abandoned(now(), pool_.slot(c), c, k, q, now() - pool_.enqueue_s(c), now() - pool_.arrival_s(c));
   leave_system(c);  // bumps the generation: the queue entry is now stale
   queues_[q].remove_stale(pool_);
+}
+
+void CallCenter::on_max_wait(ContactId c) {
+  const ContactTypeId k = pool_.type(c);
+  const QueueId q = pool_.queue(c);
+  lifecycle_.timed_out(now(), pool_.slot(c), c, k, q, now() - pool_.enqueue_s(c), now() - pool_.arrival_s(c));
+  leave_system(c);
+  queues_[q].remove_stale(pool_);
+}
+
+bool CallCenter::eligible_on_duty(ContactTypeId k) const {
+  for (const AgentGroupId g : spec_.contact_types[k].groups)
+    if (agents_.counts(g).on_duty > 0) return true;
+  return false;
+}
+
+bool CallCenter::closed_to(ContactTypeId k) const {
+  if (spec_.mode != RunMode::Day || spec_.closing == Closing::ServeAfterClose) return false;
+  if (arrivals_closed_) return true;
+  return spec_.closing == Closing::DisconnectNoAgent && !eligible_on_duty(k);
+}
+
+// Head first, so the trace reads in queue order; each caller's pending timers go stale
+// with its record.
+void CallCenter::disconnect_waiting(QueueId q) {
+  WaitingQueue& queue = queues_[q];
+  if (queue.empty()) return;
+  std::vector<ContactId> waiting;
+  waiting.reserve(queue.size());
+  queue.for_each_live(pool_, [&](const WaitingQueue::Entry& e) { waiting.push_back(e.contact); });
+  for (const ContactId c : waiting) {
+    lifecycle_.disconnected(now(), pool_.slot(c), c, pool_.type(c), q, now() - pool_.enqueue_s(c),
+                            now() - pool_.arrival_s(c));
+    leave_system(c);
+  }
+  queue.clear();
 }
 
 std::span<const EligibilityTimer> CallCenter::router_timers(ContactTypeId k) const {

@@ -45,6 +45,7 @@ class ContactPool {
   double& talk_s(ContactId c) { return talk_s_[index(c)]; }
   double& wrap_s(ContactId c) { return wrap_s_[index(c)]; }
   double& ivr_u(ContactId c) { return ivr_u_[index(c)]; }
+  double& balk_u(ContactId c) { return balk_u_[index(c)]; }  // the uniform that decides a balk
   ContactTypeId type(ContactId c) const { return type_[index(c)]; }
   double enqueue_s(ContactId c) const { return enqueue_s_[index(c)]; }
 
@@ -63,6 +64,7 @@ class ContactPool {
     talk_s_.push_back(0.0);
     wrap_s_.push_back(0.0);
     ivr_u_.push_back(0.0);
+    balk_u_.push_back(0.0);
     return make_id<ContactId>(i);
   }
 
@@ -77,6 +79,7 @@ class ContactPool {
   std::vector<double> talk_s_;
   std::vector<double> wrap_s_;
   std::vector<double> ivr_u_;
+  std::vector<double> balk_u_;
   std::vector<std::uint32_t> free_;
 };
 

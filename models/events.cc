@@ -17,6 +17,7 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::AuxDue: return "AuxDue";
     case CcEvent::BreakEnd: return "BreakEnd";
     case CcEvent::ShrinkagePlan: return "ShrinkagePlan";
+    case CcEvent::MaxWaitReached: return "MaxWaitReached";
   }
   return "Unknown";
 }

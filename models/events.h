@@ -22,6 +22,7 @@ enum class CcEvent : std::uint16_t {
   AuxDue,           // subject: agent; its in-shift shrinkage block of this period
   BreakEnd,         // subject: agent (end of a break or of a shrinkage block)
   ShrinkagePlan,    // subject: period whose shrinkage blocks are planned now
+  MaxWaitReached,   // subject: contact, generation at enqueue
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

@@ -66,6 +66,24 @@ class Lifecycle {
     kpi_.abandoned(slot, k, wait_s, t, in_system_s);
     note(t, TraceWhat::Abandoned, index(c), index(k), kNoId, kNoId, wait_s);
   }
+  // The caller would have had to wait and hangs up instead of joining the queue.
+  void balked(double t, std::uint32_t slot, ContactId c, ContactTypeId k, double in_system_s) {
+    kpi_.balked(slot, k, t, in_system_s);
+    note(t, TraceWhat::Balked, index(c), index(k), kNoId, kNoId);
+  }
+  void timed_out(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, double wait_s,
+                 double in_system_s) {
+    kpi_.queue_changes(q, t);
+    kpi_.timed_out(slot, k, wait_s, t, in_system_s);
+    note(t, TraceWhat::TimedOut, index(c), index(k), kNoId, kNoId, wait_s);
+  }
+  // q: the queue the caller leaves, or kNoQueue when it is disconnected before joining one.
+  void disconnected(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, double wait_s,
+                    double in_system_s) {
+    if (q != kNoQueue) kpi_.queue_changes(q, t);
+    kpi_.disconnected(slot, k, wait_s, t, in_system_s);
+    note(t, TraceWhat::Disconnected, index(c), index(k), kNoId, kNoId, wait_s);
+  }
   // Not folded into the fingerprint: the agent's release (AgentFree or LogOff) follows
   // every talk end, with the same group, after a counted wrap-up draw.
   void talk_end(double t, ContactId c, ContactTypeId k, AgentId a, AgentGroupId g) {

@@ -12,15 +12,15 @@
 namespace ccsim::models {
 
 // A new component takes the next free number; a new purpose the next free value of its
-// component (at most sim::kPurposesPerComponent). Caller and Channel are held for the
-// behaviours of callers (redials, callbacks, balking) and channels (chat, e-mail, outbound)
-// so that those streams never move the ones below.
+// component (at most sim::kPurposesPerComponent). Caller holds the behaviours of callers
+// (balking now; redials and callbacks next) and Channel is held for channels (chat,
+// e-mail, outbound), so that those streams never move the ones below.
 enum class Component : std::uint32_t {
   Arrivals = 0,     // index: contact type
   ContactType = 1,  // index: contact type
   Router = 2,       // index: router instance
   Workforce = 3,    // index: agent group
-  Caller = 4,       // index: contact type (reserved)
+  Caller = 4,       // index: contact type
   Channel = 5,      // index: contact type (reserved)
 };
 
@@ -32,11 +32,13 @@ enum class ContactTypePurpose : std::uint32_t {
   IvrPath = 3,
   IvrDuration = 4,
 };
+enum class CallerPurpose : std::uint32_t { Balk = 0 };
 enum class RouterPurpose : std::uint32_t { TieBreak = 0 };
 enum class WorkforcePurpose : std::uint32_t { Absence = 0 };
 
 constexpr Component component_of(ArrivalPurpose) { return Component::Arrivals; }
 constexpr Component component_of(ContactTypePurpose) { return Component::ContactType; }
+constexpr Component component_of(CallerPurpose) { return Component::Caller; }
 constexpr Component component_of(RouterPurpose) { return Component::Router; }
 constexpr Component component_of(WorkforcePurpose) { return Component::Workforce; }
 

@@ -23,6 +23,9 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::BreakEnd: return "break_end";
     case TraceWhat::AuxStart: return "aux_start";
     case TraceWhat::AuxEnd: return "aux_end";
+    case TraceWhat::Balked: return "balked";
+    case TraceWhat::TimedOut: return "timed_out";
+    case TraceWhat::Disconnected: return "disconnected";
   }
   return "unknown";
 }

@@ -31,6 +31,9 @@ enum class TraceWhat : std::uint8_t {
   BreakEnd,
   AuxStart,    // in-shift shrinkage (coaching, meetings, aux): value: its length
   AuxEnd,
+  Balked,        // hung up on arrival at the queue instead of joining it
+  TimedOut,      // value: wait; left the queue at the type's max_wait_s
+  Disconnected,  // value: wait; cut off by the centre's closing rule
 };
 
 std::string_view trace_what_name(TraceWhat w);
@@ -44,7 +47,7 @@ struct TraceRecord {
   std::uint32_t type;     // kNoId when not about a contact type
   std::uint32_t group;    // kNoId when no group is involved
   std::uint32_t agent;    // kNoId when no agent is involved
-  double value;           // wait_s for Answered/Abandoned, see BreakStart and AuxStart, else 0
+  double value;           // wait_s for Answered/Abandoned/TimedOut/Disconnected, see BreakStart and AuxStart, else 0
 };
 
 class TraceSink {

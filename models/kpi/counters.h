@@ -28,9 +28,12 @@ struct TypeCounters {
   std::uint64_t abandoned = 0;
   std::uint64_t abandoned_short = 0;       // abandoned with wait < short_abandon_s
   std::uint64_t abandoned_within_awt = 0;  // abandoned with wait <= awt_s
-  std::uint64_t waited = 0;           // reached the queue and waited > 0 (answered or abandoned)
+  std::uint64_t balked = 0;           // would have waited, hung up at once instead (not admitted)
+  std::uint64_t timed_out = 0;        // left the queue at the type's max_wait_s
+  std::uint64_t disconnected = 0;     // cut off by the closing rule (reached the queue, maybe waited 0)
+  std::uint64_t waited = 0;           // reached the queue and waited > 0 (answered, abandoned, timed out...)
   double wait_sum_answered_s = 0.0;
-  double wait_sum_admitted_s = 0.0;  // answered and abandoned calls
+  double wait_sum_admitted_s = 0.0;  // every call that joined the queue, whatever its end
   double wait_sum_abandoned_s = 0.0;
   double queue_area = 0.0;           // integral of this type's queue length, contact-seconds
   double ivr_area = 0.0;             // integral of this type's callers in the IVR (ports held)

@@ -56,6 +56,12 @@ enum class Kpi : std::uint8_t {
   P90WaitAnsweredS,
   P95WaitAnsweredS,
   MaxWaitAnsweredS,
+  Balked,
+  TimedOut,
+  Disconnected,
+  PBalkOverOffered,
+  PTimedOutOverOffered,
+  PDisconnectedOverOffered,
 };
 
 namespace internal {
@@ -107,6 +113,12 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::P90WaitAnsweredS: return "p90_wait_answered_s";
     case Kpi::P95WaitAnsweredS: return "p95_wait_answered_s";
     case Kpi::MaxWaitAnsweredS: return "max_wait_answered_s";
+    case Kpi::Balked: return "balked";
+    case Kpi::TimedOut: return "timed_out";
+    case Kpi::Disconnected: return "disconnected";
+    case Kpi::PBalkOverOffered: return "p_balk_over_offered";
+    case Kpi::PTimedOutOverOffered: return "p_timed_out_over_offered";
+    case Kpi::PDisconnectedOverOffered: return "p_disconnected_over_offered";
   }
   return {};
 }
@@ -150,6 +162,9 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::SlWithin30sOverAdmitted:
     case Kpi::SlWithin60sOverAdmitted:
     case Kpi::IvrPortOccupancy:
+    case Kpi::PBalkOverOffered:
+    case Kpi::PTimedOutOverOffered:
+    case Kpi::PDisconnectedOverOffered:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -178,6 +193,9 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::P90WaitAnsweredS:
     case Kpi::P95WaitAnsweredS:
     case Kpi::MaxWaitAnsweredS:
+    case Kpi::Balked:
+    case Kpi::TimedOut:
+    case Kpi::Disconnected:
       return false;
   }
   return false;

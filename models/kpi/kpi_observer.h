@@ -122,6 +122,18 @@ class KpiObserver {
     tc.wait_sum_abandoned_s += wait_s;
   }
 
+  void balked(std::uint32_t slot, ContactTypeId k, double now_s, double in_system_s) {
+    leaves(slot, k, now_s, in_system_s);
+    ++counters_.type(slot, index(k)).balked;
+  }
+  // Left the queue after wait_s, ended by the centre: the type's maximum wait, or closing.
+  void timed_out(std::uint32_t slot, ContactTypeId k, double wait_s, double now_s, double in_system_s) {
+    ++ended_waiting(slot, k, wait_s, now_s, in_system_s).timed_out;
+  }
+  void disconnected(std::uint32_t slot, ContactTypeId k, double wait_s, double now_s, double in_system_s) {
+    ++ended_waiting(slot, k, wait_s, now_s, in_system_s).disconnected;
+  }
+
   // Flushes every time integral into the current slot, then integrates into `slot`.
   void switch_time_slot(std::uint32_t slot, double now_s);
 
@@ -131,6 +143,13 @@ class KpiObserver {
 
  private:
   void point_time_rows();
+  TypeCounters& ended_waiting(std::uint32_t slot, ContactTypeId k, double wait_s, double now_s, double in_system_s) {
+    leaves(slot, k, now_s, in_system_s);
+    TypeCounters& tc = counters_.type(slot, index(k));
+    tc.waited += wait_s > 0.0;
+    tc.wait_sum_admitted_s += wait_s;
+    return tc;
+  }
   void leaves(std::uint32_t slot, ContactTypeId k, double now_s, double in_system_s) {
     counters_.type(slot, index(k)).sojourn_sum_s += in_system_s;
     in_system_changes(k, now_s, -1);

@@ -34,7 +34,8 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   v.fill(kNaN);
   const auto d = [](std::uint64_t n) { return static_cast<double>(n); };
   const double blocked = d(c.blocked_trunk + c.blocked_ivr + c.blocked_router);
-  const double admitted = d(c.answered + c.abandoned);  // reached the agent queue
+  // Reached the agent queue, whatever ended the wait.
+  const double admitted = d(c.answered + c.abandoned + c.timed_out + c.disconnected);
   set(v, Kpi::Offered, d(c.offered));
   set(v, Kpi::Blocked, blocked);
   set(v, Kpi::IvrContained, d(c.ivr_contained));
@@ -43,6 +44,12 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   set(v, Kpi::Abandoned, d(c.abandoned));
   set(v, Kpi::PBlock, ratio(blocked, d(c.offered)));
   const double offered = d(c.offered);
+  set(v, Kpi::Balked, d(c.balked));
+  set(v, Kpi::TimedOut, d(c.timed_out));
+  set(v, Kpi::Disconnected, d(c.disconnected));
+  set(v, Kpi::PBalkOverOffered, ratio(d(c.balked), offered));
+  set(v, Kpi::PTimedOutOverOffered, ratio(d(c.timed_out), offered));
+  set(v, Kpi::PDisconnectedOverOffered, ratio(d(c.disconnected), offered));
   set(v, Kpi::PWaitOverAdmitted, ratio(d(c.waited), admitted));
   set(v, Kpi::PWaitOverOffered, ratio(d(c.waited), offered));
   set(v, Kpi::PAbandonOverAdmitted, ratio(d(c.abandoned), admitted));

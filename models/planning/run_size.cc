@@ -7,6 +7,7 @@
 
 #include "models/agents/roster.h"
 #include "models/kpi/counters.h"
+#include "sim/time.h"
 #include "models/kpi/kpis.h"
 #include "models/queues/waiting_queue.h"
 #include "models/results.h"
@@ -79,7 +80,8 @@ double events_per_contact(const ContactTypeSpec& t) {
   double to_agents = 1.0;
   if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
   const auto delayed = std::ranges::count_if(t.overflow_delay_s, [](double d) { return d > 0.0; });
-  const double after = 1.0 + (t.wrap_up ? 1.0 : 0.0) + (t.patience ? 1.0 : 0.0) + static_cast<double>(delayed);
+  const bool deadline = t.patience || t.max_wait_s;  // one patience or maximum-wait timer per wait
+  const double after = 1.0 + (t.wrap_up ? 1.0 : 0.0) + (deadline ? 1.0 : 0.0) + static_cast<double>(delayed);
   return 1.0 + (t.ivr ? 1.0 : 0.0) + to_agents * after;
 }
 
@@ -217,20 +219,21 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
     }
   }
 
-  // Contacts in the system at once. A day's caller who never abandons may wait until the
-  // end of the day, so every such arrival of the day counts; others stay about as long
-  // as their patience, IVR and handle time (Little's law at the busiest rate). Trunk
-  // lines bound it all.
+  // Contacts in the system at once. A day's caller who never abandons and has no maximum
+  // wait may wait until the end of the day, so every such arrival of the day counts;
+  // others stay about as long as their patience (or maximum wait), IVR and handle time
+  // (Little's law at the busiest rate). Trunk lines bound it all.
   double in_system = 0.0, largest = -1.0;
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-    const double stay_s = (t.ivr ? t.ivr->duration.mean() : 0.0) + mean_handle_s(t) +
-                          (t.patience ? t.patience->mean() : 0.0);
-    const double n = day && !t.patience ? figures[k].contacts : times(figures[k].peak_rate_per_s, stay_s);
+    const double wait_s = std::min(t.patience ? t.patience->mean() : sim::kNever, t.max_wait_s.value_or(sim::kNever));
+    const bool unbounded = wait_s == sim::kNever;
+    const double stay_s = (t.ivr ? t.ivr->duration.mean() : 0.0) + mean_handle_s(t) + (unbounded ? 0.0 : wait_s);
+    const double n = day && unbounded ? figures[k].contacts : times(figures[k].peak_rate_per_s, stay_s);
     in_system += n;
     if (n > largest) {
       largest = n;
-      r.contact_where = day && !t.patience ? type_pointer(k) : figures[k].where;
+      r.contact_where = day && unbounded ? type_pointer(k) : figures[k].where;
     }
   }
   if (spec.trunk_lines && *spec.trunk_lines < in_system) {

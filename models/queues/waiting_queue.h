@@ -42,6 +42,22 @@ class WaitingQueue {
     purge_head(pool);
   }
 
+  // Every live entry, head first.
+  template <class F>
+  void for_each_live(const ContactPool& pool, F&& f) const {
+    for (std::size_t i = 0; i < used_; ++i) {
+      const Entry& e = ring_[(head_ + i) & (ring_.size() - 1)];
+      if (pool.is_current(e.contact, e.generation)) f(e);
+    }
+  }
+
+  // Every waiting contact left at once (disconnected); their entries are dropped unread.
+  void clear() {
+    head_ = 0;
+    used_ = 0;
+    live_ = 0;
+  }
+
   // A waiting contact left (abandoned); its entry is already stale in the pool.
   void remove_stale(const ContactPool& pool) {
     --live_;

@@ -83,7 +83,7 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
   if (mode_) spec.mode = *mode_;
 
   if (mode_ == RunMode::SteadyState) {
-    day_only(doc, "", {"period_s", "num_periods", "start_time"});
+    day_only(doc, "", {"period_s", "num_periods", "start_time", "closing"});
     spec.period_s = 0.0;
     spec.num_periods = 1;
     if (const Json* s = find(doc, "steady_state")) {
@@ -120,6 +120,8 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
     }
   }
   if (!day && find(doc, "steady_state")) decode_steady(*find(doc, "steady_state"), spec);
+  if (const Json* v = find(doc, "closing"))
+    if (auto i = choice(*v, "/closing", "closing rule", kClosingNames)) spec.closing = static_cast<Closing>(*i);
 }
 
 void Decoder::day_only(const Json& obj, const std::string& ptr, std::initializer_list<std::string_view> keys) {

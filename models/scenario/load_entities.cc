@@ -126,6 +126,8 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
   if (t.patience && !info.has_patience && find(v, "patience_per_period_s"))
     error(ptr + "/patience_per_period_s",
           "the patience law has mean 0: there is nothing to scale to these means; give the law a mean > 0");
+  if (auto x = number_at(v, ptr, "max_wait_s", above(0.0), false)) t.max_wait_s = *x;
+  if (const Json* b = find(v, "balking")) decode_balking(*b, ptr + "/balking", t);
   if (mode_ == RunMode::SteadyState) {
     day_only(v, ptr, {"aht_per_period_s", "patience_per_period_s"});
     return;
@@ -142,6 +144,33 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
     else if (auto x = per_period_at(v, ptr, "patience_per_period_s"))
       t.patience_per_period_s = std::move(*x);
   }
+}
+
+void Decoder::decode_balking(const Json& v, const std::string& ptr, ContactTypeSpec& t) {
+  constexpr std::string_view accepted =
+      "a non-empty array of probabilities in [0, 1]: [p0, p1, ...], p_n when n callers wait ahead, the last value "
+      "for longer queues ([p] for every caller who would wait)";
+  if (!expect_object(v, ptr, R"(an object {"p_by_queue_length": [p0, p1, ...]})")) return;
+  check_keys(v, ptr, kBalkingKeys);
+  const std::string pp = ptr + "/p_by_queue_length";
+  const Json* ps = find(v, "p_by_queue_length");
+  if (!ps) {
+    missing(ptr, "p_by_queue_length", accepted);
+    return;
+  }
+  if (!ps->is_array() || ps->empty()) {
+    error(pp, fmt::format("expected {}; got {}", accepted, describe(*ps)));
+    return;
+  }
+  if (ps->size() > kMaxBalkingValues) {
+    error(pp, fmt::format("at most {} values (queues longer than the table use its last value); got {}",
+                          kMaxBalkingValues, ps->size()));
+    return;
+  }
+  std::vector<double> p;
+  for (std::size_t i = 0; i < ps->size(); ++i)
+    if (auto x = number((*ps)[i], child_pointer(pp, i), closed(0.0, 1.0))) p.push_back(*x);
+  if (p.size() == ps->size()) t.balk_p_by_queue_length = std::move(p);
 }
 
 // ---- agent groups -----------------------------------------------------------------

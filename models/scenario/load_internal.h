@@ -44,18 +44,23 @@ constexpr std::uint32_t kDefaultReplications = 10;
 
 // ---- the vocabulary of the format: every key and every name, in one place ----------
 
-constexpr std::array<std::string_view, 21> kTopKeys = {
+constexpr std::array<std::string_view, 22> kTopKeys = {
     "name",          "description", "mode", "period_s",      "num_periods",  "start_time",
     "steady_state",  "trunks",      "ivr",  "forecast",      "staffing_plan", "contact_types",
     "agent_groups",  "router",      "service_level", "targets", "rng",      "confidence",
-    "check",         "costs",       "$schema"};
+    "check",         "costs",       "closing", "$schema"};
+// Same order as Closing.
+constexpr std::array<std::string_view, 3> kClosingNames = {closing_name(Closing::ServeAfterClose),
+                                                           closing_name(Closing::DisconnectAtClose),
+                                                           closing_name(Closing::DisconnectNoAgent)};
 constexpr std::array<std::string_view, 3> kCostKeys = {"currency", "per_abandoned_call", "per_answered_call"};
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
-constexpr std::array<std::string_view, 10> kContactTypeKeys = {
+constexpr std::array<std::string_view, 12> kContactTypeKeys = {
     "name",    "priority", "arrivals",      "ivr",           "talk", "wrap_up", "patience", "aht_per_period_s",
-    "patience_per_period_s", "service_level"};
+    "patience_per_period_s", "service_level", "max_wait_s", "balking"};
+constexpr std::array<std::string_view, 1> kBalkingKeys = {"p_by_queue_length"};
 constexpr std::array<std::string_view, 3> kForecastKeys = {"file", "volume", "overrides"};
 constexpr std::array<std::string_view, 2> kStaffingPlanKeys = {"file", "overrides"};
 // Same order as ScenarioSpec::ForecastSource::per_hour (false, true).
@@ -268,6 +273,7 @@ class Decoder {
   void decode_contact_types(const Json& doc, ScenarioSpec& spec);
   void decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
   bool decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info);
+  void decode_balking(const Json& v, const std::string& ptr, ContactTypeSpec& t);
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
   // Day mode: one value > 0 per period at obj[key], or nullopt (reported).
   std::optional<std::vector<double>> per_period_at(const Json& obj, const std::string& ptr, std::string_view key);

@@ -92,6 +92,13 @@ struct ContactTypeSpec {
   // This type's own service-level definition (threshold, target, ratio); none: the
   // scenario's. Its target is judged on the type over the day (a TargetSpec with type).
   std::optional<ServiceLevelSpec> service_level;
+  // A caller still waiting after max_wait_s leaves the queue as timed out (voicemail, a
+  // message, a partner centre), not abandoned: the centre ended the wait, not the caller.
+  std::optional<double> max_wait_s;
+  // Balking: a caller who would have to wait hangs up at once, without joining the queue,
+  // with probability balk_p_by_queue_length[n] when n callers of its type wait ahead (the
+  // last value for any longer queue). Empty: no caller balks.
+  std::vector<double> balk_p_by_queue_length;
 };
 
 // A break or scheduled activity (lunch, coffee, team meeting) inside a shift. An agent
@@ -197,6 +204,23 @@ struct SteadyStateSpec {
   std::uint32_t batches = 1;
 };
 
+// Day mode: what happens to callers the centre cannot serve any more. Each choice
+// includes the ones before it.
+enum class Closing : std::uint8_t {
+  ServeAfterClose,    // callers waiting at the end of the day are served (agents stay on)
+  DisconnectAtClose,  // at the end of the day every waiting caller is disconnected
+  DisconnectNoAgent,  // ... and, all day, a caller whose type has no eligible agent on duty
+};
+
+constexpr std::string_view closing_name(Closing c) {
+  switch (c) {
+    case Closing::ServeAfterClose: return "serve_after_close";
+    case Closing::DisconnectAtClose: return "disconnect_at_close";
+    case Closing::DisconnectNoAgent: return "disconnect_when_no_agent";
+  }
+  return {};
+}
+
 struct ScenarioSpec {
   std::string name;         // file stem unless the file names it
   std::string description;  // free text, may be empty
@@ -229,6 +253,7 @@ struct ScenarioSpec {
   IdVector<AgentGroupId, AgentGroupSpec> agent_groups;
   RouterSpec router;
   ServiceLevelSpec service_level;
+  Closing closing = Closing::ServeAfterClose;
   std::vector<TargetSpec> targets;  // includes the service-level target first
 
   std::uint64_t seed = 1;

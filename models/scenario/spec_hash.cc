@@ -88,9 +88,11 @@ void feed(Hash64& h, const ServiceLevelSpec& s) {
 
 void feed(Hash64& h, const ContactTypeSpec& c) {
   const auto& [name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
-               overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level] = c;
+               overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
+               balk_p_by_queue_length] = c;
   feed_all(h, name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
-           overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level);
+           overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
+           balk_p_by_queue_length);
 }
 
 void feed(Hash64& h, const BreakSpec& b) {
@@ -146,10 +148,10 @@ std::uint64_t spec_hash(const ScenarioSpec& spec) {
   // source_file and staffing_plan_file are paths (see spec_hash.h).
   const auto& [name, description, source_file, mode, period_s, num_periods, start_minute, steady, trunk_lines,
                has_ivr, ivr_ports, forecast, staffing_plan_file, contact_types, agent_groups, router,
-               service_level, targets, seed, replications, confidence, check, costs] = spec;
+               service_level, closing, targets, seed, replications, confidence, check, costs] = spec;
   Hash64 h;
   feed_all(h, name, description, mode, period_s, num_periods, start_minute, steady, trunk_lines, has_ivr,
-           ivr_ports, forecast, contact_types, agent_groups, router, service_level, targets, seed,
+           ivr_ports, forecast, contact_types, agent_groups, router, service_level, closing, targets, seed,
            replications, confidence, check, costs);
   return h.value();
 }

@@ -28,7 +28,7 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   std::vector<std::string> names;
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-    if (t.patience) continue;
+    if (t.patience || t.max_wait_s) continue;  // its queue is bounded by the callers or the centre
     double to_agents = 1.0;
     if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
     if (t.ivr && spec.ivr_ports) to_agents *= 1.0 - blocked;
@@ -54,8 +54,8 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   return Diagnostic{fmt::format("/contact_types/{}", top),
                     fmt::format("no steady state: contact types with infinite patience ({}) offer {:.4g} erlangs "
                                 "(rate x mean talk and wrap-up{}) to {} agents, so their queue grows without bound; "
-                                "the offered load must be < the agents: add agents, give them a \"patience\", or set "
-                                "\"trunks\"",
+                                "the offered load must be < the agents: add agents, give them a \"patience\" or a "
+                                "\"max_wait_s\", or set \"trunks\"",
                                 join_names(names), load, ports, agents)};
 }
 

@@ -148,6 +148,9 @@ class SpecChecker {
   }
 
   void steady() {
+    if (s_.closing != Closing::ServeAfterClose)
+      error("/closing", fmt::format("is for day mode only (a steady state never closes); got Closing::{}",
+                                    closing_name(s_.closing)));
     if (s_.num_periods != 1 || s_.period_s != 0.0)
       error("/num_periods", fmt::format("steady_state mode has no planning periods: num_periods must be 1 and "
                                         "period_s 0; got {} and {}",
@@ -213,6 +216,14 @@ class SpecChecker {
       if (!t.patience_per_period_s.empty() && !(t.patience && t.patience->mean() > 0.0))
         error(ptr + "/patience_per_period_s",
               "needs a patience law of mean > 0 (its shape, scaled to these means); set patience");
+      if (t.max_wait_s) number(ptr + "/max_wait_s", *t.max_wait_s, above(0.0), "seconds");
+      if (t.balk_p_by_queue_length.size() > internal::kMaxBalkingValues)
+        error(ptr + "/balking/p_by_queue_length",
+              fmt::format("at most {} values (queues longer than the table use its last value); got {}",
+                          internal::kMaxBalkingValues, t.balk_p_by_queue_length.size()));
+      for (std::size_t i = 0; i < t.balk_p_by_queue_length.size(); ++i)
+        number(child_pointer(ptr + "/balking/p_by_queue_length", i), t.balk_p_by_queue_length[i], closed(0.0, 1.0),
+               "a probability");
       routes(ptr, t, reaches_agents);
     }
     if (all_arrivals_ok && !anything_arrives)

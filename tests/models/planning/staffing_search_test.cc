@@ -89,6 +89,10 @@ TEST(StaffingResponsive, OnlyTargetsThatMoreAgentsMoveTowardsTheirBound) {
   EXPECT_TRUE(staffing_responsive(t(Kpi::PAbandonOverAdmitted, TargetBound::AtMost)));
   EXPECT_TRUE(staffing_responsive(t(Kpi::Occupancy, TargetBound::AtMost)));
   EXPECT_TRUE(staffing_responsive(t(Kpi::P95WaitAnsweredS, TargetBound::AtMost)));
+  // Over offered calls, like the others: judged by the final check, chased by no search.
+  EXPECT_FALSE(staffing_responsive(t(Kpi::PBalkOverOffered, TargetBound::AtMost)));
+  EXPECT_FALSE(staffing_responsive(t(Kpi::PTimedOutOverOffered, TargetBound::AtMost)));
+  EXPECT_FALSE(staffing_responsive(t(Kpi::PDisconnectedOverOffered, TargetBound::AtMost)));
   EXPECT_FALSE(staffing_responsive(t(Kpi::MaxWaitAnsweredS, TargetBound::AtMost)));  // one call's wait
   EXPECT_FALSE(staffing_responsive(t(Kpi::ServiceLevel, TargetBound::AtMost)));
   EXPECT_FALSE(staffing_responsive(t(Kpi::Occupancy, TargetBound::AtLeast)));  // fewer agents, not more

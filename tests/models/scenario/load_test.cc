@@ -218,7 +218,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
   EXPECT_EQ(ds[0].pointer, "/perod_s");
   EXPECT_EQ(ds[0].message,
             "unknown key \"perod_s\"; known: name, description, mode, period_s, num_periods, start_time, steady_state, "
-            "trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, costs, $schema "
+            "trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, costs, closing, $schema "
             "(did you mean \"period_s\"?)");
   EXPECT_EQ(ds[1].pointer, "");
   EXPECT_EQ(ds[1].message, "missing required key \"period_s\"; expected a number > 0");
@@ -226,7 +226,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
 
 TEST(LoadScenario, UnknownNestedKeySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"patience\":", "\"patiense\":"), "/contact_types/0/patiense",
-              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level "
+              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking "
               "(did you mean \"patience\"?)");
 }
 
@@ -244,7 +244,7 @@ TEST(LoadScenario, UnknownKeyFarFromEveryKnownOneHasNoSuggestion) {
   expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"colour\": \"blue\","), "/colour",
               "unknown key \"colour\"; known: name, description, mode, period_s, num_periods, start_time, "
               "steady_state, trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, "
-              "confidence, check, costs, $schema");
+              "confidence, check, costs, closing, $schema");
 }
 
 TEST(LoadScenario, KeyOfAnotherArrivalProcessIsUnknownForThisOne) {
@@ -1251,7 +1251,7 @@ TEST(LoadScenario, SteadyStateThatCannotExistIsAnError) {
   expect_only(with(kSteady, "\"staffing\": 8", "\"staffing\": 6"), "/contact_types/0",
               "no steady state: contact types with infinite patience (calls) offer 6 erlangs (rate x mean talk and "
               "wrap-up) to 6 agents, so their queue grows without bound; the offered load must be < the agents: add "
-              "agents, give them a \"patience\", or set \"trunks\"");
+              "agents, give them a \"patience\" or a \"max_wait_s\", or set \"trunks\"");
   // With patience or trunks the system is stable at any staffing.
   EXPECT_NO_THROW(
       load_scenario_text(with(with(kSteady, "\"staffing\": 8", "\"staffing\": 6"), "\"mean_s\": 180 }",
@@ -1273,7 +1273,8 @@ TEST(LoadScenario, SteadyStateBehindIvrPortsThatRarelyFillCannotExist) {
   expect_only(behind_ports, "/contact_types/0",
               "no steady state: contact types with infinite patience (calls) offer 6 erlangs (rate x mean talk and "
               "wrap-up, less the 0 % the 1000 IVR ports block) to 3 agents, so their queue grows without bound; the "
-              "offered load must be < the agents: add agents, give them a \"patience\", or set \"trunks\"");
+              "offered load must be < the agents: add agents, give them a \"patience\" or a \"max_wait_s\", or set "
+              "\"trunks\"");
   // Two ports held 300 s (10 erlangs) block 82 % of the calls: 1.1 erlangs reach the agents.
   EXPECT_NO_THROW(load_scenario_text(
       with(with(behind_ports, "\"ports\": 1000", "\"ports\": 2"), "\"value_s\": 30", "\"value_s\": 300"), "t.json"));
@@ -1339,7 +1340,8 @@ constexpr std::string_view kKnownKpis =
     "sl_answered_within_10s_over_admitted, sl_answered_within_20s_over_admitted, "
     "sl_answered_within_30s_over_admitted, sl_answered_within_60s_over_admitted, mean_time_in_system_s, "
     "mean_in_system, mean_in_ivr, ivr_port_occupancy, p50_wait_answered_s, p90_wait_answered_s, "
-    "p95_wait_answered_s, max_wait_answered_s";
+    "p95_wait_answered_s, max_wait_answered_s, balked, timed_out, disconnected, p_balk_over_offered, "
+    "p_timed_out_over_offered, p_disconnected_over_offered";
 
 TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon_over_admited\", \"max\": 0.05 }], \"router\""),
@@ -1475,7 +1477,7 @@ TEST(LoadScenario, SeveralErrorsAreReportedTogetherInDocumentOrder) {
     EXPECT_EQ(format_diagnostics(e),
               "two_skill.json: /period_s: must be > 0; got -1800\n"
               "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, priority, arrivals, "
-              "ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level (did you mean \"patience\"?)\n"
+              "ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking (did you mean \"patience\"?)\n"
               "two_skill.json: /agent_groups/0/staffing: expected 3 values (num_periods), got 2\n"
               "two_skill.json: /router/type_to_group/sales/0: unknown agent group \"tier2\"; defined: support, tier1 "
               "(did you mean \"tier1\"?)\n");

@@ -1,0 +1,212 @@
+// Callers as they behave: exact traces of balking, the maximum wait and the closing rules,
+// and the counters each outcome lands in.
+#include <cstdint>
+#include <ostream>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "models/call_center.h"
+#include "models/kpi/kpis.h"
+#include "models/replication.h"
+#include "models/routing/registry.h"
+#include "tests/models/test_scenarios.h"
+
+namespace ccsim::models {
+namespace {
+
+using testing::day_scenario;
+using testing::group;
+using testing::traced_type;
+
+struct Line {
+  double t;
+  TraceWhat what;
+  std::uint32_t agent;
+  double value;
+  bool operator==(const Line&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& os, const Line& l) {
+  return os << "{t=" << l.t << " " << trace_what_name(l.what) << " agent=" << static_cast<int>(l.agent)
+            << " value=" << l.value << "}";
+}
+
+class Recorder : public TraceSink {
+ public:
+  void record(const TraceRecord& r) override {
+    if (r.what == TraceWhat::Arrival || r.what == TraceWhat::TalkEnd || r.what == TraceWhat::AgentFree) return;
+    lines.push_back(Line{r.time_s, r.what, r.agent, r.value});
+  }
+  std::vector<Line> lines;
+};
+
+constexpr std::uint32_t N = kNoId;
+
+std::vector<Line> trace_of(const ScenarioSpec& spec) {
+  Recorder rec;
+  run_replication(spec, make_router(spec), 0, &rec);
+  return rec.lines;
+}
+
+TypeCounters day_totals(const ScenarioSpec& spec) {
+  const ReplicationCounters c = run_replication(spec, make_router(spec), 0);
+  TypeCounters total;
+  for (std::size_t slot = 0; slot < c.num_slots; ++slot) total += c.type(slot, 0);
+  return total;
+}
+
+// One agent, calls of 100 s.
+ScenarioSpec one_agent(std::vector<double> arrivals_s, std::optional<double> patience_s) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("calls", std::move(arrivals_s), 100, patience_s, {0}));
+  s.agent_groups.push_back(group("team", {1}));
+  return s;
+}
+
+ContactTypeSpec& calls(ScenarioSpec& s) { return s.contact_types.raw()[0]; }
+
+TEST(CallCenterCallers, ACallerBalksByTheQueueAheadButNeverWhenAnAgentIsIdle) {
+  ScenarioSpec s = one_agent({0, 10, 20, 30}, std::nullopt);
+  // Joins an empty queue (p 0); hangs up at once with anyone ahead (p 1).
+  calls(s).balk_p_by_queue_length = {0.0, 1.0};
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},     {0, TraceWhat::Answered, 0, 0},  {10, TraceWhat::Queued, N, 0},     {20, TraceWhat::Balked, N, 0},
+      {30, TraceWhat::Balked, N, 0},   {100, TraceWhat::Answered, 0, 90},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.offered, 4u);
+  EXPECT_EQ(c.balked, 2u);
+  EXPECT_EQ(c.answered, 2u);
+  // Balked callers never joined the queue: admitted calls are the two answered.
+  const KpiValues v = compute_kpis(c, nullptr, 1000, s.service_level);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::PBalkOverOffered)], 0.5);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::SlOverAdmitted)], 0.5);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::SlOverOffered)], 0.25);
+
+  // Even with probability 1 for every queue length, a caller who finds the agent idle is served.
+  calls(s).balk_p_by_queue_length = {1.0};
+  const std::vector<Line> all_balk = {
+      {0, TraceWhat::LogOn, 0, 0},
+      {0, TraceWhat::Answered, 0, 0},
+      {10, TraceWhat::Balked, N, 0},
+      {20, TraceWhat::Balked, N, 0},
+      {30, TraceWhat::Balked, N, 0},
+  };
+  EXPECT_EQ(trace_of(s), all_balk);
+}
+
+TEST(CallCenterCallers, TheMaximumWaitEndsTheWaitUnlessThePatienceRunsOutFirst) {
+  // The agent is busy until 100; the call at 10 reaches the maximum wait of 50 s at 60.
+  ScenarioSpec s = one_agent({0, 10}, std::nullopt);
+  calls(s).max_wait_s = 50;
+  std::vector<Line> expected = {{0, TraceWhat::LogOn, 0, 0},
+                                {0, TraceWhat::Answered, 0, 0},
+                                {10, TraceWhat::Queued, N, 0},
+                                {60, TraceWhat::TimedOut, N, 50}};
+  EXPECT_EQ(trace_of(s), expected);
+  // A caller whose patience is exactly the maximum wait was still waiting: timed out.
+  calls(s).patience = sim::Distribution::constant(50);
+  EXPECT_EQ(trace_of(s), expected);
+  calls(s).patience = sim::Distribution::constant(80);
+  EXPECT_EQ(trace_of(s), expected);
+  calls(s).patience = sim::Distribution::constant(40);
+  expected.back() = {50, TraceWhat::Abandoned, N, 40};
+  EXPECT_EQ(trace_of(s), expected);
+  // Served before the maximum wait: nothing times out.
+  calls(s).max_wait_s = 95;
+  calls(s).patience.reset();
+  expected.back() = {100, TraceWhat::Answered, 0, 90};
+  EXPECT_EQ(trace_of(s), expected);
+
+  calls(s).max_wait_s = 50;
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.timed_out, 1u);
+  EXPECT_EQ(c.abandoned, 0u);
+  EXPECT_EQ(c.waited, 1u);
+  EXPECT_DOUBLE_EQ(c.wait_sum_admitted_s, 50);
+  // A timed-out call joined the queue: it counts in admitted calls, not answered within t.
+  const KpiValues v = compute_kpis(c, nullptr, 1000, s.service_level);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::SlOverAdmitted)], 0.5);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::MeanWaitAdmittedS)], 25);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::PTimedOutOverOffered)], 0.5);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::PAbandonOverAdmitted)], 0.0);
+}
+
+TEST(CallCenterCallers, AtClosingWaitingCallersAreServedOrDisconnected) {
+  // The day ends at 200. The agent talks 0-100, 100-200 and 200-300; the caller of 150
+  // waits until 200 (after the close), and the IVR lets the caller of 190 out at 210.
+  ScenarioSpec s = day_scenario(200, 1);
+  s.contact_types.push_back(traced_type("calls", {0, 50, 150}, 100, std::nullopt, {0}));
+  s.contact_types.push_back(traced_type("late", {190}, 100, std::nullopt, {0}));
+  s.contact_types.raw()[1].ivr = IvrTreatment{sim::Distribution::constant(20), 0.0, 0.0};
+  s.has_ivr = true;
+  s.agent_groups.push_back(group("team", {1}));
+  std::vector<Line> served = {
+      {0, TraceWhat::LogOn, 0, 0},       {0, TraceWhat::Answered, 0, 0},    {50, TraceWhat::Queued, N, 0},     {100, TraceWhat::Answered, 0, 50},
+      {150, TraceWhat::Queued, N, 0},    {190, TraceWhat::IvrStart, N, 0},  {200, TraceWhat::Answered, 0, 50},
+      {210, TraceWhat::Queued, N, 0},    {300, TraceWhat::Answered, 0, 90},
+  };
+  EXPECT_EQ(trace_of(s), served);
+
+  s.closing = Closing::DisconnectAtClose;
+  // At 200 the agent frees (Release) before the day ends (EndOfDay): the caller of 150
+  // is still answered; the caller out of the IVR after the close is disconnected.
+  const std::vector<Line> disconnected = {
+      {0, TraceWhat::LogOn, 0, 0},       {0, TraceWhat::Answered, 0, 0},    {50, TraceWhat::Queued, N, 0},     {100, TraceWhat::Answered, 0, 50},
+      {150, TraceWhat::Queued, N, 0},    {190, TraceWhat::IvrStart, N, 0},  {200, TraceWhat::Answered, 0, 50},
+      {210, TraceWhat::Disconnected, N, 0},
+  };
+  EXPECT_EQ(trace_of(s), disconnected);
+
+  // With talk of 120 s, the caller of 150 still waits at 200 and is disconnected then.
+  s.contact_types.raw()[0].talk = sim::Distribution::constant(120);
+  const std::vector<Line> cut = {
+      {0, TraceWhat::LogOn, 0, 0},       {0, TraceWhat::Answered, 0, 0},       {50, TraceWhat::Queued, N, 0},        {120, TraceWhat::Answered, 0, 70},
+      {150, TraceWhat::Queued, N, 0},       {190, TraceWhat::IvrStart, N, 0},     {200, TraceWhat::Disconnected, N, 50},
+      {210, TraceWhat::Disconnected, N, 0},
+  };
+  EXPECT_EQ(trace_of(s), cut);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(c.type(0, 0).disconnected, 1u);
+  EXPECT_EQ(c.type(0, 1).disconnected, 1u);
+  EXPECT_EQ(c.unserved_at_end, 0u);
+}
+
+TEST(CallCenterCallers, WithoutAnEligibleAgentOnDutyCallersAreDisconnected) {
+  // Agent 0 works 0-50, agent 1 100-280; the day ends at 280.
+  ScenarioSpec s = day_scenario(280, 1);
+  s.contact_types.push_back(traced_type("calls", {10, 20, 70, 120}, 100, std::nullopt, {0}));
+  AgentGroupSpec g = group("team", {});
+  g.shifts.push_back(ShiftSpec{"early", 0, 50, 1, {}});
+  g.shifts.push_back(ShiftSpec{"late", 100, 280, 1, {}});
+  s.agent_groups.push_back(g);
+  s.closing = Closing::DisconnectNoAgent;
+  // At 50 agent 0's shift ends while it talks: nobody is on duty, so the caller waiting
+  // since 20 is cut off, and the caller of 70 at once; agent 1 answers the call of 120.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},          {10, TraceWhat::Answered, 0, 0},
+      {20, TraceWhat::Queued, N, 0},        {50, TraceWhat::ShiftEnd, 0, 0},
+      {50, TraceWhat::Disconnected, N, 30}, {70, TraceWhat::Disconnected, N, 0},
+      {100, TraceWhat::LogOn, 1, 0},        {110, TraceWhat::LogOff, 0, 0},
+      {120, TraceWhat::Answered, 1, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.disconnected, 2u);
+  EXPECT_EQ(c.answered, 2u);
+  const KpiValues v = compute_kpis(c, nullptr, 280, s.service_level);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::PDisconnectedOverOffered)], 0.5);
+
+  // Closing at the end of the day only: the callers of 20 and 70 wait for agent 1 (who
+  // answers them at 100 and 200); the caller of 120 still waits at 280 and is cut off.
+  s.closing = Closing::DisconnectAtClose;
+  const TypeCounters at_close = day_totals(s);
+  EXPECT_EQ(at_close.answered, 3u);
+  EXPECT_EQ(at_close.disconnected, 1u);
+  EXPECT_DOUBLE_EQ(at_close.wait_sum_admitted_s, 0 + 80 + 130 + 160);
+}
+
+}  // namespace
+}  // namespace ccsim::models

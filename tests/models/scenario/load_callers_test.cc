@@ -1,0 +1,85 @@
+// The loader on the callers' behaviours (balking, maximum wait, closing): exact decoding
+// and one located error per kind of bad input, all reported at once.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "models/scenario/load.h"
+#include "tests/models/scenario/diagnostic_checks.h"
+#include "tests/models/scenario/scenario_texts.h"
+
+namespace ccsim::models {
+namespace {
+
+using testing::dump;
+using testing::kDay;
+using testing::kSteady;
+using testing::with;
+
+std::vector<Diagnostic> errors_of(std::string_view text) {
+  return testing::diagnostics_of([](std::string_view t, const std::string& f) { load_scenario_text(t, f); }, text,
+                                 "t.json");
+}
+
+void expect_has(const std::vector<Diagnostic>& ds, const std::string& pointer, const std::string& message) {
+  for (const Diagnostic& d : ds)
+    if (d.pointer == pointer && d.message == message) return;
+  ADD_FAILURE() << "no diagnostic [" << pointer << "] " << message << "\namong:\n" << dump(ds);
+}
+
+// kDay with the billing type's patience followed by `keys`.
+std::string billing_with(const std::string& keys) {
+  return with(kDay, R"("patience": { "dist": "exponential", "mean_s": 300 } })",
+              R"("patience": { "dist": "exponential", "mean_s": 300 }, )" + keys + " }");
+}
+
+TEST(LoadCallers, BalkingMaximumWaitAndClosingAreDecoded) {
+  const std::string text = with(billing_with(R"("max_wait_s": 600, "balking": { "p_by_queue_length": [0, 0.05, 0.2] })"),
+                                R"("mode": "day",)", R"("mode": "day", "closing": "disconnect_when_no_agent",)");
+  const ScenarioSpec s = load_scenario_text(text, "t.json");
+  const ContactTypeSpec& billing = s.contact_types.raw()[0];
+  EXPECT_EQ(billing.max_wait_s, 600.0);
+  EXPECT_EQ(billing.balk_p_by_queue_length, (std::vector<double>{0, 0.05, 0.2}));
+  EXPECT_FALSE(s.contact_types.raw()[1].max_wait_s);
+  EXPECT_TRUE(s.contact_types.raw()[1].balk_p_by_queue_length.empty());
+  EXPECT_EQ(s.closing, Closing::DisconnectNoAgent);
+  EXPECT_EQ(load_scenario_text(kDay, "t.json").closing, Closing::ServeAfterClose);
+}
+
+TEST(LoadCallers, EveryBadValueIsReportedWhereItIs) {
+  const std::string text =
+      with(billing_with(R"("max_wait_s": 0, "balking": { "p_by_queue_length": [0.1, 1.5, "x"], "p": 1 })"),
+           R"("mode": "day",)", R"("mode": "day", "closing": "drain",)");
+  const std::vector<Diagnostic> ds = errors_of(text);
+  expect_has(ds, "/contact_types/0/max_wait_s", "must be > 0; got 0");
+  expect_has(ds, "/contact_types/0/balking/p_by_queue_length/1",
+             "must be in [0, 1] (a fraction: write 1.5 % as 0.015); got 1.5");
+  expect_has(ds, "/contact_types/0/balking/p_by_queue_length/2", "expected a number in [0, 1]; got string \"x\"");
+  expect_has(ds, "/contact_types/0/balking/p", "unknown key \"p\"; known: p_by_queue_length");
+  expect_has(ds, "/closing",
+             "unknown closing rule \"drain\"; known: serve_after_close, disconnect_at_close, disconnect_when_no_agent");
+  EXPECT_EQ(ds.size(), 5u) << dump(ds);
+}
+
+TEST(LoadCallers, ABalkingTableMustHoldProbabilities) {
+  const std::string accepted =
+      "a non-empty array of probabilities in [0, 1]: [p0, p1, ...], p_n when n callers wait ahead, the last value "
+      "for longer queues ([p] for every caller who would wait)";
+  expect_has(errors_of(billing_with(R"("balking": { "p_by_queue_length": [] })")),
+             "/contact_types/0/balking/p_by_queue_length", "expected " + accepted + "; got an empty array");
+  expect_has(errors_of(billing_with(R"("balking": {})")), "/contact_types/0/balking",
+             "missing required key \"p_by_queue_length\"; expected " + accepted);
+  expect_has(errors_of(billing_with(R"("balking": 0.1)")), "/contact_types/0/balking",
+             "expected an object {\"p_by_queue_length\": [p0, p1, ...]}; got 0.1");
+}
+
+TEST(LoadCallers, ClosingIsADayRule) {
+  const std::string text = with(kSteady, R"("mode": "steady_state",)",
+                                R"("mode": "steady_state", "closing": "disconnect_at_close",)");
+  testing::expect_single(errors_of(text), "/closing",
+                         "\"closing\" is only used in day mode; remove it (mode is \"steady_state\")");
+}
+
+}  // namespace
+}  // namespace ccsim::models
