@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "models/scenario/did_you_mean.h"
+#include "models/scenario/message_text.h"
 
 namespace ccsim::cli {
 namespace {
