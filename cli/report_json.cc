@@ -210,18 +210,19 @@ namespace {
 
 // An array, not an object: the pages list KPIs in the contract's order, which nlohmann's
 // objects (sorted by key) do not keep.
-// The cost only where something is priced: else it is "–" everywhere.
-json kpi_units_json(bool priced) {
+// Only the KPIs the scenario can give a value (models::kpi_shown): the cost where nothing
+// is priced would be "–" everywhere, the balks where nobody balks 0 everywhere.
+json kpi_units_json(const models::ScenarioSpec& spec) {
   json kpis = json::array();
   for (models::Kpi k : kAllKpis)
-    if (k != models::Kpi::Cost || priced) kpis.push_back({{"key", models::kpi_name(k)}, {"unit", kpi_unit(k)}});
+    if (models::kpi_shown(spec, k)) kpis.push_back({{"key", models::kpi_name(k)}, {"unit", kpi_unit(k)}});
   return kpis;
 }
 
 }  // namespace
 
 std::string report_page_json(const models::ScenarioSpec& spec, const models::Staffing* required) {
-  json page = {{"kpis", kpi_units_json(spec.has_costs())}, {"description", spec.description}};
+  json page = {{"kpis", kpi_units_json(spec)}, {"description", spec.description}};
   if (spec.costs && !spec.costs->currency.empty()) page["currency"] = spec.costs->currency;
   if (required) {
     if (required->size() != spec.agent_groups.size())
@@ -244,7 +245,7 @@ std::string compare_page_json(const models::ScenarioSpec& a, const std::vector<m
   json keys = json::array();
   for (models::Kpi k : shown) keys.push_back(models::kpi_name(k));
   const bool day = a.mode == models::RunMode::Day;
-  return json{{"kpis", kpi_units_json(a.has_costs())},
+  return json{{"kpis", kpi_units_json(a)},
               {"shown", keys},
               {"awt_s", a.service_level.awt_s},
               {"period_s", day ? json(a.period_s) : json(nullptr)}}

@@ -27,7 +27,7 @@ namespace {
 // What a service level divides by.
 std::string sl_denominator_text(const models::ServiceLevelSpec& sl) {
   switch (sl.definition) {
-    case models::SlDefinition::AnsweredWithinTOverAdmitted: return "admitted calls (answered + abandoned)";
+    case models::SlDefinition::AnsweredWithinTOverAdmitted: return "admitted calls (every call that reached the queue)";
     case models::SlDefinition::AnsweredWithinTOverAnswered: return "answered calls";
     case models::SlDefinition::ExcludingShortAbandons:
       return fmt::format("admitted calls less those abandoned within {:g} s", sl.short_abandon_s);
@@ -272,7 +272,7 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   fmt::print(out, "\nOverall{}\n", r.observations > 1 ? "   (mean ± half-width)" : "");
   for (std::size_t i = 0; i < models::kNumKpis; ++i) {
     const auto k = static_cast<Kpi>(i);
-    if (is_workforce(k) || (k == Kpi::Cost && r.overall[i].n == 0)) continue;  // a cost only when priced
+    if (is_workforce(k) || (k == Kpi::Cost && r.overall[i].n == 0) || !models::kpi_shown(spec, k)) continue;
     fmt::print(out, "  {:<36} {:>22}", models::kpi_name(k), with_ci(r.overall[i], k));
     if (k == Kpi::ServiceLevel) {
       fmt::print(out, "  {}{}", sl_definition_text(spec.service_level),
@@ -296,8 +296,10 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                num(stat_of(r.overall, Kpi::ScheduledAgents).mean, Kpi::ScheduledAgents));
   }
 
-  const Kpi type_cols[] = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned, Kpi::ServiceLevel, Kpi::AsaS,
-                           Kpi::PAbandonOverAdmitted};
+  std::vector<Kpi> type_cols = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned};
+  for (Kpi k : {Kpi::Balked, Kpi::TimedOut, Kpi::Disconnected})  // only where the scenario has them
+    if (models::kpi_shown(spec, k)) type_cols.push_back(k);
+  type_cols.insert(type_cols.end(), {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandonOverAdmitted});
   // Each type against its own service-level target (or the scenario's); judged here for
   // the reader, and by `check` only where the scenario states it as a target.
   // Types with their own service level may divide by something else; each is named.

@@ -74,6 +74,9 @@ const ccsimPage = (function () {
       productive_agents: "Productive agents", overtime_agent_min: "Overtime (agent-min)",
       break_lateness_s: "Break lateness", paid_agent_hours: "Paid agent-hours",
       cost: currency ? "Cost (" + currency + ")" : "Cost",
+      balked: "Balked", timed_out: "Timed out (max wait)", disconnected: "Disconnected (closing)",
+      p_balk_over_offered: "Balked / offered", p_timed_out_over_offered: "Timed out / offered",
+      p_disconnected_over_offered: "Disconnected / offered",
     };
     return labels[key] || key;
   }

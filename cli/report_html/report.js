@@ -730,8 +730,8 @@
   }
 
   // A cost is defined only where the scenario prices something: definedKeys leaves it out elsewhere.
-  const TYPE_KEYS = ["offered", "answered", "abandoned", "blocked", "ivr_contained", "service_level", "asa_s",
-                     "p_abandon_over_admitted", "mean_queue_length", "cost"];
+  const TYPE_KEYS = ["offered", "answered", "abandoned", "balked", "timed_out", "disconnected", "blocked",
+                     "ivr_contained", "service_level", "asa_s", "p_abandon_over_admitted", "mean_queue_length", "cost"];
   const GROUP_KEYS = ["answered", "occupancy", "sl_answered_within_t_over_answered", "asa_s", "cost"];
 
   // keys: a list, or a function of the rows' stats giving one.
@@ -812,13 +812,15 @@
         el("p", { class: "hint" }, "Mean over " + results.run.observations + " observations ± the half-width of the " +
           fixed(100 * results.run.confidence, 0) + "% confidence interval; n is the number of observations in which " +
           "the KPI was defined. Definitions: docs/kpis.md."),
+        // The page lists the KPIs this scenario can give (no cost unless priced, no balks unless some type balks).
         overallTable("table-overall", Object.keys(k.overall).filter((key) => !WORKFORCE_KEYS.includes(key) &&
-          (key !== "cost" || k.overall.cost.n > 0))),
+          page.kpis.some((x) => x.key === key))),
         // A workforce KPI that no observation defined (break lateness without breaks) is left out.
         el("h3", { class: "table-title" }, "Workforce, all groups (agents: time-average over " + averagedOver() +
           "; overtime and paid hours: totals)"),
         overallTable("table-overall-workforce", definedKeys(WORKFORCE_KEYS, [k.overall]))),
-      section("by-type", "By contact type", byNameTable("table-types", "Contact type", k.by_type, TYPE_KEYS)),
+      section("by-type", "By contact type", byNameTable("table-types", "Contact type", k.by_type,
+        TYPE_KEYS.filter((key) => page.kpis.some((x) => x.key === key)))),
       section("by-group", "By agent group",
         el("p", { class: "hint" }, "Service level and ASA of the calls each group answered. Agents: time-average " +
           "over " + averagedOver() + "; overtime and paid hours: totals. Definitions: docs/kpis.md."),

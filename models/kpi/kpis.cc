@@ -1,5 +1,6 @@
 #include "models/kpi/kpis.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace ccsim::models {
@@ -97,6 +98,23 @@ KpiValues compute_group_kpis(const GroupCounters& g, double duration_s) {
   set(v, Kpi::Occupancy, occupancy(g));
   set_workforce(v, g, duration_s);
   return v;
+}
+
+bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
+  const auto any_type = [&](auto has) { return std::ranges::any_of(spec.contact_types, has); };
+  switch (k) {
+    case Kpi::Cost: return spec.has_costs();
+    case Kpi::Balked:
+    case Kpi::PBalkOverOffered:
+      return any_type([](const ContactTypeSpec& t) { return !t.balk_p_by_queue_length.empty(); });
+    case Kpi::TimedOut:
+    case Kpi::PTimedOutOverOffered:
+      return any_type([](const ContactTypeSpec& t) { return t.max_wait_s.has_value(); });
+    case Kpi::Disconnected:
+    case Kpi::PDisconnectedOverOffered:
+      return spec.mode == RunMode::Day && spec.closing != Closing::ServeAfterClose;
+    default: return true;
+  }
 }
 
 double agent_cost(const GroupCounters& g, double per_hour) {

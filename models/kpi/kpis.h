@@ -56,6 +56,12 @@ inline constexpr std::array<Kpi, 12> kGroupKpis = {
     Kpi::ScheduledAgents,  Kpi::PresentAgents,    Kpi::AgentsOnBreak,  Kpi::ProductiveAgents,
     Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,   Kpi::PaidAgentHours, Kpi::Cost};
 
+// Whether the reports show KPI k for this scenario: the cost when something is priced; the
+// balks, time-outs and disconnections when some type balks or has a maximum wait, or the
+// day has a closing rule. Elsewhere those are 0 by construction, rows that say nothing.
+// The results files (JSON, CSV, baselines) list every KPI all the same.
+bool kpi_shown(const ScenarioSpec& spec, Kpi k);
+
 // The cost of a group's paid agent-hours (present, less unpaid breaks) at `per_hour`.
 double agent_cost(const GroupCounters& agents, double per_hour);
 // What the calls in `calls` cost by the scenario's per-call costs (0 without them).

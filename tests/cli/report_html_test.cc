@@ -67,7 +67,7 @@ TEST_F(HtmlReport, EmbedsTheResultsJsonExactlyAsJsonWritesIt) {
   EXPECT_EQ(meta["kpis"][9]["key"], "service_level");
   EXPECT_EQ(meta["kpis"][9]["unit"], "fraction");
   EXPECT_EQ(meta["kpis"][13]["unit"], "seconds");
-  ASSERT_EQ(meta["kpis"].size(), 49u);
+  ASSERT_EQ(meta["kpis"].size(), 43u);
   const std::pair<const char*, const char*> workforce[] = {
       {"scheduled_agents", "agents"},  {"present_agents", "agents"},          {"agents_on_break", "agents"},
       {"productive_agents", "agents"}, {"overtime_agent_min", "agent_minutes"}, {"break_lateness_s", "seconds"},
@@ -173,7 +173,7 @@ TEST(ReportPageJson, HasTheRequiredStaffingOnlyWhenGiven) {
   const auto page = nlohmann::json::parse(ccsim::cli::report_page_json(spec, &required));
   EXPECT_EQ(page["required_staffing"],
             (nlohmann::json::array({{{"group", "</SCRIPT ><b>bold</b>"}, {"agents", {6, 4}}}})));
-  EXPECT_EQ(page["kpis"].size(), 49u) << "the rest is unchanged";
+  EXPECT_EQ(page["kpis"].size(), 43u) << "the rest is unchanged";
 }
 
 TEST(ReportPageJson, RefusesARequiredStaffingOfAnotherShape) {
@@ -190,7 +190,7 @@ TEST(ComparePageJson, GivesUnitsTheShownKpisAndTheIntervalLength) {
   EXPECT_EQ(page["shown"], (nlohmann::json{"asa_s", "occupancy"}));
   EXPECT_EQ(page["period_s"], 1800.0);
   EXPECT_EQ(page["awt_s"], 20.0);
-  ASSERT_EQ(page["kpis"].size(), 49u);
+  ASSERT_EQ(page["kpis"].size(), 43u);
   EXPECT_EQ(page["kpis"][9], (nlohmann::json{{"key", "service_level"}, {"unit", "fraction"}}));
   const auto steady = ccsim::models::load_scenario_file(
       std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/erlang_c_14_agents.json");
