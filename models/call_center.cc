@@ -69,12 +69,16 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
   if (spec.mode == RunMode::SteadyState && spec.steady.calls > 0) batch_end_ = next_batch_end();
 
   const sim::Mrg32k3a base = sim::Mrg32k3a::from_seed(spec.seed);
+  std::vector<double> centre_busyness;
+  if (busy_days() && !spec.busyness->per_type) centre_busyness = draw_busyness(base, 0, replication);
   for (std::size_t k = 0; k < types; ++k) {
     const auto i = static_cast<std::uint32_t>(k);
     using P = ContactTypePurpose;
+    std::vector<double> busyness =
+        busy_days() && spec.busyness->per_type ? draw_busyness(base, i, replication) : centre_busyness;
     arrivals_.push_back(ArrivalProcess(spec.contact_types[make_id<ContactTypeId>(k)].arrivals, spec.period_s,
-                                       spec.num_periods,
-                                       stream_for(base, i, ArrivalPurpose::Interarrival, replication)));
+                                       spec.num_periods, stream_for(base, i, ArrivalPurpose::Interarrival, replication),
+                                       std::move(busyness)));
     streams_.push_back(TypeStreams{
         stream_for(base, i, P::Patience, replication),
         stream_for(base, i, P::Service, replication),
@@ -87,8 +91,28 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
   draw_absence(replication);
 }
 
+bool CallCenter::busy_days() const {
+  return spec_.mode == RunMode::Day && spec_.busyness && (spec_.busyness->cv > 0.0 || spec_.busyness->interval_cv > 0.0);
+}
+
+// The day's factor, then each period's, from the Rates stream of the contact type
+// (the centre's: contact type 0's): one factor per period, their product.
+std::vector<double> CallCenter::draw_busyness(const sim::Mrg32k3a& base, std::uint32_t type,
+                                              std::uint64_t replication) {
+  sim::Mrg32k3a stream = stream_for(base, type, ArrivalPurpose::Rates, replication);
+  const BusynessSpec& b = *spec_.busyness;
+  const double day = b.cv > 0.0 ? sim::sample(sim::Distribution::gamma(1.0, b.cv), stream) : 1.0;
+  std::vector<double> factors(spec_.num_periods, day);
+  if (b.interval_cv > 0.0) {
+    const sim::Distribution interval = sim::Distribution::gamma(1.0, b.interval_cv);
+    for (double& f : factors) f *= sim::sample(interval, stream);
+  }
+  busyness_draws_ += stream.draws();
+  return factors;
+}
+
 std::uint64_t CallCenter::draws() const {
-  std::uint64_t n = absence_draws_;
+  std::uint64_t n = absence_draws_ + busyness_draws_;
   for (const ArrivalProcess& a : arrivals_) n += a.draws();
   for (const TypeStreams& s : streams_)
     n += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws() +

@@ -61,6 +61,8 @@ class CallCenter {
   void on_window_end();
   std::uint64_t next_batch_end() const;
   std::uint64_t draws() const;
+  bool busy_days() const;
+  std::vector<double> draw_busyness(const sim::Mrg32k3a& base, std::uint32_t type, std::uint64_t replication);
 
   // call_center_admission.cc
   void on_arrival(ContactTypeId k);
@@ -130,6 +132,7 @@ class CallCenter {
   std::vector<double> patience_scale_;
   Lifecycle lifecycle_;
   std::uint64_t absence_draws_ = 0;
+  std::uint64_t busyness_draws_ = 0;
 
   std::uint32_t lines_busy_ = 0;
   std::uint32_t ports_busy_ = 0;

@@ -23,6 +23,9 @@ inline constexpr std::uint64_t kMaxContactTypes = sim::max_index_per_component()
 // with an invariant failure beyond 255 (models/call_center.cc): at most this many groups
 // of one contact type may have a positive overflow delay.
 inline constexpr std::size_t kMaxDelayedGroupsPerType = 255;
+// A gamma factor of mean 1 with cv 5 is 0 with probability near 1 and huge otherwise: any
+// larger cv is a typo (15 for 15 %), not a day.
+inline constexpr double kMaxBusynessCv = 5.0;
 // Longer queues use a balking table's last value; a longer table is a typo, not a need.
 inline constexpr std::size_t kMaxBalkingValues = 10'000;
 // Tolerance when probabilities given in decimal are added in binary.

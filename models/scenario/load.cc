@@ -58,6 +58,7 @@ ScenarioSpec Decoder::decode(const Json& doc, const std::string& file_label) {
   decode_contact_types(doc, spec);
   decode_forecast(doc, spec);
   check_arrivals_given(spec);
+  decode_busyness(doc, spec);
   decode_staffing_plan(doc, spec);
   spec.staffing_plan_file = staffing_plan_file_;
   decode_agent_groups(doc, spec);
@@ -83,7 +84,7 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
   if (mode_) spec.mode = *mode_;
 
   if (mode_ == RunMode::SteadyState) {
-    day_only(doc, "", {"period_s", "num_periods", "start_time", "closing"});
+    day_only(doc, "", {"period_s", "num_periods", "start_time", "closing", "busyness"});
     spec.period_s = 0.0;
     spec.num_periods = 1;
     if (const Json* s = find(doc, "steady_state")) {
@@ -122,6 +123,28 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
   if (!day && find(doc, "steady_state")) decode_steady(*find(doc, "steady_state"), spec);
   if (const Json* v = find(doc, "closing"))
     if (auto i = choice(*v, "/closing", "closing rule", kClosingNames)) spec.closing = static_cast<Closing>(*i);
+}
+
+void Decoder::decode_busyness(const Json& doc, ScenarioSpec& spec) {
+  const Json* v = find(doc, "busyness");
+  if (!v || mode_ != RunMode::Day) return;  // steady state: day_only reported it
+  const std::string ptr = "/busyness";
+  if (!expect_object(*v, ptr, R"(an object {"cv": ..., "interval_cv": ..., "per": "centre" or "contact_type"})"))
+    return;
+  check_keys(*v, ptr, kBusynessKeys);
+  BusynessSpec b;
+  const Range cv{0.0, false, kMaxBusynessCv, false};
+  if (auto x = number_at(*v, ptr, "cv", cv, true)) b.cv = *x;
+  if (auto x = number_at(*v, ptr, "interval_cv", cv, false)) b.interval_cv = *x;
+  if (const Json* per = find(*v, "per"))
+    if (auto i = choice(*per, ptr + "/per", "busyness unit", kBusynessPerNames)) b.per_type = *i == 1;
+  // A trace is the day's arrivals as they were: there is no rate to make busier.
+  for (std::size_t k = 0; k < spec.contact_types.size(); ++k)
+    if (spec.contact_types[make_id<ContactTypeId>(k)].arrivals.process == ArrivalSpec::Process::Trace)
+      error(ptr, fmt::format("multiplies expected arrivals, but {} replays a trace of arrival times, which has "
+                             "none; give it poisson or piecewise_poisson arrivals, or remove \"busyness\"",
+                             types_[k].pointer));
+  spec.busyness = b;
 }
 
 void Decoder::day_only(const Json& obj, const std::string& ptr, std::initializer_list<std::string_view> keys) {

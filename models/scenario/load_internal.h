@@ -44,11 +44,14 @@ constexpr std::uint32_t kDefaultReplications = 10;
 
 // ---- the vocabulary of the format: every key and every name, in one place ----------
 
-constexpr std::array<std::string_view, 22> kTopKeys = {
+constexpr std::array<std::string_view, 23> kTopKeys = {
     "name",          "description", "mode", "period_s",      "num_periods",  "start_time",
     "steady_state",  "trunks",      "ivr",  "forecast",      "staffing_plan", "contact_types",
     "agent_groups",  "router",      "service_level", "targets", "rng",      "confidence",
-    "check",         "costs",       "closing", "$schema"};
+    "check",         "costs",       "closing", "busyness", "$schema"};
+constexpr std::array<std::string_view, 3> kBusynessKeys = {"cv", "interval_cv", "per"};
+// Same order as BusynessSpec::per_type (false, true).
+constexpr std::array<std::string_view, 2> kBusynessPerNames = {"centre", "contact_type"};
 // Same order as Closing.
 constexpr std::array<std::string_view, 3> kClosingNames = {closing_name(Closing::ServeAfterClose),
                                                            closing_name(Closing::DisconnectAtClose),
@@ -274,6 +277,7 @@ class Decoder {
   void decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
   bool decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info);
   void decode_balking(const Json& v, const std::string& ptr, ContactTypeSpec& t);
+  void decode_busyness(const Json& doc, ScenarioSpec& spec);
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
   // Day mode: one value > 0 per period at obj[key], or nullopt (reported).
   std::optional<std::vector<double>> per_period_at(const Json& obj, const std::string& ptr, std::string_view key);

@@ -221,6 +221,17 @@ constexpr std::string_view closing_name(Closing c) {
   return {};
 }
 
+// Day mode: how much busier or quieter than its forecast a replication's day is. Each
+// replication draws a factor, gamma with mean 1 and coefficient of variation cv (one for
+// the whole centre, or one per contact type), that multiplies every expected arrival of
+// the day; with interval_cv > 0 each period's arrivals are multiplied again by a factor of
+// its own (gamma, mean 1, cv interval_cv): overdispersion within the day.
+struct BusynessSpec {
+  double cv = 0.0;
+  double interval_cv = 0.0;
+  bool per_type = false;  // false: one factor for the centre
+};
+
 struct ScenarioSpec {
   std::string name;         // file stem unless the file names it
   std::string description;  // free text, may be empty
@@ -254,6 +265,7 @@ struct ScenarioSpec {
   RouterSpec router;
   ServiceLevelSpec service_level;
   Closing closing = Closing::ServeAfterClose;
+  std::optional<BusynessSpec> busyness;
   std::vector<TargetSpec> targets;  // includes the service-level target first
 
   std::uint64_t seed = 1;

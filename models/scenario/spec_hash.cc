@@ -28,6 +28,7 @@ void feed(Hash64& h, const ShiftSpec& s);
 void feed(Hash64& h, const AgentGroupSpec& g);
 void feed(Hash64& h, const RouterSpec& r);
 void feed(Hash64& h, const TargetSpec& t);
+void feed(Hash64& h, const BusynessSpec& b);
 void feed(Hash64& h, const CostSpec& c);
 void feed(Hash64& h, const SteadyStateSpec& s);
 void feed(Hash64& h, const CheckSpec& c);
@@ -122,6 +123,11 @@ void feed(Hash64& h, const TargetSpec& t) {
   feed_all(h, kpi, bound, value, type, group, scope, share_of_intervals);
 }
 
+void feed(Hash64& h, const BusynessSpec& b) {
+  const auto& [cv, interval_cv, per_type] = b;
+  feed_all(h, cv, interval_cv, per_type);
+}
+
 void feed(Hash64& h, const CostSpec& c) {
   const auto& [currency, per_abandoned_call, per_answered_call] = c;
   feed_all(h, currency, per_abandoned_call, per_answered_call);
@@ -148,11 +154,12 @@ std::uint64_t spec_hash(const ScenarioSpec& spec) {
   // source_file and staffing_plan_file are paths (see spec_hash.h).
   const auto& [name, description, source_file, mode, period_s, num_periods, start_minute, steady, trunk_lines,
                has_ivr, ivr_ports, forecast, staffing_plan_file, contact_types, agent_groups, router,
-               service_level, closing, targets, seed, replications, confidence, check, costs] = spec;
+               service_level, closing, busyness, targets, seed, replications, confidence, check,
+               costs] = spec;
   Hash64 h;
   feed_all(h, name, description, mode, period_s, num_periods, start_minute, steady, trunk_lines, has_ivr,
-           ivr_ports, forecast, contact_types, agent_groups, router, service_level, closing, targets, seed,
-           replications, confidence, check, costs);
+           ivr_ports, forecast, contact_types, agent_groups, router, service_level, closing, busyness, targets,
+           seed, replications, confidence, check, costs);
   return h.value();
 }
 

@@ -73,6 +73,7 @@ class SpecChecker {
     mode();
     facilities();
     contact_types();
+    busyness();
     agent_groups();
     router();
     service_level_and_targets();
@@ -145,6 +146,22 @@ class SpecChecker {
     }
     error("/mode", fmt::format("must be RunMode::Day or RunMode::SteadyState; got the value {}",
                                static_cast<unsigned>(s_.mode)));
+  }
+
+  void busyness() {
+    if (!s_.busyness) return;
+    if (s_.mode != RunMode::Day) {
+      error("/busyness", "is for day mode only (a day busier or quieter than its forecast); leave it unset");
+      return;
+    }
+    const Range cv{0.0, false, internal::kMaxBusynessCv, false};
+    number("/busyness/cv", s_.busyness->cv, cv, "coefficient of variation of the day's factor");
+    number("/busyness/interval_cv", s_.busyness->interval_cv, cv, "coefficient of variation of a period's factor");
+    for (std::size_t k = 0; k < s_.contact_types.size(); ++k)
+      if (s_.contact_types[make_id<ContactTypeId>(k)].arrivals.process == ArrivalSpec::Process::Trace)
+        error("/busyness", fmt::format("multiplies expected arrivals, but {} replays a trace of arrival times, "
+                                       "which has none",
+                                       child_pointer("/contact_types", k)));
   }
 
   void steady() {

@@ -81,5 +81,36 @@ TEST(LoadCallers, ClosingIsADayRule) {
                          "\"closing\" is only used in day mode; remove it (mode is \"steady_state\")");
 }
 
+TEST(LoadCallers, BusynessIsDecodedAndChecked) {
+  const auto day_with = [](const std::string& busyness) {
+    return with(kDay, R"("mode": "day",)", R"("mode": "day", "busyness": )" + busyness + ",");
+  };
+  const ScenarioSpec s = load_scenario_text(day_with(R"({ "cv": 0.15, "interval_cv": 0.05, "per": "contact_type" })"),
+                                            "t.json");
+  ASSERT_TRUE(s.busyness);
+  EXPECT_EQ(s.busyness->cv, 0.15);
+  EXPECT_EQ(s.busyness->interval_cv, 0.05);
+  EXPECT_TRUE(s.busyness->per_type);
+  EXPECT_FALSE(load_scenario_text(day_with(R"({ "cv": 0.1 })"), "t.json").busyness->per_type);
+
+  const std::vector<Diagnostic> ds = errors_of(day_with(R"({ "cv": 15, "interval_cv": -1, "per": "center" })"));
+  expect_has(ds, "/busyness/cv", "must be in [0, 5]; got 15");
+  expect_has(ds, "/busyness/interval_cv", "must be in [0, 5]; got -1");
+  expect_has(ds, "/busyness/per",
+             "unknown busyness unit \"center\"; known: centre, contact_type (did you mean \"centre\"?)");
+  EXPECT_EQ(ds.size(), 3u) << dump(ds);
+  expect_has(errors_of(day_with("{}")), "/busyness",
+             "missing required key \"cv\"; expected a number in [0, 5]");
+
+  const std::string traced = with(day_with(R"({ "cv": 0.1 })"), R"("process": "poisson", "rate_per_hour": 60)",
+                                  R"("process": "trace", "times_s": [10])");
+  testing::expect_single(errors_of(traced), "/busyness",
+                         "multiplies expected arrivals, but /contact_types/1 replays a trace of arrival times, which "
+                         "has none; give it poisson or piecewise_poisson arrivals, or remove \"busyness\"");
+  testing::expect_single(errors_of(with(kSteady, R"("mode": "steady_state",)",
+                                        R"("mode": "steady_state", "busyness": { "cv": 0.1 },)")),
+                         "/busyness", "\"busyness\" is only used in day mode; remove it (mode is \"steady_state\")");
+}
+
 }  // namespace
 }  // namespace ccsim::models

@@ -218,7 +218,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
   EXPECT_EQ(ds[0].pointer, "/perod_s");
   EXPECT_EQ(ds[0].message,
             "unknown key \"perod_s\"; known: name, description, mode, period_s, num_periods, start_time, steady_state, "
-            "trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, costs, closing, $schema "
+            "trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, costs, closing, busyness, $schema "
             "(did you mean \"period_s\"?)");
   EXPECT_EQ(ds[1].pointer, "");
   EXPECT_EQ(ds[1].message, "missing required key \"period_s\"; expected a number > 0");
@@ -244,7 +244,7 @@ TEST(LoadScenario, UnknownKeyFarFromEveryKnownOneHasNoSuggestion) {
   expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"colour\": \"blue\","), "/colour",
               "unknown key \"colour\"; known: name, description, mode, period_s, num_periods, start_time, "
               "steady_state, trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, "
-              "confidence, check, costs, closing, $schema");
+              "confidence, check, costs, closing, busyness, $schema");
 }
 
 TEST(LoadScenario, KeyOfAnotherArrivalProcessIsUnknownForThisOne) {
