@@ -40,11 +40,12 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
 // row per group of num_periods values.
 std::string report_page_json(const models::ScenarioSpec& spec, const models::Staffing* required = nullptr);
 
-// What the comparison page needs beside the ccsim.compare/2 JSON: the KPIs in contract
-// order with their unit, the KPIs `shown` (the tables' and the charts' first), A's
-// service-level threshold (for the labels of the KPIs that name it) and A's interval
-// length (null in steady state) for the time axis.
-std::string compare_page_json(const models::ScenarioSpec& a, const std::vector<models::Kpi>& shown);
+// What the comparison page needs beside the ccsim.compare/2 JSON: the KPIs either run can
+// give, in contract order with their unit, the KPIs `shown` (the tables' and the charts'
+// first), A's service-level threshold (for the labels of the KPIs that name it) and A's
+// interval length (null in steady state) for the time axis.
+std::string compare_page_json(const models::ScenarioSpec& a, const models::ScenarioSpec& b,
+                              const std::vector<models::Kpi>& shown);
 
 // Writes <dir>/<stem>_targets.csv, _overall.csv, _by_type.csv, _by_group.csv,
 // _by_type_group.csv and in day mode _by_interval.csv, _by_interval_group.csv and
@@ -58,7 +59,7 @@ std::vector<std::string> csv_paths(const std::string& dir, const models::Scenari
                                    bool interval_tables = true);
 
 // What a service level divides by, for the reports: "answered within 20 s over admitted
-// calls (answered + abandoned)"; docs/kpis.md defines each.
+// calls (every call that reached the queue)"; docs/kpis.md defines each.
 std::string sl_definition_text(const models::ServiceLevelSpec& sl);
 // A KPI value as the reports show it: a fraction as a percentage with one decimal
 // ("89.1%"), another value with two decimals, one from 100 up; "-" when undefined (NaN).

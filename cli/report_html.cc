@@ -114,7 +114,7 @@ void write_compare_html(const std::string& path, const std::string& compare_json
   write_page(path, html_page(a.name + " and " + b.name + " – ccsim comparison", "Comparison",
                              "This page draws its charts and tables with JavaScript, which is turned off. The "
                              "comparison is in this file as JSON, in the element with id \"ccsim-compare\".",
-                             {{"ccsim-compare", compare_json_text}, {"ccsim-page", compare_page_json(a, shown)}},
+                             {{"ccsim-compare", compare_json_text}, {"ccsim-page", compare_page_json(a, b, shown)}},
                              internal::kCompareJs));
 }
 

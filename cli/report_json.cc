@@ -210,19 +210,21 @@ namespace {
 
 // An array, not an object: the pages list KPIs in the contract's order, which nlohmann's
 // objects (sorted by key) do not keep.
-// Only the KPIs the scenario can give a value (models::kpi_shown): the cost where nothing
-// is priced would be "–" everywhere, the balks where nobody balks 0 everywhere.
-json kpi_units_json(const models::ScenarioSpec& spec) {
+// The KPIs `listed` lets through, with their units.
+template <class Listed>
+json kpi_units_json(Listed listed) {
   json kpis = json::array();
   for (models::Kpi k : kAllKpis)
-    if (models::kpi_shown(spec, k)) kpis.push_back({{"key", models::kpi_name(k)}, {"unit", kpi_unit(k)}});
+    if (listed(k)) kpis.push_back({{"key", models::kpi_name(k)}, {"unit", kpi_unit(k)}});
   return kpis;
 }
 
 }  // namespace
 
 std::string report_page_json(const models::ScenarioSpec& spec, const models::Staffing* required) {
-  json page = {{"kpis", kpi_units_json(spec)}, {"description", spec.description}};
+  // Only what the scenario can give a value (models::kpi_shown): the cost where nothing is
+  // priced would be "–" everywhere, the balks where nobody balks 0 everywhere.
+  json page = {{"kpis", kpi_units_json([&](models::Kpi k) { return models::kpi_shown(spec, k); })}, {"description", spec.description}};
   if (spec.costs && !spec.costs->currency.empty()) page["currency"] = spec.costs->currency;
   if (required) {
     if (required->size() != spec.agent_groups.size())
@@ -241,11 +243,14 @@ std::string report_page_json(const models::ScenarioSpec& spec, const models::Sta
   return page.dump();
 }
 
-std::string compare_page_json(const models::ScenarioSpec& a, const std::vector<models::Kpi>& shown) {
+std::string compare_page_json(const models::ScenarioSpec& a, const models::ScenarioSpec& b,
+                              const std::vector<models::Kpi>& shown) {
   json keys = json::array();
   for (models::Kpi k : shown) keys.push_back(models::kpi_name(k));
   const bool day = a.mode == models::RunMode::Day;
-  return json{{"kpis", kpi_units_json(a)},
+  // Every KPI either run can give a value (B may balk where A does not): `shown` picks among them.
+  const auto either = [&](models::Kpi k) { return models::kpi_shown(a, k) || models::kpi_shown(b, k); };
+  return json{{"kpis", kpi_units_json(either)},
               {"shown", keys},
               {"awt_s", a.service_level.awt_s},
               {"period_s", day ? json(a.period_s) : json(nullptr)}}

@@ -81,7 +81,7 @@ class Lifecycle {
   void disconnected(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, double wait_s,
                     double in_system_s) {
     if (q != kNoQueue) kpi_.queue_changes(q, t);
-    kpi_.disconnected(slot, k, wait_s, t, in_system_s);
+    kpi_.disconnected(slot, k, q != kNoQueue, wait_s, t, in_system_s);
     note(t, TraceWhat::Disconnected, index(c), index(k), kNoId, kNoId, wait_s);
   }
   // Not folded into the fingerprint: the agent's release (AgentFree or LogOff) follows

@@ -253,7 +253,8 @@
   function callsChart(container) {
     const intervals = results.kpis.by_interval;
     const keys = [["offered", "#5f6368"], ["answered", PALETTE[2]], ["abandoned", PALETTE[4]], ["blocked", PALETTE[3]],
-                  ["ivr_contained", PALETTE[5]]];
+                  ["ivr_contained", PALETTE[5]], ["balked", PALETTE[6]], ["timed_out", PALETTE[7]],
+                  ["disconnected", PALETTE[8]]].filter(([k]) => page.kpis.some((x) => x.key === k));
     const { card, box } = chartCard("chart-calls", "Calls per interval",
       "Mean number of calls per interval, by outcome; a call counts in the interval it arrived in.");
     container.append(card);

@@ -18,6 +18,7 @@ TypeCounters& TypeCounters::operator+=(const TypeCounters& o) {
   balked += o.balked;
   timed_out += o.timed_out;
   disconnected += o.disconnected;
+  disconnected_unqueued += o.disconnected_unqueued;
   waited += o.waited;
   wait_sum_answered_s += o.wait_sum_answered_s;
   wait_sum_admitted_s += o.wait_sum_admitted_s;

@@ -30,7 +30,8 @@ struct TypeCounters {
   std::uint64_t abandoned_within_awt = 0;  // abandoned with wait <= awt_s
   std::uint64_t balked = 0;           // would have waited, hung up at once instead (not admitted)
   std::uint64_t timed_out = 0;        // left the queue at the type's max_wait_s
-  std::uint64_t disconnected = 0;     // cut off by the closing rule (reached the queue, maybe waited 0)
+  std::uint64_t disconnected = 0;     // cut off by the closing rule, waiting or on reaching the queue
+  std::uint64_t disconnected_unqueued = 0;  // of those, cut off on reaching it (never admitted)
   std::uint64_t waited = 0;           // reached the queue and waited > 0 (answered, abandoned, timed out...)
   double wait_sum_answered_s = 0.0;
   double wait_sum_admitted_s = 0.0;  // every call that joined the queue, whatever its end

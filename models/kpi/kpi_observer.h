@@ -130,8 +130,18 @@ class KpiObserver {
   void timed_out(std::uint32_t slot, ContactTypeId k, double wait_s, double now_s, double in_system_s) {
     ++ended_waiting(slot, k, wait_s, now_s, in_system_s).timed_out;
   }
-  void disconnected(std::uint32_t slot, ContactTypeId k, double wait_s, double now_s, double in_system_s) {
-    ++ended_waiting(slot, k, wait_s, now_s, in_system_s).disconnected;
+  // queued: the caller was waiting; else it was cut off on reaching the queue, which it
+  // never joined (not admitted, like a balk).
+  void disconnected(std::uint32_t slot, ContactTypeId k, bool queued, double wait_s, double now_s,
+                    double in_system_s) {
+    if (queued) {
+      ++ended_waiting(slot, k, wait_s, now_s, in_system_s).disconnected;
+      return;
+    }
+    leaves(slot, k, now_s, in_system_s);
+    TypeCounters& tc = counters_.type(slot, index(k));
+    ++tc.disconnected;
+    ++tc.disconnected_unqueued;
   }
 
   // Flushes every time integral into the current slot, then integrates into `slot`.

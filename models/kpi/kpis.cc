@@ -35,8 +35,8 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   v.fill(kNaN);
   const auto d = [](std::uint64_t n) { return static_cast<double>(n); };
   const double blocked = d(c.blocked_trunk + c.blocked_ivr + c.blocked_router);
-  // Reached the agent queue, whatever ended the wait.
-  const double admitted = d(c.answered + c.abandoned + c.timed_out + c.disconnected);
+  // Joined the agent queue (or found an agent at once), whatever ended the wait.
+  const double admitted = d(c.answered + c.abandoned + c.timed_out + c.disconnected - c.disconnected_unqueued);
   set(v, Kpi::Offered, d(c.offered));
   set(v, Kpi::Blocked, blocked);
   set(v, Kpi::IvrContained, d(c.ivr_contained));
@@ -123,7 +123,8 @@ double agent_cost(const GroupCounters& g, double per_hour) {
 
 double call_cost(const TypeCounters& c, const std::optional<CostSpec>& costs) {
   if (!costs) return 0.0;
-  return costs->per_abandoned_call * static_cast<double>(c.abandoned) +
+  const std::uint64_t lost = c.abandoned + c.balked + c.timed_out + c.disconnected;
+  return costs->per_abandoned_call * static_cast<double>(lost) +
          costs->per_answered_call * static_cast<double>(c.answered);
 }
 

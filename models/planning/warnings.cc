@@ -123,10 +123,13 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
     if (!unstaffed.empty())
       out.push_back({"no_agent_scheduled",
                      fmt::format("{}: {:.1f} contacts expected in {} interval{} where no agent of its groups ({}) is "
-                                 "scheduled: {}; they wait for the next agent to log on",
+                                 "scheduled: {}; {}",
                                  t.name, unstaffed_calls, unstaffed.size(), unstaffed.size() == 1 ? "" : "s",
                                  group_names(spec, t.groups),
-                                 interval_list(spec, unstaffed, [](std::uint32_t) { return ""; })),
+                                 interval_list(spec, unstaffed, [](std::uint32_t) { return ""; }),
+                                 spec.closing == Closing::DisconnectNoAgent
+                                     ? "the closing rule disconnects them (disconnect_when_no_agent)"
+                                     : "they wait for the next agent to log on"),
                      k, unstaffed});
     if (!overloaded.empty())
       out.push_back({"load_above_agents",

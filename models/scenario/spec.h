@@ -39,9 +39,9 @@ struct IvrTreatment {
 };
 
 enum class SlDefinition : std::uint8_t {
-  AnsweredWithinTOverAdmitted,  // answered within awt / (answered + abandoned)
+  AnsweredWithinTOverAdmitted,  // answered within awt / admitted (answered, abandoned, timed out, disconnected)
   AnsweredWithinTOverAnswered,  // answered within awt / answered
-  ExcludingShortAbandons,       // answered within awt / (answered + abandoned after short_abandon_s)
+  ExcludingShortAbandons,       // answered within awt / (admitted less the abandons before short_abandon_s)
   AnsweredWithinTOverOffered,   // answered within awt / every offered call (blocked and IVR-ended too)
 };
 

@@ -32,6 +32,8 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     double to_agents = 1.0;
     if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
     if (t.ivr && spec.ivr_ports) to_agents *= 1.0 - blocked;
+    // Past its balking table, a caller joins a long queue with probability 1 - the last value.
+    if (!t.balk_p_by_queue_length.empty()) to_agents *= 1.0 - t.balk_p_by_queue_length.back();
     if (to_agents <= 0.0 || t.arrivals.rate_per_s <= 0.0) continue;
     const double work_s = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
     const double erlangs = t.arrivals.rate_per_s * to_agents * work_s;

@@ -136,6 +136,10 @@ class SpecChecker {
         number("/period_s", s_.period_s, above(0.0), "seconds per planning period");
         if (s_.num_periods < 1 || s_.num_periods > internal::kMaxPeriods)
           error("/num_periods", fmt::format("must be in [1, {}]; got {}", internal::kMaxPeriods, s_.num_periods));
+        if (closing_name(s_.closing).empty())
+          error("/closing", fmt::format("must be Closing::ServeAfterClose, DisconnectAtClose or DisconnectNoAgent; got "
+                                        "the value {}",
+                                        static_cast<unsigned>(s_.closing)));
         if (s_.start_minute && *s_.start_minute >= 24 * 60)
           error("/start_minute",
                 fmt::format("must be < 1440 (minutes after midnight, 07:00 is 420); got {}", *s_.start_minute));
@@ -166,7 +170,7 @@ class SpecChecker {
 
   void steady() {
     if (s_.closing != Closing::ServeAfterClose)
-      error("/closing", fmt::format("is for day mode only (a steady state never closes); got Closing::{}",
+      error("/closing", fmt::format("is for day mode only (a steady state never closes); got \"{}\"",
                                     closing_name(s_.closing)));
     if (s_.num_periods != 1 || s_.period_s != 0.0)
       error("/num_periods", fmt::format("steady_state mode has no planning periods: num_periods must be 1 and "

@@ -186,7 +186,8 @@ TEST(ReportPageJson, RefusesARequiredStaffingOfAnotherShape) {
 
 TEST(ComparePageJson, GivesUnitsTheShownKpisAndTheIntervalLength) {
   using ccsim::models::Kpi;
-  const auto page = nlohmann::json::parse(ccsim::cli::compare_page_json(hostile_spec(), {Kpi::AsaS, Kpi::Occupancy}));
+  const auto page =
+      nlohmann::json::parse(ccsim::cli::compare_page_json(hostile_spec(), hostile_spec(), {Kpi::AsaS, Kpi::Occupancy}));
   EXPECT_EQ(page["shown"], (nlohmann::json{"asa_s", "occupancy"}));
   EXPECT_EQ(page["period_s"], 1800.0);
   EXPECT_EQ(page["awt_s"], 20.0);
@@ -194,7 +195,13 @@ TEST(ComparePageJson, GivesUnitsTheShownKpisAndTheIntervalLength) {
   EXPECT_EQ(page["kpis"][9], (nlohmann::json{{"key", "service_level"}, {"unit", "fraction"}}));
   const auto steady = ccsim::models::load_scenario_file(
       std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/erlang_c_14_agents.json");
-  EXPECT_TRUE(nlohmann::json::parse(ccsim::cli::compare_page_json(steady, {Kpi::AsaS}))["period_s"].is_null());
+  EXPECT_TRUE(nlohmann::json::parse(ccsim::cli::compare_page_json(steady, steady, {Kpi::AsaS}))["period_s"].is_null());
+  // B has a maximum wait where A has none: its time-outs get their units all the same.
+  ccsim::models::ScenarioSpec timed = hostile_spec();
+  timed.contact_types.raw()[0].max_wait_s = 120.0;
+  const auto both = nlohmann::json::parse(ccsim::cli::compare_page_json(hostile_spec(), timed, {Kpi::AsaS}));
+  ASSERT_EQ(both["kpis"].size(), 45u);
+  EXPECT_EQ(both["kpis"][44], (nlohmann::json{{"key", "p_timed_out_over_offered"}, {"unit", "fraction"}}));
 }
 
 TEST_F(HtmlReport, ComparePageEmbedsTheComparisonWithNamesAsText) {

@@ -451,6 +451,21 @@ TEST_F(RunCommand, CsvWritesFractionsWithFourDecimalsAndLeavesOutColumnsEmptyInE
   }
 }
 
+// The balk, time-out and disconnection rows appear where the scenario can have them, and
+// only there.
+TEST_F(RunCommand, TextReportShowsTheCallersOutcomesTheScenarioHas) {
+  const Outcome busy = ccsim("run " + scenario("scenarios/examples/busy_days.json") + " --replications 2");
+  ASSERT_EQ(busy.exit_code, 0) << busy.err;
+  EXPECT_NE(busy.out.find("\n  timed_out "), std::string::npos) << busy.out;
+  EXPECT_NE(busy.out.find("\n  p_disconnected_over_offered "), std::string::npos) << busy.out;
+  EXPECT_EQ(busy.out.find("\n  balked "), std::string::npos) << "no type balks";
+  EXPECT_NE(busy.out.find(" timed_out         disconnected "), std::string::npos) << "by-type columns";
+  const Outcome plain = ccsim("run " + scenario("scenarios/examples/single_day_ivr.json") + " --replications 2");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  for (const char* key : {"balked", "timed_out", "disconnected"})
+    EXPECT_EQ(plain.out.find(key), std::string::npos) << key;
+}
+
 // The terminal report says what each service level divides by, and that offered calls
 // are not answered or lost only.
 TEST_F(RunCommand, TextReportNamesEachServiceLevelAndWhatOfferedCounts) {

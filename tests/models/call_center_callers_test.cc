@@ -196,8 +196,13 @@ TEST(CallCenterCallers, WithoutAnEligibleAgentOnDutyCallersAreDisconnected) {
   const TypeCounters c = day_totals(s);
   EXPECT_EQ(c.disconnected, 2u);
   EXPECT_EQ(c.answered, 2u);
+  EXPECT_EQ(c.disconnected_unqueued, 1u);
   const KpiValues v = compute_kpis(c, nullptr, 280, s.service_level);
   EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::PDisconnectedOverOffered)], 0.5);
+  // The caller of 70 never joined the queue: admitted are the two answered at once and
+  // the one cut off while waiting.
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::SlOverAdmitted)], 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::MeanWaitAdmittedS)], 10.0);
 
   // Closing at the end of the day only: the callers of 20 and 70 wait for agent 1 (who
   // answers them at 100 and 200); the caller of 120 still waits at 280 and is cut off.
@@ -206,6 +211,68 @@ TEST(CallCenterCallers, WithoutAnEligibleAgentOnDutyCallersAreDisconnected) {
   EXPECT_EQ(at_close.answered, 3u);
   EXPECT_EQ(at_close.disconnected, 1u);
   EXPECT_DOUBLE_EQ(at_close.wait_sum_admitted_s, 0 + 80 + 130 + 160);
+}
+
+TEST(CallCenterCallers, ADisconnectedCallersPendingDeadlineNeverReachesTheNextCallerInItsRecord) {
+  // Day of 100 s, one agent busy 0-150. The caller of 10 (patience and maximum wait of
+  // 200 s) is disconnected at 100; its record is reused by the caller of 120 (out of the
+  // IVR after the close: disconnected too). Had the deadlines of 210 reached the record,
+  // a time-out or abandonment would show there.
+  ScenarioSpec s = day_scenario(100, 1);
+  s.contact_types.push_back(traced_type("calls", {0, 10}, 150, 200.0, {0}));
+  s.contact_types.raw()[0].max_wait_s = 200;
+  s.contact_types.push_back(traced_type("late", {90}, 150, 200.0, {0}));
+  s.contact_types.raw()[1].ivr = IvrTreatment{sim::Distribution::constant(30), 0.0, 0.0};
+  s.contact_types.raw()[1].max_wait_s = 200;
+  s.has_ivr = true;
+  s.agent_groups.push_back(group("team", {1}));
+  s.closing = Closing::DisconnectAtClose;
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},          {0, TraceWhat::Answered, 0, 0},        {10, TraceWhat::Queued, N, 0},
+      {90, TraceWhat::IvrStart, N, 0},      {100, TraceWhat::Disconnected, N, 90}, {120, TraceWhat::Disconnected, N, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(c.type(0, 0).abandoned + c.type(0, 0).timed_out + c.type(0, 1).abandoned + c.type(0, 1).timed_out, 0u);
+}
+
+// A queue emptied by the closing rule while it held a stale entry (an abandon in the
+// middle) counts its new callers right: each balks by the live callers ahead.
+TEST(CallCenterCallers, AQueueEmptiedByTheClosingRuleCountsOnlyItsLiveCallers) {
+  // Periods of 10 s; the caller of 20 (period 2) has a patience of 5 s, the others 1000 s.
+  // Agent 0 works 0-50 (busy with the first call until 500), agent 1 from 60 on.
+  ScenarioSpec s = day_scenario(10, 20);
+  s.contact_types.push_back(traced_type("calls", {0, 10, 20, 30, 70, 80, 90, 95}, 500, 1000.0, {0}));
+  ContactTypeSpec& t = s.contact_types.raw()[0];
+  t.patience_per_period_s.assign(20, 1000.0);
+  t.patience_per_period_s[2] = 5.0;
+  t.balk_p_by_queue_length = {0.0, 0.0, 1.0};  // two or more ahead: balk
+  AgentGroupSpec g = group("team", {});
+  g.shifts.push_back(ShiftSpec{"early", 0, 50, 1, {}});
+  g.shifts.push_back(ShiftSpec{"late", 60, 200, 1, {}});
+  s.agent_groups.push_back(g);
+  s.closing = Closing::DisconnectNoAgent;
+  // The caller of 30 has one live caller ahead (the stale entry of 20 does not count), so
+  // it joins; at 50 nobody is on duty and both are cut off. Of the new callers, the one of
+  // 95 finds two ahead and balks; the day's end cuts off the other two.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},            {0, TraceWhat::Answered, 0, 0},         {10, TraceWhat::Queued, N, 0},
+      {20, TraceWhat::Queued, N, 0},          {25, TraceWhat::Abandoned, N, 5},       {30, TraceWhat::Queued, N, 0},
+      {50, TraceWhat::ShiftEnd, 0, 0},        {50, TraceWhat::Disconnected, N, 40},   {50, TraceWhat::Disconnected, N, 20},
+      {60, TraceWhat::LogOn, 1, 0},           {70, TraceWhat::Answered, 1, 0},        {80, TraceWhat::Queued, N, 0},
+      {90, TraceWhat::Queued, N, 0},          {95, TraceWhat::Balked, N, 0},          {200, TraceWhat::Disconnected, N, 120},
+      {200, TraceWhat::Disconnected, N, 110}, {500, TraceWhat::LogOff, 0, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  TypeCounters total;
+  for (std::size_t slot = 0; slot < c.num_slots; ++slot) total += c.type(slot, 0);
+  EXPECT_EQ(total.disconnected, 4u);
+  EXPECT_EQ(total.disconnected_unqueued, 0u);
+  // Queue length: 10-20 one, 20-25 two, 25-30 one, 30-50 two, 80-90 one, 90-200 two.
+  double area = 0.0;
+  for (std::size_t slot = 0; slot < c.num_slots; ++slot) area += c.type(slot, 0).queue_area;
+  EXPECT_DOUBLE_EQ(area, 10 + 10 + 5 + 40 + 10 + 220);
 }
 
 }  // namespace

@@ -102,6 +102,38 @@ TEST(ValidateSpec, TypeThatReachesAgentsNeedsAGroup) {
   expect_problem(s, "/agent_groups/0", "agent group \"support\" serves no contact type");
 }
 
+TEST(ValidateSpec, CallersBehavioursAreCheckedAsTheLoaderChecksThem) {
+  ScenarioSpec s = small_day();
+  ContactTypeSpec& t = s.contact_types.raw()[0];
+  t.max_wait_s = 0.0;
+  t.balk_p_by_queue_length = {0.1, 1.5};
+  s.busyness = BusynessSpec{.cv = 7.0};
+  s.closing = static_cast<Closing>(9);
+  expect_problem(s, "/contact_types/0/max_wait_s", "must be > 0 (seconds); got 0");
+  expect_problem(s, "/contact_types/0/balking/p_by_queue_length/1", "must be in [0, 1] (a probability); got 1.5");
+  expect_problem(s, "/busyness/cv", "must be in [0, 5]");
+  expect_problem(s, "/closing", "got the value 9");
+  EXPECT_EQ(spec_problems(s).size(), 4u) << lines(spec_problems(s));
+
+  ScenarioSpec steady = markov_scenario(0.1, 60.0, 10, 120.0, 100, 1000, 2, 1);
+  steady.closing = Closing::DisconnectAtClose;
+  steady.busyness = BusynessSpec{.cv = 0.1};
+  expect_problem(steady, "/closing", "is for day mode only (a steady state never closes); got \"disconnect_at_close\"");
+  expect_problem(steady, "/busyness", "is for day mode only");
+}
+
+// A steady state without patience is stable when balking caps who joins a long queue.
+TEST(ValidateSpec, BalkingBoundsASteadyStateQueueWithoutPatience) {
+  ScenarioSpec s = markov_scenario(0.1, 60.0, 6, std::nullopt, 100, 1000, 2, 1);  // 6 erlangs on 6 agents
+  expect_problem(s, "/contact_types/0", "no steady state");
+  s.contact_types.raw()[0].balk_p_by_queue_length = {0.0, 0.5, 1.0};  // at most two wait
+  EXPECT_TRUE(spec_problems(s).empty()) << lines(spec_problems(s));
+  s.contact_types.raw()[0].balk_p_by_queue_length = {0.0, 0.01};  // 5.94 erlangs join a long queue
+  EXPECT_TRUE(spec_problems(s).empty()) << lines(spec_problems(s));
+  s.contact_types.raw()[0].balk_p_by_queue_length = {0.0};
+  expect_problem(s, "/contact_types/0", "no steady state");
+}
+
 TEST(ValidateSpec, TargetsMustStartWithTheServiceLevelTarget) {
   ScenarioSpec s = small_day();
   s.targets.clear();
