@@ -59,7 +59,7 @@ std::vector<std::string> csv_paths(const std::string& dir, const models::Scenari
                                    bool interval_tables = true);
 
 // What a service level divides by, for the reports: "answered within 20 s over admitted
-// calls (every call that reached the queue)"; docs/kpis.md defines each.
+// calls (every call that joined the queue)"; docs/kpis.md defines each.
 std::string sl_definition_text(const models::ServiceLevelSpec& sl);
 // A KPI value as the reports show it: a fraction as a percentage with one decimal
 // ("89.1%"), another value with two decimals, one from 100 up; "-" when undefined (NaN).

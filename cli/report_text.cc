@@ -27,7 +27,7 @@ namespace {
 // What a service level divides by.
 std::string sl_denominator_text(const models::ServiceLevelSpec& sl) {
   switch (sl.definition) {
-    case models::SlDefinition::AnsweredWithinTOverAdmitted: return "admitted calls (every call that reached the queue)";
+    case models::SlDefinition::AnsweredWithinTOverAdmitted: return "admitted calls (every call that joined the queue)";
     case models::SlDefinition::AnsweredWithinTOverAnswered: return "answered calls";
     case models::SlDefinition::ExcludingShortAbandons:
       return fmt::format("admitted calls less those abandoned within {:g} s", sl.short_abandon_s);

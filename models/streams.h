@@ -24,6 +24,7 @@ enum class Component : std::uint32_t {
   Channel = 5,      // index: contact type (reserved)
 };
 
+// Rates: the busy-day factors (ScenarioSpec::busyness); the centre's on contact type 0's.
 enum class ArrivalPurpose : std::uint32_t { Interarrival = 0, Rates = 1 };
 enum class ContactTypePurpose : std::uint32_t {
   Patience = 0,

@@ -82,7 +82,7 @@ class ArrivalProcess {
   std::uint32_t num_periods_;
   sim::Mrg32k3a stream_;
   std::vector<double> busyness_;
-  std::uint32_t period_ = 0;      // piecewise Poisson: period of the last arrival
+  std::uint32_t period_ = 0;      // arrivals by period (piecewise, or busy days): period of the last one
   std::size_t next_trace_ = 0;    // trace: index of the next instant
 };
 

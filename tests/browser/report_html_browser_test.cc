@@ -254,7 +254,7 @@ TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   EXPECT_TRUE(has(page.dom, ">Service level ≥ 80.0% within 20 s<")) << "a target gives its own threshold";
   EXPECT_TRUE(has(element(page.dom, "offered-note"),
                   "offered − answered is not the calls lost. Service level: answered within 20 s over admitted calls "
-                  "(every call that reached the queue)."));
+                  "(every call that joined the queue)."));
   // The scenario's one sanity warning (service's load equals its agents at 13:00), as text.
   EXPECT_EQ(count(page.dom, "class=\"warning\" data-code="), 1);
   EXPECT_TRUE(has(page.dom, "data-code=\"load_above_agents\">Warning: service: offered load at or above"));

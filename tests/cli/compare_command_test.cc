@@ -74,8 +74,8 @@ TEST_F(Compare, NamesTheServiceLevelAndSaysWhenAAndBDefineItDifferently) {
   const Outcome types = ccsim("compare " + monday + " " + monday + " --replications 2");
   ASSERT_EQ(types.exit_code, 0) << types.err;
   EXPECT_TRUE(has(types.out,
-                  "service_level: answered within 20 s over admitted calls (every call that reached the queue); "
-                  "billing: answered within 60 s over admitted calls (every call that reached the queue) in both\n"))
+                  "service_level: answered within 20 s over admitted calls (every call that joined the queue); "
+                  "billing: answered within 60 s over admitted calls (every call that joined the queue) in both\n"))
       << types.out;
   nlohmann::json doc = nlohmann::json::parse(slurp(a));
   doc["service_level"]["definition"] = "answered_within_t_over_admitted";

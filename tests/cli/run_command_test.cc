@@ -473,7 +473,7 @@ TEST_F(RunCommand, TextReportNamesEachServiceLevelAndWhatOfferedCounts) {
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.out.find("\n  (offered counts every call that arrived, blocked and ended in the IVR included: offered "
                        "− answered is not the calls lost; service_level divides by admitted calls (every call "
-                       "that reached the queue))\n"),
+                       "that joined the queue))\n"),
             std::string::npos)
       << o.out;
   const auto header_of = [&o](const std::string& title) {

@@ -275,5 +275,21 @@ TEST(CallCenterCallers, AQueueEmptiedByTheClosingRuleCountsOnlyItsLiveCallers) {
   EXPECT_DOUBLE_EQ(area, 10 + 10 + 5 + 40 + 10 + 220);
 }
 
+// Busy days whose factors are all 1 (cv 0) draw nothing: the run is the run without them.
+TEST(CallCenterCallers, BusyDaysOfCvZeroAreTheForecastDayToTheLastBit) {
+  ScenarioSpec s = day_scenario(1800, 2);
+  s.contact_types.push_back(testing::markov_day_type("a", {300, 200}, 120, 90.0, {0}));
+  s.contact_types.push_back(testing::markov_day_type("b", {}, 100, std::nullopt, {0}));
+  s.contact_types.raw()[1].arrivals = ArrivalSpec{.process = ArrivalSpec::Process::Poisson, .rate_per_s = 0.05};
+  s.agent_groups.push_back(group("team", {20, 15}));
+  const ReplicationCounters plain = run_replication(s, make_router(s), 3);
+  s.busyness = BusynessSpec{.cv = 0.0, .interval_cv = 0.0, .per_type = true};
+  EXPECT_EQ(run_replication(s, make_router(s), 3), plain);
+  s.busyness = BusynessSpec{.cv = 0.2};
+  const ReplicationCounters busy = run_replication(s, make_router(s), 3);
+  EXPECT_NE(busy.fingerprint, plain.fingerprint);
+  EXPECT_NE(busy.arrivals, plain.arrivals);  // a busier or quieter day
+}
+
 }  // namespace
 }  // namespace ccsim::models

@@ -115,6 +115,23 @@ TEST(BusynessValidation, IntervalFactorsAddOverdispersionWithinTheDay) {
   EXPECT_NEAR(mean, 250.0, kZ * std::sqrt(interval_var / kDays)) << "the factors have mean 1";
 }
 
+// A Poisson type (a constant rate over the day) with busy days arrives period by period
+// at rate G x its rate: 400 expected calls over two half-hours, variance 400 + 400^2 cv^2.
+TEST(BusynessValidation, APoissonTypeIsMadeBusierLikeAPiecewiseOne) {
+  const testing::TestSeed seed(20261210);
+  ScenarioSpec s = two_types(seed.value());
+  ContactTypeSpec& a = s.contact_types.raw()[0];
+  a.arrivals = ArrivalSpec{.process = ArrivalSpec::Process::Poisson, .rate_per_s = 400.0 / 3600};
+  s.busyness = BusynessSpec{.cv = 0.3};
+  const Counts c = offered(s, kDays);
+  double mean = 0.0;
+  for (double x : c.a) mean += x / kDays;
+  const double var = 400 + 400.0 * 400 * 0.09;
+  EXPECT_NEAR(mean, 400.0, kZ * std::sqrt(var / kDays));
+  EXPECT_TRUE(covers(covariance(c.a, c.a), var, 0.1 * var));
+  EXPECT_TRUE(covers(covariance(c.a, c.b), 400.0 * 500 * 0.09, 0.2 * 18000)) << "one factor for the centre";
+}
+
 // A loss system (12 lines, 10 Erlangs offered on a forecast day) over a day 250 talks
 // long: each replication's blocking is Erlang B at its own load G * 10 (the empty start
 // lowers it by well under 0.001), so the mean over replications is the average of Erlang

@@ -1356,13 +1356,13 @@ TEST(LoadScenario, TargetOnARenamedKpiNamesItsNewKey) {
               "/targets/0/kpi",
               "unknown KPI \"p_abandon\"; known: " + std::string(kKnownKpis) +
                   " (p_abandon was renamed p_abandon_over_admitted in December 2026 (same value: its denominator is "
-                  "admitted calls, every call that reached the queue; p_abandon_over_offered divides by every offered "
+                  "admitted calls, every call that joined the queue; p_abandon_over_offered divides by every offered "
                   "call))");
   expect_only(with(kDay, "\"router\"", "\"check\": {\"tolerance\": {\"p_wait\": 0.01}}, \"router\""),
               "/check/tolerance/p_wait",
               "unknown key \"p_wait\"; known: fraction, relative, " + std::string(kKnownKpis) +
                   " (p_wait was renamed p_wait_over_admitted in December 2026 (same value: its denominator is "
-                  "admitted calls, every call that reached the queue; p_wait_over_offered divides by every offered "
+                  "admitted calls, every call that joined the queue; p_wait_over_offered divides by every offered "
                   "call))");
 }
 
