@@ -74,6 +74,7 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
   for (std::size_t k = 0; k < types; ++k) {
     const auto i = static_cast<std::uint32_t>(k);
     using P = ContactTypePurpose;
+    const bool redials = spec.contact_types[make_id<ContactTypeId>(k)].redial.has_value();
     std::vector<double> busyness =
         busy_days() && spec.busyness->per_type ? draw_busyness(base, i, replication) : centre_busyness;
     arrivals_.push_back(ArrivalProcess(spec.contact_types[make_id<ContactTypeId>(k)].arrivals, spec.period_s,
@@ -86,13 +87,17 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
         stream_for(base, i, P::IvrPath, replication),
         stream_for(base, i, P::IvrDuration, replication),
         stream_for(base, i, CallerPurpose::Balk, replication),
+        redials ? stream_for(base, i, CallerPurpose::Redial, replication) : sim::Mrg32k3a{},
+        redials ? stream_for(base, i, CallerPurpose::RedialDelay, replication) : sim::Mrg32k3a{},
+        redials ? stream_for(base, i, CallerPurpose::Attempt, replication) : sim::Mrg32k3a{},
     });
   }
   draw_absence(replication);
 }
 
 bool CallCenter::busy_days() const {
-  return spec_.mode == RunMode::Day && spec_.busyness && (spec_.busyness->cv > 0.0 || spec_.busyness->interval_cv > 0.0);
+  return spec_.mode == RunMode::Day && spec_.busyness &&
+         (spec_.busyness->cv > 0.0 || spec_.busyness->interval_cv > 0.0);
 }
 
 // The day's factor, then each period's, from the Rates stream of the contact type
@@ -116,15 +121,21 @@ std::uint64_t CallCenter::draws() const {
   for (const ArrivalProcess& a : arrivals_) n += a.draws();
   for (const TypeStreams& s : streams_)
     n += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws() +
-         s.balk.draws();
+         s.balk.draws() + s.redial.draws() + s.redial_delay.draws() + s.attempt.draws();
   return n;
 }
 
 ReplicationCounters CallCenter::run() {
   schedule_first_events();
   engine_.run_until(sim::kNever, *this);
+  // Callers still waiting when nothing else can happen were never served.
   std::uint64_t unserved = 0;
-  for (const WaitingQueue& q : queues_) unserved += q.size();
+  for (const WaitingQueue& q : queues_) {
+    unserved += q.size();
+    q.for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
+      lifecycle_.customer_lost(pool_.customer_slot(e.contact), pool_.type(e.contact), false);
+    });
+  }
   ReplicationCounters counters = lifecycle_.kpi().finish(now(), unserved);
   counters.events = engine_.events_dispatched();
   counters.draws = draws();
@@ -210,6 +221,9 @@ void CallCenter::dispatch(const sim::Event& e) {
       return;
     case CcEvent::ShrinkagePlan:
       on_shrinkage_plan(e.subject);
+      return;
+    case CcEvent::RedialDue:
+      on_redial_due(make_id<ContactId>(e.subject));
       return;
     case CcEvent::MaxWaitReached:
       if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // served meanwhile

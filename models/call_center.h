@@ -5,7 +5,7 @@
 // happen (contacts in the system at the end of the window are finished) and returns the
 // totals. The handlers live by stage, one file each:
 //   call_center.cc            construction, run(), dispatch(), observation slots
-//   call_center_admission.cc  arrivals, trunk lines, IVR
+//   call_center_admission.cc  arrivals, trunk lines, IVR, redials
 //   call_center_routing.cc    routing decisions, queues, abandonment, balking, maximum
 //                             wait, closing, eligibility timers
 //   call_center_service.cc    talk, wrap-up, freeing the agent
@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -45,9 +46,20 @@ class CallCenter {
   void dispatch(const sim::Event& e);
 
  private:
+  // redial, redial_delay and attempt are drawn from only when the type redials.
   struct TypeStreams {
-    sim::Mrg32k3a patience, service, wrap_up, ivr_path, ivr_duration, balk;
+    sim::Mrg32k3a patience, service, wrap_up, ivr_path, ivr_duration, balk, redial, redial_delay, attempt;
   };
+  // What one attempt of a caller brings to the centre, drawn before it is admitted.
+  struct AttemptDraws {
+    double patience_draw, talk_s, wrap_s, ivr_u, ivr_s, balk_u;
+  };
+  // Where an attempt's draws come from: a first attempt's from the type's stream of each
+  // purpose, a redial's all from the type's Attempt stream.
+  struct AttemptStreams {
+    sim::Mrg32k3a *patience, *service, *wrap_up, *ivr_path, *ivr_duration, *balk;
+  };
+  static constexpr ContactId kNoContact = make_id<ContactId>(kNoId);
   // [type * groups + group]: the pair's index (kNoId when the type does not route to the
   // group) and its handle-time multiplier.
   struct PairInfo {
@@ -67,6 +79,25 @@ class CallCenter {
   // call_center_admission.cc
   void on_arrival(ContactTypeId k);
   std::uint32_t steady_arrival_slot(double t);
+  void draw_attempt(ContactTypeId k, std::uint32_t slot, const AttemptStreams& s, bool draw_patience,
+                    bool draw_handle, AttemptDraws& d);
+  // c: the record of a customer redialling, or kNoContact for a first attempt. Inlined
+  // into on_arrival, where a first attempt pays for no redial it does not make.
+  void admit(ContactTypeId k, std::uint32_t slot, const AttemptDraws& d, ContactId c);
+  void store_draws(ContactId c, const AttemptDraws& d);
+  void on_redial_due(ContactId c);
+  std::uint32_t redial_slot();
+  // Whether a caller whose attempt-th attempt just ended in `end` calls again, and after
+  // how long (drawn here, from the type's Redial streams).
+  std::optional<double> redial_delay(ContactTypeId k, std::uint32_t attempt, AttemptEnd end);
+  void plan_redial(ContactId c, AttemptEnd end, double delay_s);
+  // The attempt of c ended without an agent (its line, if it had one, released): the
+  // customer redials or is lost.
+  void after_attempt(ContactId c, AttemptEnd end);
+  void end_attempt(ContactId c, AttemptEnd end) {
+    release_line(c);
+    after_attempt(c, end);
+  }
   void on_ivr_done(ContactId c);
   void release_line(ContactId c);
   void leave_system(ContactId c);

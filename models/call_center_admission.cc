@@ -1,5 +1,6 @@
 // Admission: a call arrives, draws its random durations, takes a trunk line (or is
-// blocked), passes the IVR (or is blocked at its ports), and goes on to routing.
+// blocked), passes the IVR (or is blocked at its ports), and goes on to routing. A
+// customer whose attempt failed may call again: a redial is admitted the same way.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -26,7 +27,6 @@ inline std::uint32_t CallCenter::steady_arrival_slot(double t) {
 
 void CallCenter::on_arrival(ContactTypeId k) {
   if (arrivals_closed_) return;
-  const ContactTypeSpec& type = spec_.contact_types[k];
   TypeStreams& s = streams_[k];
   const double t = now();
 
@@ -36,60 +36,156 @@ void CallCenter::on_arrival(ContactTypeId k) {
       spec_.mode == RunMode::Day ? std::min(static_cast<std::uint32_t>(t / spec_.period_s), spec_.num_periods - 1)
                                  : steady_arrival_slot(t);
 
-  // Every offered call draws its patience, talk, wrap-up, IVR path and balk, in this order,
-  // even when blocked: a change that blocks more calls then shifts no later draw (CRN).
-  // Patience is drawn now for every call, but a law sampled by inverting one uniform
-  // keeps the uniform and is transformed only if the caller ever waits (most do not).
-  double patience_draw = sim::kNever;
-  if (type.patience)
-    patience_draw = type.patience->uses_one_draw() ? s.patience.next_u01() : sim::sample(*type.patience, s.patience);
-  double talk_s = sim::sample(type.talk, s.service);
-  double wrap_s = type.wrap_up ? sim::sample(*type.wrap_up, s.wrap_up) : 0.0;
-  if (!handle_scale_.empty()) {
-    const double f = handle_scale_[index(k) * spec_.num_periods + slot];
-    talk_s *= f;
-    wrap_s *= f;
-  }
-  double ivr_u = 0.0;
-  double ivr_s = 0.0;
-  if (type.ivr) {
-    ivr_u = s.ivr_path.next_u01();
-    ivr_s = sim::sample(type.ivr->duration, s.ivr_duration);
-  }
-  const double balk_u = type.balk_p_by_queue_length.empty() ? 1.0 : s.balk.next_u01();
-
-  // A blocked call never gets a contact record; an admitted one is reported with its
-  // record's id so a trace reader can follow it until the record is released.
-  if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) {
-    lifecycle_.arrival(t, slot, k, kNoId);
-    lifecycle_.blocked(t, slot, k, BlockedAt::Trunk, kNoId, 0.0);
-  } else if (type.ivr && spec_.ivr_ports && ports_busy_ == *spec_.ivr_ports) {
-    lifecycle_.arrival(t, slot, k, kNoId);
-    lifecycle_.blocked(t, slot, k, BlockedAt::Ivr, kNoId, 0.0);
-  } else {
-    ++lines_busy_;
-    const ContactId c = pool_.allocate();
-    lifecycle_.arrival(t, slot, k, index(c));
-    pool_.type(c) = k;
-    pool_.slot(c) = slot;
-    pool_.arrival_s(c) = t;
-    pool_.patience_draw(c) = patience_draw;
-    pool_.talk_s(c) = talk_s;
-    pool_.wrap_s(c) = wrap_s;
-    pool_.ivr_u(c) = ivr_u;
-    pool_.balk_u(c) = balk_u;
-    if (type.ivr) {
-      ++ports_busy_;
-      lifecycle_.ivr_start(t, c, k);
-      schedule(t + ivr_s, CcEvent::IvrDone, CcPriority::Release, index(c));
-    } else {
-      route_to_agents(c);
-    }
-  }
+  AttemptDraws d{sim::kNever, 0.0, 0.0, 0.0, 0.0, 1.0};
+  draw_attempt(k, slot, {&s.patience, &s.service, &s.wrap_up, &s.ivr_path, &s.ivr_duration, &s.balk}, true, true, d);
+  admit(k, slot, d, kNoContact);
 
   if (spec_.mode == RunMode::SteadyState && spec_.steady.calls > 0 && counted_arrivals_ == spec_.steady.calls &&
       arrival_slot_ != lifecycle_.kpi().discard_slot())
     on_window_end();
+}
+
+// Every attempt draws its patience, talk, wrap-up, IVR path and balk, in this order, even
+// when blocked: a change that blocks more calls then shifts no later draw (CRN). Patience
+// is drawn for every call, but a law sampled by inverting one uniform keeps the uniform
+// and is transformed only if the caller ever waits (most do not). A redial draws patience
+// and handle time only when it does not keep the first ones (draw_patience, draw_handle).
+[[gnu::always_inline]] inline void CallCenter::draw_attempt(ContactTypeId k, std::uint32_t slot,
+                                                            const AttemptStreams& s, bool draw_patience,
+                                                            bool draw_handle, AttemptDraws& d) {
+  const ContactTypeSpec& type = spec_.contact_types[k];
+  if (draw_patience && type.patience)
+    d.patience_draw =
+        type.patience->uses_one_draw() ? s.patience->next_u01() : sim::sample(*type.patience, *s.patience);
+  if (draw_handle) {
+    d.talk_s = sim::sample(type.talk, *s.service);
+    d.wrap_s = type.wrap_up ? sim::sample(*type.wrap_up, *s.wrap_up) : 0.0;
+    if (!handle_scale_.empty()) {
+      const double f = handle_scale_[index(k) * spec_.num_periods + slot];
+      d.talk_s *= f;
+      d.wrap_s *= f;
+    }
+  }
+  if (type.ivr) {
+    d.ivr_u = s.ivr_path->next_u01();
+    d.ivr_s = sim::sample(type.ivr->duration, *s.ivr_duration);
+  }
+  if (!type.balk_p_by_queue_length.empty()) d.balk_u = s.balk->next_u01();
+}
+
+// A call blocked at entry never gets a contact record unless it will redial; an admitted
+// one is reported with its record's id so a trace reader can follow it until the record
+// is released.
+[[gnu::always_inline]] inline void
+CallCenter::admit(ContactTypeId k, std::uint32_t slot, const AttemptDraws& d, ContactId c) {
+  const double t = now();
+  const bool first = c == kNoContact;
+  const bool has_ivr = spec_.contact_types[k].ivr.has_value();
+  std::optional<BlockedAt> blocked;
+  if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines)
+    blocked = BlockedAt::Trunk;
+  else if (has_ivr && spec_.ivr_ports && ports_busy_ == *spec_.ivr_ports)
+    blocked = BlockedAt::Ivr;
+  if (blocked) [[unlikely]] {
+    const std::uint32_t id = first ? kNoId : index(c);
+    lifecycle_.arrival(t, slot, k, id, false, first);
+    lifecycle_.blocked(t, slot, k, *blocked, id, 0.0);
+    if (!first) {
+      pool_.slot(c) = slot;
+      store_draws(c, d);
+      after_attempt(c, AttemptEnd::Blocked);
+    } else if (const std::optional<double> delay = redial_delay(k, 1, AttemptEnd::Blocked)) {
+      c = pool_.allocate();
+      pool_.type(c) = k;
+      pool_.slot(c) = slot;
+      pool_.arrival_s(c) = t;
+      store_draws(c, d);
+      plan_redial(c, AttemptEnd::Blocked, *delay);
+    } else {
+      lifecycle_.customer_lost(slot, k, false);
+    }
+    return;
+  }
+  ++lines_busy_;
+  if (first) c = pool_.allocate();
+  lifecycle_.arrival(t, slot, k, index(c), true, first);
+  pool_.type(c) = k;
+  pool_.slot(c) = slot;
+  pool_.arrival_s(c) = t;
+  store_draws(c, d);
+  if (has_ivr) {
+    ++ports_busy_;
+    lifecycle_.ivr_start(t, c, k);
+    schedule(t + d.ivr_s, CcEvent::IvrDone, CcPriority::Release, index(c));
+  } else {
+    route_to_agents(c);
+  }
+}
+
+inline void CallCenter::store_draws(ContactId c, const AttemptDraws& d) {
+  pool_.patience_draw(c) = d.patience_draw;
+  pool_.talk_s(c) = d.talk_s;
+  pool_.wrap_s(c) = d.wrap_s;
+  pool_.ivr_u(c) = d.ivr_u;
+  pool_.balk_u(c) = d.balk_u;
+}
+
+// A redial is made in the slot of its instant; in steady state it is not one of the
+// counted arrivals (those are customers), so it never moves a batch boundary.
+std::uint32_t CallCenter::redial_slot() {
+  if (spec_.mode == RunMode::Day)
+    return std::min(static_cast<std::uint32_t>(now() / spec_.period_s), spec_.num_periods - 1);
+  if (spec_.steady.calls == 0 || arrival_slot_ == lifecycle_.kpi().discard_slot()) return arrival_slot_;
+  return batch_;
+}
+
+std::optional<double> CallCenter::redial_delay(ContactTypeId k, std::uint32_t attempt, AttemptEnd end) {
+  const std::optional<RedialSpec>& r = spec_.contact_types[k].redial;
+  if (!r || !r->follows(end)) return std::nullopt;
+  const double p = r->p_after(attempt);
+  if (p <= 0.0) return std::nullopt;
+  TypeStreams& s = streams_[k];
+  if (p < 1.0 && s.redial.next_u01() >= p) return std::nullopt;
+  return sim::sample(r->delay, s.redial_delay);
+}
+
+// The record stays (without a line) until the redial; its pending events go stale.
+void CallCenter::plan_redial(ContactId c, AttemptEnd end, double delay_s) {
+  if (pool_.redials(c) == 0) pool_.first_slot(c) = pool_.slot(c);
+  pool_.bump_generation(c);
+  pool_.last_end(c) = static_cast<std::uint8_t>(end);
+  lifecycle_.redial(now(), c, pool_.type(c), delay_s);
+  schedule(now() + delay_s, CcEvent::RedialDue, CcPriority::Normal, index(c));
+}
+
+void CallCenter::after_attempt(ContactId c, AttemptEnd end) {
+  const ContactTypeId k = pool_.type(c);
+  if (const std::optional<double> delay = redial_delay(k, pool_.redials(c) + 1, end)) [[unlikely]] {
+    plan_redial(c, end, *delay);
+    return;
+  }
+  lifecycle_.customer_lost(pool_.customer_slot(c), k, end == AttemptEnd::Abandoned);
+  pool_.release(c);
+}
+
+// The redial is a new call of the same type. It draws afresh what the scenario does not
+// keep, and always its IVR path and balk (decisions of this call), from the type's Attempt
+// stream. A day's centre takes no call after its close: the customer is lost.
+void CallCenter::on_redial_due(ContactId c) {
+  const ContactTypeId k = pool_.type(c);
+  if (spec_.mode == RunMode::Day && arrivals_closed_) {
+    lifecycle_.gave_up(now(), c, k, pool_.customer_slot(c),
+                       static_cast<AttemptEnd>(pool_.last_end(c)) == AttemptEnd::Abandoned);
+    pool_.release(c);
+    return;
+  }
+  const RedialSpec& r = *spec_.contact_types[k].redial;
+  sim::Mrg32k3a* s = &streams_[k].attempt;
+  const std::uint32_t slot = redial_slot();
+  ++pool_.redials(c);
+  AttemptDraws d{pool_.patience_draw(c), pool_.talk_s(c), pool_.wrap_s(c), 0.0, 0.0, 1.0};
+  draw_attempt(k, slot, {s, s, s, s, s, s}, !r.keep_patience, !r.keep_handle_time, d);
+  admit(k, slot, d, c);
 }
 
 void CallCenter::on_ivr_done(ContactId c) {
@@ -105,7 +201,7 @@ void CallCenter::on_ivr_done(ContactId c) {
     leave_system(c);
   } else if (u < ivr.p_self_service + ivr.p_hangup) {
     lifecycle_.ivr_outcome(now(), pool_.slot(c), c, k, IvrOutcome::HungUp, now() - pool_.arrival_s(c));
-    leave_system(c);
+    end_attempt(c, AttemptEnd::IvrHangup);
   } else {
     route_to_agents(c);
   }

@@ -22,7 +22,7 @@ void CallCenter::route_to_agents(ContactId c) {
   pool_.enqueue_s(c) = now();
   if (spec_.closing != Closing::ServeAfterClose && closed_to(k)) [[unlikely]] {
     lifecycle_.disconnected(now(), pool_.slot(c), c, k, kNoQueue, 0.0, now() - pool_.arrival_s(c));
-    leave_system(c);
+    end_attempt(c, AttemptEnd::Disconnected);
     return;
   }
   const Contact contact{c, k, pool_.arrival_s(c)};
@@ -37,7 +37,7 @@ void CallCenter::route_to_agents(ContactId c) {
       const std::size_t ahead = std::min(queues_[q].size(), balk.size() - 1);
       if (pool_.balk_u(c) < balk[ahead]) {
         lifecycle_.balked(now(), pool_.slot(c), c, k, now() - pool_.arrival_s(c));
-        leave_system(c);
+        end_attempt(c, AttemptEnd::Balked);
         return;
       }
     }
@@ -60,7 +60,7 @@ void CallCenter::route_to_agents(ContactId c) {
     schedule_router_timer(c, 0);
   } else {
     lifecycle_.blocked(now(), pool_.slot(c), k, BlockedAt::Router, index(c), now() - pool_.arrival_s(c));
-    leave_system(c);
+    end_attempt(c, AttemptEnd::Blocked);
   }
 }
 
@@ -82,7 +82,7 @@ void CallCenter::on_patience_expired(ContactId c) {
   const ContactTypeId k = pool_.type(c);
   const QueueId q = pool_.queue(c);
   lifecycle_.abandoned(now(), pool_.slot(c), c, k, q, now() - pool_.enqueue_s(c), now() - pool_.arrival_s(c));
-  leave_system(c);  // bumps the generation: the queue entry is now stale
+  end_attempt(c, AttemptEnd::Abandoned);  // bumps the generation: the queue entry is now stale
   queues_[q].remove_stale(pool_);
 }
 
@@ -90,7 +90,7 @@ void CallCenter::on_max_wait(ContactId c) {
   const ContactTypeId k = pool_.type(c);
   const QueueId q = pool_.queue(c);
   lifecycle_.timed_out(now(), pool_.slot(c), c, k, q, now() - pool_.enqueue_s(c), now() - pool_.arrival_s(c));
-  leave_system(c);
+  end_attempt(c, AttemptEnd::TimedOut);
   queues_[q].remove_stale(pool_);
 }
 
@@ -117,7 +117,7 @@ void CallCenter::disconnect_waiting(QueueId q) {
   for (const ContactId c : waiting) {
     lifecycle_.disconnected(now(), pool_.slot(c), c, pool_.type(c), q, now() - pool_.enqueue_s(c),
                             now() - pool_.arrival_s(c));
-    leave_system(c);
+    end_attempt(c, AttemptEnd::Disconnected);
   }
   queue.clear();
 }

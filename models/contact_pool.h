@@ -25,6 +25,7 @@ class ContactPool {
 
   void release(ContactId c) {
     ++generation_[index(c)];
+    redials_[index(c)] = 0;
     free_.push_back(index(c));
   }
 
@@ -46,6 +47,16 @@ class ContactPool {
   double& wrap_s(ContactId c) { return wrap_s_[index(c)]; }
   double& ivr_u(ContactId c) { return ivr_u_[index(c)]; }
   double& balk_u(ContactId c) { return balk_u_[index(c)]; }  // the uniform that decides a balk
+  // Redials: the redials the customer made before this attempt (0 in a fresh record, so a
+  // first attempt writes nothing), the slot of its first attempt (where the customer
+  // counts; set at its first redial), and how its last attempt ended (while it waits).
+  std::uint32_t& redials(ContactId c) { return redials_[index(c)]; }
+  std::uint32_t redials(ContactId c) const { return redials_[index(c)]; }
+  std::uint32_t& first_slot(ContactId c) { return first_slot_[index(c)]; }
+  std::uint32_t customer_slot(ContactId c) const {
+    return redials_[index(c)] == 0 ? slot_[index(c)] : first_slot_[index(c)];
+  }
+  std::uint8_t& last_end(ContactId c) { return last_end_[index(c)]; }
   ContactTypeId type(ContactId c) const { return type_[index(c)]; }
   double enqueue_s(ContactId c) const { return enqueue_s_[index(c)]; }
 
@@ -65,6 +76,9 @@ class ContactPool {
     wrap_s_.push_back(0.0);
     ivr_u_.push_back(0.0);
     balk_u_.push_back(0.0);
+    redials_.push_back(0);
+    first_slot_.push_back(0);
+    last_end_.push_back(0);
     return make_id<ContactId>(i);
   }
 
@@ -80,6 +94,9 @@ class ContactPool {
   std::vector<double> wrap_s_;
   std::vector<double> ivr_u_;
   std::vector<double> balk_u_;
+  std::vector<std::uint32_t> redials_;
+  std::vector<std::uint32_t> first_slot_;
+  std::vector<std::uint8_t> last_end_;
   std::vector<std::uint32_t> free_;
 };
 

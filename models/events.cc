@@ -18,6 +18,7 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::BreakEnd: return "BreakEnd";
     case CcEvent::ShrinkagePlan: return "ShrinkagePlan";
     case CcEvent::MaxWaitReached: return "MaxWaitReached";
+    case CcEvent::RedialDue: return "RedialDue";
   }
   return "Unknown";
 }

@@ -23,6 +23,7 @@ enum class CcEvent : std::uint16_t {
   BreakEnd,         // subject: agent (end of a break or of a shrinkage block)
   ShrinkagePlan,    // subject: period whose shrinkage blocks are planned now
   MaxWaitReached,   // subject: contact, generation at enqueue
+  RedialDue,        // subject: contact (a customer between attempts)
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

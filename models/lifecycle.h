@@ -24,10 +24,25 @@ class Lifecycle {
   KpiObserver& kpi() { return kpi_; }
   std::uint64_t fingerprint() const { return fingerprint_.value(); }
 
-  // Contacts. `c` is kNoId for a call that never got a contact record (blocked at entry).
-  void arrival(double t, std::uint32_t slot, ContactTypeId k, std::uint32_t c) {
-    kpi_.arrival(slot, k, c != kNoId, t);
+  // Contacts. `c` is kNoId for a call that never got a contact record (blocked at entry,
+  // and not about to redial). entered: it took a line; first: the customer's first attempt.
+  void arrival(double t, std::uint32_t slot, ContactTypeId k, std::uint32_t c, bool entered, bool first) {
+    kpi_.arrival(slot, k, entered, first, t);
     note(t, TraceWhat::Arrival, c, index(k), kNoId, kNoId);
+  }
+  // The customer's attempt failed and it will call again after delay_s.
+  void redial(double t, ContactId c, ContactTypeId k, double delay_s) {
+    note(t, TraceWhat::Redial, index(c), index(k), kNoId, kNoId, delay_s);
+  }
+  // The customer (its first attempt counted in customer_slot) was not served and will not
+  // call again; abandoned: its last attempt was an abandonment in the queue.
+  void customer_lost(std::uint32_t customer_slot, ContactTypeId k, bool abandoned) {
+    kpi_.customer_lost(customer_slot, k, abandoned);
+  }
+  // The customer's redial came after the centre closed: it never called again.
+  void gave_up(double t, ContactId c, ContactTypeId k, std::uint32_t customer_slot, bool abandoned) {
+    kpi_.customer_lost(customer_slot, k, abandoned);
+    note(t, TraceWhat::GaveUp, index(c), index(k), kNoId, kNoId);
   }
   // in_system_s: since the arrival (0 for a call blocked on arrival).
   void blocked(double t, std::uint32_t slot, ContactTypeId k, BlockedAt where, std::uint32_t c, double in_system_s) {

@@ -13,7 +13,7 @@ namespace ccsim::models {
 
 // A new component takes the next free number; a new purpose the next free value of its
 // component (at most sim::kPurposesPerComponent). Caller holds the behaviours of callers
-// (balking now; redials and callbacks next) and Channel is held for channels (chat,
+// (balking, redials; callbacks next) and Channel is held for channels (chat,
 // e-mail, outbound), so that those streams never move the ones below.
 enum class Component : std::uint32_t {
   Arrivals = 0,     // index: contact type
@@ -33,7 +33,10 @@ enum class ContactTypePurpose : std::uint32_t {
   IvrPath = 3,
   IvrDuration = 4,
 };
-enum class CallerPurpose : std::uint32_t { Balk = 0 };
+// Redial: whether a failed attempt is followed by another; RedialDelay: when; Attempt:
+// what a redial draws afresh (patience, handle time, IVR path, balk), so that no redial
+// moves a draw of the first attempts.
+enum class CallerPurpose : std::uint32_t { Balk = 0, Redial = 1, RedialDelay = 2, Attempt = 3 };
 enum class RouterPurpose : std::uint32_t { TieBreak = 0 };
 enum class WorkforcePurpose : std::uint32_t { Absence = 0 };
 

@@ -26,6 +26,8 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::Balked: return "balked";
     case TraceWhat::TimedOut: return "timed_out";
     case TraceWhat::Disconnected: return "disconnected";
+    case TraceWhat::Redial: return "redial";
+    case TraceWhat::GaveUp: return "gave_up";
   }
   return "unknown";
 }

@@ -34,6 +34,8 @@ enum class TraceWhat : std::uint8_t {
   Balked,        // hung up on arrival at the queue instead of joining it
   TimedOut,      // value: wait; left the queue at the type's max_wait_s
   Disconnected,  // value: wait; cut off by the centre's closing rule
+  Redial,        // value: the delay; the customer will call again then (the attempt's Arrival)
+  GaveUp,        // a customer's redial fell after the close: it never called again
 };
 
 std::string_view trace_what_name(TraceWhat w);
@@ -47,7 +49,7 @@ struct TraceRecord {
   std::uint32_t type;     // kNoId when not about a contact type
   std::uint32_t group;    // kNoId when no group is involved
   std::uint32_t agent;    // kNoId when no agent is involved
-  double value;           // wait_s for Answered/Abandoned/TimedOut/Disconnected, see BreakStart and AuxStart, else 0
+  double value;  // wait_s for Answered/Abandoned/TimedOut/Disconnected; see BreakStart, AuxStart, Redial; else 0
 };
 
 class TraceSink {

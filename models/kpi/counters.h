@@ -32,6 +32,13 @@ struct TypeCounters {
   std::uint64_t timed_out = 0;        // left the queue at the type's max_wait_s
   std::uint64_t disconnected = 0;     // cut off by the closing rule, waiting or on reaching the queue
   std::uint64_t disconnected_unqueued = 0;  // of those, cut off on reaching it (never admitted)
+  // Redials: offered counts every attempt, in the slot it was made in. A customer is
+  // counted once, in the slot of its first attempt, and so is what became of it. Only
+  // redials and failures touch these, so that a served first attempt pays for nothing:
+  // customers() and customers_served() are derived.
+  std::uint64_t redials = 0;              // attempts after the first
+  std::uint64_t customers_lost = 0;       // not served, and did not call again (or still waiting at the end)
+  std::uint64_t customers_abandoned = 0;  // of those, the last attempt was an abandonment in the queue
   std::uint64_t waited = 0;           // reached the queue and waited > 0 (answered, abandoned, timed out...)
   double wait_sum_answered_s = 0.0;
   double wait_sum_admitted_s = 0.0;  // every call that joined the queue, whatever its end
@@ -44,6 +51,10 @@ struct TypeCounters {
 
   TypeCounters& operator+=(const TypeCounters& o);
   bool operator==(const TypeCounters&) const = default;
+
+  std::uint64_t customers() const { return offered - redials; }
+  // Answered by an agent or contained by the IVR (self-service) on some attempt.
+  std::uint64_t customers_served() const { return customers() - customers_lost; }
 };
 
 struct GroupCounters {

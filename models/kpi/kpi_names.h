@@ -62,6 +62,11 @@ enum class Kpi : std::uint8_t {
   PBalkOverOffered,
   PTimedOutOverOffered,
   PDisconnectedOverOffered,
+  Redials,
+  Customers,
+  CustomersServed,
+  PAbandonOverCustomers,
+  PUnservedOverCustomers,
 };
 
 namespace internal {
@@ -119,6 +124,11 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::PBalkOverOffered: return "p_balk_over_offered";
     case Kpi::PTimedOutOverOffered: return "p_timed_out_over_offered";
     case Kpi::PDisconnectedOverOffered: return "p_disconnected_over_offered";
+    case Kpi::Redials: return "redials";
+    case Kpi::Customers: return "customers";
+    case Kpi::CustomersServed: return "customers_served";
+    case Kpi::PAbandonOverCustomers: return "p_abandon_over_customers";
+    case Kpi::PUnservedOverCustomers: return "p_unserved_over_customers";
   }
   return {};
 }
@@ -165,6 +175,8 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::PBalkOverOffered:
     case Kpi::PTimedOutOverOffered:
     case Kpi::PDisconnectedOverOffered:
+    case Kpi::PAbandonOverCustomers:
+    case Kpi::PUnservedOverCustomers:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -196,6 +208,9 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::Balked:
     case Kpi::TimedOut:
     case Kpi::Disconnected:
+    case Kpi::Redials:
+    case Kpi::Customers:
+    case Kpi::CustomersServed:
       return false;
   }
   return false;

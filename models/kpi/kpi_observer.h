@@ -29,10 +29,19 @@ class KpiObserver {
   std::uint32_t discard_slot() const { return discard_slot_; }
 
   // `entered`: the call took a line (it was not blocked on arrival) and is now in the system.
-  void arrival(std::uint32_t slot, ContactTypeId k, bool entered, double now_s) {
+  // `first`: the customer's first attempt (else a redial).
+  void arrival(std::uint32_t slot, ContactTypeId k, bool entered, bool first, double now_s) {
     ++counters_.arrivals;
-    ++counters_.type(slot, index(k)).offered;
+    TypeCounters& tc = counters_.type(slot, index(k));
+    ++tc.offered;
+    tc.redials += !first;
     if (entered) in_system_changes(k, now_s, +1);
+  }
+  // The customer's story ended unserved (abandoned: its last attempt was an abandonment).
+  void customer_lost(std::uint32_t customer_slot, ContactTypeId k, bool abandoned) {
+    TypeCounters& tc = counters_.type(customer_slot, index(k));
+    ++tc.customers_lost;
+    tc.customers_abandoned += abandoned;
   }
   // in_system_s: from arrival to now (0 for a call blocked on arrival, which never entered).
   void blocked(std::uint32_t slot, ContactTypeId k, BlockedAt where, double now_s, double in_system_s) {

@@ -51,6 +51,11 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   set(v, Kpi::PBalkOverOffered, ratio(d(c.balked), offered));
   set(v, Kpi::PTimedOutOverOffered, ratio(d(c.timed_out), offered));
   set(v, Kpi::PDisconnectedOverOffered, ratio(d(c.disconnected), offered));
+  set(v, Kpi::Redials, d(c.redials));
+  set(v, Kpi::Customers, d(c.customers()));
+  set(v, Kpi::CustomersServed, d(c.customers_served()));
+  set(v, Kpi::PAbandonOverCustomers, ratio(d(c.customers_abandoned), d(c.customers())));
+  set(v, Kpi::PUnservedOverCustomers, ratio(d(c.customers() - c.customers_served()), d(c.customers())));
   set(v, Kpi::PWaitOverAdmitted, ratio(d(c.waited), admitted));
   set(v, Kpi::PWaitOverOffered, ratio(d(c.waited), offered));
   set(v, Kpi::PAbandonOverAdmitted, ratio(d(c.abandoned), admitted));
@@ -113,6 +118,12 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
     case Kpi::Disconnected:
     case Kpi::PDisconnectedOverOffered:
       return spec.mode == RunMode::Day && spec.closing != Closing::ServeAfterClose;
+    case Kpi::Redials:
+    case Kpi::Customers:
+    case Kpi::CustomersServed:
+    case Kpi::PAbandonOverCustomers:
+    case Kpi::PUnservedOverCustomers:
+      return any_type([](const ContactTypeSpec& t) { return t.redial.has_value(); });
     default: return true;
   }
 }

@@ -22,10 +22,10 @@ namespace {
 // log-on and log-off, sort indices, the pool's 32-byte record, the per-agent flags.
 constexpr double kBytesPerAgent = 2 * sizeof(Stint) + 2 * sizeof(RosterChange) + 3 * sizeof(std::uint32_t) + 32 +
                                   3 * sizeof(std::uint8_t) + sizeof(double);
-// Per contact in the system: the pool's eleven arrays, a queue entry (the ring doubles,
-// so up to two), and its pending events (patience and service, say two).
-constexpr double kBytesPerContact = 5 * sizeof(std::uint32_t) + 6 * sizeof(double) + sizeof(std::uint32_t) +
-                                    2 * sizeof(WaitingQueue::Entry) + 2 * sizeof(sim::Event);
+// Per contact in the system: the pool's fifteen arrays and its free list, a queue entry
+// (the ring doubles, so up to two), and its pending events (patience and service, say two).
+constexpr double kBytesPerContact = 7 * sizeof(std::uint32_t) + 7 * sizeof(double) + sizeof(std::uint8_t) +
+                                    sizeof(std::uint32_t) + 2 * sizeof(WaitingQueue::Entry) + 2 * sizeof(sim::Event);
 
 // a * b where 0 times anything (an infinite day, say) is 0: nothing arrives, nothing costs.
 double times(double a, double b) { return a == 0.0 || b == 0.0 ? 0.0 : a * b; }

@@ -14,6 +14,7 @@
 
 #include "models/scenario/json_pointer.h"
 #include "models/scenario/limits.h"
+#include "models/scenario/redial_rules.h"
 
 namespace ccsim::models::internal {
 
@@ -128,6 +129,7 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
           "the patience law has mean 0: there is nothing to scale to these means; give the law a mean > 0");
   if (auto x = number_at(v, ptr, "max_wait_s", above(0.0), false)) t.max_wait_s = *x;
   if (const Json* b = find(v, "balking")) decode_balking(*b, ptr + "/balking", t);
+  if (const Json* r = find(v, "redial")) decode_redial(*r, ptr + "/redial", t);
   if (mode_ == RunMode::SteadyState) {
     day_only(v, ptr, {"aht_per_period_s", "patience_per_period_s"});
     return;
@@ -171,6 +173,65 @@ void Decoder::decode_balking(const Json& v, const std::string& ptr, ContactTypeS
   for (std::size_t i = 0; i < ps->size(); ++i)
     if (auto x = number((*ps)[i], child_pointer(pp, i), closed(0.0, 1.0))) p.push_back(*x);
   if (p.size() == ps->size()) t.balk_p_by_queue_length = std::move(p);
+}
+
+void Decoder::decode_redial(const Json& v, const std::string& ptr, ContactTypeSpec& t) {
+  if (!expect_object(v, ptr,
+                     R"(an object {"p_by_attempt": [p1, p2, ...], "delay": <distribution>, "max_attempts": n, )"
+                     R"("after": [...], "patience": "redraw" or "keep", "handle_time": "keep" or "redraw"})"))
+    return;
+  const std::size_t before = sink_.count();
+  check_keys(v, ptr, kRedialKeys);
+  RedialSpec r;
+  if (const Json* a = find(v, "after")) {
+    const std::string ap = ptr + "/after";
+    if (!a->is_array() || a->empty()) {
+      error(ap, fmt::format("expected a non-empty array of outcomes a redial follows, from blocked, ivr_hangup, "
+                            "abandoned, balked, timed_out, disconnected; got {}",
+                            describe(*a)));
+    } else {
+      r.after = 0;
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        const std::string ep = child_pointer(ap, i);
+        const auto e = choice((*a)[i], ep, "outcome", kAttemptEndNames);
+        if (!e) continue;
+        const std::uint8_t bit = attempt_end_bit(static_cast<AttemptEnd>(*e));
+        if (r.after & bit)
+          error(ep, fmt::format("{} is listed twice; name each outcome once", quote(kAttemptEndNames[*e])));
+        r.after |= bit;
+      }
+    }
+  }
+  constexpr std::string_view accepted =
+      "a non-empty array of probabilities in [0, 1]: [p1, p2, ...], p_n the probability of a redial after the "
+      "n-th attempt failed, the last value for later attempts";
+  if (const Json* ps = find(v, "p_by_attempt")) {
+    const std::string pp = ptr + "/p_by_attempt";
+    if (!ps->is_array() || ps->empty()) {
+      error(pp, fmt::format("expected {}; got {}", accepted, describe(*ps)));
+    } else {
+      for (std::size_t i = 0; i < ps->size(); ++i)
+        if (auto x = number((*ps)[i], child_pointer(pp, i), closed(0.0, 1.0))) r.p_by_attempt.push_back(*x);
+    }
+  } else {
+    missing(ptr, "p_by_attempt", accepted);
+  }
+  if (auto n = integer_at(v, ptr, "max_attempts", 1, internal::kMaxRedialAttempts, false))
+    r.max_attempts = static_cast<std::uint32_t>(*n);
+  if (const Json* d = find(v, "delay")) {
+    if (auto dist = decode_distribution(*d, ptr + "/delay", false)) r.delay = std::move(*dist);
+  } else {
+    missing(ptr, "delay", fmt::format("the time from the failed attempt to the redial: a distribution object such "
+                                      "as {}",
+                                      kDistExample));
+  }
+  if (const Json* p = find(v, "patience"))
+    if (auto i = choice(*p, ptr + "/patience", "patience rule", kRedialDrawNames)) r.keep_patience = *i == 1;
+  if (const Json* h = find(v, "handle_time"))
+    if (auto i = choice(*h, ptr + "/handle_time", "handle-time rule", kRedialDrawNames)) r.keep_handle_time = *i == 1;
+  if (sink_.count() != before) return;
+  for (Diagnostic& d : internal::redial_problems(r, ptr)) error(std::move(d.pointer), std::move(d.message));
+  t.redial = std::move(r);
 }
 
 // ---- agent groups -----------------------------------------------------------------

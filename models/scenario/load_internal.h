@@ -60,10 +60,19 @@ constexpr std::array<std::string_view, 3> kCostKeys = {"currency", "per_abandone
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
-constexpr std::array<std::string_view, 12> kContactTypeKeys = {
+constexpr std::array<std::string_view, 13> kContactTypeKeys = {
     "name",    "priority", "arrivals",      "ivr",           "talk", "wrap_up", "patience", "aht_per_period_s",
-    "patience_per_period_s", "service_level", "max_wait_s", "balking"};
+    "patience_per_period_s", "service_level", "max_wait_s", "balking", "redial"};
 constexpr std::array<std::string_view, 1> kBalkingKeys = {"p_by_queue_length"};
+constexpr std::array<std::string_view, 6> kRedialKeys = {"after", "p_by_attempt", "max_attempts",
+                                                         "delay", "patience", "handle_time"};
+// Same order as AttemptEnd.
+constexpr std::array<std::string_view, kNumAttemptEnds> kAttemptEndNames = {
+    attempt_end_name(AttemptEnd::Blocked),  attempt_end_name(AttemptEnd::IvrHangup),
+    attempt_end_name(AttemptEnd::Abandoned), attempt_end_name(AttemptEnd::Balked),
+    attempt_end_name(AttemptEnd::TimedOut), attempt_end_name(AttemptEnd::Disconnected)};
+// What a redial does with a draw of the first attempt: index 1 keeps it.
+constexpr std::array<std::string_view, 2> kRedialDrawNames = {"redraw", "keep"};
 constexpr std::array<std::string_view, 3> kForecastKeys = {"file", "volume", "overrides"};
 constexpr std::array<std::string_view, 2> kStaffingPlanKeys = {"file", "overrides"};
 // Same order as ScenarioSpec::ForecastSource::per_hour (false, true).
@@ -277,6 +286,7 @@ class Decoder {
   void decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
   bool decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info);
   void decode_balking(const Json& v, const std::string& ptr, ContactTypeSpec& t);
+  void decode_redial(const Json& v, const std::string& ptr, ContactTypeSpec& t);
   void decode_busyness(const Json& doc, ScenarioSpec& spec);
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
   // Day mode: one value > 0 per period at obj[key], or nullopt (reported).

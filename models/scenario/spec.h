@@ -4,6 +4,8 @@
 // id; tests can build one in code. docs/scenario-format.md documents the file format.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,6 +65,49 @@ struct ServiceLevelSpec {
   double short_abandon_s = 5.0;
 };
 
+// How an attempt of a caller ended without an agent: the outcomes a redial may follow.
+enum class AttemptEnd : std::uint8_t { Blocked, IvrHangup, Abandoned, Balked, TimedOut, Disconnected };
+inline constexpr std::size_t kNumAttemptEnds = 6;
+
+constexpr std::string_view attempt_end_name(AttemptEnd e) {
+  switch (e) {
+    case AttemptEnd::Blocked: return "blocked";
+    case AttemptEnd::IvrHangup: return "ivr_hangup";
+    case AttemptEnd::Abandoned: return "abandoned";
+    case AttemptEnd::Balked: return "balked";
+    case AttemptEnd::TimedOut: return "timed_out";
+    case AttemptEnd::Disconnected: return "disconnected";
+  }
+  return {};
+}
+
+constexpr std::uint8_t attempt_end_bit(AttemptEnd e) {
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(e));
+}
+
+// Redials (retrials): after an attempt that ended in one of `after`, the caller calls the
+// same contact type again, with probability p_by_attempt[n - 1] after its n-th attempt (the
+// last value for later attempts), delay after the failure, making at most max_attempts
+// attempts in all (none: no bound; then the last probability is below 1). A redial is a
+// new call: it takes a line, passes the IVR, may balk; it keeps the caller's first
+// patience and handle time, or draws new ones.
+struct RedialSpec {
+  std::vector<double> p_by_attempt;
+  std::optional<std::uint32_t> max_attempts;
+  sim::Distribution delay;
+  std::uint8_t after = attempt_end_bit(AttemptEnd::Blocked) | attempt_end_bit(AttemptEnd::IvrHangup) |
+                       attempt_end_bit(AttemptEnd::Abandoned) | attempt_end_bit(AttemptEnd::Balked);
+  bool keep_patience = false;
+  bool keep_handle_time = true;
+
+  bool follows(AttemptEnd e) const { return (after & attempt_end_bit(e)) != 0; }
+  // The probability of a redial after the caller's attempt number `attempt` (1 = the first).
+  double p_after(std::uint32_t attempt) const {
+    if (max_attempts && attempt >= *max_attempts) return 0.0;
+    return p_by_attempt[std::min<std::size_t>(attempt, p_by_attempt.size()) - 1];
+  }
+};
+
 struct ContactTypeSpec {
   std::string name;
   std::uint32_t priority = 0;  // lower is served first by a freed agent
@@ -99,6 +144,7 @@ struct ContactTypeSpec {
   // with probability balk_p_by_queue_length[n] when n callers of its type wait ahead (the
   // last value for any longer queue). Empty: no caller balks.
   std::vector<double> balk_p_by_queue_length;
+  std::optional<RedialSpec> redial;  // none: a caller who fails does not call again
 };
 
 // A break or scheduled activity (lunch, coffee, team meeting) inside a shift. An agent

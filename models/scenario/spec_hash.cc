@@ -22,6 +22,7 @@ void feed(Hash64& h, const sim::Distribution& d);
 void feed(Hash64& h, const ArrivalSpec& a);
 void feed(Hash64& h, const IvrTreatment& t);
 void feed(Hash64& h, const ServiceLevelSpec& s);
+void feed(Hash64& h, const RedialSpec& r);
 void feed(Hash64& h, const ContactTypeSpec& c);
 void feed(Hash64& h, const BreakSpec& b);
 void feed(Hash64& h, const ShiftSpec& s);
@@ -90,10 +91,15 @@ void feed(Hash64& h, const ServiceLevelSpec& s) {
 void feed(Hash64& h, const ContactTypeSpec& c) {
   const auto& [name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
                overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-               balk_p_by_queue_length] = c;
+               balk_p_by_queue_length, redial] = c;
   feed_all(h, name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
            overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-           balk_p_by_queue_length);
+           balk_p_by_queue_length, redial);
+}
+
+void feed(Hash64& h, const RedialSpec& r) {
+  const auto& [p_by_attempt, max_attempts, delay, after, keep_patience, keep_handle_time] = r;
+  feed_all(h, p_by_attempt, max_attempts, delay, after, keep_patience, keep_handle_time);
 }
 
 void feed(Hash64& h, const BreakSpec& b) {

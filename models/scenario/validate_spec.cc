@@ -31,6 +31,7 @@
 #include "models/scenario/limits.h"
 #include "models/scenario/message_text.h"
 #include "models/scenario/range.h"
+#include "models/scenario/redial_rules.h"
 #include "models/scenario/router_tables.h"
 #include "models/scenario/steady_state_check.h"
 #include "models/scenario/target_rules.h"
@@ -245,12 +246,23 @@ class SpecChecker {
       for (std::size_t i = 0; i < t.balk_p_by_queue_length.size(); ++i)
         number(child_pointer(ptr + "/balking/p_by_queue_length", i), t.balk_p_by_queue_length[i], closed(0.0, 1.0),
                "a probability");
+      if (t.redial) redial(ptr + "/redial", *t.redial);
       routes(ptr, t, reaches_agents);
     }
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",
             "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "
             "positive arrival rate or a trace time");
+  }
+
+  void redial(const std::string& ptr, const RedialSpec& r) {
+    if (r.after >= 1u << kNumAttemptEnds)
+      error(ptr + "/after", fmt::format("has bits set past the {} outcomes of AttemptEnd; got {:#x}", kNumAttemptEnds,
+                                        r.after));
+    for (std::size_t i = 0; i < r.p_by_attempt.size(); ++i)
+      number(child_pointer(ptr + "/p_by_attempt", i), r.p_by_attempt[i], closed(0.0, 1.0), "a probability");
+    distribution(ptr + "/delay", r.delay, false);
+    for (Diagnostic& d : internal::redial_problems(r, ptr)) error(std::move(d.pointer), std::move(d.message));
   }
 
   // Empty, or (day mode) one mean > 0 per period.

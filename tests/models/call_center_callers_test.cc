@@ -1,5 +1,6 @@
 // Callers as they behave: exact traces of balking, the maximum wait and the closing rules,
 // and the counters each outcome lands in.
+#include <cmath>
 #include <cstdint>
 #include <ostream>
 #include <vector>
@@ -280,7 +281,7 @@ TEST(CallCenterCallers, BusyDaysOfCvZeroAreTheForecastDayToTheLastBit) {
   ScenarioSpec s = day_scenario(1800, 2);
   s.contact_types.push_back(testing::markov_day_type("a", {300, 200}, 120, 90.0, {0}));
   s.contact_types.push_back(testing::markov_day_type("b", {}, 100, std::nullopt, {0}));
-  s.contact_types.raw()[1].arrivals = ArrivalSpec{.process = ArrivalSpec::Process::Poisson, .rate_per_s = 0.05};
+  s.contact_types.raw()[1].arrivals = ArrivalSpec{.process = ArrivalSpec::Process::Poisson, .rate_per_s = 0.05, .per_period = {}, .times_s = {}};
   s.agent_groups.push_back(group("team", {20, 15}));
   const ReplicationCounters plain = run_replication(s, make_router(s), 3);
   s.busyness = BusynessSpec{.cv = 0.0, .interval_cv = 0.0, .per_type = true};
@@ -289,6 +290,157 @@ TEST(CallCenterCallers, BusyDaysOfCvZeroAreTheForecastDayToTheLastBit) {
   const ReplicationCounters busy = run_replication(s, make_router(s), 3);
   EXPECT_NE(busy.fingerprint, plain.fingerprint);
   EXPECT_NE(busy.arrivals, plain.arrivals);  // a busier or quieter day
+}
+
+
+// ---- redials ----------------------------------------------------------------------
+
+RedialSpec redial_always(double delay_s, std::uint32_t max_attempts) {
+  RedialSpec r;
+  r.p_by_attempt = {1.0};
+  r.max_attempts = max_attempts;
+  r.delay = sim::Distribution::constant(delay_s);
+  return r;
+}
+
+double kpi_of(const KpiValues& v, Kpi k) { return v[static_cast<std::size_t>(k)]; }
+
+TEST(CallCenterRedials, AnAbandonedCallerRedialsAndIsServedOnItsSecondAttempt) {
+  // The agent talks 0-100. The caller of 10 abandons at 40, redials at 90 and is answered at 100.
+  ScenarioSpec s = one_agent({0, 10}, 30.0);
+  calls(s).redial = redial_always(50, 3);
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},        {0, TraceWhat::Answered, 0, 0}, {10, TraceWhat::Queued, N, 0},
+      {40, TraceWhat::Abandoned, N, 30},  {40, TraceWhat::Redial, N, 50}, {90, TraceWhat::Queued, N, 0},
+      {100, TraceWhat::Answered, 0, 10},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.offered, 3u);
+  EXPECT_EQ(c.redials, 1u);
+  EXPECT_EQ(c.customers(), 2u);
+  EXPECT_EQ(c.customers_served(), 2u);
+  EXPECT_EQ(c.customers_abandoned, 0u);
+  const KpiValues v = compute_kpis(c, nullptr, 1000, s.service_level);
+  EXPECT_DOUBLE_EQ(kpi_of(v, Kpi::PAbandonOverAdmitted), 1.0 / 3.0);  // per attempt
+  EXPECT_DOUBLE_EQ(kpi_of(v, Kpi::PAbandonOverCustomers), 0.0);      // per customer
+  EXPECT_DOUBLE_EQ(kpi_of(v, Kpi::PUnservedOverCustomers), 0.0);
+}
+
+TEST(CallCenterRedials, ACustomerMakesAtMostMaxAttemptsAttempts) {
+  // Patience 5 s, the agent busy until 100: the caller of 10 abandons three times.
+  ScenarioSpec s = one_agent({0, 10}, 5.0);
+  calls(s).redial = redial_always(20, 3);
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},      {0, TraceWhat::Answered, 0, 0},  {10, TraceWhat::Queued, N, 0},
+      {15, TraceWhat::Abandoned, N, 5}, {15, TraceWhat::Redial, N, 20},  {35, TraceWhat::Queued, N, 0},
+      {40, TraceWhat::Abandoned, N, 5}, {40, TraceWhat::Redial, N, 20},  {60, TraceWhat::Queued, N, 0},
+      {65, TraceWhat::Abandoned, N, 5},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.offered, 4u);
+  EXPECT_EQ(c.redials, 2u);
+  EXPECT_EQ(c.customers_abandoned, 1u);
+  const KpiValues v = compute_kpis(c, nullptr, 1000, s.service_level);
+  EXPECT_DOUBLE_EQ(kpi_of(v, Kpi::PAbandonOverCustomers), 0.5);
+  EXPECT_DOUBLE_EQ(kpi_of(v, Kpi::PUnservedOverCustomers), 0.5);
+  EXPECT_DOUBLE_EQ(kpi_of(v, Kpi::PAbandonOverOffered), 0.75);
+
+  // The probability after the second attempt is 0: two attempts only.
+  calls(s).redial->p_by_attempt = {1.0, 0.0};
+  calls(s).redial->max_attempts.reset();
+  EXPECT_EQ(day_totals(s).offered, 3u);
+  // Redials follow only the outcomes named: an abandonment is final.
+  calls(s).redial->after = attempt_end_bit(AttemptEnd::Blocked);
+  EXPECT_EQ(day_totals(s).offered, 2u);
+}
+
+TEST(CallCenterRedials, ABlockedCallerRedialsWhenALineIsFree) {
+  ScenarioSpec s = one_agent({0, 10}, std::nullopt);
+  s.trunk_lines = 1;
+  calls(s).redial = redial_always(95, 2);
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},          {0, TraceWhat::Answered, 0, 0}, {10, TraceWhat::BlockedTrunk, N, 0},
+      {10, TraceWhat::Redial, N, 95},       {105, TraceWhat::Answered, 0, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.blocked_trunk, 1u);
+  EXPECT_EQ(c.customers_served(), 2u);
+}
+
+TEST(CallCenterRedials, ARedialDueAfterTheCloseIsNeverMade) {
+  // The day ends at 1000; the redial would come at 1040.
+  ScenarioSpec s = one_agent({0, 10}, 30.0);
+  calls(s).talk = sim::Distribution::constant(2000);
+  calls(s).redial = redial_always(1000, 3);
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},         {0, TraceWhat::Answered, 0, 0},  {10, TraceWhat::Queued, N, 0},
+      {40, TraceWhat::Abandoned, N, 30},   {40, TraceWhat::Redial, N, 1000}, {1040, TraceWhat::GaveUp, N, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.offered, 2u);
+  EXPECT_EQ(c.customers_abandoned, 1u);  // its last attempt was abandoned
+}
+
+TEST(CallCenterRedials, EveryAttemptPassesTheIvrAgain) {
+  ScenarioSpec s = one_agent({0, 10, 20}, std::nullopt);
+  calls(s).ivr = IvrTreatment{sim::Distribution::constant(5), 0.0, 1.0};  // every caller hangs up
+  s.has_ivr = true;
+  calls(s).redial = redial_always(30, 3);
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.offered, 9u);
+  EXPECT_EQ(c.ivr_abandoned, 9u);
+  EXPECT_EQ(c.customers(), 3u);
+  EXPECT_EQ(c.customers_served(), 0u);
+  // Contained in the IVR is served (self-service): nobody redials, everyone is served.
+  calls(s).ivr = IvrTreatment{sim::Distribution::constant(5), 1.0, 0.0};
+  const TypeCounters contained = day_totals(s);
+  EXPECT_EQ(contained.offered, 3u);
+  EXPECT_EQ(contained.customers_served(), 3u);
+}
+
+// A redial keeps the caller's first patience draw, or draws a new one: with the agent busy
+// all along, the two waits of the caller are equal (up to the rounding of clock times)
+// exactly when the patience is kept.
+TEST(CallCenterRedials, ARedialKeepsOrRedrawsThePatience) {
+  ScenarioSpec s = one_agent({0, 10}, std::nullopt);
+  calls(s).talk = sim::Distribution::constant(5000);
+  calls(s).patience = sim::Distribution::exponential(60);
+  calls(s).redial = redial_always(100, 2);
+  std::vector<double> waits;
+  const auto abandoned_waits = [&] {
+    waits.clear();
+    for (const Line& l : trace_of(s))
+      if (l.what == TraceWhat::Abandoned) waits.push_back(l.value);
+    return waits.size();
+  };
+  calls(s).redial->keep_patience = true;
+  ASSERT_EQ(abandoned_waits(), 2u);
+  EXPECT_NEAR(waits[0], waits[1], 1e-9);
+  calls(s).redial->keep_patience = false;
+  ASSERT_EQ(abandoned_waits(), 2u);
+  EXPECT_GT(std::abs(waits[0] - waits[1]), 1e-6);
+}
+
+// Redials that never happen change nothing: not a draw, not a count, not the fingerprint.
+TEST(CallCenterRedials, ARedialProbabilityOfZeroIsTheModelWithoutRedials) {
+  ScenarioSpec s = day_scenario(1800, 2);
+  s.contact_types.push_back(testing::markov_day_type("a", {300, 200}, 120, 90.0, {0}));
+  s.agent_groups.push_back(group("team", {9, 7}));
+  s.trunk_lines = 14;
+  const ReplicationCounters plain = run_replication(s, make_router(s), 5);
+  RedialSpec r;
+  r.p_by_attempt = {0.0};
+  r.delay = sim::Distribution::exponential(300);
+  s.contact_types.raw()[0].redial = r;
+  EXPECT_EQ(run_replication(s, make_router(s), 5), plain);
+  s.contact_types.raw()[0].redial->p_by_attempt = {0.5};
+  const ReplicationCounters redialling = run_replication(s, make_router(s), 5);
+  EXPECT_NE(redialling.fingerprint, plain.fingerprint);
+  EXPECT_GT(redialling.arrivals, plain.arrivals);
 }
 
 }  // namespace

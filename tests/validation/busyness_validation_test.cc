@@ -121,7 +121,8 @@ TEST(BusynessValidation, APoissonTypeIsMadeBusierLikeAPiecewiseOne) {
   const testing::TestSeed seed(20261210);
   ScenarioSpec s = two_types(seed.value());
   ContactTypeSpec& a = s.contact_types.raw()[0];
-  a.arrivals = ArrivalSpec{.process = ArrivalSpec::Process::Poisson, .rate_per_s = 400.0 / 3600};
+  a.arrivals =
+      ArrivalSpec{.process = ArrivalSpec::Process::Poisson, .rate_per_s = 400.0 / 3600, .per_period = {}, .times_s = {}};
   s.busyness = BusynessSpec{.cv = 0.3};
   const Counts c = offered(s, kDays);
   double mean = 0.0;

@@ -15,10 +15,10 @@ namespace ccsim::models {
 namespace {
 
 using testing::covers;
+using testing::overall_kpi;
 using testing::kValidationConfidence;
 using testing::markov_scenario;
 
-KpiStat kpi(const RunResults& r, Kpi k) { return stat_of(r.overall, k); }
 
 // M/M/20+M (load 20 Erlangs, patience of mean 60 s) where a caller who finds every agent
 // busy and j callers waiting balks with probability b[min(j, 3)]. With n callers in the
@@ -52,10 +52,10 @@ TEST(BalkingValidation, BalkingByQueueLengthMatchesItsBirthDeathChain) {
   s.contact_types.raw()[0].balk_p_by_queue_length = b;
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
-  EXPECT_TRUE(covers(kpi(r, Kpi::PBalkOverOffered), p_balk, 0.01)) << p_balk;
-  EXPECT_TRUE(covers(kpi(r, Kpi::PAbandonOverOffered), p_abandon, 0.01)) << p_abandon;
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverOffered), p_wait, 0.02)) << p_wait;
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), queue, 0.1 * queue)) << queue;
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PBalkOverOffered), p_balk, 0.01)) << p_balk;
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PAbandonOverOffered), p_abandon, 0.01)) << p_abandon;
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PWaitOverOffered), p_wait, 0.02)) << p_wait;
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::MeanQueueLength), queue, 0.1 * queue)) << queue;
 }
 
 // A maximum wait of D and no patience is, for the queue, a patience of exactly D: the
@@ -70,12 +70,12 @@ TEST(MaxWaitValidation, AMaximumWaitWithoutPatienceIsAConstantPatience) {
   patient.contact_types.raw()[0].patience = sim::Distribution::constant(30.0);
   const RunResults a = run_scenario(timed, RunOptions{.threads = 2});
   const RunResults p = run_scenario(patient, RunOptions{.threads = 2});
-  EXPECT_GT(kpi(a, Kpi::TimedOut).mean, 100.0);
-  EXPECT_EQ(kpi(a, Kpi::TimedOut).mean, kpi(p, Kpi::Abandoned).mean);
-  EXPECT_EQ(kpi(a, Kpi::Abandoned).mean, 0.0);
+  EXPECT_GT(overall_kpi(a, Kpi::TimedOut).mean, 100.0);
+  EXPECT_EQ(overall_kpi(a, Kpi::TimedOut).mean, overall_kpi(p, Kpi::Abandoned).mean);
+  EXPECT_EQ(overall_kpi(a, Kpi::Abandoned).mean, 0.0);
   for (Kpi k : {Kpi::Offered, Kpi::Answered, Kpi::AsaS, Kpi::MeanWaitAdmittedS, Kpi::SlOverAdmitted,
                 Kpi::MeanQueueLength, Kpi::P90WaitAnsweredS})
-    EXPECT_EQ(kpi(a, k).mean, kpi(p, k).mean) << kpi_name(k);
+    EXPECT_EQ(overall_kpi(a, k).mean, overall_kpi(p, k).mean) << kpi_name(k);
 }
 
 }  // namespace

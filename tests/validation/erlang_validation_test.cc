@@ -17,10 +17,10 @@ namespace ccsim::models {
 namespace {
 
 using testing::covers;
+using testing::overall_kpi;
 using testing::kValidationConfidence;
 using testing::markov_scenario;
 
-KpiStat kpi(const RunResults& r, Kpi k) { return stat_of(r.overall, k); }
 
 // M/M/55, load 50 Erlangs (91 % occupancy): lambda = 1/s, mean talk 50 s.
 TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
@@ -30,23 +30,23 @@ TEST(ErlangCValidation, MMcMatchesErlangCForWaitServiceLevelAsaAndQueue) {
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const analytic::ErlangC exact = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
   // Little: callers in the system = waiting + talking, L = Lq + a; time in it = W + 1/mu.
   const double in_system = exact.mean_queue_length + 50.0, time_in_system = exact.asa_s + 50.0;
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanInSystem), in_system, 0.02 * in_system));
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanTimeInSystemS), time_in_system, 0.02 * time_in_system));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::MeanInSystem), in_system, 0.02 * in_system));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::MeanTimeInSystemS), time_in_system, 0.02 * time_in_system));
   // The fixed thresholds are P(W <= t) at 10, 20, 30 and 60 s, whatever awt_s is.
   const Kpi fixed[] = {Kpi::SlWithin10sOverAdmitted, Kpi::SlWithin20sOverAdmitted, Kpi::SlWithin30sOverAdmitted,
                        Kpi::SlWithin60sOverAdmitted};
   for (std::size_t i = 0; i < kSlThresholdsS.size(); ++i)
-    EXPECT_TRUE(covers(kpi(r, fixed[i]), analytic::erlang_c_metrics(55, 1.0, 50.0, kSlThresholdsS[i]).service_level,
+    EXPECT_TRUE(covers(overall_kpi(r, fixed[i]), analytic::erlang_c_metrics(55, 1.0, 50.0, kSlThresholdsS[i]).service_level,
                        0.02))
         << kpi_name(fixed[i]);
-  EXPECT_TRUE(covers(kpi(r, Kpi::Occupancy), exact.occupancy, 0.01));
-  EXPECT_EQ(kpi(r, Kpi::Abandoned).mean, 0.0);
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::Occupancy), exact.occupancy, 0.01));
+  EXPECT_EQ(overall_kpi(r, Kpi::Abandoned).mean, 0.0);
 }
 
 // The same M/M/55. W is 0 with probability 1 - C, else exponential with rate c mu - lambda:
@@ -60,10 +60,10 @@ TEST(ErlangCValidation, WaitQuantilesOfAnsweredCallsMatchErlangC) {
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const double c = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0).p_wait;
   const auto quantile = [&](double q) { return std::log(c / (1.0 - q)) / (55.0 / 50.0 - 1.0); };
-  EXPECT_EQ(kpi(r, Kpi::P50WaitAnsweredS).mean, 0.0);
-  EXPECT_EQ(kpi(r, Kpi::P50WaitAnsweredS).n, 320u);
-  EXPECT_TRUE(covers(kpi(r, Kpi::P90WaitAnsweredS), quantile(0.90), 0.5));
-  EXPECT_TRUE(covers(kpi(r, Kpi::P95WaitAnsweredS), quantile(0.95), 0.5));
+  EXPECT_EQ(overall_kpi(r, Kpi::P50WaitAnsweredS).mean, 0.0);
+  EXPECT_EQ(overall_kpi(r, Kpi::P50WaitAnsweredS).n, 320u);
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::P90WaitAnsweredS), quantile(0.90), 0.5));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::P95WaitAnsweredS), quantile(0.95), 0.5));
 }
 
 // 1.2e7 s: over 6e6 s, the ASA's half-width averaged 0.68 of its bound, and 30 batch means
@@ -77,9 +77,9 @@ TEST(ErlangCValidation, BatchMeansOnOneLongRunAgreeWithErlangC) {
   const RunResults r = run_scenario(s, RunOptions{.threads = 1});
   EXPECT_EQ(r.observations, 30u);
   const analytic::ErlangC exact = analytic::erlang_c_metrics(55, 1.0, 50.0, 10.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
 }
 
 // M/M/48+M, load 50 Erlangs on 48 agents (overloaded without abandonment), patience 60 s.
@@ -92,16 +92,16 @@ TEST(ErlangAValidation, MMcPlusMMatchesErlangAForAbandonmentServiceLevelAndWaits
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const analytic::ErlangA exact = analytic::erlang_a_metrics(48, 1.0, 50.0, 60.0, 10.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PAbandonOverAdmitted), exact.p_abandon, 0.01));
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverAdmitted), exact.sl_answered_within_t_over_offered, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverAnswered), exact.sl_answered_within_t_over_answered, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanWaitAdmittedS), exact.mean_wait_s, 0.1 * exact.mean_wait_s));
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
-  EXPECT_TRUE(covers(kpi(r, Kpi::Occupancy), exact.occupancy, 0.01));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PAbandonOverAdmitted), exact.p_abandon, 0.01));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::SlOverAdmitted), exact.sl_answered_within_t_over_offered, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::SlOverAnswered), exact.sl_answered_within_t_over_answered, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::AsaS), exact.asa_s, 0.1 * exact.asa_s));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::MeanWaitAdmittedS), exact.mean_wait_s, 0.1 * exact.mean_wait_s));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::MeanQueueLength), exact.mean_queue_length, 0.1 * exact.mean_queue_length));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::Occupancy), exact.occupancy, 0.01));
   const double excl = analytic::erlang_a_sl_excluding_short_abandons(48, 1.0, 50.0, 60.0, 10.0, 5.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::SlExcludingShortAbandons), excl, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::SlExcludingShortAbandons), excl, 0.02));
   // The q-quantile of answered waits is where P(W <= t | answered) reaches q (bisection on
   // the exact Erlang A value); half a second is at most half a bin's width there.
   for (const auto& [q, k] : {std::pair{0.5, Kpi::P50WaitAnsweredS}, std::pair{0.9, Kpi::P90WaitAnsweredS},
@@ -111,7 +111,7 @@ TEST(ErlangAValidation, MMcPlusMMatchesErlangAForAbandonmentServiceLevelAndWaits
       const double t = (lo + hi) / 2;
       (analytic::erlang_a_metrics(48, 1.0, 50.0, 60.0, t).sl_answered_within_t_over_answered < q ? lo : hi) = t;
     }
-    EXPECT_TRUE(covers(kpi(r, k), hi, 0.5)) << kpi_name(k) << " exact " << hi;
+    EXPECT_TRUE(covers(overall_kpi(r, k), hi, 0.5)) << kpi_name(k) << " exact " << hi;
   }
 }
 
@@ -144,9 +144,9 @@ TEST(MixtureValidation, AnAtomOfZeroPatienceMatchesItsBirthDeathChain) {
   s.contact_types.raw()[0].patience = sim::Distribution::mixture(p, 0.0, sim::Distribution::exponential(60.0));
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
-  EXPECT_TRUE(covers(kpi(r, Kpi::PAbandonOverAdmitted), p_abandon, 0.01)) << p_abandon;
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), p_wait, 0.02)) << p_wait;
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanQueueLength), queue, 0.1 * queue)) << queue;
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PAbandonOverAdmitted), p_abandon, 0.01)) << p_abandon;
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PWaitOverAdmitted), p_wait, 0.02)) << p_wait;
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::MeanQueueLength), queue, 0.1 * queue)) << queue;
 }
 
 // M/G/c/c: trunks = agents = 20 lines, load 15 Erlangs. The blocking probability is
@@ -161,10 +161,10 @@ TEST_P(ErlangBValidation, LossSystemBlockingIsErlangBForAnyHandleTimeLaw) {
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
   const double exact = analytic::erlang_b(20, 15.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PBlock), exact, 0.006));
-  EXPECT_EQ(kpi(r, Kpi::PWaitOverAdmitted).mean, 0.0);  // as many agents as lines: nobody waits
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PBlock), exact, 0.006));
+  EXPECT_EQ(overall_kpi(r, Kpi::PWaitOverAdmitted).mean, 0.0);  // as many agents as lines: nobody waits
   // So every call not blocked is answered at once: over offered, the service level is 1 - B.
-  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverOffered), 1.0 - exact, 0.006));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::SlOverOffered), 1.0 - exact, 0.006));
 }
 
 INSTANTIATE_TEST_SUITE_P(HandleTimeLaws, ErlangBValidation,
@@ -194,25 +194,25 @@ TEST(IvrValidation, IvrThinsArrivalsAndTheAgentQueueIsErlangCOfTheRest) {
   s.service_level = ServiceLevelSpec{10.0, 0.8, SlDefinition::AnsweredWithinTOverAnswered, 5.0};
   s.confidence = kValidationConfidence;
   const RunResults r = run_scenario(s, RunOptions{.threads = 2});
-  const KpiStat offered = kpi(r, Kpi::Offered);
+  const KpiStat offered = overall_kpi(r, Kpi::Offered);
   ASSERT_GT(offered.mean, 10000);
   // Given the offered calls, each IVR outcome count is binomial: compare the totals
   // over all replications with a two-sided z-test at the same 99.9 % level.
   const double n = offered.mean * static_cast<double>(offered.n);
   auto z_score = [&](Kpi k, double p) {
-    const double count = kpi(r, k).mean * static_cast<double>(kpi(r, k).n);
+    const double count = overall_kpi(r, k).mean * static_cast<double>(overall_kpi(r, k).n);
     return (count - n * p) / std::sqrt(n * p * (1 - p));
   };
   EXPECT_LT(std::fabs(z_score(Kpi::IvrContained, 0.3)), 3.29);
   EXPECT_LT(std::fabs(z_score(Kpi::IvrAbandoned, 0.1)), 3.29);
   const analytic::ErlangC exact = analytic::erlang_c_metrics(33, 0.6, 50.0, 10.0);
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PWaitOverAdmitted), exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::ServiceLevel), exact.service_level, 0.02));
   // The IVR is an M/G/inf stage: lambda E[IVR time] = 40 callers in it on average.
-  EXPECT_TRUE(covers(kpi(r, Kpi::MeanInIvr), 40.0, 0.8));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::MeanInIvr), 40.0, 0.8));
   // Over offered, the 40 % that end in the IVR count too: 0.6 of the admitted values.
-  EXPECT_TRUE(covers(kpi(r, Kpi::PWaitOverOffered), 0.6 * exact.p_wait, 0.02));
-  EXPECT_TRUE(covers(kpi(r, Kpi::SlOverOffered), 0.6 * exact.service_level, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::PWaitOverOffered), 0.6 * exact.p_wait, 0.02));
+  EXPECT_TRUE(covers(overall_kpi(r, Kpi::SlOverOffered), 0.6 * exact.service_level, 0.02));
 }
 
 }  // namespace

@@ -55,6 +55,9 @@ class TestSeed {
   ::testing::ScopedTrace trace_;
 };
 
+// The run's KPI k over the whole centre.
+inline KpiStat overall_kpi(const RunResults& r, Kpi k) { return stat_of(r.overall, k); }
+
 inline ::testing::AssertionResult covers(const KpiStat& s, double exact, double max_half_width) {
   if (s.n < 2 || std::isnan(s.half_width))
     return ::testing::AssertionFailure() << "no confidence interval (n=" << s.n << ")";

@@ -1,5 +1,5 @@
-// The loader on the callers' behaviours (balking, maximum wait, closing): exact decoding
-// and one located error per kind of bad input, all reported at once.
+// The loader on the callers' behaviours (balking, maximum wait, closing, busy days, redials):
+// exact decoding and one located error per kind of bad input, all reported at once.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -110,6 +110,81 @@ TEST(LoadCallers, BusynessIsDecodedAndChecked) {
   testing::expect_single(errors_of(with(kSteady, R"("mode": "steady_state",)",
                                         R"("mode": "steady_state", "busyness": { "cv": 0.1 },)")),
                          "/busyness", "\"busyness\" is only used in day mode; remove it (mode is \"steady_state\")");
+}
+
+TEST(LoadCallers, RedialsAreDecodedWithTheirDefaults) {
+  const std::string text = billing_with(
+      R"("redial": { "p_by_attempt": [0.7, 0.4], "max_attempts": 4, "delay": { "dist": "exponential", "mean_s": 600 },
+                    "after": ["abandoned", "timed_out"], "patience": "keep", "handle_time": "redraw" })");
+  const ScenarioSpec s = load_scenario_text(text, "t.json");
+  const RedialSpec& r = *s.contact_types.raw()[0].redial;
+  EXPECT_EQ(r.p_by_attempt, (std::vector<double>{0.7, 0.4}));
+  EXPECT_EQ(r.max_attempts, 4u);
+  EXPECT_DOUBLE_EQ(r.delay.mean(), 600);
+  EXPECT_EQ(r.after, attempt_end_bit(AttemptEnd::Abandoned) | attempt_end_bit(AttemptEnd::TimedOut));
+  EXPECT_TRUE(r.keep_patience);
+  EXPECT_FALSE(r.keep_handle_time);
+  EXPECT_DOUBLE_EQ(r.p_after(1), 0.7);
+  EXPECT_DOUBLE_EQ(r.p_after(3), 0.4);
+  EXPECT_DOUBLE_EQ(r.p_after(4), 0.0);  // the fourth attempt is the last
+  EXPECT_FALSE(s.contact_types.raw()[1].redial);
+
+  const ScenarioSpec d = load_scenario_text(
+      billing_with(R"("redial": { "p_by_attempt": [0.5], "delay": { "dist": "constant", "value_s": 60 } })"), "t.json");
+  const RedialSpec& dr = *d.contact_types.raw()[0].redial;
+  EXPECT_FALSE(dr.max_attempts);
+  EXPECT_FALSE(dr.keep_patience);
+  EXPECT_TRUE(dr.keep_handle_time);
+  for (AttemptEnd e : {AttemptEnd::Blocked, AttemptEnd::IvrHangup, AttemptEnd::Abandoned, AttemptEnd::Balked})
+    EXPECT_TRUE(dr.follows(e)) << attempt_end_name(e);
+  EXPECT_FALSE(dr.follows(AttemptEnd::TimedOut));
+  EXPECT_FALSE(dr.follows(AttemptEnd::Disconnected));
+}
+
+TEST(LoadCallers, EveryBadRedialValueIsReportedWhereItIs) {
+  const std::string ptr = "/contact_types/0/redial";
+  const std::vector<Diagnostic> ds = errors_of(billing_with(
+      R"("redial": { "p_by_attempt": [0.5, 1.2], "after": ["abandoned", "hung_up", "abandoned"],
+                    "patience": "same", "max_attempts": 0, "tries": 3 })"));
+  expect_has(ds, ptr + "/tries",
+             "unknown key \"tries\"; known: after, p_by_attempt, max_attempts, delay, patience, handle_time");
+  expect_has(ds, ptr + "/p_by_attempt/1", "must be in [0, 1] (a fraction: write 1.2 % as 0.012); got 1.2");
+  expect_has(ds, ptr + "/after/1",
+             "unknown outcome \"hung_up\"; known: blocked, ivr_hangup, abandoned, balked, timed_out, disconnected");
+  expect_has(ds, ptr + "/after/2", "\"abandoned\" is listed twice; name each outcome once");
+  expect_has(ds, ptr + "/patience", "unknown patience rule \"same\"; known: redraw, keep");
+  expect_has(ds, ptr + "/max_attempts", "must be in [1, 1000]; got 0");
+  expect_has(ds, ptr,
+             "missing required key \"delay\"; expected the time from the failed attempt to the redial: a distribution "
+             "object such as {\"dist\": \"exponential\", \"mean_s\": 180}");
+  EXPECT_EQ(ds.size(), 7u) << dump(ds);
+}
+
+TEST(LoadCallers, ARedialRuleThatCannotHoldIsRefused) {
+  const std::string ptr = "/contact_types/0/redial";
+  const std::string delay = R"("delay": { "dist": "exponential", "mean_s": 60 })";
+  testing::expect_single(errors_of(billing_with(R"("redial": { "p_by_attempt": [0.5, 1], )" + delay + " }")),
+                         ptr + "/max_attempts",
+                         "is needed: the last redial probability is 1, so a customer who keeps failing would call "
+                         "forever; give max_attempts (the first attempt included) or a last probability below 1");
+  testing::expect_single(
+      errors_of(billing_with(R"("redial": { "p_by_attempt": [0.5, 0.4, 0.3], "max_attempts": 3, )" + delay + " }")),
+      ptr + "/p_by_attempt",
+      "has 3 values, but with max_attempts 3 a customer redials at most 2 times: give at most 2 (one per attempt that "
+      "may be followed by a redial)");
+  testing::expect_single(errors_of(billing_with(R"("redial": { "p_by_attempt": [], )" + delay + " }")),
+                         ptr + "/p_by_attempt",
+                         "expected a non-empty array of probabilities in [0, 1]: [p1, p2, ...], p_n the probability "
+                         "of a redial after the n-th attempt failed, the last value for later attempts; got an empty "
+                         "array");
+  testing::expect_single(errors_of(billing_with(R"("redial": { "p_by_attempt": [1], "after": [], )" + delay + " }")),
+                         ptr + "/after",
+                         "expected a non-empty array of outcomes a redial follows, from blocked, ivr_hangup, "
+                         "abandoned, balked, timed_out, disconnected; got an empty array");
+  // With max_attempts, a probability of 1 is a bounded persistence.
+  EXPECT_NO_THROW(load_scenario_text(billing_with(R"("redial": { "p_by_attempt": [1], "max_attempts": 5, )" + delay +
+                                                  " }"),
+                                     "t.json"));
 }
 
 }  // namespace

@@ -122,6 +122,33 @@ TEST(ValidateSpec, CallersBehavioursAreCheckedAsTheLoaderChecksThem) {
   expect_problem(steady, "/busyness", "is for day mode only");
 }
 
+TEST(ValidateSpec, RedialsAreCheckedAsTheLoaderChecksThem) {
+  ScenarioSpec s = small_day();
+  RedialSpec r;
+  r.p_by_attempt = {0.5, -0.1, 1.0};
+  r.delay = sim::Distribution::exponential(-5);
+  r.after = 0xff;
+  s.contact_types.raw()[0].redial = r;
+  const std::string ptr = "/contact_types/0/redial";
+  expect_problem(s, ptr + "/p_by_attempt/1", "must be in [0, 1] (a probability); got -0.1");
+  expect_problem(s, ptr + "/delay/a", "must be > 0 (mean_s); got -5");
+  expect_problem(s, ptr + "/after", "has bits set past the 6 outcomes");
+  expect_problem(s, ptr + "/max_attempts", "is needed: the last redial probability is 1");
+  EXPECT_EQ(spec_problems(s).size(), 4u) << lines(spec_problems(s));
+
+  r = RedialSpec{};
+  r.p_by_attempt = {0.5, 0.5};
+  r.max_attempts = 2;
+  r.delay = sim::Distribution::constant(60);
+  s.contact_types.raw()[0].redial = r;
+  expect_problem(s, ptr + "/p_by_attempt", "has 2 values, but with max_attempts 2 a customer redials at most 1 times");
+  r.p_by_attempt = {};
+  r.max_attempts = 0;
+  s.contact_types.raw()[0].redial = r;
+  expect_problem(s, ptr + "/p_by_attempt", "must hold at least one probability");
+  expect_problem(s, ptr + "/max_attempts", "must be an integer from 1 to 1000");
+}
+
 // A steady state without patience is stable when balking caps who joins a long queue.
 TEST(ValidateSpec, BalkingBoundsASteadyStateQueueWithoutPatience) {
   ScenarioSpec s = markov_scenario(0.1, 60.0, 6, std::nullopt, 100, 1000, 2, 1);  // 6 erlangs on 6 agents
