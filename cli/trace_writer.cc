@@ -43,7 +43,8 @@ TraceWriter::TraceWriter(const std::string& path, TraceFormat format, const mode
   const auto quote = format == TraceFormat::Csv ? csv_quoted : json_string;
   for (const auto& t : spec.contact_types) type_names_.push_back(quote(t.name));
   for (const auto& g : spec.agent_groups) group_names_.push_back(quote(g.name));
-  if (format == TraceFormat::Csv) std::fputs("replication,time_s,event,call,contact_type,agent_group,agent,wait_s,lateness_s\n", file_);
+  if (format == TraceFormat::Csv)
+    std::fputs("replication,time_s,event,call,contact_type,agent_group,agent,wait_s,lateness_s,delay_s\n", file_);
 }
 
 TraceWriter::~TraceWriter() = default;
@@ -60,12 +61,13 @@ void TraceWriter::record(const models::TraceRecord& r) {
     }
   } else if (r.what == TraceWhat::BlockedTrunk || r.what == TraceWhat::BlockedIvr) {
     call = calls_;  // blocking is recorded right after the call's arrival
-  } else if (r.contact != kNoId) {
+  } else if (r.contact != kNoId && r.contact < call_of_slot_.size()) {
     call = call_of_slot_[r.contact];
   }
   const bool has_wait = r.what == TraceWhat::Answered || r.what == TraceWhat::Abandoned ||
                         r.what == TraceWhat::TimedOut || r.what == TraceWhat::Disconnected;
   const bool has_lateness = r.what == TraceWhat::BreakStart;
+  const bool has_delay = r.what == TraceWhat::Redial || r.what == TraceWhat::Return;
   const std::string_view event = models::trace_what_name(r.what);
   static const std::string kNone;
   const std::string& type = r.type != kNoId ? type_names_[r.type] : kNone;
@@ -82,6 +84,8 @@ void TraceWriter::record(const models::TraceRecord& r) {
     if (has_wait) fmt::format_to(out, "{}", r.value);
     line_ += ',';
     if (has_lateness) fmt::format_to(out, "{}", r.value);
+    line_ += ',';
+    if (has_delay) fmt::format_to(out, "{}", r.value);
     line_ += '\n';
   } else {
     fmt::format_to(out, "{{\"replication\":{},\"time_s\":{},\"event\":\"{}\"", replication_, r.time_s, event);
@@ -91,6 +95,7 @@ void TraceWriter::record(const models::TraceRecord& r) {
     if (r.agent != kNoId) fmt::format_to(out, ",\"agent\":{}", r.agent);
     if (has_wait) fmt::format_to(out, ",\"wait_s\":{}", r.value);
     if (has_lateness) fmt::format_to(out, ",\"lateness_s\":{}", r.value);
+    if (has_delay) fmt::format_to(out, ",\"delay_s\":{}", r.value);
     line_ += "}\n";
   }
   std::fwrite(line_.data(), 1, line_.size(), file_);

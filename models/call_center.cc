@@ -69,12 +69,18 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
   if (spec.mode == RunMode::SteadyState && spec.steady.calls > 0) batch_end_ = next_batch_end();
 
   const sim::Mrg32k3a base = sim::Mrg32k3a::from_seed(spec.seed);
+  // A transferred leg or a return may arrive at any type: each then has its Leg stream.
+  after_service_ = std::ranges::any_of(
+      spec.contact_types, [](const ContactTypeSpec& t) { return !t.transfers.empty() || t.returns.has_value(); });
+  const bool legs = after_service_;
   std::vector<double> centre_busyness;
   if (busy_days() && !spec.busyness->per_type) centre_busyness = draw_busyness(base, 0, replication);
   for (std::size_t k = 0; k < types; ++k) {
     const auto i = static_cast<std::uint32_t>(k);
     using P = ContactTypePurpose;
-    const bool redials = spec.contact_types[make_id<ContactTypeId>(k)].redial.has_value();
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    const bool redials = t.redial.has_value();
+    const bool after_service = !t.transfers.empty() || t.returns;
     std::vector<double> busyness =
         busy_days() && spec.busyness->per_type ? draw_busyness(base, i, replication) : centre_busyness;
     arrivals_.push_back(ArrivalProcess(spec.contact_types[make_id<ContactTypeId>(k)].arrivals, spec.period_s,
@@ -90,6 +96,8 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
         redials ? stream_for(base, i, CallerPurpose::Redial, replication) : sim::Mrg32k3a{},
         redials ? stream_for(base, i, CallerPurpose::RedialDelay, replication) : sim::Mrg32k3a{},
         redials ? stream_for(base, i, CallerPurpose::Attempt, replication) : sim::Mrg32k3a{},
+        after_service ? stream_for(base, i, CallerPurpose::AfterService, replication) : sim::Mrg32k3a{},
+        legs ? stream_for(base, i, CallerPurpose::Leg, replication) : sim::Mrg32k3a{},
     });
   }
   draw_absence(replication);
@@ -121,7 +129,8 @@ std::uint64_t CallCenter::draws() const {
   for (const ArrivalProcess& a : arrivals_) n += a.draws();
   for (const TypeStreams& s : streams_)
     n += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws() +
-         s.balk.draws() + s.redial.draws() + s.redial_delay.draws() + s.attempt.draws();
+         s.balk.draws() + s.redial.draws() + s.redial_delay.draws() + s.attempt.draws() + s.after_service.draws() +
+         s.leg.draws();
   return n;
 }
 
@@ -133,7 +142,7 @@ ReplicationCounters CallCenter::run() {
   for (const WaitingQueue& q : queues_) {
     unserved += q.size();
     q.for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
-      lifecycle_.customer_lost(pool_.customer_slot(e.contact), pool_.type(e.contact), false);
+      lifecycle_.customer_lost(pool_.customer_slot(e.contact), pool_.customer_type(e.contact), false);
     });
   }
   ReplicationCounters counters = lifecycle_.kpi().finish(now(), unserved);
@@ -224,6 +233,12 @@ void CallCenter::dispatch(const sim::Event& e) {
       return;
     case CcEvent::RedialDue:
       on_redial_due(make_id<ContactId>(e.subject));
+      return;
+    case CcEvent::TransferTalkEnd:
+      end_talk(make_id<ContactId>(e.subject), true);
+      return;
+    case CcEvent::ReturnDue:
+      on_return_due(make_id<ContactTypeId>(e.subject));
       return;
     case CcEvent::MaxWaitReached:
       if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // served meanwhile

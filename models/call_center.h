@@ -5,10 +5,10 @@
 // happen (contacts in the system at the end of the window are finished) and returns the
 // totals. The handlers live by stage, one file each:
 //   call_center.cc            construction, run(), dispatch(), observation slots
-//   call_center_admission.cc  arrivals, trunk lines, IVR, redials
+//   call_center_admission.cc  arrivals, trunk lines, IVR, redials, transferred legs, returns
 //   call_center_routing.cc    routing decisions, queues, abandonment, balking, maximum
 //                             wait, closing, eligibility timers
-//   call_center_service.cc    talk, wrap-up, freeing the agent
+//   call_center_service.cc    talk, wrap-up, freeing the agent; transfers and returns decided
 //   call_center_workforce.cc  log-on and log-off from the roster
 // What happens is reported to Lifecycle (models/lifecycle.h), which counts the KPIs.
 #pragma once
@@ -46,9 +46,10 @@ class CallCenter {
   void dispatch(const sim::Event& e);
 
  private:
-  // redial, redial_delay and attempt are drawn from only when the type redials.
+  // redial, redial_delay and attempt are drawn from only when the type redials;
   struct TypeStreams {
     sim::Mrg32k3a patience, service, wrap_up, ivr_path, ivr_duration, balk, redial, redial_delay, attempt;
+    sim::Mrg32k3a after_service, leg;  // drawn from only when some type transfers or returns
   };
   // What one attempt of a caller brings to the centre, drawn before it is admitted.
   struct AttemptDraws {
@@ -86,7 +87,9 @@ class CallCenter {
   void admit(ContactTypeId k, std::uint32_t slot, const AttemptDraws& d, ContactId c);
   void store_draws(ContactId c, const AttemptDraws& d);
   void on_redial_due(ContactId c);
-  std::uint32_t redial_slot();
+  void on_return_due(ContactTypeId k);
+  void transfer(ContactId c);
+  std::uint32_t slot_now();
   // Whether a caller whose attempt-th attempt just ended in `end` calls again, and after
   // how long (drawn here, from the type's Redial streams).
   std::optional<double> redial_delay(ContactTypeId k, std::uint32_t attempt, AttemptEnd end);
@@ -119,7 +122,11 @@ class CallCenter {
 
   // call_center_service.cc
   void start_service(ContactId c, AgentGroupId g, QueueId from_queue);
+  bool plan_transfer(ContactId c, ContactTypeId k);
+  void plan_return(ContactId c, ContactTypeId k);
   void on_service_end(ContactId c);
+  // The talk ends (after the transfer's handle time when transferring).
+  void end_talk(ContactId c, bool transferring);
   void agent_free(AgentId a);
 
   // call_center_workforce.cc
@@ -162,6 +169,7 @@ class CallCenter {
   std::vector<double> handle_scale_;
   std::vector<double> patience_scale_;
   Lifecycle lifecycle_;
+  bool after_service_ = false;  // some type transfers or returns (a served call of others checks nothing else)
   std::uint64_t absence_draws_ = 0;
   std::uint64_t busyness_draws_ = 0;
 

@@ -87,28 +87,32 @@ CallCenter::admit(ContactTypeId k, std::uint32_t slot, const AttemptDraws& d, Co
   else if (has_ivr && spec_.ivr_ports && ports_busy_ == *spec_.ivr_ports)
     blocked = BlockedAt::Ivr;
   if (blocked) [[unlikely]] {
-    const std::uint32_t id = first ? kNoId : index(c);
-    lifecycle_.arrival(t, slot, k, id, false, first);
-    lifecycle_.blocked(t, slot, k, *blocked, id, 0.0);
-    if (!first) {
-      pool_.slot(c) = slot;
-      store_draws(c, d);
-      after_attempt(c, AttemptEnd::Blocked);
-    } else if (const std::optional<double> delay = redial_delay(k, 1, AttemptEnd::Blocked)) {
+    // A first attempt that will redial gets its record now, so that the trace can follow
+    // the customer from this arrival on.
+    const std::optional<double> delay = first ? redial_delay(k, 1, AttemptEnd::Blocked) : std::nullopt;
+    if (delay) {
       c = pool_.allocate();
       pool_.type(c) = k;
-      pool_.slot(c) = slot;
       pool_.arrival_s(c) = t;
-      store_draws(c, d);
-      plan_redial(c, AttemptEnd::Blocked, *delay);
-    } else {
-      lifecycle_.customer_lost(slot, k, false);
     }
+    const std::uint32_t id = c == kNoContact ? kNoId : index(c);
+    lifecycle_.arrival(t, slot, k, id, false, first ? CallKind::First : CallKind::Redial);
+    lifecycle_.blocked(t, slot, k, *blocked, id, 0.0);
+    if (c == kNoContact) {
+      lifecycle_.customer_lost(slot, k, false);
+      return;
+    }
+    pool_.slot(c) = slot;
+    store_draws(c, d);
+    if (delay)
+      plan_redial(c, AttemptEnd::Blocked, *delay);
+    else
+      after_attempt(c, AttemptEnd::Blocked);
     return;
   }
   ++lines_busy_;
   if (first) c = pool_.allocate();
-  lifecycle_.arrival(t, slot, k, index(c), true, first);
+  lifecycle_.arrival(t, slot, k, index(c), true, first ? CallKind::First : CallKind::Redial);
   pool_.type(c) = k;
   pool_.slot(c) = slot;
   pool_.arrival_s(c) = t;
@@ -130,9 +134,9 @@ inline void CallCenter::store_draws(ContactId c, const AttemptDraws& d) {
   pool_.balk_u(c) = d.balk_u;
 }
 
-// A redial is made in the slot of its instant; in steady state it is not one of the
-// counted arrivals (those are customers), so it never moves a batch boundary.
-std::uint32_t CallCenter::redial_slot() {
+// A redial, a transferred leg or a return counts in the slot of its instant; in steady
+// state it is not one of the counted arrivals, so it never moves a batch boundary.
+std::uint32_t CallCenter::slot_now() {
   if (spec_.mode == RunMode::Day)
     return std::min(static_cast<std::uint32_t>(now() / spec_.period_s), spec_.num_periods - 1);
   if (spec_.steady.calls == 0 || arrival_slot_ == lifecycle_.kpi().discard_slot()) return arrival_slot_;
@@ -151,7 +155,7 @@ std::optional<double> CallCenter::redial_delay(ContactTypeId k, std::uint32_t at
 
 // The record stays (without a line) until the redial; its pending events go stale.
 void CallCenter::plan_redial(ContactId c, AttemptEnd end, double delay_s) {
-  if (pool_.redials(c) == 0) pool_.first_slot(c) = pool_.slot(c);
+  pool_.keep_customer(c);
   pool_.bump_generation(c);
   pool_.last_end(c) = static_cast<std::uint8_t>(end);
   lifecycle_.redial(now(), c, pool_.type(c), delay_s);
@@ -160,11 +164,11 @@ void CallCenter::plan_redial(ContactId c, AttemptEnd end, double delay_s) {
 
 void CallCenter::after_attempt(ContactId c, AttemptEnd end) {
   const ContactTypeId k = pool_.type(c);
-  if (const std::optional<double> delay = redial_delay(k, pool_.redials(c) + 1, end)) [[unlikely]] {
+  if (const std::optional<double> delay = redial_delay(k, pool_.attempt(c), end)) [[unlikely]] {
     plan_redial(c, end, *delay);
     return;
   }
-  lifecycle_.customer_lost(pool_.customer_slot(c), k, end == AttemptEnd::Abandoned);
+  lifecycle_.customer_lost(pool_.customer_slot(c), pool_.customer_type(c), end == AttemptEnd::Abandoned);
   pool_.release(c);
 }
 
@@ -173,19 +177,54 @@ void CallCenter::after_attempt(ContactId c, AttemptEnd end) {
 // stream. A day's centre takes no call after its close: the customer is lost.
 void CallCenter::on_redial_due(ContactId c) {
   const ContactTypeId k = pool_.type(c);
-  if (spec_.mode == RunMode::Day && arrivals_closed_) {
-    lifecycle_.gave_up(now(), c, k, pool_.customer_slot(c),
+  if (spec_.mode == RunMode::Day && (arrivals_closed_ || now() >= arrivals_end_s_)) {
+    lifecycle_.gave_up(now(), c, k, pool_.customer_type(c), pool_.customer_slot(c),
                        static_cast<AttemptEnd>(pool_.last_end(c)) == AttemptEnd::Abandoned);
     pool_.release(c);
     return;
   }
   const RedialSpec& r = *spec_.contact_types[k].redial;
   sim::Mrg32k3a* s = &streams_[k].attempt;
-  const std::uint32_t slot = redial_slot();
-  ++pool_.redials(c);
+  const std::uint32_t slot = slot_now();
+  pool_.count_redial(c);
   AttemptDraws d{pool_.patience_draw(c), pool_.talk_s(c), pool_.wrap_s(c), 0.0, 0.0, 1.0};
   draw_attempt(k, slot, {s, s, s, s, s, s}, !r.keep_patience, !r.keep_handle_time, d);
   admit(k, slot, d, c);
+}
+
+// The caller leaves its agent for the queue of the type it is transferred to: a new leg,
+// with its line and its identity (the customer), and that type's draws.
+void CallCenter::transfer(ContactId c) {
+  const ContactTypeId from = pool_.type(c);
+  const ContactTypeId to = make_id<ContactTypeId>(pool_.transfer_to(c));
+  lifecycle_.transferred(now(), pool_.slot(c), c, from);
+  pool_.keep_customer(c);
+  const std::uint32_t slot = slot_now();
+  lifecycle_.arrival(now(), slot, to, index(c), true, CallKind::TransferredIn);
+  sim::Mrg32k3a* s = &streams_[to].leg;
+  AttemptDraws d{sim::kNever, 0.0, 0.0, 0.0, 0.0, 1.0};
+  draw_attempt(to, slot, {s, s, s, s, s, s}, true, true, d);
+  pool_.type(c) = to;
+  pool_.slot(c) = slot;
+  pool_.arrival_s(c) = now();
+  pool_.patience_draw(c) = d.patience_draw;
+  pool_.talk_s(c) = d.talk_s;
+  pool_.wrap_s(c) = d.wrap_s;
+  pool_.balk_u(c) = 1.0;  // a transferred caller does not balk
+  route_to_agents(c);
+}
+
+// A return is a new call of its type (a new request of a known customer), drawn from the
+// type's Leg stream. None is made once arrivals have ended (the day closed, or the
+// steady-state window ended: it would be a new customer).
+void CallCenter::on_return_due(ContactTypeId k) {
+  if (arrivals_closed_ || now() >= arrivals_end_s_) return;
+  const std::uint32_t slot = slot_now();
+  sim::Mrg32k3a* s = &streams_[k].leg;
+  AttemptDraws d{sim::kNever, 0.0, 0.0, 0.0, 0.0, 1.0};
+  draw_attempt(k, slot, {s, s, s, s, s, s}, true, true, d);
+  lifecycle_.returned(slot, k);
+  admit(k, slot, d, kNoContact);
 }
 
 void CallCenter::on_ivr_done(ContactId c) {

@@ -1,6 +1,6 @@
-// Service: an agent takes a contact, talks, hangs up (the caller leaves the system),
-// does its wrap-up, and is free again: idle for the next contact, or off if its shift
-// ended meanwhile.
+// Service: an agent takes a contact, talks, hangs up (the caller leaves the system, or is
+// transferred to another type; a served customer may return later), does its wrap-up,
+// and is free again: idle for the next contact, or off if its shift ended meanwhile.
 #include <fmt/format.h>
 
 #include "models/call_center.h"
@@ -45,11 +45,61 @@ void CallCenter::agent_free(AgentId a) {
   assign_idle_agents(g);
 }
 
+// At the end of the talk: whether the call is transferred. If so, the agent and the caller
+// go on together for the transfer's handle time (TransferTalkEnd ends it), which counts
+// as the leg's talk: time in system and the agent's handle time.
+bool CallCenter::plan_transfer(ContactId c, ContactTypeId k) {
+  const std::vector<TransferSpec>& transfers = spec_.contact_types[k].transfers;
+  double total = 0.0;
+  for (const TransferSpec& t : transfers) total += t.p;
+  if (total <= 0.0) return false;  // draws nothing: the run without transfers
+  sim::Mrg32k3a& s = streams_[k].after_service;
+  const double u = s.next_u01();
+  double cumulative = 0.0;
+  for (const TransferSpec& t : transfers) {
+    cumulative += t.p;
+    if (u < cumulative) {
+      pool_.transfer_to(c) = index(t.to);
+      const double handle_s = sim::sample(t.handle, s);
+      const AgentGroupId g = agents_.group(pool_.agent(c));
+      lifecycle_.handover(pool_.slot(c), k, pair_of_[index(k) * agents_.num_groups() + index(g)].pair, handle_s);
+      schedule(now() + handle_s, CcEvent::TransferTalkEnd, CcPriority::Release, index(c));
+      return true;
+    }
+  }
+  return false;
+}
+
+// A served customer of type k may call again later, as a new call.
+void CallCenter::plan_return(ContactId c, ContactTypeId k) {
+  const ReturnSpec& r = *spec_.contact_types[k].returns;
+  sim::Mrg32k3a& s = streams_[k].after_service;
+  if (r.p <= 0.0 || (r.p < 1.0 && s.next_u01() >= r.p)) return;
+  const double delay_s = sim::sample(r.delay, s);
+  lifecycle_.return_planned(now(), c, k, delay_s);
+  schedule(now() + delay_s, CcEvent::ReturnDue, CcPriority::Normal, index(r.as));
+}
+
 void CallCenter::on_service_end(ContactId c) {
+  if (after_service_ && !spec_.contact_types[pool_.type(c)].transfers.empty() && plan_transfer(c, pool_.type(c)))
+    [[unlikely]]
+    return;
+  end_talk(c, false);
+}
+
+void CallCenter::end_talk(ContactId c, bool transferring) {
   const AgentId a = pool_.agent(c);
   const double wrap_s = pool_.wrap_s(c);
-  lifecycle_.talk_end(now(), c, pool_.type(c), a, agents_.group(a));
-  leave_system(c);
+  const ContactTypeId k = pool_.type(c);
+  lifecycle_.talk_end(now(), c, k, a, agents_.group(a));
+  if (transferring) [[unlikely]] {
+    // The caller joins its next queue before the agent is free (the agent is in wrap-up).
+    transfer(c);
+  } else {
+    if (after_service_ && spec_.contact_types[k].returns) [[unlikely]]
+      plan_return(c, k);
+    leave_system(c);
+  }
   if (wrap_s > 0.0) {
     agents_.start_wrap_up(a);
     schedule(now() + wrap_s, CcEvent::WrapUpEnd, CcPriority::Release, index(a));

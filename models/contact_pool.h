@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/ids.h"
+#include "models/trace.h"
 
 namespace ccsim::models {
 
@@ -25,7 +26,7 @@ class ContactPool {
 
   void release(ContactId c) {
     ++generation_[index(c)];
-    redials_[index(c)] = 0;
+    first_slot_[index(c)] = kNoId;
     free_.push_back(index(c));
   }
 
@@ -47,16 +48,29 @@ class ContactPool {
   double& wrap_s(ContactId c) { return wrap_s_[index(c)]; }
   double& ivr_u(ContactId c) { return ivr_u_[index(c)]; }
   double& balk_u(ContactId c) { return balk_u_[index(c)]; }  // the uniform that decides a balk
-  // Redials: the redials the customer made before this attempt (0 in a fresh record, so a
-  // first attempt writes nothing), the slot of its first attempt (where the customer
-  // counts; set at its first redial), and how its last attempt ended (while it waits).
-  std::uint32_t& redials(ContactId c) { return redials_[index(c)]; }
-  std::uint32_t redials(ContactId c) const { return redials_[index(c)]; }
-  std::uint32_t& first_slot(ContactId c) { return first_slot_[index(c)]; }
-  std::uint32_t customer_slot(ContactId c) const {
-    return redials_[index(c)] == 0 ? slot_[index(c)] : first_slot_[index(c)];
-  }
+  // The customer's attempt now, 1 for its first; and how its last attempt ended (while it
+  // waits to redial). A record only counts attempts once keep_customer() has been called
+  // (the first redial or transfer), so that a first attempt writes nothing.
+  std::uint32_t attempt(ContactId c) const { return first_slot_[index(c)] == kNoId ? 1 : redials_[index(c)] + 1; }
+  void count_redial(ContactId c) { ++redials_[index(c)]; }
   std::uint8_t& last_end(ContactId c) { return last_end_[index(c)]; }
+  // The slot and type the customer counts in: its first attempt's. The record's are those
+  // until a redial or a transfer moves them; keep_customer() is called just before.
+  std::uint32_t customer_slot(ContactId c) const {
+    return first_slot_[index(c)] == kNoId ? slot_[index(c)] : first_slot_[index(c)];
+  }
+  ContactTypeId customer_type(ContactId c) const {
+    return first_slot_[index(c)] == kNoId ? type_[index(c)] : first_type_[index(c)];
+  }
+  void keep_customer(ContactId c) {
+    if (first_slot_[index(c)] != kNoId) return;
+    first_slot_[index(c)] = slot_[index(c)];
+    first_type_[index(c)] = type_[index(c)];
+    redials_[index(c)] = 0;
+  }
+  // The contact type the call is transferred to at the end of its talk (the ServiceEnd
+  // event says whether it is).
+  std::uint32_t& transfer_to(ContactId c) { return transfer_to_[index(c)]; }
   ContactTypeId type(ContactId c) const { return type_[index(c)]; }
   double enqueue_s(ContactId c) const { return enqueue_s_[index(c)]; }
 
@@ -77,7 +91,9 @@ class ContactPool {
     ivr_u_.push_back(0.0);
     balk_u_.push_back(0.0);
     redials_.push_back(0);
-    first_slot_.push_back(0);
+    first_slot_.push_back(kNoId);
+    first_type_.push_back(ContactTypeId{});
+    transfer_to_.push_back(0);
     last_end_.push_back(0);
     return make_id<ContactId>(i);
   }
@@ -96,6 +112,8 @@ class ContactPool {
   std::vector<double> balk_u_;
   std::vector<std::uint32_t> redials_;
   std::vector<std::uint32_t> first_slot_;
+  std::vector<ContactTypeId> first_type_;
+  std::vector<std::uint32_t> transfer_to_;
   std::vector<std::uint8_t> last_end_;
   std::vector<std::uint32_t> free_;
 };

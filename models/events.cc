@@ -19,6 +19,8 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::ShrinkagePlan: return "ShrinkagePlan";
     case CcEvent::MaxWaitReached: return "MaxWaitReached";
     case CcEvent::RedialDue: return "RedialDue";
+    case CcEvent::ReturnDue: return "ReturnDue";
+    case CcEvent::TransferTalkEnd: return "TransferTalkEnd";
   }
   return "Unknown";
 }

@@ -24,6 +24,8 @@ enum class CcEvent : std::uint16_t {
   ShrinkagePlan,    // subject: period whose shrinkage blocks are planned now
   MaxWaitReached,   // subject: contact, generation at enqueue
   RedialDue,        // subject: contact (a customer between attempts)
+  ReturnDue,        // subject: the contact type the served customer calls again
+  TransferTalkEnd,  // subject: contact; the end of a talk the call is transferred after
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

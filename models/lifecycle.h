@@ -25,10 +25,26 @@ class Lifecycle {
   std::uint64_t fingerprint() const { return fingerprint_.value(); }
 
   // Contacts. `c` is kNoId for a call that never got a contact record (blocked at entry,
-  // and not about to redial). entered: it took a line; first: the customer's first attempt.
-  void arrival(double t, std::uint32_t slot, ContactTypeId k, std::uint32_t c, bool entered, bool first) {
-    kpi_.arrival(slot, k, entered, first, t);
+  // and not about to redial). entered: it took a line.
+  void arrival(double t, std::uint32_t slot, ContactTypeId k, std::uint32_t c, bool entered, CallKind kind) {
+    kpi_.arrival(slot, k, entered, kind, t);
     note(t, TraceWhat::Arrival, c, index(k), kNoId, kNoId);
+  }
+  // The talk of c (type `from`, arrived in `slot`) ended with a transfer: the leg leaves
+  // type `from`; its arrival at the next type follows.
+  void transferred(double t, std::uint32_t slot, ContactId c, ContactTypeId from) {
+    kpi_.transferred(slot, from);
+    note(t, TraceWhat::Transferred, index(c), index(from), kNoId, kNoId);
+  }
+  // The served customer c of type k will call again after delay_s.
+  void return_planned(double t, ContactId c, ContactTypeId k, double delay_s) {
+    note(t, TraceWhat::Return, index(c), index(k), kNoId, kNoId, delay_s);
+  }
+  void returned(std::uint32_t slot, ContactTypeId k) { kpi_.returned(slot, k); }
+  // The talk of a call (type k, arrived in slot, served on `pair`) goes on for the
+  // transfer's handle_s before the caller moves on.
+  void handover(std::uint32_t slot, ContactTypeId k, std::uint32_t pair, double handle_s) {
+    kpi_.handover(slot, k, pair, handle_s);
   }
   // The customer's attempt failed and it will call again after delay_s.
   void redial(double t, ContactId c, ContactTypeId k, double delay_s) {
@@ -40,8 +56,9 @@ class Lifecycle {
     kpi_.customer_lost(customer_slot, k, abandoned);
   }
   // The customer's redial came after the centre closed: it never called again.
-  void gave_up(double t, ContactId c, ContactTypeId k, std::uint32_t customer_slot, bool abandoned) {
-    kpi_.customer_lost(customer_slot, k, abandoned);
+  void gave_up(double t, ContactId c, ContactTypeId k, ContactTypeId customer_type, std::uint32_t customer_slot,
+               bool abandoned) {
+    kpi_.customer_lost(customer_slot, customer_type, abandoned);
     note(t, TraceWhat::GaveUp, index(c), index(k), kNoId, kNoId);
   }
   // in_system_s: since the arrival (0 for a call blocked on arrival).

@@ -13,7 +13,7 @@ namespace ccsim::models {
 
 // A new component takes the next free number; a new purpose the next free value of its
 // component (at most sim::kPurposesPerComponent). Caller holds the behaviours of callers
-// (balking, redials; callbacks next) and Channel is held for channels (chat,
+// (balking, redials, transfers, returns; callbacks next) and Channel is held for channels (chat,
 // e-mail, outbound), so that those streams never move the ones below.
 enum class Component : std::uint32_t {
   Arrivals = 0,     // index: contact type
@@ -36,7 +36,17 @@ enum class ContactTypePurpose : std::uint32_t {
 // Redial: whether a failed attempt is followed by another; RedialDelay: when; Attempt:
 // what a redial draws afresh (patience, handle time, IVR path, balk), so that no redial
 // moves a draw of the first attempts.
-enum class CallerPurpose : std::uint32_t { Balk = 0, Redial = 1, RedialDelay = 2, Attempt = 3 };
+// AfterService: whether a served call is transferred (and the transfer's handle time) or
+// returns (and when); Leg: the draws of a transferred leg or of a return call, from the
+// stream of the type it arrives at.
+enum class CallerPurpose : std::uint32_t {
+  Balk = 0,
+  Redial = 1,
+  RedialDelay = 2,
+  Attempt = 3,
+  AfterService = 4,
+  Leg = 5,
+};
 enum class RouterPurpose : std::uint32_t { TieBreak = 0 };
 enum class WorkforcePurpose : std::uint32_t { Absence = 0 };
 
@@ -60,5 +70,6 @@ sim::Mrg32k3a stream_for(const sim::Mrg32k3a& base, std::uint32_t index, Purpose
 
 static_assert(static_cast<std::uint64_t>(ContactTypePurpose::IvrDuration) < sim::kPurposesPerComponent);
 static_assert(static_cast<std::uint64_t>(WorkforcePurpose::Absence) < sim::kPurposesPerComponent);
+static_assert(static_cast<std::uint64_t>(CallerPurpose::Leg) < sim::kPurposesPerComponent);
 
 }  // namespace ccsim::models

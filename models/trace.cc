@@ -28,6 +28,8 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::Disconnected: return "disconnected";
     case TraceWhat::Redial: return "redial";
     case TraceWhat::GaveUp: return "gave_up";
+    case TraceWhat::Transferred: return "transferred";
+    case TraceWhat::Return: return "return";
   }
   return "unknown";
 }

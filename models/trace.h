@@ -36,6 +36,8 @@ enum class TraceWhat : std::uint8_t {
   Disconnected,  // value: wait; cut off by the centre's closing rule
   Redial,        // value: the delay; the customer will call again then (the attempt's Arrival)
   GaveUp,        // a customer's redial fell after the close: it never called again
+  Transferred,   // the talk ended and the caller moves to another type (the type it leaves)
+  Return,        // value: the delay; the served customer will call again then
 };
 
 std::string_view trace_what_name(TraceWhat w);

@@ -39,6 +39,9 @@ struct TypeCounters {
   std::uint64_t redials = 0;              // attempts after the first
   std::uint64_t customers_lost = 0;       // not served, and did not call again (or still waiting at the end)
   std::uint64_t customers_abandoned = 0;  // of those, the last attempt was an abandonment in the queue
+  std::uint64_t transfers = 0;       // legs of this type transferred to another type after their talk
+  std::uint64_t transferred_in = 0;  // legs offered to this type by a transfer (in offered too)
+  std::uint64_t returns = 0;         // calls that are returns of served customers (in offered too)
   std::uint64_t waited = 0;           // reached the queue and waited > 0 (answered, abandoned, timed out...)
   double wait_sum_answered_s = 0.0;
   double wait_sum_admitted_s = 0.0;  // every call that joined the queue, whatever its end
@@ -52,7 +55,8 @@ struct TypeCounters {
   TypeCounters& operator+=(const TypeCounters& o);
   bool operator==(const TypeCounters&) const = default;
 
-  std::uint64_t customers() const { return offered - redials; }
+  // A return is a new request, so it counts as a customer again; a transferred leg does not.
+  std::uint64_t customers() const { return offered - redials - transferred_in; }
   // Answered by an agent or contained by the IVR (self-service) on some attempt.
   std::uint64_t customers_served() const { return customers() - customers_lost; }
 };

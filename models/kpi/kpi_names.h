@@ -67,6 +67,9 @@ enum class Kpi : std::uint8_t {
   CustomersServed,
   PAbandonOverCustomers,
   PUnservedOverCustomers,
+  Transfers,
+  TransferredIn,
+  Returns,
 };
 
 namespace internal {
@@ -129,6 +132,9 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::CustomersServed: return "customers_served";
     case Kpi::PAbandonOverCustomers: return "p_abandon_over_customers";
     case Kpi::PUnservedOverCustomers: return "p_unserved_over_customers";
+    case Kpi::Transfers: return "transfers";
+    case Kpi::TransferredIn: return "transferred_in";
+    case Kpi::Returns: return "returns";
   }
   return {};
 }
@@ -211,6 +217,9 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::Redials:
     case Kpi::Customers:
     case Kpi::CustomersServed:
+    case Kpi::Transfers:
+    case Kpi::TransferredIn:
+    case Kpi::Returns:
       return false;
   }
   return false;

@@ -18,6 +18,9 @@ namespace ccsim::models {
 
 enum class BlockedAt : std::uint8_t { Trunk, Ivr, Router };
 enum class IvrOutcome : std::uint8_t { Contained, HungUp };
+// What an offered call is: a customer's first attempt (a fresh call or a return), a
+// redial, or the leg of a call transferred from another type.
+enum class CallKind : std::uint8_t { First, Redial, TransferredIn };
 
 class KpiObserver {
  public:
@@ -29,14 +32,24 @@ class KpiObserver {
   std::uint32_t discard_slot() const { return discard_slot_; }
 
   // `entered`: the call took a line (it was not blocked on arrival) and is now in the system.
-  // `first`: the customer's first attempt (else a redial).
-  void arrival(std::uint32_t slot, ContactTypeId k, bool entered, bool first, double now_s) {
+  void arrival(std::uint32_t slot, ContactTypeId k, bool entered, CallKind kind, double now_s) {
     ++counters_.arrivals;
     TypeCounters& tc = counters_.type(slot, index(k));
     ++tc.offered;
-    tc.redials += !first;
+    tc.redials += kind == CallKind::Redial;
+    tc.transferred_in += kind == CallKind::TransferredIn;
     if (entered) in_system_changes(k, now_s, +1);
   }
+  // A leg of type k (arrived in `slot`) was transferred out at the end of its talk.
+  void transferred(std::uint32_t slot, ContactTypeId k) { ++counters_.type(slot, index(k)).transfers; }
+  // A transfer's handle time lengthens the talk of a leg already answered: its time in
+  // system and its pair's handle time (the agent's busy time integrates it as it passes).
+  void handover(std::uint32_t slot, ContactTypeId k, std::uint32_t pair, double handle_s) {
+    counters_.type(slot, index(k)).sojourn_sum_s += handle_s;
+    counters_.pair(slot, pair).handle_sum_s += handle_s;
+  }
+  // A served customer's return call of type k is offered now, in `slot`.
+  void returned(std::uint32_t slot, ContactTypeId k) { ++counters_.type(slot, index(k)).returns; }
   // The customer's story ended unserved (abandoned: its last attempt was an abandonment).
   void customer_lost(std::uint32_t customer_slot, ContactTypeId k, bool abandoned) {
     TypeCounters& tc = counters_.type(customer_slot, index(k));

@@ -56,6 +56,9 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   set(v, Kpi::CustomersServed, d(c.customers_served()));
   set(v, Kpi::PAbandonOverCustomers, ratio(d(c.customers_abandoned), d(c.customers())));
   set(v, Kpi::PUnservedOverCustomers, ratio(d(c.customers() - c.customers_served()), d(c.customers())));
+  set(v, Kpi::Transfers, d(c.transfers));
+  set(v, Kpi::TransferredIn, d(c.transferred_in));
+  set(v, Kpi::Returns, d(c.returns));
   set(v, Kpi::PWaitOverAdmitted, ratio(d(c.waited), admitted));
   set(v, Kpi::PWaitOverOffered, ratio(d(c.waited), offered));
   set(v, Kpi::PAbandonOverAdmitted, ratio(d(c.abandoned), admitted));
@@ -119,11 +122,20 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
     case Kpi::PDisconnectedOverOffered:
       return spec.mode == RunMode::Day && spec.closing != Closing::ServeAfterClose;
     case Kpi::Redials:
+      return any_type([](const ContactTypeSpec& t) { return t.redial.has_value(); });
+    // Without redials, transfers and returns, a customer is a call: the call basis says it all.
     case Kpi::Customers:
     case Kpi::CustomersServed:
     case Kpi::PAbandonOverCustomers:
     case Kpi::PUnservedOverCustomers:
-      return any_type([](const ContactTypeSpec& t) { return t.redial.has_value(); });
+      return any_type([](const ContactTypeSpec& t) {
+        return t.redial.has_value() || !t.transfers.empty() || t.returns.has_value();
+      });
+    case Kpi::Transfers:
+    case Kpi::TransferredIn:
+      return any_type([](const ContactTypeSpec& t) { return !t.transfers.empty(); });
+    case Kpi::Returns:
+      return any_type([](const ContactTypeSpec& t) { return t.returns.has_value(); });
     default: return true;
   }
 }

@@ -22,9 +22,9 @@ namespace {
 // log-on and log-off, sort indices, the pool's 32-byte record, the per-agent flags.
 constexpr double kBytesPerAgent = 2 * sizeof(Stint) + 2 * sizeof(RosterChange) + 3 * sizeof(std::uint32_t) + 32 +
                                   3 * sizeof(std::uint8_t) + sizeof(double);
-// Per contact in the system: the pool's fifteen arrays and its free list, a queue entry
+// Per contact in the system: the pool's seventeen arrays and its free list, a queue entry
 // (the ring doubles, so up to two), and its pending events (patience and service, say two).
-constexpr double kBytesPerContact = 7 * sizeof(std::uint32_t) + 7 * sizeof(double) + sizeof(std::uint8_t) +
+constexpr double kBytesPerContact = 9 * sizeof(std::uint32_t) + 7 * sizeof(double) + sizeof(std::uint8_t) +
                                     sizeof(std::uint32_t) + 2 * sizeof(WaitingQueue::Entry) + 2 * sizeof(sim::Event);
 
 // a * b where 0 times anything (an infinite day, say) is 0: nothing arrives, nothing costs.
@@ -83,6 +83,32 @@ double events_per_contact(const ContactTypeSpec& t) {
   const bool deadline = t.patience || t.max_wait_s;  // one patience or maximum-wait timer per wait
   const double after = 1.0 + (t.wrap_up ? 1.0 : 0.0) + (deadline ? 1.0 : 0.0) + static_cast<double>(delayed);
   return 1.0 + (t.ivr ? 1.0 : 0.0) + to_agents * after;
+}
+
+// Attempts one customer makes at most on average: every attempt failing, each followed
+// by a redial with its probability (the last one's geometric tail when unbounded).
+double attempts_bound(const ContactTypeSpec& t) {
+  if (!t.redial) return 1.0;
+  const RedialSpec& r = *t.redial;
+  const std::size_t listed = r.max_attempts ? *r.max_attempts - 1 : r.p_by_attempt.size() - 1;
+  double attempts = 1.0, reach = 1.0;
+  for (std::uint32_t n = 1; n <= listed; ++n) {
+    reach *= r.p_after(n);
+    attempts += reach;
+  }
+  if (!r.max_attempts) {
+    const double q = r.p_by_attempt.back();
+    attempts += reach * q / (1.0 - q);
+  }
+  return attempts;
+}
+
+// Calls one arrival of the type leads to beyond itself, to first order: a transferred leg
+// or a return call.
+double legs_factor(const ContactTypeSpec& t) {
+  double transferred = 0.0;
+  for (const TransferSpec& x : t.transfers) transferred += x.p;
+  return 1.0 + transferred + (1.0 - transferred) * (t.returns ? t.returns->p : 0.0);
 }
 
 double mean_handle_s(const ContactTypeSpec& t) {
@@ -171,7 +197,7 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     r.contacts += figures[k].contacts;
-    r.events += times(figures[k].contacts, events_per_contact(t));
+    r.events += times(figures[k].contacts, events_per_contact(t) * attempts_bound(t) * legs_factor(t));
     if (figures[k].contacts > figures[busiest].contacts) busiest = k;
   }
   if (!figures.empty()) {
@@ -182,9 +208,20 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
     r.contacts_where = "/steady_state/calls";
     r.contacts_detail = fmt::format("steady_state.calls is {}", ss.calls);
   }
+  // Steady state follows the window's customers through their redials: the clock runs on.
+  for (std::size_t k = 0; k < spec.contact_types.size() && !day; ++k) {
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    if (!t.redial) continue;
+    const double redialling_s = (attempts_bound(t) - 1.0) * t.redial->delay.mean();
+    if (ss.warmup_s + run_s + redialling_s > r.simulated_s) {
+      r.simulated_s = ss.warmup_s + run_s + redialling_s;
+      if (redialling_s > run_s) r.redial_where = type_pointer(k) + "/redial/delay";
+    }
+  }
   const double slots = day ? spec.num_periods : ss.batches;
   r.events += slots + 1.0 + workforce_events(spec);
   r.time_where = day                                   ? "/period_s"
+                 : !r.redial_where.empty()             ? r.redial_where
                  : ss.warmup_s >= run_s                ? "/steady_state/warmup_s"
                  : ss.calls > 0                        ? "/steady_state/calls"
                                                        : "/steady_state/duration_s";
@@ -222,8 +259,9 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
   // Contacts in the system at once. A day's caller who never abandons and has no maximum
   // wait may wait until the end of the day, so every such arrival of the day counts;
   // others stay about as long as their patience (or maximum wait), IVR and handle time
-  // (Little's law at the busiest rate). Trunk lines bound it all.
-  double in_system = 0.0, largest = -1.0;
+  // (Little's law at the busiest rate). Trunk lines bound them all, but not the customers
+  // waiting to redial, who hold a record and no line.
+  double in_system = 0.0, largest = -1.0, redialling = 0.0;
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     const double wait_s = std::min(t.patience ? t.patience->mean() : sim::kNever, t.max_wait_s.value_or(sim::kNever));
@@ -231,6 +269,8 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
     const double stay_s = (t.ivr ? t.ivr->duration.mean() : 0.0) + mean_handle_s(t) + (unbounded ? 0.0 : wait_s);
     const double n = day && unbounded ? figures[k].contacts : times(figures[k].peak_rate_per_s, stay_s);
     in_system += n;
+    if (t.redial)
+      redialling += times(figures[k].peak_rate_per_s * (attempts_bound(t) - 1.0), t.redial->delay.mean());
     if (n > largest) {
       largest = n;
       r.contact_where = day && unbounded ? type_pointer(k) : figures[k].where;
@@ -240,7 +280,7 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
     in_system = *spec.trunk_lines;
     r.contact_where = "/trunks/lines";
   }
-  r.contact_bytes = in_system * kBytesPerContact;
+  r.contact_bytes = (in_system + redialling) * kBytesPerContact;
   return r;
 }
 

@@ -47,6 +47,7 @@ struct RunSize {
   double contact_bytes = 0.0;
   double tally_bytes = 0.0;
   std::string contacts_where, counter_where, agent_where, contact_where, time_where;
+  std::string redial_where;  // steady state: the redial delay that makes the clock run longest, if any
   std::string contacts_detail;  // what drives `contacts`, for messages: "contact type "x": ..."
 
   double total_events() const { return events * replications; }

@@ -14,6 +14,7 @@
 
 #include "models/scenario/json_pointer.h"
 #include "models/scenario/limits.h"
+#include "models/scenario/after_service_rules.h"
 #include "models/scenario/redial_rules.h"
 
 namespace ccsim::models::internal {
@@ -51,6 +52,73 @@ void Decoder::decode_contact_types(const Json& doc, ScenarioSpec& spec) {
     }
     spec.contact_types.push_back(std::move(t));
     types_.push_back(std::move(info));
+  }
+  for (std::size_t i = 0; i < cts->size(); ++i)
+    if ((*cts)[i].is_object())
+      decode_after_service((*cts)[i], types_[i].pointer, spec.contact_types.raw()[i], i);
+  if (!sink_.empty()) return;
+  std::vector<std::string> pointers;
+  for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
+  if (auto d = endless_work_problem(spec.contact_types, pointers)) error(std::move(d->pointer), std::move(d->message));
+}
+
+void Decoder::decode_after_service(const Json& v, const std::string& ptr, ContactTypeSpec& t, std::size_t self) {
+  if (const Json* ts = find(v, "transfers")) {
+    const std::string tp = ptr + "/transfers";
+    constexpr std::string_view entry = R"({"to": <contact type>, "p": p, "handle": <distribution>})";
+    if (!ts->is_array()) {
+      error(tp, fmt::format("expected an array of {}; got {}", entry, describe(*ts)));
+    } else {
+      const std::size_t before = sink_.count();
+      std::vector<TransferSpec> transfers;
+      for (std::size_t i = 0; i < ts->size(); ++i) {
+        const std::string ep = child_pointer(tp, i);
+        const Json& e = (*ts)[i];
+        if (!expect_object(e, ep, entry)) continue;
+        check_keys(e, ep, kTransferKeys);
+        TransferSpec x;
+        if (const Json* to = find(e, "to")) {
+          if (auto name = string(*to, ep + "/to", "a contact type name (a string)"))
+            if (auto k = resolve_type(*name, ep + "/to")) x.to = make_id<ContactTypeId>(*k);
+        } else {
+          missing(ep, "to", "the contact type the call is transferred to");
+        }
+        if (auto p = number_at(e, ep, "p", closed(0.0, 1.0), true)) x.p = *p;
+        if (const Json* h = find(e, "handle")) {
+          if (auto d = decode_distribution(*h, ep + "/handle", false)) x.handle = std::move(*d);
+        } else {
+          missing(ep, "handle", fmt::format("the agent's time the transfer adds to the talk: a distribution object "
+                                            "such as {}",
+                                            R"({"dist": "constant", "value_s": 30})"));
+        }
+        transfers.push_back(std::move(x));
+      }
+      if (sink_.count() == before) {
+        for (Diagnostic& d : transfer_problems(transfers, make_id<ContactTypeId>(self), tp))
+          error(std::move(d.pointer), std::move(d.message));
+        t.transfers = std::move(transfers);
+      }
+    }
+  }
+  if (const Json* r = find(v, "returns")) {
+    const std::string rp = ptr + "/returns";
+    if (!expect_object(*r, rp, R"(an object {"p": p, "delay": <distribution>, "as": <contact type>})")) return;
+    const std::size_t before = sink_.count();
+    check_keys(*r, rp, kReturnKeys);
+    ReturnSpec ret;
+    ret.as = make_id<ContactTypeId>(self);
+    if (auto p = number_at(*r, rp, "p", closed(0.0, 1.0), true)) ret.p = *p;
+    if (const Json* d = find(*r, "delay")) {
+      if (auto dist = decode_distribution(*d, rp + "/delay", false)) ret.delay = std::move(*dist);
+    } else {
+      missing(rp, "delay", fmt::format("the time from the end of the service to the return: a distribution object "
+                                       "such as {}",
+                                       kDistExample));
+    }
+    if (const Json* as = find(*r, "as"))
+      if (auto name = string(*as, rp + "/as", "a contact type name (a string)"))
+        if (auto k = resolve_type(*name, rp + "/as")) ret.as = make_id<ContactTypeId>(*k);
+    if (sink_.count() == before) t.returns = std::move(ret);
   }
 }
 
@@ -216,7 +284,7 @@ void Decoder::decode_redial(const Json& v, const std::string& ptr, ContactTypeSp
   } else {
     missing(ptr, "p_by_attempt", accepted);
   }
-  if (auto n = integer_at(v, ptr, "max_attempts", 1, internal::kMaxRedialAttempts, false))
+  if (auto n = integer_at(v, ptr, "max_attempts", 2, internal::kMaxRedialAttempts, false))
     r.max_attempts = static_cast<std::uint32_t>(*n);
   if (const Json* d = find(v, "delay")) {
     if (auto dist = decode_distribution(*d, ptr + "/delay", false)) r.delay = std::move(*dist);

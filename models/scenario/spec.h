@@ -108,6 +108,25 @@ struct RedialSpec {
   }
 };
 
+// After its talk, a call of this type is transferred to another contact type with
+// probability p: the agent spends `handle` more (consulting, handing over) with the caller
+// on the line, then the caller joins the queue of type `to`, keeping its line and its
+// identity, and is served there as a call of that type.
+struct TransferSpec {
+  ContactTypeId to{};
+  double p = 0.0;
+  sim::Distribution handle;
+};
+
+// A served customer (not transferred) calls again later with probability p, after
+// `delay`, as a new call of type `as`: the issue was not resolved (first-contact
+// resolution is 1 - p).
+struct ReturnSpec {
+  double p = 0.0;
+  sim::Distribution delay;
+  ContactTypeId as{};
+};
+
 struct ContactTypeSpec {
   std::string name;
   std::uint32_t priority = 0;  // lower is served first by a freed agent
@@ -145,6 +164,8 @@ struct ContactTypeSpec {
   // last value for any longer queue). Empty: no caller balks.
   std::vector<double> balk_p_by_queue_length;
   std::optional<RedialSpec> redial;  // none: a caller who fails does not call again
+  std::vector<TransferSpec> transfers;  // their p add up to at most 1
+  std::optional<ReturnSpec> returns;    // none: a served customer does not come back
 };
 
 // A break or scheduled activity (lunch, coffee, team meeting) inside a shift. An agent

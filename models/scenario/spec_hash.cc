@@ -23,6 +23,8 @@ void feed(Hash64& h, const ArrivalSpec& a);
 void feed(Hash64& h, const IvrTreatment& t);
 void feed(Hash64& h, const ServiceLevelSpec& s);
 void feed(Hash64& h, const RedialSpec& r);
+void feed(Hash64& h, const TransferSpec& t);
+void feed(Hash64& h, const ReturnSpec& r);
 void feed(Hash64& h, const ContactTypeSpec& c);
 void feed(Hash64& h, const BreakSpec& b);
 void feed(Hash64& h, const ShiftSpec& s);
@@ -91,10 +93,20 @@ void feed(Hash64& h, const ServiceLevelSpec& s) {
 void feed(Hash64& h, const ContactTypeSpec& c) {
   const auto& [name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
                overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-               balk_p_by_queue_length, redial] = c;
+               balk_p_by_queue_length, redial, transfers, returns] = c;
   feed_all(h, name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
            overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-           balk_p_by_queue_length, redial);
+           balk_p_by_queue_length, redial, transfers, returns);
+}
+
+void feed(Hash64& h, const TransferSpec& t) {
+  const auto& [to, p, handle] = t;
+  feed_all(h, to, p, handle);
+}
+
+void feed(Hash64& h, const ReturnSpec& r) {
+  const auto& [p, delay, as] = r;
+  feed_all(h, p, delay, as);
 }
 
 void feed(Hash64& h, const RedialSpec& r) {

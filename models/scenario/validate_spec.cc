@@ -30,6 +30,7 @@
 #include "models/scenario/law_finiteness.h"
 #include "models/scenario/limits.h"
 #include "models/scenario/message_text.h"
+#include "models/scenario/after_service_rules.h"
 #include "models/scenario/range.h"
 #include "models/scenario/redial_rules.h"
 #include "models/scenario/router_tables.h"
@@ -247,12 +248,37 @@ class SpecChecker {
         number(child_pointer(ptr + "/balking/p_by_queue_length", i), t.balk_p_by_queue_length[i], closed(0.0, 1.0),
                "a probability");
       if (t.redial) redial(ptr + "/redial", *t.redial);
+      after_service(ptr, t, make_id<ContactTypeId>(k));
       routes(ptr, t, reaches_agents);
     }
+    std::vector<std::string> pointers;
+    for (std::size_t k = 0; k < types.size(); ++k) pointers.push_back(child_pointer("/contact_types", k));
+    if (auto d = internal::endless_work_problem(types, pointers)) error(std::move(d->pointer), std::move(d->message));
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",
             "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "
             "positive arrival rate or a trace time");
+  }
+
+  void after_service(const std::string& ptr, const ContactTypeSpec& t, ContactTypeId self) {
+    const auto known = [&](const std::string& p, ContactTypeId k) {
+      if (index(k) < s_.contact_types.size()) return true;
+      error(p, fmt::format("names contact type {}, but there are {}", index(k), s_.contact_types.size()));
+      return false;
+    };
+    for (std::size_t i = 0; i < t.transfers.size(); ++i) {
+      const std::string tp = child_pointer(ptr + "/transfers", i);
+      known(tp + "/to", t.transfers[i].to);
+      number(tp + "/p", t.transfers[i].p, closed(0.0, 1.0), "a probability");
+      distribution(tp + "/handle", t.transfers[i].handle, false);
+    }
+    for (Diagnostic& d : internal::transfer_problems(t.transfers, self, ptr + "/transfers"))
+      error(std::move(d.pointer), std::move(d.message));
+    if (t.returns) {
+      known(ptr + "/returns/as", t.returns->as);
+      number(ptr + "/returns/p", t.returns->p, closed(0.0, 1.0), "a probability");
+      distribution(ptr + "/returns/delay", t.returns->delay, false);
+    }
   }
 
   void redial(const std::string& ptr, const RedialSpec& r) {

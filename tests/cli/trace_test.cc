@@ -56,11 +56,11 @@ Summary read_csv(const std::string& text) {
   std::stringstream in(text);
   std::string line;
   std::getline(in, line);
-  EXPECT_EQ(line, "replication,time_s,event,call,contact_type,agent_group,agent,wait_s,lateness_s");
+  EXPECT_EQ(line, "replication,time_s,event,call,contact_type,agent_group,agent,wait_s,lateness_s,delay_s");
   while (std::getline(in, line)) {
     const auto c = split(line);
-    EXPECT_EQ(c.size(), 9u) << line;
-    if (c.size() != 9) continue;
+    EXPECT_EQ(c.size(), 10u) << line;
+    if (c.size() != 10) continue;
     observe(s, arrival_of, last_t, c[2], c[3].empty() ? 0 : std::stol(c[3]), std::stod(c[1]));
   }
   return s;

@@ -443,5 +443,105 @@ TEST(CallCenterRedials, ARedialProbabilityOfZeroIsTheModelWithoutRedials) {
   EXPECT_GT(redialling.arrivals, plain.arrivals);
 }
 
+// ---- transfers and returns --------------------------------------------------------
+
+// Two types, each with its own agent: "front" (talk 100 s) and "back" (talk 50 s).
+ScenarioSpec front_and_back(std::vector<double> front_arrivals_s) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.contact_types.push_back(traced_type("front", std::move(front_arrivals_s), 100, std::nullopt, {0}));
+  s.contact_types.push_back(traced_type("back", {}, 50, std::nullopt, {1}));
+  s.agent_groups.push_back(group("front_team", {1}));
+  s.agent_groups.push_back(group("back_team", {1}));
+  return s;
+}
+
+TEST(CallCenterTransfers, ATransferredCallerKeepsItsLineAndJoinsTheNextTypeAfterTheHandover) {
+  ScenarioSpec s = front_and_back({0, 10});
+  s.trunk_lines = 2;
+  s.contact_types.raw()[0].transfers = {TransferSpec{make_id<ContactTypeId>(1), 1.0, sim::Distribution::constant(20)}};
+  // Front answers the caller of 0 and talks until 120 (100 + 20 of handover); the caller
+  // then waits for back, which serves it 120-170. The caller of 10 waits for front until
+  // 120 and is transferred at 240, when back is free: served at once. Both hold a line
+  // all along, so a third caller would be blocked.
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  const TypeCounters& front = c.type(0, 0);
+  const TypeCounters& back = c.type(0, 1);
+  EXPECT_EQ(front.offered, 2u);
+  EXPECT_EQ(front.answered, 2u);
+  EXPECT_EQ(front.transfers, 2u);
+  EXPECT_EQ(back.offered, 2u);
+  EXPECT_EQ(back.transferred_in, 2u);
+  EXPECT_EQ(back.answered, 2u);
+  EXPECT_EQ(back.customers(), 0u);  // the customers are front's
+  EXPECT_EQ(front.customers(), 2u);
+  EXPECT_EQ(front.customers_served(), 2u);
+  EXPECT_DOUBLE_EQ(front.wait_sum_answered_s, 0 + 110);
+  EXPECT_DOUBLE_EQ(back.wait_sum_answered_s, 0 + 0);
+  // Front's agent is busy 0-240 (two talks with handover), back's 120-170 and 240-290.
+  EXPECT_DOUBLE_EQ(c.group(0, 0).busy_area, 240);
+  EXPECT_DOUBLE_EQ(c.group(0, 1).busy_area, 100);
+  // Time in system of a leg: from its arrival at the type to the end of its talk.
+  EXPECT_DOUBLE_EQ(front.sojourn_sum_s, 120 + 230);
+  EXPECT_DOUBLE_EQ(back.sojourn_sum_s, 50 + 50);
+
+  s.contact_types.raw()[0].arrivals.times_s = {0, 10, 20};
+  EXPECT_EQ(run_replication(s, make_router(s), 0).type(0, 0).blocked_trunk, 1u);
+}
+
+TEST(CallCenterTransfers, ATransferredCallerWhoAbandonsIsALostCustomer) {
+  ScenarioSpec s = front_and_back({0, 5});
+  ContactTypeSpec& back = s.contact_types.raw()[1];
+  back.talk = sim::Distribution::constant(1000);
+  back.patience = sim::Distribution::constant(30);
+  s.contact_types.raw()[0].transfers = {TransferSpec{make_id<ContactTypeId>(1), 1.0, sim::Distribution::constant(0)}};
+  // Back's agent talks to the first caller from 100; the second reaches back at 200 and
+  // abandons at 230.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},        {0, TraceWhat::LogOn, 1, 0},         {0, TraceWhat::Answered, 0, 0},
+      {5, TraceWhat::Queued, N, 0},       {100, TraceWhat::Transferred, N, 0}, {100, TraceWhat::Answered, 1, 0},
+      {100, TraceWhat::Answered, 0, 95},  {200, TraceWhat::Transferred, N, 0}, {200, TraceWhat::Queued, N, 0},
+      {230, TraceWhat::Abandoned, N, 30},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(c.type(0, 0).customers_served(), 1u);
+  EXPECT_EQ(c.type(0, 0).customers_lost, 1u);
+  EXPECT_EQ(c.type(0, 1).abandoned, 1u);
+}
+
+TEST(CallCenterReturns, AServedCustomerReturnsAsANewCallOfTheTypeNamed) {
+  ScenarioSpec s = front_and_back({0});
+  s.contact_types.raw()[0].returns = ReturnSpec{1.0, sim::Distribution::constant(300), make_id<ContactTypeId>(1)};
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},        {0, TraceWhat::LogOn, 1, 0},   {0, TraceWhat::Answered, 0, 0},
+      {100, TraceWhat::Return, N, 300},   {400, TraceWhat::Answered, 1, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(c.type(0, 1).offered, 1u);
+  EXPECT_EQ(c.type(0, 1).returns, 1u);
+  EXPECT_EQ(c.type(0, 1).customers(), 1u);  // a return is a new request
+  // A return due after the close is not made.
+  s.contact_types.raw()[0].returns->delay = sim::Distribution::constant(950);
+  EXPECT_EQ(run_replication(s, make_router(s), 0).type(0, 1).offered, 0u);
+}
+
+// Transfers and returns that never happen change nothing, to the last bit.
+TEST(CallCenterTransfers, ProbabilitiesOfZeroAreTheModelWithoutTransfersOrReturns) {
+  ScenarioSpec s = day_scenario(1800, 2);
+  s.contact_types.push_back(testing::markov_day_type("a", {300, 200}, 120, 90.0, {0}));
+  s.contact_types.push_back(testing::markov_day_type("b", {100, 100}, 200, 90.0, {1}));
+  s.agent_groups.push_back(group("ta", {9, 7}));
+  s.agent_groups.push_back(group("tb", {6, 6}));
+  const ReplicationCounters plain = run_replication(s, make_router(s), 2);
+  s.contact_types.raw()[0].transfers = {TransferSpec{make_id<ContactTypeId>(1), 0.0, sim::Distribution::constant(30)}};
+  s.contact_types.raw()[1].returns = ReturnSpec{0.0, sim::Distribution::exponential(600), make_id<ContactTypeId>(0)};
+  const ReplicationCounters zero = run_replication(s, make_router(s), 2);
+  EXPECT_EQ(zero.fingerprint, plain.fingerprint);
+  EXPECT_EQ(zero.by_slot_type, plain.by_slot_type);
+  s.contact_types.raw()[0].transfers[0].p = 0.2;
+  EXPECT_NE(run_replication(s, make_router(s), 2).fingerprint, plain.fingerprint);
+}
+
 }  // namespace
 }  // namespace ccsim::models

@@ -153,7 +153,7 @@ TEST(LoadCallers, EveryBadRedialValueIsReportedWhereItIs) {
              "unknown outcome \"hung_up\"; known: blocked, ivr_hangup, abandoned, balked, timed_out, disconnected");
   expect_has(ds, ptr + "/after/2", "\"abandoned\" is listed twice; name each outcome once");
   expect_has(ds, ptr + "/patience", "unknown patience rule \"same\"; known: redraw, keep");
-  expect_has(ds, ptr + "/max_attempts", "must be in [1, 1000]; got 0");
+  expect_has(ds, ptr + "/max_attempts", "must be in [2, 1000]; got 0");
   expect_has(ds, ptr,
              "missing required key \"delay\"; expected the time from the failed attempt to the redial: a distribution "
              "object such as {\"dist\": \"exponential\", \"mean_s\": 180}");
@@ -185,6 +185,70 @@ TEST(LoadCallers, ARedialRuleThatCannotHoldIsRefused) {
   EXPECT_NO_THROW(load_scenario_text(billing_with(R"("redial": { "p_by_attempt": [1], "max_attempts": 5, )" + delay +
                                                   " }"),
                                      "t.json"));
+}
+
+TEST(LoadCallers, TransfersAndReturnsAreDecoded) {
+  const std::string text = billing_with(
+      R"("transfers": [{ "to": "sales", "p": 0.15, "handle": { "dist": "constant", "value_s": 30 } }],
+         "returns": { "p": 0.1, "delay": { "dist": "exponential", "mean_s": 86400 }, "as": "sales" })");
+  const ScenarioSpec s = load_scenario_text(text, "t.json");
+  const ContactTypeSpec& billing = s.contact_types.raw()[0];
+  ASSERT_EQ(billing.transfers.size(), 1u);
+  EXPECT_EQ(billing.transfers[0].to, make_id<ContactTypeId>(1));
+  EXPECT_DOUBLE_EQ(billing.transfers[0].p, 0.15);
+  EXPECT_DOUBLE_EQ(billing.transfers[0].handle.mean(), 30);
+  ASSERT_TRUE(billing.returns);
+  EXPECT_DOUBLE_EQ(billing.returns->p, 0.1);
+  EXPECT_EQ(billing.returns->as, make_id<ContactTypeId>(1));
+  // A return without "as" comes back to its own type.
+  const ScenarioSpec own =
+      load_scenario_text(billing_with(R"("returns": { "p": 0.1, "delay": { "dist": "constant", "value_s": 60 } })"),
+                         "t.json");
+  EXPECT_EQ(own.contact_types.raw()[0].returns->as, make_id<ContactTypeId>(0));
+}
+
+TEST(LoadCallers, EveryBadTransferIsReportedWhereItIs) {
+  const std::string handle = R"("handle": { "dist": "constant", "value_s": 30 })";
+  const std::vector<Diagnostic> ds = errors_of(billing_with(
+      R"("transfers": [{ "to": "billing", "p": 0.5, )" + handle + R"( }, { "to": "saless", "p": 0.2, )" + handle +
+      R"( }, { "to": "sales", "p": 1.5 }], "returns": { "p": 0.1, "as": "sales", "after_s": 3 })"));
+  const std::string ptr = "/contact_types/0/transfers";
+  expect_has(ds, ptr + "/1/to", "unknown contact type \"saless\"; defined: billing, sales (did you mean \"sales\"?)");
+  expect_has(ds, ptr + "/2/p", "must be in [0, 1] (a fraction: write 1.5 % as 0.015); got 1.5");
+  bool handle_missing = false;
+  for (const Diagnostic& d : ds) handle_missing = handle_missing || (d.pointer == ptr + "/2");
+  EXPECT_TRUE(handle_missing) << dump(ds);
+  expect_has(ds, "/contact_types/0/returns/after_s", "unknown key \"after_s\"; known: p, delay, as");
+  // And the return's missing delay. The rules that tie transfers together wait until every
+  // transfer reads well: the self-transfer is not reported yet.
+  EXPECT_EQ(ds.size(), 5u) << dump(ds);
+
+  // With every name known, the rules that tie the transfers together.
+  const std::vector<Diagnostic> rules = errors_of(billing_with(
+      R"("transfers": [{ "to": "billing", "p": 0.5, )" + handle + R"( }, { "to": "sales", "p": 0.4, )" + handle +
+      R"( }, { "to": "sales", "p": 0.3, )" + handle + " }]"));
+  expect_has(rules, ptr + "/0/to",
+             "names the type itself; a transfer goes to another contact type (a caller who calls the same type again "
+             "is a redial or a return)");
+  expect_has(rules, ptr + "/2/to",
+             "names a type already listed; give each target once, with the probability of the two");
+  expect_has(rules, ptr,
+             "the transfer probabilities add up to 1.2; they must add up to at most 1 (the rest of the calls end "
+             "with their talk)");
+}
+
+TEST(LoadCallers, WorkThatNeverEndsIsRefused) {
+  const std::string handle = R"("handle": { "dist": "constant", "value_s": 30 })";
+  // billing always goes to sales, which always returns as billing: no call ever ends.
+  std::string text = billing_with(R"("transfers": [{ "to": "sales", "p": 1, )" + handle + " }]");
+  text = with(text, R"("name": "sales",)",
+              R"("name": "sales", "returns": { "p": 1, "as": "billing",
+                  "delay": { "dist": "constant", "value_s": 60 } },)");
+  testing::expect_single(errors_of(text), "/contact_types/0/transfers",
+                         "every call of \"billing\" is transferred or returns, and so is every call it leads to: the "
+                         "work never ends; give some type on the way a transfer and return probability below 1");
+  // A return probability below 1 somewhere on the way ends every chain.
+  EXPECT_NO_THROW(load_scenario_text(with(text, R"("returns": { "p": 1,)", R"("returns": { "p": 0.9,)"), "t.json"));
 }
 
 }  // namespace

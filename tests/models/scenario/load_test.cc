@@ -227,7 +227,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
 TEST(LoadScenario, UnknownNestedKeySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"patience\":", "\"patiense\":"), "/contact_types/0/patiense",
               "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, "
-              "redial (did you mean \"patience\"?)");
+              "redial, transfers, returns (did you mean \"patience\"?)");
 }
 
 TEST(LoadScenario, UnknownKeyInADistributionNamesTheDist) {
@@ -1342,7 +1342,7 @@ constexpr std::string_view kKnownKpis =
     "mean_in_system, mean_in_ivr, ivr_port_occupancy, p50_wait_answered_s, p90_wait_answered_s, "
     "p95_wait_answered_s, max_wait_answered_s, balked, timed_out, disconnected, p_balk_over_offered, "
     "p_timed_out_over_offered, p_disconnected_over_offered, redials, customers, customers_served, "
-    "p_abandon_over_customers, p_unserved_over_customers";
+    "p_abandon_over_customers, p_unserved_over_customers, transfers, transferred_in, returns";
 
 TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon_over_admited\", \"max\": 0.05 }], \"router\""),
@@ -1480,7 +1480,7 @@ TEST(LoadScenario, SeveralErrorsAreReportedTogetherInDocumentOrder) {
     EXPECT_EQ(format_diagnostics(e),
               "two_skill.json: /period_s: must be > 0; got -1800\n"
               "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, priority, arrivals, "
-              "ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, redial (did you mean \"patience\"?)\n"
+              "ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, redial, transfers, returns (did you mean \"patience\"?)\n"
               "two_skill.json: /agent_groups/0/staffing: expected 3 values (num_periods), got 2\n"
               "two_skill.json: /router/type_to_group/sales/0: unknown agent group \"tier2\"; defined: support, tier1 "
               "(did you mean \"tier1\"?)\n");

@@ -141,12 +141,12 @@ TEST(ValidateSpec, RedialsAreCheckedAsTheLoaderChecksThem) {
   r.max_attempts = 2;
   r.delay = sim::Distribution::constant(60);
   s.contact_types.raw()[0].redial = r;
-  expect_problem(s, ptr + "/p_by_attempt", "has 2 values, but with max_attempts 2 a customer redials at most 1 times");
+  expect_problem(s, ptr + "/p_by_attempt", "has 2 values, but with max_attempts 2 a customer redials at most 1 time:");
   r.p_by_attempt = {};
   r.max_attempts = 0;
   s.contact_types.raw()[0].redial = r;
   expect_problem(s, ptr + "/p_by_attempt", "must hold at least one probability");
-  expect_problem(s, ptr + "/max_attempts", "must be an integer from 1 to 1000");
+  expect_problem(s, ptr + "/max_attempts", "must be an integer from 2 to 1000");
 }
 
 // A steady state without patience is stable when balking caps who joins a long queue.

@@ -1,0 +1,28 @@
+// models/scenario/after_service_rules.h
+// The rules on what follows a service (docs/scenario-format.md#transfers-and-returns),
+// written once for the loader and validate_spec: a type's transfer probabilities add up
+// to at most 1, name each other type once and never the type itself; and no call can be
+// transferred or return forever (every chain of transfers and returns ends with
+// probability 1). Each value's own range is checked where it is read.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/spec.h"
+
+namespace ccsim::models::internal {
+
+// The problems of type `self`'s transfers, located under `ptr` (the type's /transfers).
+std::vector<Diagnostic> transfer_problems(const std::vector<TransferSpec>& transfers, ContactTypeId self,
+                                          const std::string& ptr);
+
+// A type from which every chain of transfers and returns goes on forever (each type on it
+// is transferred or returns with probability 1, only to types like it), located at
+// type_pointers[k] + "/transfers" or "/returns"; none when every chain ends.
+std::optional<Diagnostic> endless_work_problem(const IdVector<ContactTypeId, ContactTypeSpec>& types,
+                                               const std::vector<std::string>& type_pointers);
+
+}  // namespace ccsim::models::internal
