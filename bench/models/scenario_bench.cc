@@ -35,6 +35,7 @@ BENCHMARK_CAPTURE(BM_Scenario, shifts_and_breaks, "scenarios/examples/shifts_and
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Scenario, erlang_c_14_agents, "scenarios/examples/erlang_c_14_agents.json")
     ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Scenario, callers_day, "scenarios/bench/callers_day.json")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace ccsim::models
