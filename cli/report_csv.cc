@@ -1,8 +1,9 @@
 // cli/report_csv.cc
 // CSV tables a spreadsheet opens: one row per interval / type / group / interval and
 // group, and for each KPI of that level (the lists of the results JSON) two columns,
-// <kpi> (mean) and <kpi>_hw (half-width of the confidence interval). Empty cell =
-// undefined; a column empty in every row is left out.
+// <kpi> (mean) and <kpi>_hw (half-width of the confidence interval), and for a ratio KPI
+// two more, <kpi>_rom and <kpi>_rom_hw (its ratio of means). Empty cell = undefined; a
+// column empty in every row is left out.
 #include <array>
 #include <cmath>
 #include <filesystem>
@@ -39,19 +40,29 @@ std::string number_cell(double x, bool fraction) {
 
 std::string kpi_cell(double x, models::Kpi k) { return number_cell(x, models::kpi_is_fraction(k)); }
 
+// A KPI's columns: <name> and <name>_hw, and for a ratio <name>_rom and <name>_rom_hw.
+void add_stat_header(std::vector<std::string>& header, std::string_view name, bool ratio) {
+  header.emplace_back(name);
+  header.push_back(fmt::format("{}_hw", name));
+  if (!ratio) return;
+  header.push_back(fmt::format("{}_rom", name));
+  header.push_back(fmt::format("{}_rom_hw", name));
+}
+void add_stat_cells(std::vector<std::string>& row, const models::KpiStat& x, bool ratio, bool fraction) {
+  row.push_back(number_cell(x.mean, fraction));
+  row.push_back(number_cell(x.half_width, fraction));
+  if (!ratio) return;
+  row.push_back(number_cell(x.ratio_of_means.value, fraction));
+  row.push_back(number_cell(x.ratio_of_means.half_width, fraction));
+}
+
 void add_kpi_header(std::vector<std::string>& header, std::span<const models::Kpi> kpis) {
-  for (models::Kpi k : kpis) {
-    header.emplace_back(models::kpi_name(k));
-    header.push_back(fmt::format("{}_hw", models::kpi_name(k)));
-  }
+  for (models::Kpi k : kpis) add_stat_header(header, models::kpi_name(k), models::kpi_is_ratio(k));
 }
 
 void add_kpi_cells(std::vector<std::string>& row, const models::KpiStats& s, std::span<const models::Kpi> kpis) {
-  for (models::Kpi k : kpis) {
-    const models::KpiStat& x = models::stat_of(s, k);
-    row.push_back(kpi_cell(x.mean, k));
-    row.push_back(kpi_cell(x.half_width, k));
-  }
+  for (models::Kpi k : kpis)
+    add_stat_cells(row, models::stat_of(s, k), models::kpi_is_ratio(k), models::kpi_is_fraction(k));
 }
 
 // What the row's service_level column measures (the scenario's, or the type's own).
@@ -193,18 +204,20 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
   struct PairColumn {
     const char* name;
     bool fraction;
+    bool ratio;
   };
-  constexpr PairColumn pair_columns[] = {
-      {"answered", false}, {"share", true}, {"service_level", true}, {"asa_s", false}, {"work_share", true}};
-  for (const PairColumn& c : pair_columns)
-    pairs.header.insert(pairs.header.end(), {c.name, fmt::format("{}_hw", c.name)});
+  constexpr PairColumn pair_columns[] = {{"answered", false, false},
+                                         {"share", true, true},
+                                         {"service_level", true, true},
+                                         {"asa_s", false, true},
+                                         {"work_share", true, true}};
+  for (const PairColumn& c : pair_columns) add_stat_header(pairs.header, c.name, c.ratio);
   for (const models::PairResult& p : r.by_type_group) {
     std::vector<std::string>& row = pairs.rows.emplace_back();
     row = {csv_quoted(spec.contact_types[p.type].name), csv_quoted(spec.agent_groups[p.group].name)};
     const models::KpiStat* stats[] = {&p.answered, &p.share, &p.service_level, &p.asa_s, &p.work_share};
     for (std::size_t c = 0; c < std::size(stats); ++c)
-      row.insert(row.end(), {number_cell(stats[c]->mean, pair_columns[c].fraction),
-                             number_cell(stats[c]->half_width, pair_columns[c].fraction)});
+      add_stat_cells(row, *stats[c], pair_columns[c].ratio, pair_columns[c].fraction);
   }
 
   if (!r.by_interval.empty()) {

@@ -30,11 +30,24 @@ json stat_json(const models::KpiStat& k) {
   return json{{"mean", number(k.mean)}, {"half_width", number(k.half_width)}, {"n", k.n}};
 }
 
+// A ratio KPI's statistic: beside the mean of the observations' ratios, the ratio of
+// their totals (null where undefined), so that every ratio entry has the same keys.
+json ratio_stat_json(const models::KpiStat& k) {
+  json o = stat_json(k);
+  const models::RatioOfMeans& r = k.ratio_of_means;
+  o["ratio_of_means"] =
+      std::isfinite(r.value) ? json{{"value", r.value}, {"half_width", number(r.half_width)}} : json(nullptr);
+  return o;
+}
+
 // The KPIs of one level (kAllKpis, or those a type or a group has), each written even
 // when no observation defined it, so a level always has the same keys.
 json kpis_json(const models::KpiStats& s, std::span<const models::Kpi> kpis) {
   json o = json::object();
-  for (models::Kpi k : kpis) o[std::string(models::kpi_name(k))] = stat_json(models::stat_of(s, k));
+  for (models::Kpi k : kpis) {
+    const models::KpiStat& stat = models::stat_of(s, k);
+    o[std::string(models::kpi_name(k))] = models::kpi_is_ratio(k) ? ratio_stat_json(stat) : stat_json(stat);
+  }
   return o;
 }
 
@@ -120,13 +133,12 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
         kpis_json(r.by_group[g], models::kGroupKpis);
   json by_type_group = json::object();
   for (const models::PairResult& p : r.by_type_group) {
-    const auto stat = stat_json;
     by_type_group[spec.contact_types[p.type].name][spec.agent_groups[p.group].name] = {
-        {"answered", stat(p.answered)},
-        {"share", stat(p.share)},
-        {"service_level", stat(p.service_level)},
-        {"asa_s", stat(p.asa_s)},
-        {"work_share", stat(p.work_share)}};
+        {"answered", stat_json(p.answered)},
+        {"share", ratio_stat_json(p.share)},
+        {"service_level", ratio_stat_json(p.service_level)},
+        {"asa_s", ratio_stat_json(p.asa_s)},
+        {"work_share", ratio_stat_json(p.work_share)}};
   }
   json by_interval = json::array();
   for (const models::IntervalResult& ir : r.by_interval) {

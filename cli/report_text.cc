@@ -103,6 +103,24 @@ namespace {
 std::string num(double x, Kpi k) { return kpi_value_text(x, models::kpi_is_fraction(k)); }
 std::string with_ci(const KpiStat& s, Kpi k) { return kpi_stat_text(s, models::kpi_is_fraction(k)); }
 
+// A ratio KPI's ratio of means as its column in the overall list shows it ("84.9% ± 2.8%");
+// empty for a KPI that is no ratio, "-" where undefined.
+std::string ratio_of_means_text(const KpiStat& s, Kpi k) {
+  if (!models::kpi_is_ratio(k)) return {};
+  const models::RatioOfMeans& r = s.ratio_of_means;
+  if (std::isnan(r.value)) return "-";
+  if (std::isnan(r.half_width)) return num(r.value, k);
+  return num(r.value, k) + " ± " + num(r.half_width, k);
+}
+
+// One line of the overall list: the key, the mean ± half-width and, with several
+// observations, the ratio of means beside it.
+std::string overall_line(const KpiStat& s, Kpi k, const std::string& mean_text, bool pooled) {
+  const std::string line = fmt::format("  {:<36} {:>22}", models::kpi_name(k), mean_text);
+  const std::string rom = pooled ? ratio_of_means_text(s, k) : std::string();
+  return rom.empty() ? line : fmt::format("{}  {:>22}", line, rom);
+}
+
 bool is_workforce(Kpi k) { return std::ranges::find(models::kWorkforceKpis, k) != models::kWorkforceKpis.end(); }
 
 // Agents scheduled are the same in every replication (absent ones included): "10.00",
@@ -269,11 +287,16 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   print_targets(out, spec, r.targets);
 
   const char* over = day ? "the day" : "the observed window";
-  fmt::print(out, "\nOverall{}\n", r.observations > 1 ? "   (mean ± half-width)" : "");
+  // With one observation the ratio of means is that observation's ratio: no column.
+  const bool pooled = r.observations > 1;
+  if (pooled)
+    fmt::print(out, "\n{:<39}{:>22}  {:>22}\n", "Overall", "mean ± half-width", "ratio of means ± hw");
+  else
+    fmt::print(out, "\nOverall\n");
   for (std::size_t i = 0; i < models::kNumKpis; ++i) {
     const auto k = static_cast<Kpi>(i);
     if (is_workforce(k) || (k == Kpi::Cost && r.overall[i].n == 0) || !models::kpi_shown(spec, k)) continue;
-    fmt::print(out, "  {:<36} {:>22}", models::kpi_name(k), with_ci(r.overall[i], k));
+    fmt::print(out, "{}", overall_line(r.overall[i], k, with_ci(r.overall[i], k), pooled));
     if (k == Kpi::ServiceLevel) {
       fmt::print(out, "  {}{}", sl_definition_text(spec.service_level),
                  types_have_own_service_level(spec) ? " (or each type's own)" : "");
@@ -285,12 +308,18 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                   "answered is not the calls lost; service_level divides by {}{})\n",
              sl_denominator_text(spec.service_level),
              types_have_own_service_level(spec) ? " (or each type's own)" : "");
+  if (pooled)
+    fmt::print(out, "  (mean: of each {0}'s own ratio, over the {0}s that define it; ratio of means: every "
+                    "{0}'s calls pooled, total over total, e.g. all answered in time over all admitted, with a "
+                    "delta-method half-width; the two differ when volumes vary between {0}s: docs/kpis.md)\n",
+               r.observations == r.replications ? "replication" : "batch");
   const bool workforce = day || workforce_says_something(r);
   if (workforce) {
     fmt::print(out, "\n  Workforce, all groups (agents: time-average over {})\n", over);
     for (Kpi k : models::kWorkforceKpis)  // leaves out what no observation defines
       if (stat_of(r.overall, k).n > 0)
-        fmt::print(out, "  {:<36} {:>22}\n", models::kpi_name(k), workforce_text(stat_of(r.overall, k), k));
+        fmt::print(out, "{}\n",
+                   overall_line(stat_of(r.overall, k), k, workforce_text(stat_of(r.overall, k), k), pooled));
   } else {
     fmt::print(out, "\n  Workforce, all groups: {} agents logged on throughout, none on a break\n",
                num(stat_of(r.overall, Kpi::ScheduledAgents).mean, Kpi::ScheduledAgents));

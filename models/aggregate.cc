@@ -11,28 +11,44 @@
 #include "models/targets.h"
 #include "sim/hash.h"
 #include "sim/time.h"
+#include "sim/stats/ratio_tally.h"
 #include "sim/stats/tally.h"
 
 namespace ccsim::models {
 namespace {
 
-using KpiTallies = std::array<sim::Tally, kNumKpis>;
+// Each KPI's values over the observations where it is defined (their mean: the mean of
+// ratios) and, for a ratio KPI, its numerators and denominators over every observation
+// (the ratio of means).
+struct KpiTallies {
+  std::array<sim::Tally, kNumKpis> values;
+  std::array<sim::RatioTally, kNumKpis> ratios;
+};
 
-void add_values(KpiTallies& t, const KpiValues& v) {
-  for (std::size_t i = 0; i < kNumKpis; ++i)
-    if (!std::isnan(v[i])) t[i].add(v[i]);
+void add_values(KpiTallies& t, const KpiValues& v, const KpiRatios& r) {
+  for (std::size_t i = 0; i < kNumKpis; ++i) {
+    if (!std::isnan(v[i])) t.values[i].add(v[i]);
+    if (!std::isnan(r[i].den)) t.ratios[i].add(r[i].num, r[i].den);
+  }
 }
 
-KpiStat finish_one(const sim::Tally& t, double confidence) {
+KpiStat finish_one(const sim::Tally& t, const sim::RatioTally& r, double confidence) {
   const std::uint64_t n = t.count();
   return KpiStat{n > 0 ? t.mean() : std::numeric_limits<double>::quiet_NaN(),
-                 n > 1 ? t.half_width(confidence) : std::numeric_limits<double>::quiet_NaN(), n};
+                 n > 1 ? t.half_width(confidence) : std::numeric_limits<double>::quiet_NaN(), n,
+                 RatioOfMeans{r.ratio(), r.half_width(confidence)}};
 }
 
 KpiStats finish(const KpiTallies& t, double confidence) {
   KpiStats s;
-  for (std::size_t i = 0; i < kNumKpis; ++i) s[i] = finish_one(t[i], confidence);
+  for (std::size_t i = 0; i < kNumKpis; ++i) s[i] = finish_one(t.values[i], t.ratios[i], confidence);
   return s;
+}
+
+// A ratio the accumulator computes itself (from the per-pair counters), as compute_kpis does.
+void set_ratio(KpiValues& v, KpiRatios& r, Kpi k, double num, double den) {
+  v[static_cast<std::size_t>(k)] = den > 0.0 ? num / den : std::numeric_limits<double>::quiet_NaN();
+  r[static_cast<std::size_t>(k)] = {num, den};
 }
 
 }  // namespace
@@ -93,7 +109,10 @@ class ResultsAccumulator::Impl {
       r.by_interval.push_back(ir);
     }
     for (std::size_t p = 0; p < pairs_.size(); ++p) {
-      const auto stat = [&](PairKpi k) { return finish_one(by_pair_[p][static_cast<std::size_t>(k)], conf); };
+      const auto stat = [&](PairKpi k) {
+        const auto i = static_cast<std::size_t>(k);
+        return finish_one(by_pair_[p].values[i], by_pair_[p].ratios[i], conf);
+      };
       r.by_type_group.push_back(PairResult{pairs_[p].type, pairs_[p].group, stat(PairKpi::Answered),
                                            stat(PairKpi::Share), stat(PairKpi::ServiceLevel),
                                            stat(PairKpi::AsaS), stat(PairKpi::WorkShare)});
@@ -118,6 +137,7 @@ class ResultsAccumulator::Impl {
     double duration_s = 0.0;
     std::vector<TypeCounters> per_type(rc.num_types);
     std::vector<GroupCounters> per_group(rc.num_groups);
+    KpiRatios ratios;
     for (std::size_t s = first_slot; s < end_slot; ++s) {
       TypeCounters slot_calls;
       GroupCounters slot_agents;
@@ -130,23 +150,25 @@ class ResultsAccumulator::Impl {
         per_group[g] += rc.group(s, g);
       }
       if (!by_interval_.empty()) {
-        KpiValues interval = compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl, spec_.ivr_ports);
+        KpiValues interval =
+            compute_kpis(slot_calls, &slot_agents, rc.slot_duration_s[s], sl, spec_.ivr_ports, &ratios);
         if (has_costs_) {
           double cost = call_cost(slot_calls, spec_.costs);
           for (std::size_t g = 0; g < rc.num_groups; ++g) cost += agent_cost(rc.group(s, g), rate(g));
           set(interval, Kpi::Cost, cost);
         }
-        add_values(by_interval_[s], interval);
+        add_values(by_interval_[s], interval, ratios);
         if (detail) detail->by_interval.push_back(interval);
         for (std::size_t g = 0; g < rc.num_groups; ++g) {
-          KpiValues v = compute_group_kpis(rc.group(s, g), rc.slot_duration_s[s]);
+          KpiValues v = compute_group_kpis(rc.group(s, g), rc.slot_duration_s[s], &ratios);
           if (has_costs_) set(v, Kpi::Cost, agent_cost(rc.group(s, g), rate(g)));
-          add_values(by_interval_group_[s * rc.num_groups + g], v);
+          add_values(by_interval_group_[s * rc.num_groups + g], v, ratios);
         }
         for (std::size_t k = 0; k < rc.num_types; ++k) {
-          KpiValues v = compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k), spec_.ivr_ports);
+          KpiValues v =
+              compute_kpis(rc.type(s, k), nullptr, rc.slot_duration_s[s], type_sl(k), spec_.ivr_ports, &ratios);
           if (has_costs_) set(v, Kpi::Cost, call_cost(rc.type(s, k), spec_.costs));
-          add_values(by_interval_type_[s * rc.num_types + k], v);
+          add_values(by_interval_type_[s * rc.num_types + k], v, ratios);
           if (detail) detail->by_interval_type.push_back(v);
         }
       }
@@ -154,31 +176,30 @@ class ResultsAccumulator::Impl {
       all_agents += slot_agents;
       duration_s += rc.slot_duration_s[s];
     }
-    last_overall_.push_back(compute_kpis(all_calls, &all_agents, duration_s, sl, spec_.ivr_ports));
+    last_overall_.push_back(compute_kpis(all_calls, &all_agents, duration_s, sl, spec_.ivr_ports, &ratios));
     if (has_costs_) {
       double cost = call_cost(all_calls, spec_.costs);
       for (std::size_t g = 0; g < rc.num_groups; ++g) cost += agent_cost(per_group[g], rate(g));
       set(last_overall_.back(), Kpi::Cost, cost);
     }
-    add_values(overall_, last_overall_.back());
+    add_values(overall_, last_overall_.back(), ratios);
     const std::vector<PairCounters> answered_by_group = observe_pairs(rc, first_slot, end_slot, per_type);
     for (std::size_t k = 0; k < rc.num_types; ++k) {
-      KpiValues v = compute_kpis(per_type[k], nullptr, duration_s, type_sl(k), spec_.ivr_ports);
+      KpiValues v = compute_kpis(per_type[k], nullptr, duration_s, type_sl(k), spec_.ivr_ports, &ratios);
       if (has_costs_) set(v, Kpi::Cost, call_cost(per_type[k], spec_.costs));
-      add_values(by_type_[k], v);
+      add_values(by_type_[k], v, ratios);
       if (detail) detail->by_type.push_back(v);
     }
     for (std::size_t g = 0; g < rc.num_groups; ++g) {
-      KpiValues v = compute_group_kpis(per_group[g], duration_s);
+      KpiValues v = compute_group_kpis(per_group[g], duration_s, &ratios);
       if (has_costs_) set(v, Kpi::Cost, agent_cost(per_group[g], rate(g)));
       // A group's service level and ASA are over the calls it answered: abandoned calls
       // belong to no group.
-      if (const auto answered = static_cast<double>(answered_by_group[g].answered); answered > 0.0) {
-        v[static_cast<std::size_t>(Kpi::SlOverAnswered)] =
-            static_cast<double>(answered_by_group[g].answered_within_awt) / answered;
-        v[static_cast<std::size_t>(Kpi::AsaS)] = answered_by_group[g].wait_sum_s / answered;
-      }
-      add_values(by_group_[g], v);
+      const PairCounters& own = answered_by_group[g];
+      const auto answered = static_cast<double>(own.answered);
+      set_ratio(v, ratios, Kpi::SlOverAnswered, static_cast<double>(own.answered_within_awt), answered);
+      set_ratio(v, ratios, Kpi::AsaS, own.wait_sum_s, answered);
+      add_values(by_group_[g], v, ratios);
       if (detail) detail->by_group.push_back(v);
     }
     if (detail) detail->overall = last_overall_.back();
@@ -190,11 +211,16 @@ class ResultsAccumulator::Impl {
   const ServiceLevelSpec& type_sl(std::size_t k) const { return spec_.service_level_of(make_id<ContactTypeId>(k)); }
 
   enum class PairKpi : std::uint8_t { Answered, Share, ServiceLevel, AsaS, WorkShare };
-  using PairTallies = std::array<sim::Tally, 5>;
-
-  static void add_if(sim::Tally& t, double num, double den) {
-    if (den > 0.0) t.add(num / den);
-  }
+  struct PairTallies {
+    std::array<sim::Tally, 5> values;
+    std::array<sim::RatioTally, 5> ratios;  // Share, ServiceLevel, AsaS and WorkShare: ratios
+    // num / den where defined; num and den in every observation.
+    void add_ratio(PairKpi k, double num, double den) {
+      const auto i = static_cast<std::size_t>(k);
+      if (den > 0.0) values[i].add(num / den);
+      ratios[i].add(num, den);
+    }
+  };
 
   // Folds the (type, group) pairs; returns what each group answered.
   std::vector<PairCounters> observe_pairs(const ReplicationCounters& rc, std::size_t first_slot, std::size_t end_slot,
@@ -212,12 +238,11 @@ class ResultsAccumulator::Impl {
       const PairCounters& c = per_pair[p];
       PairTallies& t = by_pair_[p];
       const auto answered = static_cast<double>(c.answered);
-      t[static_cast<std::size_t>(PairKpi::Answered)].add(answered);
-      add_if(t[static_cast<std::size_t>(PairKpi::Share)], answered,
-             static_cast<double>(per_type[index(pairs_[p].type)].answered));
-      add_if(t[static_cast<std::size_t>(PairKpi::ServiceLevel)], static_cast<double>(c.answered_within_awt), answered);
-      add_if(t[static_cast<std::size_t>(PairKpi::AsaS)], c.wait_sum_s, answered);
-      add_if(t[static_cast<std::size_t>(PairKpi::WorkShare)], c.handle_sum_s, group_work[index(pairs_[p].group)]);
+      t.values[static_cast<std::size_t>(PairKpi::Answered)].add(answered);
+      t.add_ratio(PairKpi::Share, answered, static_cast<double>(per_type[index(pairs_[p].type)].answered));
+      t.add_ratio(PairKpi::ServiceLevel, static_cast<double>(c.answered_within_awt), answered);
+      t.add_ratio(PairKpi::AsaS, c.wait_sum_s, answered);
+      t.add_ratio(PairKpi::WorkShare, c.handle_sum_s, group_work[index(pairs_[p].group)]);
     }
     return per_group;
   }

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,13 +17,24 @@
 
 namespace ccsim::models {
 
+// A ratio KPI over every observation pooled: sum of numerators / sum of denominators,
+// with its delta-method half-width at the run's confidence (sim::RatioTally). value is
+// NaN when the level does not have the KPI or every denominator was 0; half_width NaN
+// when there were fewer than 2 observations. Observations whose denominator is 0 count.
+struct RatioOfMeans {
+  double value = std::numeric_limits<double>::quiet_NaN();
+  double half_width = std::numeric_limits<double>::quiet_NaN();
+};
+
 // Mean over n observations (replications, or batches) and the half-width of the
 // two-sided Student-t interval at the run's confidence; half_width is NaN if n < 2,
-// mean is NaN if n == 0 (the KPI was undefined in every observation).
+// mean is NaN if n == 0 (the KPI was undefined in every observation). A ratio KPI
+// (kpi_is_ratio) also has its ratio of means; docs/kpis.md says which one answers what.
 struct KpiStat {
   double mean;
   double half_width;
   std::uint64_t n;
+  RatioOfMeans ratio_of_means{};
 };
 
 using KpiStats = std::array<KpiStat, kNumKpis>;

@@ -712,10 +712,19 @@
     return known.concat(Object.keys(stats).filter((k) => !order.includes(k)));
   }
 
-  // The overall KPIs of `keys`, in the contract's order.
+  // A ratio KPI's ratio of means as fmtStat writes a statistic; "" for a KPI that is no ratio.
+  function ratioOfMeansText(s, unit) {
+    if (!("ratio_of_means" in s)) return "";
+    const r = s.ratio_of_means;
+    return r === null ? "–" : fmtStat({ mean: r.value, half_width: r.half_width, n: results.run.observations }, unit);
+  }
+
+  // The overall KPIs of `keys`, in the contract's order; with several observations and a
+  // ratio among them, each ratio's ratio of means beside its mean (docs/kpis.md).
   function overallTable(id, keys) {
     const o = results.kpis.overall;
     const rows = orderedKeys(o).filter((k) => keys.includes(k)).map((k) => [k, o[k]]);
+    const pooled = results.run.observations > 1 && rows.some((r) => "ratio_of_means" in r[1]);
     return table({
       id: id,
       compact: true,
@@ -724,8 +733,10 @@
         { label: "Key", cell: (r) => ({ node: el("code", null, r[0]), text: r[0], sort: r[0], cls: "key" }) },
         { label: "Mean ± half-width", num: true,
           cell: (r) => ({ text: fmtStat(r[1], unitOf(r[0])), sort: mean(r[1]), cls: "num" }) },
-        { label: "n", num: true, cell: (r) => ({ text: String(r[1].n), sort: r[1].n, cls: "num" }) },
-      ],
+      ].concat(pooled ? [{ label: "Ratio of means ± half-width", num: true,
+          cell: (r) => ({ text: ratioOfMeansText(r[1], unitOf(r[0])),
+                          sort: r[1].ratio_of_means ? r[1].ratio_of_means.value : null, cls: "num" }) }] : [],
+      [{ label: "n", num: true, cell: (r) => ({ text: String(r[1].n), sort: r[1].n, cls: "num" }) }]),
       rows: rows,
     });
   }
@@ -812,7 +823,9 @@
       section("overall", "Overall KPIs",
         el("p", { class: "hint" }, "Mean over " + results.run.observations + " observations ± the half-width of the " +
           fixed(100 * results.run.confidence, 0) + "% confidence interval; n is the number of observations in which " +
-          "the KPI was defined. Definitions: docs/kpis.md."),
+          "the KPI was defined. A ratio (a service level, an abandon rate, ASA…) also has its ratio of means: every " +
+          "observation's calls pooled, total over total, with a delta-method interval; the mean averages each " +
+          "observation's own ratio. They differ when volumes vary between observations. Definitions: docs/kpis.md."),
         // The page lists the KPIs this scenario can give (no cost unless priced, no balks unless some type balks).
         overallTable("table-overall", Object.keys(k.overall).filter((key) => !WORKFORCE_KEYS.includes(key) &&
           page.kpis.some((x) => x.key === key))),

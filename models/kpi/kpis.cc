@@ -10,102 +10,123 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double ratio(double num, double den) { return den > 0.0 ? num / den : kNaN; }
 
-void set(KpiValues& v, Kpi k, double x) { v[static_cast<std::size_t>(k)] = x; }
-double get(const KpiValues& v, Kpi k) { return v[static_cast<std::size_t>(k)]; }
+// One observation's KPI values and, when asked for, the num and den of its ratio KPIs:
+// a ratio is set through set_ratio only, so that its value is always its num / den.
+class KpiWriter {
+ public:
+  explicit KpiWriter(KpiRatios* ratios) : ratios_(ratios) {
+    values_.fill(kNaN);
+    if (ratios_) *ratios_ = KpiRatios{};
+  }
+  void set(Kpi k, double x) { values_[at(k)] = x; }
+  void set_ratio(Kpi k, double num, double den) {
+    values_[at(k)] = ratio(num, den);
+    if (ratios_) (*ratios_)[at(k)] = {num, den};
+  }
+  // service_level is one of the ratios it names.
+  void copy(Kpi to, Kpi from) {
+    values_[at(to)] = values_[at(from)];
+    if (ratios_) (*ratios_)[at(to)] = (*ratios_)[at(from)];
+  }
+  const KpiValues& values() const { return values_; }
+
+ private:
+  static std::size_t at(Kpi k) { return static_cast<std::size_t>(k); }
+  KpiValues values_;
+  KpiRatios* ratios_;
+};
 
 // Occupancy is over productive time: agents logged on and not on a break.
-double occupancy(const GroupCounters& g) { return ratio(g.busy_area, g.present_area - g.break_area); }
+void set_occupancy(KpiWriter& w, const GroupCounters& g) {
+  w.set_ratio(Kpi::Occupancy, g.busy_area, g.present_area - g.break_area);
+}
 
-void set_workforce(KpiValues& v, const GroupCounters& g, double duration_s) {
-  set(v, Kpi::ScheduledAgents, ratio(g.scheduled_area, duration_s));
-  set(v, Kpi::PresentAgents, ratio(g.present_area, duration_s));
-  set(v, Kpi::AgentsOnBreak, ratio(g.break_area, duration_s));
-  set(v, Kpi::ProductiveAgents, ratio(g.present_area - g.break_area, duration_s));
+void set_workforce(KpiWriter& w, const GroupCounters& g, double duration_s) {
+  w.set(Kpi::ScheduledAgents, ratio(g.scheduled_area, duration_s));
+  w.set(Kpi::PresentAgents, ratio(g.present_area, duration_s));
+  w.set(Kpi::AgentsOnBreak, ratio(g.break_area, duration_s));
+  w.set(Kpi::ProductiveAgents, ratio(g.present_area - g.break_area, duration_s));
   // Logged on but no longer on duty: finishing a contact after the shift ended.
-  set(v, Kpi::OvertimeAgentMin, (g.present_area - g.staffed_area) / 60.0);
-  set(v, Kpi::BreakLatenessS, ratio(g.break_lateness_sum_s, static_cast<double>(g.breaks_taken)));
-  set(v, Kpi::PaidAgentHours, (g.present_area - g.unpaid_break_area) / 3600.0);
+  w.set(Kpi::OvertimeAgentMin, (g.present_area - g.staffed_area) / 60.0);
+  w.set_ratio(Kpi::BreakLatenessS, g.break_lateness_sum_s, static_cast<double>(g.breaks_taken));
+  w.set(Kpi::PaidAgentHours, (g.present_area - g.unpaid_break_area) / 3600.0);
 }
 
 }  // namespace
 
 KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double duration_s,
-                       const ServiceLevelSpec& sl, std::optional<std::uint32_t> ivr_ports) {
-  KpiValues v;
-  v.fill(kNaN);
+                       const ServiceLevelSpec& sl, std::optional<std::uint32_t> ivr_ports, KpiRatios* ratios) {
+  KpiWriter w(ratios);
   const auto d = [](std::uint64_t n) { return static_cast<double>(n); };
   const double blocked = d(c.blocked_trunk + c.blocked_ivr + c.blocked_router);
   // Joined the agent queue (or found an agent at once), whatever ended the wait.
   const double admitted = d(c.answered + c.abandoned + c.timed_out + c.disconnected - c.disconnected_unqueued);
-  set(v, Kpi::Offered, d(c.offered));
-  set(v, Kpi::Blocked, blocked);
-  set(v, Kpi::IvrContained, d(c.ivr_contained));
-  set(v, Kpi::IvrAbandoned, d(c.ivr_abandoned));
-  set(v, Kpi::Answered, d(c.answered));
-  set(v, Kpi::Abandoned, d(c.abandoned));
-  set(v, Kpi::PBlock, ratio(blocked, d(c.offered)));
+  w.set(Kpi::Offered, d(c.offered));
+  w.set(Kpi::Blocked, blocked);
+  w.set(Kpi::IvrContained, d(c.ivr_contained));
+  w.set(Kpi::IvrAbandoned, d(c.ivr_abandoned));
+  w.set(Kpi::Answered, d(c.answered));
+  w.set(Kpi::Abandoned, d(c.abandoned));
+  w.set_ratio(Kpi::PBlock, blocked, d(c.offered));
   const double offered = d(c.offered);
-  set(v, Kpi::Balked, d(c.balked));
-  set(v, Kpi::TimedOut, d(c.timed_out));
-  set(v, Kpi::Disconnected, d(c.disconnected));
-  set(v, Kpi::PBalkOverOffered, ratio(d(c.balked), offered));
-  set(v, Kpi::PTimedOutOverOffered, ratio(d(c.timed_out), offered));
-  set(v, Kpi::PDisconnectedOverOffered, ratio(d(c.disconnected), offered));
-  set(v, Kpi::Redials, d(c.redials));
-  set(v, Kpi::Customers, d(c.customers()));
-  set(v, Kpi::CustomersServed, d(c.customers_served()));
-  set(v, Kpi::PAbandonOverCustomers, ratio(d(c.customers_abandoned), d(c.customers())));
-  set(v, Kpi::PUnservedOverCustomers, ratio(d(c.customers() - c.customers_served()), d(c.customers())));
-  set(v, Kpi::Transfers, d(c.transfers));
-  set(v, Kpi::TransferredIn, d(c.transferred_in));
-  set(v, Kpi::Returns, d(c.returns));
-  set(v, Kpi::PWaitOverAdmitted, ratio(d(c.waited), admitted));
-  set(v, Kpi::PWaitOverOffered, ratio(d(c.waited), offered));
-  set(v, Kpi::PAbandonOverAdmitted, ratio(d(c.abandoned), admitted));
-  set(v, Kpi::PAbandonOverOffered, ratio(d(c.abandoned), offered));
-  set(v, Kpi::PAbandonWithinTOverAdmitted, ratio(d(c.abandoned_within_awt), admitted));
-  set(v, Kpi::AnsweredWithinT, d(c.answered_within_awt));
-  set(v, Kpi::AbandonedWithinT, d(c.abandoned_within_awt));
-  set(v, Kpi::SlOverAdmitted, ratio(d(c.answered_within_awt), admitted));
-  set(v, Kpi::SlOverOffered, ratio(d(c.answered_within_awt), offered));
-  set(v, Kpi::SlOverAnswered, ratio(d(c.answered_within_awt), d(c.answered)));
-  set(v, Kpi::SlExcludingShortAbandons, ratio(d(c.answered_within_awt), admitted - d(c.abandoned_short)));
+  w.set(Kpi::Balked, d(c.balked));
+  w.set(Kpi::TimedOut, d(c.timed_out));
+  w.set(Kpi::Disconnected, d(c.disconnected));
+  w.set_ratio(Kpi::PBalkOverOffered, d(c.balked), offered);
+  w.set_ratio(Kpi::PTimedOutOverOffered, d(c.timed_out), offered);
+  w.set_ratio(Kpi::PDisconnectedOverOffered, d(c.disconnected), offered);
+  w.set(Kpi::Redials, d(c.redials));
+  w.set(Kpi::Customers, d(c.customers()));
+  w.set(Kpi::CustomersServed, d(c.customers_served()));
+  w.set_ratio(Kpi::PAbandonOverCustomers, d(c.customers_abandoned), d(c.customers()));
+  w.set_ratio(Kpi::PUnservedOverCustomers, d(c.customers() - c.customers_served()), d(c.customers()));
+  w.set(Kpi::Transfers, d(c.transfers));
+  w.set(Kpi::TransferredIn, d(c.transferred_in));
+  w.set(Kpi::Returns, d(c.returns));
+  w.set_ratio(Kpi::PWaitOverAdmitted, d(c.waited), admitted);
+  w.set_ratio(Kpi::PWaitOverOffered, d(c.waited), offered);
+  w.set_ratio(Kpi::PAbandonOverAdmitted, d(c.abandoned), admitted);
+  w.set_ratio(Kpi::PAbandonOverOffered, d(c.abandoned), offered);
+  w.set_ratio(Kpi::PAbandonWithinTOverAdmitted, d(c.abandoned_within_awt), admitted);
+  w.set(Kpi::AnsweredWithinT, d(c.answered_within_awt));
+  w.set(Kpi::AbandonedWithinT, d(c.abandoned_within_awt));
+  w.set_ratio(Kpi::SlOverAdmitted, d(c.answered_within_awt), admitted);
+  w.set_ratio(Kpi::SlOverOffered, d(c.answered_within_awt), offered);
+  w.set_ratio(Kpi::SlOverAnswered, d(c.answered_within_awt), d(c.answered));
+  w.set_ratio(Kpi::SlExcludingShortAbandons, d(c.answered_within_awt), admitted - d(c.abandoned_short));
   for (std::size_t i = 0; i < kSlThresholdKpis.size(); ++i)
-    set(v, kSlThresholdKpis[i], ratio(d(c.answered_within_fixed[i]), admitted));
+    w.set_ratio(kSlThresholdKpis[i], d(c.answered_within_fixed[i]), admitted);
   switch (sl.definition) {
-    case SlDefinition::AnsweredWithinTOverAdmitted: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverAdmitted)); break;
-    case SlDefinition::AnsweredWithinTOverOffered: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverOffered)); break;
-    case SlDefinition::AnsweredWithinTOverAnswered: set(v, Kpi::ServiceLevel, get(v, Kpi::SlOverAnswered)); break;
-    case SlDefinition::ExcludingShortAbandons:
-      set(v, Kpi::ServiceLevel, get(v, Kpi::SlExcludingShortAbandons));
-      break;
+    case SlDefinition::AnsweredWithinTOverAdmitted: w.copy(Kpi::ServiceLevel, Kpi::SlOverAdmitted); break;
+    case SlDefinition::AnsweredWithinTOverOffered: w.copy(Kpi::ServiceLevel, Kpi::SlOverOffered); break;
+    case SlDefinition::AnsweredWithinTOverAnswered: w.copy(Kpi::ServiceLevel, Kpi::SlOverAnswered); break;
+    case SlDefinition::ExcludingShortAbandons: w.copy(Kpi::ServiceLevel, Kpi::SlExcludingShortAbandons); break;
   }
-  set(v, Kpi::AsaS, ratio(c.wait_sum_answered_s, d(c.answered)));
-  set(v, Kpi::MeanWaitAdmittedS, ratio(c.wait_sum_admitted_s, admitted));
-  set(v, Kpi::MeanWaitAbandonedS, ratio(c.wait_sum_abandoned_s, d(c.abandoned)));
+  w.set_ratio(Kpi::AsaS, c.wait_sum_answered_s, d(c.answered));
+  w.set_ratio(Kpi::MeanWaitAdmittedS, c.wait_sum_admitted_s, admitted);
+  w.set_ratio(Kpi::MeanWaitAbandonedS, c.wait_sum_abandoned_s, d(c.abandoned));
   std::array<double, kWaitQuantiles.size()> quantiles{};
   c.answered_waits.quantiles(kWaitQuantiles, quantiles);
-  for (std::size_t i = 0; i < kWaitQuantileKpis.size(); ++i) set(v, kWaitQuantileKpis[i], quantiles[i]);
-  if (c.answered > 0) set(v, Kpi::MaxWaitAnsweredS, c.answered_waits.max_s());
-  set(v, Kpi::MeanQueueLength, ratio(c.queue_area, duration_s));
-  set(v, Kpi::MeanTimeInSystemS, ratio(c.sojourn_sum_s, offered - d(c.blocked_trunk + c.blocked_ivr)));
-  set(v, Kpi::MeanInSystem, ratio(c.system_area, duration_s));
-  set(v, Kpi::MeanInIvr, ratio(c.ivr_area, duration_s));
-  if (ivr_ports) set(v, Kpi::IvrPortOccupancy, ratio(c.ivr_area, *ivr_ports * duration_s));
+  for (std::size_t i = 0; i < kWaitQuantileKpis.size(); ++i) w.set(kWaitQuantileKpis[i], quantiles[i]);
+  if (c.answered > 0) w.set(Kpi::MaxWaitAnsweredS, c.answered_waits.max_s());
+  w.set(Kpi::MeanQueueLength, ratio(c.queue_area, duration_s));
+  w.set_ratio(Kpi::MeanTimeInSystemS, c.sojourn_sum_s, offered - d(c.blocked_trunk + c.blocked_ivr));
+  w.set(Kpi::MeanInSystem, ratio(c.system_area, duration_s));
+  w.set(Kpi::MeanInIvr, ratio(c.ivr_area, duration_s));
+  if (ivr_ports) w.set(Kpi::IvrPortOccupancy, ratio(c.ivr_area, *ivr_ports * duration_s));
   if (g) {
-    set(v, Kpi::Occupancy, occupancy(*g));
-    set_workforce(v, *g, duration_s);
+    set_occupancy(w, *g);
+    set_workforce(w, *g, duration_s);
   }
-  return v;
+  return w.values();
 }
 
-KpiValues compute_group_kpis(const GroupCounters& g, double duration_s) {
-  KpiValues v;
-  v.fill(kNaN);
-  set(v, Kpi::Answered, static_cast<double>(g.answered));
-  set(v, Kpi::Occupancy, occupancy(g));
-  set_workforce(v, g, duration_s);
-  return v;
+KpiValues compute_group_kpis(const GroupCounters& g, double duration_s, KpiRatios* ratios) {
+  KpiWriter w(ratios);
+  w.set(Kpi::Answered, static_cast<double>(g.answered));
+  set_occupancy(w, g);
+  set_workforce(w, g, duration_s);
+  return w.values();
 }
 
 bool kpi_shown(const ScenarioSpec& spec, Kpi k) {

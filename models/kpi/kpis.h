@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 
 #include "models/kpi/counters.h"
@@ -16,17 +17,48 @@ namespace ccsim::models {
 
 using KpiValues = std::array<double, kNumKpis>;
 
+// The KPIs that are a ratio of two totals of an observation, num / den, each with its
+// own denominator: the fractions, the mean waits and times (over the calls they average),
+// occupancy and break lateness. Across observations each has, beside the mean of its
+// ratios, a ratio of means, sum num / sum den (sim::RatioTally; docs/kpis.md, "Mean of
+// ratios and ratio of means"). Not ratios: counts and totals, time averages over the
+// observation's fixed length (their ratio of means is their mean), and the wait quantiles.
+// compute_kpis gives the num and den of exactly these (tests/models/kpi/kpis_test.cc).
+constexpr bool kpi_is_ratio(Kpi k) {
+  switch (k) {
+    case Kpi::IvrPortOccupancy: return false;  // a fraction of the ports, averaged over the observation's length
+    case Kpi::AsaS:
+    case Kpi::MeanWaitAdmittedS:
+    case Kpi::MeanWaitAbandonedS:
+    case Kpi::MeanTimeInSystemS:
+    case Kpi::BreakLatenessS:
+      return true;
+    default: return kpi_is_fraction(k);
+  }
+}
+
+// A ratio KPI's numerator and denominator in one observation; both NaN for a KPI that is
+// no ratio, or that the level does not have (a contact type's occupancy). A denominator
+// of 0 is a value like any other here: the ratio is undefined, the counts are not.
+struct KpiRatio {
+  double num = std::numeric_limits<double>::quiet_NaN();
+  double den = std::numeric_limits<double>::quiet_NaN();
+};
+using KpiRatios = std::array<KpiRatio, kNumKpis>;
+
 // Calls in `calls`, agent time in `agents`, queue area over `duration_s` seconds. The
 // workforce KPIs (agents scheduled, present, on break, productive; overtime, break
 // lateness, paid hours) are set only when `agents` are a group's or all groups' agents;
 // a contact type's KPIs pass no agents and leave them NaN.
 // `ivr_ports`: the scenario's port limit, for ivr_port_occupancy (undefined without one).
+// `ratios`, when given, gets the num and den of each ratio KPI (kpi_is_ratio) defined here.
 KpiValues compute_kpis(const TypeCounters& calls, const GroupCounters* agents, double duration_s,
-                       const ServiceLevelSpec& sl, std::optional<std::uint32_t> ivr_ports = std::nullopt);
+                       const ServiceLevelSpec& sl, std::optional<std::uint32_t> ivr_ports = std::nullopt,
+                       KpiRatios* ratios = nullptr);
 
 // An agent group's own KPIs over `duration_s` seconds: answered, occupancy and the
-// workforce KPIs; the others are NaN.
-KpiValues compute_group_kpis(const GroupCounters& agents, double duration_s);
+// workforce KPIs; the others are NaN. `ratios` as for compute_kpis.
+KpiValues compute_group_kpis(const GroupCounters& agents, double duration_s, KpiRatios* ratios = nullptr);
 
 inline constexpr std::array<Kpi, 7> kWorkforceKpis = {
     Kpi::ScheduledAgents,  Kpi::PresentAgents,  Kpi::AgentsOnBreak, Kpi::ProductiveAgents,

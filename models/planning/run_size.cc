@@ -13,6 +13,7 @@
 #include "models/results.h"
 #include "models/scenario/workforce_rules.h"
 #include "sim/event.h"
+#include "sim/stats/ratio_tally.h"
 #include "sim/stats/tally.h"
 
 namespace ccsim::models {
@@ -240,9 +241,11 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
                     ((aht ? 1.0 : 0.0) + (patience ? 1.0 : 0.0)) * types * spec.num_periods * sizeof(double);
   r.counter_where = day ? "/num_periods" : "/steady_state/batches";
   const double tally_rows = (day ? spec.num_periods + 1.0 : 1.0) * (1.0 + types + groups);
-  r.tally_bytes = tally_rows * (sizeof(std::array<sim::Tally, kNumKpis>) + sizeof(KpiStats)) +
+  // Each KPI has a Tally (mean of ratios) and a RatioTally (ratio of means): models/aggregate.cc.
+  const double per_kpi = sizeof(sim::Tally) + sizeof(sim::RatioTally);
+  r.tally_bytes = tally_rows * (kNumKpis * per_kpi + sizeof(KpiStats)) +
                   (day ? spec.num_periods * sizeof(IntervalResult) : 0.0) + slots * sizeof(KpiValues) +
-                  pairs * (5 * sizeof(sim::Tally) + sizeof(PairResult));
+                  pairs * (5 * per_kpi + sizeof(PairResult));
 
   // Agents: one record per stint; the group with the most is the one to name.
   double most = -1.0;

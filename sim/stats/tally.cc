@@ -16,7 +16,16 @@ double student_t_quantile(double p, double df) {
     throw std::domain_error("student_t_quantile: need 0 < p < 1 and df > 0; got p=" + std::to_string(p) +
                             ", df=" + std::to_string(df));
   }
-  return boost::math::quantile(boost::math::students_t_distribution<double>(df), p);
+  // A run's results ask for the same quantile thousands of times (every KPI of every level
+  // and interval, mostly over the same number of observations, twice for a ratio KPI), and
+  // Boost's inverse incomplete beta costs microseconds: one answer remembered per thread.
+  thread_local double last_p = 0.0, last_df = 0.0, last_quantile = 0.0;
+  if (p != last_p || df != last_df) {
+    last_quantile = boost::math::quantile(boost::math::students_t_distribution<double>(df), p);
+    last_p = p;
+    last_df = df;
+  }
+  return last_quantile;
 }
 
 void Tally::merge(const Tally& other) {

@@ -277,7 +277,8 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
     EXPECT_EQ(a["kpis"]["overall"][key]["n"], 6) << key;
   }
   // No break in this scenario: break lateness is listed, undefined.
-  EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"], (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}}));
+  EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"],
+            (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}, {"ratio_of_means", nullptr}}));
   EXPECT_EQ(a["kpis"]["overall"].size(), 58u);
   // Each level lists exactly its KPIs: types have no agents, groups have only their own.
   EXPECT_EQ(keys(a["kpis"]["by_type"]["service"]), kTypeKeys);
@@ -293,6 +294,57 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
   EXPECT_EQ(a["targets"][0]["kpi"], "service_level");
   EXPECT_EQ(b["run"]["threads"], 2);
   EXPECT_EQ(comparable_results(dir_ / "t1.json"), comparable_results(dir_ / "t2.json"));  // bit-identical numbers
+}
+
+// A ratio KPI's entry carries its ratio of means, at every level; a count's does not.
+// Pooled, blocked over offered is the ratio of the two counts' means.
+TEST_F(RunCommand, ResultsJsonGivesEveryRatioKpiItsRatioOfMeans) {
+  const std::string file = scenario("scenarios/examples/busy_days.json");
+  ASSERT_EQ(ccsim("run " + file + " --quiet --replications 5 --json r.json").exit_code, 0);
+  const nlohmann::json k = nlohmann::json::parse(slurp(dir_ / "r.json"))["kpis"];
+  const std::vector<std::string> ratio_keys = {"half_width", "mean", "n", "ratio_of_means"};
+  const std::vector<std::string> plain_keys = {"half_width", "mean", "n"};
+  for (const nlohmann::json* level : {&k["overall"], &k["by_type"]["service"], &k["by_interval"][5]["kpis"],
+                                      &k["by_interval"][5]["by_type"]["sales"], &k["by_group"]["generalists"],
+                                      &k["by_interval"][5]["by_group"]["generalists"]}) {
+    EXPECT_EQ(keys((*level)["occupancy"]), ratio_keys);
+    EXPECT_EQ(keys((*level)["answered"]), plain_keys);
+  }
+  for (const char* key : {"service_level", "p_abandon_over_admitted", "asa_s", "p_block", "mean_time_in_system_s"})
+    EXPECT_EQ(keys(k["overall"][key]), ratio_keys) << key;
+  for (const char* key : {"offered", "mean_queue_length", "p90_wait_answered_s", "scheduled_agents", "cost"})
+    EXPECT_EQ(keys(k["overall"][key]), plain_keys) << key;
+  EXPECT_EQ(k["by_type"]["sales"]["occupancy"]["ratio_of_means"], nullptr) << "a type has no agents";
+  const nlohmann::json& pair = k["by_type_group"]["service"]["generalists"];
+  EXPECT_EQ(keys(pair["service_level"]), ratio_keys);
+  EXPECT_EQ(keys(pair["answered"]), plain_keys);
+
+  const nlohmann::json& o = k["overall"];
+  const double pooled = o["p_abandon_over_offered"]["ratio_of_means"]["value"];
+  EXPECT_NEAR(pooled, o["abandoned"]["mean"].get<double>() / o["offered"]["mean"].get<double>(), 1e-12);
+  const nlohmann::json& sl = o["sl_answered_within_t_over_answered"]["ratio_of_means"];
+  const double answered_within_t = o["answered_within_t"]["mean"], answered = o["answered"]["mean"];
+  EXPECT_NEAR(sl["value"].get<double>(), answered_within_t / answered, 1e-12);
+  EXPECT_GT(sl["half_width"].get<double>(), 0.0);
+}
+
+TEST_F(RunCommand, TextReportShowsTheRatioOfMeansBesideTheMeanWithSeveralObservations) {
+  const std::string file = scenario("scenarios/examples/busy_days.json");
+  const Outcome o = ccsim("run " + file + " --replications 5 --json r.json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const nlohmann::json overall = nlohmann::json::parse(slurp(dir_ / "r.json"))["kpis"]["overall"];
+  const auto list = o.out.find("\nOverall                                     mean ± half-width     ratio of means ± hw\n");
+  ASSERT_NE(list, std::string::npos) << o.out;
+  const auto sl = words(line_starting(o.out, "  service_level ", list));
+  ASSERT_GE(sl.size(), 8u) << o.out;
+  EXPECT_EQ(sl[4], fmt::format("{:.1f}%", 100 * overall["service_level"]["ratio_of_means"]["value"].get<double>()));
+  EXPECT_EQ(sl[7], "answered") << "the definition follows";
+  EXPECT_EQ(words(line_starting(o.out, "  p_abandon_over_admitted ", list)).size(), 7u);
+  EXPECT_EQ(words(line_starting(o.out, "  offered ", list)).size(), 4u) << "a count has no ratio of means";
+
+  const Outcome one = ccsim("run " + file + " --replications 1");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out.find("ratio of means"), std::string::npos) << "one day: the ratio of means is the day's ratio";
 }
 
 TEST_F(RunCommand, SeedOverrideChangesTheFingerprint) {
@@ -382,11 +434,12 @@ TEST_F(RunCommand, CsvTablesGiveTheAgentsOnDutyPerIntervalAndGroup) {
   ASSERT_EQ(by_interval_group.size(), 1u + 4u);
   EXPECT_EQ(by_interval_group[0],
             (std::vector<std::string>{"interval", "label", "start_s", "agent_group", "answered", "answered_hw",
-                                      "occupancy", "occupancy_hw", "scheduled_agents", "scheduled_agents_hw",
-                                      "present_agents", "present_agents_hw", "agents_on_break", "agents_on_break_hw",
-                                      "productive_agents", "productive_agents_hw", "overtime_agent_min",
-                                      "overtime_agent_min_hw", "break_lateness_s", "break_lateness_s_hw",
-                                      "paid_agent_hours", "paid_agent_hours_hw"}))
+                                      "occupancy", "occupancy_hw", "occupancy_rom", "occupancy_rom_hw",
+                                      "scheduled_agents", "scheduled_agents_hw", "present_agents", "present_agents_hw",
+                                      "agents_on_break", "agents_on_break_hw", "productive_agents",
+                                      "productive_agents_hw", "overtime_agent_min", "overtime_agent_min_hw",
+                                      "break_lateness_s", "break_lateness_s_hw", "break_lateness_s_rom",
+                                      "break_lateness_s_rom_hw", "paid_agent_hours", "paid_agent_hours_hw"}))
       << "nothing is priced: no cost columns";
   const char* scheduled[] = {"6", "6", "10", "4"};
   for (std::size_t i = 1; i <= 4; ++i) {
@@ -429,13 +482,19 @@ TEST_F(RunCommand, CsvWritesFractionsWithFourDecimalsAndLeavesOutColumnsEmptyInE
     EXPECT_EQ(mean.size(), 6u) << kpi << ": " << mean;  // 0.dddd
     EXPECT_EQ(mean, fmt::format("{:.4f}", overall[kpi]["mean"].get<double>())) << kpi;
     EXPECT_EQ(hw, fmt::format("{:.4f}", overall[kpi]["half_width"].get<double>())) << kpi;
+    const nlohmann::json& pooled = overall[kpi]["ratio_of_means"];
+    EXPECT_EQ(cell(rows, 1, std::string(kpi) + "_rom"), fmt::format("{:.4f}", pooled["value"].get<double>())) << kpi;
+    EXPECT_EQ(cell(rows, 1, std::string(kpi) + "_rom_hw"), fmt::format("{:.4f}", pooled["half_width"].get<double>()))
+        << kpi;
   }
+  EXPECT_EQ(cell(rows, 1, "offered_rom"), "?") << "a count has no ratio of means";
   const double asa_s = overall["asa_s"]["mean"].get<double>();
   EXPECT_NEAR(std::stod(cell(rows, 1, "asa_s")), asa_s, 1e-9 * asa_s) << "seconds keep their 10 digits";
   EXPECT_EQ(cell(rows, 1, "cost"), "?") << "nothing priced";
   EXPECT_EQ(cell(rows, 1, "break_lateness_s"), "?") << "no breaks";
   const auto pairs = csv_rows(dir_ / "csv" / "single_day_ivr_by_type_group.csv");
   EXPECT_EQ(cell(pairs, 1, "share").size(), 6u) << cell(pairs, 1, "share");
+  EXPECT_EQ(cell(pairs, 1, "share_rom").size(), 6u) << cell(pairs, 1, "share_rom");
   // No table keeps a column that no row fills.
   for (const auto& entry : fs::directory_iterator(dir_ / "csv")) {
     const auto table = csv_rows(entry.path());

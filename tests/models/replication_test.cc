@@ -2,7 +2,10 @@
 // sequential sampling and of MPI gathering) and the per-interval, per-type results.
 #include "models/replication.h"
 
+#include <array>
 #include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -104,6 +107,48 @@ TEST(ResultsAccumulator, FoldingInTwoChunksEqualsOneRunBitForBit) {
       EXPECT_EQ(chunked.overall[k].half_width, whole.overall[k].half_width) << k;
     }
   }
+}
+
+// Three days made by hand, one type answered by one group (30-minute day):
+//   day 1: 10 admitted, all answered, 9 within awt: service level 0.9;
+//   day 2: 30 admitted, 20 answered (12 within awt), 10 abandoned: 0.4;
+//   day 3: no call: no service level.
+// Mean of ratios (0.9 + 0.4) / 2 = 0.65 over n = 2 days; ratio of means over all three,
+// (9 + 12 + 0) / (10 + 30 + 0) = 0.525, residuals 3.75, -3.75, 0, mean(D) = 40/3:
+// half-width t_{2, 0.975} sqrt(28.125 / 2 / (3 (40/3)^2)) = 0.6986637314297804.
+// The group's service level over answered calls pools (9 + 12) / (10 + 20) = 0.7.
+TEST(ResultsAccumulator, GivesEachRatioKpiItsRatioOfMeansOverEveryDay) {
+  ScenarioSpec s = day_scenario(1800, 1);
+  s.confidence = 0.95;
+  s.contact_types.push_back(testing::traced_type("calls", {}, 60, std::nullopt, {0}));
+  s.agent_groups.push_back(group("agents", {1}));
+  ResultsAccumulator acc(s);
+  for (const auto [answered, within, abandoned] : {std::array<std::uint64_t, 3>{10, 9, 0}, {20, 12, 10}, {0, 0, 0}}) {
+    ReplicationCounters rc;
+    rc.resize(1, 1, 1, 1);
+    rc.slot_duration_s[0] = 1800;
+    TypeCounters& c = rc.type(0, 0);
+    c.offered = answered + abandoned;
+    c.answered = answered;
+    c.answered_within_awt = within;
+    c.abandoned = abandoned;
+    rc.pair(0, 0).answered = answered;
+    rc.pair(0, 0).answered_within_awt = within;
+    acc.add(rc);
+  }
+  const RunResults r = acc.results();
+  const KpiStat& sl = stat_of(r.overall, Kpi::ServiceLevel);
+  EXPECT_EQ(sl.n, 2u);
+  EXPECT_DOUBLE_EQ(sl.mean, 0.65);
+  EXPECT_DOUBLE_EQ(sl.ratio_of_means.value, 0.525);
+  EXPECT_NEAR(sl.ratio_of_means.half_width, 0.6986637314297804, 1e-12);
+  EXPECT_DOUBLE_EQ(stat_of(r.overall, Kpi::PAbandonOverAdmitted).ratio_of_means.value, 0.25);
+  EXPECT_DOUBLE_EQ(stat_of(r.by_type[0], Kpi::ServiceLevel).ratio_of_means.value, 0.525);
+  EXPECT_DOUBLE_EQ(stat_of(r.by_interval[0].kpis, Kpi::ServiceLevel).ratio_of_means.value, 0.525);
+  EXPECT_DOUBLE_EQ(stat_of(r.by_group[0], Kpi::SlOverAnswered).ratio_of_means.value, 0.7);
+  EXPECT_DOUBLE_EQ(r.by_type_group[0].service_level.ratio_of_means.value, 0.7);
+  EXPECT_TRUE(std::isnan(stat_of(r.by_type[0], Kpi::Occupancy).ratio_of_means.value)) << "a type has no agents";
+  EXPECT_TRUE(std::isnan(stat_of(r.overall, Kpi::Offered).ratio_of_means.value)) << "a count is no ratio";
 }
 
 TEST(RunScenario, ReportsProgressOncePerReplicationInOrder) {

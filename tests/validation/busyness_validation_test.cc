@@ -134,30 +134,62 @@ TEST(BusynessValidation, APoissonTypeIsMadeBusierLikeAPiecewiseOne) {
 }
 
 // A loss system (12 lines, 10 Erlangs offered on a forecast day) over a day 250 talks
-// long: each replication's blocking is Erlang B at its own load G * 10 (the empty start
-// lowers it by well under 0.001), so the mean over replications is the average of Erlang
-// B over the gamma law of G, not Erlang B at the mean load.
-TEST(BusynessValidation, LossSystemBlockingIsErlangBAveragedOverTheDaysLaw) {
-  const double cv = 0.8, erlangs = 10.0;
-  const boost::math::gamma_distribution<double> law(1.0 / (cv * cv), cv * cv);
-  double mixture = 0.0;
+// long, whose volume is G times the forecast, G gamma with mean 1 and cv 0.8.
+constexpr double kLossCv = 0.8, kLossErlangs = 10.0;
+
+ScenarioSpec busy_loss_day(std::uint64_t seed, std::uint32_t days) {
+  ScenarioSpec s = testing::day_scenario(5000, 1);
+  s.seed = seed;
+  s.replications = days;
+  s.confidence = kValidationConfidence;
+  s.trunk_lines = 12;
+  s.contact_types.push_back(testing::markov_day_type("calls", {kLossErlangs * 5000 / 20}, 20, std::nullopt, {0}));
+  s.agent_groups.push_back(testing::group("agents", {12}));
+  s.busyness = BusynessSpec{.cv = kLossCv};
+  return s;
+}
+
+// E[f(G)] over G's gamma law, by the midpoint rule on its quantiles.
+template <class F>
+double over_the_days_law(F f) {
+  const boost::math::gamma_distribution<double> law(1.0 / (kLossCv * kLossCv), kLossCv * kLossCv);
+  double sum = 0.0;
   constexpr int kNodes = 4000;
-  for (int i = 0; i < kNodes; ++i)
-    mixture += analytic::erlang_b(12, erlangs * quantile(law, (i + 0.5) / kNodes)) / kNodes;
-  const double fixed = analytic::erlang_b(12, erlangs);
+  for (int i = 0; i < kNodes; ++i) sum += f(quantile(law, (i + 0.5) / kNodes)) / kNodes;
+  return sum;
+}
+
+// Each replication's blocking is Erlang B at its own load G * 10 (the empty start lowers
+// it by well under 0.001), so the mean over replications is the average of Erlang B over
+// the gamma law of G, not Erlang B at the mean load.
+TEST(BusynessValidation, LossSystemBlockingIsErlangBAveragedOverTheDaysLaw) {
+  const double mixture = over_the_days_law([](double g) { return analytic::erlang_b(12, kLossErlangs * g); });
+  const double fixed = analytic::erlang_b(12, kLossErlangs);
   ASSERT_GT(mixture - fixed, 0.03) << "the check must tell the mixture from the mean day";
 
   const testing::TestSeed seed(20261209);
-  ScenarioSpec s = testing::day_scenario(5000, 1);
-  s.seed = seed.value();
-  s.replications = 4000;
-  s.confidence = kValidationConfidence;
-  s.trunk_lines = 12;
-  s.contact_types.push_back(testing::markov_day_type("calls", {erlangs * 5000 / 20}, 20, std::nullopt, {0}));
-  s.agent_groups.push_back(testing::group("agents", {12}));
-  s.busyness = BusynessSpec{.cv = cv};
-  const RunResults r = run_scenario(s, RunOptions{.threads = 2});
+  const RunResults r = run_scenario(busy_loss_day(seed.value(), 4000), RunOptions{.threads = 2});
   EXPECT_TRUE(covers(stat_of(r.overall, Kpi::PBlock), mixture, 0.011)) << "fixed-volume day: " << fixed;
+}
+
+// Pooled over the days, blocking is E[blocked] / E[offered] = E[G B(10 G)] / E[G]: a busy
+// day offers more calls and blocks more of them, so the ratio of means (0.30) is far above
+// the mean of the days' ratios (0.15). Each estimator must cover its own exact value,
+// with an interval narrow enough to exclude the other's.
+TEST(BusynessValidation, PooledBlockingIsTheRatioOfMeansAndTheMeanOfDaysIsNot) {
+  const double mean_of_days = over_the_days_law([](double g) { return analytic::erlang_b(12, kLossErlangs * g); });
+  const double pooled = over_the_days_law([](double g) { return g * analytic::erlang_b(12, kLossErlangs * g); }) /
+                        over_the_days_law([](double g) { return g; });
+  ASSERT_GT(pooled - mean_of_days, 0.1);
+
+  const testing::TestSeed seed(20261212);
+  const RunResults r = run_scenario(busy_loss_day(seed.value(), 4000), RunOptions{.threads = 2});
+  const KpiStat& p_block = stat_of(r.overall, Kpi::PBlock);
+  const KpiStat rom{p_block.ratio_of_means.value, p_block.ratio_of_means.half_width, p_block.n};
+  EXPECT_TRUE(covers(rom, pooled, 0.025));
+  EXPECT_TRUE(covers(p_block, mean_of_days, 0.011));
+  EXPECT_GT(std::fabs(rom.mean - mean_of_days), rom.half_width) << "the ratio of means is not the mean of days";
+  EXPECT_GT(std::fabs(p_block.mean - pooled), p_block.half_width) << "the mean of days is not the pooled blocking";
 }
 
 }  // namespace
