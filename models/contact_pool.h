@@ -68,8 +68,8 @@ class ContactPool {
     first_type_[index(c)] = type_[index(c)];
     redials_[index(c)] = 0;
   }
-  // The contact type the call is transferred to at the end of its talk (the ServiceEnd
-  // event says whether it is).
+  // The contact type the call is transferred to, set when the transfer is decided (a
+  // TransferTalkEnd event is then due).
   std::uint32_t& transfer_to(ContactId c) { return transfer_to_[index(c)]; }
   ContactTypeId type(ContactId c) const { return type_[index(c)]; }
   double enqueue_s(ContactId c) const { return enqueue_s_[index(c)]; }

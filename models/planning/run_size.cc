@@ -11,6 +11,7 @@
 #include "models/kpi/kpis.h"
 #include "models/queues/waiting_queue.h"
 #include "models/results.h"
+#include "models/scenario/after_service_rules.h"
 #include "models/scenario/workforce_rules.h"
 #include "sim/event.h"
 #include "sim/stats/ratio_tally.h"
@@ -104,14 +105,6 @@ double attempts_bound(const ContactTypeSpec& t) {
   return attempts;
 }
 
-// Calls one arrival of the type leads to beyond itself, to first order: a transferred leg
-// or a return call.
-double legs_factor(const ContactTypeSpec& t) {
-  double transferred = 0.0;
-  for (const TransferSpec& x : t.transfers) transferred += x.p;
-  return 1.0 + transferred + (1.0 - transferred) * (t.returns ? t.returns->p : 0.0);
-}
-
 double mean_handle_s(const ContactTypeSpec& t) {
   const double law = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
   if (t.aht_per_period_s.empty()) return law;
@@ -194,11 +187,15 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
     }
   }
 
+  // Transferred legs and returns are calls too, at the types they reach.
+  std::vector<double> fresh;
+  for (const TypeFigures& f : figures) fresh.push_back(f.contacts);
+  const std::vector<double> offered = internal::offered_with_follow_ups(spec.contact_types, fresh);
   std::size_t busiest = 0;
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     r.contacts += figures[k].contacts;
-    r.events += times(figures[k].contacts, events_per_contact(t) * attempts_bound(t) * legs_factor(t));
+    r.events += times(offered[k], events_per_contact(t) * attempts_bound(t));
     if (figures[k].contacts > figures[busiest].contacts) busiest = k;
   }
   if (!figures.empty()) {

@@ -1,7 +1,10 @@
 #include "models/scenario/after_service_rules.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -13,6 +16,18 @@ namespace {
 
 // Probabilities that add up to 1 in decimal may sum to a hair above it in binary.
 constexpr double kSumSlack = 1e-9;
+
+// f(j, p) for each type j a call of type t leads to after its service, with the
+// probability p that it does: each transfer, and the return of a call not transferred.
+template <class F>
+void for_each_follow_up(const ContactTypeSpec& t, F&& f) {
+  double transferred = 0.0;
+  for (const TransferSpec& x : t.transfers) {
+    transferred += x.p;
+    f(index(x.to), x.p);
+  }
+  if (t.returns) f(index(t.returns->as), std::max(0.0, 1.0 - transferred) * t.returns->p);
+}
 
 }  // namespace
 
@@ -44,36 +59,56 @@ std::optional<Diagnostic> endless_work_problem(const IdVector<ContactTypeId, Con
   // A call of type k goes on (transfer, else return) with probability go[k]; a type with
   // go < 1 ends chains. The types that can reach one are safe; the others loop forever.
   std::vector<double> go(n, 0.0);
-  for (std::size_t k = 0; k < n; ++k) {
-    const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
-    double transferred = 0.0;
-    for (const TransferSpec& x : t.transfers) transferred += x.p;
-    go[k] = transferred + (1.0 - transferred) * (t.returns ? t.returns->p : 0.0);
-  }
+  for (std::size_t k = 0; k < n; ++k)
+    for_each_follow_up(types[make_id<ContactTypeId>(k)], [&](std::size_t, double p) { go[k] += p; });
   std::vector<bool> ends(n, false);
   for (std::size_t k = 0; k < n; ++k) ends[k] = go[k] < 1.0 - kSumSlack;
   for (bool changed = true; changed;) {
     changed = false;
     for (std::size_t k = 0; k < n; ++k) {
       if (ends[k]) continue;
-      const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
       bool reaches = false;
-      for (const TransferSpec& x : t.transfers)
-        reaches = reaches || (x.p > 0.0 && index(x.to) < n && ends[index(x.to)]);
-      if (t.returns && t.returns->p > 0.0 && index(t.returns->as) < n) reaches = reaches || ends[index(t.returns->as)];
+      for_each_follow_up(types[make_id<ContactTypeId>(k)], [&](std::size_t j, double p) {
+        reaches = reaches || (p > 0.0 && j < n && ends[j]);
+      });
       if (reaches) ends[k] = changed = true;
     }
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (ends[k]) continue;
     const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
-    const std::string where = type_pointers[k] + (t.transfers.empty() ? "/returns" : "/transfers");
+    double transferred = 0.0;
+    for (const TransferSpec& x : t.transfers) transferred += x.p;
+    const std::string where = type_pointers[k] + (transferred > 0.0 ? "/transfers" : "/returns");
     return Diagnostic{where, fmt::format("every call of {} is transferred or returns, and so is every call it leads "
                                          "to: the work never ends; give some type on the way a transfer and return "
                                          "probability below 1",
                                          quote(t.name))};
   }
   return std::nullopt;
+}
+
+std::vector<double> offered_with_follow_ups(const IdVector<ContactTypeId, ContactTypeSpec>& types,
+                                            const std::vector<double>& fresh) {
+  const std::size_t n = types.size();
+  std::vector<double> offered = fresh;
+  // Fixed-point iteration: each round adds one more step of follow-ups. The work ends, so
+  // the terms shrink geometrically; a persistent return (p near 1) takes more rounds.
+  for (int round = 0; round < 1'000'000; ++round) {
+    std::vector<double> next = fresh;
+    for (std::size_t k = 0; k < n; ++k)
+      for_each_follow_up(types[make_id<ContactTypeId>(k)], [&](std::size_t j, double p) {
+        if (j < n) next[j] += p * offered[k];
+      });
+    double change = 0.0, size = 0.0;
+    for (std::size_t k = 0; k < n; ++k) {
+      change += std::fabs(next[k] - offered[k]);
+      size += next[k];
+    }
+    offered = std::move(next);
+    if (!(change > 1e-12 * size)) break;
+  }
+  return offered;
 }
 
 }  // namespace ccsim::models::internal

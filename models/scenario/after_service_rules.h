@@ -25,4 +25,12 @@ std::vector<Diagnostic> transfer_problems(const std::vector<TransferSpec>& trans
 std::optional<Diagnostic> endless_work_problem(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                                const std::vector<std::string>& type_pointers);
 
+// The calls each type is offered, counting the transferred legs and the returns that the
+// fresh calls lead to: the solution of offered = fresh + P^T offered, where P[k][j] is the
+// probability that a call of type k leads to one of type j (a transfer, or a return of a
+// call not transferred). It assumes every call is served, so it errs high. Precondition:
+// endless_work_problem found nothing (the series converges).
+std::vector<double> offered_with_follow_ups(const IdVector<ContactTypeId, ContactTypeSpec>& types,
+                                            const std::vector<double>& fresh);
+
 }  // namespace ccsim::models::internal

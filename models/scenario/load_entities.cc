@@ -79,7 +79,10 @@ void Decoder::decode_after_service(const Json& v, const std::string& ptr, Contac
         TransferSpec x;
         if (const Json* to = find(e, "to")) {
           if (auto name = string(*to, ep + "/to", "a contact type name (a string)"))
-            if (auto k = resolve_type(*name, ep + "/to")) x.to = make_id<ContactTypeId>(*k);
+            if (auto k = resolve_type(*name, ep + "/to")) {
+              x.to = make_id<ContactTypeId>(*k);
+              types_[*k].reaches_agents = true;  // a transferred leg skips the IVR: it needs a route
+            }
         } else {
           missing(ep, "to", "the contact type the call is transferred to");
         }

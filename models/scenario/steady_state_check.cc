@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "models/analytic/erlang.h"
+#include "models/scenario/after_service_rules.h"
 #include "models/scenario/message_text.h"
 
 namespace ccsim::models::internal {
@@ -21,6 +23,12 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   const double blocked = !spec.ivr_ports             ? 0.0
                          : std::isfinite(ivr_erlangs) ? analytic::erlang_b(*spec.ivr_ports, ivr_erlangs)
                                                       : 1.0;
+  // Transferred legs and returns add to the calls each type is offered (an upper bound:
+  // as if every call were served).
+  std::vector<double> fresh;
+  for (const ContactTypeSpec& t : spec.contact_types) fresh.push_back(t.arrivals.rate_per_s);
+  const std::vector<double> rate = offered_with_follow_ups(spec.contact_types, fresh);
+  const bool follow_ups = rate != fresh;
   double load = 0.0, largest = 0.0;
   std::size_t top = 0;
   bool behind_ports = false;
@@ -34,9 +42,13 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     if (t.ivr && spec.ivr_ports) to_agents *= 1.0 - blocked;
     // Past its balking table, a caller joins a long queue with probability 1 - the last value.
     if (!t.balk_p_by_queue_length.empty()) to_agents *= 1.0 - t.balk_p_by_queue_length.back();
-    if (to_agents <= 0.0 || t.arrivals.rate_per_s <= 0.0) continue;
-    const double work_s = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
-    const double erlangs = t.arrivals.rate_per_s * to_agents * work_s;
+    // A transferred leg passes neither the IVR nor balking: it reaches the agents.
+    const double legs = rate[k] - fresh[k];
+    const double reaching = fresh[k] * std::max(0.0, to_agents) + legs;
+    if (reaching <= 0.0) continue;
+    double work_s = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
+    for (const TransferSpec& x : t.transfers) work_s += x.p * x.handle.mean();
+    const double erlangs = reaching * work_s;
     load += erlangs;
     if (erlangs > largest) {
       largest = erlangs;
@@ -55,10 +67,11 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
       behind_ports ? fmt::format(", less the {:.3g} % the {} IVR ports block", 100.0 * blocked, *spec.ivr_ports) : "";
   return Diagnostic{fmt::format("/contact_types/{}", top),
                     fmt::format("no steady state: contact types with infinite patience ({}) offer {:.4g} erlangs "
-                                "(rate x mean talk and wrap-up{}) to {} agents, so their queue grows without bound; "
+                                "(rate x mean talk and wrap-up{}{}) to {} agents, so their queue grows without bound; "
                                 "the offered load must be < the agents: add agents, give them a \"patience\" or a "
                                 "\"max_wait_s\", or set \"trunks\"",
-                                join_names(names), load, ports, agents)};
+                                join_names(names), load, ports,
+                                follow_ups ? ", with the calls transfers and returns add" : "", agents)};
 }
 
 }  // namespace ccsim::models::internal

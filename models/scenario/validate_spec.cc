@@ -223,6 +223,10 @@ class SpecChecker {
                                           internal::kMaxContactTypes, types.size()));
     std::map<std::string, std::size_t, std::less<>> names;
     bool all_arrivals_ok = true, anything_arrives = false;
+    // A transferred leg skips the IVR: a transfer's target reaches the agents.
+    std::set<ContactTypeId> transfer_targets;
+    for (const ContactTypeSpec& t : types)
+      for (const TransferSpec& x : t.transfers) transfer_targets.insert(x.to);
     for (std::size_t k = 0; k < types.size(); ++k) {
       const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
       const std::string ptr = child_pointer("/contact_types", k);
@@ -249,7 +253,7 @@ class SpecChecker {
                "a probability");
       if (t.redial) redial(ptr + "/redial", *t.redial);
       after_service(ptr, t, make_id<ContactTypeId>(k));
-      routes(ptr, t, reaches_agents);
+      routes(ptr, t, reaches_agents || transfer_targets.contains(make_id<ContactTypeId>(k)));
     }
     std::vector<std::string> pointers;
     for (std::size_t k = 0; k < types.size(); ++k) pointers.push_back(child_pointer("/contact_types", k));

@@ -249,6 +249,36 @@ TEST(LoadCallers, WorkThatNeverEndsIsRefused) {
                          "work never ends; give some type on the way a transfer and return probability below 1");
   // A return probability below 1 somewhere on the way ends every chain.
   EXPECT_NO_THROW(load_scenario_text(with(text, R"("returns": { "p": 1,)", R"("returns": { "p": 0.9,)"), "t.json"));
+  // A return of a type whose calls are all transferred never happens: it is no way out.
+  std::string looped = billing_with(R"("transfers": [{ "to": "sales", "p": 1, )" + handle +
+                                    R"( }], "returns": { "p": 0.5, "delay": { "dist": "constant", "value_s": 60 } })");
+  looped = with(looped, R"("name": "sales",)",
+                R"("name": "sales", "transfers": [{ "to": "billing", "p": 1, )" + handle + " }],");
+  testing::expect_single(errors_of(looped), "/contact_types/0/transfers",
+                         "every call of \"billing\" is transferred or returns, and so is every call it leads to: the "
+                         "work never ends; give some type on the way a transfer and return probability below 1");
+}
+
+TEST(LoadCallers, ATransferTargetNeedsARouteEvenIfItsIvrServesEveryCaller) {
+  // sales' IVR contains all its own callers, but a transferred leg skips the IVR.
+  std::string text = billing_with(R"("transfers": [{ "to": "sales", "p": 0.5, "handle": { "dist": "constant",
+                                    "value_s": 10 } }])");
+  text = with(text, R"("name": "sales",)",
+              R"("name": "sales", "ivr": { "duration": { "dist": "constant", "value_s": 5 }, "p_self_service": 1 },)");
+  text = with(text, R"(, "sales": ["tier1"])", "");
+  const std::vector<Diagnostic> ds = errors_of(text);
+  bool refused = false;
+  for (const Diagnostic& d : ds) refused = refused || d.message.find("contact type \"sales\" has no route") == 0;
+  EXPECT_TRUE(refused) << dump(ds);
+}
+
+TEST(LoadCallers, ReturnsCountInTheSteadyStateLoad) {
+  // 6 erlangs on 8 agents; with half of the served calls returning, 12.
+  const std::string text = with(kSteady, R"("talk":)",
+                                R"("returns": { "p": 0.5, "delay": { "dist": "constant", "value_s": 60 } }, "talk":)");
+  bool overloaded = false;
+  for (const Diagnostic& d : errors_of(text)) overloaded = overloaded || d.message.find("no steady state") == 0;
+  EXPECT_TRUE(overloaded) << dump(errors_of(text));
 }
 
 }  // namespace
