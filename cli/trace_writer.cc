@@ -65,9 +65,11 @@ void TraceWriter::record(const models::TraceRecord& r) {
     call = call_of_slot_[r.contact];
   }
   const bool has_wait = r.what == TraceWhat::Answered || r.what == TraceWhat::Abandoned ||
-                        r.what == TraceWhat::TimedOut || r.what == TraceWhat::Disconnected;
+                        r.what == TraceWhat::TimedOut || r.what == TraceWhat::Disconnected ||
+                        r.what == TraceWhat::CallbackDeclined || r.what == TraceWhat::CallbackAccepted;
   const bool has_lateness = r.what == TraceWhat::BreakStart;
-  const bool has_delay = r.what == TraceWhat::Redial || r.what == TraceWhat::Return;
+  const bool has_delay =
+      r.what == TraceWhat::Redial || r.what == TraceWhat::Return || r.what == TraceWhat::CallbackUnreached;
   const std::string_view event = models::trace_what_name(r.what);
   static const std::string kNone;
   const std::string& type = r.type != kNoId ? type_names_[r.type] : kNone;

@@ -73,6 +73,14 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
   after_service_ = std::ranges::any_of(
       spec.contact_types, [](const ContactTypeSpec& t) { return !t.transfers.empty() || t.returns.has_value(); });
   const bool legs = after_service_;
+  callbacks_ = std::ranges::any_of(spec.contact_types, [](const ContactTypeSpec& t) { return t.callback.has_value(); });
+  serves_callbacks_.assign(types, 0);
+  mean_handle_s_.assign(types, 0.0);
+  for (std::size_t k = 0; k < types; ++k) {
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    if (t.callback) serves_callbacks_[index(t.callback->to)] = 1;
+    mean_handle_s_[k] = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
+  }
   std::vector<double> centre_busyness;
   if (busy_days() && !spec.busyness->per_type) centre_busyness = draw_busyness(base, 0, replication);
   for (std::size_t k = 0; k < types; ++k) {
@@ -98,6 +106,7 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
         redials ? stream_for(base, i, CallerPurpose::Attempt, replication) : sim::Mrg32k3a{},
         after_service ? stream_for(base, i, CallerPurpose::AfterService, replication) : sim::Mrg32k3a{},
         legs ? stream_for(base, i, CallerPurpose::Leg, replication) : sim::Mrg32k3a{},
+        t.callback ? stream_for(base, i, CallerPurpose::Callback, replication) : sim::Mrg32k3a{},
     });
   }
   draw_absence(replication);
@@ -130,19 +139,21 @@ std::uint64_t CallCenter::draws() const {
   for (const TypeStreams& s : streams_)
     n += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws() +
          s.balk.draws() + s.redial.draws() + s.redial_delay.draws() + s.attempt.draws() + s.after_service.draws() +
-         s.leg.draws();
+         s.leg.draws() + s.callback.draws();
   return n;
 }
 
 ReplicationCounters CallCenter::run() {
   schedule_first_events();
   engine_.run_until(sim::kNever, *this);
-  // Callers still waiting when nothing else can happen were never served.
+  // Callers (and callbacks) still waiting when nothing else can happen were never served.
   std::uint64_t unserved = 0;
-  for (const WaitingQueue& q : queues_) {
-    unserved += q.size();
-    q.for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
+  for (std::size_t q = 0; q < queues_.size(); ++q) {
+    unserved += queues_.raw()[q].size();
+    const bool callbacks = serves_callbacks(make_id<ContactTypeId>(q));
+    queues_.raw()[q].for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
       lifecycle_.customer_lost(pool_.customer_slot(e.contact), pool_.customer_type(e.contact), false);
+      if (callbacks) lifecycle_.kpi().callback_failed(pool_.callback(e.contact).slot, pool_.callback(e.contact).from);
     });
   }
   ReplicationCounters counters = lifecycle_.kpi().finish(now(), unserved);
@@ -236,6 +247,9 @@ void CallCenter::dispatch(const sim::Event& e) {
       return;
     case CcEvent::TransferTalkEnd:
       end_talk(make_id<ContactId>(e.subject), true);
+      return;
+    case CcEvent::CallbackDue:
+      on_callback_due(make_id<ContactId>(e.subject));
       return;
     case CcEvent::ReturnDue:
       on_return_due(make_id<ContactTypeId>(e.subject));

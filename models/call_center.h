@@ -10,6 +10,7 @@
 //                             wait, closing, eligibility timers
 //   call_center_service.cc    talk, wrap-up, freeing the agent; transfers and returns decided
 //   call_center_workforce.cc  log-on and log-off from the roster
+//   call_center_callbacks.cc  callbacks: the offer, the dials, their retries and failure
 // What happens is reported to Lifecycle (models/lifecycle.h), which counts the KPIs.
 #pragma once
 
@@ -50,6 +51,7 @@ class CallCenter {
   struct TypeStreams {
     sim::Mrg32k3a patience, service, wrap_up, ivr_path, ivr_duration, balk, redial, redial_delay, attempt;
     sim::Mrg32k3a after_service, leg;  // drawn from only when some type transfers or returns
+    sim::Mrg32k3a callback;            // drawn from only when the type offers callbacks
   };
   // What one attempt of a caller brings to the centre, drawn before it is admitted.
   struct AttemptDraws {
@@ -129,6 +131,20 @@ class CallCenter {
   void end_talk(ContactId c, bool transferring);
   void agent_free(AgentId a);
 
+  // call_center_callbacks.cc
+  // The wait a caller of type k (arrived in `slot`) joining queue q is told:
+  // (callers ahead + 1) x the type's mean handle time / its agents on duty.
+  double announced_wait_s(ContactTypeId k, QueueId q, std::uint32_t slot) const;
+  // Whether the caller c, about to join queue q, is offered a callback and takes it.
+  bool offer_callback(ContactId c, ContactTypeId k, QueueId q);
+  void on_callback_due(ContactId c);
+  // An agent takes the callback c: whether a line is free and the customer answers, and
+  // the agent's time that follows (talk_s, wrap_s: the customer's, if reached).
+  void dial(ContactId c, double& talk_s, double& wrap_s);
+  void end_unanswered_dial(ContactId c);
+  void fail_callback(ContactId c);
+  bool serves_callbacks(ContactTypeId k) const { return callbacks_ && serves_callbacks_[index(k)] != 0; }
+
   // call_center_workforce.cc
   void draw_absence(std::uint64_t replication);
   void on_roster_change(std::uint32_t first);
@@ -170,6 +186,9 @@ class CallCenter {
   std::vector<double> patience_scale_;
   Lifecycle lifecycle_;
   bool after_service_ = false;  // some type transfers or returns (a served call of others checks nothing else)
+  bool callbacks_ = false;      // some type offers callbacks
+  std::vector<std::uint8_t> serves_callbacks_;  // per type: it serves some type's callbacks
+  std::vector<double> mean_handle_s_;           // per type: its talk and wrap-up laws' means
   std::uint64_t absence_draws_ = 0;
   std::uint64_t busyness_draws_ = 0;
 

@@ -33,6 +33,8 @@ void CallCenter::route_to_agents(ContactId c) {
   } else if (const auto* enq = std::get_if<Enqueue>(&d)) {
     const QueueId q = enq->queue;
     const ContactTypeSpec& type = spec_.contact_types[k];
+    if (type.callback && offer_callback(c, k, q)) [[unlikely]]
+      return;
     if (const auto& balk = type.balk_p_by_queue_length; !balk.empty()) {
       const std::size_t ahead = std::min(queues_[q].size(), balk.size() - 1);
       if (pool_.balk_u(c) < balk[ahead]) {
@@ -100,8 +102,9 @@ bool CallCenter::eligible_on_duty(ContactTypeId k) const {
   return false;
 }
 
+// A callback waits off the line for an agent; the close ends it before it gets here.
 bool CallCenter::closed_to(ContactTypeId k) const {
-  if (spec_.mode != RunMode::Day || spec_.closing == Closing::ServeAfterClose) return false;
+  if (spec_.mode != RunMode::Day || spec_.closing == Closing::ServeAfterClose || serves_callbacks(k)) return false;
   if (arrivals_closed_) return true;
   return spec_.closing == Closing::DisconnectNoAgent && !eligible_on_duty(k);
 }
@@ -114,10 +117,14 @@ void CallCenter::disconnect_waiting(QueueId q) {
   std::vector<ContactId> waiting;
   waiting.reserve(queue.size());
   queue.for_each_live(pool_, [&](const WaitingQueue::Entry& e) { waiting.push_back(e.contact); });
+  const bool callbacks = serves_callbacks(make_id<ContactTypeId>(index(q)));
   for (const ContactId c : waiting) {
     lifecycle_.disconnected(now(), pool_.slot(c), c, pool_.type(c), q, now() - pool_.enqueue_s(c),
                             now() - pool_.arrival_s(c));
-    end_attempt(c, AttemptEnd::Disconnected);
+    if (callbacks)
+      fail_callback(c);
+    else
+      end_attempt(c, AttemptEnd::Disconnected);
   }
   queue.clear();
 }

@@ -20,8 +20,10 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue) 
     fail_invariant(now(), "start_service", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
                    "router chose a group that does not serve the contact's type");
   // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
-  const double talk_s = pool_.talk_s(c) * pi.multiplier;
-  const double wrap_s = pool_.wrap_s(c) * pi.multiplier;
+  double talk_s = pool_.talk_s(c) * pi.multiplier;
+  double wrap_s = pool_.wrap_s(c) * pi.multiplier;
+  if (serves_callbacks(k)) [[unlikely]]
+    dial(c, talk_s, wrap_s);
   const AgentId a = agents_.longest_idle(g);
   lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c),
                       talk_s + wrap_s, now() - pool_.arrival_s(c) + talk_s);
@@ -81,6 +83,10 @@ void CallCenter::plan_return(ContactId c, ContactTypeId k) {
 }
 
 void CallCenter::on_service_end(ContactId c) {
+  if (serves_callbacks(pool_.type(c)) && pool_.callback(c).last != ContactPool::Dial::Reached) [[unlikely]] {
+    end_unanswered_dial(c);
+    return;
+  }
   if (after_service_ && !spec_.contact_types[pool_.type(c)].transfers.empty() && plan_transfer(c, pool_.type(c)))
     [[unlikely]]
     return;

@@ -74,6 +74,18 @@ class ContactPool {
   ContactTypeId type(ContactId c) const { return type_[index(c)]; }
   double enqueue_s(ContactId c) const { return enqueue_s_[index(c)]; }
 
+  // A callback: its acceptance, by a call of type `from` in `slot` (where its outcome is
+  // counted), the dials made so far, and how the last one went.
+  enum class Dial : std::uint8_t { Reached, Unanswered, NoLine };
+  struct Callback {
+    double accepted_s = 0.0;
+    std::uint32_t slot = 0;
+    ContactTypeId from{};
+    std::uint8_t dials = 0;
+    Dial last = Dial::Reached;
+  };
+  Callback& callback(ContactId c) { return callback_[index(c)]; }
+
  private:
   // Out of line: the pool grows only until it holds the peak number of live contacts.
   [[gnu::noinline]] ContactId grow() {
@@ -95,6 +107,7 @@ class ContactPool {
     first_type_.push_back(ContactTypeId{});
     transfer_to_.push_back(0);
     last_end_.push_back(0);
+    callback_.emplace_back();
     return make_id<ContactId>(i);
   }
 
@@ -115,6 +128,7 @@ class ContactPool {
   std::vector<ContactTypeId> first_type_;
   std::vector<std::uint32_t> transfer_to_;
   std::vector<std::uint8_t> last_end_;
+  std::vector<Callback> callback_;
   std::vector<std::uint32_t> free_;
 };
 

@@ -21,6 +21,7 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::RedialDue: return "RedialDue";
     case CcEvent::ReturnDue: return "ReturnDue";
     case CcEvent::TransferTalkEnd: return "TransferTalkEnd";
+    case CcEvent::CallbackDue: return "CallbackDue";
   }
   return "Unknown";
 }

@@ -26,6 +26,7 @@ enum class CcEvent : std::uint16_t {
   RedialDue,        // subject: contact (a customer between attempts)
   ReturnDue,        // subject: the contact type the served customer calls again
   TransferTalkEnd,  // subject: contact; the end of a talk the call is transferred after
+  CallbackDue,      // subject: contact; a callback's next dial joins its queue
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

@@ -46,6 +46,35 @@ class Lifecycle {
   void handover(std::uint32_t slot, ContactTypeId k, std::uint32_t pair, double handle_s) {
     kpi_.handover(slot, k, pair, handle_s);
   }
+  // A caller of type k about to wait was told announced_wait_s and offered a callback. A
+  // declined offer changes nothing the model does next, so it stays out of the fingerprint
+  // (p_accept 0 is the model without callbacks, to the bit).
+  void callback_offered(double t, std::uint32_t slot, ContactId c, ContactTypeId k, bool accepted,
+                        double announced_wait_s, double in_system_s) {
+    kpi_.callback_offered(slot, k, accepted, t, in_system_s);
+    if (accepted)
+      note(t, TraceWhat::CallbackAccepted, index(c), index(k), kNoId, kNoId, announced_wait_s);
+    else
+      trace(t, TraceWhat::CallbackDeclined, index(c), index(k), kNoId, kNoId, announced_wait_s);
+  }
+  // A dial of the callback c (accepted by a call of type `from` in `slot`) reached the
+  // customer delay_s after the acceptance.
+  void callback_completed(std::uint32_t slot, ContactTypeId from, double delay_s) {
+    kpi_.callback_completed(slot, from, delay_s);
+  }
+  // A dial of c (type k, the callback's) did not reach the customer; the next is made after
+  // next_s, if any.
+  void callback_unreached(double t, ContactId c, ContactTypeId k, double next_s) {
+    note(t, TraceWhat::CallbackUnreached, index(c), index(k), kNoId, kNoId, next_s);
+  }
+  // The callback c (now of type k, accepted by a call of type `from` in `slot`) failed: the
+  // customer is lost.
+  void callback_failed(double t, ContactId c, ContactTypeId k, std::uint32_t slot, ContactTypeId from,
+                       std::uint32_t customer_slot, ContactTypeId customer_type) {
+    kpi_.callback_failed(slot, from);
+    kpi_.customer_lost(customer_slot, customer_type, false);
+    note(t, TraceWhat::CallbackFailed, index(c), index(k), kNoId, kNoId);
+  }
   // The customer's attempt failed and it will call again after delay_s.
   void redial(double t, ContactId c, ContactTypeId k, double delay_s) {
     note(t, TraceWhat::Redial, index(c), index(k), kNoId, kNoId, delay_s);

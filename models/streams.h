@@ -13,7 +13,7 @@ namespace ccsim::models {
 
 // A new component takes the next free number; a new purpose the next free value of its
 // component (at most sim::kPurposesPerComponent). Caller holds the behaviours of callers
-// (balking, redials, transfers, returns; callbacks next) and Channel is held for channels (chat,
+// (balking, redials, transfers, returns, callbacks) and Channel is held for channels (chat,
 // e-mail, outbound), so that those streams never move the ones below.
 enum class Component : std::uint32_t {
   Arrivals = 0,     // index: contact type
@@ -38,7 +38,10 @@ enum class ContactTypePurpose : std::uint32_t {
 // moves a draw of the first attempts.
 // AfterService: whether a served call is transferred (and the transfer's handle time) or
 // returns (and when); Leg: the draws of a transferred leg or of a return call, from the
-// stream of the type it arrives at.
+// stream of the type it arrives at. Callback: whether an offered callback is accepted, its
+// delay, and each dial's time and whether it reaches the customer (on the offering type's
+// stream; the talk of a reached customer comes from the Service and WrapUp streams of the
+// type that serves callbacks, which has no calls of its own).
 enum class CallerPurpose : std::uint32_t {
   Balk = 0,
   Redial = 1,
@@ -46,6 +49,7 @@ enum class CallerPurpose : std::uint32_t {
   Attempt = 3,
   AfterService = 4,
   Leg = 5,
+  Callback = 6,
 };
 enum class RouterPurpose : std::uint32_t { TieBreak = 0 };
 enum class WorkforcePurpose : std::uint32_t { Absence = 0 };
@@ -70,6 +74,6 @@ sim::Mrg32k3a stream_for(const sim::Mrg32k3a& base, std::uint32_t index, Purpose
 
 static_assert(static_cast<std::uint64_t>(ContactTypePurpose::IvrDuration) < sim::kPurposesPerComponent);
 static_assert(static_cast<std::uint64_t>(WorkforcePurpose::Absence) < sim::kPurposesPerComponent);
-static_assert(static_cast<std::uint64_t>(CallerPurpose::Leg) < sim::kPurposesPerComponent);
+static_assert(static_cast<std::uint64_t>(CallerPurpose::Callback) < sim::kPurposesPerComponent);
 
 }  // namespace ccsim::models

@@ -30,6 +30,10 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::GaveUp: return "gave_up";
     case TraceWhat::Transferred: return "transferred";
     case TraceWhat::Return: return "return";
+    case TraceWhat::CallbackDeclined: return "callback_declined";
+    case TraceWhat::CallbackAccepted: return "callback_accepted";
+    case TraceWhat::CallbackUnreached: return "callback_unreached";
+    case TraceWhat::CallbackFailed: return "callback_failed";
   }
   return "unknown";
 }

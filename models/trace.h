@@ -38,6 +38,10 @@ enum class TraceWhat : std::uint8_t {
   GaveUp,        // a customer's redial fell after the close: it never called again
   Transferred,   // the talk ended and the caller moves to another type (the type it leaves)
   Return,        // value: the delay; the served customer will call again then
+  CallbackDeclined,   // value: the announced wait; the caller would rather wait (not in the fingerprint)
+  CallbackAccepted,   // value: the announced wait; the caller hangs up, its callback's dials arrive later
+  CallbackUnreached,  // value: the delay to the next dial; a dial's customer did not answer (or no line was free)
+  CallbackFailed,     // no dial reached the customer, and none will be made
 };
 
 std::string_view trace_what_name(TraceWhat w);
@@ -51,7 +55,7 @@ struct TraceRecord {
   std::uint32_t type;     // kNoId when not about a contact type
   std::uint32_t group;    // kNoId when no group is involved
   std::uint32_t agent;    // kNoId when no agent is involved
-  double value;  // wait_s for Answered/Abandoned/TimedOut/Disconnected; see BreakStart, AuxStart, Redial; else 0
+  double value;  // wait_s for Answered/Abandoned/TimedOut/Disconnected; see BreakStart, AuxStart, Redial...; else 0
 };
 
 class TraceSink {

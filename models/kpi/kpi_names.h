@@ -70,6 +70,14 @@ enum class Kpi : std::uint8_t {
   Transfers,
   TransferredIn,
   Returns,
+  CallbacksOffered,
+  CallbacksAccepted,
+  CallbacksCompleted,
+  CallbacksFailed,
+  PAcceptedOverCallbacksOffered,
+  PCompletedOverCallbacksAccepted,
+  MeanCallbackDelayS,
+  CallbackDials,
 };
 
 namespace internal {
@@ -135,6 +143,14 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::Transfers: return "transfers";
     case Kpi::TransferredIn: return "transferred_in";
     case Kpi::Returns: return "returns";
+    case Kpi::CallbacksOffered: return "callbacks_offered";
+    case Kpi::CallbacksAccepted: return "callbacks_accepted";
+    case Kpi::CallbacksCompleted: return "callbacks_completed";
+    case Kpi::CallbacksFailed: return "callbacks_failed";
+    case Kpi::PAcceptedOverCallbacksOffered: return "p_accepted_over_callbacks_offered";
+    case Kpi::PCompletedOverCallbacksAccepted: return "p_completed_over_callbacks_accepted";
+    case Kpi::MeanCallbackDelayS: return "mean_callback_delay_s";
+    case Kpi::CallbackDials: return "callback_dials";
   }
   return {};
 }
@@ -183,6 +199,8 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::PDisconnectedOverOffered:
     case Kpi::PAbandonOverCustomers:
     case Kpi::PUnservedOverCustomers:
+    case Kpi::PAcceptedOverCallbacksOffered:
+    case Kpi::PCompletedOverCallbacksAccepted:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -220,6 +238,12 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::Transfers:
     case Kpi::TransferredIn:
     case Kpi::Returns:
+    case Kpi::CallbacksOffered:
+    case Kpi::CallbacksAccepted:
+    case Kpi::CallbacksCompleted:
+    case Kpi::CallbacksFailed:
+    case Kpi::MeanCallbackDelayS:
+    case Kpi::CallbackDials:
       return false;
   }
   return false;

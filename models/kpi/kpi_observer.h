@@ -19,8 +19,8 @@ namespace ccsim::models {
 enum class BlockedAt : std::uint8_t { Trunk, Ivr, Router };
 enum class IvrOutcome : std::uint8_t { Contained, HungUp };
 // What an offered call is: a customer's first attempt (a fresh call or a return), a
-// redial, or the leg of a call transferred from another type.
-enum class CallKind : std::uint8_t { First, Redial, TransferredIn };
+// redial, the leg of a call transferred from another type, or a callback's dial.
+enum class CallKind : std::uint8_t { First, Redial, TransferredIn, CallbackDial };
 
 class KpiObserver {
  public:
@@ -38,8 +38,26 @@ class KpiObserver {
     ++tc.offered;
     tc.redials += kind == CallKind::Redial;
     tc.transferred_in += kind == CallKind::TransferredIn;
+    tc.callback_dials += kind == CallKind::CallbackDial;
     if (entered) in_system_changes(k, now_s, +1);
   }
+  // A caller of type k (arrived in `slot`) about to wait was offered a callback. One who
+  // accepts hangs up now: it leaves the type's calls in the system.
+  void callback_offered(std::uint32_t slot, ContactTypeId k, bool accepted, double now_s, double in_system_s) {
+    TypeCounters& tc = counters_.type(slot, index(k));
+    ++tc.callbacks_offered;
+    if (!accepted) return;
+    ++tc.callbacks_accepted;
+    leaves(slot, k, now_s, in_system_s);
+  }
+  // What became of a callback accepted by a call of type k in `slot`: a dial reached the
+  // customer delay_s after the acceptance, or the callback failed.
+  void callback_completed(std::uint32_t slot, ContactTypeId k, double delay_s) {
+    TypeCounters& tc = counters_.type(slot, index(k));
+    ++tc.callbacks_completed;
+    tc.callback_delay_sum_s += delay_s;
+  }
+  void callback_failed(std::uint32_t slot, ContactTypeId k) { ++counters_.type(slot, index(k)).callbacks_failed; }
   // A leg of type k (arrived in `slot`) was transferred out at the end of its talk.
   void transferred(std::uint32_t slot, ContactTypeId k) { ++counters_.type(slot, index(k)).transfers; }
   // A transfer's handle time lengthens the talk of a leg already answered: its time in

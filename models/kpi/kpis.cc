@@ -83,6 +83,14 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   w.set(Kpi::Transfers, d(c.transfers));
   w.set(Kpi::TransferredIn, d(c.transferred_in));
   w.set(Kpi::Returns, d(c.returns));
+  w.set(Kpi::CallbacksOffered, d(c.callbacks_offered));
+  w.set(Kpi::CallbacksAccepted, d(c.callbacks_accepted));
+  w.set(Kpi::CallbacksCompleted, d(c.callbacks_completed));
+  w.set(Kpi::CallbacksFailed, d(c.callbacks_failed));
+  w.set_ratio(Kpi::PAcceptedOverCallbacksOffered, d(c.callbacks_accepted), d(c.callbacks_offered));
+  w.set_ratio(Kpi::PCompletedOverCallbacksAccepted, d(c.callbacks_completed), d(c.callbacks_accepted));
+  w.set_ratio(Kpi::MeanCallbackDelayS, c.callback_delay_sum_s, d(c.callbacks_completed));
+  w.set(Kpi::CallbackDials, d(c.callback_dials));
   w.set_ratio(Kpi::PWaitOverAdmitted, d(c.waited), admitted);
   w.set_ratio(Kpi::PWaitOverOffered, d(c.waited), offered);
   w.set_ratio(Kpi::PAbandonOverAdmitted, d(c.abandoned), admitted);
@@ -150,13 +158,22 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
     case Kpi::PAbandonOverCustomers:
     case Kpi::PUnservedOverCustomers:
       return any_type([](const ContactTypeSpec& t) {
-        return t.redial.has_value() || !t.transfers.empty() || t.returns.has_value();
+        return t.redial.has_value() || !t.transfers.empty() || t.returns.has_value() || t.callback.has_value();
       });
     case Kpi::Transfers:
     case Kpi::TransferredIn:
       return any_type([](const ContactTypeSpec& t) { return !t.transfers.empty(); });
     case Kpi::Returns:
       return any_type([](const ContactTypeSpec& t) { return t.returns.has_value(); });
+    case Kpi::CallbacksOffered:
+    case Kpi::CallbacksAccepted:
+    case Kpi::CallbacksCompleted:
+    case Kpi::CallbacksFailed:
+    case Kpi::PAcceptedOverCallbacksOffered:
+    case Kpi::PCompletedOverCallbacksAccepted:
+    case Kpi::MeanCallbackDelayS:
+    case Kpi::CallbackDials:
+      return any_type([](const ContactTypeSpec& t) { return t.callback.has_value(); });
     default: return true;
   }
 }

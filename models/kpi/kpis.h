@@ -32,6 +32,7 @@ constexpr bool kpi_is_ratio(Kpi k) {
     case Kpi::MeanWaitAbandonedS:
     case Kpi::MeanTimeInSystemS:
     case Kpi::BreakLatenessS:
+    case Kpi::MeanCallbackDelayS:
       return true;
     default: return kpi_is_fraction(k);
   }

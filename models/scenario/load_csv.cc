@@ -455,7 +455,7 @@ void Decoder::check_arrivals_given(const ScenarioSpec& spec) {
   // A forecast that could not be read may have given them: its problems are reported.
   if (forecast_key_ && !forecast_read_) return;
   for (std::size_t i = 0; i < types_.size(); ++i) {
-    if (!types_[i].is_object || types_[i].arrivals_given) continue;
+    if (!types_[i].is_object || types_[i].arrivals_given || types_[i].serves_callbacks) continue;
     missing(child_pointer("/contact_types", i), "arrivals",
             forecast_key_ ? fmt::format("an object such as {{\"process\": \"poisson\", \"rate_per_hour\": 200}}, or "
                                         "rows for {} in the forecast file",

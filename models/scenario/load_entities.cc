@@ -15,6 +15,7 @@
 #include "models/scenario/json_pointer.h"
 #include "models/scenario/limits.h"
 #include "models/scenario/after_service_rules.h"
+#include "models/scenario/callback_rules.h"
 #include "models/scenario/redial_rules.h"
 
 namespace ccsim::models::internal {
@@ -54,12 +55,50 @@ void Decoder::decode_contact_types(const Json& doc, ScenarioSpec& spec) {
     types_.push_back(std::move(info));
   }
   for (std::size_t i = 0; i < cts->size(); ++i)
-    if ((*cts)[i].is_object())
+    if ((*cts)[i].is_object()) {
       decode_after_service((*cts)[i], types_[i].pointer, spec.contact_types.raw()[i], i);
+      if (const Json* cb = find((*cts)[i], "callback"))
+        decode_callback(*cb, types_[i].pointer + "/callback", spec.contact_types.raw()[i]);
+    }
   if (!sink_.empty()) return;
   std::vector<std::string> pointers;
   for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
   if (auto d = endless_work_problem(spec.contact_types, pointers)) error(std::move(d->pointer), std::move(d->message));
+  for (Diagnostic& d : callback_problems(spec.contact_types, pointers)) error(std::move(d.pointer), std::move(d.message));
+}
+
+void Decoder::decode_callback(const Json& v, const std::string& ptr, ContactTypeSpec& t) {
+  if (!expect_object(v, ptr,
+                     R"(an object {"offer_above_wait_s": s, "p_accept": p, "to": <contact type>, "delay": )"
+                     R"(<distribution>, "dial": <distribution>, "p_reach": p, "max_attempts": n, "retry_delay": )"
+                     R"(<distribution>})"))
+    return;
+  const std::size_t before = sink_.count();
+  check_keys(v, ptr, kCallbackKeys);
+  CallbackSpec cb;
+  if (auto x = number_at(v, ptr, "offer_above_wait_s", at_least(0.0), true)) cb.offer_above_wait_s = *x;
+  if (auto p = number_at(v, ptr, "p_accept", closed(0.0, 1.0), true)) cb.p_accept = *p;
+  if (const Json* to = find(v, "to")) {
+    if (auto name = string(*to, ptr + "/to", "a contact type name (a string)"))
+      if (auto k = resolve_type(*name, ptr + "/to")) {
+        cb.to = make_id<ContactTypeId>(*k);
+        types_[*k].serves_callbacks = true;
+        types_[*k].reaches_agents = true;  // its contacts skip the IVR: it needs a route
+      }
+  } else {
+    missing(ptr, "to", "the contact type that serves the callbacks (its queue, talk and groups)");
+  }
+  const auto law = [&](std::string_view key) -> std::optional<sim::Distribution> {
+    if (const Json* d = find(v, key)) return decode_distribution(*d, ptr + "/" + std::string(key), false);
+    return std::nullopt;
+  };
+  cb.delay = law("delay");
+  cb.dial = law("dial");
+  cb.retry_delay = law("retry_delay");
+  if (auto p = number_at(v, ptr, "p_reach", closed(0.0, 1.0), false)) cb.p_reach = *p;
+  if (auto n = integer_at(v, ptr, "max_attempts", 1, kMaxCallbackDials, false))
+    cb.max_attempts = static_cast<std::uint32_t>(*n);
+  if (sink_.count() == before) t.callback = std::move(cb);
 }
 
 void Decoder::decode_after_service(const Json& v, const std::string& ptr, ContactTypeSpec& t, std::size_t self) {

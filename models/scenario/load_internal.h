@@ -60,11 +60,13 @@ constexpr std::array<std::string_view, 3> kCostKeys = {"currency", "per_abandone
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
-constexpr std::array<std::string_view, 15> kContactTypeKeys = {
-    "name",    "priority", "arrivals",      "ivr",           "talk", "wrap_up", "patience", "aht_per_period_s",
-    "patience_per_period_s", "service_level", "max_wait_s", "balking", "redial", "transfers", "returns"};
+constexpr std::array<std::string_view, 16> kContactTypeKeys = {
+    "name",      "priority",  "arrivals",   "ivr",     "talk",   "wrap_up",   "patience", "aht_per_period_s",
+    "patience_per_period_s", "service_level", "max_wait_s", "balking", "redial", "transfers", "returns", "callback"};
 constexpr std::array<std::string_view, 3> kTransferKeys = {"to", "p", "handle"};
 constexpr std::array<std::string_view, 3> kReturnKeys = {"p", "delay", "as"};
+constexpr std::array<std::string_view, 8> kCallbackKeys = {"offer_above_wait_s", "p_accept", "to",          "delay",
+                                                           "dial",               "p_reach",  "max_attempts", "retry_delay"};
 constexpr std::array<std::string_view, 1> kBalkingKeys = {"p_by_queue_length"};
 constexpr std::array<std::string_view, 6> kRedialKeys = {"after", "p_by_attempt", "max_attempts",
                                                          "delay", "patience", "handle_time"};
@@ -233,6 +235,7 @@ struct TypeInfo {
   bool aht_given = false;       // has an "aht_per_period_s" key
   bool patience_given = false;  // has a "patience_per_period_s" key
   bool has_patience = false;    // has a valid patience law
+  bool serves_callbacks = false;  // some type's callback names it (it needs no arrivals)
 };
 
 struct GroupInfo {
@@ -291,6 +294,7 @@ class Decoder {
   void decode_redial(const Json& v, const std::string& ptr, ContactTypeSpec& t);
   // After every type is named (a transfer or return may name a later one).
   void decode_after_service(const Json& v, const std::string& ptr, ContactTypeSpec& t, std::size_t self);
+  void decode_callback(const Json& v, const std::string& ptr, ContactTypeSpec& t);
   void decode_busyness(const Json& doc, ScenarioSpec& spec);
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
   // Day mode: one value > 0 per period at obj[key], or nullopt (reported).

@@ -127,6 +127,24 @@ struct ReturnSpec {
   ContactTypeId as{};
 };
 
+// Callbacks (virtual hold): a caller about to wait in its queue whose announced wait is
+// above offer_above_wait_s is offered a callback and accepts with probability p_accept.
+// It hangs up (its line is freed) and its callback joins the queue of contact type `to`
+// after `delay` (none: at once, so it keeps its place in the order of waits). An agent who
+// takes it spends `dial` of its time calling; the customer answers with probability p_reach
+// and is served as a call of type `to`; else the callback is dialled again retry_delay
+// later, at most max_attempts dials in all, and then fails. docs/scenario-format.md#callbacks
+struct CallbackSpec {
+  double offer_above_wait_s = 0.0;
+  double p_accept = 0.0;
+  ContactTypeId to{};
+  std::optional<sim::Distribution> delay;
+  std::optional<sim::Distribution> dial;
+  double p_reach = 1.0;
+  std::uint32_t max_attempts = 1;
+  std::optional<sim::Distribution> retry_delay;  // needed when a dial may fail and another may follow
+};
+
 struct ContactTypeSpec {
   std::string name;
   std::uint32_t priority = 0;  // lower is served first by a freed agent
@@ -166,6 +184,7 @@ struct ContactTypeSpec {
   std::optional<RedialSpec> redial;  // none: a caller who fails does not call again
   std::vector<TransferSpec> transfers;  // their p add up to at most 1
   std::optional<ReturnSpec> returns;    // none: a served customer does not come back
+  std::optional<CallbackSpec> callback;  // none: no caller is offered a callback
 };
 
 // A break or scheduled activity (lunch, coffee, team meeting) inside a shift. An agent

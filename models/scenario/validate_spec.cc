@@ -31,6 +31,7 @@
 #include "models/scenario/limits.h"
 #include "models/scenario/message_text.h"
 #include "models/scenario/after_service_rules.h"
+#include "models/scenario/callback_rules.h"
 #include "models/scenario/range.h"
 #include "models/scenario/redial_rules.h"
 #include "models/scenario/router_tables.h"
@@ -224,9 +225,12 @@ class SpecChecker {
     std::map<std::string, std::size_t, std::less<>> names;
     bool all_arrivals_ok = true, anything_arrives = false;
     // A transferred leg skips the IVR: a transfer's target reaches the agents.
+    // So do the contacts of a type that serves callbacks.
     std::set<ContactTypeId> transfer_targets;
-    for (const ContactTypeSpec& t : types)
+    for (const ContactTypeSpec& t : types) {
       for (const TransferSpec& x : t.transfers) transfer_targets.insert(x.to);
+      if (t.callback) transfer_targets.insert(t.callback->to);
+    }
     for (std::size_t k = 0; k < types.size(); ++k) {
       const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
       const std::string ptr = child_pointer("/contact_types", k);
@@ -258,6 +262,7 @@ class SpecChecker {
     std::vector<std::string> pointers;
     for (std::size_t k = 0; k < types.size(); ++k) pointers.push_back(child_pointer("/contact_types", k));
     if (auto d = internal::endless_work_problem(types, pointers)) error(std::move(d->pointer), std::move(d->message));
+    for (Diagnostic& d : internal::callback_problems(types, pointers)) error(std::move(d.pointer), std::move(d.message));
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",
             "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "
@@ -282,6 +287,20 @@ class SpecChecker {
       known(ptr + "/returns/as", t.returns->as);
       number(ptr + "/returns/p", t.returns->p, closed(0.0, 1.0), "a probability");
       distribution(ptr + "/returns/delay", t.returns->delay, false);
+    }
+    if (t.callback) {
+      const CallbackSpec& cb = *t.callback;
+      const std::string cp = ptr + "/callback";
+      known(cp + "/to", cb.to);
+      number(cp + "/offer_above_wait_s", cb.offer_above_wait_s, at_least(0.0), "seconds");
+      number(cp + "/p_accept", cb.p_accept, closed(0.0, 1.0), "a probability");
+      number(cp + "/p_reach", cb.p_reach, closed(0.0, 1.0), "a probability");
+      if (cb.max_attempts < 1 || cb.max_attempts > internal::kMaxCallbackDials)
+        error(cp + "/max_attempts",
+              fmt::format("must be an integer in [1, {}]; got {}", internal::kMaxCallbackDials, cb.max_attempts));
+      if (cb.delay) distribution(cp + "/delay", *cb.delay, false);
+      if (cb.dial) distribution(cp + "/dial", *cb.dial, false);
+      if (cb.retry_delay) distribution(cp + "/retry_delay", *cb.retry_delay, false);
     }
   }
 

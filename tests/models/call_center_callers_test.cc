@@ -543,5 +543,167 @@ TEST(CallCenterTransfers, ProbabilitiesOfZeroAreTheModelWithoutTransfersOrReturn
   EXPECT_NE(run_replication(s, make_router(s), 2).fingerprint, plain.fingerprint);
 }
 
+// One agent serves "calls" (talk 100) and "calls_cb" (talk 50), the type that serves the
+// callbacks of calls, at the same priority: a callback keeps its place among the waits.
+ScenarioSpec with_callbacks(std::vector<double> arrivals_s, double offer_above_wait_s) {
+  ScenarioSpec s = one_agent(std::move(arrivals_s), std::nullopt);
+  s.contact_types.push_back(traced_type("calls_cb", {}, 50, std::nullopt, {0}));
+  CallbackSpec cb;
+  cb.offer_above_wait_s = offer_above_wait_s;
+  cb.p_accept = 1.0;
+  cb.to = make_id<ContactTypeId>(1);
+  calls(s).callback = cb;
+  return s;
+}
+
+TEST(CallCenterCallbacks, ACallerToldALongWaitHangsUpAndIsCalledBackInItsTurn) {
+  ScenarioSpec s = with_callbacks({0, 10, 20}, 50);
+  s.trunk_lines = 2;
+  // Both callers who would wait are told 1 x 100 / 1 agent = 100 s (nobody waits ahead of
+  // them in calls' own queue) and take a callback: their lines are free at once (two lines
+  // are enough). The agent calls them back at 100 and 150, in the order they accepted.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},          {0, TraceWhat::Answered, 0, 0},
+      {10, TraceWhat::CallbackAccepted, N, 100}, {10, TraceWhat::Queued, N, 0},
+      {20, TraceWhat::CallbackAccepted, N, 100}, {20, TraceWhat::Queued, N, 0},
+      {100, TraceWhat::Answered, 0, 90},    {150, TraceWhat::Answered, 0, 130},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  const TypeCounters& calls_tc = c.type(0, 0);
+  const TypeCounters& cb_tc = c.type(0, 1);
+  EXPECT_EQ(calls_tc.offered, 3u);
+  EXPECT_EQ(calls_tc.answered, 1u);
+  EXPECT_EQ(calls_tc.blocked_trunk, 0u);
+  EXPECT_EQ(calls_tc.callbacks_offered, 2u);
+  EXPECT_EQ(calls_tc.callbacks_accepted, 2u);
+  EXPECT_EQ(calls_tc.callbacks_completed, 2u);
+  EXPECT_DOUBLE_EQ(calls_tc.callback_delay_sum_s, 90 + 130);
+  EXPECT_EQ(calls_tc.customers(), 3u);
+  EXPECT_EQ(calls_tc.customers_served(), 3u);
+  // The accepting callers left calls' system at once; the callbacks' time counts in calls_cb.
+  EXPECT_DOUBLE_EQ(calls_tc.sojourn_sum_s, 100);
+  EXPECT_EQ(cb_tc.offered, 2u);
+  EXPECT_EQ(cb_tc.callback_dials, 2u);
+  EXPECT_EQ(cb_tc.answered, 2u);
+  EXPECT_EQ(cb_tc.customers(), 0u);
+  EXPECT_DOUBLE_EQ(cb_tc.sojourn_sum_s, (100 + 50 - 10) + (150 + 50 - 20));
+  EXPECT_DOUBLE_EQ(c.group(0, 0).busy_area, 200);
+}
+
+TEST(CallCenterCallbacks, OnlyAWaitAnnouncedAboveTheThresholdIsOfferedACallback) {
+  ScenarioSpec s = with_callbacks({0, 10, 20}, 150);
+  // At 10 nobody waits ahead: 100 s, not above 150, the caller waits. At 20 one waits
+  // ahead: 200 s, offered and taken. The waiting caller (since 10) is served first.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},          {0, TraceWhat::Answered, 0, 0},
+      {10, TraceWhat::Queued, N, 0},        {20, TraceWhat::CallbackAccepted, N, 200},
+      {20, TraceWhat::Queued, N, 0},        {100, TraceWhat::Answered, 0, 90},
+      {200, TraceWhat::Answered, 0, 180},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  // No agent on duty: the announced wait is endless, so every caller who would wait is offered.
+  s.agent_groups.raw()[0].staffing = {0};
+  const TypeCounters c = day_totals(s);
+  EXPECT_EQ(c.callbacks_offered, 3u);
+}
+
+TEST(CallCenterCallbacks, AnUnansweredDialIsRetriedThenTheCallbackFails) {
+  ScenarioSpec s = with_callbacks({0, 10}, 50);
+  CallbackSpec& cb = *calls(s).callback;
+  cb.p_reach = 0.0;
+  cb.max_attempts = 2;
+  cb.dial = sim::Distribution::constant(10);
+  cb.retry_delay = sim::Distribution::constant(300);
+  // The agent dials at 100 for 10 s, frees itself at 110 without a wrap-up; the second
+  // dial is made at 410 (an idle agent takes it at once) and fails at 420.
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},          {0, TraceWhat::Answered, 0, 0},
+      {10, TraceWhat::CallbackAccepted, N, 100}, {10, TraceWhat::Queued, N, 0},
+      {100, TraceWhat::Answered, 0, 90},    {110, TraceWhat::CallbackUnreached, N, 300},
+      {410, TraceWhat::Answered, 0, 0},     {420, TraceWhat::CallbackUnreached, N, 0},
+      {420, TraceWhat::CallbackFailed, N, 0},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(c.type(0, 0).callbacks_failed, 1u);
+  EXPECT_EQ(c.type(0, 0).callbacks_completed, 0u);
+  EXPECT_EQ(c.type(0, 0).customers_lost, 1u);
+  EXPECT_EQ(c.type(0, 0).customers_abandoned, 0u);
+  EXPECT_EQ(c.type(0, 1).callback_dials, 2u);
+  EXPECT_DOUBLE_EQ(c.group(0, 0).busy_area, 100 + 10 + 10);
+}
+
+TEST(CallCenterCallbacks, ADialThatFindsEveryTrunkLineBusyFailsAtOnce) {
+  ScenarioSpec s = with_callbacks({0, 10}, 50);
+  calls(s).wrap_up = sim::Distribution::constant(50);
+  s.contact_types.push_back(traced_type("other", {50, 60, 120}, 1000, std::nullopt, {1}));
+  s.agent_groups.push_back(group("others", {1}));
+  s.trunk_lines = 3;
+  // The caller of 0 frees its line at 100 and its agent at 150; by then "other" holds all
+  // three lines (the caller of 10 gave its own back when it took the callback).
+  Recorder rec;
+  const ReplicationCounters c = run_replication(s, make_router(s), 0, &rec);
+  std::vector<Line> at_150;
+  for (const Line& l : rec.lines)
+    if (l.t == 150) at_150.push_back(l);
+  const std::vector<Line> expected = {
+      {150, TraceWhat::Answered, 0, 140}, {150, TraceWhat::CallbackUnreached, N, 0},
+      {150, TraceWhat::CallbackFailed, N, 0}};
+  EXPECT_EQ(at_150, expected);
+  EXPECT_EQ(c.type(0, 0).callbacks_failed, 1u);
+  EXPECT_EQ(c.type(0, 1).callback_dials, 1u);
+  EXPECT_EQ(c.type(0, 2).blocked_trunk, 0u);
+}
+
+TEST(CallCenterCallbacks, TheCloseEndsTheCallbacksWhereTheCentreDisconnects) {
+  ScenarioSpec s = with_callbacks({0, 10}, 50);
+  calls(s).callback->delay = sim::Distribution::constant(2000);  // due after the close at 1000
+  EXPECT_EQ(day_totals(s).callbacks_completed, 1u);              // served after the close
+  s.closing = Closing::DisconnectAtClose;
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(c.type(0, 0).callbacks_failed, 1u);
+  EXPECT_EQ(c.type(0, 0).customers_lost, 1u);
+  EXPECT_EQ(c.type(0, 1).offered, 0u);
+  // A callback waiting at the close is disconnected there, and fails.
+  ScenarioSpec waiting = with_callbacks({0, 10}, 50);
+  waiting.contact_types.raw()[0].talk = sim::Distribution::constant(2000);
+  waiting.closing = Closing::DisconnectAtClose;
+  const ReplicationCounters w = run_replication(waiting, make_router(waiting), 0);
+  EXPECT_EQ(w.type(0, 1).disconnected, 1u);
+  EXPECT_EQ(w.type(0, 0).callbacks_failed, 1u);
+  // Under disconnect_when_no_agent a callback waits while no agent is on duty.
+  ScenarioSpec no_agent = with_callbacks({0, 10}, 50);
+  no_agent.closing = Closing::DisconnectNoAgent;
+  no_agent.agent_groups.raw()[0].staffing = {1};
+  EXPECT_EQ(day_totals(no_agent).callbacks_completed, 1u);
+}
+
+// Callbacks nobody accepts change nothing the model does, to the last bit; only the offers
+// are counted.
+TEST(CallCenterCallbacks, AnAcceptanceOfZeroIsTheModelWithoutCallbacks) {
+  ScenarioSpec with = day_scenario(1800, 4);
+  with.contact_types.push_back(testing::markov_day_type("calls", {300, 400, 350, 300}, 240, 180, {0}));
+  with.contact_types.push_back(traced_type("calls_cb", {}, 240, std::nullopt, {0}));
+  with.agent_groups.push_back(group("team", {38, 50, 45, 38}));
+  ScenarioSpec without = with;
+  CallbackSpec cb;
+  cb.offer_above_wait_s = 10;
+  cb.p_accept = 0.0;
+  cb.to = make_id<ContactTypeId>(1);
+  with.contact_types.raw()[0].callback = cb;
+  for (std::uint64_t r = 0; r < 3; ++r) {
+    ReplicationCounters a = run_replication(with, make_router(with), r);
+    const ReplicationCounters b = run_replication(without, make_router(without), r);
+    std::uint64_t offers = 0;
+    for (std::size_t slot = 0; slot < a.num_slots; ++slot) {
+      offers += a.type(slot, 0).callbacks_offered;
+      a.type(slot, 0).callbacks_offered = 0;
+    }
+    EXPECT_GT(offers, 50u);
+    EXPECT_EQ(a, b);
+  }
+}
+
 }  // namespace
 }  // namespace ccsim::models

@@ -34,6 +34,12 @@ TypeCounters some_calls() {
   c.redials = 8;
   c.customers_lost = 7;
   c.customers_abandoned = 4;
+  c.callbacks_offered = 9;
+  c.callbacks_accepted = 6;
+  c.callbacks_completed = 5;
+  c.callbacks_failed = 1;
+  c.callback_delay_sum_s = 700;
+  c.callback_dials = 7;
   c.waited = 30;
   c.wait_sum_answered_s = 900;
   c.wait_sum_admitted_s = 1500;

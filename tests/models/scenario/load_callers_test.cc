@@ -1,4 +1,5 @@
-// The loader on the callers' behaviours (balking, maximum wait, closing, busy days, redials):
+// The loader on the callers' behaviours (balking, maximum wait, closing, busy days, redials,
+// transfers, returns, callbacks):
 // exact decoding and one located error per kind of bad input, all reported at once.
 #include <gtest/gtest.h>
 
@@ -279,6 +280,125 @@ TEST(LoadCallers, ReturnsCountInTheSteadyStateLoad) {
   bool overloaded = false;
   for (const Diagnostic& d : errors_of(text)) overloaded = overloaded || d.message.find("no steady state") == 0;
   EXPECT_TRUE(overloaded) << dump(errors_of(text));
+}
+
+// kDay with billing's callbacks served by a third type, "billing_cb", routed to support.
+std::string with_callbacks(const std::string& callback, const std::string& served = "") {
+  std::string text = billing_with(R"("callback": )" + callback);
+  text = with(text, R"("talk": { "dist": "lognormal", "mean_s": 300, "cv": 0.5 } })",
+              R"("talk": { "dist": "lognormal", "mean_s": 300, "cv": 0.5 } },
+    { "name": "billing_cb", "talk": { "dist": "exponential", "mean_s": 200 })" + served + " }");
+  return with(text, R"("sales": ["tier1"])", R"("sales": ["tier1"], "billing_cb": ["support"])");
+}
+
+TEST(LoadCallers, CallbacksAreDecodedWithTheirDefaults) {
+  const ScenarioSpec s =
+      load_scenario_text(with_callbacks(R"({ "offer_above_wait_s": 120, "p_accept": 0.4, "to": "billing_cb" })"),
+                         "t.json");
+  ASSERT_EQ(s.contact_types.size(), 3u);
+  const CallbackSpec& cb = *s.contact_types.raw()[0].callback;
+  EXPECT_EQ(cb.offer_above_wait_s, 120.0);
+  EXPECT_EQ(cb.p_accept, 0.4);
+  EXPECT_EQ(cb.to, make_id<ContactTypeId>(2));
+  EXPECT_FALSE(cb.delay);
+  EXPECT_FALSE(cb.dial);
+  EXPECT_EQ(cb.p_reach, 1.0);
+  EXPECT_EQ(cb.max_attempts, 1u);
+  EXPECT_FALSE(cb.retry_delay);
+  // The serving type needs no arrivals: it has none.
+  EXPECT_EQ(s.contact_types.raw()[2].arrivals.rate_per_s, 0.0);
+
+  const ScenarioSpec full = load_scenario_text(
+      with_callbacks(R"({ "offer_above_wait_s": 60, "p_accept": 1, "to": "billing_cb",
+                          "delay": { "dist": "constant", "value_s": 900 }, "dial": { "dist": "constant", "value_s": 20 },
+                          "p_reach": 0.7, "max_attempts": 3, "retry_delay": { "dist": "constant", "value_s": 600 } })"),
+      "t.json");
+  const CallbackSpec& f = *full.contact_types.raw()[0].callback;
+  EXPECT_DOUBLE_EQ(f.delay->mean(), 900);
+  EXPECT_DOUBLE_EQ(f.dial->mean(), 20);
+  EXPECT_EQ(f.p_reach, 0.7);
+  EXPECT_EQ(f.max_attempts, 3u);
+  EXPECT_DOUBLE_EQ(f.retry_delay->mean(), 600);
+}
+
+TEST(LoadCallers, EveryBadCallbackValueIsReportedWhereItIs) {
+  const std::vector<Diagnostic> ds = errors_of(with_callbacks(
+      R"({ "offer_above_wait_s": -1, "p_accept": 1.2, "to": "billing_cbb", "p_reach": -0.1, "max_attempts": 0,
+           "dial": 5, "ring": 3 })"));
+  const std::string ptr = "/contact_types/0/callback";
+  expect_has(ds, ptr + "/offer_above_wait_s", "must be >= 0; got -1");
+  expect_has(ds, ptr + "/p_accept", "must be in [0, 1] (a fraction: write 1.2 % as 0.012); got 1.2");
+  expect_has(ds, ptr + "/to",
+             "unknown contact type \"billing_cbb\"; defined: billing, sales, billing_cb (did you mean \"billing_cb\"?)");
+  expect_has(ds, ptr + "/p_reach", "must be in [0, 1]; got -0.1");
+  expect_has(ds, ptr + "/max_attempts", "must be in [1, 100]; got 0");
+  bool dial = false, ring = false;
+  for (const Diagnostic& d : ds) {
+    dial = dial || d.pointer == ptr + "/dial";
+    ring = ring || (d.pointer == ptr + "/ring" && d.message.find("unknown key \"ring\"") == 0);
+  }
+  EXPECT_TRUE(dial && ring) << dump(ds);
+
+  const std::vector<Diagnostic> missing = errors_of(with_callbacks("{}"));
+  for (const char* key : {"offer_above_wait_s", "p_accept", "to"}) {
+    bool found = false;
+    for (const Diagnostic& d : missing) found = found || d.message.find(std::string("missing required key \"") + key) == 0;
+    EXPECT_TRUE(found) << key << "\n" << dump(missing);
+  }
+}
+
+TEST(LoadCallers, ACallbackIsServedByATypeOfItsOwnThatTakesNoCallerOnTheLine) {
+  const std::string ok = R"({ "offer_above_wait_s": 60, "p_accept": 0.5, "to": "billing_cb" })";
+  // The serving type has what only a caller on the line has, and calls of its own.
+  const std::vector<Diagnostic> ds = errors_of(with_callbacks(
+      ok, R"(, "patience": { "dist": "exponential", "mean_s": 60 }, "max_wait_s": 30,
+             "arrivals": { "process": "poisson", "rate_per_hour": 10 }, "balking": { "p_by_queue_length": [0.1] })"));
+  const std::string why = "it serves the callbacks of \"billing\", customers waiting off the line: ";
+  expect_has(ds, "/contact_types/2/patience", why + "they do not abandon; remove it");
+  expect_has(ds, "/contact_types/2/max_wait_s", why + "they have no maximum wait; remove it");
+  expect_has(ds, "/contact_types/2/arrivals", why + "it takes no calls of its own (omit \"arrivals\"); remove it");
+  expect_has(ds, "/contact_types/2/balking", why + "they do not balk; remove it");
+  EXPECT_EQ(ds.size(), 4u) << dump(ds);
+
+  // A callback to the caller's own type; a transfer and a return into the serving type.
+  std::string text = with_callbacks(R"({ "offer_above_wait_s": 60, "p_accept": 0.5, "to": "billing" })");
+  expect_has(errors_of(text), "/contact_types/0/callback/to",
+             "names the type itself; a callback is served as a contact type of its own (declare one, e.g. "
+             "\"billing_callback\", with its talk and its groups)");
+  text = with(with_callbacks(ok), R"("name": "sales",)",
+              R"("name": "sales", "transfers": [{ "to": "billing_cb", "p": 0.1, "handle": { "dist": "constant",
+                 "value_s": 10 } }], "returns": { "p": 0.1, "as": "billing_cb", "delay": { "dist": "constant",
+                 "value_s": 10 } },)");
+  const std::vector<Diagnostic> into = errors_of(text);
+  expect_has(into, "/contact_types/1/transfers/0/to",
+             "names \"billing_cb\", which serves callbacks: a transferred caller is on the line, a callback is not; "
+             "transfer to another type");
+  expect_has(into, "/contact_types/1/returns/as",
+             "names \"billing_cb\", which serves callbacks: a return is a new call; name another type");
+}
+
+TEST(LoadCallers, MoreThanOneDialNeedsARetryDelayAndOneDialNone) {
+  const std::vector<Diagnostic> ds =
+      errors_of(with_callbacks(R"({ "offer_above_wait_s": 60, "p_accept": 0.5, "to": "billing_cb", "p_reach": 0.8,
+                                    "max_attempts": 3 })"));
+  testing::expect_single(ds, "/contact_types/0/callback",
+                         "up to 3 dials are made: add \"retry_delay\", the time from a dial that failed (no answer, "
+                         "or no trunk line free) to the next (a distribution object such as {\"dist\": \"constant\", "
+                         "\"value_s\": 900})");
+  testing::expect_single(
+      errors_of(with_callbacks(R"({ "offer_above_wait_s": 60, "p_accept": 0.5, "to": "billing_cb",
+                                    "retry_delay": { "dist": "constant", "value_s": 60 } })")),
+      "/contact_types/0/callback/retry_delay",
+      "is never used: one dial is made (max_attempts 1); remove it, or set max_attempts above 1");
+}
+
+TEST(LoadCallers, TheServingTypeNeedsARoute) {
+  std::string text = with_callbacks(R"({ "offer_above_wait_s": 60, "p_accept": 0.5, "to": "billing_cb" })");
+  text = with(text, R"(, "billing_cb": ["support"])", "");
+  bool refused = false;
+  for (const Diagnostic& d : errors_of(text))
+    refused = refused || d.message.find("contact type \"billing_cb\" has no route") == 0;
+  EXPECT_TRUE(refused) << dump(errors_of(text));
 }
 
 }  // namespace

@@ -226,8 +226,9 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
 
 TEST(LoadScenario, UnknownNestedKeySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"patience\":", "\"patiense\":"), "/contact_types/0/patiense",
-              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, "
-              "redial, transfers, returns (did you mean \"patience\"?)");
+              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, "
+              "aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, redial, transfers, "
+              "returns, callback (did you mean \"patience\"?)");
 }
 
 TEST(LoadScenario, UnknownKeyInADistributionNamesTheDist) {
@@ -1342,12 +1343,16 @@ constexpr std::string_view kKnownKpis =
     "mean_in_system, mean_in_ivr, ivr_port_occupancy, p50_wait_answered_s, p90_wait_answered_s, "
     "p95_wait_answered_s, max_wait_answered_s, balked, timed_out, disconnected, p_balk_over_offered, "
     "p_timed_out_over_offered, p_disconnected_over_offered, redials, customers, customers_served, "
-    "p_abandon_over_customers, p_unserved_over_customers, transfers, transferred_in, returns";
+    "p_abandon_over_customers, p_unserved_over_customers, transfers, transferred_in, returns, callbacks_offered, "
+    "callbacks_accepted, callbacks_completed, callbacks_failed";
+// A message lists at most 64 names: the KPIs past them are counted.
+const std::string kKnownKpisShown =
+    std::string(kKnownKpis) + ", p_accepted_over_callbacks_offered, p_completed_over_callbacks_accepted, ... (2 more)";
 
 TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon_over_admited\", \"max\": 0.05 }], \"router\""),
               "/targets/0/kpi",
-              "unknown KPI \"p_abandon_over_admited\"; known: " + std::string(kKnownKpis) +
+              "unknown KPI \"p_abandon_over_admited\"; known: " + kKnownKpisShown +
                   " (did you mean \"p_abandon_over_admitted\"?)");
 }
 
@@ -1355,13 +1360,13 @@ TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
 TEST(LoadScenario, TargetOnARenamedKpiNamesItsNewKey) {
   expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon\", \"max\": 0.05 }], \"router\""),
               "/targets/0/kpi",
-              "unknown KPI \"p_abandon\"; known: " + std::string(kKnownKpis) +
+              "unknown KPI \"p_abandon\"; known: " + kKnownKpisShown +
                   " (p_abandon was renamed p_abandon_over_admitted in December 2026 (same value: its denominator is "
                   "admitted calls, every call that joined the queue; p_abandon_over_offered divides by every offered "
                   "call))");
   expect_only(with(kDay, "\"router\"", "\"check\": {\"tolerance\": {\"p_wait\": 0.01}}, \"router\""),
               "/check/tolerance/p_wait",
-              "unknown key \"p_wait\"; known: fraction, relative, " + std::string(kKnownKpis) +
+              "unknown key \"p_wait\"; known: fraction, relative, " + std::string(kKnownKpis) + ", ... (4 more)" +
                   " (p_wait was renamed p_wait_over_admitted in December 2026 (same value: its denominator is "
                   "admitted calls, every call that joined the queue; p_wait_over_offered divides by every offered "
                   "call))");
@@ -1480,7 +1485,8 @@ TEST(LoadScenario, SeveralErrorsAreReportedTogetherInDocumentOrder) {
     EXPECT_EQ(format_diagnostics(e),
               "two_skill.json: /period_s: must be > 0; got -1800\n"
               "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, priority, arrivals, "
-              "ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, redial, transfers, returns (did you mean \"patience\"?)\n"
+              "ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, "
+              "balking, redial, transfers, returns, callback (did you mean \"patience\"?)\n"
               "two_skill.json: /agent_groups/0/staffing: expected 3 values (num_periods), got 2\n"
               "two_skill.json: /router/type_to_group/sales/0: unknown agent group \"tier2\"; defined: support, tier1 "
               "(did you mean \"tier1\"?)\n");
