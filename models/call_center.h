@@ -109,6 +109,8 @@ class CallCenter {
 
   // call_center_routing.cc
   RoutingView view() const;
+  // The probability that the caller c of type k, about to join queue q, balks.
+  double balk_probability(ContactId c, ContactTypeId k, QueueId q) const;
   void route_to_agents(ContactId c);
   void assign_idle_agents(AgentGroupId g);
   void on_patience_expired(ContactId c);

@@ -57,7 +57,7 @@ void CallCenter::on_callback_due(ContactId c) {
   }
   const ContactTypeId k = pool_.type(c);
   const std::uint32_t slot = slot_now();
-  lifecycle_.arrival(now(), slot, k, index(c), true, CallKind::CallbackDial);
+  lifecycle_.arrival(now(), slot, k, index(c), true, CallKind::CallbackAttempt);
   pool_.slot(c) = slot;
   pool_.arrival_s(c) = now();
   route_to_agents(c);

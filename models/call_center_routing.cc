@@ -35,9 +35,8 @@ void CallCenter::route_to_agents(ContactId c) {
     const ContactTypeSpec& type = spec_.contact_types[k];
     if (type.callback && offer_callback(c, k, q)) [[unlikely]]
       return;
-    if (const auto& balk = type.balk_p_by_queue_length; !balk.empty()) {
-      const std::size_t ahead = std::min(queues_[q].size(), balk.size() - 1);
-      if (pool_.balk_u(c) < balk[ahead]) {
+    if (type.balks()) {
+      if (pool_.balk_u(c) < balk_probability(c, k, q)) {
         lifecycle_.balked(now(), pool_.slot(c), c, k, now() - pool_.arrival_s(c));
         end_attempt(c, AttemptEnd::Balked);
         return;
@@ -64,6 +63,19 @@ void CallCenter::route_to_agents(ContactId c) {
     lifecycle_.blocked(now(), pool_.slot(c), k, BlockedAt::Router, index(c), now() - pool_.arrival_s(c));
     end_attempt(c, AttemptEnd::Blocked);
   }
+}
+
+double CallCenter::balk_probability(ContactId c, ContactTypeId k, QueueId q) const {
+  const ContactTypeSpec& type = spec_.contact_types[k];
+  if (const auto& balk = type.balk_p_by_queue_length; !balk.empty())
+    return balk[std::min(queues_[q].size(), balk.size() - 1)];
+  const double wait_s = announced_wait_s(k, q, pool_.slot(c));
+  double p = 0.0;
+  for (const ContactTypeSpec::BalkStep& step : type.balk_by_announced_wait) {
+    if (!(wait_s > step.above_s)) break;
+    p = step.p;
+  }
+  return p;
 }
 
 void CallCenter::assign_idle_agents(AgentGroupId g) {

@@ -72,6 +72,7 @@ class ContactPool {
   // TransferTalkEnd event is then due).
   std::uint32_t& transfer_to(ContactId c) { return transfer_to_[index(c)]; }
   ContactTypeId type(ContactId c) const { return type_[index(c)]; }
+  std::uint32_t slot(ContactId c) const { return slot_[index(c)]; }
   double enqueue_s(ContactId c) const { return enqueue_s_[index(c)]; }
 
   // A callback: its acceptance, by a call of type `from` in `slot` (where its outcome is

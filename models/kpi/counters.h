@@ -42,14 +42,16 @@ struct TypeCounters {
   std::uint64_t transfers = 0;       // legs of this type transferred to another type after their talk
   std::uint64_t transferred_in = 0;  // legs offered to this type by a transfer (in offered too)
   std::uint64_t returns = 0;         // calls that are returns of served customers (in offered too)
-  // Callbacks, counted in the type and slot of the call that was offered one; a callback's
-  // dials count in the type that serves it, each in the slot it is made in (in offered too).
+  // Callbacks, counted in the type and slot of the call that was offered one. A callback's
+  // attempts (each time it joins the serving type's queue for a dial, the first or a retry)
+  // count in the type that serves it, in the slot it joined (in offered too); its answered
+  // counts the attempts an agent dialled, the others were ended by the close or the run's end.
   std::uint64_t callbacks_offered = 0;
   std::uint64_t callbacks_accepted = 0;
   std::uint64_t callbacks_completed = 0;  // the customer answered a dial and was served
   std::uint64_t callbacks_failed = 0;     // no dial reached the customer (or none was made)
   double callback_delay_sum_s = 0.0;      // acceptance to the answered dial, of the completed
-  std::uint64_t callback_dials = 0;
+  std::uint64_t callback_attempts = 0;
   std::uint64_t waited = 0;           // reached the queue and waited > 0 (answered, abandoned, timed out...)
   double wait_sum_answered_s = 0.0;
   double wait_sum_admitted_s = 0.0;  // every call that joined the queue, whatever its end
@@ -64,8 +66,8 @@ struct TypeCounters {
   bool operator==(const TypeCounters&) const = default;
 
   // A return is a new request, so it counts as a customer again; a transferred leg or a
-  // callback's dial does not.
-  std::uint64_t customers() const { return offered - redials - transferred_in - callback_dials; }
+  // callback's attempt does not.
+  std::uint64_t customers() const { return offered - redials - transferred_in - callback_attempts; }
   // Answered by an agent or contained by the IVR (self-service) on some attempt.
   std::uint64_t customers_served() const { return customers() - customers_lost; }
 };

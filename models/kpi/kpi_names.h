@@ -77,7 +77,7 @@ enum class Kpi : std::uint8_t {
   PAcceptedOverCallbacksOffered,
   PCompletedOverCallbacksAccepted,
   MeanCallbackDelayS,
-  CallbackDials,
+  CallbackAttempts,
 };
 
 namespace internal {
@@ -150,7 +150,7 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::PAcceptedOverCallbacksOffered: return "p_accepted_over_callbacks_offered";
     case Kpi::PCompletedOverCallbacksAccepted: return "p_completed_over_callbacks_accepted";
     case Kpi::MeanCallbackDelayS: return "mean_callback_delay_s";
-    case Kpi::CallbackDials: return "callback_dials";
+    case Kpi::CallbackAttempts: return "callback_attempts";
   }
   return {};
 }
@@ -243,7 +243,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::CallbacksCompleted:
     case Kpi::CallbacksFailed:
     case Kpi::MeanCallbackDelayS:
-    case Kpi::CallbackDials:
+    case Kpi::CallbackAttempts:
       return false;
   }
   return false;

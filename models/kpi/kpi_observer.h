@@ -19,8 +19,8 @@ namespace ccsim::models {
 enum class BlockedAt : std::uint8_t { Trunk, Ivr, Router };
 enum class IvrOutcome : std::uint8_t { Contained, HungUp };
 // What an offered call is: a customer's first attempt (a fresh call or a return), a
-// redial, the leg of a call transferred from another type, or a callback's dial.
-enum class CallKind : std::uint8_t { First, Redial, TransferredIn, CallbackDial };
+// redial, the leg of a call transferred from another type, or a callback's attempt.
+enum class CallKind : std::uint8_t { First, Redial, TransferredIn, CallbackAttempt };
 
 class KpiObserver {
  public:
@@ -38,7 +38,7 @@ class KpiObserver {
     ++tc.offered;
     tc.redials += kind == CallKind::Redial;
     tc.transferred_in += kind == CallKind::TransferredIn;
-    tc.callback_dials += kind == CallKind::CallbackDial;
+    tc.callback_attempts += kind == CallKind::CallbackAttempt;
     if (entered) in_system_changes(k, now_s, +1);
   }
   // A caller of type k (arrived in `slot`) about to wait was offered a callback. One who

@@ -90,7 +90,7 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   w.set_ratio(Kpi::PAcceptedOverCallbacksOffered, d(c.callbacks_accepted), d(c.callbacks_offered));
   w.set_ratio(Kpi::PCompletedOverCallbacksAccepted, d(c.callbacks_completed), d(c.callbacks_accepted));
   w.set_ratio(Kpi::MeanCallbackDelayS, c.callback_delay_sum_s, d(c.callbacks_completed));
-  w.set(Kpi::CallbackDials, d(c.callback_dials));
+  w.set(Kpi::CallbackAttempts, d(c.callback_attempts));
   w.set_ratio(Kpi::PWaitOverAdmitted, d(c.waited), admitted);
   w.set_ratio(Kpi::PWaitOverOffered, d(c.waited), offered);
   w.set_ratio(Kpi::PAbandonOverAdmitted, d(c.abandoned), admitted);
@@ -143,7 +143,7 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
     case Kpi::Cost: return spec.has_costs();
     case Kpi::Balked:
     case Kpi::PBalkOverOffered:
-      return any_type([](const ContactTypeSpec& t) { return !t.balk_p_by_queue_length.empty(); });
+      return any_type([](const ContactTypeSpec& t) { return t.balks(); });
     case Kpi::TimedOut:
     case Kpi::PTimedOutOverOffered:
       return any_type([](const ContactTypeSpec& t) { return t.max_wait_s.has_value(); });
@@ -172,7 +172,7 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
     case Kpi::PAcceptedOverCallbacksOffered:
     case Kpi::PCompletedOverCallbacksAccepted:
     case Kpi::MeanCallbackDelayS:
-    case Kpi::CallbackDials:
+    case Kpi::CallbackAttempts:
       return any_type([](const ContactTypeSpec& t) { return t.callback.has_value(); });
     default: return true;
   }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "models/scenario/json_pointer.h"
 #include "models/scenario/message_text.h"
 
 namespace ccsim::models::internal {
@@ -20,6 +21,17 @@ bool arrives(const ArrivalSpec& a) {
 }
 
 }  // namespace
+
+std::vector<Diagnostic> balk_step_problems(const std::vector<ContactTypeSpec::BalkStep>& steps,
+                                           const std::string& ptr) {
+  std::vector<Diagnostic> out;
+  for (std::size_t i = 1; i < steps.size(); ++i)
+    if (!(steps[i].above_s > steps[i - 1].above_s))
+      out.push_back({child_pointer(child_pointer(ptr, i), "above_s"),
+                     fmt::format("must be above the step before's ({:.6g}): steps go in increasing above_s; got {:.6g}",
+                                 steps[i - 1].above_s, steps[i].above_s)});
+  return out;
+}
 
 bool is_callback_type(const IdVector<ContactTypeId, ContactTypeSpec>& types, ContactTypeId k) {
   return std::ranges::any_of(types, [&](const ContactTypeSpec& t) { return t.callback && t.callback->to == k; });
@@ -64,7 +76,7 @@ std::vector<Diagnostic> callback_problems(const IdVector<ContactTypeId, ContactT
     refuse("ivr", t.ivr.has_value(), "they do not pass the IVR");
     refuse("patience", t.patience.has_value(), "they do not abandon");
     refuse("max_wait_s", t.max_wait_s.has_value(), "they have no maximum wait");
-    refuse("balking", !t.balk_p_by_queue_length.empty(), "they do not balk");
+    refuse("balking", t.balks(), "they do not balk");
     refuse("redial", t.redial.has_value(), "a dial that fails is retried by the callback's own max_attempts");
     refuse("callback", t.callback.has_value(), "they are not offered another callback");
     for (std::size_t j = 0; j < types.size(); ++j) {

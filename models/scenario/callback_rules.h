@@ -1,7 +1,8 @@
 // models/scenario/callback_rules.h
-// The rules that tie a callback to the contact type that serves it
-// (docs/scenario-format.md#callbacks), written once for the loader and validate_spec. Each
-// value's own range (a probability, a law) is checked where it is read.
+// The rules on what a caller told its wait does: take a callback, tied to the contact type
+// that serves it (docs/scenario-format.md#callbacks), or balk by the wait it was told
+// (#balking); written once for the loader and validate_spec. Each value's own range (a
+// probability, a law) is checked where it is read.
 #pragma once
 
 #include <string>
@@ -15,6 +16,11 @@ namespace ccsim::models::internal {
 // Most dials a callback may be given: a number past this is a scenario error, and the
 // count fits the contact record.
 inline constexpr std::uint32_t kMaxCallbackDials = 100;
+
+// The problems of a balking table by announced wait, located under `ptr`: its above_s
+// must increase from step to step.
+std::vector<Diagnostic> balk_step_problems(const std::vector<ContactTypeSpec::BalkStep>& steps,
+                                           const std::string& ptr);
 
 // Whether type k serves some type's callbacks (it is a callback's `to`).
 bool is_callback_type(const IdVector<ContactTypeId, ContactTypeSpec>& types, ContactTypeId k);

@@ -64,7 +64,8 @@ void Decoder::decode_contact_types(const Json& doc, ScenarioSpec& spec) {
   std::vector<std::string> pointers;
   for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
   if (auto d = endless_work_problem(spec.contact_types, pointers)) error(std::move(d->pointer), std::move(d->message));
-  for (Diagnostic& d : callback_problems(spec.contact_types, pointers)) error(std::move(d.pointer), std::move(d.message));
+  for (Diagnostic& d : callback_problems(spec.contact_types, pointers))
+    error(std::move(d.pointer), std::move(d.message));
 }
 
 void Decoder::decode_callback(const Json& v, const std::string& ptr, ContactTypeSpec& t) {
@@ -262,12 +263,24 @@ void Decoder::decode_balking(const Json& v, const std::string& ptr, ContactTypeS
   constexpr std::string_view accepted =
       "a non-empty array of probabilities in [0, 1]: [p0, p1, ...], p_n when n callers wait ahead, the last value "
       "for longer queues ([p] for every caller who would wait)";
-  if (!expect_object(v, ptr, R"(an object {"p_by_queue_length": [p0, p1, ...]})")) return;
+  if (!expect_object(v, ptr,
+                     R"(an object {"p_by_queue_length": [p0, p1, ...]} or )"
+                     R"({"p_by_announced_wait": [{"above_s": s, "p": p}, ...]})"))
+    return;
   check_keys(v, ptr, kBalkingKeys);
-  const std::string pp = ptr + "/p_by_queue_length";
   const Json* ps = find(v, "p_by_queue_length");
+  const Json* steps = find(v, "p_by_announced_wait");
+  if (ps && steps) {
+    error(ptr, "give one of \"p_by_queue_length\" and \"p_by_announced_wait\", not both");
+    return;
+  }
+  if (steps) {
+    decode_balk_steps(*steps, ptr + "/p_by_announced_wait", t);
+    return;
+  }
+  const std::string pp = ptr + "/p_by_queue_length";
   if (!ps) {
-    missing(ptr, "p_by_queue_length", accepted);
+    missing(ptr, "p_by_queue_length", std::string(accepted) + R"(; or "p_by_announced_wait")");
     return;
   }
   if (!ps->is_array() || ps->empty()) {
@@ -283,6 +296,34 @@ void Decoder::decode_balking(const Json& v, const std::string& ptr, ContactTypeS
   for (std::size_t i = 0; i < ps->size(); ++i)
     if (auto x = number((*ps)[i], child_pointer(pp, i), closed(0.0, 1.0))) p.push_back(*x);
   if (p.size() == ps->size()) t.balk_p_by_queue_length = std::move(p);
+}
+
+void Decoder::decode_balk_steps(const Json& v, const std::string& ptr, ContactTypeSpec& t) {
+  constexpr std::string_view entry = R"({"above_s": s, "p": p})";
+  if (!v.is_array() || v.empty()) {
+    error(ptr, fmt::format("expected a non-empty array of {} in increasing above_s: a caller told a wait above "
+                           "above_s balks with p (the last step it passes); got {}",
+                           entry, describe(v)));
+    return;
+  }
+  if (v.size() > kMaxBalkingValues) {
+    error(ptr, fmt::format("at most {} steps; got {}", kMaxBalkingValues, v.size()));
+    return;
+  }
+  const std::size_t before = sink_.count();
+  std::vector<ContactTypeSpec::BalkStep> out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string ep = child_pointer(ptr, i);
+    if (!expect_object(v[i], ep, entry)) continue;
+    check_keys(v[i], ep, kBalkStepKeys);
+    ContactTypeSpec::BalkStep step;
+    if (auto x = number_at(v[i], ep, "above_s", at_least(0.0), true)) step.above_s = *x;
+    if (auto p = number_at(v[i], ep, "p", closed(0.0, 1.0), true)) step.p = *p;
+    out.push_back(step);
+  }
+  if (sink_.count() != before) return;
+  for (Diagnostic& d : balk_step_problems(out, ptr)) error(std::move(d.pointer), std::move(d.message));
+  if (sink_.count() == before) t.balk_by_announced_wait = std::move(out);
 }
 
 void Decoder::decode_redial(const Json& v, const std::string& ptr, ContactTypeSpec& t) {

@@ -65,9 +65,10 @@ constexpr std::array<std::string_view, 16> kContactTypeKeys = {
     "patience_per_period_s", "service_level", "max_wait_s", "balking", "redial", "transfers", "returns", "callback"};
 constexpr std::array<std::string_view, 3> kTransferKeys = {"to", "p", "handle"};
 constexpr std::array<std::string_view, 3> kReturnKeys = {"p", "delay", "as"};
-constexpr std::array<std::string_view, 8> kCallbackKeys = {"offer_above_wait_s", "p_accept", "to",          "delay",
-                                                           "dial",               "p_reach",  "max_attempts", "retry_delay"};
-constexpr std::array<std::string_view, 1> kBalkingKeys = {"p_by_queue_length"};
+constexpr std::array<std::string_view, 8> kCallbackKeys = {
+    "offer_above_wait_s", "p_accept", "to", "delay", "dial", "p_reach", "max_attempts", "retry_delay"};
+constexpr std::array<std::string_view, 2> kBalkingKeys = {"p_by_queue_length", "p_by_announced_wait"};
+constexpr std::array<std::string_view, 2> kBalkStepKeys = {"above_s", "p"};
 constexpr std::array<std::string_view, 6> kRedialKeys = {"after", "p_by_attempt", "max_attempts",
                                                          "delay", "patience", "handle_time"};
 // Same order as AttemptEnd.
@@ -295,6 +296,7 @@ class Decoder {
   // After every type is named (a transfer or return may name a later one).
   void decode_after_service(const Json& v, const std::string& ptr, ContactTypeSpec& t, std::size_t self);
   void decode_callback(const Json& v, const std::string& ptr, ContactTypeSpec& t);
+  void decode_balk_steps(const Json& v, const std::string& ptr, ContactTypeSpec& t);
   void decode_busyness(const Json& doc, ScenarioSpec& spec);
   std::optional<sim::Distribution> decode_distribution(const Json& v, const std::string& ptr, bool is_talk);
   // Day mode: one value > 0 per period at obj[key], or nullopt (reported).

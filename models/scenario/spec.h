@@ -181,6 +181,16 @@ struct ContactTypeSpec {
   // with probability balk_p_by_queue_length[n] when n callers of its type wait ahead (the
   // last value for any longer queue). Empty: no caller balks.
   std::vector<double> balk_p_by_queue_length;
+  // Or by the wait the caller is told (CallCenter::announced_wait_s): with probability p of
+  // the last step whose above_s the announced wait exceeds (none: 0). Steps in increasing
+  // above_s; at most one of the two tables is given.
+  struct BalkStep {
+    double above_s = 0.0;
+    double p = 0.0;
+    bool operator==(const BalkStep&) const = default;
+  };
+  std::vector<BalkStep> balk_by_announced_wait;
+  bool balks() const { return !balk_p_by_queue_length.empty() || !balk_by_announced_wait.empty(); }
   std::optional<RedialSpec> redial;  // none: a caller who fails does not call again
   std::vector<TransferSpec> transfers;  // their p add up to at most 1
   std::optional<ReturnSpec> returns;    // none: a served customer does not come back

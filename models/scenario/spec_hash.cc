@@ -26,6 +26,7 @@ void feed(Hash64& h, const RedialSpec& r);
 void feed(Hash64& h, const TransferSpec& t);
 void feed(Hash64& h, const ReturnSpec& r);
 void feed(Hash64& h, const CallbackSpec& c);
+void feed(Hash64& h, const ContactTypeSpec::BalkStep& b);
 void feed(Hash64& h, const ContactTypeSpec& c);
 void feed(Hash64& h, const BreakSpec& b);
 void feed(Hash64& h, const ShiftSpec& s);
@@ -94,11 +95,13 @@ void feed(Hash64& h, const ServiceLevelSpec& s) {
 void feed(Hash64& h, const ContactTypeSpec& c) {
   const auto& [name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
                overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-               balk_p_by_queue_length, redial, transfers, returns, callback] = c;
+               balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback] = c;
   feed_all(h, name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
            overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-           balk_p_by_queue_length, redial, transfers, returns, callback);
+           balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback);
 }
+
+void feed(Hash64& h, const ContactTypeSpec::BalkStep& b) { feed_all(h, b.above_s, b.p); }
 
 void feed(Hash64& h, const CallbackSpec& c) {
   const auto& [offer_above_wait_s, p_accept, to, delay, dial, p_reach, max_attempts, retry_delay] = c;

@@ -42,6 +42,7 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     if (t.ivr && spec.ivr_ports) to_agents *= 1.0 - blocked;
     // Past its balking table, a caller joins a long queue with probability 1 - the last value.
     if (!t.balk_p_by_queue_length.empty()) to_agents *= 1.0 - t.balk_p_by_queue_length.back();
+    if (!t.balk_by_announced_wait.empty()) to_agents *= 1.0 - t.balk_by_announced_wait.back().p;
     // A transferred leg passes neither the IVR nor balking: it reaches the agents.
     const double legs = rate[k] - fresh[k];
     const double reaching = fresh[k] * std::max(0.0, to_agents) + legs;

@@ -255,6 +255,7 @@ class SpecChecker {
       for (std::size_t i = 0; i < t.balk_p_by_queue_length.size(); ++i)
         number(child_pointer(ptr + "/balking/p_by_queue_length", i), t.balk_p_by_queue_length[i], closed(0.0, 1.0),
                "a probability");
+      balk_steps(ptr + "/balking", t);
       if (t.redial) redial(ptr + "/redial", *t.redial);
       after_service(ptr, t, make_id<ContactTypeId>(k));
       routes(ptr, t, reaches_agents || transfer_targets.contains(make_id<ContactTypeId>(k)));
@@ -262,7 +263,8 @@ class SpecChecker {
     std::vector<std::string> pointers;
     for (std::size_t k = 0; k < types.size(); ++k) pointers.push_back(child_pointer("/contact_types", k));
     if (auto d = internal::endless_work_problem(types, pointers)) error(std::move(d->pointer), std::move(d->message));
-    for (Diagnostic& d : internal::callback_problems(types, pointers)) error(std::move(d.pointer), std::move(d.message));
+    for (Diagnostic& d : internal::callback_problems(types, pointers))
+      error(std::move(d.pointer), std::move(d.message));
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",
             "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "
@@ -302,6 +304,22 @@ class SpecChecker {
       if (cb.dial) distribution(cp + "/dial", *cb.dial, false);
       if (cb.retry_delay) distribution(cp + "/retry_delay", *cb.retry_delay, false);
     }
+  }
+
+  void balk_steps(const std::string& ptr, const ContactTypeSpec& t) {
+    const auto& steps = t.balk_by_announced_wait;
+    if (steps.empty()) return;
+    if (!t.balk_p_by_queue_length.empty())
+      error(ptr, "give one of balk_p_by_queue_length and balk_by_announced_wait, not both");
+    if (steps.size() > internal::kMaxBalkingValues)
+      error(ptr + "/p_by_announced_wait",
+            fmt::format("at most {} steps; got {}", internal::kMaxBalkingValues, steps.size()));
+    const std::string sp = ptr + "/p_by_announced_wait";
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      number(child_pointer(child_pointer(sp, i), "above_s"), steps[i].above_s, at_least(0.0), "seconds");
+      number(child_pointer(child_pointer(sp, i), "p"), steps[i].p, closed(0.0, 1.0), "a probability");
+    }
+    for (Diagnostic& d : internal::balk_step_problems(steps, sp)) error(std::move(d.pointer), std::move(d.message));
   }
 
   void redial(const std::string& ptr, const RedialSpec& r) {

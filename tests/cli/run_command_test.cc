@@ -35,7 +35,7 @@ std::vector<std::string> keys(const nlohmann::json& object) {
 // The KPI keys of each level, sorted as nlohmann writes them (docs/results-format.md).
 const std::vector<std::string> kTypeKeys = {
     "abandoned", "abandoned_within_t", "answered", "answered_within_t", "asa_s", "balked", "blocked",
-    "callback_dials", "callbacks_accepted", "callbacks_completed", "callbacks_failed", "callbacks_offered", "cost",
+    "callback_attempts", "callbacks_accepted", "callbacks_completed", "callbacks_failed", "callbacks_offered", "cost",
     "customers", "customers_served", "disconnected", "ivr_abandoned", "ivr_contained", "ivr_port_occupancy",
     "max_wait_answered_s", "mean_callback_delay_s", "mean_in_ivr", "mean_in_system", "mean_queue_length",
     "mean_time_in_system_s", "mean_wait_abandoned_s", "mean_wait_admitted_s", "occupancy", "offered",

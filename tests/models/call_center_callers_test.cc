@@ -543,6 +543,22 @@ TEST(CallCenterTransfers, ProbabilitiesOfZeroAreTheModelWithoutTransfersOrReturn
   EXPECT_NE(run_replication(s, make_router(s), 2).fingerprint, plain.fingerprint);
 }
 
+TEST(CallCenterCallers, ACallerBalksByTheWaitItIsToldNotByTheQueueAlone) {
+  ScenarioSpec s = one_agent({0, 10, 20, 30}, std::nullopt);
+  // Told (ahead + 1) x 100 s / 1 agent: 100 s at 10 (joins), 200 s at 20 and 30 (balk).
+  calls(s).balk_by_announced_wait = {{50.0, 0.0}, {150.0, 1.0}};
+  const std::vector<Line> expected = {
+      {0, TraceWhat::LogOn, 0, 0},   {0, TraceWhat::Answered, 0, 0},  {10, TraceWhat::Queued, N, 0},
+      {20, TraceWhat::Balked, N, 0}, {30, TraceWhat::Balked, N, 0},   {100, TraceWhat::Answered, 0, 90},
+  };
+  EXPECT_EQ(trace_of(s), expected);
+  EXPECT_EQ(day_totals(s).balked, 2u);
+  // Two agents halve the wait told: 50 s and 100 s, neither above 150.
+  s.agent_groups.raw()[0].staffing = {2};
+  calls(s).arrivals.times_s = {0, 1, 10, 20};
+  EXPECT_EQ(day_totals(s).balked, 0u);
+}
+
 // One agent serves "calls" (talk 100) and "calls_cb" (talk 50), the type that serves the
 // callbacks of calls, at the same priority: a callback keeps its place among the waits.
 ScenarioSpec with_callbacks(std::vector<double> arrivals_s, double offer_above_wait_s) {
@@ -584,7 +600,7 @@ TEST(CallCenterCallbacks, ACallerToldALongWaitHangsUpAndIsCalledBackInItsTurn) {
   // The accepting callers left calls' system at once; the callbacks' time counts in calls_cb.
   EXPECT_DOUBLE_EQ(calls_tc.sojourn_sum_s, 100);
   EXPECT_EQ(cb_tc.offered, 2u);
-  EXPECT_EQ(cb_tc.callback_dials, 2u);
+  EXPECT_EQ(cb_tc.callback_attempts, 2u);
   EXPECT_EQ(cb_tc.answered, 2u);
   EXPECT_EQ(cb_tc.customers(), 0u);
   EXPECT_DOUBLE_EQ(cb_tc.sojourn_sum_s, (100 + 50 - 10) + (150 + 50 - 20));
@@ -630,7 +646,7 @@ TEST(CallCenterCallbacks, AnUnansweredDialIsRetriedThenTheCallbackFails) {
   EXPECT_EQ(c.type(0, 0).callbacks_completed, 0u);
   EXPECT_EQ(c.type(0, 0).customers_lost, 1u);
   EXPECT_EQ(c.type(0, 0).customers_abandoned, 0u);
-  EXPECT_EQ(c.type(0, 1).callback_dials, 2u);
+  EXPECT_EQ(c.type(0, 1).callback_attempts, 2u);
   EXPECT_DOUBLE_EQ(c.group(0, 0).busy_area, 100 + 10 + 10);
 }
 
@@ -652,7 +668,7 @@ TEST(CallCenterCallbacks, ADialThatFindsEveryTrunkLineBusyFailsAtOnce) {
       {150, TraceWhat::CallbackFailed, N, 0}};
   EXPECT_EQ(at_150, expected);
   EXPECT_EQ(c.type(0, 0).callbacks_failed, 1u);
-  EXPECT_EQ(c.type(0, 1).callback_dials, 1u);
+  EXPECT_EQ(c.type(0, 1).callback_attempts, 1u);
   EXPECT_EQ(c.type(0, 2).blocked_trunk, 0u);
 }
 

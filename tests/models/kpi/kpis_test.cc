@@ -39,7 +39,7 @@ TypeCounters some_calls() {
   c.callbacks_completed = 5;
   c.callbacks_failed = 1;
   c.callback_delay_sum_s = 700;
-  c.callback_dials = 7;
+  c.callback_attempts = 7;
   c.waited = 30;
   c.wait_sum_answered_s = 900;
   c.wait_sum_admitted_s = 1500;

@@ -57,7 +57,7 @@ TEST(LoadCallers, EveryBadValueIsReportedWhereItIs) {
   expect_has(ds, "/contact_types/0/balking/p_by_queue_length/1",
              "must be in [0, 1] (a fraction: write 1.5 % as 0.015); got 1.5");
   expect_has(ds, "/contact_types/0/balking/p_by_queue_length/2", "expected a number in [0, 1]; got string \"x\"");
-  expect_has(ds, "/contact_types/0/balking/p", "unknown key \"p\"; known: p_by_queue_length");
+  expect_has(ds, "/contact_types/0/balking/p", "unknown key \"p\"; known: p_by_queue_length, p_by_announced_wait");
   expect_has(ds, "/closing",
              "unknown closing rule \"drain\"; known: serve_after_close, disconnect_at_close, disconnect_when_no_agent");
   EXPECT_EQ(ds.size(), 5u) << dump(ds);
@@ -70,9 +70,10 @@ TEST(LoadCallers, ABalkingTableMustHoldProbabilities) {
   expect_has(errors_of(billing_with(R"("balking": { "p_by_queue_length": [] })")),
              "/contact_types/0/balking/p_by_queue_length", "expected " + accepted + "; got an empty array");
   expect_has(errors_of(billing_with(R"("balking": {})")), "/contact_types/0/balking",
-             "missing required key \"p_by_queue_length\"; expected " + accepted);
+             "missing required key \"p_by_queue_length\"; expected " + accepted + "; or \"p_by_announced_wait\"");
   expect_has(errors_of(billing_with(R"("balking": 0.1)")), "/contact_types/0/balking",
-             "expected an object {\"p_by_queue_length\": [p0, p1, ...]}; got 0.1");
+             "expected an object {\"p_by_queue_length\": [p0, p1, ...]} or {\"p_by_announced_wait\": "
+             "[{\"above_s\": s, \"p\": p}, ...]}; got 0.1");
 }
 
 TEST(LoadCallers, ClosingIsADayRule) {
@@ -282,6 +283,33 @@ TEST(LoadCallers, ReturnsCountInTheSteadyStateLoad) {
   EXPECT_TRUE(overloaded) << dump(errors_of(text));
 }
 
+TEST(LoadCallers, BalkingByTheAnnouncedWaitIsDecodedAndChecked) {
+  const ScenarioSpec s = load_scenario_text(
+      billing_with(R"("balking": { "p_by_announced_wait": [{ "above_s": 60, "p": 0.05 }, { "above_s": 300, "p": 0.3 }] })"),
+      "t.json");
+  const std::vector<ContactTypeSpec::BalkStep> expected = {{60, 0.05}, {300, 0.3}};
+  EXPECT_EQ(s.contact_types.raw()[0].balk_by_announced_wait, expected);
+  EXPECT_TRUE(s.contact_types.raw()[0].balk_p_by_queue_length.empty());
+
+  const std::string ptr = "/contact_types/0/balking";
+  const std::vector<Diagnostic> ds = errors_of(billing_with(
+      R"("balking": { "p_by_announced_wait": [{ "above_s": 60, "p": 1.5 }, { "above_s": -1, "p": 0.1 }, 3] })"));
+  expect_has(ds, ptr + "/p_by_announced_wait/0/p", "must be in [0, 1] (a fraction: write 1.5 % as 0.015); got 1.5");
+  expect_has(ds, ptr + "/p_by_announced_wait/1/above_s", "must be >= 0; got -1");
+  bool not_an_object = false;
+  for (const Diagnostic& d : ds) not_an_object = not_an_object || d.pointer == ptr + "/p_by_announced_wait/2";
+  EXPECT_TRUE(not_an_object) << dump(ds);
+  testing::expect_single(
+      errors_of(billing_with(
+          R"("balking": { "p_by_announced_wait": [{ "above_s": 60, "p": 0.1 }, { "above_s": 60, "p": 0.2 }] })")),
+      ptr + "/p_by_announced_wait/1/above_s",
+      "must be above the step before's (60): steps go in increasing above_s; got 60");
+  testing::expect_single(
+      errors_of(billing_with(
+          R"("balking": { "p_by_queue_length": [0.1], "p_by_announced_wait": [{ "above_s": 60, "p": 0.1 }] })")),
+      ptr, "give one of \"p_by_queue_length\" and \"p_by_announced_wait\", not both");
+}
+
 // kDay with billing's callbacks served by a third type, "billing_cb", routed to support.
 std::string with_callbacks(const std::string& callback, const std::string& served = "") {
   std::string text = billing_with(R"("callback": )" + callback);
@@ -310,7 +338,8 @@ TEST(LoadCallers, CallbacksAreDecodedWithTheirDefaults) {
 
   const ScenarioSpec full = load_scenario_text(
       with_callbacks(R"({ "offer_above_wait_s": 60, "p_accept": 1, "to": "billing_cb",
-                          "delay": { "dist": "constant", "value_s": 900 }, "dial": { "dist": "constant", "value_s": 20 },
+                          "delay": { "dist": "constant", "value_s": 900 },
+                          "dial": { "dist": "constant", "value_s": 20 },
                           "p_reach": 0.7, "max_attempts": 3, "retry_delay": { "dist": "constant", "value_s": 600 } })"),
       "t.json");
   const CallbackSpec& f = *full.contact_types.raw()[0].callback;
@@ -329,7 +358,8 @@ TEST(LoadCallers, EveryBadCallbackValueIsReportedWhereItIs) {
   expect_has(ds, ptr + "/offer_above_wait_s", "must be >= 0; got -1");
   expect_has(ds, ptr + "/p_accept", "must be in [0, 1] (a fraction: write 1.2 % as 0.012); got 1.2");
   expect_has(ds, ptr + "/to",
-             "unknown contact type \"billing_cbb\"; defined: billing, sales, billing_cb (did you mean \"billing_cb\"?)");
+             "unknown contact type \"billing_cbb\"; defined: billing, sales, billing_cb (did you mean "
+             "\"billing_cb\"?)");
   expect_has(ds, ptr + "/p_reach", "must be in [0, 1]; got -0.1");
   expect_has(ds, ptr + "/max_attempts", "must be in [1, 100]; got 0");
   bool dial = false, ring = false;
@@ -342,7 +372,8 @@ TEST(LoadCallers, EveryBadCallbackValueIsReportedWhereItIs) {
   const std::vector<Diagnostic> missing = errors_of(with_callbacks("{}"));
   for (const char* key : {"offer_above_wait_s", "p_accept", "to"}) {
     bool found = false;
-    for (const Diagnostic& d : missing) found = found || d.message.find(std::string("missing required key \"") + key) == 0;
+    for (const Diagnostic& d : missing)
+      found = found || d.message.find(std::string("missing required key \"") + key) == 0;
     EXPECT_TRUE(found) << key << "\n" << dump(missing);
   }
 }
