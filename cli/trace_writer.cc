@@ -1,5 +1,6 @@
 #include "cli/trace_writer.h"
 
+#include <cmath>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -68,6 +69,8 @@ void TraceWriter::record(const models::TraceRecord& r) {
                         r.what == TraceWhat::TimedOut || r.what == TraceWhat::Disconnected ||
                         r.what == TraceWhat::CallbackDeclined || r.what == TraceWhat::CallbackAccepted;
   const bool has_lateness = r.what == TraceWhat::BreakStart;
+  // An endless announced wait (no agent on duty) has no number in CSV or JSON: left empty.
+  const bool finite = std::isfinite(r.value);
   const bool has_delay =
       r.what == TraceWhat::Redial || r.what == TraceWhat::Return || r.what == TraceWhat::CallbackUnreached;
   const std::string_view event = models::trace_what_name(r.what);
@@ -83,7 +86,7 @@ void TraceWriter::record(const models::TraceRecord& r) {
     fmt::format_to(out, ",{},{},", type, group);
     if (r.agent != kNoId) fmt::format_to(out, "{}", r.agent);
     line_ += ',';
-    if (has_wait) fmt::format_to(out, "{}", r.value);
+    if (has_wait && finite) fmt::format_to(out, "{}", r.value);
     line_ += ',';
     if (has_lateness) fmt::format_to(out, "{}", r.value);
     line_ += ',';
@@ -95,7 +98,7 @@ void TraceWriter::record(const models::TraceRecord& r) {
     if (!type.empty()) fmt::format_to(out, ",\"contact_type\":{}", type);
     if (!group.empty()) fmt::format_to(out, ",\"agent_group\":{}", group);
     if (r.agent != kNoId) fmt::format_to(out, ",\"agent\":{}", r.agent);
-    if (has_wait) fmt::format_to(out, ",\"wait_s\":{}", r.value);
+    if (has_wait && finite) fmt::format_to(out, ",\"wait_s\":{}", r.value);
     if (has_lateness) fmt::format_to(out, ",\"lateness_s\":{}", r.value);
     if (has_delay) fmt::format_to(out, ",\"delay_s\":{}", r.value);
     line_ += "}\n";

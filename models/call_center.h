@@ -142,7 +142,7 @@ class CallCenter {
   void on_callback_due(ContactId c);
   // An agent takes the callback c: whether a line is free and the customer answers, and
   // the agent's time that follows (talk_s, wrap_s: the customer's, if reached).
-  void dial(ContactId c, double& talk_s, double& wrap_s);
+  void dial(ContactId c, double multiplier, double& talk_s, double& wrap_s);
   void end_unanswered_dial(ContactId c);
   void fail_callback(ContactId c);
   bool serves_callbacks(ContactTypeId k) const { return callbacks_ && serves_callbacks_[index(k)] != 0; }

@@ -31,7 +31,8 @@ bool CallCenter::offer_callback(ContactId c, ContactTypeId k, QueueId q) {
   release_line(c);
   pool_.keep_customer(c);
   pool_.bump_generation(c);
-  pool_.callback(c) = ContactPool::Callback{now(), pool_.slot(c), k, 0, ContactPool::Dial::Reached};
+  ContactPool::Callback& r = pool_.callback(c);
+  r = ContactPool::Callback{now(), 0.0, pool_.slot(c), k, 0, ContactPool::Dial::Reached};
   // The customer's talk is the serving type's, drawn from its own Service and WrapUp
   // streams (it has no calls of its own to share them with), scaled to its AHT of the
   // period the callback was accepted in.
@@ -39,7 +40,7 @@ bool CallCenter::offer_callback(ContactId c, ContactTypeId k, QueueId q) {
   TypeStreams& ts = streams_[cb.to];
   const double f = handle_scale_.empty() ? 1.0 : handle_scale_[index(cb.to) * spec_.num_periods + pool_.slot(c)];
   pool_.talk_s(c) = sim::sample(to.talk, ts.service) * f;
-  pool_.wrap_s(c) = to.wrap_up ? sim::sample(*to.wrap_up, ts.wrap_up) * f : 0.0;
+  r.wrap_s = to.wrap_up ? sim::sample(*to.wrap_up, ts.wrap_up) * f : 0.0;
   pool_.type(c) = cb.to;
   if (cb.delay)
     schedule(now() + sim::sample(*cb.delay, s), CcEvent::CallbackDue, CcPriority::Normal, index(c));
@@ -64,8 +65,9 @@ void CallCenter::on_callback_due(ContactId c) {
 }
 
 // The dial takes a trunk line when one is free (else it fails at once) and the agent's
-// `dial` time; a customer who answers then takes its talk and wrap-up.
-void CallCenter::dial(ContactId c, double& talk_s, double& wrap_s) {
+// `dial` time; a customer who answers then takes its talk and wrap-up (the pair's
+// multiplier applied to both).
+void CallCenter::dial(ContactId c, double multiplier, double& talk_s, double& wrap_s) {
   ContactPool::Callback& r = pool_.callback(c);
   const CallbackSpec& cb = *spec_.contact_types[r.from].callback;
   sim::Mrg32k3a& s = streams_[r.from].callback;
@@ -81,13 +83,15 @@ void CallCenter::dial(ContactId c, double& talk_s, double& wrap_s) {
   if (r.last == ContactPool::Dial::Reached) {
     lifecycle_.callback_completed(r.slot, r.from, now() + dial_s - r.accepted_s);
     talk_s += dial_s;
+    wrap_s = r.wrap_s * multiplier;
   } else {
     talk_s = dial_s;
     wrap_s = 0.0;
   }
 }
 
-// The agent hangs up without a wrap-up; the callback is dialled again later or fails.
+// The agent hangs up without a wrap-up; the callback is dialled again later, or fails (no
+// dial left, or the centre closed and dials no more).
 void CallCenter::end_unanswered_dial(ContactId c) {
   const AgentId a = pool_.agent(c);
   const ContactTypeId k = pool_.type(c);
@@ -95,7 +99,8 @@ void CallCenter::end_unanswered_dial(ContactId c) {
   lifecycle_.talk_end(now(), c, k, a, agents_.group(a));
   if (r.last == ContactPool::Dial::Unanswered) release_line(c);
   const CallbackSpec& cb = *spec_.contact_types[r.from].callback;
-  if (r.dials < cb.max_attempts) {
+  const bool closed = spec_.mode == RunMode::Day && spec_.closing != Closing::ServeAfterClose && arrivals_closed_;
+  if (r.dials < cb.max_attempts && !closed) {
     const double next_s = sim::sample(*cb.retry_delay, streams_[r.from].callback);
     lifecycle_.callback_unreached(now(), c, k, next_s);
     pool_.bump_generation(c);

@@ -23,7 +23,7 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue) 
   double talk_s = pool_.talk_s(c) * pi.multiplier;
   double wrap_s = pool_.wrap_s(c) * pi.multiplier;
   if (serves_callbacks(k)) [[unlikely]]
-    dial(c, talk_s, wrap_s);
+    dial(c, pi.multiplier, talk_s, wrap_s);
   const AgentId a = agents_.longest_idle(g);
   lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c),
                       talk_s + wrap_s, now() - pool_.arrival_s(c) + talk_s);

@@ -76,10 +76,12 @@ class ContactPool {
   double enqueue_s(ContactId c) const { return enqueue_s_[index(c)]; }
 
   // A callback: its acceptance, by a call of type `from` in `slot` (where its outcome is
-  // counted), the dials made so far, and how the last one went.
+  // counted), the customer's wrap-up (the record's wrap_s is the agent's after a dial, 0 for
+  // one nobody answered), the dials made so far, and how the last one went.
   enum class Dial : std::uint8_t { Reached, Unanswered, NoLine };
   struct Callback {
     double accepted_s = 0.0;
+    double wrap_s = 0.0;
     std::uint32_t slot = 0;
     ContactTypeId from{};
     std::uint8_t dials = 0;

@@ -79,7 +79,12 @@ std::vector<Diagnostic> callback_problems(const IdVector<ContactTypeId, ContactT
     refuse("balking", t.balks(), "they do not balk");
     refuse("redial", t.redial.has_value(), "a dial that fails is retried by the callback's own max_attempts");
     refuse("callback", t.callback.has_value(), "they are not offered another callback");
+    // A transferred or returning customer could be offered a callback to this type again,
+    // without end; a callback's customer is served here and leaves.
+    refuse("transfers", !t.transfers.empty(), "a customer called back is not transferred");
+    refuse("returns", t.returns.has_value(), "a customer called back does not return");
     for (std::size_t j = 0; j < types.size(); ++j) {
+      if (j == k) continue;
       const ContactTypeSpec& other = types[make_id<ContactTypeId>(j)];
       for (std::size_t i = 0; i < other.transfers.size(); ++i)
         if (other.transfers[i].to == self)

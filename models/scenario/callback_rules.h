@@ -27,9 +27,10 @@ bool is_callback_type(const IdVector<ContactTypeId, ContactTypeSpec>& types, Con
 
 // The problems of every type's callback, located under type_pointers[k] + "/callback", and
 // of each type that serves callbacks: it is not the caller's own type; it takes no calls
-// of its own (arrivals, transfers in, returns), and has nothing a caller on the line would
-// do (IVR, patience, maximum wait, balking, redials, callbacks), since its contacts are
-// customers waiting off the line; more than one dial needs a retry delay, one dial none.
+// of its own (arrivals, transfers in, returns), has nothing a caller on the line would do
+// (IVR, patience, maximum wait, balking, redials, callbacks), since its contacts are
+// customers waiting off the line, and sends nobody on (transfers, returns), so that no
+// customer loops through callbacks; more than one dial needs a retry delay, one dial none.
 std::vector<Diagnostic> callback_problems(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                           const std::vector<std::string>& type_pointers);
 

@@ -58,6 +58,7 @@ ScenarioSpec Decoder::decode(const Json& doc, const std::string& file_label) {
   decode_contact_types(doc, spec);
   decode_forecast(doc, spec);
   check_arrivals_given(spec);
+  check_callbacks(spec);
   decode_busyness(doc, spec);
   decode_staffing_plan(doc, spec);
   spec.staffing_plan_file = staffing_plan_file_;

@@ -61,9 +61,18 @@ void Decoder::decode_contact_types(const Json& doc, ScenarioSpec& spec) {
         decode_callback(*cb, types_[i].pointer + "/callback", spec.contact_types.raw()[i]);
     }
   if (!sink_.empty()) return;
+  types_read_ = true;
   std::vector<std::string> pointers;
   for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
   if (auto d = endless_work_problem(spec.contact_types, pointers)) error(std::move(d->pointer), std::move(d->message));
+}
+
+// After the forecast, which may give a serving type arrivals it must not have; only once
+// every contact type was read without error (the rules read them all).
+void Decoder::check_callbacks(const ScenarioSpec& spec) {
+  if (!types_read_) return;
+  std::vector<std::string> pointers;
+  for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
   for (Diagnostic& d : callback_problems(spec.contact_types, pointers))
     error(std::move(d.pointer), std::move(d.message));
 }

@@ -318,6 +318,7 @@ class Decoder {
   void decode_staffing_plan(const Json& doc, const ScenarioSpec& spec);
   // The types that still have no arrivals (neither in the file nor in the forecast).
   void check_arrivals_given(const ScenarioSpec& spec);
+  void check_callbacks(const ScenarioSpec& spec);
   void decode_agent_groups(const Json& doc, ScenarioSpec& spec);
   // load_workforce.cc: shifts, absenteeism and shrinkage of the group at `ptr`.
   bool decode_workforce(const Json& v, const std::string& ptr, AgentGroupSpec& g);
@@ -408,6 +409,7 @@ class Decoder {
   // Unknown names in the router are reported only when every entity of that kind has a
   // readable name: otherwise the unreadable one may be the one meant.
   bool types_known_ = false;     // /contact_types is a non-empty array, every type has a name
+  bool types_read_ = false;      // every contact type and its follow-ups decoded without error
   bool groups_known_ = false;    // /agent_groups is a non-empty array, every group has a name
   bool routes_known_ = false;    // /router/type_to_group is an object
   bool routes_readable_ = true;  // every entry in it is an array of strings

@@ -125,6 +125,31 @@ TEST_F(Trace, JsonLinesTraceTheChosenReplicationAndLeaveResultsUnchanged) {
   EXPECT_EQ(slurp(trace).find("\"replication\":0,"), std::string::npos);
 }
 
+// The wait a caller is told is endless while none of its agents is on duty (group g is
+// off in the first hour): the offer's line still parses, without a wait_s.
+TEST_F(Trace, ACallbackOfferToldAnEndlessWaitIsStillValidJson) {
+  std::ofstream(dir_ / "endless.json") << R"({"mode": "day", "period_s": 3600, "num_periods": 2,
+    "contact_types": [
+      {"name": "a", "arrivals": {"process": "piecewise_poisson", "per_period": [60, 60]},
+       "talk": {"dist": "exponential", "mean_s": 200},
+       "callback": {"offer_above_wait_s": 0, "p_accept": 0.5, "to": "cb"}},
+      {"name": "cb", "talk": {"dist": "constant", "value_s": 100}}],
+    "agent_groups": [{"name": "g", "staffing": [0, 3]}, {"name": "h", "staffing": [2, 2]}],
+    "router": {"type_to_group": {"a": ["g"], "cb": ["h"]}}, "rng": {"seed": 1, "replications": 1}})";
+  const Outcome o = ccsim("run endless.json --quiet --json r.json --trace t.jsonl");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  int offers = 0, endless = 0;
+  std::stringstream in(slurp((dir_ / "t.jsonl").string()));
+  for (std::string line; std::getline(in, line);) {
+    const auto j = nlohmann::json::parse(line);
+    if (j.at("event") != "callback_accepted" && j.at("event") != "callback_declined") continue;
+    ++offers;
+    endless += !j.contains("wait_s");
+  }
+  EXPECT_GT(endless, 10);
+  EXPECT_GT(offers, endless);
+}
+
 TEST_F(Trace, BadTraceArgumentsExitTwoAndSayWhatIsAccepted) {
   const std::string file = scenario("scenarios/examples/single_day_ivr.json");
   Outcome o = ccsim("run " + file + " --trace " + (dir_ / "trace.txt").string());

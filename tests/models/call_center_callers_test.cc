@@ -672,6 +672,25 @@ TEST(CallCenterCallbacks, ADialThatFindsEveryTrunkLineBusyFailsAtOnce) {
   EXPECT_EQ(c.type(0, 2).blocked_trunk, 0u);
 }
 
+TEST(CallCenterCallbacks, ACustomerReachedOnARetryHasItsWrapUp) {
+  ScenarioSpec s = with_callbacks({0, 10}, 50);
+  calls(s).wrap_up = sim::Distribution::constant(50);
+  s.contact_types.raw()[1].wrap_up = sim::Distribution::constant(30);
+  CallbackSpec& cb = *calls(s).callback;
+  cb.max_attempts = 2;
+  cb.retry_delay = sim::Distribution::constant(100);
+  s.contact_types.push_back(traced_type("other", {50, 60, 120}, 150, std::nullopt, {1}));
+  s.agent_groups.push_back(group("others", {1}));
+  s.trunk_lines = 3;
+  // At 150 "other" holds the three lines: the dial fails at once. Its first call ends at
+  // 200, so the retry at 250 gets a line and the customer: talk 50, then its wrap-up 30.
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(c.type(0, 0).callbacks_completed, 1u);
+  EXPECT_DOUBLE_EQ(c.type(0, 0).callback_delay_sum_s, 250 - 10);
+  EXPECT_EQ(c.type(0, 1).callback_attempts, 2u);
+  EXPECT_DOUBLE_EQ(c.group(0, 0).busy_area, (100 + 50) + 0 + (50 + 30));
+}
+
 TEST(CallCenterCallbacks, TheCloseEndsTheCallbacksWhereTheCentreDisconnects) {
   ScenarioSpec s = with_callbacks({0, 10}, 50);
   calls(s).callback->delay = sim::Distribution::constant(2000);  // due after the close at 1000

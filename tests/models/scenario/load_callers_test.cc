@@ -383,13 +383,18 @@ TEST(LoadCallers, ACallbackIsServedByATypeOfItsOwnThatTakesNoCallerOnTheLine) {
   // The serving type has what only a caller on the line has, and calls of its own.
   const std::vector<Diagnostic> ds = errors_of(with_callbacks(
       ok, R"(, "patience": { "dist": "exponential", "mean_s": 60 }, "max_wait_s": 30,
-             "arrivals": { "process": "poisson", "rate_per_hour": 10 }, "balking": { "p_by_queue_length": [0.1] })"));
+             "arrivals": { "process": "poisson", "rate_per_hour": 10 }, "balking": { "p_by_queue_length": [0.1] },
+             "transfers": [{ "to": "billing", "p": 1, "handle": { "dist": "constant", "value_s": 0 } }],
+             "returns": { "p": 0.1, "delay": { "dist": "constant", "value_s": 60 } })"));
   const std::string why = "it serves the callbacks of \"billing\", customers waiting off the line: ";
   expect_has(ds, "/contact_types/2/patience", why + "they do not abandon; remove it");
   expect_has(ds, "/contact_types/2/max_wait_s", why + "they have no maximum wait; remove it");
   expect_has(ds, "/contact_types/2/arrivals", why + "it takes no calls of its own (omit \"arrivals\"); remove it");
   expect_has(ds, "/contact_types/2/balking", why + "they do not balk; remove it");
-  EXPECT_EQ(ds.size(), 4u) << dump(ds);
+  // A customer called back and transferred to billing could take a callback again, and so on.
+  expect_has(ds, "/contact_types/2/transfers", why + "a customer called back is not transferred; remove it");
+  expect_has(ds, "/contact_types/2/returns", why + "a customer called back does not return; remove it");
+  EXPECT_EQ(ds.size(), 6u) << dump(ds);
 
   // A callback to the caller's own type; a transfer and a return into the serving type.
   std::string text = with_callbacks(R"({ "offer_above_wait_s": 60, "p_accept": 0.5, "to": "billing" })");
