@@ -31,7 +31,7 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
       router_(router),
       queues_(spec.contact_types.size()),
       roster_(build_roster(spec)),
-      agents_(spec.agent_groups.size(), groups_of(roster_)),
+      agents_(spec.agent_groups.size(), groups_of(roster_), router_picks_idle_agent(router)),
       absent_(roster_.agents.size(), 0),
       breaks_due_(roster_.agents.size(), 0),
       breaks_taken_(roster_.agents.size(), 0),
@@ -109,6 +109,7 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
         t.callback ? stream_for(base, i, CallerPurpose::Callback, replication) : sim::Mrg32k3a{},
     });
   }
+  if (router_draws_on_arrival(router)) tie_break_ = stream_for(base, 0, RouterPurpose::TieBreak, replication);
   draw_absence(replication);
 }
 
@@ -134,7 +135,7 @@ std::vector<double> CallCenter::draw_busyness(const sim::Mrg32k3a& base, std::ui
 }
 
 std::uint64_t CallCenter::draws() const {
-  std::uint64_t n = absence_draws_ + busyness_draws_;
+  std::uint64_t n = absence_draws_ + busyness_draws_ + tie_break_.draws();
   for (const ArrivalProcess& a : arrivals_) n += a.draws();
   for (const TypeStreams& s : streams_)
     n += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws() +

@@ -125,7 +125,7 @@ class CallCenter {
   void on_route_timer(ContactId c, std::size_t i);
 
   // call_center_service.cc
-  void start_service(ContactId c, AgentGroupId g, QueueId from_queue);
+  void start_service(ContactId c, AgentGroupId g, QueueId from_queue, std::uint32_t idle_agent = kLongestIdle);
   bool plan_transfer(ContactId c, ContactTypeId k);
   void plan_return(ContactId c, ContactTypeId k);
   void on_service_end(ContactId c);
@@ -179,6 +179,7 @@ class CallCenter {
   std::vector<std::uint8_t> activity_;
   std::vector<double> aux_due_s_;
   IdVector<ContactTypeId, TypeStreams> streams_;
+  sim::Mrg32k3a tie_break_;  // the router's; drawn from only when the policy asks (draws_on_arrival)
   IdVector<ContactTypeId, ArrivalProcess> arrivals_;
   std::vector<PairInfo> pair_of_;
   // Day mode, [type * periods + period], empty when no type has one: the factor a

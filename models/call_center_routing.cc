@@ -2,6 +2,7 @@
 // now, wait in a queue (with a patience deadline and eligibility timers), or block; and
 // when agents become idle, which waiting contacts they take.
 #include <algorithm>
+#include <type_traits>
 #include <vector>
 
 #include <fmt/format.h>
@@ -25,11 +26,16 @@ void CallCenter::route_to_agents(ContactId c) {
     end_attempt(c, AttemptEnd::Disconnected);
     return;
   }
-  const Contact contact{c, k, pool_.arrival_s(c)};
+  Contact contact{c, k, pool_.arrival_s(c)};
   const RoutingView v = view();
-  const RouteDecision d = std::visit([&](const auto& policy) { return policy.on_arrival(contact, v); }, router_);
+  const RouteDecision d = std::visit(
+      [&](const auto& policy) {
+        if constexpr (draws_on_arrival<std::remove_cvref_t<decltype(policy)>>) contact.u = tie_break_.next_u01();
+        return policy.on_arrival(contact, v);
+      },
+      router_);
   if (const auto* serve = std::get_if<ServeBy>(&d)) {
-    start_service(c, serve->group, kNoQueue);
+    start_service(c, serve->group, kNoQueue, serve->idle_agent);
   } else if (const auto* enq = std::get_if<Enqueue>(&d)) {
     const QueueId q = enq->queue;
     const ContactTypeSpec& type = spec_.contact_types[k];

@@ -8,12 +8,22 @@
 
 namespace ccsim::models {
 
-// Group g's longest-idle agent takes contact c, which waited in from_queue (at its head)
-// or arrives now (kNoQueue).
-void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue) {
+// Group g's longest-idle agent, or its idle agent at position idle_agent, takes contact c,
+// which waited in from_queue (at its head) or arrives now (kNoQueue).
+void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, std::uint32_t idle_agent) {
   if (agents_.counts(g).idle == 0) [[unlikely]]
     fail_invariant(now(), "start_service", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
                    "router chose a group with no idle agent");
+  AgentId a = agents_.longest_idle(g);
+  if (idle_agent != kLongestIdle) [[unlikely]] {
+    if (!agents_.indexes_idle() || idle_agent >= agents_.counts(g).idle)
+      fail_invariant(now(), "start_service",
+                     fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
+                     fmt::format("router chose idle agent {} of {} (positions are kept only for a policy "
+                                 "that picks idle agents)",
+                                 idle_agent, agents_.counts(g).idle));
+    a = agents_.idle_agent(g, idle_agent);
+  }
   const ContactTypeId k = pool_.type(c);
   const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
   if (pi.pair == kNoId) [[unlikely]]
@@ -24,11 +34,13 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue) 
   double wrap_s = pool_.wrap_s(c) * pi.multiplier;
   if (serves_callbacks(k)) [[unlikely]]
     dial(c, pi.multiplier, talk_s, wrap_s);
-  const AgentId a = agents_.longest_idle(g);
   lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c),
                       talk_s + wrap_s, now() - pool_.arrival_s(c) + talk_s);
   if (from_queue != kNoQueue) queues_[from_queue].pop_head(pool_);
-  agents_.serve_longest_idle(g, c);
+  if (idle_agent == kLongestIdle) [[likely]]
+    agents_.serve_longest_idle(g, c);
+  else
+    agents_.serve(a, c);
   pool_.wrap_s(c) = wrap_s;
   pool_.agent(c) = a;
   pool_.bump_generation(c);  // a pending patience event is now stale

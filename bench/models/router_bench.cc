@@ -8,6 +8,7 @@
 #include "models/routing/longest_weighted_wait.h"
 #include "models/routing/overflow_after_delay.h"
 #include "models/routing/queue_priority.h"
+#include "models/routing/random_idle_agent.h"
 
 namespace ccsim::models {
 namespace {
@@ -35,12 +36,12 @@ struct Setup {
 };
 
 template <class Policy>
-void run(benchmark::State& state, const Policy& p, const Setup& s) {
+void run(benchmark::State& state, const Policy& p, const Setup& s, double u = 0.0) {
   const RoutingView v = s.view();
   std::size_t i = 0;
   const std::size_t n = s.groups.size();
   for (auto _ : state) {
-    const Contact c{make_id<ContactId>(0), make_id<ContactTypeId>(i % n), 0.0};
+    const Contact c{make_id<ContactId>(0), make_id<ContactTypeId>(i % n), 0.0, u};
     benchmark::DoNotOptimize(p.on_arrival(c, v));
     benchmark::DoNotOptimize(p.on_agent_free(make_id<AgentGroupId>(i % n), v));
     ++i;
@@ -75,6 +76,18 @@ void BM_Router_LongestIdleAgent(benchmark::State& state) {
   run(state, p, s);
 }
 BENCHMARK(BM_Router_LongestIdleAgent)->Arg(3)->Arg(89);
+
+// Its groups all busy as in the others' cases (the arrival scans the whole list), and with
+// every group idle, where it also maps the uniform to an agent (u is a constant here: the
+// model draws it, and BM_Mrg32k3a_NextDouble times that).
+void BM_Router_RandomIdleAgent(benchmark::State& state) {
+  Setup s(static_cast<std::size_t>(state.range(0)));
+  if (state.range(1) != 0)
+    for (GroupCounts& g : s.groups) g = GroupCounts{3, 7, 0, 10, 10};
+  const RandomIdleAgent p(s.type_to_groups, s.priority, s.groups.size(), {});
+  run(state, p, s, 0.6180339887);
+}
+BENCHMARK(BM_Router_RandomIdleAgent)->ArgNames({"groups", "idle"})->Args({3, 0})->Args({89, 0})->Args({89, 1});
 
 }  // namespace
 }  // namespace ccsim::models

@@ -1,8 +1,9 @@
 // models/agents/agent_pool.h
 // AgentPool: one record per agent (group, state, idle-since time, contact in hand), dense
 // ids, and one idle list per group ordered by idle-since time, so the longest-idle agent
-// is the list's head. Group counts are kept in step with the records on every transition;
-// routing reads only the counts and the heads. No allocation after construction.
+// is the list's head; on request also an unordered array of each group's idle agents, for
+// taking the i-th one in O(1). Group counts are kept in step with the records on every
+// transition; routing reads only the counts and the heads. No allocation after construction.
 #pragma once
 
 #include <cstdint>
@@ -41,10 +42,19 @@ inline constexpr std::uint32_t kNoAgent = 0xffffffffu;
 
 class AgentPool {
  public:
-  // agent_group[a] is the group of agent a; all agents start Off.
-  AgentPool(std::size_t num_groups, std::span<const AgentGroupId> agent_group)
+  // agent_group[a] is the group of agent a; all agents start Off. index_idle: also keep
+  // each group's idle agents in an array (idle_agent, serve); the policies that never ask
+  // for an agent by position leave it off and pay one predictable branch per transition.
+  AgentPool(std::size_t num_groups, std::span<const AgentGroupId> agent_group, bool index_idle = false)
       : counts_(num_groups), head_(num_groups, kNoAgent), tail_(num_groups, kNoAgent), agents_(agent_group.size()) {
     for (std::size_t a = 0; a < agent_group.size(); ++a) agents_[a].group = agent_group[a];
+    if (!index_idle) return;
+    index_idle_ = true;
+    // Group g's idle agents live in [first_slot_[g], first_slot_[g] + idle): room for all of its agents.
+    first_slot_.assign(num_groups + 1, 0);
+    for (const AgentGroupId g : agent_group) ++first_slot_[index(g) + 1];
+    for (std::size_t g = 0; g < num_groups; ++g) first_slot_[g + 1] += first_slot_[g];
+    idle_slots_.assign(agent_group.size(), kNoAgent);
   }
 
   const GroupCounts& counts(AgentGroupId g) const { return counts_[index(g)]; }
@@ -59,6 +69,12 @@ class AgentPool {
   // The head of g's idle list; only meaningful when counts(g).idle > 0.
   AgentId longest_idle(AgentGroupId g) const { return make_id<AgentId>(head_[index(g)]); }
   double longest_idle_since_s(AgentGroupId g) const { return agents_[head_[index(g)]].idle_since_s; }
+  bool indexes_idle() const { return index_idle_; }
+  // The i-th idle agent of g, in an order of no meaning (it changes as agents come and go);
+  // only with index_idle, and i < counts(g).idle.
+  AgentId idle_agent(AgentGroupId g, std::uint32_t i) const {
+    return make_id<AgentId>(idle_slots_[first_slot_[index(g)] + i]);
+  }
   // A flag the workforce sets while a break or a shrinkage block waits for the agent, so
   // that freeing an agent tests one byte of the record it already reads.
   bool waiting(AgentId a) const { return agents_[index(a)].waiting != 0; }
@@ -107,12 +123,25 @@ class AgentPool {
       tail_[index(g)] = kNoAgent;
     else
       agents_[r.next].prev = kNoAgent;
+    if (indexes_idle()) [[unlikely]]
+      drop_slot(r);
     GroupCounts& c = counts_[index(g)];
     --c.idle;
     ++c.busy;
     r.state = AgentState::Busy;
     r.contact = k;
     return make_id<AgentId>(a);
+  }
+
+  // Idle agent a takes contact k: Idle -> Busy, wherever a stands in its group's idle list.
+  void serve(AgentId a, ContactId k) {
+    Agent& r = agents_[index(a)];
+    unlink(a);
+    GroupCounts& c = counts_[index(r.group)];
+    --c.idle;
+    ++c.busy;
+    r.state = AgentState::Busy;
+    r.contact = k;
   }
 
   void start_wrap_up(AgentId a) { agents_[index(a)].state = AgentState::WrapUp; }
@@ -169,6 +198,7 @@ class AgentPool {
     ContactId contact{};
     std::uint32_t next = kNoAgent;  // idle list links, kNoAgent at the ends
     std::uint32_t prev = kNoAgent;
+    std::uint32_t slot = kNoAgent;  // in idle_slots_ while idle, with index_idle
     AgentGroupId group{};
     AgentState state = AgentState::Off;
     std::uint8_t leaving = 0;
@@ -198,8 +228,21 @@ class AgentPool {
     else
       agents_[tail_[g]].next = i;
     tail_[g] = i;
+    if (indexes_idle()) [[unlikely]] {
+      r.slot = first_slot_[g] + counts_[g].idle - 1;
+      idle_slots_[r.slot] = i;
+    }
   }
 
+  // The group's last idle slot fills r's; called while counts(group).idle still counts r.
+  void drop_slot(const Agent& r) {
+    const std::uint32_t g = index(r.group);
+    const std::uint32_t moved = idle_slots_[first_slot_[g] + counts_[g].idle - 1];
+    idle_slots_[r.slot] = moved;
+    agents_[moved].slot = r.slot;
+  }
+
+  // Precedes the decrement of the group's idle count.
   void unlink(AgentId a) {
     const Agent& r = agents_[index(a)];
     const std::uint32_t g = index(r.group);
@@ -211,12 +254,17 @@ class AgentPool {
       tail_[g] = r.prev;
     else
       agents_[r.next].prev = r.prev;
+    if (indexes_idle()) [[unlikely]]
+      drop_slot(r);
   }
 
   std::vector<GroupCounts> counts_;
   std::vector<std::uint32_t> head_;  // per group: first of its idle list (longest idle), or kNoAgent
   std::vector<std::uint32_t> tail_;  // per group: last of its idle list
   std::vector<Agent> agents_;
+  bool index_idle_ = false;
+  std::vector<std::uint32_t> first_slot_;  // per group, plus the end; empty without index_idle
+  std::vector<std::uint32_t> idle_slots_;  // agent ids, each group's idle ones first in its segment
 };
 
 }  // namespace ccsim::models

@@ -16,9 +16,11 @@ namespace ccsim::models {
 // queue is not empty and whose head `eligible(entry, head_enqueue_s)` accepts, the queue
 // with the lowest `key(entry, head_enqueue_s)`; on equal keys the earlier entry. Entries
 // with a `rank` must be sorted by it: a lower rank wins whatever the key, so the scan
-// stops at the first rank past the best so far.
+// stops at the first rank past the best so far. Always inlined: with three policies sharing
+// queue_priority's scan, GCC otherwise calls it out of line on every freed agent (+4 %
+// instructions per call on model B).
 template <class Served, class Eligible, class Key>
-std::optional<QueueId> best_head(const std::vector<Served>& served, const RoutingView& v, Eligible eligible, Key key) {
+[[gnu::always_inline]] inline std::optional<QueueId> best_head(const std::vector<Served>& served, const RoutingView& v, Eligible eligible, Key key) {
   const Served* best = nullptr;
   double best_key = 0.0;
   for (const Served& s : served) {

@@ -1,6 +1,7 @@
 #include "models/routing/registry.h"
 
 #include <stdexcept>
+#include <type_traits>
 
 namespace ccsim::models {
 
@@ -30,8 +31,18 @@ AnyRouter make_router(const ScenarioSpec& spec) {
     return LongestWeightedWait(std::move(type_to_groups), weights, priority, spec.agent_groups.size(), group_order);
   if (spec.router.policy == LongestIdleAgent::kName)
     return LongestIdleAgent(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order);
+  if (spec.router.policy == RandomIdleAgent::kName)
+    return RandomIdleAgent(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order);
   // The loader rejects unknown names with a located message; reaching this is a bug.
   throw std::logic_error("make_router: unknown policy \"" + spec.router.policy + "\" passed validation");
+}
+
+bool router_draws_on_arrival(const AnyRouter& router) {
+  return std::visit([](const auto& p) { return draws_on_arrival<std::remove_cvref_t<decltype(p)>>; }, router);
+}
+
+bool router_picks_idle_agent(const AnyRouter& router) {
+  return std::visit([](const auto& p) { return picks_idle_agent<std::remove_cvref_t<decltype(p)>>; }, router);
 }
 
 }  // namespace ccsim::models

@@ -19,8 +19,13 @@ namespace ccsim::models {
 
 enum class BlockReason : std::uint8_t { NoEligibleGroup };
 
+inline constexpr std::uint32_t kLongestIdle = 0xffffffffu;
+
+// idle_agent: which of the group's idle agents serves, by position among them (AgentPool::
+// idle_agent), for a policy that sets kPicksIdleAgent; by default the one idle longest.
 struct ServeBy {
   AgentGroupId group;
+  std::uint32_t idle_agent = kLongestIdle;
 };
 struct Enqueue {
   QueueId queue;
@@ -47,6 +52,15 @@ inline RouteDecision first_idle_group_or_queue(const std::vector<AgentGroupId>& 
   if (groups.empty()) return Block{BlockReason::NoEligibleGroup};
   return Enqueue{make_id<QueueId>(index(type))};
 }
+
+// Optional traits, read at compile time so that the policies without them cost nothing:
+// `static constexpr bool kDrawsOnArrival = true` asks for Contact::u, one uniform per routed
+// arrival from the router's TieBreak stream; `kPicksIdleAgent = true` makes the model keep
+// each group's idle agents by position, so that ServeBy::idle_agent can name one.
+template <class P>
+inline constexpr bool draws_on_arrival = requires { requires P::kDrawsOnArrival; };
+template <class P>
+inline constexpr bool picks_idle_agent = requires { requires P::kPicksIdleAgent; };
 
 template <class P>
 concept RouterPolicy = requires(const P& p, const Contact& c, AgentGroupId g, const RoutingView& v) {

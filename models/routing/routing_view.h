@@ -14,10 +14,13 @@
 
 namespace ccsim::models {
 
+// u: uniform in (0, 1) from the router's TieBreak stream, drawn for each routed arrival
+// only when the policy asks for it (kDrawsOnArrival in router_policy.h); else 0.
 struct Contact {
   ContactId id;
   ContactTypeId type;
   double arrival_s;
+  double u = 0.0;
 };
 
 class RoutingView {

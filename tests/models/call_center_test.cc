@@ -413,6 +413,71 @@ TEST(CallCenter, LongestIdleAgentKeepsItsIdleTimesThroughStaffingChangesOverADay
   EXPECT_GT(stat_of(r.overall, Kpi::Answered).mean, 500);
 }
 
+// With one agent there is nothing to choose: the trace is longest_idle_agent's, and the
+// policy draws one uniform per routed arrival, the one that waits included.
+TEST(CallCenter, RandomIdleAgentDrawsOneUniformPerRoutedArrival) {
+  ScenarioSpec s = day_scenario(1000, 1);
+  s.router.policy = "random_idle_agent";
+  s.contact_types.push_back(traced_type("calls", {0, 5, 20}, 10, std::nullopt, {0}));
+  s.agent_groups.push_back(group("solo", {1}));
+  const Outcome random = run(s);
+  const std::vector<Line> expected = {
+      {0, TraceWhat::Arrival, 0, N, 0},  {0, TraceWhat::Answered, 0, 0, 0}, {5, TraceWhat::Arrival, 0, N, 0},
+      {5, TraceWhat::Queued, 0, N, 0},   {10, TraceWhat::TalkEnd, 0, 0, 0}, {10, TraceWhat::Answered, 0, 0, 5},
+      {20, TraceWhat::TalkEnd, 0, 0, 0}, {20, TraceWhat::Arrival, 0, N, 0}, {20, TraceWhat::Answered, 0, 0, 0},
+      {30, TraceWhat::TalkEnd, 0, 0, 0},
+  };
+  EXPECT_EQ(random.trace, expected);
+  s.router.policy = "longest_idle_agent";
+  const Outcome longest = run(s);
+  EXPECT_EQ(longest.trace, random.trace);
+  EXPECT_EQ(random.counters.draws, longest.counters.draws + 3);
+}
+
+// Staffing that rises and falls logs idle agents off from the middle of their group's
+// positions; any drift between positions, idle lists and counts is an InvariantError.
+TEST(CallCenter, RandomIdleAgentKeepsItsIdlePositionsThroughStaffingChangesOverADay) {
+  ScenarioSpec s = day_scenario(600, 6);
+  s.router.policy = "random_idle_agent";
+  s.replications = 5;
+  ContactTypeSpec a = testing::markov_day_type("a", {60, 120, 90, 150, 40, 80}, 60, 90, {0, 1});
+  a.wrap_up = sim::Distribution::constant(5);
+  ContactTypeSpec b = a;
+  b.name = "b";
+  b.groups = {make_id<AgentGroupId>(1), make_id<AgentGroupId>(0)};
+  s.contact_types.push_back(a);
+  s.contact_types.push_back(b);
+  s.agent_groups.push_back(group("left", {10, 25, 4, 30, 0, 12}));
+  s.agent_groups.push_back(group("right", {0, 10, 20, 5, 15, 3}));
+  const RunResults r = run_scenario(s, RunOptions{.threads = 1});
+  EXPECT_GT(stat_of(r.overall, Kpi::Answered).mean, 500);
+  // Both groups take calls of both types, whatever the order of the type's list.
+  for (const PairResult& p : r.by_type_group) EXPECT_GT(p.answered.mean, 10) << index(p.type) << index(p.group);
+}
+
+// The tie-break stream is the replication's substream like every other: the same seed
+// gives the same fingerprint and KPIs on one thread or two; the draws change the run.
+TEST(CallCenter, RandomIdleAgentGivesBitIdenticalResultsOnAnyThreadCount) {
+  ScenarioSpec s = testing::markov_scenario(0.5, 10.0, 3, 30.0, 100, 2000, 6, 4242);
+  s.router.policy = "random_idle_agent";
+  s.agent_groups.push_back(group("more", {3}));
+  s.contact_types[make_id<ContactTypeId>(0)].groups.push_back(make_id<AgentGroupId>(1));
+  const RunResults one = run_scenario(s, RunOptions{.threads = 1});
+  const RunResults two = run_scenario(s, RunOptions{.threads = 2});
+  const RunResults again = run_scenario(s, RunOptions{.threads = 2});
+  EXPECT_EQ(one.fingerprint, two.fingerprint);
+  EXPECT_EQ(two.fingerprint, again.fingerprint);
+  EXPECT_EQ(one.draws, two.draws);
+  for (std::size_t g = 0; g < 2; ++g)
+    for (const Kpi k : {Kpi::Answered, Kpi::Occupancy, Kpi::AsaS})
+      EXPECT_EQ(std::memcmp(&stat_of(one.by_group[g], k).mean, &stat_of(two.by_group[g], k).mean, sizeof(double)),
+                0);
+  s.router.policy = "longest_idle_agent";
+  const RunResults longest = run_scenario(s, RunOptions{.threads = 1});
+  EXPECT_NE(longest.fingerprint, one.fingerprint);
+  EXPECT_GT(one.draws, longest.draws);
+}
+
 TEST(CallCenter, ReservedAgentWaitsForItsTypeWhileAnotherTypeQueues) {
   ScenarioSpec s = day_scenario(1000, 1);
   s.contact_types.push_back(traced_type("vip", {30}, 100, std::nullopt, {0}));

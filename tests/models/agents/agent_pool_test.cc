@@ -89,5 +89,99 @@ TEST(AgentPool, AnAgentLeavesTheMiddleOfItsIdleListForABreakAndReturnsAtTheBack)
   EXPECT_EQ(pool.counts(G0).logged_on, 1u);
 }
 
+TEST(AgentPool, AnIdleAgentTakenByPositionLeavesTheMiddleOfItsIdleList) {
+  const std::vector<AgentGroupId> groups = {G0, G1, G0, G0};
+  AgentPool pool(2, groups, /*index_idle=*/true);
+  for (std::uint32_t i = 0; i < 4; ++i) pool.log_on(A(i), i);
+  ASSERT_TRUE(pool.indexes_idle());
+  // Positions follow arrival in the idle set until someone leaves it.
+  EXPECT_EQ(pool.idle_agent(G0, 0), A(0));
+  EXPECT_EQ(pool.idle_agent(G0, 1), A(2));
+  EXPECT_EQ(pool.idle_agent(G0, 2), A(3));
+  EXPECT_EQ(pool.idle_agent(G1, 0), A(1));
+  pool.serve(A(2), make_id<ContactId>(7));
+  EXPECT_EQ(pool.state(A(2)), AgentState::Busy);
+  EXPECT_EQ(pool.contact(A(2)), make_id<ContactId>(7));
+  EXPECT_EQ(pool.counts(G0).idle, 2u);
+  EXPECT_EQ(pool.counts(G0).busy, 1u);
+  EXPECT_EQ(pool.idle_agent(G0, 0), A(0));
+  EXPECT_EQ(pool.idle_agent(G0, 1), A(3));  // the last position fills the hole
+  // The idle list keeps its order: 0 then 3, and 2 joins the back when free.
+  EXPECT_EQ(pool.longest_idle(G0), A(0));
+  EXPECT_TRUE(pool.free(A(2), 10.0));
+  EXPECT_EQ(pool.serve_longest_idle(G0, make_id<ContactId>(8)), A(0));
+  EXPECT_EQ(pool.longest_idle(G0), A(3));
+  EXPECT_EQ(pool.idle_agent(G0, 0), A(2));
+  EXPECT_EQ(pool.idle_agent(G0, 1), A(3));
+}
+
+// Every transition in and out of Idle, in a long random sequence: the positions always
+// list exactly the group's idle agents, and the idle lists and counts stay as without them.
+TEST(AgentPool, IdlePositionsListExactlyTheIdleAgentsThroughEveryTransition) {
+  std::vector<AgentGroupId> groups;
+  for (std::uint32_t a = 0; a < 12; ++a) groups.push_back(a % 3 == 0 ? G1 : G0);
+  AgentPool pool(2, groups, /*index_idle=*/true);
+  AgentPool plain(2, groups);
+  std::uint64_t x = 88172645463325252ull;  // xorshift64: a fixed sequence of operations
+  const auto next = [&x](std::uint32_t n) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return static_cast<std::uint32_t>(x % n);
+  };
+  for (int step = 0; step < 20000; ++step) {
+    const double t = step;
+    const AgentId a = A(next(12));
+    const AgentGroupId g = groups[index(a)];
+    switch (pool.state(a)) {
+      case AgentState::Off:
+        pool.log_on(a, t);
+        plain.log_on(a, t);
+        break;
+      case AgentState::Idle:
+        switch (next(4)) {
+          case 0: {  // a random idle agent of the group, by position
+            const AgentId b = pool.idle_agent(g, next(pool.counts(g).idle));
+            pool.serve(b, make_id<ContactId>(step));
+            plain.serve(b, make_id<ContactId>(step));
+            break;
+          }
+          case 1:
+            EXPECT_EQ(pool.serve_longest_idle(g, make_id<ContactId>(step)),
+                      plain.serve_longest_idle(g, make_id<ContactId>(step)));
+            break;
+          case 2:
+            pool.start_break(a, true);
+            plain.start_break(a, true);
+            break;
+          default:
+            EXPECT_EQ(pool.end_shift(a), plain.end_shift(a));
+        }
+        break;
+      case AgentState::Busy:
+      case AgentState::WrapUp:
+        EXPECT_EQ(pool.free(a, t), plain.free(a, t));
+        break;
+      case AgentState::OnBreak:
+        pool.end_break(a, t);
+        plain.end_break(a, t);
+        break;
+    }
+    for (const AgentGroupId h : {G0, G1}) {
+      ASSERT_EQ(pool.counts(h).idle, plain.counts(h).idle);
+      std::vector<int> seen(12, 0);
+      for (std::uint32_t i = 0; i < pool.counts(h).idle; ++i) {
+        const AgentId b = pool.idle_agent(h, i);
+        ASSERT_EQ(pool.state(b), AgentState::Idle) << "step " << step;
+        ASSERT_EQ(pool.group(b), h);
+        ASSERT_EQ(seen[index(b)]++, 0) << "step " << step;
+      }
+      if (pool.counts(h).idle > 0) {
+        ASSERT_EQ(pool.longest_idle(h), plain.longest_idle(h));
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ccsim::models
