@@ -14,50 +14,28 @@
 #include <gtest/gtest.h>
 
 #include "models/analytic/erlang.h"
-#include "models/experiment/experiment.h"
 #include "models/replication.h"
 #include "models/routing/registry.h"
 #include "models/scenario/validate_spec.h"
 #include "models/trace.h"
-#include "sim/stats/tally.h"
 #include "tests/models/test_scenarios.h"
+#include "tests/validation/observed_run.h"
 #include "tests/validation/validation_support.h"
 
 namespace ccsim::models {
 namespace {
 
 using testing::covers;
+using testing::customer_basis_holds;
 using testing::kValidationConfidence;
 using testing::markov_scenario;
-
-double value(const KpiValues& v, Kpi k) { return v[static_cast<std::size_t>(k)]; }
+using testing::Observed;
+using testing::ratio;
+using testing::run_observed;
+using testing::value;
 
 constexpr std::size_t kCalls = 0;      // the callers' type
 constexpr std::size_t kCallbacks = 1;  // the type that serves their callbacks
-
-// The run's results with every observation's KPIs by type: the ratios below are of counts
-// of two types (a callback is accepted by the callers' type, dialled by the serving one).
-struct Observed {
-  RunResults results;
-  std::vector<ObservationKpis> observations;
-};
-
-Observed run_observed(const ScenarioSpec& s) {
-  validate_spec(s);  // a spec the loader would refuse fails here with its diagnostics
-  Experiment e(s, RunOptions{.threads = 2});
-  e.keep_details();
-  e.extend_to(s.replications);
-  return {e.results(), e.details()};
-}
-
-// The mean over the observations of type tn's num / type td's den, with its Student-t
-// interval: each observation's ratio is an estimate in its own right, and needs no duration.
-KpiStat ratio(const Observed& o, std::size_t tn, Kpi num, std::size_t td, Kpi den) {
-  sim::Tally tally;
-  for (const ObservationKpis& obs : o.observations)
-    tally.add(value(obs.by_type[tn], num) / value(obs.by_type[td], den));
-  return KpiStat{tally.mean(), tally.half_width(kValidationConfidence), tally.count()};
-}
 
 // The type that serves the callers' callbacks: no calls of its own, no patience, the
 // talk law given, routed to group 0 like the callers.
@@ -77,22 +55,6 @@ CallbackSpec offer_callbacks(double offer_above_wait_s, double p_accept) {
   cb.p_accept = p_accept;
   cb.to = make_id<ContactTypeId>(kCallbacks);
   return cb;
-}
-
-// The customer basis as specified: a dial is the same customer again. Exact in every
-// observation; the first observation that breaks it is reported, not all of them.
-::testing::AssertionResult customer_basis_holds(const Observed& o) {
-  for (std::size_t i = 0; i < o.observations.size(); ++i)
-    for (std::size_t t = 0; t < o.observations[i].by_type.size(); ++t) {
-      const KpiValues& v = o.observations[i].by_type[t];
-      const double expected = value(v, Kpi::Offered) - value(v, Kpi::Redials) - value(v, Kpi::TransferredIn) -
-                              value(v, Kpi::CallbackAttempts);
-      if (value(v, Kpi::Customers) != expected)
-        return ::testing::AssertionFailure() << "observation " << i << ", type " << t << ": customers "
-                                             << value(v, Kpi::Customers)
-                                             << ", offered - redials - transferred_in - callback_attempts " << expected;
-    }
-  return ::testing::AssertionSuccess();
 }
 
 // Callbacks as Erlang C. M/M/10 without patience, lambda = 0.08/s, exponential talk of

@@ -10,67 +10,28 @@
 #include <gtest/gtest.h>
 
 #include "models/analytic/erlang.h"
-#include "models/experiment/experiment.h"
 #include "models/replication.h"
-#include "models/scenario/validate_spec.h"
-#include "sim/stats/tally.h"
 #include "tests/models/test_scenarios.h"
+#include "tests/validation/observed_run.h"
 #include "tests/validation/validation_support.h"
 
 namespace ccsim::models {
 namespace {
 
 using testing::covers;
+using testing::customer_basis_holds;
 using testing::kValidationConfidence;
 using testing::markov_scenario;
-
-double value(const KpiValues& v, Kpi k) { return v[static_cast<std::size_t>(k)]; }
-
-// The run's results with every observation's KPIs at every level: RunResults keeps only
-// the overall KPIs of each observation, and the ratios below are of one type's counts.
-struct Observed {
-  RunResults results;
-  std::vector<ObservationKpis> observations;
-};
-
-Observed run_observed(const ScenarioSpec& s) {
-  validate_spec(s);  // a spec the loader would refuse fails here with its diagnostics
-  Experiment e(s, RunOptions{.threads = 2});
-  e.keep_details();
-  e.extend_to(s.replications);
-  return {e.results(), e.details()};
-}
-
-// The mean over the observations of type t's num / den, with its Student-t interval: a
-// ratio that needs no duration, and each observation's ratio is an estimate in its own right.
-KpiStat type_ratio(const Observed& o, std::size_t t, Kpi num, Kpi den) {
-  sim::Tally tally;
-  for (const ObservationKpis& obs : o.observations)
-    tally.add(value(obs.by_type[t], num) / value(obs.by_type[t], den));
-  return KpiStat{tally.mean(), tally.half_width(kValidationConfidence), tally.count()};
-}
+using testing::Observed;
+using testing::ratio;
+using testing::run_observed;
+using testing::value;
 
 // A count over the observation window as a rate per second of it.
 KpiStat per_second(KpiStat s, double duration_s) {
   s.mean /= duration_s;
   s.half_width /= duration_s;
   return s;
-}
-
-// The customer basis as specified: a redial and a transferred leg are the same customer
-// again, a return is a new request (it counts again). Exact in every observation; the
-// first observation that breaks it is reported, not all of them.
-::testing::AssertionResult customer_basis_holds(const Observed& o) {
-  for (std::size_t i = 0; i < o.observations.size(); ++i)
-    for (std::size_t t = 0; t < o.observations[i].by_type.size(); ++t) {
-      const KpiValues& v = o.observations[i].by_type[t];
-      const double expected = value(v, Kpi::Offered) - value(v, Kpi::Redials) - value(v, Kpi::TransferredIn);
-      if (value(v, Kpi::Customers) != expected)
-        return ::testing::AssertionFailure() << "observation " << i << ", type " << t << ": customers "
-                                             << value(v, Kpi::Customers) << ", offered - redials - transferred_in "
-                                             << expected;
-    }
-  return ::testing::AssertionSuccess();
 }
 
 // Returns as an open Jackson network. One type on 20 agents, exponential talk of mean
@@ -109,7 +70,7 @@ TEST(ReturnsValidation, ReturnsOfServedCustomersAreAJacksonNetworkWithErlangCAtT
       << exact.mean_queue_length;
   EXPECT_TRUE(covers(stat_of(o.results.by_group[0], Kpi::Occupancy), exact.occupancy, 0.005)) << exact.occupancy;
   EXPECT_TRUE(covers(per_second(stat_of(calls, Kpi::Offered), duration_s), total_rate, 0.001)) << total_rate;
-  EXPECT_TRUE(covers(type_ratio(o, 0, Kpi::Returns, Kpi::Offered), p, 0.002));
+  EXPECT_TRUE(covers(ratio(o, 0, Kpi::Returns, 0, Kpi::Offered), p, 0.002));
   EXPECT_TRUE(customer_basis_holds(o));
   EXPECT_EQ(stat_of(calls, Kpi::Transfers).mean, 0.0);
   EXPECT_EQ(stat_of(calls, Kpi::TransferredIn).mean, 0.0);
@@ -165,8 +126,8 @@ TEST(TransfersValidation, TransfersInTandemMakeTheTargetQueueErlangCAtTheThinned
   EXPECT_TRUE(covers(stat_of(b, Kpi::AsaS), exact_b.asa_s, 0.15 * exact_b.asa_s)) << exact_b.asa_s;
   EXPECT_TRUE(covers(stat_of(b, Kpi::MeanQueueLength), exact_b.mean_queue_length, 0.15 * exact_b.mean_queue_length))
       << exact_b.mean_queue_length;
-  EXPECT_TRUE(covers(type_ratio(o, 1, Kpi::TransferredIn, Kpi::Offered), p * lambda_a / rate_b, 0.003));
-  EXPECT_TRUE(covers(type_ratio(o, 0, Kpi::Transfers, Kpi::Answered), p, 0.003));
+  EXPECT_TRUE(covers(ratio(o, 1, Kpi::TransferredIn, 1, Kpi::Offered), p * lambda_a / rate_b, 0.003));
+  EXPECT_TRUE(covers(ratio(o, 0, Kpi::Transfers, 0, Kpi::Answered), p, 0.003));
   EXPECT_TRUE(covers(stat_of(o.results.by_group[0], Kpi::Occupancy), exact_a.occupancy, 0.006)) << exact_a.occupancy;
   EXPECT_TRUE(covers(stat_of(o.results.by_group[1], Kpi::Occupancy), exact_b.occupancy, 0.008)) << exact_b.occupancy;
   // Each count belongs to one side of the transfer, and nobody returns.
