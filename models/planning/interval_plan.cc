@@ -69,22 +69,70 @@ class AgentSeconds {
 
 }  // namespace
 
+// The traffic equations of transfers and returns, interval by interval: what reaches the
+// agents is what arrives (after the IVR) plus what the served contacts send on. Each round
+// passes the last round's contacts on once; validation refuses a loop that sends every
+// contact on for ever (models/scenario/validate_spec.cc), so the rounds shrink
+// geometrically, and they stop when what they add is negligible.
+void IntervalPlan::add_contacts_to_agents(const ScenarioSpec& spec) {
+  constexpr int kMaxRounds = 100000;
+  const auto past_ivr = [&](std::size_t k) {
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    return t.ivr ? 1.0 - t.ivr->p_self_service - t.ivr->p_hangup : 1.0;
+  };
+  std::vector<double> carried(intervals_ * types_, 0.0);  // returns due in a later interval
+  std::vector<double> round(types_), next(types_);
+  for (std::uint32_t i = 0; i < intervals_; ++i) {
+    double total = 0.0;
+    for (std::size_t k = 0; k < types_; ++k) {
+      round[k] = arrivals_[i * types_ + k] * past_ivr(k) + carried[i * types_ + k];
+      to_agents_[i * types_ + k] = round[k];
+      total += round[k];
+    }
+    double added = total;
+    for (int r = 0; r < kMaxRounds && added > 1e-12 * total; ++r) {
+      std::ranges::fill(next, 0.0);
+      for (std::size_t k = 0; k < types_; ++k) {
+        if (round[k] == 0.0) continue;
+        const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+        double transferred = 0.0;
+        for (const TransferSpec& tr : t.transfers) {
+          next[index(tr.to)] += round[k] * tr.p;
+          transferred += tr.p;
+        }
+        if (!t.returns) continue;
+        const std::size_t as = index(t.returns->as);
+        const double returning = round[k] * (1.0 - transferred) * t.returns->p * past_ivr(as);
+        const double due_s = (i + 0.5) * spec.period_s + t.returns->delay.mean();
+        const auto at = static_cast<std::uint32_t>(std::min<double>(std::floor(due_s / spec.period_s), intervals_));
+        if (at == i)
+          next[as] += returning;
+        else if (at < intervals_)  // none is made after the day's arrivals end
+          carried[at * types_ + as] += returning;
+      }
+      added = 0.0;
+      for (std::size_t k = 0; k < types_; ++k) {
+        to_agents_[i * types_ + k] += next[k];
+        added += next[k];
+      }
+      total += added;
+      std::swap(round, next);
+    }
+  }
+}
+
 IntervalPlan::IntervalPlan(const ScenarioSpec& spec)
     : intervals_(spec.num_periods),
       types_(spec.contact_types.size()),
       groups_(spec.agent_groups.size()),
       arrivals_(intervals_ * types_, 0.0),
+      to_agents_(intervals_ * types_, 0.0),
       load_(intervals_ * types_, 0.0),
       scheduled_(intervals_ * groups_, 0.0),
       productive_(intervals_ * groups_, 0.0) {
   const double p = spec.period_s;
   for (std::size_t k = 0; k < types_; ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-    const double multiplier = t.handle_time_multiplier.empty()
-                            ? 1.0
-                            : *std::ranges::min_element(t.handle_time_multiplier);
-    const double handle_s = multiplier * (t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0));
-    const double to_agents = t.ivr ? 1.0 - t.ivr->p_self_service - t.ivr->p_hangup : 1.0;
     for (std::uint32_t i = 0; i < intervals_; ++i) {
       double n = 0.0;
       switch (t.arrivals.process) {
@@ -97,8 +145,20 @@ IntervalPlan::IntervalPlan(const ScenarioSpec& spec)
           break;
       }
       arrivals_[i * types_ + k] = n;
+    }
+  }
+  add_contacts_to_agents(spec);
+  for (std::size_t k = 0; k < types_; ++k) {
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    const double multiplier = t.handle_time_multiplier.empty()
+                            ? 1.0
+                            : *std::ranges::min_element(t.handle_time_multiplier);
+    const double handle_s = multiplier * (t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0));
+    double transfer_s = 0.0;  // per contact: the transfers its agent makes, by their probability
+    for (const TransferSpec& tr : t.transfers) transfer_s += tr.p * tr.handle.mean();
+    for (std::uint32_t i = 0; i < intervals_; ++i) {
       const double aht_s = t.aht_per_period_s.empty() ? handle_s : multiplier * t.aht_per_period_s[i];
-      load_[i * types_ + k] = n * to_agents * aht_s / p;
+      load_[i * types_ + k] = to_agents_[i * types_ + k] * (aht_s + transfer_s) / p;
     }
   }
   // Agent-seconds per interval: on duty, and on a break at its planned start.

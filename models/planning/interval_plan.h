@@ -24,9 +24,15 @@ class IntervalPlan {
 
   // Expected arrivals of type k in interval i (before the IVR).
   double arrivals(std::uint32_t i, ContactTypeId k) const { return arrivals_[i * types_ + index(k)]; }
-  // Expected arrivals that reach the agents (after the IVR) times the type's mean handle
-  // time (talk and wrap-up, at the smallest handle-time multiplier of its groups), per
-  // second of the interval: the erlangs the type asks of its groups.
+  // Expected contacts of type k that reach the agents in interval i: its arrivals after the
+  // IVR, the legs transferred to it and the returns made as it, as if every contact were
+  // served (abandonment ignored); a return in the interval its mean delay reaches. Redials
+  // and callbacks depend on the waits, which only a simulation gives: not counted.
+  double to_agents(std::uint32_t i, ContactTypeId k) const { return to_agents_[i * types_ + index(k)]; }
+  // Those contacts times the type's handle time (talk and wrap-up, at the smallest
+  // handle-time multiplier of its groups, its AHT of the interval if it has one), plus the
+  // handle time of the transfers its agents make, per second of the interval: the erlangs
+  // the type asks of its groups.
   double load_erlangs(std::uint32_t i, ContactTypeId k) const { return load_[i * types_ + index(k)]; }
   // Agents the group schedules (time-average over the interval, absent ones included).
   double scheduled(std::uint32_t i, AgentGroupId g) const { return scheduled_[i * groups_ + index(g)]; }
@@ -35,9 +41,11 @@ class IntervalPlan {
   double productive(std::uint32_t i, AgentGroupId g) const { return productive_[i * groups_ + index(g)]; }
 
  private:
+  void add_contacts_to_agents(const ScenarioSpec& spec);
+
   std::uint32_t intervals_;
   std::size_t types_, groups_;
-  std::vector<double> arrivals_, load_;        // [interval][type]
+  std::vector<double> arrivals_, to_agents_, load_;  // [interval][type]
   std::vector<double> scheduled_, productive_;  // [interval][group]
 };
 

@@ -174,8 +174,7 @@ Staffing erlang_start(const ScenarioSpec& spec) {
     for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
       const auto id = make_id<ContactTypeId>(k);
       const ContactTypeSpec& t = spec.contact_types[id];
-      const double to_agents = t.ivr ? 1.0 - t.ivr->p_self_service - t.ivr->p_hangup : 1.0;
-      const double rate = plan.arrivals(i, id) * to_agents / spec.period_s;
+      const double rate = plan.to_agents(i, id) / spec.period_s;
       if (rate <= 0.0 || t.groups.empty()) continue;
       double patience = kInf;
       if (t.patience) patience = t.patience_per_period_s.empty() ? t.patience->mean() : t.patience_per_period_s[i];

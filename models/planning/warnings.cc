@@ -115,7 +115,7 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
       if (plan.load_erlangs(i, k) <= 0.0) continue;
       if (scheduled(i, t.groups) == 0.0) {
         unstaffed.push_back(i);
-        unstaffed_calls += plan.arrivals(i, k);
+        unstaffed_calls += plan.to_agents(i, k);
       } else if (plan.load_erlangs(i, k) >= productive(i, t.groups)) {
         overloaded.push_back(i);
       }

@@ -81,6 +81,39 @@ TEST(IntervalPlan, ShiftsAndBreaksOffTheIntervalGridCountOnlyTheirShareOfEachInt
   EXPECT_DOUBLE_EQ(plan.productive(2, a), 2);
 }
 
+// billing (100 calls in interval 1) transfers 30 % to tech with 120 s of handover; tech
+// sends 50 % back to billing, which returns 20 % of the rest 1 hour later (two intervals)
+// as tech, behind an IVR that keeps a quarter. Billing's contacts solve b = 100 + 0.5 t,
+// t = 0.3 b: b = 100 / 0.85, t = 30 / 0.85; its load adds 0.3 x 120 s of handover per
+// contact. In interval 3: 0.7 x 0.2 x 0.75 b returns as tech, and tech sends half of
+// those to billing. Tech's queue alone, without the loop, would be 30 calls.
+TEST(IntervalPlan, TransfersAndReturnsBringTheirContactsToTheTypesTheyReach) {
+  ScenarioSpec s = day({0, 100, 0, 0}, {10, 10, 10, 10});
+  ContactTypeSpec tech = s.contact_types.raw()[0];
+  tech.name = "tech";
+  tech.arrivals.per_period = {0, 0, 0, 0};
+  tech.ivr = IvrTreatment{sim::Distribution::constant(30), 0.25, 0.0};
+  s.has_ivr = true;
+  const auto b = make_id<ContactTypeId>(0), t = make_id<ContactTypeId>(1);
+  tech.transfers = {TransferSpec{b, 0.5, sim::Distribution::constant(60)}};
+  s.contact_types.push_back(tech);
+  ContactTypeSpec& billing = s.contact_types.raw()[0];
+  billing.transfers = {TransferSpec{t, 0.3, sim::Distribution::constant(120)}};
+  billing.returns = ReturnSpec{0.2, sim::Distribution::constant(3600), t};
+  ASSERT_EQ(spec_problems(s).size(), 0u) << spec_problems(s)[0].pointer << ": " << spec_problems(s)[0].message;
+  const IntervalPlan plan(s);
+  const double bill = 100 / 0.85, back = 0.7 * 0.2 * 0.75 * bill;
+  EXPECT_NEAR(plan.to_agents(1, b), bill, 1e-9);
+  EXPECT_NEAR(plan.to_agents(1, t), 0.3 * bill, 1e-9);
+  EXPECT_NEAR(plan.load_erlangs(1, b), bill * (360 + 0.3 * 120) / 1800, 1e-9);
+  EXPECT_NEAR(plan.load_erlangs(1, t), 0.3 * bill * (360 + 0.5 * 60) / 1800, 1e-9);
+  EXPECT_DOUBLE_EQ(plan.to_agents(2, t), 0.0) << "the returns come an hour later";
+  // In interval 3, the returns start a loop of their own: tech r = back + 0.3 b', b' = 0.5 r.
+  EXPECT_NEAR(plan.to_agents(3, t), back / 0.85, 1e-9);
+  EXPECT_NEAR(plan.to_agents(3, b), 0.5 * back / 0.85, 1e-9);
+  EXPECT_DOUBLE_EQ(plan.arrivals(3, t), 0.0) << "arrivals stay the forecast";
+}
+
 TEST(IntervalPlan, ManyAgentsOverManyIntervalsCostAgentsPlusIntervalsNotTheirProduct) {
   // 1e5 agents all day over 1e5 intervals: 1e10 overlaps, tens of seconds, when each
   // agent was spread over every interval; `validate` and every report build this plan.
