@@ -70,17 +70,18 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
 
   const sim::Mrg32k3a base = sim::Mrg32k3a::from_seed(spec.seed);
   // A transferred leg or a return may arrive at any type: each then has its Leg stream.
-  after_service_ = std::ranges::any_of(
+  const bool legs = std::ranges::any_of(
       spec.contact_types, [](const ContactTypeSpec& t) { return !t.transfers.empty() || t.returns.has_value(); });
-  const bool legs = after_service_;
-  callbacks_ = std::ranges::any_of(spec.contact_types, [](const ContactTypeSpec& t) { return t.callback.has_value(); });
-  serves_callbacks_.assign(types, 0);
+  traits_.assign(types, 0);
   mean_handle_s_.assign(types, 0.0);
   for (std::size_t k = 0; k < types; ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-    if (t.callback) serves_callbacks_[index(t.callback->to)] = 1;
+    traits_[k] |= (t.balks() ? kBalks : 0) | (t.callback ? kOffersCallbacks : 0) |
+                  (t.transfers.empty() ? 0 : kTransfers) | (t.returns ? kReturns : 0);
+    if (t.callback) traits_[index(t.callback->to)] |= kServesCallbacks;
     mean_handle_s_[k] = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
   }
+  for (const std::uint8_t t : traits_) any_traits_ |= t;
   std::vector<double> centre_busyness;
   if (busy_days() && !spec.busyness->per_type) centre_busyness = draw_busyness(base, 0, replication);
   for (std::size_t k = 0; k < types; ++k) {

@@ -111,6 +111,8 @@ class CallCenter {
   RoutingView view() const;
   // The probability that the caller c of type k, about to join queue q, balks.
   double balk_probability(ContactId c, ContactTypeId k, QueueId q) const;
+  // Whether the caller c, about to join queue q, takes a callback or balks instead.
+  bool leaves_before_queueing(ContactId c, ContactTypeId k, QueueId q);
   void route_to_agents(ContactId c);
   void assign_idle_agents(AgentGroupId g);
   void on_patience_expired(ContactId c);
@@ -126,6 +128,9 @@ class CallCenter {
 
   // call_center_service.cc
   void start_service(ContactId c, AgentGroupId g, QueueId from_queue, std::uint32_t idle_agent = kLongestIdle);
+  // Out of line, so that the common case pays for none of the rare ones' registers.
+  [[gnu::noinline]] AgentId chosen_idle_agent(ContactId c, AgentGroupId g, std::uint32_t idle_agent) const;
+  [[gnu::noinline]] void end_dial_or_transfer(ContactId c, ContactTypeId k);
   bool plan_transfer(ContactId c, ContactTypeId k);
   void plan_return(ContactId c, ContactTypeId k);
   void on_service_end(ContactId c);
@@ -140,12 +145,15 @@ class CallCenter {
   // Whether the caller c, about to join queue q, is offered a callback and takes it.
   bool offer_callback(ContactId c, ContactTypeId k, QueueId q);
   void on_callback_due(ContactId c);
-  // An agent takes the callback c: whether a line is free and the customer answers, and
-  // the agent's time that follows (talk_s, wrap_s: the customer's, if reached).
-  void dial(ContactId c, double multiplier, double& talk_s, double& wrap_s);
+  // An agent takes the callback c, whose customer talks for talk_s: whether a line is free
+  // and the customer answers, and the agent's talk and wrap-up that follow.
+  struct AgentTime {
+    double talk_s, wrap_s;
+  };
+  AgentTime dial(ContactId c, double multiplier, double talk_s);
   void end_unanswered_dial(ContactId c);
   void fail_callback(ContactId c);
-  bool serves_callbacks(ContactTypeId k) const { return callbacks_ && serves_callbacks_[index(k)] != 0; }
+  bool serves_callbacks(ContactTypeId k) const { return has(k, kServesCallbacks); }
 
   // call_center_workforce.cc
   void draw_absence(std::uint64_t replication);
@@ -188,9 +196,21 @@ class CallCenter {
   std::vector<double> handle_scale_;
   std::vector<double> patience_scale_;
   Lifecycle lifecycle_;
-  bool after_service_ = false;  // some type transfers or returns (a served call of others checks nothing else)
-  bool callbacks_ = false;      // some type offers callbacks
-  std::vector<std::uint8_t> serves_callbacks_;  // per type: it serves some type's callbacks
+  // Per type, the rules beyond the Erlang model its calls follow: the hot path of a centre
+  // without them tests one byte per step (bench/README.md, models A and B).
+  enum TypeTrait : std::uint8_t {
+    kBalks = 1,
+    kOffersCallbacks = 2,
+    kServesCallbacks = 4,
+    kTransfers = 8,
+    kReturns = 16,
+  };
+  std::vector<std::uint8_t> traits_;
+  std::uint8_t any_traits_ = 0;  // every type's together: a centre without a rule never reads traits_
+  bool has_any(ContactTypeId k, std::uint8_t traits) const {
+    return (any_traits_ & traits) != 0 && (traits_[index(k)] & traits) != 0;
+  }
+  bool has(ContactTypeId k, TypeTrait t) const { return has_any(k, t); }
   std::vector<double> mean_handle_s_;           // per type: its talk and wrap-up laws' means
   std::uint64_t absence_draws_ = 0;
   std::uint64_t busyness_draws_ = 0;

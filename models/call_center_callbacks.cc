@@ -67,7 +67,7 @@ void CallCenter::on_callback_due(ContactId c) {
 // The dial takes a trunk line when one is free (else it fails at once) and the agent's
 // `dial` time; a customer who answers then takes its talk and wrap-up (the pair's
 // multiplier applied to both).
-void CallCenter::dial(ContactId c, double multiplier, double& talk_s, double& wrap_s) {
+CallCenter::AgentTime CallCenter::dial(ContactId c, double multiplier, double talk_s) {
   ContactPool::Callback& r = pool_.callback(c);
   const CallbackSpec& cb = *spec_.contact_types[r.from].callback;
   sim::Mrg32k3a& s = streams_[r.from].callback;
@@ -80,14 +80,9 @@ void CallCenter::dial(ContactId c, double multiplier, double& talk_s, double& wr
     const bool reached = cb.p_reach >= 1.0 || (cb.p_reach > 0.0 && s.next_u01() < cb.p_reach);
     r.last = reached ? ContactPool::Dial::Reached : ContactPool::Dial::Unanswered;
   }
-  if (r.last == ContactPool::Dial::Reached) {
-    lifecycle_.callback_completed(r.slot, r.from, now() + dial_s - r.accepted_s);
-    talk_s += dial_s;
-    wrap_s = r.wrap_s * multiplier;
-  } else {
-    talk_s = dial_s;
-    wrap_s = 0.0;
-  }
+  if (r.last != ContactPool::Dial::Reached) return {dial_s, 0.0};
+  lifecycle_.callback_completed(r.slot, r.from, now() + dial_s - r.accepted_s);
+  return {talk_s + dial_s, r.wrap_s * multiplier};
 }
 
 // The agent hangs up without a wrap-up; the callback is dialled again later, or fails (no

@@ -38,16 +38,9 @@ void CallCenter::route_to_agents(ContactId c) {
     start_service(c, serve->group, kNoQueue, serve->idle_agent);
   } else if (const auto* enq = std::get_if<Enqueue>(&d)) {
     const QueueId q = enq->queue;
-    const ContactTypeSpec& type = spec_.contact_types[k];
-    if (type.callback && offer_callback(c, k, q)) [[unlikely]]
+    if (has_any(k, kOffersCallbacks | kBalks) && leaves_before_queueing(c, k, q)) [[unlikely]]
       return;
-    if (type.balks()) {
-      if (pool_.balk_u(c) < balk_probability(c, k, q)) {
-        lifecycle_.balked(now(), pool_.slot(c), c, k, now() - pool_.arrival_s(c));
-        end_attempt(c, AttemptEnd::Balked);
-        return;
-      }
-    }
+    const ContactTypeSpec& type = spec_.contact_types[k];
     pool_.queue(c) = q;
     lifecycle_.queued(now(), c, k, q);
     queues_[q].push(WaitingQueue::Entry{c, pool_.generation(c), now()});
@@ -69,6 +62,14 @@ void CallCenter::route_to_agents(ContactId c) {
     lifecycle_.blocked(now(), pool_.slot(c), k, BlockedAt::Router, index(c), now() - pool_.arrival_s(c));
     end_attempt(c, AttemptEnd::Blocked);
   }
+}
+
+bool CallCenter::leaves_before_queueing(ContactId c, ContactTypeId k, QueueId q) {
+  if (has(k, kOffersCallbacks) && offer_callback(c, k, q)) return true;
+  if (!has(k, kBalks) || !(pool_.balk_u(c) < balk_probability(c, k, q))) return false;
+  lifecycle_.balked(now(), pool_.slot(c), c, k, now() - pool_.arrival_s(c));
+  end_attempt(c, AttemptEnd::Balked);
+  return true;
 }
 
 double CallCenter::balk_probability(ContactId c, ContactTypeId k, QueueId q) const {

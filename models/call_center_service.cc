@@ -14,26 +14,17 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
   if (agents_.counts(g).idle == 0) [[unlikely]]
     fail_invariant(now(), "start_service", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
                    "router chose a group with no idle agent");
-  AgentId a = agents_.longest_idle(g);
-  if (idle_agent != kLongestIdle) [[unlikely]] {
-    if (!agents_.indexes_idle() || idle_agent >= agents_.counts(g).idle)
-      fail_invariant(now(), "start_service",
-                     fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
-                     fmt::format("router chose idle agent {} of {} (positions are kept only for a policy "
-                                 "that picks idle agents)",
-                                 idle_agent, agents_.counts(g).idle));
-    a = agents_.idle_agent(g, idle_agent);
-  }
+  const AgentId a = idle_agent == kLongestIdle ? agents_.longest_idle(g) : chosen_idle_agent(c, g, idle_agent);
   const ContactTypeId k = pool_.type(c);
   const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
   if (pi.pair == kNoId) [[unlikely]]
     fail_invariant(now(), "start_service", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
                    "router chose a group that does not serve the contact's type");
   // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
-  double talk_s = pool_.talk_s(c) * pi.multiplier;
-  double wrap_s = pool_.wrap_s(c) * pi.multiplier;
-  if (serves_callbacks(k)) [[unlikely]]
-    dial(c, pi.multiplier, talk_s, wrap_s);
+  AgentTime t{pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier};
+  if (has(k, kServesCallbacks)) [[unlikely]]
+    t = dial(c, pi.multiplier, t.talk_s);
+  const auto [talk_s, wrap_s] = t;
   lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c),
                       talk_s + wrap_s, now() - pool_.arrival_s(c) + talk_s);
   if (from_queue != kNoQueue) queues_[from_queue].pop_head(pool_);
@@ -45,6 +36,15 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
   pool_.agent(c) = a;
   pool_.bump_generation(c);  // a pending patience event is now stale
   schedule(now() + talk_s, CcEvent::ServiceEnd, CcPriority::Release, index(c));
+}
+
+AgentId CallCenter::chosen_idle_agent(ContactId c, AgentGroupId g, std::uint32_t idle_agent) const {
+  if (!agents_.indexes_idle() || idle_agent >= agents_.counts(g).idle)
+    fail_invariant(now(), "start_service", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
+                   fmt::format("router chose idle agent {} of {} (positions are kept only for a policy "
+                               "that picks idle agents)",
+                               idle_agent, agents_.counts(g).idle));
+  return agents_.idle_agent(g, idle_agent);
 }
 
 void CallCenter::agent_free(AgentId a) {
@@ -95,14 +95,18 @@ void CallCenter::plan_return(ContactId c, ContactTypeId k) {
 }
 
 void CallCenter::on_service_end(ContactId c) {
-  if (serves_callbacks(pool_.type(c)) && pool_.callback(c).last != ContactPool::Dial::Reached) [[unlikely]] {
+  const ContactTypeId k = pool_.type(c);
+  if (has_any(k, kServesCallbacks | kTransfers)) [[unlikely]]
+    end_dial_or_transfer(c, k);
+  else
+    end_talk(c, false);
+}
+
+void CallCenter::end_dial_or_transfer(ContactId c, ContactTypeId k) {
+  if (has(k, kServesCallbacks) && pool_.callback(c).last != ContactPool::Dial::Reached)
     end_unanswered_dial(c);
-    return;
-  }
-  if (after_service_ && !spec_.contact_types[pool_.type(c)].transfers.empty() && plan_transfer(c, pool_.type(c)))
-    [[unlikely]]
-    return;
-  end_talk(c, false);
+  else if (!has(k, kTransfers) || !plan_transfer(c, k))
+    end_talk(c, false);
 }
 
 void CallCenter::end_talk(ContactId c, bool transferring) {
@@ -114,7 +118,7 @@ void CallCenter::end_talk(ContactId c, bool transferring) {
     // The caller joins its next queue before the agent is free (the agent is in wrap-up).
     transfer(c);
   } else {
-    if (after_service_ && spec_.contact_types[k].returns) [[unlikely]]
+    if (has(k, kReturns)) [[unlikely]]
       plan_return(c, k);
     leave_system(c);
   }
