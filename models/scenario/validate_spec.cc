@@ -310,7 +310,7 @@ class SpecChecker {
     const auto& steps = t.balk_by_announced_wait;
     if (steps.empty()) return;
     if (!t.balk_p_by_queue_length.empty())
-      error(ptr, "give one of balk_p_by_queue_length and balk_by_announced_wait, not both");
+      error(ptr, "give one of \"p_by_queue_length\" and \"p_by_announced_wait\", not both");
     if (steps.size() > internal::kMaxBalkingValues)
       error(ptr + "/p_by_announced_wait",
             fmt::format("at most {} steps; got {}", internal::kMaxBalkingValues, steps.size()));

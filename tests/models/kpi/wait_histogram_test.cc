@@ -22,12 +22,16 @@ TEST(WaitHistogram, BinsTileTheWaitsAndEachIsAtMostASixteenthOfItsWaitsWide) {
   EXPECT_EQ(H::bin_of(1e-300), 1u);
   for (std::size_t i = 1; i < H::kBins; ++i) {
     const double lo = H::lower(i);
-    if (i > 1) EXPECT_EQ(H::bin_of(lo), i) << lo;  // bin 1 is (0, 1/16): 0 itself is bin 0
+    if (i > 1) {  // bin 1 is (0, 1/16): 0 itself is bin 0
+      EXPECT_EQ(H::bin_of(lo), i) << lo;
+    }
     if (i + 1 < H::kBins) {
       const double hi = H::lower(i + 1);
       EXPECT_LT(lo, hi);
       EXPECT_EQ(H::bin_of(std::nextafter(hi, 0.0)), i) << hi;
-      if (lo >= 2.0) EXPECT_LE(hi - lo, lo / 16) << lo;
+      if (lo >= 2.0) {
+        EXPECT_LE(hi - lo, lo / 16) << lo;
+      }
     }
   }
   EXPECT_EQ(H::lower(H::kBins - 1), 65536.0);
