@@ -253,6 +253,8 @@ void print_columns(std::FILE* out, const std::vector<std::vector<std::string>>& 
 }
 
 void print_warnings(std::FILE* out, const models::ScenarioSpec& spec) {
+  // Into one pipe (2>&1), a buffered report would otherwise come out around the warnings.
+  if (out == stderr) std::fflush(stdout);
   for (const models::Warning& w : models::scenario_warnings(spec)) fmt::print(out, "WARNING: {}\n", w.message);
 }
 

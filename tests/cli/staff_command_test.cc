@@ -54,6 +54,21 @@ TEST_F(Staff, MondayAnswerRoundTripsThroughItsCsvAndItsScenarioAndMeetsTheTarget
   EXPECT_EQ(a["kpis"], b["kpis"]);
 }
 
+// The required staffing of redials_and_callbacks leaves the generalists at 0: a warning
+// about the answer, on stderr. Both streams into one pipe (2>&1 | less, a CI log) must
+// read as the report and then the warning, not the warning inside a table row.
+TEST_F(Staff, WarningsAboutTheAnswerFollowTheReportInOnePipe) {
+  const Outcome o = shell(std::string(CCSIM_BINARY) + " staff " +
+                          scenario("scenarios/examples/redials_and_callbacks.json") + " --threads 1 2>&1 | cat");
+  ASSERT_EQ(o.exit_code, 0) << o.out;
+  const std::size_t warning = o.out.find("WARNING: ");
+  const std::size_t last_target = o.out.find("asa_s <= 30.00");
+  ASSERT_NE(warning, std::string::npos) << o.out;
+  ASSERT_NE(last_target, std::string::npos) << o.out;
+  EXPECT_GT(warning, o.out.find('\n', last_target)) << o.out;
+  EXPECT_EQ(o.out.rfind('\n', warning) + 1, warning) << "the warning starts its own line";
+}
+
 TEST_F(Staff, RefusesWhatItCannotSearchBeforeRunning) {
   const Outcome steady = ccsim("staff " + scenario("scenarios/examples/erlang_c_14_agents.json"));
   EXPECT_EQ(steady.exit_code, 2);
