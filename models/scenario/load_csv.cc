@@ -456,11 +456,14 @@ void Decoder::check_arrivals_given(const ScenarioSpec& spec) {
   if (forecast_key_ && !forecast_read_) return;
   for (std::size_t i = 0; i < types_.size(); ++i) {
     if (!types_[i].is_object || types_[i].arrivals_given || types_[i].serves_callbacks) continue;
+    const std::string name = quote(spec.contact_types[make_id<ContactTypeId>(i)].name);
+    // A callback whose "to" did not resolve leaves its serving type here: say why it would not be.
     missing(child_pointer("/contact_types", i), "arrivals",
-            forecast_key_ ? fmt::format("an object such as {{\"process\": \"poisson\", \"rate_per_hour\": 200}}, or "
-                                        "rows for {} in the forecast file",
-                                        quote(spec.contact_types[make_id<ContactTypeId>(i)].name))
-                          : std::string(R"(an object such as {"process": "poisson", "rate_per_hour": 200})"));
+            std::string(R"(an object such as {"process": "poisson", "rate_per_hour": 200})") +
+                (forecast_key_ ? fmt::format(", or rows for {} in the forecast file", name) : "") +
+                (callback_key_ ? fmt::format(R"(; a type that serves callbacks has none: name {} in a callback's "to")",
+                                             name)
+                               : ""));
   }
 }
 

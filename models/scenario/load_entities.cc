@@ -83,6 +83,7 @@ void Decoder::decode_callback(const Json& v, const std::string& ptr, ContactType
                      R"(<distribution>, "dial": <distribution>, "p_reach": p, "max_attempts": n, "retry_delay": )"
                      R"(<distribution>})"))
     return;
+  callback_key_ = true;
   const std::size_t before = sink_.count();
   check_keys(v, ptr, kCallbackKeys);
   CallbackSpec cb;

@@ -362,6 +362,11 @@ TEST(LoadCallers, EveryBadCallbackValueIsReportedWhereItIs) {
              "\"billing_cb\"?)");
   expect_has(ds, ptr + "/p_reach", "must be in [0, 1]; got -0.1");
   expect_has(ds, ptr + "/max_attempts", "must be in [1, 100]; got 0");
+  // The misspelt "to" leaves billing_cb without arrivals; the message says how it would need none.
+  expect_has(ds, "/contact_types/2",
+             "missing required key \"arrivals\"; expected an object such as {\"process\": \"poisson\", "
+             "\"rate_per_hour\": 200}; a type that serves callbacks has none: name \"billing_cb\" in a callback's "
+             "\"to\"");
   bool dial = false, ring = false;
   for (const Diagnostic& d : ds) {
     dial = dial || d.pointer == ptr + "/dial";
