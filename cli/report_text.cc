@@ -3,8 +3,11 @@
 // confidence intervals (the workforce ones apart), per type, per group, the workforce
 // of each group, then service level and agents per interval with the intervals that
 // miss the target flagged. Agent counts come from the simulation, never the scenario.
+// With several observations each ratio KPI shown overall, per type, per group and the
+// service level per interval also get their ratio of means.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -154,32 +157,46 @@ bool workforce_says_something(const models::RunResults& r) {
   });
 }
 
-// One row per group, one column per workforce KPI some group defines; columns as wide
-// as their longest cell.
+// The header then one row per name, indented, the names at least 16 wide as in the tables
+// of fixed width; each column as wide as its longest cell.
+void print_named_rows(std::FILE* out, std::vector<std::vector<std::string>> rows) {
+  for (auto& row : rows) row[0] = fmt::format("  {:<16}", row[0]);
+  print_columns(out, rows, true);
+}
+
+// One row per group, one column per workforce KPI some group defines.
 void print_workforce_table(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& r,
                            const char* over) {
   const std::vector<Kpi> kpis = defined_workforce_kpis(r.by_group);
-  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<std::string>> rows{{"group"}};
+  for (Kpi k : kpis) rows.front().emplace_back(models::kpi_name(k));
   for (std::size_t g = 0; g < r.by_group.size(); ++g) {
     std::vector<std::string> row{spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name};
     for (Kpi k : kpis) row.push_back(workforce_text(stat_of(r.by_group[g], k), k));
     rows.push_back(std::move(row));
   }
-  std::vector<std::string> header{"group"};
-  for (Kpi k : kpis) header.emplace_back(models::kpi_name(k));
-  std::vector<std::size_t> width(header.size(), 16);
-  for (std::size_t c = 1; c < header.size(); ++c) width[c] = header[c].size();
-  for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
   fmt::print(out, "\nWorkforce by agent group (agents: time-average over {}; overtime and paid hours: totals)\n",
              over);
-  const auto print_row = [&](const std::vector<std::string>& row) {
-    fmt::print(out, "  {:<{}}", row[0], width[0]);
-    for (std::size_t c = 1; c < row.size(); ++c) fmt::print(out, "  {:>{}}", row[c], width[c]);
-    fmt::print(out, "\n");
-  };
-  print_row(header);
-  for (const auto& row : rows) print_row(row);
+  print_named_rows(out, rows);
+}
+
+// The ratio of means of the ratio KPIs among `kpis`, one row per name: a table of its own,
+// as the tables of means have no room for a second column per KPI. `header` heads the
+// names, then each KPI as those tables head it.
+void print_ratio_of_means_table(std::FILE* out, const std::string& title, const std::string& header,
+                                const std::vector<std::string>& names, const std::vector<models::KpiStats>& stats,
+                                const std::vector<Kpi>& kpis) {
+  std::vector<Kpi> ratios;
+  std::ranges::copy_if(kpis, std::back_inserter(ratios), models::kpi_is_ratio);
+  std::vector<std::vector<std::string>> rows{{header}};
+  for (Kpi k : ratios) rows.front().emplace_back(k == Kpi::SlOverAnswered ? "sl_over_answered" : models::kpi_name(k));
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::vector<std::string> row{names[i]};
+    for (Kpi k : ratios) row.push_back(ratio_of_means_text(stat_of(stats[i], k), k));
+    rows.push_back(std::move(row));
+  }
+  fmt::print(out, "\n{}\n", title);
+  print_named_rows(out, rows);
 }
 
 }  // namespace
@@ -310,11 +327,12 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                   "answered is not the calls lost; service_level divides by {}{})\n",
              sl_denominator_text(spec.service_level),
              types_have_own_service_level(spec) ? " (or each type's own)" : "");
+  const char* observation = r.observations == r.replications ? "replication" : "batch";
   if (pooled)
     fmt::print(out, "  (mean: of each {0}'s own ratio, over the {0}s that define it; ratio of means: every "
                     "{0}'s calls pooled, total over total, e.g. all answered in time over all admitted, with a "
                     "delta-method half-width; the two differ when volumes vary between {0}s: docs/kpis.md)\n",
-               r.observations == r.replications ? "replication" : "batch");
+               observation);
   const bool workforce = day || workforce_says_something(r);
   if (workforce) {
     fmt::print(out, "\n  Workforce, all groups (agents: time-average over {})\n", over);
@@ -361,6 +379,14 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     }
     fmt::print(out, "\n");
   }
+  const auto pooled_title = [observation](const char* level) {
+    return fmt::format("By {}, ratio of means ± hw (every {}'s calls pooled)", level, observation);
+  };
+  if (pooled) {
+    std::vector<std::string> names;
+    for (const models::ContactTypeSpec& c : spec.contact_types) names.push_back(c.name);
+    print_ratio_of_means_table(out, pooled_title("contact type"), "type", names, r.by_type, type_cols);
+  }
 
   fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered; sl_over_answered: "
                   "answered within t over answered)\n");
@@ -373,6 +399,12 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                with_ci(stat_of(r.by_group[g], Kpi::SlOverAnswered), Kpi::SlOverAnswered),
                with_ci(stat_of(r.by_group[g], Kpi::AsaS), Kpi::AsaS),
                with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
+  if (pooled) {
+    std::vector<std::string> names;
+    for (const models::AgentGroupSpec& g : spec.agent_groups) names.push_back(g.name);
+    print_ratio_of_means_table(out, pooled_title("agent group"), "group", names, r.by_group,
+                               {Kpi::SlOverAnswered, Kpi::AsaS, Kpi::Occupancy});
+  }
   if (workforce) print_workforce_table(out, spec, r, over);
 
   fmt::print(out, "\nBy contact type and agent group (share: of the type's answered calls; sl_over_answered: "
@@ -391,17 +423,22 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                "\nService level per interval (target {}, {}; agents scheduled and productive, "
                "all groups, time-average)\n",
                num(sl.value, Kpi::ServiceLevel), sl_definition_text(spec.service_level));
-    fmt::print(out, "  {:<8} {:>10} {:>18} {:>24} {:>14} {:>16} {:>11} {:>11}\n", "interval", "offered",
-               "service_level", "p_abandon_over_admitted", "asa_s", "occupancy", "scheduled", "productive");
+    fmt::print(out, "  {:<8} {:>10} {:>18}", "interval", "offered", "service_level");
+    if (pooled) fmt::print(out, " {:>18}", "sl ratio of means");
+    fmt::print(out, " {:>24} {:>14} {:>16} {:>11} {:>11}\n", "p_abandon_over_admitted", "asa_s", "occupancy",
+               "scheduled", "productive");
     std::size_t missed = 0;
     for (const models::IntervalResult& ir : r.by_interval) {
       const char* flag = ir.service_level == models::Verdict::Missed         ? "  << MISSED"
                          : ir.service_level == models::Verdict::Inconclusive ? "  ?  inconclusive"
                                                                              : "";
       missed += ir.service_level == models::Verdict::Missed;
-      fmt::print(out, "  {:<8} {:>10} {:>18} {:>24} {:>14} {:>16} {:>11} {:>11}{}\n", interval_label(spec, ir.interval),
+      fmt::print(out, "  {:<8} {:>10} {:>18}", interval_label(spec, ir.interval),
                  num(stat_of(ir.kpis, Kpi::Offered).mean, Kpi::Offered),
-                 with_ci(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel),
+                 with_ci(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel));
+      if (pooled)
+        fmt::print(out, " {:>18}", ratio_of_means_text(stat_of(ir.kpis, Kpi::ServiceLevel), Kpi::ServiceLevel));
+      fmt::print(out, " {:>24} {:>14} {:>16} {:>11} {:>11}{}\n",
                  with_ci(stat_of(ir.kpis, Kpi::PAbandonOverAdmitted), Kpi::PAbandonOverAdmitted),
                  with_ci(stat_of(ir.kpis, Kpi::AsaS), Kpi::AsaS),
                  with_ci(stat_of(ir.kpis, Kpi::Occupancy), Kpi::Occupancy),

@@ -718,13 +718,23 @@
     const r = s.ratio_of_means;
     return r === null ? "–" : fmtStat({ mean: r.value, half_width: r.half_width, n: results.run.observations }, unit);
   }
+  function ratioOfMeansCell(s, unit) {
+    return { text: ratioOfMeansText(s, unit), sort: s.ratio_of_means ? s.ratio_of_means.value : null, cls: "num" };
+  }
+  function ratioOfMeansColumn(key, get, label) {
+    return { label: label || kpiLabel(key), title: key, num: true, cell: (r) => ratioOfMeansCell(get(r), unitOf(key)) };
+  }
+  // With one observation the ratio of means is that observation's ratio: nothing to add.
+  function pooled() {
+    return results.run.observations > 1;
+  }
 
   // The overall KPIs of `keys`, in the contract's order; with several observations and a
   // ratio among them, each ratio's ratio of means beside its mean (docs/kpis.md).
   function overallTable(id, keys) {
     const o = results.kpis.overall;
     const rows = orderedKeys(o).filter((k) => keys.includes(k)).map((k) => [k, o[k]]);
-    const pooled = results.run.observations > 1 && rows.some((r) => "ratio_of_means" in r[1]);
+    const withRatios = pooled() && rows.some((r) => "ratio_of_means" in r[1]);
     return table({
       id: id,
       compact: true,
@@ -733,9 +743,8 @@
         { label: "Key", cell: (r) => ({ node: el("code", null, r[0]), text: r[0], sort: r[0], cls: "key" }) },
         { label: "Mean ± half-width", num: true,
           cell: (r) => ({ text: fmtStat(r[1], unitOf(r[0])), sort: mean(r[1]), cls: "num" }) },
-      ].concat(pooled ? [{ label: "Ratio of means ± half-width", num: true,
-          cell: (r) => ({ text: ratioOfMeansText(r[1], unitOf(r[0])),
-                          sort: r[1].ratio_of_means ? r[1].ratio_of_means.value : null, cls: "num" }) }] : [],
+      ].concat(withRatios ? [{ label: "Ratio of means ± half-width", num: true,
+          cell: (r) => ratioOfMeansCell(r[1], unitOf(r[0])) }] : [],
       [{ label: "n", num: true, cell: (r) => ({ text: String(r[1].n), sort: r[1].n, cls: "num" }) }]),
       rows: rows,
     });
@@ -746,17 +755,26 @@
                      "ivr_contained", "service_level", "asa_s", "p_abandon_over_admitted", "mean_queue_length", "cost"];
   const GROUP_KEYS = ["answered", "occupancy", "sl_answered_within_t_over_answered", "asa_s", "cost"];
 
-  // keys: a list, or a function of the rows' stats giving one.
+  // keys: a list, or a function of the rows' stats giving one. With several observations,
+  // the ratio KPIs among the columns get a second table of their ratios of means (id
+  // + "-rom"): the first has no room for a second column per KPI.
   function byNameTable(id, label, stats, keys, cls) {
     const names = Object.keys(stats);
-    const rows = names.map((n) => stats[n]);
-    const cols = typeof keys === "function" ? keys(rows) : definedKeys(keys, rows);
-    return table({
-      id: id,
-      cls: cls,
-      columns: [nameColumn(label)].concat(cols.map((k) => statColumn(k, (r) => r[1][k]))),
-      rows: names.map((n) => [n, stats[n]]),
-    });
+    const rows = names.map((n) => [n, stats[n]]);
+    const all = names.map((n) => stats[n]);
+    const cols = typeof keys === "function" ? keys(all) : definedKeys(keys, all);
+    const ratios = pooled() ? cols.filter((k) => rows.some((r) => "ratio_of_means" in r[1][k])) : [];
+    const observation = results.run.observations === results.run.replications ? "replication" : "batch";
+    return [
+      table({ id: id, cls: cls, rows: rows,
+              columns: [nameColumn(label)].concat(cols.map((k) => statColumn(k, (r) => r[1][k]))) }),
+      ratios.length ? [
+        el("h3", { class: "table-title" }, "Ratio of means ± half-width (every " + observation + "'s calls pooled, " +
+          "total over total)"),
+        table({ id: id + "-rom", compact: true, cls: cls, rows: rows,
+                columns: [nameColumn(label)].concat(ratios.map((k) => ratioOfMeansColumn(k, (r) => r[1][k]))) }),
+      ] : null,
+    ];
   }
 
   // Per interval and group, the scheduled agents (time-average) against those ccsim staff
@@ -782,14 +800,17 @@
     return table({ id: "table-required", cls: "wrap-heads", columns: columns, rows: results.kpis.by_interval });
   }
 
+  // With several observations the service level's ratio of means follows its mean.
   function intervalTable() {
     const intervals = results.kpis.by_interval;
     const cols = ["offered", "answered", "abandoned", "service_level", "asa_s", "occupancy", "mean_queue_length"];
+    const get = (k) => (r) => r.kpis[k];
     return table({
       id: "table-intervals",
       cls: "wrap-heads",
       columns: [{ label: "Interval", cell: (r) => ({ text: r.label, sort: r.interval }) }]
-        .concat(cols.map((k) => statColumn(k, (r) => r.kpis[k])))
+        .concat(cols.flatMap((k) => [statColumn(k, get(k))].concat(k === "service_level" && pooled() ?
+          [ratioOfMeansColumn(k, get(k), "Service level, ratio of means")] : [])))
         .concat([
           statColumn("scheduled_agents", (r) => r.kpis.scheduled_agents),
           statColumn("productive_agents", (r) => r.kpis.productive_agents),

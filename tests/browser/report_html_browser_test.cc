@@ -6,6 +6,7 @@
 // Checked: every chart drew data, no console message or uncaught error, no fetch, and
 // the screenshot is a real picture. Skipped when /usr/bin/chromium is absent.
 // CCSIM_BROWSER_ARTIFACTS=<folder> keeps each test's page and screenshot there, to look at.
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -15,7 +16,9 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/report.h"
 #include "models/experiment/experiment.h"
@@ -291,6 +294,88 @@ TEST_F(ReportInBrowser, PerTypeReportShowsCardsAHeatMapAndAChartPerType) {
   EXPECT_EQ(text_attribute(tag_of(page.dom, "chart-type-service-level-1-chart"), "data-type"), "standard");
   EXPECT_EQ(attribute(tag_of(page.dom, "chart-type-service-level-1-chart"), "data-points"), 4 * 8 + missed);
   expect_picture(page.screenshot, 150'000);
+}
+
+// A statistic as the page writes it (ccsimPage.fmtStat), from a value and its half-width:
+// "91.6 ± 2.4%" for a fraction, "3.11 ± 0.97 s" for seconds, "–" when undefined.
+std::string page_stat(const nlohmann::json& value, const nlohmann::json& half_width, bool fraction) {
+  if (value.is_null()) return "–";
+  const double v = value, hw = half_width;
+  if (fraction) return fmt::format("{:.1f} ± {:.1f}%", 100 * v, 100 * hw);
+  const int digits = std::fabs(v) >= 100 ? 0 : std::fabs(v) >= 10 ? 1 : 2;
+  return fmt::format("{:.{}f} ± {:.{}f} s", v, digits, hw, digits);
+}
+
+std::string page_ratio_of_means(const nlohmann::json& stat, bool fraction) {
+  const nlohmann::json& r = stat["ratio_of_means"];
+  return r.is_null() ? "–" : page_stat(r["value"], r["half_width"], fraction);
+}
+
+// A table row as the page writes it: the name, then each cell's text, right-aligned.
+std::string page_row(const std::string& name, const std::vector<std::string>& cells) {
+  std::string row = "<th scope=\"row\">" + name + "</th>";
+  for (const std::string& c : cells) row += "<td class=\"num\">" + c + "</td>";
+  return row;
+}
+
+// With several replications, a table of the ratio KPIs' ratios of means follows the
+// tables by type and by group, and the interval table gives the service level's beside its
+// mean, with the numbers of the results JSON; with one replication there is none of it.
+TEST_F(ReportInBrowser, RatioOfMeansTablesAndColumnShowOnlyWithSeveralReplications) {
+  const fs::path html = write_report(scenario("scenarios/examples/busy_days.json"), "--replications 5 --json r.json");
+  const nlohmann::json k = nlohmann::json::parse(slurp(dir_ / "r.json"))["kpis"];
+  const RenderedPage page = open(html);
+  expect_clean(page);
+  const std::string types = element(page.dom, "table-types-rom");
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-types-rom"), "data-rows"), 2);
+  for (const char* type : {"sales", "service"}) {
+    const nlohmann::json& t = k["by_type"][type];
+    EXPECT_TRUE(has(types, page_row(type, {page_ratio_of_means(t["service_level"], true),
+                                           page_ratio_of_means(t["asa_s"], false),
+                                           page_ratio_of_means(t["p_abandon_over_admitted"], true)})))
+        << type << "\n" << types;
+  }
+  EXPECT_TRUE(has(types, "title=\"service_level\"") && has(types, "title=\"p_abandon_over_admitted\""));
+  EXPECT_FALSE(has(types, "title=\"offered\"")) << "a count has no ratio of means";
+  const std::string groups = element(page.dom, "table-groups-rom");
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-groups-rom"), "data-rows"), 3);
+  for (const char* group : {"sales_team", "service_team", "generalists"}) {
+    const nlohmann::json& g = k["by_group"][group];
+    EXPECT_TRUE(has(groups, page_row(group, {page_ratio_of_means(g["occupancy"], true),
+                                             page_ratio_of_means(g["sl_answered_within_t_over_answered"], true),
+                                             page_ratio_of_means(g["asa_s"], false)})))
+        << group << "\n" << groups;
+  }
+  const std::string intervals = element(page.dom, "table-intervals");
+  EXPECT_TRUE(has(intervals, ">Service level, ratio of means</th>"));
+  for (const nlohmann::json& i : k["by_interval"]) {
+    const nlohmann::json& sl = i["kpis"]["service_level"];
+    EXPECT_TRUE(has(intervals, "<td class=\"num\">" + page_stat(sl["mean"], sl["half_width"], true) +
+                                   "</td><td class=\"num\">" + page_ratio_of_means(sl, true) + "</td>"))
+        << i["label"];
+  }
+
+  const RenderedPage one = open(write_report(scenario("scenarios/examples/busy_days.json"), "--replications 1"));
+  expect_clean(one);
+  const std::string drawn = element(one.dom, "ccsim-report");  // the page's scripts hold these words too
+  EXPECT_TRUE(has(drawn, "id=\"table-types\"") && has(drawn, "id=\"table-intervals\""));
+  for (const char* text : {"id=\"table-types-rom\"", "id=\"table-groups-rom\"", "Ratio of means ±",
+                           "Service level, ratio of means"})
+    EXPECT_FALSE(has(drawn, text)) << text;
+}
+
+// Where no observation defines a ratio (a group that never answers, an interval without
+// calls) its ratio of means is "–", as its mean is.
+TEST_F(ReportInBrowser, UndefinedRatioOfMeansShowsADash) {
+  const RenderedPage page = open(write_report_of(ccsim::test_support::kIdleGroupScenario));
+  expect_clean(page);
+  EXPECT_TRUE(has(element(page.dom, "table-groups-rom"), page_row("idle", {"–", "–", "–"})));
+  const std::string intervals = element(page.dom, "table-intervals");
+  const auto at = intervals.find("<th scope=\"row\">08:30</th>");
+  ASSERT_NE(at, std::string::npos) << intervals;
+  const std::string empty = intervals.substr(at, intervals.find("</tr>", at) - at);
+  EXPECT_TRUE(has(empty, "<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
+      << "service level, its ratio of means and ASA: " << empty;
 }
 
 // 24 contact types with a group of 5 agents each over four half-hours, except t17's

@@ -2,7 +2,7 @@
 // Shared by the CLI, MPI and browser tests: a fixture that runs the ccsim binary as a
 // user would from a shell, in a scratch folder of its own; the results JSON minus what
 // may differ between equal runs; a scenario whose names try to break the HTML report,
-// and one whose agents all work shifts with breaks.
+// one whose agents all work shifts with breaks, and the small scenarios the tests share.
 #pragma once
 
 #include <sys/wait.h>
@@ -165,6 +165,21 @@ inline constexpr const char* kPerTypeTargetsScenario = R"({
     { "kpi": "service_level", "type": "standard", "min": 0.8, "scope": "intervals" }
   ],
   "rng": { "seed": 15, "replications": 10 }
+})";
+
+// A day of three half-hours whose middle one has no call, and whose second group has no
+// agent, so never answers: where no observation defines a ratio, neither its mean nor its
+// ratio of means is defined.
+inline constexpr const char* kIdleGroupScenario = R"({
+  "name": "idle_group",
+  "mode": "day", "period_s": 1800, "num_periods": 3, "start_time": "08:00",
+  "contact_types": [
+    { "name": "calls", "arrivals": { "process": "piecewise_poisson", "per_period": [40, 0, 40] },
+      "talk": { "dist": "exponential", "mean_s": 180 }, "patience": { "dist": "exponential", "mean_s": 300 } }
+  ],
+  "agent_groups": [ { "name": "agents", "staffing": 5 }, { "name": "idle", "staffing": 0 } ],
+  "router": { "policy": "queue_priority", "type_to_group": { "calls": ["agents", "idle"] } },
+  "rng": { "seed": 3, "replications": 3 }
 })";
 
 }  // namespace ccsim::test_support

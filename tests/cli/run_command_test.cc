@@ -203,7 +203,11 @@ TEST_F(RunCommand, ShiftOnlyGroupGetsItsSimulatedAgentsAndAWorkforceTable) {
   EXPECT_GT(std::stod(coffee.back()), 0.0);
 
   // Contact types have no agents: no workforce column in their table.
-  EXPECT_EQ(line_starting(o.out, "  type", o.out.find("By contact type\n")).find("agents"), std::string::npos);
+  const auto types = o.out.find("\nBy contact type (");
+  ASSERT_NE(types, std::string::npos) << o.out;
+  const std::string type_header = line_starting(o.out, "  type ", types);
+  ASSERT_NE(type_header, "") << o.out;
+  EXPECT_EQ(type_header.find("agents"), std::string::npos) << type_header;
 }
 
 TEST_F(RunCommand, ShiftOnlyGroupHasItsShiftAgentsPerIntervalInTheResultsJson) {
@@ -346,6 +350,98 @@ TEST_F(RunCommand, TextReportShowsTheRatioOfMeansBesideTheMeanWithSeveralObserva
   const Outcome one = ccsim("run " + file + " --replications 1");
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_EQ(one.out.find("ratio of means"), std::string::npos) << "one day: the ratio of means is the day's ratio";
+}
+
+// A ratio KPI's ratio of means from the results JSON as the text report writes it
+// ("91.6% ± 2.4%"; the waits here are under 100 s: "3.11 ± 0.97"), split into words.
+std::vector<std::string> ratio_of_means_words(const nlohmann::json& stat, bool fraction) {
+  const nlohmann::json& r = stat["ratio_of_means"];
+  if (r.is_null()) return {"-"};
+  const auto text = [fraction](double x) {
+    return fraction ? fmt::format("{:.1f}%", 100 * x) : fmt::format("{:.2f}", x);
+  };
+  return {text(r["value"]), "±", text(r["half_width"])};
+}
+
+// The name, then each KPI's ratio of means: a row of a ratio-of-means table.
+std::vector<std::string> ratio_of_means_row(const std::string& name, const nlohmann::json& stats,
+                                            const std::vector<std::pair<std::string, bool>>& kpis) {
+  std::vector<std::string> row{name};
+  for (const auto& [key, fraction] : kpis) {
+    const auto cells = ratio_of_means_words(stats[key], fraction);
+    row.insert(row.end(), cells.begin(), cells.end());
+  }
+  return row;
+}
+
+// Per type and per group, a table of the ratio KPIs' ratios of means after the table of
+// means; per interval, the service level's beside its mean. Their numbers are the
+// results JSON's, and with one replication none of it shows.
+TEST_F(RunCommand, TextReportGivesTypesGroupsAndIntervalsTheirRatioOfMeansWithSeveralObservations) {
+  const std::string file = scenario("scenarios/examples/busy_days.json");
+  const Outcome o = ccsim("run " + file + " --replications 5 --json r.json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const nlohmann::json k = nlohmann::json::parse(slurp(dir_ / "r.json"))["kpis"];
+  // Busy days weigh the bad days more when pooled: the two differ, so showing the mean fails.
+  ASSERT_NE(ratio_of_means_words(k["by_type"]["service"]["service_level"], true)[0],
+            fmt::format("{:.1f}%", 100 * k["by_type"]["service"]["service_level"]["mean"].get<double>()));
+
+  const auto types = o.out.find("\nBy contact type, ratio of means ± hw (every replication's calls pooled)\n");
+  ASSERT_NE(types, std::string::npos) << o.out;
+  EXPECT_EQ(words(line_starting(o.out, "  type ", types)),
+            (std::vector<std::string>{"type", "service_level", "asa_s", "p_abandon_over_admitted"}));
+  for (const char* type : {"sales", "service"})
+    EXPECT_EQ(words(line_starting(o.out, std::string("  ") + type + " ", types)),
+              ratio_of_means_row(type, k["by_type"][type],
+                                 {{"service_level", true}, {"asa_s", false}, {"p_abandon_over_admitted", true}}));
+
+  const auto groups = o.out.find("\nBy agent group, ratio of means ± hw (every replication's calls pooled)\n");
+  ASSERT_NE(groups, std::string::npos) << o.out;
+  EXPECT_EQ(words(line_starting(o.out, "  group ", groups)),
+            (std::vector<std::string>{"group", "sl_over_answered", "asa_s", "occupancy"}));
+  for (const char* group : {"sales_team", "service_team", "generalists"})
+    EXPECT_EQ(words(line_starting(o.out, std::string("  ") + group + " ", groups)),
+              ratio_of_means_row(group, k["by_group"][group], {{"sl_answered_within_t_over_answered", true},
+                                                               {"asa_s", false},
+                                                               {"occupancy", true}}));
+
+  const auto intervals = o.out.find("\nService level per interval");
+  ASSERT_NE(intervals, std::string::npos);
+  const auto header = words(line_starting(o.out, "  interval ", intervals));
+  ASSERT_GE(header.size(), 7u);
+  EXPECT_EQ(std::vector<std::string>(header.begin() + 2, header.begin() + 7),
+            (std::vector<std::string>{"service_level", "sl", "ratio", "of", "means"}));
+  for (const nlohmann::json& i : k["by_interval"]) {
+    const auto cells = words(line_starting(o.out, "  " + i["label"].get<std::string>() + " ", intervals));
+    ASSERT_GE(cells.size(), 8u) << i["label"];
+    EXPECT_EQ(std::vector<std::string>(cells.begin() + 5, cells.begin() + 8),
+              ratio_of_means_words(i["kpis"]["service_level"], true))
+        << i["label"];
+  }
+
+  const Outcome one = ccsim("run " + file + " --replications 1");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out.find("ratio of means"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("\n  interval    offered      service_level  p_abandon_over_admitted          asa_s        "
+                         "occupancy   scheduled  productive\n"),
+            std::string::npos)
+      << one.out;
+}
+
+// A group that never answers and an interval without calls have no ratio of means: "-".
+TEST_F(RunCommand, TextReportShowsADashWhereNoObservationDefinesTheRatioOfMeans) {
+  const fs::path file = dir_ / "idle_group.json";
+  std::ofstream(file) << ccsim::test_support::kIdleGroupScenario;
+  const Outcome o = ccsim("run " + file.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto groups = o.out.find("\nBy agent group, ratio of means ± hw");
+  ASSERT_NE(groups, std::string::npos) << o.out;
+  EXPECT_EQ(words(line_starting(o.out, "  idle ", groups)), (std::vector<std::string>{"idle", "-", "-", "-"}));
+  const auto empty = words(line_starting(o.out, "  08:30 ", o.out.find("\nService level per interval")));
+  ASSERT_GE(empty.size(), 4u) << o.out;
+  EXPECT_EQ(std::vector<std::string>(empty.begin() + 1, empty.begin() + 4),
+            (std::vector<std::string>{"0.00", "-", "-"}))
+      << "no call: neither the mean nor the ratio of means";
 }
 
 TEST_F(RunCommand, SeedOverrideChangesTheFingerprint) {
