@@ -361,14 +361,16 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   fmt::print(out, "\nBy contact type (service_level: {}, within the type's threshold; verdict: against the "
                   "type's service-level target{})\n  {:<16} {:>14}",
              definitions, day ? ", over the day and in how many intervals it was missed" : "", "type", "sl target");
-  for (Kpi k : type_cols) fmt::print(out, " {:>20}", models::kpi_name(k));
+  // A key longer than the column (p_abandon_over_admitted) widens it, in the rows too.
+  const auto width = [](Kpi k) { return std::max<std::size_t>(20, models::kpi_name(k).size()); };
+  for (Kpi k : type_cols) fmt::print(out, " {:>{}}", models::kpi_name(k), width(k));
   fmt::print(out, "  {:<12}{}\n", "verdict", day ? "  intervals missed" : "");
   for (std::size_t t = 0; t < r.by_type.size(); ++t) {
     const auto id = models::make_id<models::ContactTypeId>(t);
     const models::ServiceLevelSpec& sl = spec.service_level_of(id);
     fmt::print(out, "  {:<16} {:>14}", spec.contact_types[id].name,
                fmt::format("{} in {:g} s", num(sl.target, Kpi::ServiceLevel), sl.awt_s));
-    for (Kpi k : type_cols) fmt::print(out, " {:>20}", with_ci(stat_of(r.by_type[t], k), k));
+    for (Kpi k : type_cols) fmt::print(out, " {:>{}}", with_ci(stat_of(r.by_type[t], k), k), width(k));
     fmt::print(out, "  {:<12}",
                verdict_text(models::judge(stat_of(r.by_type[t], Kpi::ServiceLevel), models::TargetBound::AtLeast,
                                           sl.target)));

@@ -844,9 +844,10 @@
       section("overall", "Overall KPIs",
         el("p", { class: "hint" }, "Mean over " + results.run.observations + " observations ± the half-width of the " +
           fixed(100 * results.run.confidence, 0) + "% confidence interval; n is the number of observations in which " +
-          "the KPI was defined. A ratio (a service level, an abandon rate, ASA…) also has its ratio of means: every " +
-          "observation's calls pooled, total over total, with a delta-method interval; the mean averages each " +
-          "observation's own ratio. They differ when volumes vary between observations. Definitions: docs/kpis.md."),
+          "the KPI was defined. " + (results.run.observations > 1 ? "A ratio (a service level, an abandon rate, " +
+          "ASA…) also has its ratio of means: every observation's calls pooled, total over total, with a " +
+          "delta-method interval; the mean averages each observation's own ratio. They differ when volumes vary " +
+          "between observations. " : "") + "Definitions: docs/kpis.md."),
         // The page lists the KPIs this scenario can give (no cost unless priced, no balks unless some type balks).
         overallTable("table-overall", Object.keys(k.overall).filter((key) => !WORKFORCE_KEYS.includes(key) &&
           page.kpis.some((x) => x.key === key))),
