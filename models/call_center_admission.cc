@@ -1,13 +1,12 @@
 // Admission: a call arrives, draws its random durations, takes a trunk line (or is
 // blocked), passes the IVR (or is blocked at its ports), and goes on to routing. A
 // customer whose attempt failed may call again: a redial is admitted the same way.
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "models/call_center.h"
 #include "models/invariant.h"
 #include "sim/rng/variates.h"
+#include "sim/time.h"
 
 namespace ccsim::models {
 
@@ -33,8 +32,7 @@ void CallCenter::on_arrival(ContactTypeId k) {
   const double next = arrivals_[k].next(t);
   if (next < arrivals_end_s_) schedule(next, CcEvent::Arrival, CcPriority::Normal, index(k));
   const std::uint32_t slot =
-      spec_.mode == RunMode::Day ? std::min(static_cast<std::uint32_t>(t / spec_.period_s), spec_.num_periods - 1)
-                                 : steady_arrival_slot(t);
+      spec_.mode == RunMode::Day ? sim::period_of(t, spec_.period_s, spec_.num_periods) : steady_arrival_slot(t);
 
   AttemptDraws d{sim::kNever, 0.0, 0.0, 0.0, 0.0, 1.0};
   draw_attempt(k, slot, {&s.patience, &s.service, &s.wrap_up, &s.ivr_path, &s.ivr_duration, &s.balk}, true, true, d);
@@ -138,7 +136,7 @@ inline void CallCenter::store_draws(ContactId c, const AttemptDraws& d) {
 // state it is not one of the counted arrivals, so it never moves a batch boundary.
 std::uint32_t CallCenter::slot_now() {
   if (spec_.mode == RunMode::Day)
-    return std::min(static_cast<std::uint32_t>(now() / spec_.period_s), spec_.num_periods - 1);
+    return sim::period_of(now(), spec_.period_s, spec_.num_periods);
   if (spec_.steady.calls == 0 || arrival_slot_ == lifecycle_.kpi().discard_slot()) return arrival_slot_;
   return batch_;
 }

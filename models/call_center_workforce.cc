@@ -4,6 +4,7 @@
 // (call_center_service.cc). docs/workforce.md.
 #include "models/call_center.h"
 #include "models/streams.h"
+#include "sim/time.h"
 
 namespace ccsim::models {
 namespace {
@@ -112,7 +113,7 @@ void CallCenter::on_shrinkage_plan(std::uint32_t period) {
 // A block that still waits when the next one comes due is replaced by it.
 void CallCenter::on_aux_due(AgentId a) {
   if (agents_.state(a) == AgentState::Off) return;
-  const std::uint32_t period = std::min(static_cast<std::uint32_t>(now() / spec_.period_s), spec_.num_periods - 1);
+  const std::uint32_t period = sim::period_of(now(), spec_.period_s, spec_.num_periods);
   aux_due_s_[index(a)] = spec_.agent_groups[agents_.group(a)].shrinkage[period] * spec_.period_s;
   agents_.set_waiting(a, true);
   if (agents_.state(a) == AgentState::Idle) take_due_break(a);

@@ -17,4 +17,12 @@ inline constexpr SimTime kNever = std::numeric_limits<double>::infinity();
 
 constexpr SimTime period_start(unsigned k, double period_s) { return static_cast<double>(k) * period_s; }
 
+// The period of [0, num_periods) that holds time t, the last one at and after the day's end:
+// a call served after the close, or a transfer whose handover lasts 1e47 s, counts there.
+// Clamped before the cast, which is undefined for a quotient beyond unsigned's range.
+constexpr unsigned period_of(SimTime t, double period_s, unsigned num_periods) {
+  const double k = t / period_s;
+  return k < static_cast<double>(num_periods - 1) ? static_cast<unsigned>(k) : num_periods - 1;
+}
+
 }  // namespace ccsim::sim

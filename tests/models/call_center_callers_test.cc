@@ -509,6 +509,23 @@ TEST(CallCenterTransfers, ATransferredCallerWhoAbandonsIsALostCustomer) {
   EXPECT_EQ(c.type(0, 1).abandoned, 1u);
 }
 
+// The fuzzer's finding of issue 13: a handover of 1e47 s put the transferred caller's
+// arrival at back 1e44 periods into the day, and the cast of that period number to an
+// unsigned was undefined (UBSan); on x86 it gave period 0. It counts in the last period.
+TEST(CallCenterTransfers, ACallerTransferredAfterAHandoverOfAnyLengthCountsInTheLastPeriod) {
+  ScenarioSpec s = day_scenario(1000, 2);
+  s.contact_types.push_back(traced_type("front", {0}, 100, std::nullopt, {0}));
+  s.contact_types.push_back(traced_type("back", {}, 50, std::nullopt, {1}));
+  s.agent_groups.push_back(group("front_team", {1, 1}));
+  s.agent_groups.push_back(group("back_team", {1, 1}));
+  s.contact_types.raw()[0].transfers = {
+      TransferSpec{make_id<ContactTypeId>(1), 1.0, sim::Distribution::constant(1e47)}};
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(c.type(0, 1).transferred_in, 0u);
+  EXPECT_EQ(c.type(1, 1).transferred_in, 1u);
+  EXPECT_EQ(c.type(1, 1).offered, 1u);
+}
+
 TEST(CallCenterReturns, AServedCustomerReturnsAsANewCallOfTheTypeNamed) {
   ScenarioSpec s = front_and_back({0});
   s.contact_types.raw()[0].returns = ReturnSpec{1.0, sim::Distribution::constant(300), make_id<ContactTypeId>(1)};
