@@ -102,13 +102,21 @@ void IntervalPlan::add_contacts_to_agents(const ScenarioSpec& spec) {
         }
         if (!t.returns) continue;
         const std::size_t as = index(t.returns->as);
-        const double returning = round[k] * (1.0 - transferred) * t.returns->p * past_ivr(as);
-        const double due_s = (i + 0.5) * spec.period_s + t.returns->delay.mean();
-        const auto at = static_cast<std::uint32_t>(std::min<double>(std::floor(due_s / spec.period_s), intervals_));
-        if (at == i)
-          next[as] += returning;
-        else if (at < intervals_)  // none is made after the day's arrivals end
-          carried[at * types_ + as] += returning;
+        const double returning = round[k] * std::max(0.0, 1.0 - transferred) * t.returns->p * past_ivr(as);
+        // Served evenly over interval i, back evenly over [i p + m, (i + 1) p + m) for the
+        // delay's mean m: a share in the interval m reaches, the rest in the next (so a chain
+        // of short delays moves on through the day). None is made after the arrivals end.
+        const double shift = t.returns->delay.mean() / spec.period_s;
+        const double whole = std::floor(std::min(shift, static_cast<double>(intervals_)));
+        const double later = shift - whole;
+        for (const auto& [at_d, share] : {std::pair{i + whole, 1.0 - later}, std::pair{i + whole + 1.0, later}}) {
+          if (share <= 0.0 || at_d >= intervals_) continue;
+          const auto at = static_cast<std::uint32_t>(at_d);
+          if (at == i)
+            next[as] += returning * share;
+          else
+            carried[at * types_ + as] += returning * share;
+        }
       }
       added = 0.0;
       for (std::size_t k = 0; k < types_; ++k) {

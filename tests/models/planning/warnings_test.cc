@@ -114,6 +114,22 @@ TEST(IntervalPlan, TransfersAndReturnsBringTheirContactsToTheTypesTheyReach) {
   EXPECT_DOUBLE_EQ(plan.arrivals(3, t), 0.0) << "arrivals stay the forecast";
 }
 
+// Returns half a period later: of the calls served evenly over an interval, half return in
+// it and half in the next, so a chain of quick returns moves on through the day. Interval 0:
+// x0 = 100 + 0.5 x 0.5 x0; interval 1 gets 0.25 x0 and keeps a quarter of its own.
+TEST(IntervalPlan, ReturnsShorterThanAnIntervalSpreadIntoTheNext) {
+  ScenarioSpec s = day({100, 0, 0, 0}, {50, 0, 50, 50});
+  s.contact_types.raw()[0].returns = ReturnSpec{0.5, sim::Distribution::constant(900), make_id<ContactTypeId>(0)};
+  ASSERT_EQ(spec_problems(s).size(), 0u) << spec_problems(s)[0].pointer << ": " << spec_problems(s)[0].message;
+  const IntervalPlan plan(s);
+  const auto k = make_id<ContactTypeId>(0);
+  EXPECT_NEAR(plan.to_agents(0, k), 100 / 0.75, 1e-9);
+  EXPECT_NEAR(plan.to_agents(1, k), 0.25 * 100 / 0.75 / 0.75, 1e-9);
+  const auto ws = scenario_warnings(s);
+  ASSERT_TRUE(has(ws, "no_agent_scheduled")) << "returns arrive where no agent works";
+  EXPECT_EQ(find(ws, "no_agent_scheduled").intervals, std::vector<std::uint32_t>{1});
+}
+
 TEST(IntervalPlan, ManyAgentsOverManyIntervalsCostAgentsPlusIntervalsNotTheirProduct) {
   // 1e5 agents all day over 1e5 intervals: 1e10 overlaps, tens of seconds, when each
   // agent was spread over every interval; `validate` and every report build this plan.
