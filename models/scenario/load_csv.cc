@@ -457,13 +457,13 @@ void Decoder::check_arrivals_given(const ScenarioSpec& spec) {
   for (std::size_t i = 0; i < types_.size(); ++i) {
     if (!types_[i].is_object || types_[i].arrivals_given || types_[i].serves_callbacks) continue;
     const std::string name = quote(spec.contact_types[make_id<ContactTypeId>(i)].name);
-    // A callback whose "to" did not resolve leaves its serving type here: say why it would not be.
+    // A callback whose "to" names no other type may have meant this one: say why it would not be here.
     missing(child_pointer("/contact_types", i), "arrivals",
             std::string(R"(an object such as {"process": "poisson", "rate_per_hour": 200})") +
                 (forecast_key_ ? fmt::format(", or rows for {} in the forecast file", name) : "") +
-                (callback_key_ ? fmt::format(R"(; a type that serves callbacks has none: name {} in a callback's "to")",
-                                             name)
-                               : ""));
+                (callback_to_lost_
+                     ? fmt::format(R"(; a type that serves callbacks has none: name {} in a callback's "to")", name)
+                     : ""));
   }
 }
 

@@ -83,22 +83,24 @@ void Decoder::decode_callback(const Json& v, const std::string& ptr, ContactType
                      R"(<distribution>, "dial": <distribution>, "p_reach": p, "max_attempts": n, "retry_delay": )"
                      R"(<distribution>})"))
     return;
-  callback_key_ = true;
   const std::size_t before = sink_.count();
   check_keys(v, ptr, kCallbackKeys);
   CallbackSpec cb;
   if (auto x = number_at(v, ptr, "offer_above_wait_s", at_least(0.0), true)) cb.offer_above_wait_s = *x;
   if (auto p = number_at(v, ptr, "p_accept", closed(0.0, 1.0), true)) cb.p_accept = *p;
+  bool to_another = false;
   if (const Json* to = find(v, "to")) {
     if (auto name = string(*to, ptr + "/to", "a contact type name (a string)"))
       if (auto k = resolve_type(*name, ptr + "/to")) {
         cb.to = make_id<ContactTypeId>(*k);
         types_[*k].serves_callbacks = true;
         types_[*k].reaches_agents = true;  // its contacts skip the IVR: it needs a route
+        to_another = *name != t.name;
       }
   } else {
     missing(ptr, "to", "the contact type that serves the callbacks (its queue, talk and groups)");
   }
+  callback_to_lost_ = callback_to_lost_ || !to_another;
   const auto law = [&](std::string_view key) -> std::optional<sim::Distribution> {
     if (const Json* d = find(v, key)) return decode_distribution(*d, ptr + "/" + std::string(key), false);
     return std::nullopt;

@@ -386,7 +386,7 @@ class Decoder {
   DiagnosticSink& sink_;
   std::string file_label_;  // the scenario file as named: relative forecast paths start from its folder
   bool forecast_key_ = false;   // the document has a "forecast" key
-  bool callback_key_ = false;   // some contact type has a "callback" key
+  bool callback_to_lost_ = false;  // some callback's "to" names no other type: its serving type is unknown
   bool forecast_read_ = false;  // ... and its file was read without a problem
   // /staffing_plan: agents per interval by group name, and whether they replace a
   // group's own "staffing".

@@ -367,6 +367,13 @@ TEST(LoadCallers, EveryBadCallbackValueIsReportedWhereItIs) {
              "missing required key \"arrivals\"; expected an object such as {\"process\": \"poisson\", "
              "\"rate_per_hour\": 200}; a type that serves callbacks has none: name \"billing_cb\" in a callback's "
              "\"to\"");
+  // With every callback's "to" resolved, a type without arrivals is told nothing about callbacks.
+  const std::string no_sales_arrivals = with(with_callbacks(R"({ "offer_above_wait_s": 60, "p_accept": 0.5,
+                                                                  "to": "billing_cb" })"),
+                                             R"("arrivals": { "process": "poisson", "rate_per_hour": 60 },)", "");
+  testing::expect_single(errors_of(no_sales_arrivals), "/contact_types/1",
+                         "missing required key \"arrivals\"; expected an object such as {\"process\": \"poisson\", "
+                         "\"rate_per_hour\": 200}");
   bool dial = false, ring = false;
   for (const Diagnostic& d : ds) {
     dial = dial || d.pointer == ptr + "/dial";
