@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -153,6 +154,7 @@ void OutputFile::fail(std::string_view why) {
 }
 
 void note_written(std::string_view command, std::string_view what) {
+  std::fflush(stdout);  // a report buffered into the same pipe (2>&1) comes first, whole
   fmt::print(stderr, "ccsim {}: wrote {}\n", command, models::internal::escape_controls(what));
 }
 
