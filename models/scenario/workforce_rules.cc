@@ -25,6 +25,8 @@ std::string clock_text(double t, std::optional<std::uint32_t> start_minute, bool
   if (!start_minute) return fmt::format("{} s", t);
   const double total = *start_minute * 60.0 + t;
   if (total < 0.0) return fmt::format("{} s", t);  // before the first midnight: no clock
+  // Past 2^53 s a double has no whole seconds left to split into days and hours.
+  if (total >= 0x1p53) return fmt::format("{} s", t);
   double day = std::floor(total / kSecondsPerDay);
   double rem = total - day * kSecondsPerDay;
   if (rem < 0.0) {  // total / kSecondsPerDay rounded up to a whole day

@@ -63,6 +63,9 @@ TEST(WorkforceRules, DayClockShowsClockTimesFromTheStartTime) {
   EXPECT_EQ(day.end_time(61200.0), "24:00");
   EXPECT_EQ(day.time(61200.0 + 86400.0), "00:00 on day 3");
   EXPECT_EQ(day.time(std::nan("")), "nan");
+  // The fuzzer's break of 9e36 s: no clock that far (its day was cast past 2^64).
+  EXPECT_EQ(day.end_time(9e36), "9e+36 s");
+  EXPECT_EQ(day.time(0x1p53), "9007199254740992 s");
   EXPECT_EQ(day.extent(), "07:00 to 23:00");
   const DayClock seconds{43200.0, std::nullopt};
   EXPECT_EQ(seconds.time(34200.0), "34200 s");
