@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "models/agents/roster.h"
+#include "models/scenario/after_service_rules.h"
+#include "models/scenario/follow_up_flows.h"
 
 namespace ccsim::models {
 namespace {
@@ -70,61 +73,58 @@ class AgentSeconds {
 }  // namespace
 
 // The traffic equations of transfers and returns, interval by interval: what reaches the
-// agents is what arrives (after the IVR) plus what the served contacts send on. Each round
-// passes the last round's contacts on once; validation refuses a loop that sends every
-// contact on for ever (models/scenario/validate_spec.cc), so the rounds shrink
-// geometrically, and they stop when what they add is negligible.
+// agents is what arrives (after the IVR) plus what the served contacts send on. Contacts
+// served evenly over interval i return evenly over [i p + m, (i + 1) p + m) for the return
+// delay's mean m: a share in the interval m reaches, the rest in the next (so a chain of
+// short delays moves on through the day); none is made after the arrivals end. Within an
+// interval (transfers, and the returns of a delay under one period) the equations are
+// solved exactly (models/scenario/follow_up_flows.h): rounds that pass the contacts on
+// once each took 1e5 rounds per interval, and still counted too few, for a return with p
+// near 1. Those links are the same in every interval, so they are factored once.
 void IntervalPlan::add_contacts_to_agents(const ScenarioSpec& spec) {
-  constexpr int kMaxRounds = 100000;
   const auto past_ivr = [&](std::size_t k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     return t.ivr ? 1.0 - t.ivr->p_self_service - t.ivr->p_hangup : 1.0;
   };
+  // Per type with returns: the whole intervals its mean delay spans, and the share of its
+  // returns that falls one interval later still.
+  struct Return {
+    std::size_t as = 0;
+    double p = 0.0;  // per contact served, past the IVR of `as`
+    double whole = 0.0, later = 0.0;
+  };
+  std::vector<std::optional<Return>> returns(types_);
+  std::vector<std::vector<internal::FollowUpFlows::Link>> links(types_);
+  for (std::size_t k = 0; k < types_; ++k) {
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    const internal::FollowUpOdds odds = internal::follow_up_odds(t);
+    for (std::size_t x = 0; x < t.transfers.size(); ++x)
+      links[k].push_back({index(t.transfers[x].to), odds.transfer[x]});
+    if (!t.returns) continue;
+    Return r;
+    r.as = index(t.returns->as);
+    r.p = odds.returns * past_ivr(r.as);
+    const double shift = t.returns->delay.mean() / spec.period_s;
+    r.whole = std::floor(std::min(shift, static_cast<double>(intervals_)));
+    r.later = shift - r.whole;
+    if (r.whole == 0.0 && r.later < 1.0) links[k].push_back({r.as, r.p * (1.0 - r.later)});
+    returns[k] = r;
+  }
+  const internal::FollowUpFlows flows(std::move(links));
   std::vector<double> carried(intervals_ * types_, 0.0);  // returns due in a later interval
-  std::vector<double> round(types_), next(types_);
+  std::vector<double> fresh(types_);
   for (std::uint32_t i = 0; i < intervals_; ++i) {
-    double total = 0.0;
+    for (std::size_t k = 0; k < types_; ++k)
+      fresh[k] = arrivals_[i * types_ + k] * past_ivr(k) + carried[i * types_ + k];
+    const std::vector<double> x = flows.solve(fresh);
     for (std::size_t k = 0; k < types_; ++k) {
-      round[k] = arrivals_[i * types_ + k] * past_ivr(k) + carried[i * types_ + k];
-      to_agents_[i * types_ + k] = round[k];
-      total += round[k];
-    }
-    double added = total;
-    for (int r = 0; r < kMaxRounds && added > 1e-12 * total; ++r) {
-      std::ranges::fill(next, 0.0);
-      for (std::size_t k = 0; k < types_; ++k) {
-        if (round[k] == 0.0) continue;
-        const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-        double transferred = 0.0;
-        for (const TransferSpec& tr : t.transfers) {
-          next[index(tr.to)] += round[k] * tr.p;
-          transferred += tr.p;
-        }
-        if (!t.returns) continue;
-        const std::size_t as = index(t.returns->as);
-        const double returning = round[k] * std::max(0.0, 1.0 - transferred) * t.returns->p * past_ivr(as);
-        // Served evenly over interval i, back evenly over [i p + m, (i + 1) p + m) for the
-        // delay's mean m: a share in the interval m reaches, the rest in the next (so a chain
-        // of short delays moves on through the day). None is made after the arrivals end.
-        const double shift = t.returns->delay.mean() / spec.period_s;
-        const double whole = std::floor(std::min(shift, static_cast<double>(intervals_)));
-        const double later = shift - whole;
-        for (const auto& [at_d, share] : {std::pair{i + whole, 1.0 - later}, std::pair{i + whole + 1.0, later}}) {
-          if (share <= 0.0 || at_d >= intervals_) continue;
-          const auto at = static_cast<std::uint32_t>(at_d);
-          if (at == i)
-            next[as] += returning * share;
-          else
-            carried[at * types_ + as] += returning * share;
-        }
+      to_agents_[i * types_ + k] = x[k];
+      if (!returns[k] || x[k] == 0.0) continue;
+      const Return& r = *returns[k];
+      for (const auto& [at_d, share] : {std::pair{i + r.whole, 1.0 - r.later}, std::pair{i + r.whole + 1.0, r.later}}) {
+        if (share <= 0.0 || at_d >= intervals_ || at_d == i) continue;  // at_d == i: solved above
+        carried[static_cast<std::uint32_t>(at_d) * types_ + r.as] += x[k] * r.p * share;
       }
-      added = 0.0;
-      for (std::size_t k = 0; k < types_; ++k) {
-        to_agents_[i * types_ + k] += next[k];
-        added += next[k];
-      }
-      total += added;
-      std::swap(round, next);
     }
   }
 }

@@ -16,9 +16,9 @@ namespace ccsim::models {
 class IntervalPlan {
  public:
   // Day mode; the spec must be valid (validate_spec). O(intervals x (types + groups) +
-  // agents x breaks), times the rounds that transfers and returns within an interval take
-  // (a few, unless a loop sends nearly every contact on: at most 1e5); it builds the roster, one record per scheduled agent as a run does,
-  // so a caller checks the run size first (run_size.h), as the CLI does.
+  // agents x breaks), plus the cube of the largest loop of transfers and returns; it builds
+  // the roster, one record per scheduled agent as a run does, so a caller checks the run
+  // size first (run_size.h), as the CLI does.
   explicit IntervalPlan(const ScenarioSpec& spec);
 
   std::uint32_t intervals() const { return intervals_; }

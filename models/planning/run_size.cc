@@ -192,11 +192,20 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
   for (const TypeFigures& f : figures) fresh.push_back(f.contacts);
   const std::vector<double> offered = internal::offered_with_follow_ups(spec.contact_types, fresh);
   std::size_t busiest = 0;
+  double most_sent = 0.0;
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     r.contacts += figures[k].contacts;
     r.events += times(offered[k], events_per_contact(t) * attempts_bound(t));
+    r.follow_ups += offered[k] - fresh[k];
     if (figures[k].contacts > figures[busiest].contacts) busiest = k;
+    const internal::FollowUpOdds odds = internal::follow_up_odds(t);
+    double transferred = 0.0;
+    for (const double p : odds.transfer) transferred += p;
+    if (const double sent = times(offered[k], std::max(transferred, odds.returns)); sent > most_sent) {
+      most_sent = sent;
+      r.follow_ups_where = type_pointer(k) + (transferred >= odds.returns ? "/transfers" : "/returns");
+    }
   }
   if (!figures.empty()) {
     r.contacts_where = figures[busiest].where;
@@ -304,14 +313,22 @@ std::vector<Diagnostic> run_size_problems(const RunSize& s, bool allow_large) {
   const std::string override_hint = "or pass --allow-large-run if you mean it";
   if (!(s.total_events() <= kMaxRunEvents)) {
     const bool per_replication = !(s.events <= kMaxRunEvents);
-    out.push_back({per_replication ? s.contacts_where : "/rng/replications",
+    // Transfers and returns that bring more calls than arrive are what to lower.
+    const bool follow_ups = per_replication && s.follow_ups > s.contacts && !s.follow_ups_where.empty();
+    const std::string sent_on =
+        follow_ups ? fmt::format(", and {:.3g} transferred legs and returns, the most sent on at {}", s.follow_ups,
+                                 s.follow_ups_where)
+                   : "";
+    out.push_back({follow_ups ? s.follow_ups_where : per_replication ? s.contacts_where : "/rng/replications",
                    fmt::format("the run would simulate about {:.3g} events ({:.3g} contacts per replication, the "
-                               "most from {}; {} replication{}), {} on one thread at {:.2g} events/s; accepted: at "
+                               "most from {}{}; {} replication{}), {} on one thread at {:.2g} events/s; accepted: at "
                                "most {:.3g} events: lower {}, {}",
-                               s.total_events(), s.contacts, s.contacts_detail, s.replications,
+                               s.total_events(), s.contacts, s.contacts_detail, sent_on, s.replications,
                                s.replications == 1 ? "" : "s", duration_text(s.total_events() / kEstimateEventsPerS),
                                kEstimateEventsPerS, kMaxRunEvents,
-                               per_replication ? "the arrivals or the length of the run" : "the replications",
+                               follow_ups        ? "the transfer and return probabilities"
+                               : per_replication ? "the arrivals or the length of the run"
+                                                 : "the replications",
                                override_hint)});
   }
   if (!(s.bytes() <= kMaxRunBytes)) {

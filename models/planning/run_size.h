@@ -49,6 +49,10 @@ struct RunSize {
   std::string contacts_where, counter_where, agent_where, contact_where, time_where;
   std::string redial_where;  // steady state: the redial delay that makes the clock run longest, if any
   std::string contacts_detail;  // what drives `contacts`, for messages: "contact type "x": ..."
+  // Transferred legs and returns per replication (expected, as if every call were served),
+  // and the /transfers or /returns of the type that sends the most of them on.
+  double follow_ups = 0.0;
+  std::string follow_ups_where;
 
   double total_events() const { return events * replications; }
   double seconds() const { return total_events() / (kEstimateEventsPerS * concurrent); }

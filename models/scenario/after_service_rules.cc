@@ -1,13 +1,13 @@
 #include "models/scenario/after_service_rules.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <set>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "models/scenario/follow_up_flows.h"
 #include "models/scenario/json_pointer.h"
 #include "models/scenario/message_text.h"
 
@@ -21,15 +21,24 @@ constexpr double kSumSlack = 1e-9;
 // probability p that it does: each transfer, and the return of a call not transferred.
 template <class F>
 void for_each_follow_up(const ContactTypeSpec& t, F&& f) {
-  double transferred = 0.0;
-  for (const TransferSpec& x : t.transfers) {
-    transferred += x.p;
-    f(index(x.to), x.p);
-  }
-  if (t.returns) f(index(t.returns->as), std::max(0.0, 1.0 - transferred) * t.returns->p);
+  const FollowUpOdds odds = follow_up_odds(t);
+  for (std::size_t i = 0; i < t.transfers.size(); ++i) f(index(t.transfers[i].to), odds.transfer[i]);
+  if (t.returns) f(index(t.returns->as), odds.returns);
 }
 
 }  // namespace
+
+FollowUpOdds follow_up_odds(const ContactTypeSpec& t) {
+  FollowUpOdds odds;
+  double transferred = 0.0;
+  for (const TransferSpec& x : t.transfers) {
+    const double p = std::min(x.p, std::max(0.0, 1.0 - transferred));  // what the running sum leaves below 1
+    odds.transfer.push_back(p);
+    transferred += p;
+  }
+  if (t.returns) odds.returns = std::max(0.0, 1.0 - transferred) * t.returns->p;
+  return odds;
+}
 
 std::vector<Diagnostic> transfer_problems(const std::vector<TransferSpec>& transfers, ContactTypeId self,
                                           const std::string& ptr) {
@@ -90,25 +99,10 @@ std::optional<Diagnostic> endless_work_problem(const IdVector<ContactTypeId, Con
 
 std::vector<double> offered_with_follow_ups(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                             const std::vector<double>& fresh) {
-  const std::size_t n = types.size();
-  std::vector<double> offered = fresh;
-  // Fixed-point iteration: each round adds one more step of follow-ups. The work ends, so
-  // the terms shrink geometrically; a persistent return (p near 1) takes more rounds.
-  for (int round = 0; round < 1'000'000; ++round) {
-    std::vector<double> next = fresh;
-    for (std::size_t k = 0; k < n; ++k)
-      for_each_follow_up(types[make_id<ContactTypeId>(k)], [&](std::size_t j, double p) {
-        if (j < n) next[j] += p * offered[k];
-      });
-    double change = 0.0, size = 0.0;
-    for (std::size_t k = 0; k < n; ++k) {
-      change += std::fabs(next[k] - offered[k]);
-      size += next[k];
-    }
-    offered = std::move(next);
-    if (!(change > 1e-12 * size)) break;
-  }
-  return offered;
+  std::vector<std::vector<FollowUpFlows::Link>> links(types.size());
+  for (std::size_t k = 0; k < types.size(); ++k)
+    for_each_follow_up(types[make_id<ContactTypeId>(k)], [&](std::size_t j, double p) { links[k].push_back({j, p}); });
+  return FollowUpFlows(std::move(links)).solve(fresh);
 }
 
 }  // namespace ccsim::models::internal

@@ -25,11 +25,24 @@ std::vector<Diagnostic> transfer_problems(const std::vector<TransferSpec>& trans
 std::optional<Diagnostic> endless_work_problem(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                                const std::vector<std::string>& type_pointers);
 
+// The probabilities that a call of type t is transferred to each of its transfers' types,
+// and that it returns, as a run draws them (models/call_center_service.cc): one uniform
+// against the running sum of the transfer probabilities, which decimals may take a hair
+// above 1 (the rules allow 1e-9), leaving the last transfers only what is below 1; then a
+// return of a call not transferred. The planning sums use these, so that no type sends on
+// more than all its calls and the traffic equations keep a finite, positive solution.
+struct FollowUpOdds {
+  std::vector<double> transfer;  // one per t.transfers, in its order
+  double returns = 0.0;          // 0 without t.returns
+};
+FollowUpOdds follow_up_odds(const ContactTypeSpec& t);
+
 // The calls each type is offered, counting the transferred legs and the returns that the
 // fresh calls lead to: the solution of offered = fresh + P^T offered, where P[k][j] is the
 // probability that a call of type k leads to one of type j (a transfer, or a return of a
-// call not transferred). It assumes every call is served, so it errs high. Precondition:
-// endless_work_problem found nothing (the series converges).
+// call not transferred). It assumes every call is served, so it errs high. Solved exactly
+// (follow_up_flows.h), however persistent the returns. Precondition: endless_work_problem
+// found nothing (the series converges).
 std::vector<double> offered_with_follow_ups(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                             const std::vector<double>& fresh);
 

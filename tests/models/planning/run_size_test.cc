@@ -83,6 +83,27 @@ TEST(RunSize, EstimateIsWithinAFactorOfTwoOfARealRun) {
   }
 }
 
+// The finding of issue 13: the returns were counted in rounds capped at 10^6, so a return
+// with p = 1 - 2e-9 counted about 10^6 calls per customer, not 5e8: a run estimated at
+// 0.6 s was accepted and ran for hours. Every return counts now, and such a day is refused
+// at the returns that bring its calls.
+TEST(RunSize, APersistentReturnCountsEveryReturnAndIsRefusedAtTheReturns) {
+  ScenarioSpec s = small_day();
+  s.replications = 1;
+  const double p = 1.0 - 2e-9;
+  s.contact_types.raw()[0].returns = ReturnSpec{p, sim::Distribution::constant(0), make_id<ContactTypeId>(0)};
+  const RunSize r = estimate_run_size(s, 1);
+  EXPECT_NEAR(r.events / (160 * 3 / (1.0 - p)), 1.0, 1e-6);
+  EXPECT_NEAR(r.follow_ups / (160 * p / (1.0 - p)), 1.0, 1e-6);
+  expect_refused(s, "events", "/contact_types/0/returns", "accepted: at most 1e+11 events");
+  const Diagnostic* d = find(run_size_problems(r, false), "events");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("8e+10 transferred legs and returns, the most sent on at /contact_types/0/returns"),
+            std::string::npos)
+      << d->message;
+  EXPECT_NE(d->message.find("lower the transfer and return probabilities"), std::string::npos) << d->message;
+}
+
 TEST(RunSize, AnEndlessDayIsRefusedAtPeriodSEvenWhenLargeRunsAreAllowed) {
   ScenarioSpec s = small_day();
   s.period_s = 1e308;

@@ -1,0 +1,51 @@
+// models/scenario/follow_up_flows.h
+// The traffic equations of transfers and returns, solved exactly: the calls x each contact
+// type is offered when b arrive fresh and a call of type k leads to one of type j with
+// probability P[k][j], x = b + P^T x. The loader's rules make every chain end, so the
+// solution is finite; rounds of x <- b + P^T x converge as slowly as the most persistent
+// loop (about 1e9 rounds for a return with p = 1 - 1e-9), and rounds cut short were low.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace ccsim::models::internal {
+
+// One matrix P, factored once and applied to any b. Types on no loop pass their calls on
+// in order; each set of types that lead to one another (a strongly connected component)
+// is solved at once, by Gaussian elimination with partial pivoting. The cost is the types
+// and links, plus the cube of the largest such set's size (solve: its square).
+// Precondition: every chain ends with probability 1 (endless_work_problem found nothing)
+// and no type sends on more than its calls (follow_up_odds). Otherwise the matrix of a
+// loop that never ends is singular: its calls, and those they lead to, are infinite when
+// some arrive, and 0 when none do.
+class FollowUpFlows {
+ public:
+  struct Link {
+    std::size_t to;  // the type a call leads to; links beyond the types are left out
+    double p;        // the probability it does; links with p <= 0 are left out
+  };
+
+  // links[k]: where a call of type k leads. Two links to one type add up.
+  explicit FollowUpFlows(std::vector<std::vector<Link>> links);
+
+  // x = fresh + P^T x, one value per type.
+  std::vector<double> solve(std::vector<double> fresh) const;
+
+ private:
+  struct Component {
+    std::vector<std::size_t> types;
+    bool loops = false;            // more than one type, or a type that leads to itself
+    bool singular = false;         // a loop that never ends
+    std::vector<double> lu;        // I - P^T on the component, factored in place (row-major)
+    std::vector<std::size_t> row;  // the row pivoted into each position
+  };
+
+  void factor(Component& c) const;
+
+  std::vector<std::vector<Link>> links_;
+  std::vector<std::size_t> component_of_;
+  std::vector<Component> components_;  // sources first: every link goes to a later one or stays
+};
+
+}  // namespace ccsim::models::internal
