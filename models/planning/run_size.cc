@@ -87,6 +87,24 @@ double events_per_contact(const ContactTypeSpec& t) {
   return 1.0 + (t.ivr ? 1.0 : 0.0) + to_agents * after;
 }
 
+// Events of the callbacks one arrival of the type accepts, counted as if every call that
+// goes on to agents were offered one (the estimate errs high): each is dialled until the
+// customer answers, up to max_attempts times, and every dial has its due time, its end (of
+// the dial, or of the talk), and once answered the end of the wrap-up of the type that
+// serves it. That type has no arrivals of its own: its work is counted here.
+double callback_events_per_contact(const ScenarioSpec& spec, const ContactTypeSpec& t) {
+  if (!t.callback) return 0.0;
+  const CallbackSpec& cb = *t.callback;
+  double to_agents = 1.0;
+  if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
+  const double attempts = static_cast<double>(cb.max_attempts);
+  const double dials = cb.p_reach >= 1.0   ? std::min(1.0, attempts)
+                       : cb.p_reach <= 0.0 ? attempts
+                                           : (1.0 - std::pow(1.0 - cb.p_reach, attempts)) / cb.p_reach;
+  const bool wrap_up = index(cb.to) >= spec.contact_types.size() || spec.contact_types[cb.to].wrap_up.has_value();
+  return to_agents * cb.p_accept * dials * (2.0 + (wrap_up ? 1.0 : 0.0));
+}
+
 // Attempts one customer makes at most on average: every attempt failing, each followed
 // by a redial with its probability (the last one's geometric tail when unbounded).
 double attempts_bound(const ContactTypeSpec& t) {
@@ -196,7 +214,8 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     r.contacts += figures[k].contacts;
-    r.events += times(offered[k], events_per_contact(t) * attempts_bound(t));
+    r.events +=
+        times(offered[k], (events_per_contact(t) + callback_events_per_contact(spec, t)) * attempts_bound(t));
     r.follow_ups += offered[k] - fresh[k];
     if (figures[k].contacts > figures[busiest].contacts) busiest = k;
     const internal::FollowUpOdds odds = internal::follow_up_odds(t);
