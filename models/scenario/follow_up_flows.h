@@ -7,13 +7,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace ccsim::models::internal {
 
 // One matrix P, factored once and applied to any b. Types on no loop pass their calls on
 // in order; each set of types that lead to one another (a strongly connected component)
-// is solved at once, by Gaussian elimination with partial pivoting. The cost is the types
+// is solved at once, by LU with partial pivoting (Boost uBLAS). The cost is the types
 // and links, plus the cube of the largest such set's size (solve: its square).
 // Precondition: every chain ends with probability 1 (endless_work_problem found nothing)
 // and no type sends on more than its calls (follow_up_odds). Otherwise the matrix of a
@@ -33,12 +34,11 @@ class FollowUpFlows {
   std::vector<double> solve(std::vector<double> fresh) const;
 
  private:
+  struct Lu;  // Boost uBLAS's, kept out of this installed header
   struct Component {
     std::vector<std::size_t> types;
-    bool loops = false;            // more than one type, or a type that leads to itself
     bool singular = false;         // a loop that never ends
-    std::vector<double> lu;        // I - P^T on the component, factored in place (row-major)
-    std::vector<std::size_t> row;  // the row pivoted into each position
+    std::shared_ptr<const Lu> lu;  // of I - P^T on the component, when it loops and is not singular
   };
 
   void factor(Component& c) const;

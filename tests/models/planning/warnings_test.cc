@@ -132,15 +132,14 @@ TEST(IntervalPlan, ReturnsShorterThanAnIntervalSpreadIntoTheNext) {
 
 // The finding of issue 13: each interval passed its contacts on in up to 10^5 rounds, so a
 // return with p = 1 - 2e-9 and no delay took a minute and a half for a day of 2000
-// intervals under the sanitizers, and counted 10^5 returns per call instead of 5e8.
+// intervals under the sanitizers, and counted 10^5 returns per call instead of 5e8 (the
+// rounds' count, which these bounds refuse).
 TEST(IntervalPlan, APersistentReturnWithinTheIntervalCountsEveryReturnAtOnce) {
   ScenarioSpec s = day(std::vector<double>(2000, 10.0), std::vector<std::uint32_t>(2000, 1));
   const double p = 1.0 - 2e-9;
   s.contact_types.raw()[0].returns = ReturnSpec{p, sim::Distribution::constant(0), make_id<ContactTypeId>(0)};
   ASSERT_EQ(spec_problems(s).size(), 0u) << spec_problems(s)[0].pointer << ": " << spec_problems(s)[0].message;
-  const auto start = std::chrono::steady_clock::now();
   const IntervalPlan plan(s);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   const auto k = make_id<ContactTypeId>(0);
   EXPECT_NEAR(plan.to_agents(0, k) / (10.0 / (1.0 - p)), 1.0, 1e-6);
   EXPECT_NEAR(plan.to_agents(1999, k) / (10.0 / (1.0 - p)), 1.0, 1e-6);
