@@ -153,7 +153,7 @@ class CallCenter {
   AgentTime dial(ContactId c, double multiplier, double talk_s);
   void end_unanswered_dial(ContactId c);
   void fail_callback(ContactId c);
-  bool serves_callbacks(ContactTypeId k) const { return has(k, kServesCallbacks); }
+  bool serves_callbacks(ContactTypeId k) const { return has_any(k, kServesCallbacks); }
 
   // call_center_workforce.cc
   void draw_absence(std::uint64_t replication);
@@ -210,7 +210,6 @@ class CallCenter {
   bool has_any(ContactTypeId k, std::uint8_t traits) const {
     return (any_traits_ & traits) != 0 && (traits_[index(k)] & traits) != 0;
   }
-  bool has(ContactTypeId k, TypeTrait t) const { return has_any(k, t); }
   std::vector<double> mean_handle_s_;           // per type: its talk and wrap-up laws' means
   std::uint64_t absence_draws_ = 0;
   std::uint64_t busyness_draws_ = 0;

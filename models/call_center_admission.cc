@@ -68,7 +68,7 @@ void CallCenter::on_arrival(ContactTypeId k) {
     d.ivr_u = s.ivr_path->next_u01();
     d.ivr_s = sim::sample(type.ivr->duration, *s.ivr_duration);
   }
-  if (has(k, kBalks)) d.balk_u = s.balk->next_u01();
+  if (has_any(k, kBalks)) d.balk_u = s.balk->next_u01();
 }
 
 // A call blocked at entry never gets a contact record unless it will redial; an admitted

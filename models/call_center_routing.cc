@@ -65,8 +65,8 @@ void CallCenter::route_to_agents(ContactId c) {
 }
 
 bool CallCenter::leaves_before_queueing(ContactId c, ContactTypeId k, QueueId q) {
-  if (has(k, kOffersCallbacks) && offer_callback(c, k, q)) return true;
-  if (!has(k, kBalks) || !(pool_.balk_u(c) < balk_probability(c, k, q))) return false;
+  if (has_any(k, kOffersCallbacks) && offer_callback(c, k, q)) return true;
+  if (!has_any(k, kBalks) || !(pool_.balk_u(c) < balk_probability(c, k, q))) return false;
   lifecycle_.balked(now(), pool_.slot(c), c, k, now() - pool_.arrival_s(c));
   end_attempt(c, AttemptEnd::Balked);
   return true;

@@ -22,7 +22,7 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
                    "router chose a group that does not serve the contact's type");
   // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
   AgentTime t{pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier};
-  if (has(k, kServesCallbacks)) [[unlikely]]
+  if (has_any(k, kServesCallbacks)) [[unlikely]]
     t = dial(c, pi.multiplier, t.talk_s);
   const auto [talk_s, wrap_s] = t;
   lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c),
@@ -103,9 +103,9 @@ void CallCenter::on_service_end(ContactId c) {
 }
 
 void CallCenter::end_dial_or_transfer(ContactId c, ContactTypeId k) {
-  if (has(k, kServesCallbacks) && pool_.callback(c).last != ContactPool::Dial::Reached)
+  if (has_any(k, kServesCallbacks) && pool_.callback(c).last != ContactPool::Dial::Reached)
     end_unanswered_dial(c);
-  else if (!has(k, kTransfers) || !plan_transfer(c, k))
+  else if (!has_any(k, kTransfers) || !plan_transfer(c, k))
     end_talk(c, false);
 }
 
@@ -118,7 +118,7 @@ void CallCenter::end_talk(ContactId c, bool transferring) {
     // The caller joins its next queue before the agent is free (the agent is in wrap-up).
     transfer(c);
   } else {
-    if (has(k, kReturns)) [[unlikely]]
+    if (has_any(k, kReturns)) [[unlikely]]
       plan_return(c, k);
     leave_system(c);
   }

@@ -84,7 +84,7 @@ class AgentSeconds {
 void IntervalPlan::add_contacts_to_agents(const ScenarioSpec& spec) {
   const auto past_ivr = [&](std::size_t k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-    return t.ivr ? 1.0 - t.ivr->p_self_service - t.ivr->p_hangup : 1.0;
+    return t.ivr ? t.ivr->p_to_agents() : 1.0;
   };
   // Per type with returns: the whole intervals its mean delay spans, and the share of its
   // returns that falls one interval later still.

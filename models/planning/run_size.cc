@@ -79,8 +79,7 @@ TypeFigures day_arrivals(const ContactTypeSpec& t, std::size_t k, const Scenario
 // that goes on to agents its end of talk, of wrap-up, its patience timer and overflow
 // timers (counted as if every call waited: the estimate errs high).
 double events_per_contact(const ContactTypeSpec& t) {
-  double to_agents = 1.0;
-  if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
+  const double to_agents = t.ivr ? t.ivr->p_to_agents() : 1.0;
   const auto delayed = std::ranges::count_if(t.overflow_delay_s, [](double d) { return d > 0.0; });
   const bool deadline = t.patience || t.max_wait_s;  // one patience or maximum-wait timer per wait
   const double after = 1.0 + (t.wrap_up ? 1.0 : 0.0) + (deadline ? 1.0 : 0.0) + static_cast<double>(delayed);
@@ -95,8 +94,7 @@ double events_per_contact(const ContactTypeSpec& t) {
 double callback_events_per_contact(const ScenarioSpec& spec, const ContactTypeSpec& t) {
   if (!t.callback) return 0.0;
   const CallbackSpec& cb = *t.callback;
-  double to_agents = 1.0;
-  if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
+  const double to_agents = t.ivr ? t.ivr->p_to_agents() : 1.0;
   const double attempts = static_cast<double>(cb.max_attempts);
   const double dials = cb.p_reach >= 1.0   ? std::min(1.0, attempts)
                        : cb.p_reach <= 0.0 ? attempts

@@ -38,6 +38,8 @@ struct IvrTreatment {
   sim::Distribution duration;
   double p_self_service = 0.0;
   double p_hangup = 0.0;  // p_self_service + p_hangup <= 1
+
+  double p_to_agents() const { return 1.0 - p_self_service - p_hangup; }
 };
 
 enum class SlDefinition : std::uint8_t {

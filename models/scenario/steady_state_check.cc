@@ -37,8 +37,7 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     if (t.patience || t.max_wait_s) continue;  // its queue is bounded by the callers or the centre
-    double to_agents = 1.0;
-    if (t.ivr) to_agents -= t.ivr->p_self_service + t.ivr->p_hangup;
+    double to_agents = t.ivr ? t.ivr->p_to_agents() : 1.0;
     if (t.ivr && spec.ivr_ports) to_agents *= 1.0 - blocked;
     // Past its balking table, a caller joins a long queue with probability 1 - the last value.
     if (!t.balk_p_by_queue_length.empty()) to_agents *= 1.0 - t.balk_p_by_queue_length.back();
