@@ -75,32 +75,40 @@ TypeFigures day_arrivals(const ContactTypeSpec& t, std::size_t k, const Scenario
   return f;
 }
 
+// The overflow timers one wait in the type's queue schedules.
+double overflow_timers(const ContactTypeSpec& t) {
+  return static_cast<double>(std::ranges::count_if(t.overflow_delay_s, [](double d) { return d > 0.0; }));
+}
+
 // Events one arrival of the type causes: its arrival, the IVR's end, and for the share
 // that goes on to agents its end of talk, of wrap-up, its patience timer and overflow
 // timers (counted as if every call waited: the estimate errs high).
 double events_per_contact(const ContactTypeSpec& t) {
   const double to_agents = t.ivr ? t.ivr->p_to_agents() : 1.0;
-  const auto delayed = std::ranges::count_if(t.overflow_delay_s, [](double d) { return d > 0.0; });
+  const double delayed = overflow_timers(t);
   const bool deadline = t.patience || t.max_wait_s;  // one patience or maximum-wait timer per wait
-  const double after = 1.0 + (t.wrap_up ? 1.0 : 0.0) + (deadline ? 1.0 : 0.0) + static_cast<double>(delayed);
+  const double after = 1.0 + (t.wrap_up ? 1.0 : 0.0) + (deadline ? 1.0 : 0.0) + delayed;
   return 1.0 + (t.ivr ? 1.0 : 0.0) + to_agents * after;
 }
 
 // Events of the callbacks one arrival of the type accepts, counted as if every call that
 // goes on to agents were offered one (the estimate errs high): each is dialled until the
-// customer answers, up to max_attempts times, and every dial has its due time, its end (of
-// the dial, or of the talk), and once answered the end of the wrap-up of the type that
-// serves it. That type has no arrivals of its own: its work is counted here.
+// customer answers, up to max_attempts times (every time when trunk lines may all be busy:
+// a dial that finds none is retried whatever p_reach), and every dial has its due time, its
+// end (of the dial, or of the talk), the overflow timers of its wait at the type that serves
+// it, and once answered the end of that type's wrap-up. That type has no arrivals of its
+// own: its work is counted here.
 double callback_events_per_contact(const ScenarioSpec& spec, const ContactTypeSpec& t) {
   if (!t.callback) return 0.0;
   const CallbackSpec& cb = *t.callback;
+  const ContactTypeSpec& serving = spec.contact_types[cb.to];
   const double to_agents = t.ivr ? t.ivr->p_to_agents() : 1.0;
   const double attempts = static_cast<double>(cb.max_attempts);
-  const double dials = cb.p_reach >= 1.0   ? std::min(1.0, attempts)
-                       : cb.p_reach <= 0.0 ? attempts
+  const double dials = spec.trunk_lines || cb.p_reach <= 0.0 ? attempts
+                       : cb.p_reach >= 1.0                   ? std::min(1.0, attempts)
                                            : (1.0 - std::pow(1.0 - cb.p_reach, attempts)) / cb.p_reach;
-  const bool wrap_up = index(cb.to) >= spec.contact_types.size() || spec.contact_types[cb.to].wrap_up.has_value();
-  return to_agents * cb.p_accept * dials * (2.0 + (wrap_up ? 1.0 : 0.0));
+  const double per_dial = 2.0 + overflow_timers(serving) + (serving.wrap_up ? 1.0 : 0.0);
+  return to_agents * cb.p_accept * dials * per_dial;
 }
 
 // Attempts one customer makes at most on average: every attempt failing, each followed
@@ -330,8 +338,9 @@ std::vector<Diagnostic> run_size_problems(const RunSize& s, bool allow_large) {
   const std::string override_hint = "or pass --allow-large-run if you mean it";
   if (!(s.total_events() <= kMaxRunEvents)) {
     const bool per_replication = !(s.events <= kMaxRunEvents);
-    // Transfers and returns that bring more calls than arrive are what to lower.
-    const bool follow_ups = per_replication && s.follow_ups > s.contacts && !s.follow_ups_where.empty();
+    // Transfers and returns are what to lower when they bring most of the calls: at least
+    // ten times the arrivals (a chain that doubles them is better lowered at the arrivals).
+    const bool follow_ups = per_replication && s.follow_ups >= 10.0 * s.contacts && !s.follow_ups_where.empty();
     const std::string sent_on =
         follow_ups ? fmt::format(", and {:.3g} transferred legs and returns, the most sent on at {}", s.follow_ups,
                                  s.follow_ups_where)
