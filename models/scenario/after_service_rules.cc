@@ -17,13 +17,17 @@ namespace {
 // Probabilities that add up to 1 in decimal may sum to a hair above it in binary.
 constexpr double kSumSlack = 1e-9;
 
-// f(j, p) for each type j a call of type t leads to after its service, with the
-// probability p that it does: each transfer, and the return of a call not transferred.
-template <class F>
-void for_each_follow_up(const ContactTypeSpec& t, F&& f) {
-  const FollowUpOdds odds = follow_up_odds(t);
-  for (std::size_t i = 0; i < t.transfers.size(); ++i) f(index(t.transfers[i].to), odds.transfer[i]);
-  if (t.returns) f(index(t.returns->as), odds.returns);
+// Per type, the types a call leads to after its service, with the probability that it
+// does: each transfer, and the return of a call not transferred.
+std::vector<std::vector<FollowUpFlows::Link>> follow_up_links(const IdVector<ContactTypeId, ContactTypeSpec>& types) {
+  std::vector<std::vector<FollowUpFlows::Link>> links(types.size());
+  for (std::size_t k = 0; k < types.size(); ++k) {
+    const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
+    const FollowUpOdds odds = follow_up_odds(t);
+    for (std::size_t i = 0; i < t.transfers.size(); ++i) links[k].push_back({index(t.transfers[i].to), odds.transfer[i]});
+    if (t.returns) links[k].push_back({index(t.returns->as), odds.returns});
+  }
+  return links;
 }
 
 }  // namespace
@@ -62,47 +66,61 @@ std::vector<Diagnostic> transfer_problems(const std::vector<TransferSpec>& trans
   return out;
 }
 
-std::optional<Diagnostic> endless_work_problem(const IdVector<ContactTypeId, ContactTypeSpec>& types,
-                                               const std::vector<std::string>& type_pointers) {
+std::optional<Diagnostic> follow_up_loop_problem(const IdVector<ContactTypeId, ContactTypeSpec>& types,
+                                                 const std::vector<std::string>& type_pointers) {
   const std::size_t n = types.size();
+  const std::vector<std::vector<FollowUpFlows::Link>> links = follow_up_links(types);
+  const auto where = [&](std::size_t k) {
+    const bool transfers = std::ranges::any_of(types[make_id<ContactTypeId>(k)].transfers,
+                                               [](const TransferSpec& x) { return x.p > 0.0; });
+    return type_pointers[k] + (transfers ? "/transfers" : "/returns");
+  };
+  if (const std::vector<std::size_t> loop = largest_loop(links); loop.size() > kMaxLoopTypes)
+    return Diagnostic{where(loop.front()),
+                      fmt::format("{} is one of {} contact types whose transfers and returns lead to one another; "
+                                  "accepted: at most {} in one such loop (the planning solves a loop's traffic "
+                                  "equations together, in time growing as the cube of its size)",
+                                  quote(types[make_id<ContactTypeId>(loop.front())].name), loop.size(),
+                                  kMaxLoopTypes)};
   // A call of type k goes on (transfer, else return) with probability go[k]; a type with
-  // go < 1 ends chains. The types that can reach one are safe; the others loop forever.
-  std::vector<double> go(n, 0.0);
-  for (std::size_t k = 0; k < n; ++k)
-    for_each_follow_up(types[make_id<ContactTypeId>(k)], [&](std::size_t, double p) { go[k] += p; });
+  // go < 1 ends chains. The types that lead to one are safe; the others loop for ever.
+  // Searched back from the ends along the links: linear in types and links.
+  std::vector<std::vector<std::size_t>> led_from(n);
+  std::vector<std::size_t> safe;
   std::vector<bool> ends(n, false);
-  for (std::size_t k = 0; k < n; ++k) ends[k] = go[k] < 1.0 - kSumSlack;
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (ends[k]) continue;
-      bool reaches = false;
-      for_each_follow_up(types[make_id<ContactTypeId>(k)], [&](std::size_t j, double p) {
-        reaches = reaches || (p > 0.0 && j < n && ends[j]);
-      });
-      if (reaches) ends[k] = changed = true;
+  for (std::size_t k = 0; k < n; ++k) {
+    double go = 0.0;
+    for (const FollowUpFlows::Link& l : links[k]) {
+      go += l.p;
+      if (l.p > 0.0 && l.to < n) led_from[l.to].push_back(k);
     }
+    if (go < 1.0 - kSumSlack) {
+      ends[k] = true;
+      safe.push_back(k);
+    }
+  }
+  while (!safe.empty()) {
+    const std::size_t j = safe.back();
+    safe.pop_back();
+    for (const std::size_t k : led_from[j])
+      if (!ends[k]) {
+        ends[k] = true;
+        safe.push_back(k);
+      }
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (ends[k]) continue;
-    const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
-    double transferred = 0.0;
-    for (const TransferSpec& x : t.transfers) transferred += x.p;
-    const std::string where = type_pointers[k] + (transferred > 0.0 ? "/transfers" : "/returns");
-    return Diagnostic{where, fmt::format("every call of {} is transferred or returns, and so is every call it leads "
-                                         "to: the work never ends; give some type on the way a transfer and return "
-                                         "probability below 1",
-                                         quote(t.name))};
+    return Diagnostic{where(k), fmt::format("every call of {} is transferred or returns, and so is every call it leads "
+                                            "to: the work never ends; give some type on the way a transfer and "
+                                            "return probability below 1",
+                                            quote(types[make_id<ContactTypeId>(k)].name))};
   }
   return std::nullopt;
 }
 
 std::vector<double> offered_with_follow_ups(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                             const std::vector<double>& fresh) {
-  std::vector<std::vector<FollowUpFlows::Link>> links(types.size());
-  for (std::size_t k = 0; k < types.size(); ++k)
-    for_each_follow_up(types[make_id<ContactTypeId>(k)], [&](std::size_t j, double p) { links[k].push_back({j, p}); });
-  return FollowUpFlows(std::move(links)).solve(fresh);
+  return FollowUpFlows(follow_up_links(types)).solve(fresh);
 }
 
 }  // namespace ccsim::models::internal

@@ -1,9 +1,10 @@
 // models/scenario/after_service_rules.h
 // The rules on what follows a service (docs/scenario-format.md#transfers-and-returns),
 // written once for the loader and validate_spec: a type's transfer probabilities add up
-// to at most 1, name each other type once and never the type itself; and no call can be
-// transferred or return forever (every chain of transfers and returns ends with
-// probability 1). Each value's own range is checked where it is read.
+// to at most 1, name each other type once and never the type itself; no call can be
+// transferred or return for ever (every chain of transfers and returns ends with
+// probability 1); and no loop joins more types than planning solves at once. Each
+// value's own range is checked where it is read.
 #pragma once
 
 #include <optional>
@@ -19,11 +20,12 @@ namespace ccsim::models::internal {
 std::vector<Diagnostic> transfer_problems(const std::vector<TransferSpec>& transfers, ContactTypeId self,
                                           const std::string& ptr);
 
-// A type from which every chain of transfers and returns goes on forever (each type on it
+// A loop of transfers and returns that joins more than kMaxLoopTypes types
+// (follow_up_flows.h), or a type from which every chain goes on for ever (each type on it
 // is transferred or returns with probability 1, only to types like it), located at
 // type_pointers[k] + "/transfers" or "/returns"; none when every chain ends.
-std::optional<Diagnostic> endless_work_problem(const IdVector<ContactTypeId, ContactTypeSpec>& types,
-                                               const std::vector<std::string>& type_pointers);
+std::optional<Diagnostic> follow_up_loop_problem(const IdVector<ContactTypeId, ContactTypeSpec>& types,
+                                                 const std::vector<std::string>& type_pointers);
 
 // The probabilities that a call of type t is transferred to each of its transfers' types,
 // and that it returns, as a run draws them (models/call_center_service.cc): one uniform
@@ -41,7 +43,7 @@ FollowUpOdds follow_up_odds(const ContactTypeSpec& t);
 // fresh calls lead to: the solution of offered = fresh + P^T offered, where P[k][j] is the
 // probability that a call of type k leads to one of type j (a transfer, or a return of a
 // call not transferred). It assumes every call is served, so it errs high. Solved exactly
-// (follow_up_flows.h), however persistent the returns. Precondition: endless_work_problem
+// (follow_up_flows.h), however persistent the returns. Precondition: follow_up_loop_problem
 // found nothing (the series converges).
 std::vector<double> offered_with_follow_ups(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                             const std::vector<double>& fresh);

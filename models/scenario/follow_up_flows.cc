@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -24,28 +27,57 @@ struct FollowUpFlows::Lu {
   ublas::permutation_matrix<std::size_t, std::vector<std::size_t>> pivots;
 };
 
-FollowUpFlows::FollowUpFlows(std::vector<std::vector<Link>> links) : links_(std::move(links)) {
-  const std::size_t n = links_.size();
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  Graph g(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    std::erase_if(links_[k], [n](const Link& l) { return l.to >= n || !(l.p > 0.0); });
-    for (const Link& l : links_[k]) boost::add_edge(k, l.to, g);
-  }
-  // Boost's Tarjan numbers the components sinks first (each after every one it leads to)
-  // and searches without recursion, so a chain of 100,000 types keeps the call stack flat.
+namespace {
+
+using Link = FollowUpFlows::Link;
+
+// The sets of types that lead to one another (strongly connected components), sources
+// first: every link goes to a later set or stays in its own; each set ascending.
+// Boost's Tarjan numbers them sinks first and searches without recursion, so a chain of
+// 100,000 types keeps the call stack flat. Links beyond the types or without probability
+// are left out.
+std::vector<std::vector<std::size_t>> sets_sources_first(const std::vector<std::vector<Link>>& links) {
+  const std::size_t n = links.size();
+  boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS> g(n);
+  for (std::size_t k = 0; k < n; ++k)
+    for (const Link& l : links[k])
+      if (l.to < n && l.p > 0.0) boost::add_edge(k, l.to, g);
   std::vector<std::size_t> sink_order(n);
   const std::size_t count = boost::strong_components(g, sink_order.data());
-  components_.resize(count);
+  std::vector<std::vector<std::size_t>> sets(count);
+  for (std::size_t k = 0; k < n; ++k) sets[count - 1 - sink_order[k]].push_back(k);
+  return sets;
+}
+
+bool loops(const std::vector<std::size_t>& set, const std::vector<std::vector<Link>>& links) {
+  const std::size_t k = set.front();
+  return set.size() > 1 || std::ranges::any_of(links[k], [k](const Link& l) { return l.to == k && l.p > 0.0; });
+}
+
+}  // namespace
+
+std::vector<std::size_t> largest_loop(const std::vector<std::vector<Link>>& links) {
+  std::vector<std::size_t> largest;
+  for (std::vector<std::size_t>& set : sets_sources_first(links))
+    if (set.size() > largest.size() && loops(set, links)) largest = std::move(set);
+  return largest;
+}
+
+FollowUpFlows::FollowUpFlows(std::vector<std::vector<Link>> links) : links_(std::move(links)) {
+  const std::size_t n = links_.size();
+  for (std::vector<Link>& from : links_) std::erase_if(from, [n](const Link& l) { return l.to >= n || !(l.p > 0.0); });
+  std::vector<std::vector<std::size_t>> sets = sets_sources_first(links_);
+  components_.resize(sets.size());
   component_of_.resize(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    component_of_[k] = count - 1 - sink_order[k];
-    components_[component_of_[k]].types.push_back(k);
-  }
-  for (Component& comp : components_) {
-    const std::size_t k = comp.types.front();
-    if (comp.types.size() > 1 || std::ranges::any_of(links_[k], [k](const Link& l) { return l.to == k; }))
-      factor(comp);
+  for (std::size_t c = 0; c < sets.size(); ++c) {
+    Component& comp = components_[c];
+    comp.types = std::move(sets[c]);
+    for (const std::size_t k : comp.types) component_of_[k] = c;
+    if (!loops(comp.types, links_)) continue;
+    if (comp.types.size() > kMaxLoopTypes)
+      throw std::invalid_argument(fmt::format("a loop of {} contact types; the rules accept at most {}",
+                                              comp.types.size(), kMaxLoopTypes));
+    factor(comp);
   }
 }
 

@@ -64,7 +64,8 @@ void Decoder::decode_contact_types(const Json& doc, ScenarioSpec& spec) {
   types_read_ = true;
   std::vector<std::string> pointers;
   for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
-  if (auto d = endless_work_problem(spec.contact_types, pointers)) error(std::move(d->pointer), std::move(d->message));
+  if (auto d = follow_up_loop_problem(spec.contact_types, pointers))
+    error(std::move(d->pointer), std::move(d->message));
 }
 
 // After the forecast, which may give a serving type arrivals it must not have; only once

@@ -262,7 +262,7 @@ class SpecChecker {
     }
     std::vector<std::string> pointers;
     for (std::size_t k = 0; k < types.size(); ++k) pointers.push_back(child_pointer("/contact_types", k));
-    if (auto d = internal::endless_work_problem(types, pointers)) error(std::move(d->pointer), std::move(d->message));
+    if (auto d = internal::follow_up_loop_problem(types, pointers)) error(std::move(d->pointer), std::move(d->message));
     for (Diagnostic& d : internal::callback_problems(types, pointers))
       error(std::move(d.pointer), std::move(d.message));
     if (all_arrivals_ok && !anything_arrives)

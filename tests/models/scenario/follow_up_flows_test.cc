@@ -1,12 +1,13 @@
 // tests/models/scenario/follow_up_flows_test.cc
 // The traffic equations of transfers and returns, x = b + P^T x, solved exactly: chains
 // by hand, loops by their closed forms, a return as persistent as the rules allow, a loop
-// that never ends, and a chain too long for a recursive search.
+// that never ends, a chain too long for a recursive search, and the largest loop allowed.
 #include "models/scenario/follow_up_flows.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 namespace ccsim::models::internal {
@@ -59,21 +60,26 @@ TEST(FollowUpFlows, LinksOutsideTheTypesOrWithoutProbabilityAreLeftOut) {
   EXPECT_DOUBLE_EQ(x[1], 1.0);
 }
 
-TEST(FollowUpFlows, AChainOfAHundredThousandTypesAndALoopThroughThreeHundredAreSolved) {
+TEST(FollowUpFlows, AChainOfAHundredThousandTypesAndALoopThroughAsManyAsTheRulesAllowAreSolved) {
   const std::size_t n = 100000;
   Links chain(n);
   for (std::size_t k = 0; k + 1 < n; ++k) chain[k].push_back({k + 1, 1.0});
   std::vector<double> fresh(n, 0.0);
   fresh[0] = 1.0;
   EXPECT_DOUBLE_EQ(FollowUpFlows(chain).solve(fresh)[n - 1], 1.0);
-  // A loop of 300 types that keeps half of its calls each time round: x0 = 1 + x0 / 2.
-  Links loop(300);
-  for (std::size_t k = 0; k < loop.size(); ++k) loop[k].push_back({(k + 1) % loop.size(), k == 0 ? 0.5 : 1.0});
-  std::vector<double> in(loop.size(), 0.0);
+  // A loop of 256 types that keeps half of its calls each time round: x0 = 1 + x0 / 2.
+  const auto loop = [](std::size_t m) {
+    Links links(m);
+    for (std::size_t k = 0; k < m; ++k) links[k].push_back({(k + 1) % m, k == 0 ? 0.5 : 1.0});
+    return links;
+  };
+  std::vector<double> in(kMaxLoopTypes, 0.0);
   in[0] = 1.0;
-  const std::vector<double> x = FollowUpFlows(loop).solve(in);
+  const std::vector<double> x = FollowUpFlows(loop(kMaxLoopTypes)).solve(in);
   EXPECT_NEAR(x[0], 2.0, 1e-9);
-  EXPECT_NEAR(x[299], 1.0, 1e-9);
+  EXPECT_NEAR(x[kMaxLoopTypes - 1], 1.0, 1e-9);
+  EXPECT_EQ(largest_loop(loop(kMaxLoopTypes)).size(), kMaxLoopTypes);
+  EXPECT_THROW(FollowUpFlows{loop(kMaxLoopTypes + 1)}, std::invalid_argument);
 }
 
 }  // namespace
