@@ -21,13 +21,13 @@ static_assert(std::is_trivially_copyable_v<TypeCounters> && std::is_trivially_co
               std::is_trivially_copyable_v<GroupCounters>);
 // The header below lists ReplicationCounters' scalars by hand; a new one must be added there.
 static_assert(sizeof(ReplicationCounters) ==
-                  4 * sizeof(std::size_t) + 4 * sizeof(std::vector<double>) + 5 * sizeof(std::uint64_t),
+                  4 * sizeof(std::size_t) + 4 * sizeof(std::vector<double>) + 6 * sizeof(std::uint64_t),
               "ReplicationCounters changed: update Header in cli/counters_wire.cc");
 
 struct Header {
   std::uint64_t num_types, num_groups, num_slots, num_pairs;
   std::uint64_t type_rows, pair_rows, group_rows, slot_rows;
-  std::uint64_t events, draws, arrivals, unserved_at_end, fingerprint;
+  std::uint64_t events, draws, arrivals, unserved_at_end, backlog_at_close, fingerprint;
 };
 static_assert(std::is_trivially_copyable_v<Header>);
 
@@ -52,7 +52,7 @@ std::vector<std::byte> counters_to_bytes(const ReplicationCounters& c) {
   const Header h{c.num_types,          c.num_groups,         c.num_slots,           c.num_pairs,
                  c.by_slot_type.size(), c.by_slot_pair.size(), c.by_slot_group.size(), c.slot_duration_s.size(),
                  c.events,             c.draws,              c.arrivals,            c.unserved_at_end,
-                 c.fingerprint};
+                 c.backlog_at_close,   c.fingerprint};
   std::vector<std::byte> bytes(sizeof(Header) + h.type_rows * sizeof(TypeCounters) +
                                h.pair_rows * sizeof(PairCounters) + h.group_rows * sizeof(GroupCounters) +
                                h.slot_rows * sizeof(double));
@@ -94,6 +94,7 @@ ReplicationCounters counters_from_bytes(std::span<const std::byte> bytes) {
   c.draws = h.draws;
   c.arrivals = h.arrivals;
   c.unserved_at_end = h.unserved_at_end;
+  c.backlog_at_close = h.backlog_at_close;
   c.fingerprint = h.fingerprint;
   return c;
 }

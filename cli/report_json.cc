@@ -196,6 +196,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
       {"targets", targets},
       {"warnings", warnings},
       {"unserved_at_end", r.unserved_at_end},
+      {"backlog_at_close", r.backlog_at_close},
       {"fingerprint", r.fingerprint},
       {"performance",
        {{"wall_s", r.wall_s},

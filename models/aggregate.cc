@@ -75,6 +75,7 @@ class ResultsAccumulator::Impl {
     calls_ += rc.arrivals;
     draws_ += rc.draws;
     unserved_ += rc.unserved_at_end;
+    backlog_at_close_ += rc.backlog_at_close;
     if (spec_.mode == RunMode::SteadyState && spec_.steady.batches > 1) {
       for (std::size_t b = 0; b < rc.num_slots; ++b) observe(rc, b, b + 1);
     } else {
@@ -123,6 +124,7 @@ class ResultsAccumulator::Impl {
     r.calls = calls_;
     r.draws = draws_;
     r.unserved_at_end = unserved_;
+    r.backlog_at_close = backlog_at_close_;
     return r;
   }
 
@@ -263,7 +265,7 @@ class ResultsAccumulator::Impl {
   std::vector<ObservationKpis> last_details_;
   std::uint64_t observations_ = 0;
   std::uint64_t fingerprint_ = 0;
-  std::uint64_t events_ = 0, calls_ = 0, draws_ = 0, unserved_ = 0;
+  std::uint64_t events_ = 0, calls_ = 0, draws_ = 0, unserved_ = 0, backlog_at_close_ = 0;
 };
 
 ResultsAccumulator::ResultsAccumulator(const ScenarioSpec& spec) : impl_(std::make_unique<Impl>(spec)) {}

@@ -77,7 +77,8 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
   for (std::size_t k = 0; k < types; ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     traits_[k] |= (t.balks() ? kBalks : 0) | (t.callback ? kOffersCallbacks : 0) |
-                  (t.transfers.empty() ? 0 : kTransfers) | (t.returns ? kReturns : 0);
+                  (t.transfers.empty() ? 0 : kTransfers) | (t.returns ? kReturns : 0) |
+                  (t.channel == Channel::Email ? kDeferred : 0);
     if (t.callback) traits_[index(t.callback->to)] |= kServesCallbacks;
     mean_handle_s_[k] = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
   }
@@ -148,7 +149,9 @@ std::uint64_t CallCenter::draws() const {
 ReplicationCounters CallCenter::run() {
   schedule_first_events();
   engine_.run_until(sim::kNever, *this);
-  // Callers (and callbacks) still waiting when nothing else can happen were never served.
+  // Callers (and callbacks) still waiting when nothing else can happen were never served,
+  // nor was the backlog at the close, which is counted apart.
+  for (const ContactId c : carried_) lifecycle_.customer_lost(pool_.customer_slot(c), pool_.customer_type(c), false);
   std::uint64_t unserved = 0;
   for (std::size_t q = 0; q < queues_.size(); ++q) {
     unserved += queues_.raw()[q].size();
@@ -159,6 +162,7 @@ ReplicationCounters CallCenter::run() {
     });
   }
   ReplicationCounters counters = lifecycle_.kpi().finish(now(), unserved);
+  counters.backlog_at_close = carried_.size();
   counters.events = engine_.events_dispatched();
   counters.draws = draws();
   counters.fingerprint = sim::mix64(lifecycle_.fingerprint(), counters.draws);
@@ -279,8 +283,12 @@ void CallCenter::on_window_end() {
   lifecycle_.kpi().switch_time_slot(lifecycle_.kpi().discard_slot(), now());
   arrival_slot_ = lifecycle_.kpi().discard_slot();
   arrivals_closed_ = true;
-  if (spec_.mode == RunMode::Day && spec_.closing != Closing::ServeAfterClose)
-    for (std::size_t q = 0; q < queues_.size(); ++q) disconnect_waiting(make_id<QueueId>(q));
+  if (spec_.mode != RunMode::Day) return;
+  for (std::size_t q = 0; q < queues_.size(); ++q)
+    if (has_any(make_id<ContactTypeId>(q), kDeferred))
+      carry_backlog(make_id<QueueId>(q));
+    else if (spec_.closing != Closing::ServeAfterClose)
+      disconnect_waiting(make_id<QueueId>(q));
 }
 
 }  // namespace ccsim::models

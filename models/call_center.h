@@ -122,6 +122,7 @@ class CallCenter {
   bool closed_to(ContactTypeId k) const;
   bool eligible_on_duty(ContactTypeId k) const;
   void disconnect_waiting(QueueId q);
+  void carry_backlog(QueueId q);
   std::span<const EligibilityTimer> router_timers(ContactTypeId k) const;
   void schedule_router_timer(ContactId c, std::size_t i);
   void on_route_timer(ContactId c, std::size_t i);
@@ -204,6 +205,7 @@ class CallCenter {
     kServesCallbacks = 4,
     kTransfers = 8,
     kReturns = 16,
+    kDeferred = 32,  // e-mail: no trunk line; still waiting at the close, it stays in the backlog
   };
   std::vector<std::uint8_t> traits_;
   std::uint8_t any_traits_ = 0;  // every type's together: a centre without a rule never reads traits_
@@ -211,10 +213,11 @@ class CallCenter {
     return (any_traits_ & traits) != 0 && (traits_[index(k)] & traits) != 0;
   }
   std::vector<double> mean_handle_s_;           // per type: its talk and wrap-up laws' means
+  std::vector<ContactId> carried_;              // day mode: e-mails still in the backlog at the close
   std::uint64_t absence_draws_ = 0;
   std::uint64_t busyness_draws_ = 0;
 
-  std::uint32_t lines_busy_ = 0;
+  std::uint32_t lines_busy_ = 0;  // only when trunk lines are limited
   std::uint32_t ports_busy_ = 0;
 
   std::uint32_t arrival_slot_ = 0;       // steady state: slot of an arrival now

@@ -79,8 +79,10 @@ CallCenter::admit(ContactTypeId k, std::uint32_t slot, const AttemptDraws& d, Co
   const double t = now();
   const bool first = c == kNoContact;
   const bool has_ivr = spec_.contact_types[k].ivr.has_value();
+  // Lines are counted only where they are limited; an e-mail holds none.
+  const bool line = spec_.trunk_lines && !has_any(k, kDeferred);
   std::optional<BlockedAt> blocked;
-  if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines)
+  if (line && lines_busy_ == *spec_.trunk_lines)
     blocked = BlockedAt::Trunk;
   else if (has_ivr && spec_.ivr_ports && ports_busy_ == *spec_.ivr_ports)
     blocked = BlockedAt::Ivr;
@@ -108,7 +110,7 @@ CallCenter::admit(ContactTypeId k, std::uint32_t slot, const AttemptDraws& d, Co
       after_attempt(c, AttemptEnd::Blocked);
     return;
   }
-  ++lines_busy_;
+  lines_busy_ += line;
   if (first) c = pool_.allocate();
   lifecycle_.arrival(t, slot, k, index(c), true, first ? CallKind::First : CallKind::Redial);
   pool_.type(c) = k;
@@ -247,6 +249,7 @@ void CallCenter::on_ivr_done(ContactId c) {
 // Apart from the record: a contact may keep its record after its line (a callback
 // waiting to be dialled, a caller about to redial).
 void CallCenter::release_line(ContactId c) {
+  if (!spec_.trunk_lines || has_any(pool_.type(c), kDeferred)) return;
   if (lines_busy_ == 0) [[unlikely]]
     fail_invariant(now(), "release_line", fmt::format("contact=#{}", index(c)), "trunk line count underflow");
   --lines_busy_;

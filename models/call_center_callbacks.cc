@@ -75,7 +75,7 @@ CallCenter::AgentTime CallCenter::dial(ContactId c, double multiplier, double ta
   r.last = ContactPool::Dial::NoLine;
   double dial_s = 0.0;
   if (!spec_.trunk_lines || lines_busy_ < *spec_.trunk_lines) {
-    ++lines_busy_;
+    lines_busy_ += spec_.trunk_lines.has_value();  // counted only where limited
     dial_s = cb.dial ? sim::sample(*cb.dial, s) : 0.0;
     const bool reached = cb.p_reach >= 1.0 || (cb.p_reach > 0.0 && s.next_u01() < cb.p_reach);
     r.last = reached ? ContactPool::Dial::Reached : ContactPool::Dial::Unanswered;

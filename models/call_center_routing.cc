@@ -121,9 +121,12 @@ bool CallCenter::eligible_on_duty(ContactTypeId k) const {
   return false;
 }
 
-// A callback waits off the line for an agent; the close ends it before it gets here.
+// A callback waits off the line for an agent; the close ends it before it gets here. An
+// e-mail waits in the backlog whoever is on duty, and none arrives after the close.
 bool CallCenter::closed_to(ContactTypeId k) const {
-  if (spec_.mode != RunMode::Day || spec_.closing == Closing::ServeAfterClose || serves_callbacks(k)) return false;
+  if (spec_.mode != RunMode::Day || spec_.closing == Closing::ServeAfterClose ||
+      has_any(k, kServesCallbacks | kDeferred))
+    return false;
   if (arrivals_closed_) return true;
   return spec_.closing == Closing::DisconnectNoAgent && !eligible_on_duty(k);
 }
@@ -145,6 +148,17 @@ void CallCenter::disconnect_waiting(QueueId q) {
     else
       end_attempt(c, AttemptEnd::Disconnected);
   }
+  queue.clear();
+}
+
+// The backlog waits for the next day's agents, not for those who stay to serve the last
+// calls: it leaves its queue, its pending timers go stale, and run() counts it unserved.
+void CallCenter::carry_backlog(QueueId q) {
+  WaitingQueue& queue = queues_[q];
+  queue.for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
+    pool_.bump_generation(e.contact);
+    carried_.push_back(e.contact);
+  });
   queue.clear();
 }
 

@@ -61,7 +61,8 @@ void CallCenter::on_roster_change(std::uint32_t first) {
     schedule(roster_.changes[i].time_s, CcEvent::RosterChange, CcPriority::PeriodStart, i);
   if (spec_.mode == RunMode::Day && spec_.closing == Closing::DisconnectNoAgent)
     for (std::size_t k = 0; k < queues_.size(); ++k)
-      if (!serves_callbacks(make_id<ContactTypeId>(k)) && !eligible_on_duty(make_id<ContactTypeId>(k)))
+      if (!has_any(make_id<ContactTypeId>(k), kServesCallbacks | kDeferred) &&
+          !eligible_on_duty(make_id<ContactTypeId>(k)))
         disconnect_waiting(make_id<QueueId>(k));
   for (std::size_t g = 0; g < agents_.num_groups(); ++g) assign_idle_agents(make_id<AgentGroupId>(g));
 }

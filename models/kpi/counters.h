@@ -113,6 +113,7 @@ struct ReplicationCounters {
   std::uint64_t draws = 0;
   std::uint64_t arrivals = 0;          // all simulated arrivals, warm-up included
   std::uint64_t unserved_at_end = 0;   // still waiting when nothing else could happen
+  std::uint64_t backlog_at_close = 0;  // day mode: e-mails still in the backlog at the close (not unserved)
   std::uint64_t fingerprint = 0;
 
   bool operator==(const ReplicationCounters&) const = default;

@@ -127,7 +127,8 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
                                  t.name, unstaffed_calls, unstaffed.size(), unstaffed.size() == 1 ? "" : "s",
                                  group_names(spec, t.groups),
                                  interval_list(spec, unstaffed, [](std::uint32_t) { return ""; }),
-                                 spec.closing == Closing::DisconnectNoAgent
+                                 t.channel == Channel::Email ? "they wait in the backlog for the next agent to log on"
+                                 : spec.closing == Closing::DisconnectNoAgent
                                      ? "the closing rule disconnects them (disconnect_when_no_agent)"
                                      : "they wait for the next agent to log on"),
                      k, unstaffed});

@@ -16,6 +16,7 @@
 #include "models/scenario/limits.h"
 #include "models/scenario/after_service_rules.h"
 #include "models/scenario/callback_rules.h"
+#include "models/scenario/channel_rules.h"
 #include "models/scenario/redial_rules.h"
 
 namespace ccsim::models::internal {
@@ -60,21 +61,26 @@ void Decoder::decode_contact_types(const Json& doc, ScenarioSpec& spec) {
       if (const Json* cb = find((*cts)[i], "callback"))
         decode_callback(*cb, types_[i].pointer + "/callback", spec.contact_types.raw()[i]);
     }
+  const std::vector<std::string> pointers = type_pointers();
+  for (Diagnostic& d : channel_target_problems(spec.contact_types, pointers))
+    error(std::move(d.pointer), std::move(d.message));
   if (!sink_.empty()) return;
   types_read_ = true;
-  std::vector<std::string> pointers;
-  for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
   if (auto d = follow_up_loop_problem(spec.contact_types, pointers))
     error(std::move(d->pointer), std::move(d->message));
+}
+
+std::vector<std::string> Decoder::type_pointers() const {
+  std::vector<std::string> pointers;
+  for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
+  return pointers;
 }
 
 // After the forecast, which may give a serving type arrivals it must not have; only once
 // every contact type was read without error (the rules read them all).
 void Decoder::check_callbacks(const ScenarioSpec& spec) {
   if (!types_read_) return;
-  std::vector<std::string> pointers;
-  for (const TypeInfo& info : types_) pointers.push_back(info.pointer);
-  for (Diagnostic& d : callback_problems(spec.contact_types, pointers))
+  for (Diagnostic& d : callback_problems(spec.contact_types, type_pointers()))
     error(std::move(d.pointer), std::move(d.message));
 }
 
@@ -200,6 +206,7 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
     missing(ptr, "name", "a non-empty string, unique among contact types");
   }
 
+  decode_channel(v, ptr, t, info);
   if (auto p = integer_at(v, ptr, "priority", 0, kU32Max, false)) t.priority = static_cast<std::uint32_t>(*p);
 
   if (const Json* a = find(v, "arrivals")) {
@@ -270,6 +277,30 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
     else if (auto x = per_period_at(v, ptr, "patience_per_period_s"))
       t.patience_per_period_s = std::move(*x);
   }
+}
+
+// The channel, and an e-mail's due time (decode_service_level makes it the threshold). An
+// unknown channel leaves the channel's own rules unchecked: which would apply is not known.
+void Decoder::decode_channel(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info) {
+  if (const Json* c = find(v, "channel")) {
+    const auto i = choice(*c, ptr + "/channel", "channel", kChannelNames);
+    if (!i) return;
+    t.channel = static_cast<Channel>(*i);
+  }
+  if (t.channel == Channel::Voice) {
+    if (find(v, "due_s"))
+      error(ptr + "/due_s", R"(is only for an e-mail type ("channel": "email"), as its due time; remove it (a )"
+                            "call's threshold is service_level's awt_s)");
+    return;
+  }
+  if (const Json* d = find(v, "due_s"))
+    info.due_s = number(*d, ptr + "/due_s", above(0.0));
+  else
+    missing(ptr, "due_s", "a number > 0: the seconds within which an e-mail must be answered (its service-level "
+                          "threshold)");
+  for (Diagnostic& d : channel_key_problems(
+           t.channel, [&](std::string_view key) { return find(v, key) != nullptr; }, ptr))
+    error(std::move(d.pointer), std::move(d.message));
 }
 
 void Decoder::decode_balking(const Json& v, const std::string& ptr, ContactTypeSpec& t) {

@@ -60,9 +60,12 @@ constexpr std::array<std::string_view, 3> kCostKeys = {"currency", "per_abandone
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
-constexpr std::array<std::string_view, 16> kContactTypeKeys = {
-    "name",      "priority",  "arrivals",   "ivr",     "talk",   "wrap_up",   "patience", "aht_per_period_s",
-    "patience_per_period_s", "service_level", "max_wait_s", "balking", "redial", "transfers", "returns", "callback"};
+constexpr std::array<std::string_view, 18> kContactTypeKeys = {
+    "name",       "channel", "due_s",  "priority",  "arrivals", "ivr",     "talk",
+    "wrap_up",    "patience", "aht_per_period_s", "patience_per_period_s", "service_level",
+    "max_wait_s", "balking", "redial", "transfers", "returns",  "callback"};
+// Same order as Channel.
+constexpr std::array<std::string_view, 2> kChannelNames = {channel_name(Channel::Voice), channel_name(Channel::Email)};
 constexpr std::array<std::string_view, 3> kTransferKeys = {"to", "p", "handle"};
 constexpr std::array<std::string_view, 3> kReturnKeys = {"p", "delay", "as"};
 constexpr std::array<std::string_view, 8> kCallbackKeys = {
@@ -237,6 +240,7 @@ struct TypeInfo {
   bool patience_given = false;  // has a "patience_per_period_s" key
   bool has_patience = false;    // has a valid patience law
   bool serves_callbacks = false;  // some type's callback names it (it needs no arrivals)
+  std::optional<double> due_s;    // an e-mail type's valid due time: its service-level threshold
 };
 
 struct GroupInfo {
@@ -290,6 +294,8 @@ class Decoder {
   void decode_facilities(const Json& doc, ScenarioSpec& spec);
   void decode_contact_types(const Json& doc, ScenarioSpec& spec);
   void decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
+  void decode_channel(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
+  std::vector<std::string> type_pointers() const;
   bool decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info);
   void decode_balking(const Json& v, const std::string& ptr, ContactTypeSpec& t);
   void decode_redial(const Json& v, const std::string& ptr, ContactTypeSpec& t);

@@ -28,17 +28,29 @@ void Decoder::decode_service_level_object(const Json& v, const std::string& ptr,
 }
 
 // A contact type's own service level starts from the scenario's: it gives only what differs.
+// An e-mail type always has its own, whose threshold is its due time.
 void Decoder::decode_service_level(const Json& doc, ScenarioSpec& spec) {
   if (const Json* s = find(doc, "service_level")) decode_service_level_object(*s, "/service_level", spec.service_level);
   const Json* cts = find(doc, "contact_types");
   if (!cts || !cts->is_array()) return;
   for (std::size_t i = 0; i < cts->size() && i < spec.contact_types.size(); ++i) {
     const Json& ct = (*cts)[i];
+    ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(i)];
+    const bool email = t.channel == Channel::Email;
     const Json* s = ct.is_object() ? find(ct, "service_level") : nullptr;
-    if (!s) continue;
+    if (!s && !email) continue;
     ServiceLevelSpec own = spec.service_level;
-    decode_service_level_object(*s, child_pointer("/contact_types", i) + "/service_level", own);
-    spec.contact_types[make_id<ContactTypeId>(i)].service_level = own;
+    if (s) {
+      const std::string ptr = child_pointer("/contact_types", i) + "/service_level";
+      if (email && find(*s, "awt_s"))
+        error(ptr + "/awt_s", "an e-mail's threshold is its due time: give it once, as due_s");
+      decode_service_level_object(*s, ptr, own);
+    }
+    if (email) {
+      if (!types_[i].due_s) continue;  // reported where due_s is read
+      own.awt_s = *types_[i].due_s;
+    }
+    t.service_level = own;
   }
 }
 

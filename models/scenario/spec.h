@@ -147,8 +147,26 @@ struct CallbackSpec {
   std::optional<sim::Distribution> retry_delay;  // needed when a dial may fail and another may follow
 };
 
+// How a contact type's contacts reach the centre (docs/scenario-format.md#channels).
+// Voice: a call, holding a trunk line (when lines are limited) from arrival to the end of
+// its talk. Email: any deferred work item (e-mail, web form, ticket): it holds no line,
+// has no IVR and never abandons; it waits in the backlog, and its service level is the
+// share answered within its due time (the type's service-level threshold, given as due_s).
+// Items still waiting when the day ends stay in the backlog: no agent takes them after
+// the close, and the results count them in backlog_at_close.
+enum class Channel : std::uint8_t { Voice, Email };
+
+constexpr std::string_view channel_name(Channel c) {
+  switch (c) {
+    case Channel::Voice: return "voice";
+    case Channel::Email: return "email";
+  }
+  return {};
+}
+
 struct ContactTypeSpec {
   std::string name;
+  Channel channel = Channel::Voice;
   std::uint32_t priority = 0;  // lower is served first by a freed agent
   ArrivalSpec arrivals;
   std::optional<IvrTreatment> ivr;

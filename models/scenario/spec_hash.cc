@@ -93,10 +93,10 @@ void feed(Hash64& h, const ServiceLevelSpec& s) {
 }
 
 void feed(Hash64& h, const ContactTypeSpec& c) {
-  const auto& [name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
+  const auto& [name, channel, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
                overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
                balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback] = c;
-  feed_all(h, name, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
+  feed_all(h, name, channel, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
            overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
            balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback);
 }

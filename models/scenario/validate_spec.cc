@@ -32,6 +32,7 @@
 #include "models/scenario/message_text.h"
 #include "models/scenario/after_service_rules.h"
 #include "models/scenario/callback_rules.h"
+#include "models/scenario/channel_rules.h"
 #include "models/scenario/range.h"
 #include "models/scenario/redial_rules.h"
 #include "models/scenario/router_tables.h"
@@ -235,6 +236,10 @@ class SpecChecker {
       const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
       const std::string ptr = child_pointer("/contact_types", k);
       unique_name(names, "/contact_types", "contact type", k, t.name);
+      if (channel_name(t.channel).empty())
+        error(ptr + "/channel", fmt::format("must be Channel::Voice or Channel::Email; got the value {}",
+                                            static_cast<unsigned>(t.channel)));
+      for (Diagnostic& d : internal::channel_type_problems(t, ptr)) error(std::move(d.pointer), std::move(d.message));
       const std::size_t before = sink_.count();
       anything_arrives = arrivals(ptr + "/arrivals", t.arrivals) || anything_arrives;
       all_arrivals_ok = all_arrivals_ok && sink_.count() == before;
@@ -264,6 +269,8 @@ class SpecChecker {
     for (std::size_t k = 0; k < types.size(); ++k) pointers.push_back(child_pointer("/contact_types", k));
     if (auto d = internal::follow_up_loop_problem(types, pointers)) error(std::move(d->pointer), std::move(d->message));
     for (Diagnostic& d : internal::callback_problems(types, pointers))
+      error(std::move(d.pointer), std::move(d.message));
+    for (Diagnostic& d : internal::channel_target_problems(types, pointers))
       error(std::move(d.pointer), std::move(d.message));
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",

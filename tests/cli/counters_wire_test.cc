@@ -22,6 +22,7 @@ ReplicationCounters sample() {
       models::load_scenario_file(std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/single_day_ivr.json");
   ReplicationCounters c = models::run_replication(spec, models::make_router(spec), 3);
   c.unserved_at_end = 7;  // zero in a well-staffed day
+  c.backlog_at_close = 5;  // zero without e-mail
   return c;
 }
 
@@ -46,6 +47,7 @@ TEST(CountersWire, RoundTripGivesBackEveryFieldBitForBit) {
   EXPECT_EQ(back.draws, c.draws);
   EXPECT_EQ(back.arrivals, c.arrivals);
   EXPECT_EQ(back.unserved_at_end, 7u);
+  EXPECT_EQ(back.backlog_at_close, 5u);
   EXPECT_EQ(back.fingerprint, c.fingerprint);
   EXPECT_TRUE(same_bytes(back.by_slot_type, c.by_slot_type));
   EXPECT_TRUE(same_bytes(back.by_slot_pair, c.by_slot_pair));

@@ -92,6 +92,29 @@ TEST_F(RunCommand, ConfidenceFromTheCommandLineSizesEveryInterval) {
       << percent.err;
 }
 
+// Four e-mails of 3000 s arrive at 0, 10, 20, 30 for one agent in a day of 3600 s: two
+// are answered (at 0 and 3000), the other two wait at the close. The report says so, per
+// replication, and the JSON counts them apart from the calls no agent came for.
+TEST_F(RunCommand, EmailsStillInTheBacklogAtTheCloseAreReportedApart) {
+  std::ofstream(dir_ / "mail.json") << R"({"mode": "day", "period_s": 3600, "num_periods": 1,
+    "contact_types": [{"name": "mail", "channel": "email", "due_s": 14400,
+                       "arrivals": {"process": "trace", "times_s": [0, 10, 20, 30]},
+                       "talk": {"dist": "constant", "value_s": 3000}}],
+    "agent_groups": [{"name": "team", "staffing": 1}], "router": {"type_to_group": {"mail": ["team"]}},
+    "rng": {"seed": 1, "replications": 3}})";
+  const Outcome o = ccsim("run mail.json --json mail_out.json");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("NOTE: 6 e-mails (2.0 per replication) were still in the backlog at the close; no agent "
+                       "takes them after it"),
+            std::string::npos)
+      << o.out;
+  EXPECT_EQ(o.out.find("were still waiting when nothing else could happen"), std::string::npos) << o.out;
+  const nlohmann::json j = nlohmann::json::parse(slurp(dir_ / "mail_out.json"));
+  EXPECT_EQ(j["backlog_at_close"], 6);
+  EXPECT_EQ(j["unserved_at_end"], 0);
+  EXPECT_EQ(j["kpis"]["by_type"]["mail"]["answered"]["mean"], 2.0);
+}
+
 // Each replication's overall KPIs, in order: their mean is the statistic the file reports.
 TEST_F(RunCommand, ObservationsGiveEachReplicationsOverallKpisOnlyWhenAsked) {
   const std::string scenario = std::string(CCSIM_SOURCE_DIR) + "/scenarios/examples/erlang_c_14_agents.json";

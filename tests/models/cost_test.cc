@@ -17,6 +17,7 @@
 namespace ccsim::models {
 namespace {
 
+using testing::errors_of;
 using testing::with;
 
 std::string priced(std::string_view support_cost, std::string_view tier1_cost, std::string_view costs) {
@@ -24,11 +25,6 @@ std::string priced(std::string_view support_cost, std::string_view tier1_cost, s
                        "{ \"name\": \"support\", \"staffing\": [10, 12, 11]" + std::string(support_cost) + " }");
   s = with(s, R"({ "name": "tier1", "staffing": 4 })", "{ \"name\": \"tier1\", \"staffing\": 4" + std::string(tier1_cost) + " }");
   return with(s, R"("router")", std::string(costs) + R"("router")");
-}
-
-std::vector<Diagnostic> errors_of(std::string_view text) {
-  return testing::diagnostics_of([](std::string_view t, const std::string& f) { load_scenario_text(t, f); }, text,
-                                 "t.json");
 }
 
 TEST(Costs, AreReadFromTheGroupsAndTheCostsObject) {

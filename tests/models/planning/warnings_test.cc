@@ -182,6 +182,20 @@ TEST(Warnings, ContactsWithNoAgentScheduledAreFlagged) {
   EXPECT_FALSE(has(ws, "load_above_agents"));
 }
 
+// An e-mail waits in the backlog whatever the closing rule: the warning must not say that
+// it is disconnected, as it says of calls.
+TEST(Warnings, EmailWithNoAgentScheduledWaitsInTheBacklog) {
+  ScenarioSpec s = day({60, 30, 0}, {15, 0, 0});
+  s.closing = Closing::DisconnectNoAgent;
+  EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("the closing rule disconnects them"),
+            std::string::npos);
+  s.contact_types.raw()[0].channel = Channel::Email;
+  s.contact_types.raw()[0].service_level = ServiceLevelSpec{.awt_s = 14400};
+  EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("they wait in the backlog for the next "
+                                                                          "agent to log on"),
+            std::string::npos);
+}
+
 // Where calls can end before the agent queue, a service level over offered calls counts
 // them as not answered in time; the key meant over admitted before December 2026, so a
 // target, the definition or a check tolerance on it each get the warning.

@@ -1,6 +1,6 @@
 // tests/models/scenario/diagnostic_checks.h
 // Helpers for tests of located errors (the scenario loader, the baseline reader): edit a
-// valid text with with(), collect the diagnostics a reader throws, check for exactly one.
+// valid text with with(), collect the diagnostics a reader throws, check for one or exactly one.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/scenario/diagnostics.h"
+#include "models/scenario/load.h"
 
 namespace ccsim::models::testing {
 
@@ -42,6 +43,18 @@ std::vector<Diagnostic> diagnostics_of(Read read, std::string_view text, const s
   }
   ADD_FAILURE() << "expected a ScenarioError";
   return {};
+}
+
+// The diagnostics the scenario loader must throw for `text`, labelled t.json.
+inline std::vector<Diagnostic> errors_of(std::string_view text) {
+  return diagnostics_of([](std::string_view t, const std::string& f) { load_scenario_text(t, f); }, text, "t.json");
+}
+
+// Some diagnostic has this pointer and this exact message.
+inline void expect_has(const std::vector<Diagnostic>& ds, const std::string& pointer, const std::string& message) {
+  for (const Diagnostic& d : ds)
+    if (d.pointer == pointer && d.message == message) return;
+  ADD_FAILURE() << "no diagnostic [" << pointer << "] " << message << "\namong:\n" << dump(ds);
 }
 
 // Exactly one diagnostic, with this pointer and this message.

@@ -14,20 +14,11 @@ namespace ccsim::models {
 namespace {
 
 using testing::dump;
+using testing::errors_of;
+using testing::expect_has;
 using testing::kDay;
 using testing::kSteady;
 using testing::with;
-
-std::vector<Diagnostic> errors_of(std::string_view text) {
-  return testing::diagnostics_of([](std::string_view t, const std::string& f) { load_scenario_text(t, f); }, text,
-                                 "t.json");
-}
-
-void expect_has(const std::vector<Diagnostic>& ds, const std::string& pointer, const std::string& message) {
-  for (const Diagnostic& d : ds)
-    if (d.pointer == pointer && d.message == message) return;
-  ADD_FAILURE() << "no diagnostic [" << pointer << "] " << message << "\namong:\n" << dump(ds);
-}
 
 // kDay with the billing type's patience followed by `keys`.
 std::string billing_with(const std::string& keys) {

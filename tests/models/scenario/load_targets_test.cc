@@ -15,6 +15,7 @@
 namespace ccsim::models {
 namespace {
 
+using testing::errors_of;
 using testing::with;
 
 // kDay with a slot SL for the first type's extra keys and a slot T for the targets.
@@ -24,11 +25,6 @@ const std::string kSlots = with(with(testing::kDay, R"("mean_s": 300 } },)", R"(
   "router")");
 
 std::string day(std::string_view sl, std::string_view targets) { return with(with(kSlots, "SL", sl), "T", targets); }
-
-std::vector<Diagnostic> errors_of(std::string_view text) {
-  return testing::diagnostics_of([](std::string_view t, const std::string& f) { load_scenario_text(t, f); }, text,
-                                 "t.json");
-}
 
 std::string lines(const std::vector<Diagnostic>& ds) {
   std::string out;

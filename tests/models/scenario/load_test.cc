@@ -34,26 +34,15 @@ namespace ccsim::models {
 namespace {
 
 using testing::dump;
+using testing::errors_of;
+using testing::expect_has;
 using testing::kDay;
 using testing::kSteady;
 using testing::with;
 
-// The diagnostics of a text that must fail to load.
-std::vector<Diagnostic> errors_of(std::string_view text) {
-  return testing::diagnostics_of([](std::string_view t, const std::string& f) { load_scenario_text(t, f); }, text,
-                                 "t.json");
-}
-
 // Exactly one diagnostic, with this pointer and this message.
 void expect_only(std::string_view text, const std::string& pointer, const std::string& message) {
   testing::expect_single(errors_of(text), pointer, message);
-}
-
-// Some diagnostic has this pointer and this exact message.
-void expect_has(const std::vector<Diagnostic>& ds, const std::string& pointer, const std::string& message) {
-  for (const Diagnostic& d : ds)
-    if (d.pointer == pointer && d.message == message) return;
-  ADD_FAILURE() << "no diagnostic [" << pointer << "] " << message << "\namong:\n" << dump(ds);
 }
 
 // The "known: ..." list of router policies, as the loader prints it; built from the
@@ -226,9 +215,9 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
 
 TEST(LoadScenario, UnknownNestedKeySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"patience\":", "\"patiense\":"), "/contact_types/0/patiense",
-              "unknown key \"patiense\"; known: name, priority, arrivals, ivr, talk, wrap_up, patience, "
-              "aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, redial, transfers, "
-              "returns, callback (did you mean \"patience\"?)");
+              "unknown key \"patiense\"; known: name, channel, due_s, priority, arrivals, ivr, talk, wrap_up, "
+              "patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, redial, "
+              "transfers, returns, callback (did you mean \"patience\"?)");
 }
 
 TEST(LoadScenario, UnknownKeyInADistributionNamesTheDist) {
@@ -1484,9 +1473,10 @@ TEST(LoadScenario, SeveralErrorsAreReportedTogetherInDocumentOrder) {
   } catch (const ScenarioError& e) {
     EXPECT_EQ(format_diagnostics(e),
               "two_skill.json: /period_s: must be > 0; got -1800\n"
-              "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, priority, arrivals, "
-              "ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, "
-              "balking, redial, transfers, returns, callback (did you mean \"patience\"?)\n"
+              "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, channel, due_s, "
+              "priority, arrivals, ivr, talk, wrap_up, patience, aht_per_period_s, patience_per_period_s, "
+              "service_level, max_wait_s, balking, redial, transfers, returns, callback (did you mean "
+              "\"patience\"?)\n"
               "two_skill.json: /agent_groups/0/staffing: expected 3 values (num_periods), got 2\n"
               "two_skill.json: /router/type_to_group/sales/0: unknown agent group \"tier2\"; defined: support, tier1 "
               "(did you mean \"tier1\"?)\n");

@@ -44,6 +44,7 @@ TEST(SpecHash, EveryKindOfChangeChangesTheHash) {
   EXPECT_NE(changed([](ScenarioSpec& s) { s.agent_groups.raw().front().staffing.back() += 1; }), h);
   EXPECT_NE(changed([](ScenarioSpec& s) { s.contact_types.raw().front().talk.a *= 1.0 + 1e-15; }), h);
   EXPECT_NE(changed([](ScenarioSpec& s) { s.contact_types.raw().front().patience.reset(); }), h);
+  EXPECT_NE(changed([](ScenarioSpec& s) { s.contact_types.raw().front().channel = Channel::Email; }), h);
   EXPECT_NE(changed([](ScenarioSpec& s) { s.router.policy = "single_fifo"; }), h);
   EXPECT_NE(changed([](ScenarioSpec& s) { s.targets.front().value += 0.01; }), h);
   EXPECT_NE(changed([](ScenarioSpec& s) { s.name += "x"; }), h);

@@ -1,0 +1,39 @@
+// models/scenario/channel_rules.h
+// The rules on a contact type's channel (docs/scenario-format.md#channels), written once for
+// the loader and validate_spec. An e-mail waits in the backlog until an agent answers it, so
+// it has nothing a caller on the line does (IVR, patience, maximum wait, balking, redials,
+// callbacks); its transfers and returns are not modelled, so nothing leads to an e-mail
+// either; and its service-level threshold is its due time. Each value's own range is
+// checked where it is read.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/spec.h"
+
+namespace ccsim::models::internal {
+
+// Whether a contact type gives one of its keys: in a file the key is present, in a spec
+// built in code its member is set. The loader asks the file, so that a key an e-mail may
+// not have is refused even when its value is also wrong.
+using KeyGiven = std::function<bool(std::string_view key)>;
+
+// The keys a type of this channel may not have, each located at ptr + "/" + key; none for
+// a voice type.
+std::vector<Diagnostic> channel_key_problems(Channel channel, const KeyGiven& given, const std::string& ptr);
+
+// For a spec built in code, the problems of type t at ptr: channel_key_problems on its
+// members, and an e-mail type without its due time (the loader sets service_level from
+// due_s, so only code can leave it out).
+std::vector<Diagnostic> channel_type_problems(const ContactTypeSpec& t, const std::string& ptr);
+
+// Every transfer's `to`, return's `as` and callback's `to` of a voice type that names an
+// e-mail type, located under type_pointers[k]. Ids out of range are left to the caller.
+std::vector<Diagnostic> channel_target_problems(const IdVector<ContactTypeId, ContactTypeSpec>& types,
+                                                const std::vector<std::string>& type_pointers);
+
+}  // namespace ccsim::models::internal

@@ -1,0 +1,253 @@
+// tests/models/scenario/load_channels_test.cc
+// Contact types by channel (docs/scenario-format.md#channels): an e-mail type loads with
+// its due time as its service-level threshold, each bad input gets one located error, all
+// are reported at once, and validate_spec applies the same rules to a spec built in code.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "models/scenario/load.h"
+#include "models/scenario/validate_spec.h"
+#include "tests/models/scenario/diagnostic_checks.h"
+#include "tests/models/scenario/scenario_texts.h"
+
+namespace ccsim::models {
+namespace {
+
+using testing::dump;
+using testing::errors_of;
+using testing::expect_has;
+using testing::expect_single;
+using testing::kDay;
+using testing::with;
+
+const ContactTypeId kBilling = make_id<ContactTypeId>(0);
+const ContactTypeId kSales = make_id<ContactTypeId>(1);
+const ContactTypeId kTickets = make_id<ContactTypeId>(2);
+
+// kDay with a third type, "tickets", e-mails answered by support; `keys` (each with its
+// leading comma) follow its talk.
+std::string with_tickets(const std::string& keys = "") {
+  const std::string text = with(kDay, R"("talk": { "dist": "lognormal", "mean_s": 300, "cv": 0.5 } })",
+                                R"("talk": { "dist": "lognormal", "mean_s": 300, "cv": 0.5 } },
+    { "name": "tickets", "channel": "email", "due_s": 14400,
+      "arrivals": { "process": "piecewise_poisson", "per_period": [30, 40, 20] },
+      "talk": { "dist": "exponential", "mean_s": 420 })" + keys + " }");
+  return with(text, R"("sales": ["tier1"])", R"("sales": ["tier1"], "tickets": ["support"])");
+}
+
+// `text` with billing's patience followed by `keys` (each with its leading comma).
+std::string billing_with(const std::string& text, const std::string& keys) {
+  return with(text, R"("patience": { "dist": "exponential", "mean_s": 300 } })",
+              R"("patience": { "dist": "exponential", "mean_s": 300 })" + keys + " }");
+}
+
+std::string with_top(const std::string& text, const std::string& keys) {
+  return with(text, R"("mode": "day",)", R"("mode": "day", )" + keys + ",");
+}
+
+const std::string kWaits = ": it waits in the backlog until answered; remove it";
+
+// ---- what loads ------------------------------------------------------------------------
+
+TEST(LoadChannels, AnEmailTypeTakesItsDueTimeAsItsThreshold) {
+  const ScenarioSpec s = load_scenario_text(
+      with_top(with_tickets(), R"("service_level": { "awt_s": 20, "target": 0.9, "definition": )"
+                               R"("answered_within_t_over_answered" })"),
+      "t.json");
+  EXPECT_EQ(s.contact_types[kBilling].channel, Channel::Voice);
+  EXPECT_EQ(s.contact_types[kSales].channel, Channel::Voice);
+  EXPECT_FALSE(s.contact_types[kSales].service_level);
+  const ContactTypeSpec& tickets = s.contact_types[kTickets];
+  EXPECT_EQ(tickets.channel, Channel::Email);
+  ASSERT_TRUE(tickets.service_level);
+  EXPECT_EQ(tickets.service_level->awt_s, 14400.0);
+  EXPECT_EQ(tickets.service_level->target, 0.9);
+  EXPECT_EQ(tickets.service_level->definition, SlDefinition::AnsweredWithinTOverAnswered);
+  EXPECT_EQ(s.service_level.awt_s, 20.0);  // the centre's threshold is the calls'
+  ASSERT_GE(s.targets.size(), 2u);
+  EXPECT_EQ(s.targets[1], (TargetSpec{Kpi::ServiceLevel, TargetBound::AtLeast, 0.9, kTickets}));
+  EXPECT_EQ(spec_problems(s).size(), 0u) << dump(spec_problems(s));
+}
+
+TEST(LoadChannels, AnEmailTypesOwnServiceLevelGivesItsTarget) {
+  const ScenarioSpec s = load_scenario_text(with_tickets(R"(, "service_level": { "target": 0.95 })"), "t.json");
+  const ContactTypeSpec& tickets = s.contact_types[kTickets];
+  ASSERT_TRUE(tickets.service_level);
+  EXPECT_EQ(tickets.service_level->awt_s, 14400.0);
+  EXPECT_EQ(tickets.service_level->target, 0.95);
+  EXPECT_EQ(s.service_level.target, 0.8);
+}
+
+TEST(LoadChannels, VoiceIsTheDefaultAndMayBeNamed) {
+  const ScenarioSpec s =
+      load_scenario_text(with(kDay, R"("name": "sales",)", R"("name": "sales", "channel": "voice",)"), "t.json");
+  EXPECT_EQ(s.contact_types[kSales].channel, Channel::Voice);
+  EXPECT_FALSE(s.contact_types[kSales].service_level);
+}
+
+// ---- the channel and the due time -------------------------------------------------------
+
+TEST(LoadChannels, AnUnknownChannelListsTheKnownOnes) {
+  expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": "emial")")),
+                "/contact_types/2/channel", "unknown channel \"emial\"; known: voice, email (did you mean \"email\"?)");
+  expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": 1)")),
+                "/contact_types/2/channel", "expected one of: voice, email (a string); got 1");
+}
+
+TEST(LoadChannels, AnEmailTypeNeedsAPositiveDueTime) {
+  expect_single(errors_of(with(with_tickets(), R"("due_s": 14400,)", "")), "/contact_types/2",
+                "missing required key \"due_s\"; expected a number > 0: the seconds within which an e-mail must be "
+                "answered (its service-level threshold)");
+  expect_single(errors_of(with(with_tickets(), R"("due_s": 14400)", R"("due_s": 0)")), "/contact_types/2/due_s",
+                "must be > 0; got 0");
+  expect_single(errors_of(with(with_tickets(), R"("due_s": 14400)", R"("due_s": "4h")")), "/contact_types/2/due_s",
+                "expected a number > 0; got string \"4h\"");
+}
+
+TEST(LoadChannels, ADueTimeIsForEmailsOnly) {
+  expect_single(errors_of(with(kDay, R"("name": "sales",)", R"("name": "sales", "due_s": 3600,)")),
+                "/contact_types/1/due_s",
+                "is only for an e-mail type (\"channel\": \"email\"), as its due time; remove it (a call's threshold "
+                "is service_level's awt_s)");
+}
+
+TEST(LoadChannels, AnEmailsThresholdIsGivenOnceAsItsDueTime) {
+  expect_single(errors_of(with_tickets(R"(, "service_level": { "awt_s": 3600, "target": 0.9 })")),
+                "/contact_types/2/service_level/awt_s",
+                "an e-mail's threshold is its due time: give it once, as due_s");
+}
+
+// ---- what an e-mail may not have --------------------------------------------------------
+
+TEST(LoadChannels, EachKeyOfACallerOnTheLineIsRefused) {
+  struct Case {
+    std::string keys;
+    std::string key;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {R"(, "ivr": { "duration": { "dist": "constant", "value_s": 30 } })", "ivr", "an e-mail has no IVR" + kWaits},
+      {R"(, "patience": { "dist": "exponential", "mean_s": 600 })", "patience", "an e-mail never abandons" + kWaits},
+      {R"(, "max_wait_s": 600)", "max_wait_s", "an e-mail is never timed out" + kWaits},
+      {R"(, "balking": { "p_by_queue_length": [0.1] })", "balking", "an e-mail never balks" + kWaits},
+      {R"(, "redial": { "p_by_attempt": [0.5], "delay": { "dist": "constant", "value_s": 60 } })", "redial",
+       "an e-mail is never redialled" + kWaits},
+      {R"(, "callback": { "offer_above_wait_s": 60, "p_accept": 0.5, "to": "sales" })", "callback",
+       "an e-mail is never called back" + kWaits},
+      {R"(, "transfers": [{ "to": "sales", "p": 0.1, "handle": { "dist": "constant", "value_s": 10 } }])",
+       "transfers", "transfers of e-mails are not modelled; remove it"},
+      {R"(, "returns": { "p": 0.1, "delay": { "dist": "constant", "value_s": 3600 } })", "returns",
+       "returns of e-mails are not modelled; remove it"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.key);
+    // A type's IVR needs the scenario's: without it that would be a second error.
+    const std::string text = c.key == "ivr" ? with_top(with_tickets(c.keys), R"("ivr": {})") : with_tickets(c.keys);
+    expect_single(errors_of(text), "/contact_types/2/" + c.key, c.message);
+  }
+}
+
+TEST(LoadChannels, APatiencePerPeriodIsRefusedWithItsLaw) {
+  const std::vector<Diagnostic> ds = errors_of(with_tickets(
+      R"(, "patience": { "dist": "exponential", "mean_s": 600 }, "patience_per_period_s": [600, 600, 600])"));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  expect_has(ds, "/contact_types/2/patience", "an e-mail never abandons" + kWaits);
+  expect_has(ds, "/contact_types/2/patience_per_period_s", "an e-mail never abandons" + kWaits);
+}
+
+// Refused by its key: a value that is also wrong does not hide the channel's rule.
+TEST(LoadChannels, AKeyIsRefusedEvenWhenItsValueIsWrong) {
+  const std::vector<Diagnostic> ds = errors_of(with_tickets(R"(, "max_wait_s": -5)"));
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  expect_has(ds, "/contact_types/2/max_wait_s", "an e-mail is never timed out" + kWaits);
+  expect_has(ds, "/contact_types/2/max_wait_s", "must be > 0; got -5");
+}
+
+TEST(LoadChannels, NothingLeadsToAnEmail) {
+  const std::string handle = R"({ "dist": "constant", "value_s": 10 })";
+  expect_single(errors_of(billing_with(with_tickets(), R"(, "transfers": [{ "to": "tickets", "p": 0.1, "handle": )" +
+                                                           handle + " }]")),
+                "/contact_types/0/transfers/0/to",
+                "names \"tickets\", an e-mail type: transfers to e-mails are not modelled; name a voice type");
+  expect_single(errors_of(billing_with(with_tickets(), R"(, "returns": { "p": 0.1, "delay": )" + handle +
+                                                           R"(, "as": "tickets" })")),
+                "/contact_types/0/returns/as",
+                "names \"tickets\", an e-mail type: returns as e-mails are not modelled; name a voice type");
+  expect_single(errors_of(billing_with(
+                    with_tickets(), R"(, "callback": { "offer_above_wait_s": 60, "p_accept": 0.5, "to": "tickets" })")),
+                "/contact_types/0/callback/to",
+                "names \"tickets\", an e-mail type: a callback is a call; name a voice type");
+}
+
+TEST(LoadChannels, EveryProblemIsReportedAtOnce) {
+  std::string text = with(with_tickets(R"(, "max_wait_s": 600, "service_level": { "awt_s": 60 })"),
+                          R"("due_s": 14400,)", "");
+  text = with(text, R"("name": "sales",)", R"("name": "sales", "channel": "e-mail", "due_s": 60,)");
+  text = billing_with(text, R"(, "transfers": [{ "to": "tickets", "p": 0.1, "handle": { "dist": "constant", )"
+                            R"("value_s": 10 } }])");
+  const std::vector<Diagnostic> ds = errors_of(text);
+  expect_has(ds, "/contact_types/1/channel",
+             "unknown channel \"e-mail\"; known: voice, email (did you mean \"email\"?)");
+  expect_has(ds, "/contact_types/2",
+             "missing required key \"due_s\"; expected a number > 0: the seconds within which an e-mail must be "
+             "answered (its service-level threshold)");
+  expect_has(ds, "/contact_types/2/max_wait_s", "an e-mail is never timed out" + kWaits);
+  expect_has(ds, "/contact_types/0/transfers/0/to",
+             "names \"tickets\", an e-mail type: transfers to e-mails are not modelled; name a voice type");
+  expect_has(ds, "/contact_types/2/service_level/awt_s",
+             "an e-mail's threshold is its due time: give it once, as due_s");
+  // sales's channel is unknown: neither channel's rule on due_s applies to it.
+  EXPECT_EQ(ds.size(), 5u) << dump(ds);
+}
+
+// ---- the same rules on a spec built in code ---------------------------------------------
+
+std::vector<Diagnostic> spec_problems_with(const std::function<void(ScenarioSpec&)>& edit) {
+  ScenarioSpec s = load_scenario_text(with_tickets(), "t.json");
+  edit(s);
+  return spec_problems(s);
+}
+
+TEST(ValidateChannels, AnEmailTypeNeedsItsDueTimeAsItsThreshold) {
+  expect_single(spec_problems_with([](ScenarioSpec& s) {
+                  s.contact_types[kTickets].service_level.reset();
+                  s.targets.erase(s.targets.begin() + 1);  // the type's own target goes with its service level
+                }),
+                "/contact_types/2/service_level",
+                "must be set for an e-mail type: its awt_s is the due time, the seconds (> 0) within which an item "
+                "must be answered");
+  expect_single(spec_problems_with([](ScenarioSpec& s) { s.contact_types[kTickets].service_level->awt_s = 0.0; }),
+                "/contact_types/2/service_level/awt_s",
+                "must be > 0 for an e-mail type: it is the due time, the seconds within which an item must be "
+                "answered; got 0");
+}
+
+TEST(ValidateChannels, AnEmailTypeHasNothingOfACallerOnTheLine) {
+  const std::vector<Diagnostic> ds = spec_problems_with([](ScenarioSpec& s) {
+    s.has_ivr = true;
+    s.contact_types[kTickets].ivr = IvrTreatment{sim::Distribution::constant(30.0)};
+    s.contact_types[kTickets].patience = sim::Distribution::exponential(600.0);
+  });
+  ASSERT_EQ(ds.size(), 2u) << dump(ds);
+  expect_has(ds, "/contact_types/2/ivr", "an e-mail has no IVR" + kWaits);
+  expect_has(ds, "/contact_types/2/patience", "an e-mail never abandons" + kWaits);
+}
+
+TEST(ValidateChannels, NothingLeadsToAnEmail) {
+  expect_single(spec_problems_with([](ScenarioSpec& s) {
+                  s.contact_types[kSales].returns = ReturnSpec{0.1, sim::Distribution::constant(3600.0), kTickets};
+                }),
+                "/contact_types/1/returns/as",
+                "names \"tickets\", an e-mail type: returns as e-mails are not modelled; name a voice type");
+}
+
+TEST(ValidateChannels, TheChannelIsAnEnumerator) {
+  expect_single(spec_problems_with([](ScenarioSpec& s) { s.contact_types[kSales].channel = static_cast<Channel>(7); }),
+                "/contact_types/1/channel", "must be Channel::Voice or Channel::Email; got the value 7");
+}
+
+}  // namespace
+}  // namespace ccsim::models
