@@ -299,9 +299,11 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                r.unserved_at_end);
   if (r.backlog_at_close > 0)
     fmt::print(out,
-               "NOTE: {} e-mails ({:.1f} per replication) were still in the backlog at the close; no agent takes "
-               "them after it, and they count as neither answered nor abandoned\n",
-               r.backlog_at_close, static_cast<double>(r.backlog_at_close) / static_cast<double>(r.replications));
+               "NOTE: {} e-mail{} ({:.1f} per replication) were still in the backlog at the close; no agent "
+               "takes them after it; those past their due time count as not answered in time, the others in "
+               "no ratio\n",
+               r.backlog_at_close, r.backlog_at_close == 1 ? "" : "s",
+               static_cast<double>(r.backlog_at_close) / static_cast<double>(r.replications));
 
   fmt::print(out, "\nTargets (judged by the {:g}% confidence interval)\n", 100 * spec.confidence);
   if (r.observations < 2)

@@ -155,9 +155,14 @@ void CallCenter::disconnect_waiting(QueueId q) {
 // calls: it leaves its queue, its pending timers go stale, and run() counts it unserved.
 void CallCenter::carry_backlog(QueueId q) {
   WaitingQueue& queue = queues_[q];
+  const double due_s = spec_.service_level_of(make_id<ContactTypeId>(index(q))).awt_s;
   queue.for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
-    pool_.bump_generation(e.contact);
-    carried_.push_back(e.contact);
+    const ContactId c = e.contact;
+    const double wait_s = now() - pool_.enqueue_s(c);
+    lifecycle_.backlog_at_close(now(), pool_.slot(c), pool_.type(c), q, wait_s > due_s, wait_s,
+                                now() - pool_.arrival_s(c));
+    pool_.bump_generation(c);
+    carried_.push_back(c);
   });
   queue.clear();
 }

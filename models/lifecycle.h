@@ -145,6 +145,13 @@ class Lifecycle {
     kpi_.disconnected(slot, k, q != kNoQueue, wait_s, t, in_system_s);
     note(t, TraceWhat::Disconnected, index(c), index(k), kNoId, kNoId, wait_s);
   }
+  // Not traced: a reader sees the item wait until the trace ends, as a caller unserved at
+  // the end does.
+  void backlog_at_close(double t, std::uint32_t slot, ContactTypeId k, QueueId q, bool late, double wait_s,
+                        double in_system_s) {
+    kpi_.queue_changes(q, t);
+    kpi_.backlog_at_close(slot, k, late, wait_s, t, in_system_s);
+  }
   // Not folded into the fingerprint: the agent's release (AgentFree or LogOff) follows
   // every talk end, with the same group, after a counted wrap-up draw.
   void talk_end(double t, ContactId c, ContactTypeId k, AgentId a, AgentGroupId g) {

@@ -32,6 +32,11 @@ struct TypeCounters {
   std::uint64_t timed_out = 0;        // left the queue at the type's max_wait_s
   std::uint64_t disconnected = 0;     // cut off by the closing rule, waiting or on reaching the queue
   std::uint64_t disconnected_unqueued = 0;  // of those, cut off on reaching it (never admitted)
+  // E-mails still in the backlog at the close (day mode). Those past their due time by then
+  // are admitted and not answered in time; the others' outcome is the next day's, and they
+  // are left out of every ratio, like a caller unserved at the end.
+  std::uint64_t backlog_at_close = 0;
+  std::uint64_t backlog_late_at_close = 0;  // of those, past due
   // Redials: offered counts every attempt, in the slot it was made in. A customer is
   // counted once, in the slot of its first attempt, and so is what became of it. Only
   // redials and failures touch these, so that a served first attempt pays for nothing:

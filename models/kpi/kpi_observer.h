@@ -184,6 +184,17 @@ class KpiObserver {
     ++tc.disconnected_unqueued;
   }
 
+  // An e-mail still in the backlog at the close: past due, its wait ends there as admitted
+  // and late; else it just leaves the count of contacts in the system.
+  void backlog_at_close(std::uint32_t slot, ContactTypeId k, bool late, double wait_s, double now_s,
+                        double in_system_s) {
+    if (late)
+      ++ended_waiting(slot, k, wait_s, now_s, in_system_s).backlog_late_at_close;
+    else
+      in_system_changes(k, now_s, -1);
+    ++counters_.type(slot, index(k)).backlog_at_close;
+  }
+
   // Flushes every time integral into the current slot, then integrates into `slot`.
   void switch_time_slot(std::uint32_t slot, double now_s);
 

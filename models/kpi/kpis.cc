@@ -60,7 +60,8 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   const auto d = [](std::uint64_t n) { return static_cast<double>(n); };
   const double blocked = d(c.blocked_trunk + c.blocked_ivr + c.blocked_router);
   // Joined the agent queue (or found an agent at once), whatever ended the wait.
-  const double admitted = d(c.answered + c.abandoned + c.timed_out + c.disconnected - c.disconnected_unqueued);
+  const double admitted = d(c.answered + c.abandoned + c.timed_out + c.disconnected - c.disconnected_unqueued +
+                            c.backlog_late_at_close);
   w.set(Kpi::Offered, d(c.offered));
   w.set(Kpi::Blocked, blocked);
   w.set(Kpi::IvrContained, d(c.ivr_contained));
@@ -118,7 +119,8 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   for (std::size_t i = 0; i < kWaitQuantileKpis.size(); ++i) w.set(kWaitQuantileKpis[i], quantiles[i]);
   if (c.answered > 0) w.set(Kpi::MaxWaitAnsweredS, c.answered_waits.max_s());
   w.set(Kpi::MeanQueueLength, ratio(c.queue_area, duration_s));
-  w.set_ratio(Kpi::MeanTimeInSystemS, c.sojourn_sum_s, offered - d(c.blocked_trunk + c.blocked_ivr));
+  w.set_ratio(Kpi::MeanTimeInSystemS, c.sojourn_sum_s,
+              offered - d(c.blocked_trunk + c.blocked_ivr + c.backlog_at_close - c.backlog_late_at_close));
   w.set(Kpi::MeanInSystem, ratio(c.system_area, duration_s));
   w.set(Kpi::MeanInIvr, ratio(c.ivr_area, duration_s));
   if (ivr_ports) w.set(Kpi::IvrPortOccupancy, ratio(c.ivr_area, *ivr_ports * duration_s));

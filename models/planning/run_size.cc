@@ -293,28 +293,30 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
   // Contacts in the system at once. A day's caller who never abandons and has no maximum
   // wait may wait until the end of the day, so every such arrival of the day counts;
   // others stay about as long as their patience (or maximum wait), IVR and handle time
-  // (Little's law at the busiest rate). Trunk lines bound them all, but not the customers
-  // waiting to redial, who hold a record and no line.
-  double in_system = 0.0, largest = -1.0, redialling = 0.0;
+  // (Little's law at the busiest rate). Trunk lines bound them all, but not the e-mails
+  // nor the customers waiting to redial, who hold a record and no line.
+  double in_system = 0.0, largest = -1.0, redialling = 0.0, deferred = 0.0;
+  bool largest_deferred = false;
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     const double wait_s = std::min(t.patience ? t.patience->mean() : sim::kNever, t.max_wait_s.value_or(sim::kNever));
     const bool unbounded = wait_s == sim::kNever;
     const double stay_s = (t.ivr ? t.ivr->duration.mean() : 0.0) + mean_handle_s(t) + (unbounded ? 0.0 : wait_s);
     const double n = day && unbounded ? figures[k].contacts : times(figures[k].peak_rate_per_s, stay_s);
-    in_system += n;
+    (t.channel == Channel::Email ? deferred : in_system) += n;
     if (t.redial)
       redialling += times(figures[k].peak_rate_per_s * (attempts_bound(t) - 1.0), t.redial->delay.mean());
     if (n > largest) {
       largest = n;
+      largest_deferred = t.channel == Channel::Email;
       r.contact_where = day && unbounded ? type_pointer(k) : figures[k].where;
     }
   }
   if (spec.trunk_lines && *spec.trunk_lines < in_system) {
     in_system = *spec.trunk_lines;
-    r.contact_where = "/trunks/lines";
+    if (!largest_deferred) r.contact_where = "/trunks/lines";
   }
-  r.contact_bytes = (in_system + redialling) * kBytesPerContact;
+  r.contact_bytes = (in_system + deferred + redialling) * kBytesPerContact;
   return r;
 }
 

@@ -129,15 +129,33 @@ void Decoder::decode_targets(const Json& doc, ScenarioSpec& spec) {
   }
   using Key = std::tuple<Kpi, TargetBound, std::optional<ContactTypeId>, std::optional<AgentGroupId>, TargetScope>;
   std::map<Key, std::string> seen;
+  // An e-mail type has its own service level whether or not the file gives one (its
+  // threshold is due_s); without a service_level key, a target entry for it is its target.
+  const Json* cts = find(doc, "contact_types");
+  const auto implicit = [&](const TargetSpec& t) {
+    return t.kpi == Kpi::ServiceLevel && t.type && spec.contact_types[*t.type].channel == Channel::Email &&
+           cts && cts->is_array() && index(*t.type) < cts->size() && (*cts)[index(*t.type)].is_object() &&
+           !find((*cts)[index(*t.type)], "service_level");
+  };
   for (const TargetSpec& t : spec.targets)
     seen.emplace(Key{t.kpi, t.bound, t.type, t.group, t.scope},
-                 t.type ? child_pointer("/contact_types", index(*t.type)) + "/service_level/target"
-                        : std::string("/service_level/target"));
+                 implicit(t) ? std::string()
+                 : t.type    ? child_pointer("/contact_types", index(*t.type)) + "/service_level/target"
+                             : std::string("/service_level/target"));
   for (std::size_t i = 0; i < ts->size(); ++i) {
     const std::string ptr = child_pointer("/targets", i);
     auto t = decode_target((*ts)[i], ptr, spec);
     if (!t) continue;
-    if (auto [where, fresh] = seen.emplace(Key{t->kpi, t->bound, t->type, t->group, t->scope}, ptr); !fresh) {
+    if (auto [where, fresh] = seen.emplace(Key{t->kpi, t->bound, t->type, t->group, t->scope}, ptr);
+        !fresh && where->second.empty()) {
+      where->second = ptr;
+      for (TargetSpec& given : spec.targets)
+        if (given.kpi == t->kpi && given.bound == t->bound && given.type == t->type && !given.group &&
+            given.scope == t->scope)
+          given.value = t->value;
+      spec.contact_types[*t->type].service_level->target = t->value;
+      continue;
+    } else if (!fresh) {
       error(ptr, fmt::format("duplicate target: {} already has a {} at {}", kpi_name(t->kpi),
                              t->bound == TargetBound::AtLeast ? "\"min\"" : "\"max\"", where->second));
       continue;

@@ -14,7 +14,6 @@
 namespace ccsim::models::internal {
 
 std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
-  if (spec.trunk_lines) return std::nullopt;
   // Finite IVR ports are an Erlang loss system (Poisson arrivals, any IVR duration law):
   // a share B of every IVR type is blocked, the rest passes, whatever happens after.
   double ivr_erlangs = 0.0;
@@ -31,12 +30,13 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   const bool follow_ups = rate != fresh;
   double load = 0.0, largest = 0.0;
   std::size_t top = 0;
-  bool behind_ports = false;
+  bool behind_ports = false, only_email = true, some_email = false;
   std::vector<bool> reachable(spec.agent_groups.size(), false);
   std::vector<std::string> names;
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-    if (t.patience || t.max_wait_s) continue;  // its queue is bounded by the callers or the centre
+    // Its queue is bounded by the callers, the centre, or the trunk lines; an e-mail holds none.
+    if (t.patience || t.max_wait_s || (spec.trunk_lines && t.channel == Channel::Voice)) continue;
     double to_agents = t.ivr ? t.ivr->p_to_agents() : 1.0;
     if (t.ivr && spec.ivr_ports) to_agents *= 1.0 - blocked;
     // Past its balking table, a caller joins a long queue with probability 1 - the last value.
@@ -56,6 +56,8 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     }
     behind_ports = behind_ports || (t.ivr && spec.ivr_ports);
     names.push_back(t.name);
+    only_email = only_email && t.channel == Channel::Email;
+    some_email = some_email || t.channel == Channel::Email;
     for (AgentGroupId g : t.groups) reachable[index(g)] = true;
   }
   if (names.empty()) return std::nullopt;
@@ -68,10 +70,14 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   return Diagnostic{fmt::format("/contact_types/{}", top),
                     fmt::format("no steady state: contact types with infinite patience ({}) offer {:.4g} erlangs "
                                 "(rate x mean talk and wrap-up{}{}) to {} agents, so their queue grows without bound; "
-                                "the offered load must be < the agents: add agents, give them a \"patience\" or a "
-                                "\"max_wait_s\", or set \"trunks\"",
+                                "the offered load must be < the agents: add agents{}",
                                 join_names(names), load, ports,
-                                follow_ups ? ", with the calls transfers and returns add" : "", agents)};
+                                follow_ups ? ", with the calls transfers and returns add" : "", agents,
+                                only_email ? " (an e-mail waits until answered, and holds no trunk line)"
+                                : some_email
+                                    ? ", give the calls a \"patience\" or a \"max_wait_s\", or set \"trunks\" (e-mails "
+                                      "hold no line)"
+                                    : ", give them a \"patience\" or a \"max_wait_s\", or set \"trunks\"")};
 }
 
 }  // namespace ccsim::models::internal

@@ -1,12 +1,14 @@
 // Channels: an e-mail's day traced by hand. It holds no trunk line, waits in the backlog
 // however long (and whoever is on duty), and what is still waiting at the close stays
 // there: under every closing rule, no agent takes it after the close and the run counts
-// it in the backlog at the close, while the calls keep their closing rule.
+// it in the backlog at the close, as late when its due time has passed, while the calls
+// keep their closing rule.
 #include <cstdint>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "models/kpi/kpis.h"
 #include "models/replication.h"
 #include "models/routing/registry.h"
 #include "tests/models/test_scenarios.h"
@@ -59,6 +61,16 @@ TEST(CallCenterChannels, AnEmailHoldsNoLineWaitsAnyTimeAndWhatWaitsAtTheCloseSta
     EXPECT_EQ(mail.answered_within_awt, 5u);
     EXPECT_DOUBLE_EQ(mail.wait_sum_answered_s, 0 + 1000 + 1900 + 2800 + 3200 + 1200 + 200 + 1100);
     EXPECT_EQ(mail.customers_lost, 2u);
+    // Mail 9200 waited 1600 s at the close, past its due time: admitted and late. Mail
+    // 9300 waited 1500 s, still within it: its outcome is the next day's, left out.
+    EXPECT_EQ(mail.backlog_at_close, 2u);
+    EXPECT_EQ(mail.backlog_late_at_close, 1u);
+    const KpiValues k = compute_kpis(mail, nullptr, 10800, s.service_level_of(make_id<ContactTypeId>(1)),
+                                     std::nullopt, nullptr);
+    EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::ServiceLevel)], 5.0 / 9.0);
+    // The answered items' waits and talks, and the late one's 1600 s, over those nine.
+    EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::MeanTimeInSystemS)], (11400.0 + 8 * 1000.0 + 1600.0) / 9.0);
+    EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::MeanWaitAdmittedS)], (11400.0 + 1600.0) / 9.0);
     EXPECT_EQ(c.backlog_at_close, 2u);
     EXPECT_EQ(c.unserved_at_end, 0u);
     const TypeCounters calls = totals(c, 0);

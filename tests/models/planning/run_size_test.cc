@@ -171,6 +171,19 @@ TEST(RunSize, DialsWithoutALineAndTheServingTypesOverflowTimersCount) {
   }
 }
 
+// Found in review: 5e7 e-mails behind 10 trunk lines were estimated at 64 KiB of contacts.
+TEST(RunSize, TrunkLinesBoundTheCallsInTheSystemButNotTheEmails) {
+  ScenarioSpec s = small_day();
+  s.trunk_lines = 5;
+  const RunSize calls = estimate_run_size(s, 1);
+  EXPECT_EQ(calls.contact_where, "/trunks/lines");
+  s.contact_types.raw()[0].channel = Channel::Email;
+  s.contact_types.raw()[0].service_level = ServiceLevelSpec{.awt_s = 3600};
+  const RunSize mail = estimate_run_size(s, 1);
+  EXPECT_DOUBLE_EQ(mail.contact_bytes, 160.0 / 5.0 * calls.contact_bytes);  // every e-mail of the day may wait
+  EXPECT_EQ(mail.contact_where, "/contact_types/0");
+}
+
 TEST(RunSize, AnEndlessDayIsRefusedAtPeriodSEvenWhenLargeRunsAreAllowed) {
   ScenarioSpec s = small_day();
   s.period_s = 1e308;

@@ -81,6 +81,42 @@ TEST(LoadChannels, AnEmailTypesOwnServiceLevelGivesItsTarget) {
   EXPECT_EQ(s.service_level.target, 0.8);
 }
 
+// Found in review: a targets entry for the type's service level was refused as a
+// duplicate of one at /contact_types/2/service_level/target, a key the file did not have.
+TEST(LoadChannels, ATargetsEntrySetsTheTargetOfAnEmailWithoutItsOwnServiceLevel) {
+  const ScenarioSpec s = load_scenario_text(
+      with(with_tickets(), R"("router":)",
+           R"("targets": [{ "kpi": "service_level", "type": "tickets", "min": 0.95 }], "router":)"),
+      "t.json");
+  EXPECT_DOUBLE_EQ(s.service_level_of(kTickets).target, 0.95);
+  EXPECT_DOUBLE_EQ(s.service_level_of(kTickets).awt_s, 14400);
+  int tickets_targets = 0;
+  for (const TargetSpec& t : s.targets)
+    if (t.kpi == Kpi::ServiceLevel && t.type == kTickets) {
+      ++tickets_targets;
+      EXPECT_DOUBLE_EQ(t.value, 0.95);
+    }
+  EXPECT_EQ(tickets_targets, 1);
+  // With its own service_level object the entry is a duplicate, located at that object.
+  expect_has(errors_of(with(with_tickets(R"(, "service_level": { "target": 0.9 })"), R"("router":)",
+                            R"("targets": [{ "kpi": "service_level", "type": "tickets", "min": 0.95 }], "router":)")),
+             "/targets/0",
+             "duplicate target: service_level already has a \"min\" at /contact_types/2/service_level/target");
+}
+
+// Found in review: with trunks the steady-state check let every type pass, but an e-mail
+// holds no line: 6 erlangs of e-mail for 5 agents ran with a queue growing without bound.
+TEST(LoadChannels, TrunksDoNotBoundTheBacklogOfASteadyState) {
+  const std::string calls = with(with(std::string(testing::kSteady), R"("staffing": 8)", R"("staffing": 5)"),
+                                 R"("mode": "steady_state",)", R"("mode": "steady_state", "trunks": { "lines": 10 },)");
+  EXPECT_NO_THROW(load_scenario_text(calls, "t.json")) << "the lines bound the calls";
+  const std::string mail = with(calls, R"("name": "calls",)", R"("name": "calls", "channel": "email", "due_s": 3600,)");
+  expect_single(errors_of(mail), "/contact_types/0",
+                "no steady state: contact types with infinite patience (calls) offer 6 erlangs (rate x mean talk "
+                "and wrap-up) to 5 agents, so their queue grows without bound; the offered load must be < the agents: "
+                "add agents (an e-mail waits until answered, and holds no trunk line)");
+}
+
 TEST(LoadChannels, VoiceIsTheDefaultAndMayBeNamed) {
   const ScenarioSpec s =
       load_scenario_text(with(kDay, R"("name": "sales",)", R"("name": "sales", "channel": "voice",)"), "t.json");
