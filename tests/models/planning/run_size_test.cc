@@ -9,6 +9,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -100,7 +101,8 @@ TEST(RunSize, APersistentReturnCountsEveryReturnAndIsRefusedAtTheReturns) {
   EXPECT_NEAR(r.events / (160 * 3 / (1.0 - p)), 1.0, 1e-6);
   EXPECT_NEAR(r.follow_ups / (160 * p / (1.0 - p)), 1.0, 1e-6);
   expect_refused(s, "events", "/contact_types/0/returns", "accepted: at most 1e+11 events");
-  const Diagnostic* d = find(run_size_problems(r, false), "events");
+  const std::vector<Diagnostic> problems = run_size_problems(r, false);
+  const Diagnostic* d = find(problems, "events");
   ASSERT_NE(d, nullptr);
   EXPECT_NE(d->message.find("8e+10 transferred legs and returns, the most sent on at /contact_types/0/returns"),
             std::string::npos)
