@@ -304,6 +304,14 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                "no ratio\n",
                r.backlog_at_close, r.backlog_at_close == 1 ? "" : "s",
                static_cast<double>(r.backlog_at_close) / static_cast<double>(r.replications));
+  for (std::size_t t = 0; t < r.by_type.size(); ++t)
+    if (models::backlog_may_decide(r.by_type[t], Kpi::ServiceLevel))
+      fmt::print(out,
+                 "NOTE: {}'s service level lies between {} (each e-mail not yet due at the close answered late) "
+                 "and {} (each in time): a one-day run cannot tell, and a target between them is inconclusive\n",
+                 spec.contact_types[models::make_id<models::ContactTypeId>(t)].name,
+                 num(stat_of(r.by_type[t], Kpi::SlIfBacklogLate).mean, Kpi::SlIfBacklogLate),
+                 num(stat_of(r.by_type[t], Kpi::SlIfBacklogInTime).mean, Kpi::SlIfBacklogInTime));
 
   fmt::print(out, "\nTargets (judged by the {:g}% confidence interval)\n", 100 * spec.confidence);
   if (r.observations < 2)
@@ -379,8 +387,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                fmt::format("{} in {:g} s", num(sl.target, Kpi::ServiceLevel), sl.awt_s));
     for (Kpi k : type_cols) fmt::print(out, " {:>{}}", with_ci(stat_of(r.by_type[t], k), k), width(k));
     fmt::print(out, "  {:<12}",
-               verdict_text(models::judge(stat_of(r.by_type[t], Kpi::ServiceLevel), models::TargetBound::AtLeast,
-                                          sl.target)));
+               verdict_text(models::judge_kpi(r.by_type[t], Kpi::ServiceLevel, models::TargetBound::AtLeast,
+                                              sl.target)));
     if (day) {
       const auto missed = std::ranges::count_if(
           r.by_interval, [t](const models::IntervalResult& ir) { return ir.type_service_level[t] == models::Verdict::Missed; });

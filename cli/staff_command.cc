@@ -232,6 +232,10 @@ int staff(const StaffArgs& a, Cluster& cluster) {
                stderr);
     return kExitBadInput;
   }
+  if (std::vector<models::Diagnostic> p = models::staffing_search_problems(spec); !p.empty()) {
+    std::fputs(models::format_diagnostics(models::ScenarioError(spec.source_file, std::move(p))).c_str(), stderr);
+    return kExitBadInput;
+  }
   std::vector<NamedFile> files = input_files(a.scenario, spec);
   for (const auto& [option, path] : {std::pair{"--csv", &a.csv_path}, std::pair{"--write-scenario", &a.scenario_path},
                                      std::pair{"--json", &a.json_path}, std::pair{"--html", &a.html_path}})

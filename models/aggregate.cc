@@ -103,10 +103,10 @@ class ResultsAccumulator::Impl {
         ir.by_group.push_back(finish(by_interval_group_[s * by_group_.size() + g], conf));
       for (std::size_t k = 0; k < by_type_.size(); ++k)
         ir.by_type.push_back(finish(by_interval_type_[s * by_type_.size() + k], conf));
-      ir.service_level = judge(stat_of(ir.kpis, Kpi::ServiceLevel), sl_target.bound, sl_target.value);
+      ir.service_level = judge_kpi(ir.kpis, Kpi::ServiceLevel, sl_target.bound, sl_target.value);
       for (std::size_t k = 0; k < by_type_.size(); ++k)
-        ir.type_service_level.push_back(judge(stat_of(ir.by_type[k], Kpi::ServiceLevel), TargetBound::AtLeast,
-                                              spec_.service_level_of(make_id<ContactTypeId>(k)).target));
+        ir.type_service_level.push_back(judge_kpi(ir.by_type[k], Kpi::ServiceLevel, TargetBound::AtLeast,
+                                                  spec_.service_level_of(make_id<ContactTypeId>(k)).target));
       r.by_interval.push_back(ir);
     }
     for (std::size_t p = 0; p < pairs_.size(); ++p) {

@@ -30,11 +30,34 @@ Verdict judge(const KpiStat& s, TargetBound bound, double value) {
   return Verdict::Inconclusive;
 }
 
+bool backlog_may_decide(const KpiStats& stats, Kpi k) {
+  if (k != Kpi::ServiceLevel && k != Kpi::SlOverAdmitted && k != Kpi::SlOverOffered && k != Kpi::SlOverAnswered &&
+      k != Kpi::SlExcludingShortAbandons)
+    return false;
+  // Equal bounds (or none: no e-mail, no contact) leave nothing undecided.
+  return stat_of(stats, Kpi::SlIfBacklogLate).mean < stat_of(stats, Kpi::SlIfBacklogInTime).mean;
+}
+
+Verdict judge_kpi(const KpiStats& stats, Kpi k, TargetBound bound, double value) {
+  const Verdict v = judge(stat_of(stats, k), bound, value);
+  if (v == Verdict::Inconclusive || !backlog_may_decide(stats, k)) return v;
+  const KpiStat& late = stat_of(stats, Kpi::SlIfBacklogLate);
+  const KpiStat& in_time = stat_of(stats, Kpi::SlIfBacklogInTime);
+  // The bound that could still overturn v: "at least" is met only if met at the lower one.
+  const bool low = (v == Verdict::Met) == (bound == TargetBound::AtLeast);
+  return judge(low ? late : in_time, bound, value) == v ? v : Verdict::Inconclusive;
+}
+
+const KpiStats& target_stats(const TargetSpec& t, const KpiStats& overall, const std::vector<KpiStats>& by_type,
+                             const std::vector<KpiStats>& by_group) {
+  if (t.type) return by_type[index(*t.type)];
+  if (t.group) return by_group[index(*t.group)];
+  return overall;
+}
+
 const KpiStat& target_stat(const TargetSpec& t, const KpiStats& overall, const std::vector<KpiStats>& by_type,
                            const std::vector<KpiStats>& by_group) {
-  if (t.type) return stat_of(by_type[index(*t.type)], t.kpi);
-  if (t.group) return stat_of(by_group[index(*t.group)], t.kpi);
-  return stat_of(overall, t.kpi);
+  return stat_of(target_stats(t, overall, by_type, by_group), t.kpi);
 }
 
 namespace {
@@ -49,17 +72,19 @@ bool worse(const KpiStat& a, const KpiStat& b, TargetBound bound) {
 TargetResult judge_target(const TargetSpec& t, const RunResults& r) {
   TargetResult out{t, {}, Verdict::Inconclusive};
   if (t.scope == TargetScope::Day) {
-    out.stat = target_stat(t, r.overall, r.by_type, r.by_group);
-    out.verdict = judge(out.stat, t.bound, t.value);
+    const KpiStats& stats = target_stats(t, r.overall, r.by_type, r.by_group);
+    out.stat = stat_of(stats, t.kpi);
+    out.verdict = judge_kpi(stats, t.kpi, t.bound, t.value);
     return out;
   }
   // Intervals where no observation defines the KPI (no calls of the type, say) hold no
   // evidence either way and are left out of the count.
   out.stat = KpiStat{std::nan(""), std::nan(""), 0};
   for (const IntervalResult& ir : r.by_interval) {
-    const KpiStat& s = target_stat(t, ir.kpis, ir.by_type, ir.by_group);
+    const KpiStats& stats = target_stats(t, ir.kpis, ir.by_type, ir.by_group);
+    const KpiStat& s = stat_of(stats, t.kpi);
     if (s.n == 0) continue;
-    switch (judge(s, t.bound, t.value)) {
+    switch (judge_kpi(stats, t.kpi, t.bound, t.value)) {
       case Verdict::Met: ++out.intervals_met; break;
       case Verdict::Missed: ++out.intervals_missed; break;
       case Verdict::Inconclusive: ++out.intervals_inconclusive; break;

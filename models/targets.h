@@ -17,8 +17,21 @@ std::string_view verdict_name(Verdict v);
 // interval violates it, inconclusive otherwise (including n < 2).
 Verdict judge(const KpiStat& s, TargetBound bound, double value);
 
-// The statistic a target is about in a set of statistics of its level (the centre's, a
-// type's or a group's, over the day or in one interval).
+// Whether a service level `k` in `stats` (one level's statistics) counts e-mails still in
+// the backlog at the close and not yet due: a one-day run cannot tell whether they will be
+// answered in time, so the service level lies between sl_if_backlog_late and
+// sl_if_backlog_in_time.
+bool backlog_may_decide(const KpiStats& stats, Kpi k);
+
+// judge() of KPI k in `stats`; where backlog_may_decide, a verdict that either bound
+// would not give is inconclusive (met only if met with every such e-mail late, missed only
+// if missed with every one in time).
+Verdict judge_kpi(const KpiStats& stats, Kpi k, TargetBound bound, double value);
+
+// The statistics of a target's level (the centre's, a type's or a group's, over the day
+// or in one interval), and the statistic it is about in them.
+const KpiStats& target_stats(const TargetSpec& t, const KpiStats& overall, const std::vector<KpiStats>& by_type,
+                             const std::vector<KpiStats>& by_group);
 const KpiStat& target_stat(const TargetSpec& t, const KpiStats& overall, const std::vector<KpiStats>& by_type,
                            const std::vector<KpiStats>& by_group);
 

@@ -78,6 +78,9 @@ enum class Kpi : std::uint8_t {
   PCompletedOverCallbacksAccepted,
   MeanCallbackDelayS,
   CallbackAttempts,
+  BacklogAtClose,
+  SlIfBacklogLate,
+  SlIfBacklogInTime,
 };
 
 namespace internal {
@@ -151,6 +154,9 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::PCompletedOverCallbacksAccepted: return "p_completed_over_callbacks_accepted";
     case Kpi::MeanCallbackDelayS: return "mean_callback_delay_s";
     case Kpi::CallbackAttempts: return "callback_attempts";
+    case Kpi::BacklogAtClose: return "backlog_at_close";
+    case Kpi::SlIfBacklogLate: return "sl_if_backlog_late";
+    case Kpi::SlIfBacklogInTime: return "sl_if_backlog_in_time";
   }
   return {};
 }
@@ -201,6 +207,8 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::PUnservedOverCustomers:
     case Kpi::PAcceptedOverCallbacksOffered:
     case Kpi::PCompletedOverCallbacksAccepted:
+    case Kpi::SlIfBacklogLate:
+    case Kpi::SlIfBacklogInTime:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -244,6 +252,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::CallbacksFailed:
     case Kpi::MeanCallbackDelayS:
     case Kpi::CallbackAttempts:
+    case Kpi::BacklogAtClose:
       return false;
   }
   return false;

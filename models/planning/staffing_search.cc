@@ -8,8 +8,11 @@
 #include <set>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "models/analytic/erlang.h"
 #include "models/planning/interval_plan.h"
+#include "models/scenario/message_text.h"
 #include "models/targets.h"
 #include "sim/hash.h"
 
@@ -208,10 +211,11 @@ std::vector<Shortfall> interval_shortfalls(const ScenarioSpec& spec, const RunRe
     const TargetSpec& target = spec.targets[t];
     if (!staffing_responsive(target)) continue;
     for (const IntervalResult& ir : r.by_interval) {
-      const KpiStat& s = target_stat(target, ir.kpis, ir.by_type, ir.by_group);
+      const KpiStats& stats = target_stats(target, ir.kpis, ir.by_type, ir.by_group);
+      const KpiStat& s = stat_of(stats, target.kpi);
       if (s.n == 0) continue;
       const bool ok = target.scope == TargetScope::Intervals
-                          ? s.n < 2 || judge(s, target.bound, target.value) == Verdict::Met
+                          ? s.n < 2 || judge_kpi(stats, target.kpi, target.bound, target.value) == Verdict::Met
                           : meets(s.mean, target.bound, target.value);
       if (!ok) out.push_back(Shortfall{t, ir.interval});
     }
@@ -436,7 +440,7 @@ class Search {
     const TargetSpec& t = spec_.targets[x.target];
     if (t.scope == TargetScope::Day) return f.results.targets[x.target].verdict == Verdict::Missed;
     const IntervalResult& ir = f.results.by_interval[x.interval];
-    return judge(target_stat(t, ir.kpis, ir.by_type, ir.by_group), t.bound, t.value) == Verdict::Missed;
+    return judge_kpi(target_stats(t, ir.kpis, ir.by_type, ir.by_group), t.kpi, t.bound, t.value) == Verdict::Missed;
   }
 
   // Evaluates s if it was not, and raises what that finds short.
@@ -508,9 +512,27 @@ StaffingSearch Search::run() {
 
 }  // namespace
 
+std::vector<Diagnostic> staffing_search_problems(const ScenarioSpec& spec) {
+  std::vector<Diagnostic> out;
+  for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    if (t.channel != Channel::Email) continue;
+    out.push_back({fmt::format("/contact_types/{}/channel", k),
+                   fmt::format("{} is e-mail, which ccsim staff cannot size yet: it sizes each interval for the "
+                               "contacts that arrive in it, and an e-mail is answered by the agents of the hours "
+                               "after it arrives, up to its due time and past the close. Try staffing levels with "
+                               "ccsim run or a sweep over /agent_groups/*/staffing, and read the e-mail's service "
+                               "level and backlog_at_close",
+                               internal::quote(t.name))});
+  }
+  return out;
+}
+
 StaffingSearch search_staffing(const ScenarioSpec& spec, const EvaluateFn& evaluate,
                                const StaffingSearchOptions& options) {
   if (spec.mode != RunMode::Day) throw std::invalid_argument("a staffing search needs a day scenario (mode \"day\")");
+  if (const std::vector<Diagnostic> p = staffing_search_problems(spec); !p.empty())
+    throw std::invalid_argument(p.front().pointer + ": " + p.front().message);
   return Search(spec, evaluate, options).run();
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/results.h"
+#include "models/scenario/diagnostics.h"
 #include "models/scenario/spec.h"
 
 namespace ccsim::models {
@@ -77,7 +78,12 @@ struct StaffingSearch {
   std::vector<Shortfall> final_short;  // short on the last final check's seed
 };
 
-// Searches `spec` (day mode, valid): Erlang A start; raise every (group, interval) short
+// Why the search cannot size `spec`, located at the keys to blame: an e-mail type is
+// answered by the agents of the hours after it arrives (up to its due time, past the
+// close), and the search sizes each interval for the contacts that arrive in it.
+std::vector<Diagnostic> staffing_search_problems(const ScenarioSpec& spec);
+
+// Searches `spec` (day mode, valid, no staffing_search_problems): Erlang A start; raise every (group, interval) short
 // until every responsive target is met on the scenario's seed; then remove one agent at a
 // time, group by group and alternate intervals on the same seed, keeping each removal
 // that leaves the interval and its neighbours met; then check the answer on independent

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 #include <vector>
 
@@ -17,6 +18,14 @@ template <class S>
 std::optional<std::string> closest_impl(std::string_view bad, std::span<const S> known) {
   std::optional<std::string> best;
   std::size_t best_distance = 0;
+  const auto same_letters = [&](std::string_view name) {
+    return std::ranges::equal(bad, name, [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+  };
+  // A name typed in the wrong case is many edits away from the right one ("EMAIL").
+  for (const S& k : known)
+    if (const std::string_view name(k); name != bad && same_letters(name)) return std::string(name);
   for (const S& k : known) {
     const std::string_view name(k);
     const std::size_t longest = std::max(bad.size(), name.size());

@@ -258,11 +258,20 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       return x;
     };
     const std::size_t row_errors = sink_.count();
-    const auto volume = value(2, true), aht = value(3, false), patience = value(4, false);
-    if (column[4] != kNoColumn && !types_[*type].has_patience)
+    const ContactTypeSpec& ct = spec.contact_types[make_id<ContactTypeId>(*type)];
+    // An e-mail never abandons: its row leaves the cell empty, and a table of calls and
+    // e-mails can still carry the column.
+    const bool deferred = ct.channel == Channel::Email;
+    const auto volume = value(2, true), aht = value(3, false);
+    const auto patience = deferred ? std::nullopt : value(4, false);
+    if (column[4] != kNoColumn && deferred && !cell(4).empty())
+      error(fp, where(4) + fmt::format("{} is an e-mail type: it waits without abandoning, so it has no patience; "
+                                       "leave this cell empty",
+                                       ct.name));
+    else if (column[4] != kNoColumn && !deferred && !types_[*type].has_patience)
       error(fp, where(4) + fmt::format("{} has no patience law to scale (its shape); add /contact_types/{}/patience or "
                                        "leave the column out",
-                                       spec.contact_types[make_id<ContactTypeId>(*type)].name, *type));
+                                       ct.name, *type));
     TypeRows& r = rows[*type];
     if (r.line.empty()) {
       r.volume.assign(periods, std::nan(""));
@@ -345,7 +354,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
     for (double v : r.volume) t.arrivals.per_period.push_back(v * scale);
     for (double v : t.arrivals.per_period) source.total += v;
     if (column[3] != kNoColumn) t.aht_per_period_s = r.aht_s;
-    if (column[4] != kNoColumn) t.patience_per_period_s = r.patience_s;
+    if (column[4] != kNoColumn && t.channel != Channel::Email) t.patience_per_period_s = r.patience_s;
     info.arrivals_given = true;
     info.arrivals_ok = true;
     info.arrives = std::ranges::any_of(t.arrivals.per_period, [](double v) { return v > 0.0; });

@@ -34,7 +34,7 @@ std::vector<std::string> keys(const nlohmann::json& object) {
 
 // The KPI keys of each level, sorted as nlohmann writes them (docs/results-format.md).
 const std::vector<std::string> kTypeKeys = {
-    "abandoned", "abandoned_within_t", "answered", "answered_within_t", "asa_s", "balked", "blocked",
+    "abandoned", "abandoned_within_t", "answered", "answered_within_t", "asa_s", "backlog_at_close", "balked", "blocked",
     "callback_attempts", "callbacks_accepted", "callbacks_completed", "callbacks_failed", "callbacks_offered", "cost",
     "customers", "customers_served", "disconnected", "ivr_abandoned", "ivr_contained", "ivr_port_occupancy",
     "max_wait_answered_s", "mean_callback_delay_s", "mean_in_ivr", "mean_in_system", "mean_queue_length",
@@ -47,6 +47,7 @@ const std::vector<std::string> kTypeKeys = {
     "sl_answered_within_20s_over_admitted", "sl_answered_within_30s_over_admitted",
     "sl_answered_within_60s_over_admitted", "sl_answered_within_t_over_admitted",
     "sl_answered_within_t_over_answered", "sl_answered_within_t_over_offered", "sl_excluding_short_abandons",
+    "sl_if_backlog_in_time", "sl_if_backlog_late",
     "timed_out", "transferred_in", "transfers"};
 const std::vector<std::string> kGroupIntervalKeys = {
     "agents_on_break", "answered", "break_lateness_s", "cost", "occupancy", "overtime_agent_min",
@@ -307,7 +308,7 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
   // No break in this scenario: break lateness is listed, undefined.
   EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"],
             (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}, {"ratio_of_means", nullptr}}));
-  EXPECT_EQ(a["kpis"]["overall"].size(), 66u);
+  EXPECT_EQ(a["kpis"]["overall"].size(), 69u);
   // Each level lists exactly its KPIs: types have no agents, groups have only their own.
   EXPECT_EQ(keys(a["kpis"]["by_type"]["service"]), kTypeKeys);
   EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_type"]["sales"]), kTypeKeys);

@@ -90,5 +90,26 @@ TEST_F(Staff, RefusesWhatItCannotSearchBeforeRunning) {
   EXPECT_TRUE(has(clobber.err, "would replace scenario's forecast")) << clobber.err;
 }
 
+// An e-mail is answered by the agents of the hours after its interval: the search, which
+// sizes each interval for what arrives in it, refuses rather than answer 0 agents.
+TEST_F(Staff, RefusesEmailLocatedAtItsChannel) {
+  std::ofstream(dir_ / "mail.json") << R"({"mode": "day", "period_s": 3600, "num_periods": 2,
+    "contact_types": [{"name": "calls", "arrivals": {"process": "poisson", "rate_per_hour": 30},
+                       "talk": {"dist": "exponential", "mean_s": 200}},
+                      {"name": "mail", "channel": "email", "due_s": 86400,
+                       "arrivals": {"process": "poisson", "rate_per_hour": 30},
+                       "talk": {"dist": "exponential", "mean_s": 300}}],
+    "agent_groups": [{"name": "team", "staffing": 4}],
+    "router": {"type_to_group": {"calls": ["team"], "mail": ["team"]}},
+    "targets": [{"kpi": "service_level", "type": "calls", "min": 0.8}],
+    "rng": {"seed": 1, "replications": 3}})";
+  const Outcome o = ccsim("staff mail.json");
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_TRUE(has(o.err, "mail.json: /contact_types/1/channel: \"mail\" is e-mail, which ccsim staff cannot size "
+                         "yet"))
+      << o.err;
+  EXPECT_EQ(o.out, "");
+}
+
 }  // namespace
 }  // namespace ccsim::test_support

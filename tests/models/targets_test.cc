@@ -51,6 +51,45 @@ TEST(Judge, TheWholeIntervalDecides) {
   EXPECT_EQ(judge({0.90, kNaN, 1}, TargetBound::AtLeast, 0.8), Verdict::Inconclusive);
 }
 
+// A service level with e-mails not yet due at the close stands only where both bounds
+// (each such e-mail late, each in time) give the same verdict.
+TEST(JudgeKpi, EmailsNotYetDueAtTheCloseCanOnlyMakeAVerdictInconclusive) {
+  const auto stats = [](KpiStat sl, KpiStat late, KpiStat in_time) {
+    KpiStats all = with(Kpi::ServiceLevel, sl);
+    all[static_cast<std::size_t>(Kpi::SlIfBacklogLate)] = late;
+    all[static_cast<std::size_t>(Kpi::SlIfBacklogInTime)] = in_time;
+    return all;
+  };
+  const KpiStat high{0.99, 0.005, 30}, low{0.5, 0.02, 30};
+  // Met over the decided e-mails, but not if the backlog goes late.
+  const KpiStats straddles = stats(kMet, low, high);
+  EXPECT_TRUE(backlog_may_decide(straddles, Kpi::ServiceLevel));
+  EXPECT_EQ(judge_kpi(straddles, Kpi::ServiceLevel, TargetBound::AtLeast, 0.8), Verdict::Inconclusive);
+  EXPECT_EQ(judge_kpi(straddles, Kpi::ServiceLevel, TargetBound::AtMost, 0.8), Verdict::Inconclusive);
+  EXPECT_EQ(judge_kpi(stats(kMissed, low, high), Kpi::ServiceLevel, TargetBound::AtLeast, 0.8),
+            Verdict::Inconclusive);
+  // Both bounds on one side: the verdict stands.
+  EXPECT_EQ(judge_kpi(stats(kMet, kMet, high), Kpi::ServiceLevel, TargetBound::AtLeast, 0.8), Verdict::Met);
+  EXPECT_EQ(judge_kpi(stats(kMissed, low, kMissed), Kpi::ServiceLevel, TargetBound::AtLeast, 0.8), Verdict::Missed);
+  EXPECT_EQ(judge_kpi(stats(kMissed, low, kMissed), Kpi::ServiceLevel, TargetBound::AtMost, 0.8), Verdict::Met);
+  // No backlog (equal bounds, or none at all): judge() alone.
+  EXPECT_FALSE(backlog_may_decide(stats(kMet, kMet, kMet), Kpi::ServiceLevel));
+  EXPECT_FALSE(backlog_may_decide(with(Kpi::ServiceLevel, kMet), Kpi::ServiceLevel));
+  EXPECT_EQ(judge_kpi(with(Kpi::ServiceLevel, kMet), Kpi::ServiceLevel, TargetBound::AtLeast, 0.8), Verdict::Met);
+  // Only a service level is bounded so: the ASA of the answered e-mails is what it is.
+  KpiStats asa = straddles;
+  asa[static_cast<std::size_t>(Kpi::AsaS)] = KpiStat{100.0, 1.0, 30};
+  EXPECT_EQ(judge_kpi(asa, Kpi::AsaS, TargetBound::AtMost, 200.0), Verdict::Met);
+  // In a day target, and in each interval of an interval target.
+  RunResults r = day_of({kMet, kMet});
+  r.by_type[1] = straddles;
+  r.by_interval[1].by_type[1] = straddles;
+  EXPECT_EQ(judge_target(sl_of_type1(TargetScope::Day), r).verdict, Verdict::Inconclusive);
+  const TargetResult intervals = judge_target(sl_of_type1(TargetScope::Intervals), r);
+  EXPECT_EQ(intervals.intervals_met, 1u);
+  EXPECT_EQ(intervals.intervals_inconclusive, 1u);
+}
+
 TEST(JudgeTarget, DayTargetsReadTheirLevel) {
   const RunResults r = day_of({kMet});
   EXPECT_EQ(judge_target(sl_of_type1(TargetScope::Day), r).stat.mean, 0.85);

@@ -129,6 +129,8 @@ TEST(LoadChannels, VoiceIsTheDefaultAndMayBeNamed) {
 TEST(LoadChannels, AnUnknownChannelListsTheKnownOnes) {
   expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": "emial")")),
                 "/contact_types/2/channel", "unknown channel \"emial\"; known: voice, email (did you mean \"email\"?)");
+  expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": "EMAIL")")),
+                "/contact_types/2/channel", "unknown channel \"EMAIL\"; known: voice, email (did you mean \"email\"?)");
   expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": 1)")),
                 "/contact_types/2/channel", "expected one of: voice, email (a string); got 1");
 }

@@ -232,6 +232,26 @@ TEST_F(LoadForecast, PatienceNeedsALawToScale) {
   }
 }
 
+// A table of calls and e-mails carries a patience_s column that an e-mail's rows leave empty.
+TEST_F(LoadForecast, AnEmailRowLeavesItsPatienceCellEmpty) {
+  const std::string text = with(kScenario, R"("patience": { "dist": "exponential", "mean_s": 300 } BILLING_KEYS)",
+                                R"("channel": "email", "due_s": 14400)");
+  const auto write = [&](std::string_view csv) {
+    std::ofstream(dir_ / "forecasts" / "f.csv") << csv;
+    std::ofstream(dir_ / "s.json") << with(text, "FORECAST_KEYS", "");
+  };
+  write(with(with(with(kCsv, "250,300", "250,"), "260,200", "260,"), "240,250", "240,"));
+  const ContactTypeSpec billing = load_scenario_file((dir_ / "s.json").string()).contact_types[make_id<ContactTypeId>(0)];
+  EXPECT_EQ(billing.arrivals.per_period, (std::vector<double>{120, 180, 150}));
+  EXPECT_TRUE(billing.patience_per_period_s.empty());
+  EXPECT_FALSE(billing.patience);
+
+  write(with(with(kCsv, "260,200", "260,"), "240,250", "240,"));
+  testing::expect_single(load_errors(), "/forecast/file",
+                         csv_path() + " line 5, column 5 (patience_s): billing is an e-mail type: it waits without "
+                                      "abandoning, so it has no patience; leave this cell empty");
+}
+
 // A staffing plan: interval_start, then one agent group per column.
 class LoadStaffingPlan : public InTempDir {
  protected:
