@@ -189,11 +189,20 @@ void print_table(std::FILE* out, const SweepArgs& a, const std::vector<Vary>& va
     rows.push_back(row);
   }
   print_columns(out, rows);
-  if (!spec.targets.empty()) {
+  if (spec.targets.empty()) return;
+  // A point may move a target or its threshold (/service_level/awt_s, an e-mail's due_s).
+  std::vector<std::string> legends;
+  for (const Point& point : points) {
     std::string legend;
-    for (const auto& t : spec.targets) legend += (legend.empty() ? "" : ", ") + target_text(spec, t);
-    fmt::print(out, "\ntargets: {}\n", legend);
+    for (const auto& t : point.spec.targets) legend += (legend.empty() ? "" : ", ") + target_text(point.spec, t);
+    legends.push_back(std::move(legend));
   }
+  if (std::ranges::all_of(legends, [&](const std::string& l) { return l == legends.front(); })) {
+    fmt::print(out, "\ntargets: {}\n", legends.front());
+    return;
+  }
+  fmt::print(out, "\n");
+  for (std::size_t p = 0; p < legends.size(); ++p) fmt::print(out, "targets of point {}: {}\n", p + 1, legends[p]);
 }
 
 // The change columns of a statistic and its paired differences ("" where undefined).

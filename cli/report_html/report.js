@@ -491,6 +491,23 @@
     return "inconclusive";
   }
 
+  // Whether e-mails not yet due at the close leave a type's service level between two
+  // bounds (models::backlog_may_decide).
+  function backlogBounds(k) {
+    const late = k.sl_if_backlog_late, inTime = k.sl_if_backlog_in_time;
+    if (!late || !inTime || late.mean === null || inTime.mean === null || !(late.mean < inTime.mean)) return null;
+    return { late: late, inTime: inTime };
+  }
+
+  // models::judge_kpi for a type's service level: a verdict stands only where the bound
+  // that could overturn it gives it too.
+  function judgeServiceLevel(k, bound) {
+    const v = judgeAtLeast(k.service_level, bound);
+    const b = backlogBounds(k);
+    if (v === "inconclusive" || !b) return v;
+    return judgeAtLeast(v === "met" ? b.late : b.inTime, bound) === v ? v : "inconclusive";
+  }
+
   function intervalVerdictCounts(t) {
     const counts = { met: 0, missed: 0, inconclusive: 0 };
     for (const i of results.kpis.by_interval) counts[i.type_service_level_verdicts[t]] += 1;
@@ -500,7 +517,8 @@
   function typeCard(t) {
     const k = results.kpis.by_type[t];
     const sl = typeServiceLevel(t);
-    const verdict = judgeAtLeast(k.service_level, sl.target);
+    const verdict = judgeServiceLevel(k, sl.target);
+    const bounds = backlogBounds(k);
     const n = results.kpis.by_interval.length;
     const c = n ? intervalVerdictCounts(t) : null;
     return el("div", { class: "target type-card target-" + verdict, "data-type": t, "data-verdict": verdict,
@@ -509,6 +527,9 @@
       el("div", { class: "target-value" }, fmtStat(k.service_level, "fraction")),
       el("div", { class: "target-key" }, "target " + fmt(sl.target, "fraction") + " within " + seconds(sl.awt_s) +
         (sl.own ? "" : ", the centre's")),
+      bounds ? el("div", { class: "target-key" }, "between " + fmt(bounds.late.mean, "fraction") + " and " +
+        fmt(bounds.inTime.mean, "fraction") + " as the e-mails not yet due at the close are answered late or in time")
+        : null,
       c ? el("div", { class: "type-intervals" + (c.missed ? " text-missed" : "") }, "missed in " + c.missed + " of " +
         n + " intervals" + (c.inconclusive ? ", inconclusive in " + c.inconclusive : "")) : null,
       el("dl", { class: "type-kpis" }, ["asa_s", "p_abandon_over_admitted"].map((key) =>
@@ -521,7 +542,7 @@
     const rank = { missed: 0, inconclusive: 1, met: 2 };
     const keyed = types.map((t, k) => ({
       t: t, k: k, c: intervalVerdictCounts(t),
-      v: rank[judgeAtLeast(results.kpis.by_type[t].service_level, typeServiceLevel(t).target)],
+      v: rank[judgeServiceLevel(results.kpis.by_type[t], typeServiceLevel(t).target)],
     }));
     keyed.sort((a, b) => a.v - b.v || b.c.missed - a.c.missed || b.c.inconclusive - a.c.inconclusive || a.k - b.k);
     return keyed.map((x) => x.t);
@@ -830,7 +851,9 @@
     const cols = [nameColumn("Contact type", (r) => r[0]), nameColumn("Agent group", (r) => r[1])]
       .concat(keys.map((k) => {
         const c = statColumn(k, (r) => r[2][k]);
-        if (k === "service_level") c.label = "Answered ≤ " + results.scenario.service_level.awt_s + " s / answered";
+        if (k === "service_level")
+          c.label = "Answered within " + (results.scenario.service_level.by_type ? "the type's threshold"
+                                          : results.scenario.service_level.awt_s + " s") + " / answered";
         return c;
       }));
     return table({ id: "table-type-group", columns: cols, rows: rows, keyColumns: 2 });

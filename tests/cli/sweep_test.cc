@@ -114,6 +114,19 @@ TEST_F(Sweep, APointWithTheFilesOwnValueIsTheRunItselfWithZeroChange) {
   }
 }
 
+// A point that moves a threshold (here the centre's awt_s) is judged on its own: the
+// legend names each point's targets rather than point 1's for all.
+TEST_F(Sweep, TheLegendNamesEachPointsThresholdWhenAPointMovesIt) {
+  const std::string file = scenario("scenarios/examples/erlang_c_14_agents.json");
+  const Outcome moved = ccsim("sweep " + file + " --vary /service_level/awt_s=20,60 --replications 3");
+  ASSERT_EQ(moved.exit_code, 0) << moved.err;
+  EXPECT_NE(moved.out.find("targets of point 1: service_level >= 80.0% within 20 s"), std::string::npos) << moved.out;
+  EXPECT_NE(moved.out.find("targets of point 2: service_level >= 80.0% within 60 s"), std::string::npos) << moved.out;
+  const Outcome same = ccsim("sweep " + file + " --vary /agent_groups/0/staffing=14,15 --replications 3");
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_NE(same.out.find("\ntargets: service_level >= 80.0% within 20 s"), std::string::npos) << same.out;
+}
+
 TEST_F(Sweep, GridRunsEveryCombinationFirstVaryOutermost) {
   const std::string csv = (dir_ / "grid.csv").string();
   const Outcome o = ccsim("sweep " + scenario("scenarios/examples/two_skill_overflow_15min.json") +
