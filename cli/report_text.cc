@@ -300,8 +300,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   if (r.backlog_at_close > 0)
     fmt::print(out,
                "NOTE: {} e-mail{} ({:.1f} per replication) were still in the backlog at the close; no agent "
-               "takes them after it; those past their due time count as not answered in time, the others in "
-               "no ratio\n",
+               "takes them after it; those past their due time count as not answered in time, the others are "
+               "not admitted (their outcome is the next day's)\n",
                r.backlog_at_close, r.backlog_at_close == 1 ? "" : "s",
                static_cast<double>(r.backlog_at_close) / static_cast<double>(r.replications));
   for (std::size_t t = 0; t < r.by_type.size(); ++t)

@@ -54,6 +54,9 @@ struct TargetResult {
   std::uint32_t intervals_missed = 0;
   std::uint32_t intervals_inconclusive = 0;
   std::optional<std::uint32_t> worst_interval = std::nullopt;
+  // A day target left inconclusive by e-mails not yet due at the close (judge_kpi): the
+  // bound of its service level that did not confirm the verdict `stat` alone gives.
+  std::optional<KpiStat> backlog_bound = std::nullopt;
 };
 
 struct IntervalResult {

@@ -1,5 +1,6 @@
 #include "models/targets.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ccsim::models {
@@ -32,20 +33,23 @@ Verdict judge(const KpiStat& s, TargetBound bound, double value) {
 
 bool backlog_may_decide(const KpiStats& stats, Kpi k) {
   if (k != Kpi::ServiceLevel && k != Kpi::SlOverAdmitted && k != Kpi::SlOverOffered && k != Kpi::SlOverAnswered &&
-      k != Kpi::SlExcludingShortAbandons)
+      k != Kpi::SlExcludingShortAbandons && std::ranges::find(kSlThresholdKpis, k) == kSlThresholdKpis.end())
     return false;
   // Equal bounds (or none: no e-mail, no contact) leave nothing undecided.
   return stat_of(stats, Kpi::SlIfBacklogLate).mean < stat_of(stats, Kpi::SlIfBacklogInTime).mean;
 }
 
-Verdict judge_kpi(const KpiStats& stats, Kpi k, TargetBound bound, double value) {
+Verdict judge_kpi(const KpiStats& stats, Kpi k, TargetBound bound, double value, std::optional<KpiStat>* unconfirmed) {
   const Verdict v = judge(stat_of(stats, k), bound, value);
   if (v == Verdict::Inconclusive || !backlog_may_decide(stats, k)) return v;
-  const KpiStat& late = stat_of(stats, Kpi::SlIfBacklogLate);
-  const KpiStat& in_time = stat_of(stats, Kpi::SlIfBacklogInTime);
+  // The bounds follow the service level's own definition; its other forms have none.
+  if (k != Kpi::ServiceLevel) return Verdict::Inconclusive;
   // The bound that could still overturn v: "at least" is met only if met at the lower one.
   const bool low = (v == Verdict::Met) == (bound == TargetBound::AtLeast);
-  return judge(low ? late : in_time, bound, value) == v ? v : Verdict::Inconclusive;
+  const KpiStat& b = stat_of(stats, low ? Kpi::SlIfBacklogLate : Kpi::SlIfBacklogInTime);
+  if (judge(b, bound, value) == v) return v;
+  if (unconfirmed) *unconfirmed = b;
+  return Verdict::Inconclusive;
 }
 
 const KpiStats& target_stats(const TargetSpec& t, const KpiStats& overall, const std::vector<KpiStats>& by_type,
@@ -74,7 +78,7 @@ TargetResult judge_target(const TargetSpec& t, const RunResults& r) {
   if (t.scope == TargetScope::Day) {
     const KpiStats& stats = target_stats(t, r.overall, r.by_type, r.by_group);
     out.stat = stat_of(stats, t.kpi);
-    out.verdict = judge_kpi(stats, t.kpi, t.bound, t.value);
+    out.verdict = judge_kpi(stats, t.kpi, t.bound, t.value, &out.backlog_bound);
     return out;
   }
   // Intervals where no observation defines the KPI (no calls of the type, say) hold no

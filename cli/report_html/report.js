@@ -103,10 +103,17 @@
       notes.push(el("p", { class: "warning" }, results.unserved_at_end + " calls were still waiting when nothing else " +
         "could happen (no agent staffed to serve them at the end); they count as neither answered nor abandoned."));
     }
+    if (results.backlog_at_close > 0) {
+      notes.push(el("p", { class: "note" }, results.backlog_at_close + " e-mails (" +
+        fmt(results.backlog_at_close / results.run.replications, "count") + " per replication) were still in the " +
+        "backlog at the close; no agent takes them after it. Those past their due time count as not answered in " +
+        "time; whether the others will be, a one-day run cannot tell: a service level between its two bounds " +
+        "(sl_if_backlog_late, sl_if_backlog_in_time) is inconclusive however many replications are run."));
+    }
     return section("targets", "Targets",
       el("p", { class: "hint" }, "Each verdict compares the " + conf + " confidence interval (mean ± half-width) with " +
         "the bound: met if it lies wholly inside, missed if wholly outside, inconclusive if it straddles the bound " +
-        "(more replications narrow it)."),
+        "(more replications narrow it, except where e-mails not yet due at the close decide it)."),
       el("div", { class: "targets" }, cards), notes);
   }
 

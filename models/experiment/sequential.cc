@@ -12,8 +12,23 @@ double units_of(const RunResults& r) {
 }
 
 TargetCheck assess(const TargetResult& t, double units, const std::string& unit) {
-  TargetCheck c{t, std::nullopt, ""};
+  TargetCheck c{t, std::nullopt, "", true};
   if (t.verdict != Verdict::Inconclusive) return c;
+  if (t.backlog_bound) {
+    // More replications narrow the bound's interval; only one whose mean lies on the same
+    // side of the target as the service level's can come to confirm its verdict.
+    const KpiStat& b = *t.backlog_bound;
+    const double gap = b.mean - t.target.value;
+    if (gap == 0.0 || (gap > 0.0) != (t.stat.mean > t.target.value)) {
+      c.decidable = false;
+      c.note = fmt::format("the e-mails not yet due at the close decide it: with each answered {} the service level "
+                           "is {:.1f}%; a one-day run cannot tell, however many {}",
+                           t.stat.mean > t.target.value ? "late" : "in time", 100.0 * b.mean, unit);
+    } else {
+      c.needed = units * (b.half_width / gap) * (b.half_width / gap);
+    }
+    return c;
+  }
   const double gap = std::fabs(t.stat.mean - t.target.value);
   if (t.target.scope == TargetScope::Intervals) {
     // Each interval has its own interval estimate; the worst one alone does not say how
@@ -64,7 +79,9 @@ RuleCheck sequential_rule(const RunResults& r, std::optional<double> precision, 
       n = p.needed;
     } else {
       if (t.verdict != Verdict::Inconclusive) continue;
-      n = assess(t, units_of(r), unit).needed;
+      const TargetCheck c = assess(t, units_of(r), unit);
+      if (!c.decidable) continue;  // no replication count would decide it
+      n = c.needed;
     }
     rule.holds = false;
     if (n) needed = std::max(needed, *n);

@@ -25,6 +25,9 @@ struct TargetCheck {
   TargetResult result;
   std::optional<double> needed;
   std::string note;
+  // False where no number of replications can decide it (e-mails not yet due at the
+  // close that straddle the target): the sequential rule does not wait for it.
+  bool decidable = true;
 };
 TargetCheck assess(const TargetResult& t, double units, const std::string& unit);
 

@@ -37,6 +37,9 @@ struct TypeCounters {
   // are left out of every ratio, like a caller unserved at the end.
   std::uint64_t backlog_at_close = 0;
   std::uint64_t backlog_late_at_close = 0;  // of those, past due
+  // Of those not yet due, the ones that had waited longer than 10, 20, 30, 60 s: certain
+  // misses of the fixed thresholds.
+  std::array<std::uint64_t, kSlThresholdsS.size()> backlog_over_fixed{};
   // Redials: offered counts every attempt, in the slot it was made in. A customer is
   // counted once, in the slot of its first attempt, and so is what became of it. Only
   // redials and failures touch these, so that a served first attempt pays for nothing:

@@ -188,11 +188,14 @@ class KpiObserver {
   // and late; else it just leaves the count of contacts in the system.
   void backlog_at_close(std::uint32_t slot, ContactTypeId k, bool late, double wait_s, double now_s,
                         double in_system_s) {
-    if (late)
-      ++ended_waiting(slot, k, wait_s, now_s, in_system_s).backlog_late_at_close;
-    else
+    TypeCounters& tc = late ? ended_waiting(slot, k, wait_s, now_s, in_system_s) : counters_.type(slot, index(k));
+    if (late) {
+      ++tc.backlog_late_at_close;
+    } else {
       in_system_changes(k, now_s, -1);
-    ++counters_.type(slot, index(k)).backlog_at_close;
+      for (std::size_t i = 0; i < kSlThresholdsS.size(); ++i) tc.backlog_over_fixed[i] += wait_s > kSlThresholdsS[i];
+    }
+    ++tc.backlog_at_close;
   }
 
   // Flushes every time integral into the current slot, then integrates into `slot`.

@@ -62,6 +62,9 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   // Joined the agent queue (or found an agent at once), whatever ended the wait.
   const double admitted = d(c.answered + c.abandoned + c.timed_out + c.disconnected - c.disconnected_unqueued +
                             c.backlog_late_at_close);
+  // An e-mail still in the backlog at the close within its due time: it waited, and its
+  // outcome is the next day's.
+  const double not_yet_due = d(c.backlog_at_close - c.backlog_late_at_close);
   w.set(Kpi::Offered, d(c.offered));
   w.set(Kpi::Blocked, blocked);
   w.set(Kpi::IvrContained, d(c.ivr_contained));
@@ -93,7 +96,7 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   w.set_ratio(Kpi::MeanCallbackDelayS, c.callback_delay_sum_s, d(c.callbacks_completed));
   w.set(Kpi::CallbackAttempts, d(c.callback_attempts));
   w.set_ratio(Kpi::PWaitOverAdmitted, d(c.waited), admitted);
-  w.set_ratio(Kpi::PWaitOverOffered, d(c.waited), offered);
+  w.set_ratio(Kpi::PWaitOverOffered, d(c.waited) + not_yet_due, offered);
   w.set_ratio(Kpi::PAbandonOverAdmitted, d(c.abandoned), admitted);
   w.set_ratio(Kpi::PAbandonOverOffered, d(c.abandoned), offered);
   w.set_ratio(Kpi::PAbandonWithinTOverAdmitted, d(c.abandoned_within_awt), admitted);
@@ -103,21 +106,30 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   w.set_ratio(Kpi::SlOverOffered, d(c.answered_within_awt), offered);
   w.set_ratio(Kpi::SlOverAnswered, d(c.answered_within_awt), d(c.answered));
   w.set_ratio(Kpi::SlExcludingShortAbandons, d(c.answered_within_awt), admitted - d(c.abandoned_short));
-  // An e-mail still in the backlog at the close and not yet due may yet be answered in
-  // time or not: a one-day run bounds the service level over admitted contacts between
-  // counting every such e-mail late and counting each in time.
-  const double not_yet_due = d(c.backlog_at_close - c.backlog_late_at_close);
-  w.set(Kpi::BacklogAtClose, d(c.backlog_at_close));
-  w.set_ratio(Kpi::SlIfBacklogLate, d(c.answered_within_awt), admitted + not_yet_due);
-  w.set_ratio(Kpi::SlIfBacklogInTime, d(c.answered_within_awt) + not_yet_due, admitted + not_yet_due);
   for (std::size_t i = 0; i < kSlThresholdKpis.size(); ++i)
-    w.set_ratio(kSlThresholdKpis[i], d(c.answered_within_fixed[i]), admitted);
+    w.set_ratio(kSlThresholdKpis[i], d(c.answered_within_fixed[i]), admitted + d(c.backlog_over_fixed[i]));
+  // An e-mail not yet due at the close may yet be answered in time or not: a one-day run
+  // bounds the service level, as its definition reads, between counting every such e-mail
+  // late and counting each in time. Over offered contacts it is already in the denominator.
+  double sl_denominator = admitted;
   switch (sl.definition) {
     case SlDefinition::AnsweredWithinTOverAdmitted: w.copy(Kpi::ServiceLevel, Kpi::SlOverAdmitted); break;
-    case SlDefinition::AnsweredWithinTOverOffered: w.copy(Kpi::ServiceLevel, Kpi::SlOverOffered); break;
-    case SlDefinition::AnsweredWithinTOverAnswered: w.copy(Kpi::ServiceLevel, Kpi::SlOverAnswered); break;
-    case SlDefinition::ExcludingShortAbandons: w.copy(Kpi::ServiceLevel, Kpi::SlExcludingShortAbandons); break;
+    case SlDefinition::AnsweredWithinTOverOffered:
+      w.copy(Kpi::ServiceLevel, Kpi::SlOverOffered);
+      sl_denominator = offered - not_yet_due;
+      break;
+    case SlDefinition::AnsweredWithinTOverAnswered:
+      w.copy(Kpi::ServiceLevel, Kpi::SlOverAnswered);
+      sl_denominator = d(c.answered);
+      break;
+    case SlDefinition::ExcludingShortAbandons:
+      w.copy(Kpi::ServiceLevel, Kpi::SlExcludingShortAbandons);
+      sl_denominator = admitted - d(c.abandoned_short);
+      break;
   }
+  w.set(Kpi::BacklogAtClose, d(c.backlog_at_close));
+  w.set_ratio(Kpi::SlIfBacklogLate, d(c.answered_within_awt), sl_denominator + not_yet_due);
+  w.set_ratio(Kpi::SlIfBacklogInTime, d(c.answered_within_awt) + not_yet_due, sl_denominator + not_yet_due);
   w.set_ratio(Kpi::AsaS, c.wait_sum_answered_s, d(c.answered));
   w.set_ratio(Kpi::MeanWaitAdmittedS, c.wait_sum_admitted_s, admitted);
   w.set_ratio(Kpi::MeanWaitAbandonedS, c.wait_sum_abandoned_s, d(c.abandoned));

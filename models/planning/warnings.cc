@@ -121,6 +121,12 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
         overloaded.push_back(i);
       }
     }
+    // Whether an agent of its groups comes on after the last interval without one.
+    const auto later_agent = [&] {
+      for (std::uint32_t i = unstaffed.back() + 1; i < plan.intervals(); ++i)
+        if (scheduled(i, t.groups) > 0.0) return true;
+      return false;
+    };
     if (!unstaffed.empty())
       out.push_back({"no_agent_scheduled",
                      fmt::format("{}: {:.1f} contacts expected in {} interval{} where no agent of its groups ({}) is "
@@ -128,10 +134,15 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
                                  t.name, unstaffed_calls, unstaffed.size(), unstaffed.size() == 1 ? "" : "s",
                                  group_names(spec, t.groups),
                                  interval_list(spec, unstaffed, [](std::uint32_t) { return ""; }),
-                                 t.channel == Channel::Email ? "they wait in the backlog for the next agent to log on"
+                                 t.channel == Channel::Email
+                                     ? (later_agent() ? "they wait in the backlog for the next agent to log on"
+                                                      : "they wait in the backlog, and no agent of its groups logs "
+                                                        "on later: those still there at the close stay in it")
                                  : spec.closing == Closing::DisconnectNoAgent
                                      ? "the closing rule disconnects them (disconnect_when_no_agent)"
-                                     : "they wait for the next agent to log on"),
+                                 : later_agent() ? "they wait for the next agent to log on"
+                                                 : "they wait, and no agent of its groups logs on later: they are "
+                                                   "still waiting when nothing else can happen"),
                      k, unstaffed});
     if (!overloaded.empty())
       out.push_back({"load_above_agents",

@@ -326,6 +326,28 @@ TEST_F(CheckCommand, SequentialAtTheCapExits3WithAnEstimate) {
   EXPECT_GT(r["run"]["sequential"]["needed"].get<double>(), 30.0);
 }
 
+// Four e-mails of 3000 s for one agent in an hour, due in 4 hours: two answered in time,
+// two still in the backlog at the close and not yet due. The service level is 100 % in
+// every replication, and 50 % with those two late: no replication count decides a target
+// of 80 %, so the sequential rule does not run to the cap for it.
+TEST_F(CheckCommand, SequentialDoesNotWaitForATargetOnlyTheNextDayDecides) {
+  std::ofstream(dir_ / "mail.json") << R"({"mode": "day", "period_s": 3600, "num_periods": 1,
+    "contact_types": [{"name": "mail", "channel": "email", "due_s": 14400,
+                       "arrivals": {"process": "trace", "times_s": [0, 10, 20, 30]},
+                       "talk": {"dist": "constant", "value_s": 3000},
+                       "service_level": {"target": 0.8}}],
+    "agent_groups": [{"name": "team", "staffing": 1}], "router": {"type_to_group": {"mail": ["team"]}},
+    "rng": {"seed": 1, "replications": 3}})";
+  const Outcome o = ccsim("check mail.json --sequential --max-replications 200 --json r.json");
+  EXPECT_EQ(o.exit_code, 3) << o.out;  // inconclusive
+  EXPECT_TRUE(has(o.out, "the e-mails not yet due at the close decide it: with each answered late the service level "
+                         "is 50.0%; a one-day run cannot tell, however many replications"))
+      << o.out;
+  const json r = report("r.json");
+  EXPECT_EQ(r["run"]["replications"], 3);
+  EXPECT_TRUE(r["run"]["sequential"]["satisfied"].get<bool>());
+}
+
 TEST_F(CheckCommand, SequentialPrecisionStopsWhenEveryTargetKpiIsPrecise) {
   const Outcome o = ccsim("check " + scenario(kErlangC) + " --sequential --max-replications 5000 --precision 0.005 " +
                           "--json r.json");

@@ -106,7 +106,8 @@ TEST_F(RunCommand, EmailsStillInTheBacklogAtTheCloseAreReportedApart) {
   const Outcome o = ccsim("run mail.json --json mail_out.json");
   ASSERT_EQ(o.exit_code, 0) << o.err;
   EXPECT_NE(o.out.find("NOTE: 6 e-mails (2.0 per replication) were still in the backlog at the close; no agent "
-                       "takes them after it; those past their due time count as not answered in time"),
+                       "takes them after it; those past their due time count as not answered in time, the others are not "
+                       "admitted (their outcome is the next day's)"),
             std::string::npos)
       << o.out;
   EXPECT_EQ(o.out.find("were still waiting when nothing else could happen"), std::string::npos) << o.out;

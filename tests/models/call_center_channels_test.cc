@@ -3,6 +3,7 @@
 // there: under every closing rule, no agent takes it after the close and the run counts
 // it in the backlog at the close, as late when its due time has passed, while the calls
 // keep their closing rule.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -72,6 +73,11 @@ TEST(CallCenterChannels, AnEmailHoldsNoLineWaitsAnyTimeAndWhatWaitsAtTheCloseSta
     EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::SlIfBacklogLate)], 5.0 / 10.0);
     EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::SlIfBacklogInTime)], 6.0 / 10.0);
     EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::BacklogAtClose)], 2.0);
+    // Mail 9300 waited 1500 s by the close: it waited (over offered), and it is a certain
+    // miss of every fixed threshold; only mail 0 was answered within 60 s.
+    EXPECT_EQ(mail.backlog_over_fixed, (std::array<std::uint64_t, 4>{1, 1, 1, 1}));
+    EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::PWaitOverOffered)], 9.0 / 10.0);
+    EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::SlWithin60sOverAdmitted)], 1.0 / 10.0);
     // The answered items' waits and talks, and the late one's 1600 s, over those nine.
     EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::MeanTimeInSystemS)], (11400.0 + 8 * 1000.0 + 1600.0) / 9.0);
     EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::MeanWaitAdmittedS)], (11400.0 + 1600.0) / 9.0);

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace ccsim::models {
@@ -76,6 +77,17 @@ TEST(JudgeKpi, EmailsNotYetDueAtTheCloseCanOnlyMakeAVerdictInconclusive) {
   EXPECT_FALSE(backlog_may_decide(stats(kMet, kMet, kMet), Kpi::ServiceLevel));
   EXPECT_FALSE(backlog_may_decide(with(Kpi::ServiceLevel, kMet), Kpi::ServiceLevel));
   EXPECT_EQ(judge_kpi(with(Kpi::ServiceLevel, kMet), Kpi::ServiceLevel, TargetBound::AtLeast, 0.8), Verdict::Met);
+  // The bound that did not confirm the verdict is kept for the report.
+  std::optional<KpiStat> unconfirmed;
+  EXPECT_EQ(judge_kpi(straddles, Kpi::ServiceLevel, TargetBound::AtLeast, 0.8, &unconfirmed), Verdict::Inconclusive);
+  ASSERT_TRUE(unconfirmed);
+  EXPECT_EQ(unconfirmed->mean, low.mean);
+  // The bounds follow service_level's definition: another form of it has none, and is
+  // inconclusive where they differ.
+  KpiStats forms = stats(kMet, kMet, high);
+  forms[static_cast<std::size_t>(Kpi::SlOverAdmitted)] = kMet;
+  EXPECT_EQ(judge_kpi(forms, Kpi::SlOverAdmitted, TargetBound::AtLeast, 0.8), Verdict::Inconclusive);
+  EXPECT_EQ(judge_kpi(forms, Kpi::ServiceLevel, TargetBound::AtLeast, 0.8), Verdict::Met);
   // Only a service level is bounded so: the ASA of the answered e-mails is what it is.
   KpiStats asa = straddles;
   asa[static_cast<std::size_t>(Kpi::AsaS)] = KpiStat{100.0, 1.0, 30};
@@ -84,7 +96,10 @@ TEST(JudgeKpi, EmailsNotYetDueAtTheCloseCanOnlyMakeAVerdictInconclusive) {
   RunResults r = day_of({kMet, kMet});
   r.by_type[1] = straddles;
   r.by_interval[1].by_type[1] = straddles;
-  EXPECT_EQ(judge_target(sl_of_type1(TargetScope::Day), r).verdict, Verdict::Inconclusive);
+  const TargetResult day = judge_target(sl_of_type1(TargetScope::Day), r);
+  EXPECT_EQ(day.verdict, Verdict::Inconclusive);
+  ASSERT_TRUE(day.backlog_bound);
+  EXPECT_EQ(day.backlog_bound->mean, low.mean);
   const TargetResult intervals = judge_target(sl_of_type1(TargetScope::Intervals), r);
   EXPECT_EQ(intervals.intervals_met, 1u);
   EXPECT_EQ(intervals.intervals_inconclusive, 1u);

@@ -31,6 +31,9 @@ TypeCounters some_calls() {
   c.timed_out = 4;
   c.disconnected = 3;
   c.disconnected_unqueued = 1;
+  c.backlog_at_close = 5;
+  c.backlog_late_at_close = 2;
+  c.backlog_over_fixed = {1, 2, 2, 3};
   c.redials = 8;
   c.customers_lost = 7;
   c.customers_abandoned = 4;
@@ -84,6 +87,36 @@ TEST(Kpis, GiveTheNumeratorAndDenominatorOfEveryRatioKpi) {
       EXPECT_EQ(!std::isnan(parts[i].den), kpi_is_ratio(static_cast<Kpi>(i))) << kpi_name(static_cast<Kpi>(i));
     expect_parts_of_ratios_only(v, parts);
   }
+}
+
+// Three e-mails not yet due at the close (5 in the backlog, 2 past due): each definition's
+// service level lies between its value with the three late and with the three in time.
+TEST(Kpis, TheBacklogBoundsFollowTheServiceLevelsDefinition) {
+  // Admitted: 60 answered + 10 abandoned + 4 timed out + (3 - 1) disconnected waiting + 2 late.
+  const double admitted = 78, not_yet_due = 3, within = 50;
+  const struct {
+    SlDefinition definition;
+    double denominator;  // of the service level as defined
+  } cases[] = {{SlDefinition::AnsweredWithinTOverAdmitted, admitted},
+               {SlDefinition::AnsweredWithinTOverOffered, 100 - not_yet_due},
+               {SlDefinition::AnsweredWithinTOverAnswered, 60},
+               {SlDefinition::ExcludingShortAbandons, admitted - 2}};
+  for (const auto& c : cases) {
+    const KpiValues v = compute_kpis(some_calls(), nullptr, 1800, ServiceLevelSpec{.definition = c.definition},
+                                     std::nullopt, nullptr);
+    const auto at = [&](Kpi k) { return v[static_cast<std::size_t>(k)]; };
+    EXPECT_DOUBLE_EQ(at(Kpi::SlIfBacklogLate), within / (c.denominator + not_yet_due));
+    EXPECT_DOUBLE_EQ(at(Kpi::SlIfBacklogInTime), (within + not_yet_due) / (c.denominator + not_yet_due));
+    EXPECT_LE(at(Kpi::SlIfBacklogLate), at(Kpi::ServiceLevel));
+    EXPECT_LE(at(Kpi::ServiceLevel), at(Kpi::SlIfBacklogInTime));
+  }
+  const KpiValues v = compute_kpis(some_calls(), nullptr, 1800, ServiceLevelSpec{}, std::nullopt, nullptr);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::SlOverAdmitted)], within / admitted);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::SlOverOffered)], within / 100);
+  // Those that had waited past 60 s are certain misses; the one that had not, undecided.
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::SlWithin60sOverAdmitted)], 58 / (admitted + 3));
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::PWaitOverOffered)], (30 + not_yet_due) / 100);
+  EXPECT_DOUBLE_EQ(v[static_cast<std::size_t>(Kpi::BacklogAtClose)], 5);
 }
 
 // A contact type has no agents: its occupancy and break lateness are no ratio of anything.

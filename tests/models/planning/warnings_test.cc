@@ -191,6 +191,12 @@ TEST(Warnings, EmailWithNoAgentScheduledWaitsInTheBacklog) {
             std::string::npos);
   s.contact_types.raw()[0].channel = Channel::Email;
   s.contact_types.raw()[0].service_level = ServiceLevelSpec{.awt_s = 14400};
+  EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("they wait in the backlog, and no agent of "
+                                                                          "its groups logs on later: those still "
+                                                                          "there at the close stay in it"),
+            std::string::npos);
+  // An agent on in the last interval takes them then.
+  s.agent_groups.raw()[0].staffing = {15, 0, 2};
   EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("they wait in the backlog for the next "
                                                                           "agent to log on"),
             std::string::npos);
