@@ -299,16 +299,18 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                r.unserved_at_end);
   if (r.backlog_at_close > 0)
     fmt::print(out,
-               "NOTE: {} e-mail{} ({:.1f} per replication) were still in the backlog at the close; no agent "
+               "NOTE: {} e-mail{} ({:.1f} per replication) {} still in the backlog at the close; no agent "
                "takes them after it; those past their due time count as not answered in time, the others are "
                "not admitted (their outcome is the next day's)\n",
                r.backlog_at_close, r.backlog_at_close == 1 ? "" : "s",
-               static_cast<double>(r.backlog_at_close) / static_cast<double>(r.replications));
+               static_cast<double>(r.backlog_at_close) / static_cast<double>(r.replications),
+               r.backlog_at_close == 1 ? "was" : "were");
   for (std::size_t t = 0; t < r.by_type.size(); ++t)
-    if (models::backlog_may_decide(r.by_type[t], Kpi::ServiceLevel))
+    if (models::backlog_bounds(r.by_type[t], Kpi::ServiceLevel))
       fmt::print(out,
-                 "NOTE: {}'s service level lies between {} (each e-mail not yet due at the close answered late) "
-                 "and {} (each in time): a one-day run cannot tell, and a target between them is inconclusive\n",
+                 "NOTE: once the e-mails not yet due at the close are answered, the service level of {} will be {} "
+                 "(each late) to {} (each in time): a one-day run cannot tell which, and its target is judged on "
+                 "these bounds\n",
                  spec.contact_types[models::make_id<models::ContactTypeId>(t)].name,
                  num(stat_of(r.by_type[t], Kpi::SlIfBacklogLate).mean, Kpi::SlIfBacklogLate),
                  num(stat_of(r.by_type[t], Kpi::SlIfBacklogInTime).mean, Kpi::SlIfBacklogInTime));

@@ -46,6 +46,14 @@ enum class Verdict : std::uint8_t { Met, Missed, Inconclusive };
 // A target's verdict (models/targets.h). stat: the KPI over the day, or for an interval
 // scope the worst interval's (worst_interval), none when no interval defines the KPI.
 // The interval counts cover the intervals where the KPI is defined.
+// A service level once the e-mails not yet due at the close are answered: each late, each
+// in time (sl_if_backlog_late, sl_if_backlog_in_time). None for a form of the service
+// level other than its definition's, which has no bounds.
+struct BacklogBounds {
+  std::optional<KpiStat> late;
+  std::optional<KpiStat> in_time;
+};
+
 struct TargetResult {
   TargetSpec target;
   KpiStat stat;
@@ -54,9 +62,11 @@ struct TargetResult {
   std::uint32_t intervals_missed = 0;
   std::uint32_t intervals_inconclusive = 0;
   std::optional<std::uint32_t> worst_interval = std::nullopt;
-  // A day target left inconclusive by e-mails not yet due at the close (judge_kpi): the
-  // bound of its service level that did not confirm the verdict `stat` alone gives.
-  std::optional<KpiStat> backlog_bound = std::nullopt;
+  // Where e-mails not yet due at the close may decide the target (judge_kpi): over the
+  // day, its bounds; per interval, how many of the inconclusive intervals no number of
+  // replications can decide.
+  std::optional<BacklogBounds> backlog = std::nullopt;
+  std::uint32_t intervals_undecidable = 0;
 };
 
 struct IntervalResult {

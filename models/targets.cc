@@ -31,25 +31,51 @@ Verdict judge(const KpiStat& s, TargetBound bound, double value) {
   return Verdict::Inconclusive;
 }
 
-bool backlog_may_decide(const KpiStats& stats, Kpi k) {
+std::optional<BacklogBounds> backlog_bounds(const KpiStats& stats, Kpi k) {
   if (k != Kpi::ServiceLevel && k != Kpi::SlOverAdmitted && k != Kpi::SlOverOffered && k != Kpi::SlOverAnswered &&
       k != Kpi::SlExcludingShortAbandons && std::ranges::find(kSlThresholdKpis, k) == kSlThresholdKpis.end())
-    return false;
+    return std::nullopt;
+  const KpiStat& late = stat_of(stats, Kpi::SlIfBacklogLate);
+  const KpiStat& in_time = stat_of(stats, Kpi::SlIfBacklogInTime);
   // Equal bounds (or none: no e-mail, no contact) leave nothing undecided.
-  return stat_of(stats, Kpi::SlIfBacklogLate).mean < stat_of(stats, Kpi::SlIfBacklogInTime).mean;
+  if (!(late.mean < in_time.mean)) return std::nullopt;
+  // service_level copies its definition's form, which shares its bounds.
+  const KpiStat& s = stat_of(stats, k);
+  const KpiStat& sl = stat_of(stats, Kpi::ServiceLevel);
+  if (k == Kpi::ServiceLevel || (s.mean == sl.mean && s.half_width == sl.half_width && s.n == sl.n))
+    return BacklogBounds{late, in_time};
+  return BacklogBounds{};
 }
 
-Verdict judge_kpi(const KpiStats& stats, Kpi k, TargetBound bound, double value, std::optional<KpiStat>* unconfirmed) {
-  const Verdict v = judge(stat_of(stats, k), bound, value);
-  if (v == Verdict::Inconclusive || !backlog_may_decide(stats, k)) return v;
-  // The bounds follow the service level's own definition; its other forms have none.
-  if (k != Kpi::ServiceLevel) return Verdict::Inconclusive;
-  // The bound that could still overturn v: "at least" is met only if met at the lower one.
-  const bool low = (v == Verdict::Met) == (bound == TargetBound::AtLeast);
-  const KpiStat& b = stat_of(stats, low ? Kpi::SlIfBacklogLate : Kpi::SlIfBacklogInTime);
-  if (judge(b, bound, value) == v) return v;
-  if (unconfirmed) *unconfirmed = b;
+namespace {
+
+// The bound that must clear the target for it to be met, and the one that must fall short
+// for it to be missed.
+std::pair<const KpiStat*, const KpiStat*> deciding(const BacklogBounds& b, TargetBound bound) {
+  if (!b.late || !b.in_time) return {nullptr, nullptr};
+  if (bound == TargetBound::AtLeast) return {&*b.late, &*b.in_time};
+  return {&*b.in_time, &*b.late};
+}
+
+}  // namespace
+
+Verdict judge_bounds(const BacklogBounds& b, TargetBound bound, double value) {
+  const auto [for_met, for_missed] = deciding(b, bound);
+  if (!for_met) return Verdict::Inconclusive;
+  if (judge(*for_met, bound, value) == Verdict::Met) return Verdict::Met;
+  if (judge(*for_missed, bound, value) == Verdict::Missed) return Verdict::Missed;
   return Verdict::Inconclusive;
+}
+
+bool bounds_undecidable(const BacklogBounds& b, TargetBound bound, double value) {
+  const auto [for_met, for_missed] = deciding(b, bound);
+  return !for_met ||
+         (judge(*for_met, bound, value) == Verdict::Missed && judge(*for_missed, bound, value) == Verdict::Met);
+}
+
+Verdict judge_kpi(const KpiStats& stats, Kpi k, TargetBound bound, double value) {
+  if (const std::optional<BacklogBounds> b = backlog_bounds(stats, k)) return judge_bounds(*b, bound, value);
+  return judge(stat_of(stats, k), bound, value);
 }
 
 const KpiStats& target_stats(const TargetSpec& t, const KpiStats& overall, const std::vector<KpiStats>& by_type,
@@ -78,7 +104,8 @@ TargetResult judge_target(const TargetSpec& t, const RunResults& r) {
   if (t.scope == TargetScope::Day) {
     const KpiStats& stats = target_stats(t, r.overall, r.by_type, r.by_group);
     out.stat = stat_of(stats, t.kpi);
-    out.verdict = judge_kpi(stats, t.kpi, t.bound, t.value, &out.backlog_bound);
+    out.backlog = backlog_bounds(stats, t.kpi);
+    out.verdict = out.backlog ? judge_bounds(*out.backlog, t.bound, t.value) : judge(out.stat, t.bound, t.value);
     return out;
   }
   // Intervals where no observation defines the KPI (no calls of the type, say) hold no
@@ -88,10 +115,14 @@ TargetResult judge_target(const TargetSpec& t, const RunResults& r) {
     const KpiStats& stats = target_stats(t, ir.kpis, ir.by_type, ir.by_group);
     const KpiStat& s = stat_of(stats, t.kpi);
     if (s.n == 0) continue;
-    switch (judge_kpi(stats, t.kpi, t.bound, t.value)) {
+    const std::optional<BacklogBounds> b = backlog_bounds(stats, t.kpi);
+    switch (b ? judge_bounds(*b, t.bound, t.value) : judge(s, t.bound, t.value)) {
       case Verdict::Met: ++out.intervals_met; break;
       case Verdict::Missed: ++out.intervals_missed; break;
-      case Verdict::Inconclusive: ++out.intervals_inconclusive; break;
+      case Verdict::Inconclusive:
+        ++out.intervals_inconclusive;
+        out.intervals_undecidable += b && bounds_undecidable(*b, t.bound, t.value);
+        break;
     }
     if (!out.worst_interval || worse(s, out.stat, t.bound)) {
       out.worst_interval = ir.interval;

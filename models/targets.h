@@ -18,19 +18,24 @@ std::string_view verdict_name(Verdict v);
 // interval violates it, inconclusive otherwise (including n < 2).
 Verdict judge(const KpiStat& s, TargetBound bound, double value);
 
-// Whether KPI k in `stats` (one level's statistics) is a service level that e-mails still
-// in the backlog at the close and not yet due may decide: a one-day run cannot tell
-// whether they will be answered in time. `service_level` then lies between
-// sl_if_backlog_late and sl_if_backlog_in_time; its other forms have no bounds.
-bool backlog_may_decide(const KpiStats& stats, Kpi k);
+// The bounds of a service level `k` in `stats` (one level's statistics) that e-mails still
+// in the backlog at the close and not yet due may decide (a one-day run cannot tell
+// whether they will be answered in time); none where nothing is left to decide or k is
+// no service level. `service_level` and the form its definition names have bounds; another
+// form has none.
+std::optional<BacklogBounds> backlog_bounds(const KpiStats& stats, Kpi k);
 
-// judge() of KPI k in `stats`. Where backlog_may_decide, service_level keeps a verdict
-// only where the bound that could overturn it gives it too (met "at least" only if met
-// with every such e-mail late, missed only if missed with every one in time); another
-// form of the service level is inconclusive. The bound that did not confirm a verdict
-// goes to *unconfirmed when given.
-Verdict judge_kpi(const KpiStats& stats, Kpi k, TargetBound bound, double value,
-                  std::optional<KpiStat>* unconfirmed = nullptr);
+// A verdict on the bounds: met if the bound that must clear the target does (the lower
+// for "at least"), missed if the other falls short, else inconclusive; with no bounds,
+// inconclusive.
+Verdict judge_bounds(const BacklogBounds& b, TargetBound bound, double value);
+
+// Whether no number of replications can decide a target on these bounds: none, or both
+// decided and on opposite sides of the target.
+bool bounds_undecidable(const BacklogBounds& b, TargetBound bound, double value);
+
+// judge() of KPI k in `stats`, or judge_bounds() where backlog_bounds has some.
+Verdict judge_kpi(const KpiStats& stats, Kpi k, TargetBound bound, double value);
 
 // The statistics of a target's level (the centre's, a type's or a group's, over the day
 // or in one interval), and the statistic it is about in them.

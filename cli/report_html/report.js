@@ -502,20 +502,21 @@
   }
 
   // Whether e-mails not yet due at the close leave a type's service level between two
-  // bounds (models::backlog_may_decide).
+  // bounds (models::backlog_bounds).
   function backlogBounds(k) {
     const late = k.sl_if_backlog_late, inTime = k.sl_if_backlog_in_time;
     if (!late || !inTime || late.mean === null || inTime.mean === null || !(late.mean < inTime.mean)) return null;
     return { late: late, inTime: inTime };
   }
 
-  // models::judge_kpi for a type's service level: a verdict stands only where the bound
-  // that could overturn it gives it too.
+  // models::judge_kpi for a type's service level: on its bounds where it has them (met if
+  // the lower one clears the target, missed if the upper one falls short).
   function judgeServiceLevel(k, bound) {
-    const v = judgeAtLeast(k.service_level, bound);
     const b = backlogBounds(k);
-    if (v === "inconclusive" || !b) return v;
-    return judgeAtLeast(v === "met" ? b.late : b.inTime, bound) === v ? v : "inconclusive";
+    if (!b) return judgeAtLeast(k.service_level, bound);
+    if (judgeAtLeast(b.late, bound) === "met") return "met";
+    if (judgeAtLeast(b.inTime, bound) === "missed") return "missed";
+    return "inconclusive";
   }
 
   function intervalVerdictCounts(t) {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "models/targets.h"
+
 namespace ccsim::models {
 
 double units_of(const RunResults& r) {
@@ -14,19 +16,39 @@ double units_of(const RunResults& r) {
 TargetCheck assess(const TargetResult& t, double units, const std::string& unit) {
   TargetCheck c{t, std::nullopt, "", true};
   if (t.verdict != Verdict::Inconclusive) return c;
-  if (t.backlog_bound) {
-    // More replications narrow the bound's interval; only one whose mean lies on the same
-    // side of the target as the service level's can come to confirm its verdict.
-    const KpiStat& b = *t.backlog_bound;
-    const double gap = b.mean - t.target.value;
-    if (gap == 0.0 || (gap > 0.0) != (t.stat.mean > t.target.value)) {
+  if (t.backlog && t.target.scope == TargetScope::Day) {
+    const BacklogBounds& b = *t.backlog;
+    if (bounds_undecidable(b, t.target.bound, t.target.value)) {
       c.decidable = false;
-      c.note = fmt::format("the e-mails not yet due at the close decide it: with each answered {} the service level "
-                           "is {:.1f}%; a one-day run cannot tell, however many {}",
-                           t.stat.mean > t.target.value ? "late" : "in time", 100.0 * b.mean, unit);
-    } else {
-      c.needed = units * (b.half_width / gap) * (b.half_width / gap);
+      c.note = b.late ? fmt::format("the e-mails not yet due at the close decide it: the service level will be "
+                                    "{:.1f}% with each answered late, {:.1f}% with each in time; a one-day run cannot "
+                                    "tell, however many {}",
+                                    100.0 * b.late->mean, 100.0 * b.in_time->mean, unit)
+                      : fmt::format("e-mails not yet due at the close decide it, and {} has no bounds: target "
+                                    "service_level instead",
+                                    kpi_name(t.target.kpi));
+      return c;
     }
+    // The bound whose mean lies on the side it must reach decides it in time; the
+    // half-width shrinks as 1/sqrt(n).
+    const bool at_least = t.target.bound == TargetBound::AtLeast;
+    const KpiStat& for_met = at_least ? *b.late : *b.in_time;
+    const KpiStat& for_missed = at_least ? *b.in_time : *b.late;
+    const auto met_side = [&](double m) { return at_least ? m > t.target.value : m < t.target.value; };
+    const KpiStat* d = met_side(for_met.mean) ? &for_met : !met_side(for_missed.mean) ? &for_missed : nullptr;
+    if (d && d->n >= 2 && std::isfinite(d->half_width)) {
+      const double gap = std::fabs(d->mean - t.target.value);
+      if (gap > 0.0) c.needed = units * (d->half_width / gap) * (d->half_width / gap);
+    }
+    if (!c.needed) c.note = "the e-mails not yet due at the close may decide it";
+    return c;
+  }
+  if (t.target.scope == TargetScope::Intervals && t.intervals_inconclusive > 0 &&
+      t.intervals_undecidable == t.intervals_inconclusive) {
+    c.decidable = false;
+    c.note = fmt::format("{} interval{} undecided, which e-mails not yet due at the close decide: a one-day run "
+                         "cannot tell, however many {}",
+                         t.intervals_inconclusive, t.intervals_inconclusive == 1 ? "" : "s", unit);
     return c;
   }
   const double gap = std::fabs(t.stat.mean - t.target.value);

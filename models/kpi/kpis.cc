@@ -109,8 +109,9 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   for (std::size_t i = 0; i < kSlThresholdKpis.size(); ++i)
     w.set_ratio(kSlThresholdKpis[i], d(c.answered_within_fixed[i]), admitted + d(c.backlog_over_fixed[i]));
   // An e-mail not yet due at the close may yet be answered in time or not: a one-day run
-  // bounds the service level, as its definition reads, between counting every such e-mail
-  // late and counting each in time. Over offered contacts it is already in the denominator.
+  // bounds the service level its definition gives once the backlog is answered, between
+  // counting every such e-mail late and counting each in time. Over offered contacts it is
+  // already in the denominator.
   double sl_denominator = admitted;
   switch (sl.definition) {
     case SlDefinition::AnsweredWithinTOverAdmitted: w.copy(Kpi::ServiceLevel, Kpi::SlOverAdmitted); break;
@@ -119,8 +120,9 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
       sl_denominator = offered - not_yet_due;
       break;
     case SlDefinition::AnsweredWithinTOverAnswered:
+      // Every e-mail is answered in the end: those past due at the close, late.
       w.copy(Kpi::ServiceLevel, Kpi::SlOverAnswered);
-      sl_denominator = d(c.answered);
+      sl_denominator = d(c.answered + c.backlog_late_at_close);
       break;
     case SlDefinition::ExcludingShortAbandons:
       w.copy(Kpi::ServiceLevel, Kpi::SlExcludingShortAbandons);

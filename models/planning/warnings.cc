@@ -121,29 +121,36 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
         overloaded.push_back(i);
       }
     }
-    // Whether an agent of its groups comes on after the last interval without one.
-    const auto later_agent = [&] {
-      for (std::uint32_t i = unstaffed.back() + 1; i < plan.intervals(); ++i)
-        if (scheduled(i, t.groups) > 0.0) return true;
-      return false;
-    };
-    if (!unstaffed.empty())
+    if (!unstaffed.empty()) {
+      // Those of the intervals after the last one with an agent of its groups on wait for none.
+      std::optional<std::uint32_t> last_on;
+      for (std::uint32_t i = 0; i < plan.intervals(); ++i)
+        if (scheduled(i, t.groups) > 0.0) last_on = i;
+      std::vector<std::uint32_t> waiting, stranded;
+      for (std::uint32_t i : unstaffed) (!last_on || i > *last_on ? stranded : waiting).push_back(i);
+      const auto no_label = [](std::uint32_t) { return ""; };
+      const bool email = t.channel == Channel::Email;
+      const std::string fate = email ? "stay in the backlog at the close"
+                                     : "wait until they abandon, or until nothing else can happen";
+      std::string what;
+      if (!email && spec.closing == Closing::DisconnectNoAgent)
+        what = "the closing rule disconnects them (disconnect_when_no_agent)";
+      else if (stranded.empty())
+        what = email ? "they wait in the backlog for the next agent to log on"
+                     : "they wait for the next agent to log on";
+      else if (stranded.size() == unstaffed.size())
+        what = fmt::format("no agent of its groups logs on after them: they {}", fate);
+      else
+        what = fmt::format("those of {} wait for the next agent to log on; none logs on after {}: those of {} {}",
+                           interval_list(spec, waiting, no_label), interval_label(spec, *last_on),
+                           interval_list(spec, stranded, no_label), fate);
       out.push_back({"no_agent_scheduled",
                      fmt::format("{}: {:.1f} contacts expected in {} interval{} where no agent of its groups ({}) is "
                                  "scheduled: {}; {}",
                                  t.name, unstaffed_calls, unstaffed.size(), unstaffed.size() == 1 ? "" : "s",
-                                 group_names(spec, t.groups),
-                                 interval_list(spec, unstaffed, [](std::uint32_t) { return ""; }),
-                                 t.channel == Channel::Email
-                                     ? (later_agent() ? "they wait in the backlog for the next agent to log on"
-                                                      : "they wait in the backlog, and no agent of its groups logs "
-                                                        "on later: those still there at the close stay in it")
-                                 : spec.closing == Closing::DisconnectNoAgent
-                                     ? "the closing rule disconnects them (disconnect_when_no_agent)"
-                                 : later_agent() ? "they wait for the next agent to log on"
-                                                 : "they wait, and no agent of its groups logs on later: they are "
-                                                   "still waiting when nothing else can happen"),
+                                 group_names(spec, t.groups), interval_list(spec, unstaffed, no_label), what),
                      k, unstaffed});
+    }
     if (!overloaded.empty())
       out.push_back({"load_above_agents",
                      fmt::format("{}: offered load at or above the productive agents of its groups ({}) in {} "

@@ -191,14 +191,25 @@ TEST(Warnings, EmailWithNoAgentScheduledWaitsInTheBacklog) {
             std::string::npos);
   s.contact_types.raw()[0].channel = Channel::Email;
   s.contact_types.raw()[0].service_level = ServiceLevelSpec{.awt_s = 14400};
-  EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("they wait in the backlog, and no agent of "
-                                                                          "its groups logs on later: those still "
-                                                                          "there at the close stay in it"),
+  EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("no agent of its groups logs on after "
+                                                                          "them: they stay in the backlog at the "
+                                                                          "close"),
             std::string::npos);
   // An agent on in the last interval takes them then.
   s.agent_groups.raw()[0].staffing = {15, 0, 2};
   EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("they wait in the backlog for the next "
                                                                           "agent to log on"),
+            std::string::npos);
+}
+
+// Contacts before the last interval with an agent wait for one; those after it for none.
+TEST(Warnings, NoAgentScheduledTellsWhoWaitsForAnAgentAndWhoForNone) {
+  ScenarioSpec s = day({10, 30, 20, 10}, {0, 5, 0, 0});
+  const std::string m = find(scenario_warnings(s), "no_agent_scheduled").message;
+  EXPECT_NE(m.find("wait for the next agent to log on; none logs on after "), std::string::npos) << m;
+  EXPECT_NE(m.find("+5400s wait until they abandon, or until nothing else can happen"), std::string::npos) << m;
+  s.agent_groups.raw()[0].staffing = {0, 5, 0, 1};
+  EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("; they wait for the next agent to log on"),
             std::string::npos);
 }
 
