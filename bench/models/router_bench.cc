@@ -4,6 +4,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "models/routing/earliest_due_first.h"
 #include "models/routing/longest_idle_agent.h"
 #include "models/routing/longest_weighted_wait.h"
 #include "models/routing/overflow_after_delay.h"
@@ -76,6 +77,16 @@ void BM_Router_LongestIdleAgent(benchmark::State& state) {
   run(state, p, s);
 }
 BENCHMARK(BM_Router_LongestIdleAgent)->Arg(3)->Arg(89);
+
+// Thresholds of 20 s and 4 hours alternate across the types, so the due times differ.
+void BM_Router_EarliestDueFirst(benchmark::State& state) {
+  const Setup s(static_cast<std::size_t>(state.range(0)));
+  std::vector<double> due_s;
+  for (std::size_t k = 0; k < s.groups.size(); ++k) due_s.push_back(k % 2 == 0 ? 20.0 : 14400.0);
+  const EarliestDueFirst p(s.type_to_groups, due_s, s.priority, s.groups.size(), {});
+  run(state, p, s);
+}
+BENCHMARK(BM_Router_EarliestDueFirst)->Arg(3)->Arg(89);
 
 // Its groups all busy as in the others' cases (the arrival scans the whole list), and with
 // every group idle, where it also maps the uniform to an agent (u is a constant here: the

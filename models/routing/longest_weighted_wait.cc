@@ -8,12 +8,9 @@ LongestWeightedWait::LongestWeightedWait(std::vector<std::vector<AgentGroupId>> 
                                          const std::vector<std::vector<double>>& weights,
                                          const std::vector<std::uint32_t>& type_priority, std::size_t num_groups,
                                          const std::vector<std::vector<ContactTypeId>>& group_order)
-    : type_to_groups_(std::move(type_to_groups)), group_to_types_(num_groups) {
-  const auto ranked = ranked_types_per_group(type_to_groups_, type_priority, num_groups, group_order);
-  for (std::size_t g = 0; g < num_groups; ++g)
-    for (const RankedType& t : ranked[g])
-      group_to_types_[g].push_back(Served{make_id<QueueId>(index(t.type)),
-                                          value_for_group(type_to_groups_, weights, t.type, make_id<AgentGroupId>(g), 1.0)});
-}
+    : ScoredHeads(type_to_groups, type_priority, num_groups, group_order,
+                  [&](ContactTypeId k, AgentGroupId g) {
+                    return value_for_group(type_to_groups, weights, k, g, 1.0);
+                  }) {}
 
 }  // namespace ccsim::models

@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "models/ids.h"
-#include "models/routing/best_head.h"
 #include "models/routing/router_policy.h"
+#include "models/routing/scored_heads.h"
 
 namespace ccsim::models {
 
-class LongestWeightedWait {
+class LongestWeightedWait : public ScoredHeads {
  public:
   static constexpr std::string_view kName = "longest_weighted_wait";
 
@@ -31,23 +31,10 @@ class LongestWeightedWait {
                       const std::vector<std::vector<double>>& weights, const std::vector<std::uint32_t>& type_priority,
                       std::size_t num_groups, const std::vector<std::vector<ContactTypeId>>& group_order);
 
-  RouteDecision on_arrival(const Contact& c, const RoutingView& v) const {
-    return first_idle_group_or_queue(type_to_groups_[index(c.type)], c.type, v);
-  }
-
   std::optional<QueueId> on_agent_free(AgentGroupId g, const RoutingView& v) const {
-    // The largest weighted wait first: best_head keeps the lowest key, its negation.
-    const auto key = [&](const Served& s, double since) { return -(s.weight * (v.now_s() - since)); };
-    return best_head(group_to_types_[index(g)], v, [](const Served&, double) { return true; }, key);
+    // The largest weighted wait first: best() keeps the lowest key, its negation.
+    return best(g, v, [&](const Served& s, double since) { return -(s.value * (v.now_s() - since)); });
   }
-
- private:
-  struct Served {
-    QueueId queue;
-    double weight;
-  };
-  std::vector<std::vector<AgentGroupId>> type_to_groups_;
-  std::vector<std::vector<Served>> group_to_types_;  // in tie-break order
 };
 static_assert(RouterPolicy<LongestWeightedWait>);
 

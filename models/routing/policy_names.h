@@ -8,7 +8,8 @@
 
 namespace ccsim::models {
 
-inline constexpr std::array<std::string_view, 5> kRouterPolicyNames = {
-    "queue_priority", "overflow_after_delay", "longest_weighted_wait", "longest_idle_agent", "random_idle_agent"};
+inline constexpr std::array<std::string_view, 6> kRouterPolicyNames = {
+    "queue_priority",     "overflow_after_delay", "longest_weighted_wait",
+    "longest_idle_agent", "random_idle_agent",    "earliest_due_first"};
 
 }  // namespace ccsim::models

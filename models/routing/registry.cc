@@ -33,6 +33,12 @@ AnyRouter make_router(const ScenarioSpec& spec) {
     return LongestIdleAgent(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order);
   if (spec.router.policy == RandomIdleAgent::kName)
     return RandomIdleAgent(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order);
+  if (spec.router.policy == EarliestDueFirst::kName) {
+    std::vector<double> due_s;
+    for (std::size_t k = 0; k < spec.contact_types.size(); ++k)
+      due_s.push_back(spec.service_level_of(make_id<ContactTypeId>(k)).awt_s);
+    return EarliestDueFirst(std::move(type_to_groups), due_s, priority, spec.agent_groups.size(), group_order);
+  }
   // The loader rejects unknown names with a located message; reaching this is a bug.
   throw std::logic_error("make_router: unknown policy \"" + spec.router.policy + "\" passed validation");
 }

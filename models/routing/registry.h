@@ -5,6 +5,7 @@
 
 #include <variant>
 
+#include "models/routing/earliest_due_first.h"
 #include "models/routing/longest_idle_agent.h"
 #include "models/routing/longest_weighted_wait.h"
 #include "models/routing/overflow_after_delay.h"
@@ -15,14 +16,15 @@
 
 namespace ccsim::models {
 
-using AnyRouter =
-    std::variant<QueuePriority, OverflowAfterDelay, LongestWeightedWait, LongestIdleAgent, RandomIdleAgent>;
+using AnyRouter = std::variant<QueuePriority, OverflowAfterDelay, LongestWeightedWait, LongestIdleAgent,
+                               RandomIdleAgent, EarliestDueFirst>;
 
 static_assert(kRouterPolicyNames[0] == QueuePriority::kName);
 static_assert(kRouterPolicyNames[1] == OverflowAfterDelay::kName);
 static_assert(kRouterPolicyNames[2] == LongestWeightedWait::kName);
 static_assert(kRouterPolicyNames[3] == LongestIdleAgent::kName);
 static_assert(kRouterPolicyNames[4] == RandomIdleAgent::kName);
+static_assert(kRouterPolicyNames[5] == EarliestDueFirst::kName);
 
 // Whether the router asks for a uniform per routed arrival, and for idle agents by position.
 bool router_draws_on_arrival(const AnyRouter& router);

@@ -19,6 +19,7 @@ namespace {
 
 using testing::day_scenario;
 using testing::group;
+using testing::markov_day_type;
 using testing::traced_type;
 
 // Three hours, one trunk line, one agent on in the first and the last hour, calls (talk
@@ -95,6 +96,59 @@ TEST(CallCenterChannels, AnEmailHoldsNoLineWaitsAnyTimeAndWhatWaitsAtTheCloseSta
       EXPECT_EQ(calls.disconnected, 1u);
     }
   }
+}
+
+// One agent all day for calls (due 20 s after joining, the centre's threshold) and
+// e-mails (due 1500 s after), under earliest_due_first. By hand: mail 0 is served over
+// 0-1000. At 1000, call 500 (due 520) goes ahead of mail 10 (due 1510, waited longer):
+// 1000-1100, then mail 10 over 1100-2100 (wait 1090, in time). At 2100 call 2050 (due
+// 2070) goes ahead of mail 1200 and 1300: 2100-2200; mail 1200 over 2200-3200 (wait
+// 1000). At 3200 mail 1300, due at 2800 and late, goes ahead of call 3100 (due 3120): over
+// 3200-4200 (wait 1900); call 3100 is served after the close, at 4200 (wait 1100).
+TEST(CallCenterChannels, EarliestDueFirstTakesTheHeadDueEarliestAcrossCallsAndEmails) {
+  ScenarioSpec s = day_scenario(3600, 1);
+  s.router.policy = "earliest_due_first";
+  s.contact_types.push_back(traced_type("calls", {500, 2050, 3100}, 100, std::nullopt, {0}));
+  ContactTypeSpec mail = traced_type("mail", {0, 10, 1200, 1300}, 1000, std::nullopt, {0});
+  mail.channel = Channel::Email;
+  mail.service_level = ServiceLevelSpec{.awt_s = 1500};
+  s.contact_types.push_back(mail);
+  s.agent_groups.push_back(group("team", {1}));
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  const TypeCounters calls = totals(c, 0), mails = totals(c, 1);
+  EXPECT_EQ(calls.answered, 3u);
+  EXPECT_DOUBLE_EQ(calls.wait_sum_answered_s, 500 + 50 + 1100);
+  EXPECT_EQ(mails.answered, 4u);
+  EXPECT_DOUBLE_EQ(mails.wait_sum_answered_s, 0 + 1090 + 1000 + 1900);
+  EXPECT_EQ(mails.answered_within_awt, 3u);
+  EXPECT_EQ(c.backlog_at_close, 0u);
+}
+
+// Where every type has the same threshold, a head due earlier is one that joined earlier:
+// earliest_due_first decides as longest_weighted_wait with every weight 1, so the runs are
+// the same, bit for bit; with a threshold of its own for one type they part.
+TEST(CallCenterChannels, EarliestDueFirstWithOneThresholdIsLongestWeightedWaitWithWeightsOne) {
+  ScenarioSpec s = day_scenario(1800, 2);
+  s.contact_types.push_back(markov_day_type("a", {60, 80}, 300, 200.0, {0, 1}));
+  s.contact_types.push_back(markov_day_type("b", {50, 40}, 240, std::nullopt, {1}));
+  s.contact_types.push_back(markov_day_type("c", {40, 60}, 360, 400.0, {1, 0}));
+  s.agent_groups.push_back(group("front", {6, 7}));
+  s.agent_groups.push_back(group("back", {5, 5}));
+  const auto run = [](ScenarioSpec spec, const char* policy, std::uint32_t r) {
+    spec.router.policy = policy;
+    return run_replication(spec, make_router(spec), r);
+  };
+  for (std::uint32_t r = 0; r < 5; ++r) {
+    const ReplicationCounters edf = run(s, "earliest_due_first", r);
+    const ReplicationCounters lww = run(s, "longest_weighted_wait", r);
+    EXPECT_EQ(edf.fingerprint, lww.fingerprint) << r;
+    EXPECT_EQ(edf.events, lww.events) << r;
+    for (std::size_t k = 0; k < 3; ++k)
+      EXPECT_DOUBLE_EQ(totals(edf, k).wait_sum_answered_s, totals(lww, k).wait_sum_answered_s) << r << " " << k;
+  }
+  ScenarioSpec own = s;
+  own.contact_types.raw()[1].service_level = ServiceLevelSpec{.awt_s = 5};
+  EXPECT_NE(run(own, "earliest_due_first", 0).fingerprint, run(own, "longest_weighted_wait", 0).fingerprint);
 }
 
 }  // namespace

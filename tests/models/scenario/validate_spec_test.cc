@@ -177,7 +177,8 @@ TEST(ValidateSpec, UnknownPolicySuggestsTheClosest) {
   ScenarioSpec s = small_day();
   s.router.policy = "longest_idle_agnet";
   expect_problem(s, "/router/policy", "known: queue_priority, overflow_after_delay, longest_weighted_wait, "
-                                      "longest_idle_agent, random_idle_agent (did you mean \"longest_idle_agent\"?)");
+                                      "longest_idle_agent, random_idle_agent, earliest_due_first (did you mean "
+                                      "\"longest_idle_agent\"?)");
 }
 
 TEST(ValidateSpec, ATableOfAnotherPolicyIsAnError) {
