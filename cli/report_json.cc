@@ -151,11 +151,14 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
       interval_types[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
           kpis_json(ir.by_type[t], models::kTypeKpis);
     json type_verdicts = json::object();
-    // null where the type had no call to judge (no service level in that interval).
+    // null where the type had no call to judge (no service level in that interval, nor
+    // e-mails waiting at the close to bound it).
     for (std::size_t t = 0; t < ir.type_service_level.size(); ++t)
       type_verdicts[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
-          stat_of(ir.by_type[t], models::Kpi::ServiceLevel).n == 0 ? json(nullptr)
-                                                                    : json(models::verdict_name(ir.type_service_level[t]));
+          stat_of(ir.by_type[t], models::Kpi::ServiceLevel).n == 0 &&
+                  !models::backlog_bounds(ir.by_type[t], models::Kpi::ServiceLevel)
+              ? json(nullptr)
+              : json(models::verdict_name(ir.type_service_level[t]));
     by_interval.push_back({{"interval", ir.interval},
                            {"label", interval_label(spec, ir.interval)},
                            {"start_s", ir.start_s},

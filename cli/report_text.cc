@@ -87,7 +87,9 @@ std::string target_result_text(const models::ScenarioSpec& spec, const models::T
   const bool fraction = models::kpi_is_fraction(t.target.kpi);
   if (t.target.scope == models::TargetScope::Day) return kpi_stat_text(t.stat, fraction);
   const std::uint32_t judged = t.intervals_met + t.intervals_missed + t.intervals_inconclusive;
-  if (!t.worst_interval) return "no interval defines it";
+  if (!t.worst_interval && judged == 0) return "no interval defines it";
+  if (!t.worst_interval)  // judged on the bounds of e-mails kept at the close alone
+    return fmt::format("met in {} of {}, missed in {}", t.intervals_met, judged, t.intervals_missed);
   return fmt::format("met in {} of {}, missed in {}; worst {} {}", t.intervals_met, judged, t.intervals_missed,
                      interval_label(spec, *t.worst_interval), kpi_stat_text(t.stat, fraction));
 }

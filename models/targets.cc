@@ -37,14 +37,17 @@ std::optional<BacklogBounds> backlog_bounds(const KpiStats& stats, Kpi k) {
     return std::nullopt;
   const KpiStat& late = stat_of(stats, Kpi::SlIfBacklogLate);
   const KpiStat& in_time = stat_of(stats, Kpi::SlIfBacklogInTime);
-  // Equal bounds (or none: no e-mail, no contact) leave nothing undecided.
-  if (!(late.mean < in_time.mean)) return std::nullopt;
+  if (late.n == 0) return std::nullopt;
   // service_level copies its definition's form, which shares its bounds.
   const KpiStat& s = stat_of(stats, k);
   const KpiStat& sl = stat_of(stats, Kpi::ServiceLevel);
-  if (k == Kpi::ServiceLevel || (s.mean == sl.mean && s.half_width == sl.half_width && s.n == sl.n))
-    return BacklogBounds{late, in_time};
-  return BacklogBounds{};
+  const bool service_level = k == Kpi::ServiceLevel || (s.mean == sl.mean && s.half_width == sl.half_width && s.n == sl.n);
+  if (late.mean < in_time.mean) return service_level ? BacklogBounds{late, in_time} : BacklogBounds{};
+  // Nothing undecided; but over answered contacts the value leaves out the e-mails past due
+  // at the close, which will be answered late: the (equal) bounds count them. Elsewhere
+  // the bounds equal the value, bit for bit.
+  if (service_level && !(late.mean == sl.mean)) return BacklogBounds{late, in_time};
+  return std::nullopt;
 }
 
 namespace {
@@ -114,8 +117,9 @@ TargetResult judge_target(const TargetSpec& t, const RunResults& r) {
   for (const IntervalResult& ir : r.by_interval) {
     const KpiStats& stats = target_stats(t, ir.kpis, ir.by_type, ir.by_group);
     const KpiStat& s = stat_of(stats, t.kpi);
-    if (s.n == 0) continue;
+    // An interval whose e-mails all wait at the close has bounds, and no value.
     const std::optional<BacklogBounds> b = backlog_bounds(stats, t.kpi);
+    if (s.n == 0 && !b) continue;
     switch (b ? judge_bounds(*b, t.bound, t.value) : judge(s, t.bound, t.value)) {
       case Verdict::Met: ++out.intervals_met; break;
       case Verdict::Missed: ++out.intervals_missed; break;
@@ -124,7 +128,7 @@ TargetResult judge_target(const TargetSpec& t, const RunResults& r) {
         out.intervals_undecidable += b && bounds_undecidable(*b, t.bound, t.value);
         break;
     }
-    if (!out.worst_interval || worse(s, out.stat, t.bound)) {
+    if (s.n > 0 && (!out.worst_interval || worse(s, out.stat, t.bound))) {
       out.worst_interval = ir.interval;
       out.stat = s;
     }

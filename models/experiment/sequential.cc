@@ -43,13 +43,19 @@ TargetCheck assess(const TargetResult& t, double units, const std::string& unit)
     if (!c.needed) c.note = "the e-mails not yet due at the close may decide it";
     return c;
   }
-  if (t.target.scope == TargetScope::Intervals && t.intervals_inconclusive > 0 &&
-      t.intervals_undecidable == t.intervals_inconclusive) {
-    c.decidable = false;
-    c.note = fmt::format("{} interval{} undecided, which e-mails not yet due at the close decide: a one-day run "
-                         "cannot tell, however many {}",
-                         t.intervals_inconclusive, t.intervals_inconclusive == 1 ? "" : "s", unit);
-    return c;
+  if (t.target.scope == TargetScope::Intervals && t.intervals_undecidable > 0) {
+    // The intervals no replication count decides stay inconclusive: the others may still
+    // reach "met" (all of them met) or "missed" (all of them missed), or neither.
+    const double judged = t.intervals_met + t.intervals_missed + t.intervals_inconclusive;
+    const double need = t.target.share_of_intervals * judged - 1e-9;
+    const std::uint32_t open = t.intervals_inconclusive - t.intervals_undecidable;
+    if (t.intervals_met + open < need && t.intervals_met + t.intervals_undecidable >= need) {
+      c.decidable = false;
+      c.note = fmt::format("{} interval{} undecided, which e-mails not yet due at the close decide: a one-day run "
+                           "cannot tell, however many {}",
+                           t.intervals_undecidable, t.intervals_undecidable == 1 ? "" : "s", unit);
+      return c;
+    }
   }
   const double gap = std::fabs(t.stat.mean - t.target.value);
   if (t.target.scope == TargetScope::Intervals) {

@@ -131,7 +131,9 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
       const auto no_label = [](std::uint32_t) { return ""; };
       const bool email = t.channel == Channel::Email;
       const std::string fate = email ? "stay in the backlog at the close"
-                                     : "wait until they abandon, or until nothing else can happen";
+                               : spec.closing == Closing::DisconnectAtClose
+                                   ? "wait until they abandon, or are disconnected at the close"
+                                   : "wait until they abandon, or until nothing else can happen";
       std::string what;
       if (!email && spec.closing == Closing::DisconnectNoAgent)
         what = "the closing rule disconnects them (disconnect_when_no_agent)";

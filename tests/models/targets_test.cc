@@ -10,6 +10,8 @@
 #include <optional>
 #include <vector>
 
+#include "models/experiment/sequential.h"
+
 namespace ccsim::models {
 namespace {
 
@@ -105,6 +107,51 @@ TEST(JudgeKpi, EmailsNotYetDueAtTheCloseAreJudgedOnTheBounds) {
   EXPECT_EQ(intervals.intervals_met, 1u);
   EXPECT_EQ(intervals.intervals_inconclusive, 1u);
   EXPECT_EQ(intervals.intervals_undecidable, 1u);
+}
+
+// Over answered e-mails, the value leaves out those past due at the close; with none
+// still within its due time the bounds are equal, and still what the target is judged on.
+// An interval whose e-mails all wait at the close has bounds and no value: it counts.
+TEST(JudgeKpi, EqualBoundsAwayFromTheValueStillDecide) {
+  KpiStats past_due = with(Kpi::ServiceLevel, KpiStat{1.0 / 3.0, 0.0, 3});
+  past_due[static_cast<std::size_t>(Kpi::SlIfBacklogLate)] = KpiStat{0.25, 0.0, 3};
+  past_due[static_cast<std::size_t>(Kpi::SlIfBacklogInTime)] = KpiStat{0.25, 0.0, 3};
+  ASSERT_TRUE(backlog_bounds(past_due, Kpi::ServiceLevel));
+  EXPECT_EQ(judge_kpi(past_due, Kpi::ServiceLevel, TargetBound::AtLeast, 0.3), Verdict::Missed);
+  // Equal to the value, as without e-mails: judge() alone.
+  KpiStats calls = past_due;
+  calls[static_cast<std::size_t>(Kpi::SlIfBacklogLate)] = KpiStat{1.0 / 3.0, 0.0, 3};
+  calls[static_cast<std::size_t>(Kpi::SlIfBacklogInTime)] = KpiStat{1.0 / 3.0, 0.0, 3};
+  EXPECT_FALSE(backlog_bounds(calls, Kpi::ServiceLevel));
+
+  KpiStats waiting = with(Kpi::ServiceLevel, kUndefined);
+  waiting[static_cast<std::size_t>(Kpi::SlIfBacklogLate)] = KpiStat{0.0, 0.0, 3};
+  waiting[static_cast<std::size_t>(Kpi::SlIfBacklogInTime)] = KpiStat{1.0, 0.0, 3};
+  RunResults r = day_of({kMet, kMet});
+  r.by_interval[1].by_type[1] = waiting;
+  const TargetResult t = judge_target(sl_of_type1(TargetScope::Intervals), r);
+  EXPECT_EQ(t.intervals_met, 1u);
+  EXPECT_EQ(t.intervals_inconclusive, 1u);
+  EXPECT_EQ(t.intervals_undecidable, 1u);
+  EXPECT_EQ(t.verdict, Verdict::Inconclusive);
+  EXPECT_EQ(t.worst_interval, std::optional<std::uint32_t>(0));
+}
+
+// An interval target with intervals only the next day decides: more replications help
+// only while the others can still take it to met or to missed.
+TEST(Assess, AnIntervalTargetIsUndecidableWhenTheOpenIntervalsCannotChangeItsVerdict) {
+  TargetResult t{sl_of_type1(TargetScope::Intervals, 0.75), kMet, Verdict::Inconclusive};
+  t.intervals_met = 1;
+  t.intervals_inconclusive = 3;
+  t.intervals_undecidable = 2;  // 3 of 4 needed: at most 2 met, at least 3 not missed
+  EXPECT_FALSE(assess(t, 20, "replications").decidable);
+  t.target.share_of_intervals = 0.5;  // 2 needed: the open interval may meet it
+  EXPECT_TRUE(assess(t, 20, "replications").decidable);
+  t.target.share_of_intervals = 1.0;  // 4 needed: the open interval may miss it
+  t.intervals_met = 2;
+  t.intervals_inconclusive = 2;
+  t.intervals_undecidable = 1;
+  EXPECT_TRUE(assess(t, 20, "replications").decidable);
 }
 
 TEST(JudgeTarget, DayTargetsReadTheirLevel) {

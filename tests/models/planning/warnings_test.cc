@@ -208,6 +208,11 @@ TEST(Warnings, NoAgentScheduledTellsWhoWaitsForAnAgentAndWhoForNone) {
   const std::string m = find(scenario_warnings(s), "no_agent_scheduled").message;
   EXPECT_NE(m.find("wait for the next agent to log on; none logs on after "), std::string::npos) << m;
   EXPECT_NE(m.find("+5400s wait until they abandon, or until nothing else can happen"), std::string::npos) << m;
+  s.closing = Closing::DisconnectAtClose;
+  EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("wait until they abandon, or are "
+                                                                          "disconnected at the close"),
+            std::string::npos);
+  s.closing = Closing::ServeAfterClose;
   s.agent_groups.raw()[0].staffing = {0, 5, 0, 1};
   EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("; they wait for the next agent to log on"),
             std::string::npos);
