@@ -78,11 +78,19 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     traits_[k] |= (t.balks() ? kBalks : 0) | (t.callback ? kOffersCallbacks : 0) |
                   (t.transfers.empty() ? 0 : kTransfers) | (t.returns ? kReturns : 0) |
-                  (t.channel == Channel::Email ? kDeferred : 0);
+                  (t.channel == Channel::Email ? kDeferred : 0) | (t.channel == Channel::Chat ? kChat : 0);
     if (t.callback) traits_[index(t.callback->to)] |= kServesCallbacks;
     mean_handle_s_[k] = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
   }
   for (const std::uint8_t t : traits_) any_traits_ |= t;
+  if (any_traits_ & kChat) {
+    chat_queues_.assign(types, 0);
+    every_queue_.assign(types, 1);
+    for (std::size_t k = 0; k < types; ++k) chat_queues_[k] = (traits_[k] & kChat) != 0;
+    std::vector<std::uint32_t> sessions;
+    for (const AgentGroupSpec& g : spec.agent_groups) sessions.push_back(g.chat_sessions);
+    agents_.allow_sessions(sessions);
+  }
   std::vector<double> centre_busyness;
   if (busy_days() && !spec.busyness->per_type) centre_busyness = draw_busyness(base, 0, replication);
   for (std::size_t k = 0; k < types; ++k) {

@@ -109,12 +109,20 @@ class CallCenter {
 
   // call_center_routing.cc
   RoutingView view() const;
+  // What a chat's decision sees (RoutingView); only_chat_queues: for an agent who holds chats.
+  RoutingView chat_view(bool only_chat_queues) const;
   // The probability that the caller c of type k, about to join queue q, balks.
   double balk_probability(ContactId c, ContactTypeId k, QueueId q) const;
   // Whether the caller c, about to join queue q, takes a callback or balks instead.
   bool leaves_before_queueing(ContactId c, ContactTypeId k, QueueId q);
   void route_to_agents(ContactId c);
+  // Group g's idle agents take waiting contacts, then (kChats: in a centre with chats) its
+  // agents holding chats take waiting chats. assign_free_agents picks the instance.
+  template <bool kChats>
   void assign_idle_agents(AgentGroupId g);
+  void assign_free_agents(AgentGroupId g);
+  // The agents of g who hold chats and may take one more take waiting chats.
+  void offer_chat_slots(AgentGroupId g);
   void on_patience_expired(ContactId c);
   void on_max_wait(ContactId c);
   // The closing rule (ScenarioSpec::closing): whether a caller of type k about to join
@@ -131,6 +139,12 @@ class CallCenter {
   void start_service(ContactId c, AgentGroupId g, QueueId from_queue, std::uint32_t idle_agent = kLongestIdle);
   // Out of line, so that the common case pays for none of the rare ones' registers.
   [[gnu::noinline]] AgentId chosen_idle_agent(ContactId c, AgentGroupId g, std::uint32_t idle_agent) const;
+  [[gnu::noinline]] void start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue);
+  // The talk of c begins with agent a of g (not yet serving it: the KPIs see the change).
+  void begin_talk(ContactId c, ContactTypeId k, AgentGroupId g, AgentId a, std::uint32_t pair, QueueId from_queue,
+                  double talk_s, double wrap_s);
+  // One of a's chat sessions ends: whether it still holds others (and so stays busy).
+  [[gnu::noinline]] bool end_chat_session(AgentId a);
   [[gnu::noinline]] void end_dial_or_transfer(ContactId c, ContactTypeId k);
   bool plan_transfer(ContactId c, ContactTypeId k);
   void plan_return(ContactId c, ContactTypeId k);
@@ -138,10 +152,13 @@ class CallCenter {
   // The talk ends (after the transfer's handle time when transferring).
   void end_talk(ContactId c, bool transferring);
   void agent_free(AgentId a);
+  template <bool kChats>
+  void free_agent(AgentId a);
 
   // call_center_callbacks.cc
   // The wait a caller of type k (arrived in `slot`) joining queue q is told:
-  // (callers ahead + 1) x the type's mean handle time / its agents on duty.
+  // (callers ahead + 1) x the type's mean handle time / its agents on duty (for a chat,
+  // their sessions).
   double announced_wait_s(ContactTypeId k, QueueId q, std::uint32_t slot) const;
   // Whether the caller c, about to join queue q, is offered a callback and takes it.
   bool offer_callback(ContactId c, ContactTypeId k, QueueId q);
@@ -206,6 +223,7 @@ class CallCenter {
     kTransfers = 8,
     kReturns = 16,
     kDeferred = 32,  // e-mail: no trunk line; still waiting at the close, it stays in the backlog
+    kChat = 64,      // no trunk line; an agent may hold several at once
   };
   std::vector<std::uint8_t> traits_;
   std::uint8_t any_traits_ = 0;  // every type's together: a centre without a rule never reads traits_
@@ -214,6 +232,8 @@ class CallCenter {
   }
   std::vector<double> mean_handle_s_;           // per type: its talk and wrap-up laws' means
   std::vector<ContactId> carried_;              // day mode: e-mails still in the backlog at the close
+  std::vector<std::uint8_t> chat_queues_;       // per queue: 1 for a chat type's; empty without chat
+  std::vector<std::uint8_t> every_queue_;       // per queue: 1; empty without chat (RoutingView's shown)
   std::uint64_t absence_draws_ = 0;
   std::uint64_t busyness_draws_ = 0;
 

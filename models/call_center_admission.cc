@@ -80,7 +80,7 @@ CallCenter::admit(ContactTypeId k, std::uint32_t slot, const AttemptDraws& d, Co
   const bool first = c == kNoContact;
   const bool has_ivr = spec_.contact_types[k].ivr.has_value();
   // Lines are counted only where they are limited; an e-mail holds none.
-  const bool line = spec_.trunk_lines && !has_any(k, kDeferred);
+  const bool line = spec_.trunk_lines && !has_any(k, kDeferred | kChat);
   std::optional<BlockedAt> blocked;
   if (line && lines_busy_ == *spec_.trunk_lines)
     blocked = BlockedAt::Trunk;
@@ -249,7 +249,7 @@ void CallCenter::on_ivr_done(ContactId c) {
 // Apart from the record: a contact may keep its record after its line (a callback
 // waiting to be dialled, a caller about to redial).
 void CallCenter::release_line(ContactId c) {
-  if (!spec_.trunk_lines || has_any(pool_.type(c), kDeferred)) return;
+  if (!spec_.trunk_lines || has_any(pool_.type(c), kDeferred | kChat)) return;
   if (lines_busy_ == 0) [[unlikely]]
     fail_invariant(now(), "release_line", fmt::format("contact=#{}", index(c)), "trunk line count underflow");
   --lines_busy_;

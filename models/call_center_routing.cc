@@ -14,8 +14,12 @@
 namespace ccsim::models {
 
 RoutingView CallCenter::view() const {
-  return RoutingView(now(), agents_.counts_data(), agents_.num_groups(), queues_.raw().data(), queues_.size(),
-                     &agents_);
+  return RoutingView(now(), agents_.counts_data(), queues_.raw().data(), &agents_);
+}
+
+RoutingView CallCenter::chat_view(bool only_chat_queues) const {
+  return RoutingView(now(), agents_.counts_data(), queues_.raw().data(), &agents_,
+                     only_chat_queues ? chat_queues_.data() : every_queue_.data());
 }
 
 void CallCenter::route_to_agents(ContactId c) {
@@ -27,15 +31,22 @@ void CallCenter::route_to_agents(ContactId c) {
     return;
   }
   Contact contact{c, k, pool_.arrival_s(c)};
-  const RoutingView v = view();
-  const RouteDecision d = std::visit(
-      [&](const auto& policy) {
-        if constexpr (draws_on_arrival<std::remove_cvref_t<decltype(policy)>>) contact.u = tie_break_.next_u01();
-        return policy.on_arrival(contact, v);
-      },
-      router_);
+  // Two calls, so that a call's decision sees a view whose chat terms fold away.
+  const auto decide = [&](const RoutingView& v) {
+    return std::visit(
+        [&](const auto& policy) {
+          if constexpr (draws_on_arrival<std::remove_cvref_t<decltype(policy)>>) contact.u = tie_break_.next_u01();
+          return policy.on_arrival(contact, v);
+        },
+        router_);
+  };
+  const bool chat = has_any(k, kChat);
+  const RouteDecision d = chat ? decide(chat_view(false)) : decide(view());
   if (const auto* serve = std::get_if<ServeBy>(&d)) {
-    start_service(c, serve->group, kNoQueue, serve->idle_agent);
+    if (chat) [[unlikely]]
+      start_chat(c, k, serve->group, kNoQueue);
+    else
+      start_service(c, serve->group, kNoQueue, serve->idle_agent);
   } else if (const auto* enq = std::get_if<Enqueue>(&d)) {
     const QueueId q = enq->queue;
     if (has_any(k, kOffersCallbacks | kBalks) && leaves_before_queueing(c, k, q)) [[unlikely]]
@@ -85,17 +96,52 @@ double CallCenter::balk_probability(ContactId c, ContactTypeId k, QueueId q) con
   return p;
 }
 
+template <bool kChats>
 void CallCenter::assign_idle_agents(AgentGroupId g) {
   while (agents_.counts(g).idle > 0) {
     const RoutingView v = view();
     const std::optional<QueueId> q =
         std::visit([&](const auto& policy) { return policy.on_agent_free(g, v); }, router_);
-    if (!q) return;
+    if (!q) break;
     WaitingQueue& queue = queues_[*q];
     if (queue.empty()) [[unlikely]]
       fail_invariant(now(), "assign", fmt::format("group={}", spec_.agent_groups[g].name),
                      "router chose an empty queue");
-    start_service(queue.head().contact, g, *q);
+    const ContactId c = queue.head().contact;
+    if constexpr (kChats) {
+      if (chat_queues_[index(*q)] != 0) {
+        start_chat(c, pool_.type(c), g, *q);
+        continue;
+      }
+    }
+    start_service(c, g, *q);
+  }
+  if constexpr (kChats)
+    if (agents_.counts(g).chat_open > 0) offer_chat_slots(g);
+}
+
+template void CallCenter::assign_idle_agents<false>(AgentGroupId g);
+template void CallCenter::assign_idle_agents<true>(AgentGroupId g);
+
+void CallCenter::assign_free_agents(AgentGroupId g) {
+  if (any_traits_ & kChat)
+    assign_idle_agents<true>(g);
+  else
+    assign_idle_agents<false>(g);
+}
+
+void CallCenter::offer_chat_slots(AgentGroupId g) {
+  while (agents_.counts(g).chat_open > 0) {
+    const RoutingView v = chat_view(true);
+    const std::optional<QueueId> q =
+        std::visit([&](const auto& policy) { return policy.on_agent_free(g, v); }, router_);
+    if (!q) return;
+    WaitingQueue& queue = queues_[*q];
+    if (queue.empty() || chat_queues_[index(*q)] == 0) [[unlikely]]
+      fail_invariant(now(), "assign", fmt::format("group={}", spec_.agent_groups[g].name),
+                     "router chose an empty queue, or a queue other than a chat's for an agent holding chats");
+    const ContactId c = queue.head().contact;
+    start_chat(c, pool_.type(c), g, *q);
   }
 }
 
@@ -192,7 +238,7 @@ void CallCenter::schedule_router_timer(ContactId c, std::size_t i) {
 
 void CallCenter::on_route_timer(ContactId c, std::size_t i) {
   const std::uint32_t generation = pool_.generation(c);
-  assign_idle_agents(router_timers(pool_.type(c))[i].group);
+  assign_free_agents(router_timers(pool_.type(c))[i].group);
   if (pool_.is_current(c, generation)) schedule_router_timer(c, i + 1);
 }
 

@@ -24,18 +24,38 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
   AgentTime t{pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier};
   if (has_any(k, kServesCallbacks)) [[unlikely]]
     t = dial(c, pi.multiplier, t.talk_s);
-  const auto [talk_s, wrap_s] = t;
-  lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c),
-                      talk_s + wrap_s, now() - pool_.arrival_s(c) + talk_s);
-  if (from_queue != kNoQueue) queues_[from_queue].pop_head(pool_);
+  begin_talk(c, k, g, a, pi.pair, from_queue, t.talk_s, t.wrap_s);
   if (idle_agent == kLongestIdle) [[likely]]
     agents_.serve_longest_idle(g, c);
   else
     agents_.serve(a, c);
+}
+
+[[gnu::always_inline]] inline void CallCenter::begin_talk(ContactId c, ContactTypeId k, AgentGroupId g, AgentId a,
+                                                         std::uint32_t pair, QueueId from_queue, double talk_s,
+                                                         double wrap_s) {
+  lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pair, now() - pool_.enqueue_s(c),
+                      talk_s + wrap_s, now() - pool_.arrival_s(c) + talk_s);
+  if (from_queue != kNoQueue) queues_[from_queue].pop_head(pool_);
   pool_.wrap_s(c) = wrap_s;
   pool_.agent(c) = a;
   pool_.bump_generation(c);  // a pending patience event is now stale
   schedule(now() + talk_s, CcEvent::ServiceEnd, CcPriority::Release, index(c));
+}
+
+// A chat goes to the group's agent with the fewest sessions (AgentPool::pick_session),
+// whichever idle agent a policy named; its handle time grows with the sessions the agent
+// then holds.
+void CallCenter::start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue) {
+  const GroupCounts& n = agents_.counts(g);
+  const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
+  if (n.idle + n.chat_open == 0 || pi.pair == kNoId) [[unlikely]]
+    fail_invariant(now(), "start_chat", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
+                   "router chose a group with no agent free for a chat, or one that does not serve its type");
+  const AgentPool::SessionPick pick = agents_.pick_session(g);
+  const double scale = pi.multiplier * spec_.agent_groups[g].chat_handle_factor(pick.sessions);
+  begin_talk(c, k, g, pick.agent, pi.pair, from_queue, pool_.talk_s(c) * scale, pool_.wrap_s(c) * scale);
+  agents_.serve_session(g, pick, c);
 }
 
 AgentId CallCenter::chosen_idle_agent(ContactId c, AgentGroupId g, std::uint32_t idle_agent) const {
@@ -47,16 +67,32 @@ AgentId CallCenter::chosen_idle_agent(ContactId c, AgentGroupId g, std::uint32_t
   return agents_.idle_agent(g, idle_agent);
 }
 
+bool CallCenter::end_chat_session(AgentId a) {
+  if (!agents_.end_session(a)) return false;  // its last: the agent is free as after a call
+  offer_chat_slots(agents_.group(a));
+  return true;
+}
+
 void CallCenter::agent_free(AgentId a) {
+  if (any_traits_ & kChat) [[unlikely]]
+    free_agent<true>(a);
+  else
+    free_agent<false>(a);
+}
+
+template <bool kChats>
+void CallCenter::free_agent(AgentId a) {
   const AgentGroupId g = agents_.group(a);
   if (agents_.state(a) != AgentState::Busy && agents_.state(a) != AgentState::WrapUp) [[unlikely]]
     fail_invariant(now(), "agent_free", fmt::format("group={}, agent=#{}", spec_.agent_groups[g].name, index(a)),
                    "the agent is not busy");
+  if constexpr (kChats)
+    if (agents_.sessions(a) > 0 && end_chat_session(a)) return;
   const bool leaving = agents_.leaving(a);
   if (agents_.waiting(a) && !leaving && take_due_break(a)) return;  // from the contact straight to its break
   lifecycle_.agent_free(now(), a, g, leaving);
   if (!agents_.free(a, now())) return;  // logged off
-  assign_idle_agents(g);
+  assign_idle_agents<kChats>(g);
 }
 
 // At the end of the talk: whether the call is transferred. If so, the agent and the caller

@@ -64,7 +64,7 @@ void CallCenter::on_roster_change(std::uint32_t first) {
       if (!has_any(make_id<ContactTypeId>(k), kServesCallbacks | kDeferred) &&
           !eligible_on_duty(make_id<ContactTypeId>(k)))
         disconnect_waiting(make_id<QueueId>(k));
-  for (std::size_t g = 0; g < agents_.num_groups(); ++g) assign_idle_agents(make_id<AgentGroupId>(g));
+  for (std::size_t g = 0; g < agents_.num_groups(); ++g) assign_free_agents(make_id<AgentGroupId>(g));
 }
 
 // Break b of the agent's shift comes due at its planned start (placement decides it per
@@ -158,7 +158,7 @@ void CallCenter::on_break_end(AgentId a) {
   lifecycle_.break_end(now(), a, g, activity_[index(a)] == kAuxActivity);
   agents_.end_break(a, now());
   if (agents_.waiting(a) && take_due_break(a)) return;
-  assign_idle_agents(g);
+  assign_free_agents(g);
 }
 
 }  // namespace ccsim::models

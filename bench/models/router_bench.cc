@@ -33,7 +33,7 @@ struct Setup {
       queues[k].push(WaitingQueue::Entry{c, pool.generation(c), static_cast<double>(k % 7)});
     }
   }
-  RoutingView view() const { return RoutingView(100.0, groups.data(), groups.size(), queues.data(), queues.size()); }
+  RoutingView view() const { return RoutingView(100.0, groups.data(), queues.data()); }
 };
 
 template <class Policy>

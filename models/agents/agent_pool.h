@@ -4,6 +4,9 @@
 // is the list's head; on request also an unordered array of each group's idle agents, for
 // taking the i-th one in O(1). Group counts are kept in step with the records on every
 // transition; routing reads only the counts and the heads. No allocation after construction.
+// Chat: an agent of a group allowed k > 1 sessions holds up to k chats at once; one that
+// holds n (1 <= n < k) and may take more stands in its group's list for n, so that a chat
+// goes to the agent with the fewest sessions (AgentPool::allow_sessions).
 #pragma once
 
 #include <cstdint>
@@ -36,7 +39,11 @@ struct alignas(32) GroupCounts {
   std::uint32_t logged_on = 0;
   std::uint32_t scheduled = 0;
   std::uint32_t on_unpaid_break = 0;  // of on_break
+  // Busy agents holding chat sessions who may take one more: fewer than their group's
+  // maximum, not leaving, no break waiting for them.
+  std::uint32_t chat_open = 0;
 };
+static_assert(sizeof(GroupCounts) == 32);
 
 inline constexpr std::uint32_t kNoAgent = 0xffffffffu;
 
@@ -55,6 +62,17 @@ class AgentPool {
     for (const AgentGroupId g : agent_group) ++first_slot_[index(g) + 1];
     for (std::size_t g = 0; g < num_groups; ++g) first_slot_[g + 1] += first_slot_[g];
     idle_slots_.assign(agent_group.size(), kNoAgent);
+  }
+
+  // Chat sessions: agents of group g hold up to max_sessions[g] at once. Called once,
+  // before any agent logs on, when some contact type is a chat.
+  void allow_sessions(std::span<const std::uint32_t> max_sessions) {
+    max_sessions_.assign(max_sessions.begin(), max_sessions.end());
+    first_open_.assign(num_groups() + 1, 0);
+    for (std::size_t g = 0; g < num_groups(); ++g) first_open_[g + 1] = first_open_[g] + max_sessions_[g] - 1;
+    open_head_.assign(first_open_.back(), kNoAgent);
+    open_tail_.assign(first_open_.back(), kNoAgent);
+    sessions_.assign(agents_.size(), 0);
   }
 
   const GroupCounts& counts(AgentGroupId g) const { return counts_[index(g)]; }
@@ -78,7 +96,17 @@ class AgentPool {
   // A flag the workforce sets while a break or a shrinkage block waits for the agent, so
   // that freeing an agent tests one byte of the record it already reads.
   bool waiting(AgentId a) const { return agents_[index(a)].waiting != 0; }
-  void set_waiting(AgentId a, bool w) { agents_[index(a)].waiting = w; }
+  // An agent holding chats takes no more while a break waits for it.
+  void set_waiting(AgentId a, bool w) {
+    Agent& r = agents_[index(a)];
+    if (r.waiting == w) return;
+    const bool listed = in_open_list(r, index(a));
+    r.waiting = w;
+    if (listed)
+      unlink_open(index(a), sessions_[index(a)]);
+    else if (in_open_list(r, index(a)))
+      link_open(index(a), sessions_[index(a)]);
+  }
 
   // Off -> Idle, at the back of the idle list.
   void log_on(AgentId a, double now_s) {
@@ -104,6 +132,7 @@ class AgentPool {
         break;
       case AgentState::Busy:
       case AgentState::WrapUp:
+        if (in_open_list(r, index(a))) unlink_open(index(a), sessions_[index(a)]);
         r.leaving = 1;
         return false;
       case AgentState::Off:
@@ -184,6 +213,55 @@ class AgentPool {
     make_idle(a, now_s);
   }
 
+  std::uint32_t max_sessions(AgentGroupId g) const { return max_sessions_.empty() ? 1 : max_sessions_[index(g)]; }
+  // The chat sessions the agent holds (0 while it serves a call or an e-mail).
+  std::uint32_t sessions(AgentId a) const { return sessions_.empty() ? 0 : sessions_[index(a)]; }
+
+  // Who takes the next chat of g, and the sessions it then holds: the longest-idle agent,
+  // else, among those with fewest sessions, the one that has held them longest. The
+  // fewest, so that the handle time's inflation stays low and the load is shared.
+  // Precondition: idle + chat_open > 0.
+  struct SessionPick {
+    AgentId agent;
+    std::uint32_t sessions;
+  };
+  SessionPick pick_session(AgentGroupId g) const {
+    if (counts_[index(g)].idle > 0) return {longest_idle(g), 1};
+    const std::uint32_t first = first_open_[index(g)];
+    std::uint32_t n = 1;
+    while (open_head_[first + n - 1] == kNoAgent) ++n;
+    return {make_id<AgentId>(open_head_[first + n - 1]), n + 1};
+  }
+
+  // The picked agent takes chat c.
+  void serve_session(AgentGroupId g, const SessionPick& pick, ContactId c) {
+    const std::uint32_t a = index(pick.agent);
+    if (pick.sessions == 1) {
+      serve_longest_idle(g, c);
+    } else {
+      unlink_open(a, pick.sessions - 1);
+      agents_[a].state = AgentState::Busy;
+    }
+    sessions_[a] = static_cast<std::uint8_t>(pick.sessions);
+    agents_[a].contact = c;
+    if (pick.sessions < max_sessions_[index(g)]) link_open(a, pick.sessions);
+  }
+
+  // An agent holding chats is Busy or WrapUp by its latest session's step (a session's
+  // wrap-up starts while the others go on).
+  // One of a's chat sessions ends. True when it still holds others: it stays busy (and
+  // open to one more chat when it may take one). False for its last: it holds none and is
+  // busy, for free() or start_break() to move.
+  bool end_session(AgentId a) {
+    const std::uint32_t i = index(a);
+    const std::uint32_t n = sessions_[i];
+    if (n < max_sessions_[index(agents_[i].group)] && open(agents_[i])) unlink_open(i, n);
+    sessions_[i] = static_cast<std::uint8_t>(n - 1);
+    if (n == 1) return false;
+    if (open(agents_[i])) link_open(i, n - 1);
+    return true;
+  }
+
   void count_scheduled(AgentGroupId g, bool starts) {
     if (starts)
       ++counts_[index(g)].scheduled;
@@ -207,6 +285,28 @@ class AgentPool {
   };
   static_assert(sizeof(Agent) == 32);
 
+  bool open(const Agent& r) const { return r.leaving == 0 && r.waiting == 0; }
+  // Whether agent i (record r) stands in its group's list for the sessions it holds.
+  bool in_open_list(const Agent& r, std::uint32_t i) const {
+    if (sessions_.empty() || (r.state != AgentState::Busy && r.state != AgentState::WrapUp) || !open(r)) return false;
+    const std::uint32_t n = sessions_[i];
+    return n >= 1 && n < max_sessions_[index(r.group)];
+  }
+
+  void link_open(std::uint32_t i, std::uint32_t n) {
+    const std::uint32_t g = index(agents_[i].group);
+    const std::uint32_t l = first_open_[g] + n - 1;
+    ++counts_[g].chat_open;
+    push_back(i, open_head_[l], open_tail_[l]);
+  }
+
+  void unlink_open(std::uint32_t i, std::uint32_t n) {
+    const std::uint32_t g = index(agents_[i].group);
+    const std::uint32_t l = first_open_[g] + n - 1;
+    --counts_[g].chat_open;
+    remove(i, open_head_[l], open_tail_[l]);
+  }
+
   void leave_break(Agent& r) {
     GroupCounts& c = counts_[index(r.group)];
     --c.on_break;
@@ -221,13 +321,7 @@ class AgentPool {
     ++counts_[g].idle;
     r.state = AgentState::Idle;
     r.idle_since_s = now_s;
-    r.next = kNoAgent;
-    r.prev = tail_[g];
-    if (tail_[g] == kNoAgent)
-      head_[g] = i;
-    else
-      agents_[tail_[g]].next = i;
-    tail_[g] = i;
+    push_back(i, head_[g], tail_[g]);
     if (indexes_idle()) [[unlikely]] {
       r.slot = first_slot_[g] + counts_[g].idle - 1;
       idle_slots_[r.slot] = i;
@@ -246,16 +340,34 @@ class AgentPool {
   void unlink(AgentId a) {
     const Agent& r = agents_[index(a)];
     const std::uint32_t g = index(r.group);
+    remove(index(a), head_[g], tail_[g]);
+    if (indexes_idle()) [[unlikely]]
+      drop_slot(r);
+  }
+
+  // A list of agents through their next and prev links: the idle list of a group, or its
+  // list of agents holding n chats (a busy agent's links are free).
+  void push_back(std::uint32_t i, std::uint32_t& head, std::uint32_t& tail) {
+    Agent& r = agents_[i];
+    r.next = kNoAgent;
+    r.prev = tail;
+    if (tail == kNoAgent)
+      head = i;
+    else
+      agents_[tail].next = i;
+    tail = i;
+  }
+
+  void remove(std::uint32_t i, std::uint32_t& head, std::uint32_t& tail) {
+    const Agent& r = agents_[i];
     if (r.prev == kNoAgent)
-      head_[g] = r.next;
+      head = r.next;
     else
       agents_[r.prev].next = r.next;
     if (r.next == kNoAgent)
-      tail_[g] = r.prev;
+      tail = r.prev;
     else
       agents_[r.next].prev = r.prev;
-    if (indexes_idle()) [[unlikely]]
-      drop_slot(r);
   }
 
   std::vector<GroupCounts> counts_;
@@ -265,6 +377,13 @@ class AgentPool {
   bool index_idle_ = false;
   std::vector<std::uint32_t> first_slot_;  // per group, plus the end; empty without index_idle
   std::vector<std::uint32_t> idle_slots_;  // agent ids, each group's idle ones first in its segment
+  // Chat, empty without: per group its maximum sessions; its lists of open agents by the
+  // sessions they hold, n = 1 .. max - 1, at [first_open_[g] + n - 1]; per agent its sessions.
+  std::vector<std::uint32_t> max_sessions_;
+  std::vector<std::uint32_t> first_open_;
+  std::vector<std::uint32_t> open_head_;
+  std::vector<std::uint32_t> open_tail_;
+  std::vector<std::uint8_t> sessions_;
 };
 
 }  // namespace ccsim::models

@@ -162,11 +162,12 @@ IntervalPlan::IntervalPlan(const ScenarioSpec& spec)
                             ? 1.0
                             : *std::ranges::min_element(t.handle_time_multiplier);
     const double handle_s = multiplier * (t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0));
+    const double share = spec.agent_share(t);
     double transfer_s = 0.0;  // per contact: the transfers its agent makes, by their probability
     for (const TransferSpec& tr : t.transfers) transfer_s += tr.p * tr.handle.mean();
     for (std::uint32_t i = 0; i < intervals_; ++i) {
       const double aht_s = t.aht_per_period_s.empty() ? handle_s : multiplier * t.aht_per_period_s[i];
-      load_[i * types_ + k] = to_agents_[i * types_ + k] * (aht_s + transfer_s) / p;
+      load_[i * types_ + k] = to_agents_[i * types_ + k] * (aht_s + transfer_s) * share / p;
     }
   }
   // Agent-seconds per interval: on duty, and on a break at its planned start.

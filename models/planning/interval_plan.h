@@ -33,7 +33,8 @@ class IntervalPlan {
   // Those contacts times the type's handle time (talk and wrap-up, at the smallest
   // handle-time multiplier of its groups, its AHT of the interval if it has one), plus the
   // handle time of the transfers its agents make, per second of the interval: the erlangs
-  // the type asks of its groups.
+  // the type asks of its groups; a chat's at the share of an agent its sessions take when
+  // its agents are full (ScenarioSpec::agent_share).
   double load_erlangs(std::uint32_t i, ContactTypeId k) const { return load_[i * types_ + index(k)]; }
   // Agents the group schedules (time-average over the interval, absent ones included).
   double scheduled(std::uint32_t i, AgentGroupId g) const { return scheduled_[i * groups_ + index(g)]; }

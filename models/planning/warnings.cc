@@ -41,8 +41,8 @@ std::optional<Warning> over_offered_warning(const ScenarioSpec& spec) {
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const auto id = make_id<ContactTypeId>(k);
     const ContactTypeSpec& type = spec.contact_types[id];
-    // An e-mail is never blocked (it holds no line) and has no IVR.
-    if ((!spec.trunk_lines && !type.ivr) || type.channel == Channel::Email) continue;
+    // An e-mail or a chat is never blocked (it holds no line) and has no IVR.
+    if ((!spec.trunk_lines && !type.ivr) || type.channel != Channel::Voice) continue;
     // A check.tolerance on it counts too: the key kept its name and changed its meaning.
     bool uses = spec.service_level_of(id).definition == SlDefinition::AnsweredWithinTOverOffered ||
                 spec.check.tolerance_absolute[static_cast<std::size_t>(Kpi::SlOverOffered)].has_value();

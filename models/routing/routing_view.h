@@ -2,7 +2,9 @@
 // RoutingView: the read-only picture of the ACD a router policy decides on — idle and
 // busy agents per group, the longest-idle agent's idle-since time, waiting contacts per
 // queue and the head's enqueue time — and Contact, the small value a policy sees of an
-// arriving call. Policies never mutate.
+// arriving call. Policies never mutate. For a chat the view counts, as idle, the agents
+// who hold chat sessions and may take one more; and an agent who frees a chat session
+// while holding others sees only the chat queues (docs/routing.md#chat).
 #pragma once
 
 #include <cstddef>
@@ -25,34 +27,40 @@ struct Contact {
 
 class RoutingView {
  public:
-  // agents may be null when no policy under test asks for idle-since times.
-  RoutingView(double now_s, const GroupCounts* groups, std::size_t num_groups, const WaitingQueue* queues,
-              std::size_t num_queues, const AgentPool* agents = nullptr)
-      : now_s_(now_s),
-        groups_(groups),
-        num_groups_(num_groups),
-        queues_(queues),
-        num_queues_(num_queues),
-        agents_(agents) {}
+  // agents may be null when no policy under test asks for idle-since times. shown: null for
+  // a call's decision; for a chat's, per queue, nonzero for the queues it shows (all of
+  // them for an arriving chat, only the chat queues for an agent who holds chats).
+  RoutingView(double now_s, const GroupCounts* groups, const WaitingQueue* queues, const AgentPool* agents = nullptr,
+              const std::uint8_t* shown = nullptr)
+      : now_s_(now_s), groups_(groups), queues_(queues), agents_(agents), shown_(shown) {}
 
   double now_s() const { return now_s_; }
-  std::size_t num_groups() const { return num_groups_; }
-  std::size_t num_queues() const { return num_queues_; }
-  std::uint32_t idle(AgentGroupId g) const { return groups_[index(g)].idle; }
+  std::uint32_t idle(AgentGroupId g) const {
+    const GroupCounts& c = groups_[index(g)];
+    return shown_ == nullptr ? c.idle : c.idle + c.chat_open;
+  }
   std::uint32_t busy(AgentGroupId g) const { return groups_[index(g)].busy; }
-  std::size_t queue_size(QueueId q) const { return queues_[index(q)].size(); }
+  std::size_t queue_size(QueueId q) const {
+    if (shown_ != nullptr && shown_[index(q)] == 0) [[unlikely]]
+      return 0;
+    return queues_[index(q)].size();
+  }
   // Only meaningful when queue_size(q) > 0.
   double head_enqueue_s(QueueId q) const { return queues_[index(q)].head().enqueue_s; }
-  // When the longest-idle agent of g became idle; only meaningful when idle(g) > 0.
-  double longest_idle_since(AgentGroupId g) const { return agents_->longest_idle_since_s(g); }
+  // When the longest-idle agent of g became idle; only meaningful when idle(g) > 0. For a
+  // chat that only agents holding sessions can take: now (none of them is idle).
+  double longest_idle_since(AgentGroupId g) const {
+    if (groups_[index(g)].idle == 0) [[unlikely]]
+      return now_s_;
+    return agents_->longest_idle_since_s(g);
+  }
 
  private:
   double now_s_;
   const GroupCounts* groups_;
-  std::size_t num_groups_;
   const WaitingQueue* queues_;
-  std::size_t num_queues_;
   const AgentPool* agents_;
+  const std::uint8_t* shown_;
 };
 
 }  // namespace ccsim::models

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -12,39 +14,45 @@
 namespace ccsim::models::internal {
 namespace {
 
-// A key an e-mail type may not have: what sets it in a spec, and why it does not apply;
-// `waits` adds what the e-mail does instead.
-struct EmailRefusal {
+// A key a type of some channel may not have: what sets it in a spec, and why it does not
+// apply to an e-mail or to a chat (empty: it does); `waits` adds what an e-mail does instead.
+struct Refusal {
   std::string_view key;
   bool (*set)(const ContactTypeSpec&);
-  std::string_view why;
+  std::string_view email;
+  std::string_view chat;
   bool waits = true;
 };
 
-constexpr std::array<EmailRefusal, 9> kEmailRefusals = {{
-    {"ivr", [](const ContactTypeSpec& t) { return t.ivr.has_value(); }, "an e-mail has no IVR"},
-    {"patience", [](const ContactTypeSpec& t) { return t.patience.has_value(); }, "an e-mail never abandons"},
+constexpr std::array<Refusal, 9> kRefusals = {{
+    {"ivr", [](const ContactTypeSpec& t) { return t.ivr.has_value(); }, "an e-mail has no IVR",
+     "a chat has no IVR"},
+    {"patience", [](const ContactTypeSpec& t) { return t.patience.has_value(); }, "an e-mail never abandons", ""},
     {"patience_per_period_s", [](const ContactTypeSpec& t) { return !t.patience_per_period_s.empty(); },
-     "an e-mail never abandons"},
-    {"max_wait_s", [](const ContactTypeSpec& t) { return t.max_wait_s.has_value(); }, "an e-mail is never timed out"},
-    {"balking", [](const ContactTypeSpec& t) { return t.balks(); }, "an e-mail never balks"},
-    {"redial", [](const ContactTypeSpec& t) { return t.redial.has_value(); }, "an e-mail is never redialled"},
-    {"callback", [](const ContactTypeSpec& t) { return t.callback.has_value(); }, "an e-mail is never called back"},
+     "an e-mail never abandons", ""},
+    {"max_wait_s", [](const ContactTypeSpec& t) { return t.max_wait_s.has_value(); }, "an e-mail is never timed out",
+     ""},
+    {"balking", [](const ContactTypeSpec& t) { return t.balks(); }, "an e-mail never balks", ""},
+    {"redial", [](const ContactTypeSpec& t) { return t.redial.has_value(); }, "an e-mail is never redialled", ""},
+    {"callback", [](const ContactTypeSpec& t) { return t.callback.has_value(); }, "an e-mail is never called back",
+     "a chat is never called back"},
     {"transfers", [](const ContactTypeSpec& t) { return !t.transfers.empty(); },
-     "transfers of e-mails are not modelled", false},
+     "transfers of e-mails are not modelled", "transfers of chats are not modelled", false},
     {"returns", [](const ContactTypeSpec& t) { return t.returns.has_value(); },
-     "returns of e-mails are not modelled", false},
+     "returns of e-mails are not modelled", "returns of chats are not modelled", false},
 }};
 
 template <class Given>
 std::vector<Diagnostic> refusals(Channel channel, Given given, const std::string& ptr) {
   std::vector<Diagnostic> out;
-  if (channel != Channel::Email) return out;
-  for (const EmailRefusal& r : kEmailRefusals) {
-    if (!given(r)) continue;
-    const std::string why =
-        r.waits ? fmt::format("{}: it waits in the backlog until answered", r.why) : std::string(r.why);
-    out.push_back({child_pointer(ptr, r.key), why + "; remove it"});
+  if (channel == Channel::Voice) return out;
+  for (const Refusal& r : kRefusals) {
+    const std::string_view why = channel == Channel::Email ? r.email : r.chat;
+    if (why.empty() || !given(r)) continue;
+    const std::string text = channel == Channel::Email && r.waits
+                                 ? fmt::format("{}: it waits in the backlog until answered", why)
+                                 : std::string(why);
+    out.push_back({child_pointer(ptr, r.key), text + "; remove it"});
   }
   return out;
 }
@@ -52,11 +60,11 @@ std::vector<Diagnostic> refusals(Channel channel, Given given, const std::string
 }  // namespace
 
 std::vector<Diagnostic> channel_key_problems(Channel channel, const KeyGiven& given, const std::string& ptr) {
-  return refusals(channel, [&](const EmailRefusal& r) { return given(r.key); }, ptr);
+  return refusals(channel, [&](const Refusal& r) { return given(r.key); }, ptr);
 }
 
 std::vector<Diagnostic> channel_type_problems(const ContactTypeSpec& t, const std::string& ptr) {
-  std::vector<Diagnostic> out = refusals(t.channel, [&](const EmailRefusal& r) { return r.set(t); }, ptr);
+  std::vector<Diagnostic> out = refusals(t.channel, [&](const Refusal& r) { return r.set(t); }, ptr);
   if (t.channel != Channel::Email) return out;
   if (!t.service_level)
     out.push_back({ptr + "/service_level", "must be set for an e-mail type: its awt_s is the due time, the seconds "
@@ -70,24 +78,76 @@ std::vector<Diagnostic> channel_type_problems(const ContactTypeSpec& t, const st
 std::vector<Diagnostic> channel_target_problems(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                                 const std::vector<std::string>& type_pointers) {
   std::vector<Diagnostic> out;
-  const auto email = [&](ContactTypeId k) {
-    return index(k) < types.size() && types[k].channel == Channel::Email;
-  };
+  const auto voice = [&](ContactTypeId k) { return index(k) >= types.size() || types[k].channel == Channel::Voice; };
   const auto refuse = [&](std::string pointer, ContactTypeId k, std::string_view what) {
-    out.push_back({std::move(pointer), fmt::format("names {}, an e-mail type: {}; name a voice type",
-                                                   quote(types[k].name), what)});
+    const bool email = types[k].channel == Channel::Email;
+    out.push_back({std::move(pointer), fmt::format("names {}, {}: {}; name a voice type", quote(types[k].name),
+                                                   email ? "an e-mail type" : "a chat type", what)});
   };
   for (std::size_t j = 0; j < types.size(); ++j) {
     const ContactTypeSpec& t = types[make_id<ContactTypeId>(j)];
-    if (t.channel == Channel::Email) continue;  // its own transfers, returns and callback are refused
+    if (t.channel != Channel::Voice) continue;  // its own transfers, returns and callback are refused
     for (std::size_t i = 0; i < t.transfers.size(); ++i)
-      if (email(t.transfers[i].to))
+      if (!voice(t.transfers[i].to))
         refuse(child_pointer(child_pointer(type_pointers[j] + "/transfers", i), "to"), t.transfers[i].to,
-               "transfers to e-mails are not modelled");
-    if (t.returns && email(t.returns->as))
-      refuse(type_pointers[j] + "/returns/as", t.returns->as, "returns as e-mails are not modelled");
-    if (t.callback && email(t.callback->to))
+               types[t.transfers[i].to].channel == Channel::Email ? "transfers to e-mails are not modelled"
+                                                                  : "transfers to chats are not modelled");
+    if (t.returns && !voice(t.returns->as))
+      refuse(type_pointers[j] + "/returns/as", t.returns->as,
+             types[t.returns->as].channel == Channel::Email ? "returns as e-mails are not modelled"
+                                                           : "returns as chats are not modelled");
+    if (t.callback && !voice(t.callback->to))
       refuse(type_pointers[j] + "/callback/to", t.callback->to, "a callback is a call");
+  }
+  return out;
+}
+
+std::vector<Diagnostic> chat_factor_problems(std::uint32_t sessions, const std::vector<double>& factors,
+                                             const std::string& ptr) {
+  std::vector<Diagnostic> out;
+  if (factors.empty()) return out;
+  if (factors.size() != sessions) {
+    out.push_back({ptr, fmt::format("expected {} factors, one per number of sessions held (1 to {}); got {}",
+                                    sessions, sessions, factors.size())});
+    return out;
+  }
+  for (std::size_t n = 0; n < factors.size(); ++n) {
+    const double f = factors[n];
+    const std::string at = child_pointer(ptr, n);
+    if (!std::isfinite(f)) {
+      out.push_back({at, fmt::format("must be a finite number >= 1; got {}", f)});
+    } else if (n == 0 && f != 1.0) {
+      out.push_back({at, fmt::format("must be 1: a lone session takes the handle time drawn for it (a group slower "
+                                     "at every contact of a type has a handle-time multiplier); got {}",
+                                     f)});
+    } else if (n > 0 && std::isfinite(factors[n - 1]) && f < factors[n - 1]) {
+      out.push_back({at, fmt::format("must be >= the factor before it ({}): a session never gets quicker for having "
+                                     "more company; got {}",
+                                     factors[n - 1], f)});
+    }
+  }
+  return out;
+}
+
+std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers) {
+  std::vector<Diagnostic> out;
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+    const AgentGroupSpec& a = spec.agent_groups[make_id<AgentGroupId>(g)];
+    if (a.chat_sessions <= 1 && a.chat_handle_factors.empty()) continue;
+    const bool serves_chat = std::ranges::any_of(spec.contact_types, [&](const ContactTypeSpec& t) {
+      return t.channel == Channel::Chat && std::ranges::find(t.groups, make_id<AgentGroupId>(g)) != t.groups.end();
+    });
+    if (!serves_chat)
+      out.push_back({group_pointers[g] + "/chat",
+                     fmt::format("agent group {} serves no chat type, so its chat sessions would never be used; "
+                                 "route a chat type (\"channel\": \"chat\") to it or remove \"chat\"",
+                                 quote(a.name))});
+    else if (a.reserved_agents > 0 && a.chat_sessions > 1)
+      out.push_back({group_pointers[g] + "/chat",
+                     fmt::format("agent group {} keeps idle agents back (router.reservations) and holds several "
+                                 "chats per agent: a chat may take an idle agent while others hold sessions, which "
+                                 "reservations do not model yet; remove the reservation or give the group 1 session",
+                                 quote(a.name))});
   }
   return out;
 }

@@ -3,8 +3,11 @@
 // the loader and validate_spec. An e-mail waits in the backlog until an agent answers it, so
 // it has nothing a caller on the line does (IVR, patience, maximum wait, balking, redials,
 // callbacks); its transfers and returns are not modelled, so nothing leads to an e-mail
-// either; and its service-level threshold is its due time. Each value's own range is
-// checked where it is read.
+// either; and its service-level threshold is its due time. A chat has no IVR and is never
+// called back, and its transfers and returns are not modelled either; its customer
+// waits with patience, balks and redials like a caller. An agent group's chat sessions
+// and their handle-time factors are checked here too. Each value's own range is checked
+// where it is read.
 #pragma once
 
 #include <functional>
@@ -32,8 +35,19 @@ std::vector<Diagnostic> channel_key_problems(Channel channel, const KeyGiven& gi
 std::vector<Diagnostic> channel_type_problems(const ContactTypeSpec& t, const std::string& ptr);
 
 // Every transfer's `to`, return's `as` and callback's `to` of a voice type that names an
-// e-mail type, located under type_pointers[k]. Ids out of range are left to the caller.
+// e-mail or chat type, located under type_pointers[k]. Ids out of range are left to the caller.
 std::vector<Diagnostic> channel_target_problems(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                                 const std::vector<std::string>& type_pointers);
+
+// The handle-time factors of a group allowed `sessions` chat sessions, located at ptr: one
+// per session count, the first 1 (a lone session takes its drawn time), none smaller than
+// the one before (a session never gets quicker for having company), all finite.
+std::vector<Diagnostic> chat_factor_problems(std::uint32_t sessions, const std::vector<double>& factors,
+                                             const std::string& ptr);
+
+// A group's chat sessions, at group_pointers[g] + "/chat": more than 1, or factors, on a
+// group that serves no chat type; more than 1 on a group with a reservation. Sessions and
+// factors must already be in range.
+std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers);
 
 }  // namespace ccsim::models::internal

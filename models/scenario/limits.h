@@ -28,6 +28,8 @@ inline constexpr std::size_t kMaxDelayedGroupsPerType = 255;
 inline constexpr double kMaxBusynessCv = 5.0;
 // Longer queues use a balking table's last value; a longer table is a typo, not a need.
 inline constexpr std::size_t kMaxBalkingValues = 10'000;
+// An agent's chat sessions live in 8 bits (AgentPool); no chat desk runs near this many.
+inline constexpr std::uint32_t kMaxChatSessions = 64;
 // Tolerance when probabilities given in decimal are added in binary.
 inline constexpr double kProbabilitySlack = 1e-12;
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "models/kpi/kpi_names.h"
+#include "models/scenario/channel_rules.h"
 #include "models/scenario/cost_rules.h"
 #include "models/scenario/diagnostic_sink.h"
 #include "models/scenario/input_file.h"
@@ -330,6 +331,11 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
             fmt::format("contact type {} has no route; add {}: [\"<agent group>\", ...] (every contact type that can "
                         "reach agents needs one)",
                         quote(name), quote(name)));
+    }
+    if (routes_readable_) {
+      std::vector<std::string> group_pointers;
+      for (std::size_t i = 0; i < groups_.size(); ++i) group_pointers.push_back(child_pointer("/agent_groups", i));
+      for (Diagnostic& d : chat_group_problems(spec, group_pointers)) error(std::move(d.pointer), std::move(d.message));
     }
     for (std::size_t i = 0; i < groups_.size() && routes_readable_; ++i) {
       if (!groups_[i].named || groups_[i].served) continue;

@@ -287,17 +287,18 @@ void Decoder::decode_channel(const Json& v, const std::string& ptr, ContactTypeS
     if (!i) return;
     t.channel = static_cast<Channel>(*i);
   }
-  if (t.channel == Channel::Voice) {
+  if (t.channel != Channel::Email) {
     if (find(v, "due_s"))
-      error(ptr + "/due_s", R"(is only for an e-mail type ("channel": "email"), as its due time; remove it (a )"
-                            "call's threshold is service_level's awt_s)");
-    return;
-  }
-  if (const Json* d = find(v, "due_s"))
+      error(ptr + "/due_s", fmt::format(R"(is only for an e-mail type ("channel": "email"), as its due time; remove )"
+                                        "it (a {}'s threshold is service_level's awt_s)",
+                                        t.channel == Channel::Chat ? "chat" : "call"));
+    if (t.channel == Channel::Voice) return;
+  } else if (const Json* d = find(v, "due_s")) {
     info.due_s = number(*d, ptr + "/due_s", above(0.0));
-  else
+  } else {
     missing(ptr, "due_s", "a number > 0: the seconds within which an e-mail must be answered (its service-level "
                           "threshold)");
+  }
   for (Diagnostic& d : channel_key_problems(
            t.channel, [&](std::string_view key) { return find(v, key) != nullptr; }, ptr))
     error(std::move(d.pointer), std::move(d.message));
@@ -533,6 +534,7 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
       }
       const bool staffing_ok = sink_.count() == before;
       const bool shifts_ok = decode_workforce(v, ptr, g);
+      if (const Json* c = find(v, "chat")) decode_chat(*c, ptr + "/chat", g);
       if (!s && planned == staffing_plan_.end() && (steady || !find(v, "shifts"))) {
         if (steady) {
           missing(ptr, "staffing", accepted);
@@ -556,6 +558,41 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
     groups_.push_back(info);
   }
   if (auto message = too_many_agents(agents)) error("/agent_groups", std::move(*message));
+}
+
+// {"sessions": k} with at most one of "handle_factors" (one per number of sessions held)
+// and "inflation_per_session" (x: the factor for n sessions is 1 + x (n - 1)).
+void Decoder::decode_chat(const Json& v, const std::string& ptr, AgentGroupSpec& g) {
+  if (!expect_object(v, ptr, R"(a chat object {"sessions": k, "handle_factors": [1, ...]})")) return;
+  check_keys(v, ptr, kChatKeys);
+  const auto sessions = integer_at(v, ptr, "sessions", 1, kMaxChatSessions, true);
+  const Json* table = find(v, "handle_factors");
+  const Json* per = find(v, "inflation_per_session");
+  if (table && per) {
+    error(ptr, R"(gives both "handle_factors" and "inflation_per_session"; keep one: the table, or the step it grows )"
+               "by per extra session");
+    return;
+  }
+  if (sessions) g.chat_sessions = static_cast<std::uint32_t>(*sessions);
+  if (per) {
+    if (auto x = number(*per, ptr + "/inflation_per_session", at_least(0.0)); x && sessions)
+      for (std::uint32_t n = 0; n < g.chat_sessions; ++n) g.chat_handle_factors.push_back(1.0 + *x * n);
+    return;
+  }
+  if (!table) return;
+  const std::string tp = ptr + "/handle_factors";
+  if (!table->is_array()) {
+    error(tp, fmt::format("expected an array of numbers >= 1, one per number of sessions held, the first 1; got {}",
+                          describe(*table)));
+    return;
+  }
+  std::vector<double> factors;
+  for (std::size_t n = 0; n < table->size(); ++n)
+    if (auto x = number((*table)[n], child_pointer(tp, n), at_least(1.0))) factors.push_back(*x);
+  if (factors.size() != table->size() || !sessions) return;
+  const std::vector<Diagnostic> problems = chat_factor_problems(g.chat_sessions, factors, tp);
+  for (const Diagnostic& d : problems) error(d.pointer, d.message);
+  if (problems.empty()) g.chat_handle_factors = std::move(factors);
 }
 
 }  // namespace ccsim::models::internal

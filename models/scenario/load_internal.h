@@ -65,7 +65,8 @@ constexpr std::array<std::string_view, 18> kContactTypeKeys = {
     "wrap_up",    "patience", "aht_per_period_s", "patience_per_period_s", "service_level",
     "max_wait_s", "balking", "redial", "transfers", "returns",  "callback"};
 // Same order as Channel.
-constexpr std::array<std::string_view, 2> kChannelNames = {channel_name(Channel::Voice), channel_name(Channel::Email)};
+constexpr std::array<std::string_view, 3> kChannelNames = {channel_name(Channel::Voice), channel_name(Channel::Email),
+                                                           channel_name(Channel::Chat)};
 constexpr std::array<std::string_view, 3> kTransferKeys = {"to", "p", "handle"};
 constexpr std::array<std::string_view, 3> kReturnKeys = {"p", "delay", "as"};
 constexpr std::array<std::string_view, 8> kCallbackKeys = {
@@ -88,8 +89,9 @@ constexpr std::array<std::string_view, 2> kVolumeUnits = {"per_interval", "per_h
 constexpr std::array<std::string_view, 5> kForecastColumns = {"interval_start", "contact_type", "volume", "aht_s",
                                                               "patience_s"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
-constexpr std::array<std::string_view, 6> kGroupKeys = {"name",        "staffing",  "shifts",
-                                                        "absenteeism", "shrinkage", "cost_per_hour"};
+constexpr std::array<std::string_view, 7> kGroupKeys = {"name",      "staffing",      "shifts", "absenteeism",
+                                                        "shrinkage", "cost_per_hour", "chat"};
+constexpr std::array<std::string_view, 3> kChatKeys = {"sessions", "handle_factors", "inflation_per_session"};
 constexpr std::array<std::string_view, 6> kShiftKeys = {"name", "start", "end", "length_s", "agents", "breaks"};
 constexpr std::array<std::string_view, 6> kBreakKeys = {"name", "duration_s", "at", "window", "placement", "paid"};
 constexpr std::array<std::string_view, 2> kWindowKeys = {"from", "to"};
@@ -328,6 +330,7 @@ class Decoder {
   void decode_agent_groups(const Json& doc, ScenarioSpec& spec);
   // load_workforce.cc: shifts, absenteeism and shrinkage of the group at `ptr`.
   bool decode_workforce(const Json& v, const std::string& ptr, AgentGroupSpec& g);
+  void decode_chat(const Json& v, const std::string& ptr, AgentGroupSpec& g);
   void decode_shifts(const Json& v, const std::string& ptr, AgentGroupSpec& g);
   void decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, ShiftValid& valid, ShiftKeysGiven& given);
   void decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed);

@@ -153,13 +153,16 @@ struct CallbackSpec {
 // has no IVR and never abandons; it waits in the backlog, and its service level is the
 // share answered within its due time (the type's service-level threshold, given as due_s).
 // Items still waiting when the day ends stay in the backlog: no agent takes them after
-// the close, and the results count them in backlog_at_close.
-enum class Channel : std::uint8_t { Voice, Email };
+// the close, and the results count them in backlog_at_close. Chat: a session in a chat
+// window; it holds no line and has no IVR, and its customer waits with patience like a
+// caller. An agent may hold several sessions at once (AgentGroupSpec::chat_sessions).
+enum class Channel : std::uint8_t { Voice, Email, Chat };
 
 constexpr std::string_view channel_name(Channel c) {
   switch (c) {
     case Channel::Voice: return "voice";
     case Channel::Email: return "email";
+    case Channel::Chat: return "chat";
   }
   return {};
 }
@@ -274,6 +277,15 @@ struct AgentGroupSpec {
   // What one paid agent-hour of this group costs (wages, seat); none: the scenario has no
   // agent costs (then no group has one).
   std::optional<double> cost_per_hour;
+  // Chat: an agent holds up to chat_sessions chat sessions at once (never a chat beside a
+  // call or an e-mail). A session's talk and wrap-up are scaled, when it starts, by
+  // chat_handle_factors[n - 1] for the n sessions the agent then holds, this one included
+  // (1, then non-decreasing); empty: 1 for every n.
+  std::uint32_t chat_sessions = 1;
+  std::vector<double> chat_handle_factors;
+  double chat_handle_factor(std::uint32_t sessions) const {
+    return chat_handle_factors.empty() ? 1.0 : chat_handle_factors[sessions - 1];
+  }
 };
 
 // The routing policy by its registry name; its tables are resolved into the specs
@@ -404,6 +416,20 @@ struct ScenarioSpec {
   const ServiceLevelSpec& service_level_of(ContactTypeId k) const {
     const auto& own = contact_types[k].service_level;
     return own ? *own : service_level;
+  }
+
+  // The share of an agent a contact of type t takes when its agents are full: for a chat,
+  // its best group's handle factor at full sessions over those sessions (a group holding
+  // 3 chats at 1.2 times the handle time gives each 0.4 of an agent); 1 otherwise. The
+  // planning estimates and the steady-state check count a chat's work in agents by it.
+  double agent_share(const ContactTypeSpec& t) const {
+    if (t.channel != Channel::Chat) return 1.0;
+    double share = 1.0;
+    for (const AgentGroupId g : t.groups) {
+      const AgentGroupSpec& a = agent_groups[g];
+      share = std::min(share, a.chat_handle_factor(a.chat_sessions) / a.chat_sessions);
+    }
+    return share;
   }
 };
 

@@ -30,7 +30,7 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   const bool follow_ups = rate != fresh;
   double load = 0.0, largest = 0.0;
   std::size_t top = 0;
-  bool behind_ports = false, only_email = true, some_email = false;
+  bool behind_ports = false, only_email = true, some_email = false, some_chat = false;
   std::vector<bool> reachable(spec.agent_groups.size(), false);
   std::vector<std::string> names;
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
@@ -48,7 +48,9 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     if (reaching <= 0.0) continue;
     double work_s = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
     for (const TransferSpec& x : t.transfers) work_s += x.p * x.handle.mean();
-    const double erlangs = reaching * work_s;
+    const double share = spec.agent_share(t);
+    const double erlangs = reaching * work_s * share;
+    some_chat = some_chat || share < 1.0;
     load += erlangs;
     if (erlangs > largest) {
       largest = erlangs;
@@ -69,10 +71,14 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
       behind_ports ? fmt::format(", less the {:.3g} % the {} IVR ports block", 100.0 * blocked, *spec.ivr_ports) : "";
   return Diagnostic{fmt::format("/contact_types/{}", top),
                     fmt::format("no steady state: contact types with infinite patience ({}) offer {:.4g} erlangs "
-                                "(rate x mean talk and wrap-up{}{}) to {} agents, so their queue grows without bound; "
-                                "the offered load must be < the agents: add agents{}",
+                                "(rate x mean talk and wrap-up{}{}{}) to {} agents, so their queue grows without "
+                                "bound; the offered load must be < the agents: add agents{}",
                                 join_names(names), load, ports,
-                                follow_ups ? ", with the calls transfers and returns add" : "", agents,
+                                follow_ups ? ", with the calls transfers and returns add" : "",
+                                some_chat ? "; a chat counts as its best group's handle factor for a full agent over "
+                                            "its sessions"
+                                          : "",
+                                agents,
                                 only_email ? " (an e-mail waits until answered, and holds no trunk line)"
                                 : some_email
                                     ? ", give the calls a \"patience\" or a \"max_wait_s\", or set \"trunks\" (e-mails "

@@ -237,7 +237,7 @@ class SpecChecker {
       const std::string ptr = child_pointer("/contact_types", k);
       unique_name(names, "/contact_types", "contact type", k, t.name);
       if (channel_name(t.channel).empty())
-        error(ptr + "/channel", fmt::format("must be Channel::Voice or Channel::Email; got the value {}",
+        error(ptr + "/channel", fmt::format("must be Channel::Voice, Channel::Email or Channel::Chat; got the value {}",
                                             static_cast<unsigned>(t.channel)));
       for (Diagnostic& d : internal::channel_type_problems(t, ptr)) error(std::move(d.pointer), std::move(d.message));
       const std::size_t before = sink_.count();
@@ -614,6 +614,7 @@ class SpecChecker {
       if (!n) ids_ok_ = false;
       workforce(ptr, a);
       type_order(ptr, g, a);
+      chat(ptr, a);
     }
     // Cross-checks that index by group ids and staffing.
     if (!ids_ok_) return;
@@ -626,6 +627,26 @@ class SpecChecker {
                           "it",
                           group_name(g)));
       reservation(g);
+    }
+    std::vector<std::string> group_pointers;
+    for (std::size_t g = 0; g < groups.size(); ++g) group_pointers.push_back(child_pointer("/agent_groups", g));
+    if (chat_ok_)
+      for (Diagnostic& d : internal::chat_group_problems(s_, group_pointers))
+        error(std::move(d.pointer), std::move(d.message));
+  }
+
+  // Sessions in [1, kMaxChatSessions]; the factors by the shared rule.
+  void chat(const std::string& ptr, const AgentGroupSpec& a) {
+    if (a.chat_sessions < 1 || a.chat_sessions > internal::kMaxChatSessions) {
+      error(ptr + "/chat_sessions", fmt::format("must be an integer in [1, {}]; got {}", internal::kMaxChatSessions,
+                                                a.chat_sessions));
+      chat_ok_ = false;
+      return;
+    }
+    for (Diagnostic& d : internal::chat_factor_problems(a.chat_sessions, a.chat_handle_factors,
+                                                        ptr + "/chat_handle_factors")) {
+      error(std::move(d.pointer), std::move(d.message));
+      chat_ok_ = false;
     }
   }
 
@@ -857,6 +878,7 @@ class SpecChecker {
   const ScenarioSpec& s_;
   internal::DiagnosticSink sink_;
   bool ids_ok_ = true;  // every id and per-group table size valid: cross-checks may index by them
+  bool chat_ok_ = true;  // every group's chat sessions and factors valid: the chat cross-check reads them
 };
 
 }  // namespace

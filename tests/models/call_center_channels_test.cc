@@ -12,6 +12,7 @@
 #include "models/kpi/kpis.h"
 #include "models/replication.h"
 #include "models/routing/registry.h"
+#include "tests/models/counter_totals.h"
 #include "tests/models/test_scenarios.h"
 
 namespace ccsim::models {
@@ -21,6 +22,7 @@ using testing::day_scenario;
 using testing::group;
 using testing::markov_day_type;
 using testing::traced_type;
+using testing::type_totals;
 
 // Three hours, one trunk line, one agent on in the first and the last hour, calls (talk
 // 100 s) before e-mails (talk 1000 s, due within 1500 s).
@@ -38,12 +40,6 @@ ScenarioSpec day_of_mail(Closing closing) {
   return s;
 }
 
-TypeCounters totals(const ReplicationCounters& c, std::size_t type) {
-  TypeCounters total;
-  for (std::size_t slot = 0; slot < c.num_slots; ++slot) total += c.type(slot, type);
-  return total;
-}
-
 // By hand: the agent serves mail 0 over 0-1000; call 50 waits, holding the line, so call
 // 120 is blocked, while mail 100, 200 and 300 queue without one. From 1000: call 50
 // (wait 950), then mail 100, 200, 300 (waits 1000, 1900, 2800; the shift ends at 3600
@@ -55,7 +51,7 @@ TEST(CallCenterChannels, AnEmailHoldsNoLineWaitsAnyTimeAndWhatWaitsAtTheCloseSta
   for (const Closing closing : {Closing::ServeAfterClose, Closing::DisconnectAtClose, Closing::DisconnectNoAgent}) {
     const ScenarioSpec s = day_of_mail(closing);
     const ReplicationCounters c = run_replication(s, make_router(s), 0);
-    const TypeCounters mail = totals(c, 1);
+    const TypeCounters mail = type_totals(c, 1);
     EXPECT_EQ(mail.offered, 10u);
     EXPECT_EQ(mail.blocked_trunk, 0u);
     EXPECT_EQ(mail.disconnected, 0u);
@@ -84,7 +80,7 @@ TEST(CallCenterChannels, AnEmailHoldsNoLineWaitsAnyTimeAndWhatWaitsAtTheCloseSta
     EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::MeanWaitAdmittedS)], (11400.0 + 1600.0) / 9.0);
     EXPECT_EQ(c.backlog_at_close, 2u);
     EXPECT_EQ(c.unserved_at_end, 0u);
-    const TypeCounters calls = totals(c, 0);
+    const TypeCounters calls = type_totals(c, 0);
     EXPECT_EQ(calls.blocked_trunk, 1u);
     // The call waiting at the close: served after it (at 11200, when the agent is free and
     // takes no mail), or cut off.
@@ -115,7 +111,7 @@ TEST(CallCenterChannels, EarliestDueFirstTakesTheHeadDueEarliestAcrossCallsAndEm
   s.contact_types.push_back(mail);
   s.agent_groups.push_back(group("team", {1}));
   const ReplicationCounters c = run_replication(s, make_router(s), 0);
-  const TypeCounters calls = totals(c, 0), mails = totals(c, 1);
+  const TypeCounters calls = type_totals(c, 0), mails = type_totals(c, 1);
   EXPECT_EQ(calls.answered, 3u);
   EXPECT_DOUBLE_EQ(calls.wait_sum_answered_s, 500 + 50 + 1100);
   EXPECT_EQ(mails.answered, 4u);
@@ -144,7 +140,8 @@ TEST(CallCenterChannels, EarliestDueFirstWithOneThresholdIsLongestWeightedWaitWi
     EXPECT_EQ(edf.fingerprint, lww.fingerprint) << r;
     EXPECT_EQ(edf.events, lww.events) << r;
     for (std::size_t k = 0; k < 3; ++k)
-      EXPECT_DOUBLE_EQ(totals(edf, k).wait_sum_answered_s, totals(lww, k).wait_sum_answered_s) << r << " " << k;
+      EXPECT_DOUBLE_EQ(type_totals(edf, k).wait_sum_answered_s, type_totals(lww, k).wait_sum_answered_s)
+          << r << " " << k;
   }
   ScenarioSpec own = s;
   own.contact_types.raw()[1].service_level = ServiceLevelSpec{.awt_s = 5};

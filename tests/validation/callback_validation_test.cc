@@ -18,6 +18,7 @@
 #include "models/routing/registry.h"
 #include "models/scenario/validate_spec.h"
 #include "models/trace.h"
+#include "tests/models/counter_totals.h"
 #include "tests/models/test_scenarios.h"
 #include "tests/validation/observed_run.h"
 #include "tests/validation/validation_support.h"
@@ -32,6 +33,7 @@ using testing::markov_scenario;
 using testing::Observed;
 using testing::ratio;
 using testing::run_observed;
+using testing::type_totals;
 using testing::value;
 
 constexpr std::size_t kCalls = 0;      // the callers' type
@@ -288,12 +290,6 @@ class DialCounter : public TraceSink {
   std::uint64_t unreached = 0, failed = 0;
 };
 
-TypeCounters day_total(const ReplicationCounters& c, std::size_t type) {
-  TypeCounters total;
-  for (std::size_t slot = 0; slot < c.num_slots; ++slot) total += c.type(slot, type);
-  return total;
-}
-
 // Trunk lines. Callers on 5 agents of their own, their callbacks on 3 others, and 8
 // lines for all: half the callers who would wait take a callback (dialled a minute later
 // on average), the other half keep waiting on their line, so a callback agent often finds
@@ -330,7 +326,7 @@ TEST(CallbackValidation, DialsThatFindNoLineAreRetriedAndEveryCallbackEnds) {
     for (std::uint64_t rep = 0; rep < 20; ++rep) {
       DialCounter d;
       const ReplicationCounters c = run_replication(s, make_router(s), rep, &d);
-      const TypeCounters calls = day_total(c, kCalls), callbacks = day_total(c, kCallbacks);
+      const TypeCounters calls = type_totals(c, kCalls), callbacks = type_totals(c, kCallbacks);
       EXPECT_EQ(calls.callbacks_accepted, calls.callbacks_completed + calls.callbacks_failed) << "day " << rep;
       // Every attempt is dialled by an agent (reached or not) or disconnected at the close.
       EXPECT_EQ(callbacks.answered, calls.callbacks_completed + d.unreached) << "day " << rep;
@@ -373,7 +369,7 @@ TEST(CallbackValidation, ACallbackDisconnectedBeforeAnyDialIsAnAttemptNobodyDial
   validate_spec(s);
   DialCounter d;
   const ReplicationCounters c = run_replication(s, make_router(s), 0, &d);
-  const TypeCounters calls = day_total(c, kCalls), callbacks = day_total(c, kCallbacks);
+  const TypeCounters calls = type_totals(c, kCalls), callbacks = type_totals(c, kCallbacks);
   EXPECT_EQ(calls.callbacks_accepted, 1u);
   EXPECT_EQ(calls.callbacks_completed, 0u);
   EXPECT_EQ(calls.callbacks_failed, 1u);

@@ -183,5 +183,95 @@ TEST(AgentPool, IdlePositionsListExactlyTheIdleAgentsThroughEveryTransition) {
   }
 }
 
+// Chat: a group whose agents hold up to 3 sessions. A chat goes to the longest-idle agent,
+// else to the agent with the fewest sessions (the one that has held them longest among
+// equals); a full agent takes none; ending a session moves the agent down a list.
+TEST(AgentPool, AChatGoesToTheAgentWithTheFewestSessions) {
+  const std::vector<AgentGroupId> groups = {G0, G0, G1};
+  AgentPool pool(2, groups);
+  const std::vector<std::uint32_t> sessions = {3, 1};
+  pool.allow_sessions(sessions);
+  pool.log_on(A(0), 0.0);
+  pool.log_on(A(1), 1.0);
+  pool.log_on(A(2), 0.0);
+  const auto take = [&](std::uint32_t contact) {
+    const AgentPool::SessionPick p = pool.pick_session(G0);
+    pool.serve_session(G0, p, make_id<ContactId>(contact));
+    return p;
+  };
+  AgentPool::SessionPick p = take(0);
+  EXPECT_EQ(p.agent, A(0));
+  EXPECT_EQ(p.sessions, 1u);
+  p = take(1);  // agent 1 is idle: an idle agent goes first
+  EXPECT_EQ(p.agent, A(1));
+  EXPECT_EQ(p.sessions, 1u);
+  EXPECT_EQ(pool.counts(G0).idle, 0u);
+  EXPECT_EQ(pool.counts(G0).busy, 2u);
+  EXPECT_EQ(pool.counts(G0).chat_open, 2u);
+  p = take(2);  // both hold 1: agent 0 has held its one longest
+  EXPECT_EQ(p.agent, A(0));
+  EXPECT_EQ(p.sessions, 2u);
+  p = take(3);
+  EXPECT_EQ(p.agent, A(1));
+  EXPECT_EQ(p.sessions, 2u);
+  p = take(4);
+  EXPECT_EQ(p.agent, A(0));
+  EXPECT_EQ(p.sessions, 3u);
+  EXPECT_EQ(pool.counts(G0).chat_open, 1u);  // agent 0 is full
+  EXPECT_EQ(pool.sessions(A(0)), 3u);
+  // Agent 0 ends one: with 2 it stands behind agent 1, which has held 2 longer.
+  EXPECT_TRUE(pool.end_session(A(0)));
+  EXPECT_EQ(pool.counts(G0).chat_open, 2u);
+  EXPECT_EQ(take(5).agent, A(1));
+  EXPECT_EQ(pool.pick_session(G0).agent, A(0));
+  // Agent 1 (3 sessions) ends all three: the last returns false, the agent still busy,
+  // for free() to make idle.
+  EXPECT_TRUE(pool.end_session(A(1)));
+  EXPECT_TRUE(pool.end_session(A(1)));
+  EXPECT_EQ(pool.pick_session(G0).agent, A(1));  // 1 session now, fewer than agent 0's 2
+  EXPECT_FALSE(pool.end_session(A(1)));
+  EXPECT_EQ(pool.sessions(A(1)), 0u);
+  EXPECT_EQ(pool.state(A(1)), AgentState::Busy);
+  EXPECT_EQ(pool.counts(G0).chat_open, 1u);
+  EXPECT_TRUE(pool.free(A(1), 9.0));
+  EXPECT_EQ(pool.pick_session(G0).agent, A(1));
+  // The one-session group never lists an agent.
+  EXPECT_EQ(pool.max_sessions(G1), 1u);
+  pool.serve_session(G1, pool.pick_session(G1), make_id<ContactId>(6));
+  EXPECT_EQ(pool.counts(G1).chat_open, 0u);
+  EXPECT_FALSE(pool.end_session(A(2)));
+}
+
+// An agent whose shift ends, or for whom a break waits, takes no more chats but keeps
+// those it holds; once the break is no longer waiting it takes them again.
+TEST(AgentPool, AnAgentLeavingOrWaitingForABreakTakesNoMoreChats) {
+  const std::vector<AgentGroupId> groups = {G0, G0};
+  AgentPool pool(1, groups);
+  const std::vector<std::uint32_t> sessions = {4};
+  pool.allow_sessions(sessions);
+  pool.log_on(A(0), 0.0);
+  pool.log_on(A(1), 0.0);
+  for (std::uint32_t c = 0; c < 4; ++c) pool.serve_session(G0, pool.pick_session(G0), make_id<ContactId>(c));
+  EXPECT_EQ(pool.sessions(A(0)), 2u);
+  EXPECT_EQ(pool.sessions(A(1)), 2u);
+  EXPECT_EQ(pool.counts(G0).chat_open, 2u);
+  pool.set_waiting(A(0), true);
+  pool.set_waiting(A(0), true);  // a second break coming due changes nothing
+  EXPECT_EQ(pool.counts(G0).chat_open, 1u);
+  EXPECT_EQ(pool.pick_session(G0).agent, A(1));
+  EXPECT_TRUE(pool.end_session(A(0)));
+  EXPECT_EQ(pool.counts(G0).chat_open, 1u);
+  pool.set_waiting(A(0), false);
+  EXPECT_EQ(pool.counts(G0).chat_open, 2u);
+  EXPECT_EQ(pool.pick_session(G0).agent, A(0));  // 1 session, fewer than agent 1's 2
+  EXPECT_FALSE(pool.end_shift(A(0)));
+  EXPECT_EQ(pool.counts(G0).chat_open, 1u);
+  EXPECT_EQ(pool.pick_session(G0).agent, A(1));
+  EXPECT_FALSE(pool.end_session(A(0)));
+  EXPECT_FALSE(pool.free(A(0), 5.0));  // logs off
+  EXPECT_EQ(pool.counts(G0).logged_on, 1u);
+  EXPECT_EQ(pool.counts(G0).chat_open, 1u);
+}
+
 }  // namespace
 }  // namespace ccsim::models

@@ -31,7 +31,7 @@ struct ViewFixture {
   RoutingView view(double now) const {
     counts.clear();
     for (const Staffing& g : groups) counts.push_back(GroupCounts{g.staffed - g.busy, g.busy, 0, g.staffed, g.staffed});
-    return RoutingView(now, counts.data(), counts.size(), queues.data(), queues.size());
+    return RoutingView(now, counts.data(), queues.data());
   }
 
   // A caller joins queue `queue` at time `since`.

@@ -128,11 +128,13 @@ TEST(LoadChannels, VoiceIsTheDefaultAndMayBeNamed) {
 
 TEST(LoadChannels, AnUnknownChannelListsTheKnownOnes) {
   expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": "emial")")),
-                "/contact_types/2/channel", "unknown channel \"emial\"; known: voice, email (did you mean \"email\"?)");
+                "/contact_types/2/channel",
+                "unknown channel \"emial\"; known: voice, email, chat (did you mean \"email\"?)");
   expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": "EMAIL")")),
-                "/contact_types/2/channel", "unknown channel \"EMAIL\"; known: voice, email (did you mean \"email\"?)");
+                "/contact_types/2/channel",
+                "unknown channel \"EMAIL\"; known: voice, email, chat (did you mean \"email\"?)");
   expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": 1)")),
-                "/contact_types/2/channel", "expected one of: voice, email (a string); got 1");
+                "/contact_types/2/channel", "expected one of: voice, email, chat (a string); got 1");
 }
 
 TEST(LoadChannels, AnEmailTypeNeedsAPositiveDueTime) {
@@ -228,7 +230,7 @@ TEST(LoadChannels, EveryProblemIsReportedAtOnce) {
                             R"("value_s": 10 } }])");
   const std::vector<Diagnostic> ds = errors_of(text);
   expect_has(ds, "/contact_types/1/channel",
-             "unknown channel \"e-mail\"; known: voice, email (did you mean \"email\"?)");
+             "unknown channel \"e-mail\"; known: voice, email, chat (did you mean \"email\"?)");
   expect_has(ds, "/contact_types/2",
              "missing required key \"due_s\"; expected a number > 0: the seconds within which an e-mail must be "
              "answered (its service-level threshold)");
@@ -284,7 +286,7 @@ TEST(ValidateChannels, NothingLeadsToAnEmail) {
 
 TEST(ValidateChannels, TheChannelIsAnEnumerator) {
   expect_single(spec_problems_with([](ScenarioSpec& s) { s.contact_types[kSales].channel = static_cast<Channel>(7); }),
-                "/contact_types/1/channel", "must be Channel::Voice or Channel::Email; got the value 7");
+                "/contact_types/1/channel", "must be Channel::Voice, Channel::Email or Channel::Chat; got the value 7");
 }
 
 }  // namespace

@@ -409,8 +409,8 @@ TEST(LoadScenario, UnreadableNameDoesNotMakeRoutesUnknown) {
   ASSERT_EQ(ds.size(), 2u) << dump(ds);
   EXPECT_EQ(ds[0].pointer, "/agent_groups/1/nam");
   EXPECT_EQ(ds[0].message,
-            "unknown key \"nam\"; known: name, staffing, shifts, absenteeism, shrinkage, cost_per_hour (did you mean "
-            "\"name\"?)");
+            "unknown key \"nam\"; known: name, staffing, shifts, absenteeism, shrinkage, cost_per_hour, chat (did you "
+            "mean \"name\"?)");
   EXPECT_EQ(ds[1].pointer, "/agent_groups/1");
   EXPECT_EQ(ds[1].message, "missing required key \"name\"; expected a non-empty string, unique among agent groups");
 }
@@ -2240,6 +2240,7 @@ TEST(ScenarioSchema, WorkforceKeysAreTheLoaders) {
   const nlohmann::json schema = shipped_schema();
   const nlohmann::json& defs = schema.at("$defs");
   EXPECT_EQ(keys(defs.at("agent_group")), loader(internal::kGroupKeys));
+  EXPECT_EQ(keys(defs.at("agent_group").at("properties").at("chat")), loader(internal::kChatKeys));
   EXPECT_EQ(keys(defs.at("shift")), loader(internal::kShiftKeys));
   EXPECT_EQ(keys(defs.at("break")), loader(internal::kBreakKeys));
   EXPECT_EQ(keys(defs.at("break").at("properties").at("window")), loader(internal::kWindowKeys));
@@ -2252,6 +2253,8 @@ TEST(ScenarioSchema, TopLevelContactTypeTargetAndForecastKeysAreTheLoaders) {
   const nlohmann::json& defs = schema.at("$defs");
   EXPECT_EQ(keys(schema), loader(internal::kTopKeys));
   EXPECT_EQ(keys(defs.at("contact_type")), loader(internal::kContactTypeKeys));
+  EXPECT_EQ(defs.at("contact_type").at("properties").at("channel").at("enum").get<std::vector<std::string>>(),
+            std::vector<std::string>(internal::kChannelNames.begin(), internal::kChannelNames.end()));
   EXPECT_EQ(keys(defs.at("target")), loader(internal::kTargetKeys));
   EXPECT_EQ(keys(schema.at("properties").at("forecast")), loader(internal::kForecastKeys));
   EXPECT_EQ(keys(defs.at("service_level")), loader(internal::kServiceLevelKeys));
