@@ -57,6 +57,7 @@ const char* kpi_unit(models::Kpi k) {
   const std::string_view name = models::kpi_name(k);
   if (models::kpi_is_fraction(k)) return "fraction";
   if (k == models::Kpi::Cost) return "money";
+  if (k == models::Kpi::ChatConcurrency) return "sessions";
   if (name.ends_with("_s")) return "seconds";
   if (name.ends_with("_min")) return "agent_minutes";
   if (name.ends_with("_hours")) return "agent_hours";

@@ -409,22 +409,35 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     print_ratio_of_means_table(out, pooled_title("contact type"), "type", names, r.by_type, type_cols);
   }
 
+  // With a chat type: the sessions a chatting agent holds, and the share of the places in use.
+  const bool chat = models::kpi_shown(spec, Kpi::ChatConcurrency);
   fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered; sl_over_answered: "
-                  "answered within t over answered)\n");
-  fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n", "group", "answered", "sl_over_answered", "asa_s",
+                  "answered within t over answered{})\n",
+             chat ? "; chat_concurrency: chats held per agent holding one; chat_occupancy: chats held over the "
+                    "places agents could hold"
+                  : "");
+  fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}", "group", "answered", "sl_over_answered", "asa_s",
              "occupancy");
-  for (std::size_t g = 0; g < r.by_group.size(); ++g)
-    fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}\n",
+  if (chat) fmt::print(out, " {:>20} {:>20}", "chat_concurrency", "chat_occupancy");
+  fmt::print(out, "\n");
+  for (std::size_t g = 0; g < r.by_group.size(); ++g) {
+    fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}",
                spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name,
                with_ci(stat_of(r.by_group[g], Kpi::Answered), Kpi::Answered),
                with_ci(stat_of(r.by_group[g], Kpi::SlOverAnswered), Kpi::SlOverAnswered),
                with_ci(stat_of(r.by_group[g], Kpi::AsaS), Kpi::AsaS),
                with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
+    if (chat)
+      fmt::print(out, " {:>20} {:>20}", with_ci(stat_of(r.by_group[g], Kpi::ChatConcurrency), Kpi::ChatConcurrency),
+                 with_ci(stat_of(r.by_group[g], Kpi::ChatOccupancy), Kpi::ChatOccupancy));
+    fmt::print(out, "\n");
+  }
   if (pooled) {
     std::vector<std::string> names;
     for (const models::AgentGroupSpec& g : spec.agent_groups) names.push_back(g.name);
-    print_ratio_of_means_table(out, pooled_title("agent group"), "group", names, r.by_group,
-                               {Kpi::SlOverAnswered, Kpi::AsaS, Kpi::Occupancy});
+    std::vector<Kpi> cols = {Kpi::SlOverAnswered, Kpi::AsaS, Kpi::Occupancy};
+    if (chat) cols.insert(cols.end(), {Kpi::ChatConcurrency, Kpi::ChatOccupancy});
+    print_ratio_of_means_table(out, pooled_title("agent group"), "group", names, r.by_group, cols);
   }
   if (workforce) print_workforce_table(out, spec, r, over);
 

@@ -78,7 +78,7 @@ struct Column {
 bool level_has(const Column& c) {
   const auto in = [&c](const auto& list) { return std::ranges::find(list, c.kpi) != list.end(); };
   if (c.group) return in(models::kGroupKpis);
-  if (c.type) return in(models::kTypeKpis) && c.kpi != Kpi::Occupancy;
+  if (c.type) return in(models::kTypeKpis) && !models::kpi_of_agents(c.kpi);
   return true;
 }
 

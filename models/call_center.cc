@@ -1,5 +1,6 @@
 #include "models/call_center.h"
 
+#include <algorithm>
 #include <limits>
 
 #include <fmt/format.h>
@@ -17,6 +18,10 @@ std::vector<AgentGroupId> groups_of(const Roster& roster) {
   out.reserve(roster.agents.size());
   for (const Stint& s : roster.agents) out.push_back(s.group);
   return out;
+}
+
+bool any_chat(const ScenarioSpec& spec) {
+  return std::ranges::any_of(spec.contact_types, [](const ContactTypeSpec& t) { return t.channel == Channel::Chat; });
 }
 
 std::size_t observed_slots(const ScenarioSpec& spec) {
@@ -38,7 +43,7 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
       activity_(roster_.agents.size(), 0),
       aux_due_s_(roster_.agents.size(), 0.0),
       lifecycle_(KpiObserver(spec, type_group_pairs(spec).size(), observed_slots(spec), queues_.raw().data(),
-                             agents_.counts_data()),
+                             agents_.counts_data(), any_chat(spec) ? agents_.chat_counts_data() : nullptr),
                  trace) {
   const std::size_t types = spec.contact_types.size();
   const std::size_t groups = spec.agent_groups.size();

@@ -139,7 +139,9 @@ class CallCenter {
   void start_service(ContactId c, AgentGroupId g, QueueId from_queue, std::uint32_t idle_agent = kLongestIdle);
   // Out of line, so that the common case pays for none of the rare ones' registers.
   [[gnu::noinline]] AgentId chosen_idle_agent(ContactId c, AgentGroupId g, std::uint32_t idle_agent) const;
-  [[gnu::noinline]] void start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue);
+  // idle_agent as for start_service; a position past g's idle agents names one holding chats.
+  [[gnu::noinline]] void start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue,
+                                    std::uint32_t idle_agent = kLongestIdle);
   // The talk of c begins with agent a of g (not yet serving it: the KPIs see the change).
   void begin_talk(ContactId c, ContactTypeId k, AgentGroupId g, AgentId a, std::uint32_t pair, QueueId from_queue,
                   double talk_s, double wrap_s);

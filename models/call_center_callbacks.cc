@@ -13,12 +13,15 @@ namespace ccsim::models {
 // shared with other types, so it errs long in a multi-skill centre: a planner sets the
 // threshold against what callers are told, which is this number.
 double CallCenter::announced_wait_s(ContactTypeId k, QueueId q, std::uint32_t slot) const {
-  // A chat's agents each serve as many customers at once as they hold sessions.
+  // A chat's agents each serve, when full, their sessions over the handle factor for as
+  // many: as many customers as that at once.
   const bool chat = has_any(k, kChat);
-  std::uint32_t agents = 0;
-  for (const AgentGroupId g : spec_.contact_types[k].groups)
-    agents += agents_.counts(g).on_duty * (chat ? agents_.max_sessions(g) : 1);
-  if (agents == 0) return sim::kNever;
+  double agents = 0.0;
+  for (const AgentGroupId g : spec_.contact_types[k].groups) {
+    const AgentGroupSpec& a = spec_.agent_groups[g];
+    agents += agents_.counts(g).on_duty * (chat ? a.chat_sessions / a.chat_handle_factor(a.chat_sessions) : 1.0);
+  }
+  if (agents == 0.0) return sim::kNever;
   const double scale = handle_scale_.empty() ? 1.0 : handle_scale_[index(k) * spec_.num_periods + slot];
   return static_cast<double>(queues_[q].size() + 1) * mean_handle_s_[index(k)] * scale / agents;
 }

@@ -44,7 +44,7 @@ void CallCenter::route_to_agents(ContactId c) {
   const RouteDecision d = chat ? decide(chat_view(false)) : decide(view());
   if (const auto* serve = std::get_if<ServeBy>(&d)) {
     if (chat) [[unlikely]]
-      start_chat(c, k, serve->group, kNoQueue);
+      start_chat(c, k, serve->group, kNoQueue, serve->idle_agent);
     else
       start_service(c, serve->group, kNoQueue, serve->idle_agent);
   } else if (const auto* enq = std::get_if<Enqueue>(&d)) {

@@ -44,17 +44,26 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
 }
 
 // A chat goes to the group's agent with the fewest sessions (AgentPool::pick_session),
-// whichever idle agent a policy named; its handle time grows with the sessions the agent
-// then holds.
-void CallCenter::start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue) {
+// or to the agent a policy picking agents named: an idle one by its position, or past
+// them, one holding chats (the one with the fewest). Its handle time grows with the
+// sessions the agent then holds.
+void CallCenter::start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue,
+                            std::uint32_t idle_agent) {
   const GroupCounts& n = agents_.counts(g);
   const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
-  if (n.idle + n.chat_open == 0 || pi.pair == kNoId) [[unlikely]]
+  if (n.idle + n.chat_open == 0 || pi.pair == kNoId ||
+      (idle_agent != kLongestIdle && idle_agent >= n.idle + n.chat_open)) [[unlikely]]
     fail_invariant(now(), "start_chat", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
-                   "router chose a group with no agent free for a chat, or one that does not serve its type");
-  const AgentPool::SessionPick pick = agents_.pick_session(g);
+                   fmt::format("router chose a group with no agent free for a chat, one that does not serve its "
+                               "type, or agent {} of {} free for it",
+                               idle_agent, n.idle + n.chat_open));
+  const AgentPool::SessionPick pick = idle_agent == kLongestIdle ? agents_.pick_session(g)
+                                      : idle_agent < n.idle
+                                          ? AgentPool::SessionPick{chosen_idle_agent(c, g, idle_agent), 1}
+                                          : agents_.pick_session(g, true);
   const double scale = pi.multiplier * spec_.agent_groups[g].chat_handle_factor(pick.sessions);
   begin_talk(c, k, g, pick.agent, pi.pair, from_queue, pool_.talk_s(c) * scale, pool_.wrap_s(c) * scale);
+  lifecycle_.sessions_change(now(), g);
   agents_.serve_session(g, pick, c);
 }
 
@@ -68,8 +77,11 @@ AgentId CallCenter::chosen_idle_agent(ContactId c, AgentGroupId g, std::uint32_t
 }
 
 bool CallCenter::end_chat_session(AgentId a) {
+  const AgentGroupId g = agents_.group(a);
+  lifecycle_.sessions_change(now(), g);
   if (!agents_.end_session(a)) return false;  // its last: the agent is free as after a call
-  offer_chat_slots(agents_.group(a));
+  lifecycle_.session_end(now(), a, g);
+  offer_chat_slots(g);
   return true;
 }
 

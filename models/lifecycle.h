@@ -152,8 +152,9 @@ class Lifecycle {
     kpi_.queue_changes(q, t);
     kpi_.backlog_at_close(slot, k, late, wait_s, t, in_system_s);
   }
-  // Not folded into the fingerprint: the agent's release (AgentFree or LogOff) follows
-  // every talk end, with the same group, after a counted wrap-up draw.
+  // Not folded into the fingerprint: the agent's release (AgentFree or LogOff, or for a
+  // chat while its agent holds others, SessionEnd) follows every talk end, with the same
+  // group, after a counted wrap-up draw.
   void talk_end(double t, ContactId c, ContactTypeId k, AgentId a, AgentGroupId g) {
     kpi_.talk_end(k, t);
     trace(t, TraceWhat::TalkEnd, index(c), index(k), index(g), index(a), 0.0);
@@ -168,6 +169,12 @@ class Lifecycle {
       kpi_.busy_changes(g, t);
       note(t, TraceWhat::AgentFree, kNoId, kNoId, index(g), index(a));
     }
+  }
+  // A chat session of group g is about to start or end.
+  void sessions_change(double t, AgentGroupId g) { kpi_.sessions_change(g, t); }
+  // A chat session of agent a ended (its wrap-up too); the agent holds others.
+  void session_end(double t, AgentId a, AgentGroupId g) {
+    note(t, TraceWhat::SessionEnd, kNoId, kNoId, index(g), index(a));
   }
   void log_on(double t, AgentId a, AgentGroupId g) { roster(t, TraceWhat::LogOn, a, g); }
   void shift_end(double t, AgentId a, AgentGroupId g) { roster(t, TraceWhat::ShiftEnd, a, g); }

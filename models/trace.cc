@@ -34,6 +34,7 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::CallbackAccepted: return "callback_accepted";
     case TraceWhat::CallbackUnreached: return "callback_unreached";
     case TraceWhat::CallbackFailed: return "callback_failed";
+    case TraceWhat::SessionEnd: return "session_end";
   }
   return "unknown";
 }

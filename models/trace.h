@@ -42,6 +42,7 @@ enum class TraceWhat : std::uint8_t {
   CallbackAccepted,   // value: the announced wait; the caller hangs up, its callback's dials arrive later
   CallbackUnreached,  // value: the delay to the next dial; a dial's customer did not answer (or no line was free)
   CallbackFailed,     // no dial reached the customer, and none will be made
+  SessionEnd,         // a chat session's talk and wrap-up ended; the agent holds others
 };
 
 std::string_view trace_what_name(TraceWhat w);

@@ -77,6 +77,7 @@ const ccsimPage = (function () {
       balked: "Balked", timed_out: "Timed out (max wait)", disconnected: "Disconnected (closing)",
       p_balk_over_offered: "Balked / offered", p_timed_out_over_offered: "Timed out / offered",
       p_disconnected_over_offered: "Disconnected / offered",
+      chat_concurrency: "Chats per chatting agent", chat_occupancy: "Chat places in use",
     };
     return labels[key] || key;
   }

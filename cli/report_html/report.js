@@ -785,7 +785,8 @@
   // A cost is defined only where the scenario prices something: definedKeys leaves it out elsewhere.
   const TYPE_KEYS = ["offered", "answered", "abandoned", "balked", "timed_out", "disconnected", "blocked",
                      "ivr_contained", "service_level", "asa_s", "p_abandon_over_admitted", "mean_queue_length", "cost"];
-  const GROUP_KEYS = ["answered", "occupancy", "sl_answered_within_t_over_answered", "asa_s", "cost"];
+  const GROUP_KEYS = ["answered", "occupancy", "chat_concurrency", "chat_occupancy",
+                      "sl_answered_within_t_over_answered", "asa_s", "cost"];
 
   // keys: a list, or a function of the rows' stats giving one. With several observations,
   // the ratio KPIs among the columns get a second table of their ratios of means (id

@@ -45,6 +45,12 @@ struct alignas(32) GroupCounts {
 };
 static_assert(sizeof(GroupCounts) == 32);
 
+// A group's chat sessions held and the agents holding at least one, for the KPIs.
+struct ChatCounts {
+  std::uint32_t sessions = 0;
+  std::uint32_t chatting = 0;
+};
+
 inline constexpr std::uint32_t kNoAgent = 0xffffffffu;
 
 class AgentPool {
@@ -53,7 +59,11 @@ class AgentPool {
   // each group's idle agents in an array (idle_agent, serve); the policies that never ask
   // for an agent by position leave it off and pay one predictable branch per transition.
   AgentPool(std::size_t num_groups, std::span<const AgentGroupId> agent_group, bool index_idle = false)
-      : counts_(num_groups), head_(num_groups, kNoAgent), tail_(num_groups, kNoAgent), agents_(agent_group.size()) {
+      : counts_(num_groups),
+        chat_counts_(num_groups),
+        head_(num_groups, kNoAgent),
+        tail_(num_groups, kNoAgent),
+        agents_(agent_group.size()) {
     for (std::size_t a = 0; a < agent_group.size(); ++a) agents_[a].group = agent_group[a];
     if (!index_idle) return;
     index_idle_ = true;
@@ -77,6 +87,7 @@ class AgentPool {
 
   const GroupCounts& counts(AgentGroupId g) const { return counts_[index(g)]; }
   const GroupCounts* counts_data() const { return counts_.data(); }
+  const ChatCounts* chat_counts_data() const { return chat_counts_.data(); }
   std::size_t num_groups() const { return counts_.size(); }
 
   AgentGroupId group(AgentId a) const { return agents_[index(a)].group; }
@@ -218,31 +229,34 @@ class AgentPool {
   std::uint32_t sessions(AgentId a) const { return sessions_.empty() ? 0 : sessions_[index(a)]; }
 
   // Who takes the next chat of g, and the sessions it then holds: the longest-idle agent,
-  // else, among those with fewest sessions, the one that has held them longest. The
-  // fewest, so that the handle time's inflation stays low and the load is shared.
-  // Precondition: idle + chat_open > 0.
+  // else (or, open_only, among the agents holding chats), among those with fewest
+  // sessions, the one that has held them longest. The fewest, so that the handle time's
+  // inflation stays low and the load is shared. Precondition: idle + chat_open > 0
+  // (chat_open > 0 when open_only).
   struct SessionPick {
     AgentId agent;
     std::uint32_t sessions;
   };
-  SessionPick pick_session(AgentGroupId g) const {
-    if (counts_[index(g)].idle > 0) return {longest_idle(g), 1};
+  SessionPick pick_session(AgentGroupId g, bool open_only = false) const {
+    if (!open_only && counts_[index(g)].idle > 0) return {longest_idle(g), 1};
     const std::uint32_t first = first_open_[index(g)];
     std::uint32_t n = 1;
     while (open_head_[first + n - 1] == kNoAgent) ++n;
     return {make_id<AgentId>(open_head_[first + n - 1]), n + 1};
   }
 
-  // The picked agent takes chat c.
+  // The picked agent (for a first session, any idle agent of g) takes chat c.
   void serve_session(AgentGroupId g, const SessionPick& pick, ContactId c) {
     const std::uint32_t a = index(pick.agent);
     if (pick.sessions == 1) {
-      serve_longest_idle(g, c);
+      serve(pick.agent, c);
     } else {
       unlink_open(a, pick.sessions - 1);
       agents_[a].state = AgentState::Busy;
     }
     sessions_[a] = static_cast<std::uint8_t>(pick.sessions);
+    ++chat_counts_[index(g)].sessions;
+    chat_counts_[index(g)].chatting += pick.sessions == 1;
     agents_[a].contact = c;
     if (pick.sessions < max_sessions_[index(g)]) link_open(a, pick.sessions);
   }
@@ -257,6 +271,9 @@ class AgentPool {
     const std::uint32_t n = sessions_[i];
     if (n < max_sessions_[index(agents_[i].group)] && open(agents_[i])) unlink_open(i, n);
     sessions_[i] = static_cast<std::uint8_t>(n - 1);
+    ChatCounts& chat = chat_counts_[index(agents_[i].group)];
+    --chat.sessions;
+    chat.chatting -= n == 1;
     if (n == 1) return false;
     if (open(agents_[i])) link_open(i, n - 1);
     return true;
@@ -371,6 +388,7 @@ class AgentPool {
   }
 
   std::vector<GroupCounts> counts_;
+  std::vector<ChatCounts> chat_counts_;
   std::vector<std::uint32_t> head_;  // per group: first of its idle list (longest idle), or kNoAgent
   std::vector<std::uint32_t> tail_;  // per group: last of its idle list
   std::vector<Agent> agents_;

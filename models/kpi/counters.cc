@@ -56,6 +56,9 @@ GroupCounters& GroupCounters::operator+=(const GroupCounters& o) {
   unpaid_break_area += o.unpaid_break_area;
   breaks_taken += o.breaks_taken;
   break_lateness_sum_s += o.break_lateness_sum_s;
+  session_area += o.session_area;
+  chatting_area += o.chatting_area;
+  chat_place_area += o.chat_place_area;
   return *this;
 }
 

@@ -90,6 +90,12 @@ struct GroupCounters {
   double unpaid_break_area = 0.0;
   std::uint64_t breaks_taken = 0;    // breaks started in the slot
   double break_lateness_sum_s = 0.0;  // their starts past the latest allowed start
+  // Chat: session-seconds held, agent-seconds holding at least one session, and the
+  // places agents could hold (sessions allowed x agents logged on and not on a break) of
+  // a group that serves a chat type.
+  double session_area = 0.0;
+  double chatting_area = 0.0;
+  double chat_place_area = 0.0;
 
   GroupCounters& operator+=(const GroupCounters& o);
   bool operator==(const GroupCounters&) const = default;

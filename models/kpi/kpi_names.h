@@ -81,6 +81,8 @@ enum class Kpi : std::uint8_t {
   BacklogAtClose,
   SlIfBacklogLate,
   SlIfBacklogInTime,
+  ChatConcurrency,
+  ChatOccupancy,
 };
 
 namespace internal {
@@ -157,6 +159,8 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::BacklogAtClose: return "backlog_at_close";
     case Kpi::SlIfBacklogLate: return "sl_if_backlog_late";
     case Kpi::SlIfBacklogInTime: return "sl_if_backlog_in_time";
+    case Kpi::ChatConcurrency: return "chat_concurrency";
+    case Kpi::ChatOccupancy: return "chat_occupancy";
   }
   return {};
 }
@@ -209,6 +213,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::PCompletedOverCallbacksAccepted:
     case Kpi::SlIfBacklogLate:
     case Kpi::SlIfBacklogInTime:
+    case Kpi::ChatOccupancy:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -253,9 +258,15 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::MeanCallbackDelayS:
     case Kpi::CallbackAttempts:
     case Kpi::BacklogAtClose:
+    case Kpi::ChatConcurrency:
       return false;
   }
   return false;
+}
+
+// KPIs of agents, which a contact type does not have (its value is always undefined).
+constexpr bool kpi_of_agents(Kpi k) {
+  return k == Kpi::Occupancy || k == Kpi::ChatConcurrency || k == Kpi::ChatOccupancy;
 }
 
 constexpr std::optional<Kpi> kpi_from_name(std::string_view name) {

@@ -5,7 +5,7 @@
 namespace ccsim::models {
 
 KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_t slots, const WaitingQueue* queues,
-                         const GroupCounts* groups)
+                         const GroupCounts* groups, const ChatCounts* chat)
     : queues_(queues),
       groups_(groups),
       discard_slot_(static_cast<std::uint32_t>(slots)),
@@ -14,8 +14,16 @@ KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_
       in_system_(spec.contact_types.size()),
       in_ivr_(spec.contact_types.size()),
       busy_touched_s_(spec.agent_groups.size(), 0.0),
-      presence_touched_s_(spec.agent_groups.size(), 0.0) {
+      presence_touched_s_(spec.agent_groups.size(), 0.0),
+      chat_(chat) {
   counters_.resize(spec.contact_types.size(), spec.agent_groups.size(), pairs, slots + 1);
+  if (chat_) {
+    chat_places_.assign(spec.agent_groups.size(), 0.0);
+    session_touched_s_.assign(spec.agent_groups.size(), 0.0);
+    for (const ContactTypeSpec& t : spec.contact_types)
+      if (t.channel == Channel::Chat)
+        for (const AgentGroupId g : t.groups) chat_places_[index(g)] = spec.agent_groups[g].chat_sessions;
+  }
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ServiceLevelSpec& sl = spec.service_level_of(make_id<ContactTypeId>(k));
     thresholds_.push_back({sl.awt_s, sl.short_abandon_s});
@@ -31,6 +39,7 @@ void KpiObserver::point_time_rows() {
 void KpiObserver::switch_time_slot(std::uint32_t slot, double now_s) {
   for (std::size_t q = 0; q < queue_touched_s_.size(); ++q) queue_changes(make_id<QueueId>(q), now_s);
   for (std::size_t g = 0; g < busy_touched_s_.size(); ++g) presence_changes(make_id<AgentGroupId>(g), now_s);
+  for (std::size_t g = 0; g < session_touched_s_.size(); ++g) sessions_change(make_id<AgentGroupId>(g), now_s);
   for (std::size_t k = 0; k < in_system_.size(); ++k) {
     in_system_changes(make_id<ContactTypeId>(k), now_s, 0);
     in_ivr_changes(make_id<ContactTypeId>(k), now_s, 0);

@@ -26,8 +26,10 @@ class KpiObserver {
  public:
   // `slots` observed slots; one more, the discard slot, collects what is not observed
   // (steady-state warm-up, time after the window) and is dropped by finish().
+  // chat: each group's chat sessions and chatting agents, kept by the agent pool; null
+  // without a chat type.
   KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_t slots, const WaitingQueue* queues,
-              const GroupCounts* groups);
+              const GroupCounts* groups, const ChatCounts* chat = nullptr);
 
   std::uint32_t discard_slot() const { return discard_slot_; }
 
@@ -122,6 +124,16 @@ class KpiObserver {
     gc.scheduled_area += c.scheduled * dt;
     gc.break_area += c.on_break * dt;
     gc.unpaid_break_area += c.on_unpaid_break * dt;
+    if (chat_) [[unlikely]]
+      gc.chat_place_area += chat_places_[index(g)] * (c.logged_on - c.on_break) * dt;
+    last = now_s;
+  }
+  // The group's chat sessions are about to change (one starts or ends).
+  void sessions_change(AgentGroupId g, double now_s) {
+    double& last = session_touched_s_[index(g)];
+    GroupCounters& gc = time_groups_[index(g)];
+    gc.session_area += chat_[index(g)].sessions * (now_s - last);
+    gc.chatting_area += chat_[index(g)].chatting * (now_s - last);
     last = now_s;
   }
   void break_taken(AgentGroupId g, double lateness_s) {
@@ -255,6 +267,9 @@ class KpiObserver {
   std::vector<TypeCount> in_ivr_;     // per contact type
   std::vector<double> busy_touched_s_;      // per group: last flush of its busy area
   std::vector<double> presence_touched_s_;  // per group: last flush of its present and staffed areas
+  const ChatCounts* chat_;
+  std::vector<double> chat_places_;        // per group: its sessions allowed if it serves a chat type, else 0
+  std::vector<double> session_touched_s_;  // per group: last flush of its session areas (with chat)
 };
 
 }  // namespace ccsim::models

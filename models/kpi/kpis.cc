@@ -37,8 +37,12 @@ class KpiWriter {
 };
 
 // Occupancy is over productive time: agents logged on and not on a break.
+// Chat: the sessions an agent holding one holds on average, and the share of the places
+// its agents could hold that are held.
 void set_occupancy(KpiWriter& w, const GroupCounters& g) {
   w.set_ratio(Kpi::Occupancy, g.busy_area, g.present_area - g.break_area);
+  w.set_ratio(Kpi::ChatConcurrency, g.session_area, g.chatting_area);
+  w.set_ratio(Kpi::ChatOccupancy, g.session_area, g.chat_place_area);
 }
 
 void set_workforce(KpiWriter& w, const GroupCounters& g, double duration_s) {
@@ -197,6 +201,9 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
     case Kpi::MeanCallbackDelayS:
     case Kpi::CallbackAttempts:
       return any_type([](const ContactTypeSpec& t) { return t.callback.has_value(); });
+    case Kpi::ChatConcurrency:
+    case Kpi::ChatOccupancy:
+      return any_type([](const ContactTypeSpec& t) { return t.channel == Channel::Chat; });
     case Kpi::BacklogAtClose:
     case Kpi::SlIfBacklogLate:
     case Kpi::SlIfBacklogInTime:

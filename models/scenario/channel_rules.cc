@@ -129,11 +129,12 @@ std::vector<Diagnostic> chat_factor_problems(std::uint32_t sessions, const std::
   return out;
 }
 
-std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers) {
+std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers,
+                                            const std::vector<bool>& chat) {
   std::vector<Diagnostic> out;
   for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
     const AgentGroupSpec& a = spec.agent_groups[make_id<AgentGroupId>(g)];
-    if (a.chat_sessions <= 1 && a.chat_handle_factors.empty()) continue;
+    if (!chat[g]) continue;
     const bool serves_chat = std::ranges::any_of(spec.contact_types, [&](const ContactTypeSpec& t) {
       return t.channel == Channel::Chat && std::ranges::find(t.groups, make_id<AgentGroupId>(g)) != t.groups.end();
     });

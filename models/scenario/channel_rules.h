@@ -45,9 +45,10 @@ std::vector<Diagnostic> channel_target_problems(const IdVector<ContactTypeId, Co
 std::vector<Diagnostic> chat_factor_problems(std::uint32_t sessions, const std::vector<double>& factors,
                                              const std::string& ptr);
 
-// A group's chat sessions, at group_pointers[g] + "/chat": more than 1, or factors, on a
-// group that serves no chat type; more than 1 on a group with a reservation. Sessions and
-// factors must already be in range.
-std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers);
+// A group's chat sessions, at group_pointers[g] + "/chat": given (chat[g]: the file has
+// the key, a spec sets a member) on a group that serves no chat type; more than 1 on a
+// group with a reservation. Sessions and factors must already be in range.
+std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers,
+                                            const std::vector<bool>& chat);
 
 }  // namespace ccsim::models::internal

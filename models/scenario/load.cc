@@ -334,8 +334,13 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
     }
     if (routes_readable_) {
       std::vector<std::string> group_pointers;
-      for (std::size_t i = 0; i < groups_.size(); ++i) group_pointers.push_back(child_pointer("/agent_groups", i));
-      for (Diagnostic& d : chat_group_problems(spec, group_pointers)) error(std::move(d.pointer), std::move(d.message));
+      std::vector<bool> chat;
+      for (std::size_t i = 0; i < groups_.size(); ++i) {
+        group_pointers.push_back(child_pointer("/agent_groups", i));
+        chat.push_back(groups_[i].chat);
+      }
+      for (Diagnostic& d : chat_group_problems(spec, group_pointers, chat))
+        error(std::move(d.pointer), std::move(d.message));
     }
     for (std::size_t i = 0; i < groups_.size() && routes_readable_; ++i) {
       if (!groups_[i].named || groups_[i].served) continue;

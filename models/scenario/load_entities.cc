@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -465,6 +466,7 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
     if (expect_object(v, ptr, R"(an agent group object {"name": ..., "staffing": ...})")) {
       check_keys(v, ptr, kGroupKeys);
       info.priced = find(v, "cost_per_hour") != nullptr;
+      info.chat = find(v, "chat") != nullptr;
       if (auto x = number_at(v, ptr, "cost_per_hour", at_least(0.0), false)) g.cost_per_hour = *x;
       if (const Json* n = find(v, "name")) {
         const std::string np = ptr + "/name";
@@ -575,8 +577,15 @@ void Decoder::decode_chat(const Json& v, const std::string& ptr, AgentGroupSpec&
   }
   if (sessions) g.chat_sessions = static_cast<std::uint32_t>(*sessions);
   if (per) {
-    if (auto x = number(*per, ptr + "/inflation_per_session", at_least(0.0)); x && sessions)
-      for (std::uint32_t n = 0; n < g.chat_sessions; ++n) g.chat_handle_factors.push_back(1.0 + *x * n);
+    const std::string pp = ptr + "/inflation_per_session";
+    const auto x = number(*per, pp, at_least(0.0));
+    if (!x || !sessions) return;
+    if (!std::isfinite(1.0 + *x * (g.chat_sessions - 1))) {
+      error(pp, fmt::format("is too large: the factor for {} sessions, 1 + {} x {}, is not a finite number",
+                            g.chat_sessions, *x, g.chat_sessions - 1));
+      return;
+    }
+    for (std::uint32_t n = 0; n < g.chat_sessions; ++n) g.chat_handle_factors.push_back(1.0 + *x * n);
     return;
   }
   if (!table) return;

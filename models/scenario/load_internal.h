@@ -252,6 +252,7 @@ struct GroupInfo {
   bool agents_ok = false;
   bool served = false;  // some contact type routes to it
   bool priced = false;  // has a "cost_per_hour" key, valid or not
+  bool chat = false;    // has a "chat" key, valid or not
 };
 
 // Seconds after midnight of a clock time "HH:MM" or "HH:MM:SS" (or "H:MM", "H:MM:SS"):

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -420,11 +421,12 @@ struct ScenarioSpec {
 
   // The share of an agent a contact of type t takes when its agents are full: for a chat,
   // its best group's handle factor at full sessions over those sessions (a group holding
-  // 3 chats at 1.2 times the handle time gives each 0.4 of an agent); 1 otherwise. The
-  // planning estimates and the steady-state check count a chat's work in agents by it.
+  // 3 chats at 1.2 times the handle time gives each 0.4 of an agent; one holding 2 at 2.5
+  // times, 1.25); 1 otherwise. The planning estimates and the steady-state check count a
+  // chat's work in agents by it, as if its best group served it all.
   double agent_share(const ContactTypeSpec& t) const {
-    if (t.channel != Channel::Chat) return 1.0;
-    double share = 1.0;
+    if (t.channel != Channel::Chat || t.groups.empty()) return 1.0;
+    double share = std::numeric_limits<double>::infinity();
     for (const AgentGroupId g : t.groups) {
       const AgentGroupSpec& a = agent_groups[g];
       share = std::min(share, a.chat_handle_factor(a.chat_sessions) / a.chat_sessions);

@@ -30,7 +30,7 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   const bool follow_ups = rate != fresh;
   double load = 0.0, largest = 0.0;
   std::size_t top = 0;
-  bool behind_ports = false, only_email = true, some_email = false, some_chat = false;
+  bool behind_ports = false, only_email = true, some_email = false, some_chat = false, some_voice = false;
   std::vector<bool> reachable(spec.agent_groups.size(), false);
   std::vector<std::string> names;
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
@@ -50,7 +50,8 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     for (const TransferSpec& x : t.transfers) work_s += x.p * x.handle.mean();
     const double share = spec.agent_share(t);
     const double erlangs = reaching * work_s * share;
-    some_chat = some_chat || share < 1.0;
+    some_chat = some_chat || t.channel == Channel::Chat;
+    some_voice = some_voice || t.channel == Channel::Voice;
     load += erlangs;
     if (erlangs > largest) {
       largest = erlangs;
@@ -69,6 +70,19 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   if (load < agents) return std::nullopt;
   const std::string ports =
       behind_ports ? fmt::format(", less the {:.3g} % the {} IVR ports block", 100.0 * blocked, *spec.ivr_ports) : "";
+  // Patience bounds a call's or a chat's queue, trunk lines only a call's.
+  std::string advice;
+  if (only_email)
+    advice = " (an e-mail waits until answered, and holds no trunk line)";
+  else if (!some_voice)
+    advice = R"(, give them a "patience" or a "max_wait_s" (a chat holds no trunk line))";
+  else if (some_email)
+    advice = fmt::format(R"(, give the calls{} a "patience" or a "max_wait_s", or set "trunks" (e-mails{} hold no )"
+                         "line)",
+                         some_chat ? " and chats" : "", some_chat ? " and chats" : "");
+  else
+    advice = fmt::format(R"(, give them a "patience" or a "max_wait_s", or set "trunks"{})",
+                         some_chat ? " (chats hold no line)" : "");
   return Diagnostic{fmt::format("/contact_types/{}", top),
                     fmt::format("no steady state: contact types with infinite patience ({}) offer {:.4g} erlangs "
                                 "(rate x mean talk and wrap-up{}{}{}) to {} agents, so their queue grows without "
@@ -78,12 +92,7 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
                                 some_chat ? "; a chat counts as its best group's handle factor for a full agent over "
                                             "its sessions"
                                           : "",
-                                agents,
-                                only_email ? " (an e-mail waits until answered, and holds no trunk line)"
-                                : some_email
-                                    ? ", give the calls a \"patience\" or a \"max_wait_s\", or set \"trunks\" (e-mails "
-                                      "hold no line)"
-                                    : ", give them a \"patience\" or a \"max_wait_s\", or set \"trunks\"")};
+                                agents, advice)};
 }
 
 }  // namespace ccsim::models::internal

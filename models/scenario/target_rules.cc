@@ -15,10 +15,17 @@ bool has(const std::array<Kpi, N>& kpis, Kpi k) {
 }
 
 template <std::size_t N>
-std::string names(const std::array<Kpi, N>& kpis, std::optional<Kpi> except = std::nullopt) {
+std::string names(const std::array<Kpi, N>& kpis) {
   std::string out;
-  for (Kpi k : kpis)
-    if (k != except) out += fmt::format("{}{}", out.empty() ? "" : ", ", kpi_name(k));
+  for (Kpi k : kpis) out += fmt::format("{}{}", out.empty() ? "" : ", ", kpi_name(k));
+  return out;
+}
+
+// kTypeKpis less the agents' KPI it keeps, occupancy (a type's is undefined).
+std::string type_kpi_names() {
+  std::string out;
+  for (Kpi k : kTypeKpis)
+    if (!kpi_of_agents(k)) out += fmt::format("{}{}", out.empty() ? "" : ", ", kpi_name(k));
   return out;
 }
 
@@ -32,10 +39,10 @@ std::optional<TargetProblem> target_problem(const TargetSpec& t, RunMode mode) {
   if (t.type && t.group)
     return TargetProblem{W::Level, "give a contact type or an agent group, not both (a target is on one level)"};
   if (t.type) {
-    if (t.kpi == Kpi::Occupancy || !has(kTypeKpis, t.kpi))
+    if (kpi_of_agents(t.kpi) || !has(kTypeKpis, t.kpi))
       return TargetProblem{W::Kpi, fmt::format("{} is not a KPI of a contact type (agents belong to groups); a "
                                                "contact type has: {}",
-                                               kpi_name(t.kpi), names(kTypeKpis, Kpi::Occupancy))};
+                                               kpi_name(t.kpi), type_kpi_names())};
     return std::nullopt;
   }
   if (t.group) {

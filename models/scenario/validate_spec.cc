@@ -629,9 +629,14 @@ class SpecChecker {
       reservation(g);
     }
     std::vector<std::string> group_pointers;
-    for (std::size_t g = 0; g < groups.size(); ++g) group_pointers.push_back(child_pointer("/agent_groups", g));
+    std::vector<bool> chat;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      group_pointers.push_back(child_pointer("/agent_groups", g));
+      const AgentGroupSpec& a = groups[make_id<AgentGroupId>(g)];
+      chat.push_back(a.chat_sessions != 1 || !a.chat_handle_factors.empty());
+    }
     if (chat_ok_)
-      for (Diagnostic& d : internal::chat_group_problems(s_, group_pointers))
+      for (Diagnostic& d : internal::chat_group_problems(s_, group_pointers, chat))
         error(std::move(d.pointer), std::move(d.message));
   }
 

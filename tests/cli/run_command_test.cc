@@ -50,12 +50,12 @@ const std::vector<std::string> kTypeKeys = {
     "sl_if_backlog_in_time", "sl_if_backlog_late",
     "timed_out", "transferred_in", "transfers"};
 const std::vector<std::string> kGroupIntervalKeys = {
-    "agents_on_break", "answered", "break_lateness_s", "cost", "occupancy", "overtime_agent_min",
-    "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents"};
+    "agents_on_break", "answered", "break_lateness_s", "chat_concurrency", "chat_occupancy", "cost", "occupancy",
+    "overtime_agent_min", "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents"};
 const std::vector<std::string> kGroupKeys = {
-    "agents_on_break", "answered", "asa_s", "break_lateness_s", "cost", "occupancy", "overtime_agent_min",
-    "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents",
-    "sl_answered_within_t_over_answered"};
+    "agents_on_break", "answered", "asa_s", "break_lateness_s", "chat_concurrency", "chat_occupancy", "cost",
+    "occupancy", "overtime_agent_min", "paid_agent_hours", "present_agents", "productive_agents",
+    "scheduled_agents", "sl_answered_within_t_over_answered"};
 
 // The first line of `text` at or after `from` that starts with `prefix`, or "".
 std::string line_starting(const std::string& text, const std::string& prefix, std::size_t from = 0) {
@@ -309,7 +309,7 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
   // No break in this scenario: break lateness is listed, undefined.
   EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"],
             (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}, {"ratio_of_means", nullptr}}));
-  EXPECT_EQ(a["kpis"]["overall"].size(), 69u);
+  EXPECT_EQ(a["kpis"]["overall"].size(), 71u);
   // Each level lists exactly its KPIs: types have no agents, groups have only their own.
   EXPECT_EQ(keys(a["kpis"]["by_type"]["service"]), kTypeKeys);
   EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_type"]["sales"]), kTypeKeys);

@@ -2,10 +2,12 @@
 // keep exactly: one session per agent is a call without a line, and k sessions without
 // inflation are k agents' worth of servers.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "models/kpi/kpis.h"
 #include "models/replication.h"
 #include "models/routing/registry.h"
 #include "tests/models/counter_totals.h"
@@ -28,6 +30,16 @@ using testing::type_totals;
 // (not the call) over 100-250; at 160 chat 30 over 160-310. Its shift ends at 200: it
 // takes nothing more and logs off at 310, its last session done. The agent back at 400
 // takes the call: waits 0, 0, 80, 130 for the chats, 350 for the call.
+// What the agents do, in the order it happens.
+class AgentSteps : public TraceSink {
+ public:
+  void record(const TraceRecord& r) override {
+    if (r.what == TraceWhat::SessionEnd || r.what == TraceWhat::AgentFree || r.what == TraceWhat::LogOff)
+      steps.emplace_back(r.time_s, r.what);
+  }
+  std::vector<std::pair<double, TraceWhat>> steps;
+};
+
 TEST(CallCenterChat, SessionsRunInParallelGrowLongerWithCompanyAndHoldTheAgentFromCalls) {
   ScenarioSpec s = day_scenario(200, 3);
   s.contact_types.push_back(traced_type("calls", {50}, 100, std::nullopt, {0}));
@@ -38,7 +50,8 @@ TEST(CallCenterChat, SessionsRunInParallelGrowLongerWithCompanyAndHoldTheAgentFr
   team.chat_sessions = 2;
   team.chat_handle_factors = {1.0, 1.5};
   s.agent_groups.push_back(team);
-  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  AgentSteps trace;
+  const ReplicationCounters c = run_replication(s, make_router(s), 0, &trace);
   const TypeCounters chats = type_totals(c, 1), calls = type_totals(c, 0);
   EXPECT_EQ(chats.answered, 4u);
   EXPECT_DOUBLE_EQ(chats.wait_sum_answered_s, 0 + 0 + 80 + 130);
@@ -53,6 +66,25 @@ TEST(CallCenterChat, SessionsRunInParallelGrowLongerWithCompanyAndHoldTheAgentFr
   }
   EXPECT_DOUBLE_EQ(busy, 310 + 100);
   EXPECT_DOUBLE_EQ(present, 310 + 200);
+  // Sessions held: 1 over 0-10, 2 over 10-250, 1 over 250-310; at least one over 0-310; 2
+  // places while the agent is logged on (0-310, 400-600).
+  GroupCounters agents;
+  for (std::size_t slot = 0; slot < c.num_slots; ++slot) agents += c.group(slot, 0);
+  EXPECT_DOUBLE_EQ(agents.session_area, 10 + 2 * 240 + 60);
+  EXPECT_DOUBLE_EQ(agents.chatting_area, 310);
+  EXPECT_DOUBLE_EQ(agents.chat_place_area, 2 * 510);
+  const KpiValues k = compute_group_kpis(agents, 600);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::ChatConcurrency)], 550.0 / 310.0);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::ChatOccupancy)], 550.0 / 1020.0);
+  // A session ending beside others (at 100, 160 and 250) frees no agent; the last (310),
+  // after the shift's end, logs it off; the call's end frees the agent back at 400 (whose
+  // stint lasts to the end of the day: it never ends).
+  const std::vector<std::pair<double, TraceWhat>> steps = {{100, TraceWhat::SessionEnd},
+                                                           {160, TraceWhat::SessionEnd},
+                                                           {250, TraceWhat::SessionEnd},
+                                                           {310, TraceWhat::LogOff},
+                                                           {500, TraceWhat::AgentFree}};
+  EXPECT_EQ(trace.steps, steps);
 }
 
 // The wait a chat customer is told counts each agent's sessions: one agent holding up to 2
@@ -76,20 +108,25 @@ TEST(CallCenterChat, TheAnnouncedWaitCountsTheAgentsSessions) {
 
 // A day with patience, two groups and a staffing that changes: the same types as chats
 // with one session each, and no inflation, run the same day as calls on unlimited lines,
-// bit for bit.
+// bit for bit, under every policy.
 TEST(CallCenterChat, OneSessionPerAgentIsACallWithoutALine) {
   ScenarioSpec voice = day_scenario(1800, 3);
   voice.contact_types.push_back(markov_day_type("a", {60, 90, 50}, 300, 200.0, {0, 1}));
   voice.contact_types.push_back(markov_day_type("b", {40, 50, 30}, 240, 400.0, {1}));
   voice.agent_groups.push_back(group("front", {6, 8, 4}));
   voice.agent_groups.push_back(group("back", {4, 5, 3}));
-  ScenarioSpec chat = voice;
-  for (ContactTypeSpec& t : chat.contact_types.raw()) t.channel = Channel::Chat;
-  for (std::uint32_t r = 0; r < 5; ++r) {
-    const ReplicationCounters v = run_replication(voice, make_router(voice), r);
-    const ReplicationCounters c = run_replication(chat, make_router(chat), r);
-    EXPECT_EQ(v.fingerprint, c.fingerprint) << r;
-    EXPECT_EQ(v, c) << r;
+  for (const char* policy : {"queue_priority", "overflow_after_delay", "longest_weighted_wait", "longest_idle_agent",
+                             "random_idle_agent", "earliest_due_first"}) {
+    voice.router.policy = policy;
+    ScenarioSpec chat = voice;
+    for (ContactTypeSpec& t : chat.contact_types.raw()) t.channel = Channel::Chat;
+    for (std::uint32_t r = 0; r < 3; ++r) {
+      const ReplicationCounters v = run_replication(voice, make_router(voice), r);
+      const ReplicationCounters c = run_replication(chat, make_router(chat), r);
+      EXPECT_EQ(v.fingerprint, c.fingerprint) << policy << " " << r;
+      EXPECT_EQ(v.by_slot_type, c.by_slot_type) << policy << " " << r;
+      EXPECT_EQ(v.by_slot_pair, c.by_slot_pair) << policy << " " << r;
+    }
   }
 }
 

@@ -65,6 +65,9 @@ GroupCounters some_agents() {
   g.unpaid_break_area = 1000;
   g.breaks_taken = 3;
   g.break_lateness_sum_s = 90;
+  g.session_area = 9000;
+  g.chatting_area = 5000;
+  g.chat_place_area = 12000;
   return g;
 }
 
@@ -135,6 +138,8 @@ TEST(Kpis, GiveNoPartsForWhatALevelDoesNotHave) {
   const KpiValues group = compute_group_kpis(some_agents(), 1800, &parts);
   EXPECT_EQ(parts[static_cast<std::size_t>(Kpi::Occupancy)].den, 28000.0) << "productive: present less on break";
   EXPECT_EQ(parts[static_cast<std::size_t>(Kpi::BreakLatenessS)].den, 3.0);
+  EXPECT_EQ(group[static_cast<std::size_t>(Kpi::ChatConcurrency)], 1.8) << "sessions per chatting agent";
+  EXPECT_EQ(group[static_cast<std::size_t>(Kpi::ChatOccupancy)], 0.75) << "sessions over places";
   EXPECT_TRUE(std::isnan(parts[static_cast<std::size_t>(Kpi::ServiceLevel)].den)) << "the parts of the call before";
   expect_parts_of_ratios_only(group, parts);
 }

@@ -104,11 +104,44 @@ TEST(LoadChat, FactorsThatMakeASessionQuickerAreRefused) {
 }
 
 TEST(LoadChat, SessionsOnAGroupThatServesNoChatAreRefused) {
-  const std::string text = with(with_web(R"({ "sessions": 1 })"), R"({ "name": "tier1", "staffing": 4 })",
-                                R"({ "name": "tier1", "staffing": 4, "chat": { "sessions": 2 } })");
-  expect_single(errors_of(text), "/agent_groups/1/chat",
-                "agent group \"tier1\" serves no chat type, so its chat sessions would never be used; route a chat "
-                "type (\"channel\": \"chat\") to it or remove \"chat\"");
+  for (const char* chat : {R"({ "sessions": 2 })", R"({ "sessions": 1 })"}) {
+    SCOPED_TRACE(chat);
+    const std::string text = with(with_web(R"({ "sessions": 1 })"), R"({ "name": "tier1", "staffing": 4 })",
+                                  R"({ "name": "tier1", "staffing": 4, "chat": )" + std::string(chat) + " }");
+    expect_single(errors_of(text), "/agent_groups/1/chat",
+                  "agent group \"tier1\" serves no chat type, so its chat sessions would never be used; route a chat "
+                  "type (\"channel\": \"chat\") to it or remove \"chat\"");
+  }
+}
+
+// Found in review: 1 + x (k - 1) overflowed to an infinite factor, which the loader let
+// through and validate_spec then refused at a spec member's name.
+TEST(LoadChat, AStepThatMakesAFactorInfiniteIsRefused) {
+  expect_single(errors_of(with_web(R"({ "sessions": 64, "inflation_per_session": 1e307 })")),
+                "/agent_groups/0/chat/inflation_per_session",
+                "is too large: the factor for 64 sessions, 1 + 1e+307 x 63, is not a finite number");
+}
+
+// Found in review: the check took a chat's share of an agent as at most 1, so 2 sessions
+// at 2.5 times the handle time (1.25 agents a chat) passed 9 erlangs on 10 agents.
+TEST(LoadChat, TheSteadyStateCheckCountsAChatAtItsBestGroupsShareOfAnAgent) {
+  const std::string steady = R"({
+  "mode": "steady_state",
+  "steady_state": { "warmup_s": 600, "duration_s": 36000 },
+  "contact_types": [
+    { "name": "web", "channel": "chat",
+      "arrivals": { "process": "poisson", "rate_per_hour": 180 },
+      "talk": { "dist": "exponential", "mean_s": 180 } }
+  ],
+  "agent_groups": [ { "name": "agents", "staffing": 10, "chat": { "sessions": 2, "handle_factors": [1, 2.5] } } ],
+  "router": { "type_to_group": { "web": ["agents"] } }
+})";
+  expect_single(errors_of(steady), "/contact_types/0",
+                "no steady state: contact types with infinite patience (web) offer 11.25 erlangs (rate x mean talk "
+                "and wrap-up; a chat counts as its best group's handle factor for a full agent over its sessions) to "
+                "10 agents, so their queue grows without bound; the offered load must be < the agents: add agents, "
+                "give them a \"patience\" or a \"max_wait_s\" (a chat holds no trunk line)");
+  EXPECT_NO_THROW(load_scenario_text(with(steady, "[1, 2.5]", "[1, 1.5]"), "t.json")) << "7.5 erlangs on 10 agents";
 }
 
 TEST(LoadChat, AReservationOnAGroupHoldingSeveralChatsIsRefused) {
@@ -204,6 +237,15 @@ TEST(ValidateChat, SessionsAndFactorsFollowTheLoadersRules) {
   expect_single(spec_problems_with([](ScenarioSpec& s) { s.agent_groups[kSupport].chat_handle_factors = {1, 1}; }),
                 "/agent_groups/0/chat_handle_factors",
                 "expected 3 factors, one per number of sessions held (1 to 3); got 2");
+}
+
+TEST(ValidateChat, FactorsOnAGroupThatServesNoChatAreRefused) {
+  expect_single(spec_problems_with([](ScenarioSpec& s) {
+                  s.agent_groups[make_id<AgentGroupId>(1)].chat_handle_factors = {1.0};
+                }),
+                "/agent_groups/1/chat",
+                "agent group \"tier1\" serves no chat type, so its chat sessions would never be used; route a "
+                "chat type (\"channel\": \"chat\") to it or remove \"chat\"");
 }
 
 TEST(ValidateChat, SessionsOnAGroupThatServesNoChatAreRefused) {
