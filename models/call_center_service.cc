@@ -44,9 +44,9 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
 }
 
 // A chat goes to the group's agent with the fewest sessions (AgentPool::pick_session),
-// or to the agent a policy picking agents named: an idle one by its position, or past
-// them, one holding chats (the one with the fewest). Its handle time grows with the
-// sessions the agent then holds.
+// or to the idle agent a policy picking agents named by its position (a position past
+// the idle agents: the longest idle, or with none idle, the agent with the fewest
+// sessions). Its handle time grows with the sessions the agent then holds.
 void CallCenter::start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue,
                             std::uint32_t idle_agent) {
   const GroupCounts& n = agents_.counts(g);
@@ -57,7 +57,10 @@ void CallCenter::start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueI
                    fmt::format("router chose a group with no agent free for a chat, one that does not serve its "
                                "type, or agent {} of {} free for it",
                                idle_agent, n.idle + n.chat_open));
-  const AgentPool::SessionPick pick = idle_agent == kLongestIdle ? agents_.pick_session(g)
+  // A draw past the idle agents still takes an idle one while there is one: a chat never
+  // joins an agent's sessions while an agent of its group is idle.
+  const AgentPool::SessionPick pick = idle_agent == kLongestIdle || (idle_agent >= n.idle && n.idle > 0)
+                                          ? agents_.pick_session(g)
                                       : idle_agent < n.idle
                                           ? AgentPool::SessionPick{chosen_idle_agent(c, g, idle_agent), 1}
                                           : agents_.pick_session(g, true);

@@ -75,7 +75,8 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   if (only_email)
     advice = " (an e-mail waits until answered, and holds no trunk line)";
   else if (!some_voice)
-    advice = R"(, give them a "patience" or a "max_wait_s" (a chat holds no trunk line))";
+    advice = some_email ? R"(, give the chats a "patience" or a "max_wait_s" (chats and e-mails hold no trunk line))"
+                        : R"(, give them a "patience" or a "max_wait_s" (a chat holds no trunk line))";
   else if (some_email)
     advice = fmt::format(R"(, give the calls{} a "patience" or a "max_wait_s", or set "trunks" (e-mails{} hold no )"
                          "line)",

@@ -87,23 +87,51 @@ TEST(CallCenterChat, SessionsRunInParallelGrowLongerWithCompanyAndHoldTheAgentFr
   EXPECT_EQ(trace.steps, steps);
 }
 
-// The wait a chat customer is told counts each agent's sessions: one agent holding up to 2
-// chats (talk 100 s) serves chats 0 and 1 at once; chat 2 finds none ahead, and is told
-// (0 + 1) x 100 / 2 = 50 s, below the 60 s above which every customer balks, and waits;
-// chat 3 is told (1 + 1) x 100 / 2 = 100 s and balks.
-TEST(CallCenterChat, TheAnnouncedWaitCountsTheAgentsSessions) {
+// The wait a chat customer is told counts each agent as its sessions over the handle
+// factor for as many. One agent holding up to 2 chats (talk 100 s) serves chats 0 and 1
+// at once. Without factors, chat 2 finds none ahead and is told (0 + 1) x 100 / 2 = 50 s,
+// below the 60 s above which every customer balks, and waits; chat 3 is told
+// (1 + 1) x 100 / 2 = 100 s and balks. At twice the handle time for 2 sessions, the agent
+// counts as one: chat 2 is told 100 s and balks too.
+TEST(CallCenterChat, TheAnnouncedWaitCountsTheAgentsSessionsOverTheirFactor) {
+  const auto day = [](std::vector<double> factors) {
+    ScenarioSpec s = day_scenario(3600, 1);
+    ContactTypeSpec chat = traced_type("chat", {0, 1, 2, 3}, 100, std::nullopt, {0});
+    chat.channel = Channel::Chat;
+    chat.balk_by_announced_wait = {{60.0, 1.0}};
+    s.contact_types.push_back(chat);
+    AgentGroupSpec team = group("team", {1});
+    team.chat_sessions = 2;
+    team.chat_handle_factors = std::move(factors);
+    s.agent_groups.push_back(team);
+    return type_totals(run_replication(s, make_router(s), 0), 0);
+  };
+  const TypeCounters plain = day({});
+  EXPECT_EQ(plain.balked, 1u);
+  EXPECT_EQ(plain.answered, 3u);
+  EXPECT_DOUBLE_EQ(plain.wait_sum_answered_s, 0 + 0 + 98);
+  const TypeCounters slow = day({1.0, 2.0});
+  EXPECT_EQ(slow.balked, 2u);
+  EXPECT_EQ(slow.answered, 2u);
+}
+
+// random_idle_agent: a draw that falls past the idle agents, on one holding chats, still
+// takes an idle agent while there is one. Four chats arrive at once for 4 agents holding
+// up to 3: whatever the draws, each agent takes one, at the handle time drawn.
+TEST(CallCenterChat, ARandomDrawNeverAddsASessionWhileAnAgentIsIdle) {
   ScenarioSpec s = day_scenario(3600, 1);
-  ContactTypeSpec chat = traced_type("chat", {0, 1, 2, 3}, 100, std::nullopt, {0});
+  s.router.policy = "random_idle_agent";
+  ContactTypeSpec chat = traced_type("chat", {10, 10, 10, 10}, 100, std::nullopt, {0});
   chat.channel = Channel::Chat;
-  chat.balk_by_announced_wait = {{60.0, 1.0}};
   s.contact_types.push_back(chat);
-  AgentGroupSpec team = group("team", {1});
-  team.chat_sessions = 2;
+  AgentGroupSpec team = group("team", {4});
+  team.chat_sessions = 3;
+  team.chat_handle_factors = {1.0, 1.5, 2.0};
   s.agent_groups.push_back(team);
-  const TypeCounters c = type_totals(run_replication(s, make_router(s), 0), 0);
-  EXPECT_EQ(c.balked, 1u);
-  EXPECT_EQ(c.answered, 3u);
-  EXPECT_DOUBLE_EQ(c.wait_sum_answered_s, 0 + 0 + 98);
+  for (std::uint32_t r = 0; r < 20; ++r) {
+    const ReplicationCounters c = run_replication(s, make_router(s), r);
+    EXPECT_DOUBLE_EQ(pair_totals(c, 0).handle_sum_s, 4 * 100) << r;
+  }
 }
 
 // A day with patience, two groups and a staffing that changes: the same types as chats
@@ -126,6 +154,10 @@ TEST(CallCenterChat, OneSessionPerAgentIsACallWithoutALine) {
       EXPECT_EQ(v.fingerprint, c.fingerprint) << policy << " " << r;
       EXPECT_EQ(v.by_slot_type, c.by_slot_type) << policy << " " << r;
       EXPECT_EQ(v.by_slot_pair, c.by_slot_pair) << policy << " " << r;
+      // The agents' counters too, but for the chat areas only chats have.
+      std::vector<GroupCounters> agents = c.by_slot_group;
+      for (GroupCounters& g : agents) g.session_area = g.chatting_area = g.chat_place_area = 0.0;
+      EXPECT_EQ(v.by_slot_group, agents) << policy << " " << r;
     }
   }
 }

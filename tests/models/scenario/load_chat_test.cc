@@ -142,6 +142,19 @@ TEST(LoadChat, TheSteadyStateCheckCountsAChatAtItsBestGroupsShareOfAnAgent) {
                 "10 agents, so their queue grows without bound; the offered load must be < the agents: add agents, "
                 "give them a \"patience\" or a \"max_wait_s\" (a chat holds no trunk line)");
   EXPECT_NO_THROW(load_scenario_text(with(steady, "[1, 2.5]", "[1, 1.5]"), "t.json")) << "7.5 erlangs on 10 agents";
+  // Beside e-mails, which may not have a patience, the advice names the chats.
+  const std::string with_mail = with(steady, R"("talk": { "dist": "exponential", "mean_s": 180 } })",
+                                     R"("talk": { "dist": "exponential", "mean_s": 180 } },
+    { "name": "mail", "channel": "email", "due_s": 3600,
+      "arrivals": { "process": "poisson", "rate_per_hour": 10 },
+      "talk": { "dist": "exponential", "mean_s": 360 } })");
+  expect_single(errors_of(with(with_mail, R"("web": ["agents"])", R"("web": ["agents"], "mail": ["agents"])")),
+                "/contact_types/0",
+                "no steady state: contact types with infinite patience (web, mail) offer 12.25 erlangs (rate x mean "
+                "talk and wrap-up; a chat counts as its best group's handle factor for a full agent over its "
+                "sessions) to 10 agents, so their queue grows without bound; the offered load must be < the agents: "
+                "add agents, give the chats a \"patience\" or a \"max_wait_s\" (chats and e-mails hold no trunk "
+                "line)");
 }
 
 TEST(LoadChat, AReservationOnAGroupHoldingSeveralChatsIsRefused) {
