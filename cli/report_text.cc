@@ -365,7 +365,7 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   }
 
   std::vector<Kpi> type_cols = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned};
-  for (Kpi k : {Kpi::Balked, Kpi::TimedOut, Kpi::Disconnected})  // only where the scenario has them
+  for (Kpi k : {Kpi::Balked, Kpi::TimedOut, Kpi::Disconnected, Kpi::Interrupted})  // only where the scenario has them
     if (models::kpi_shown(spec, k)) type_cols.push_back(k);
   type_cols.insert(type_cols.end(), {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandonOverAdmitted});
   // Each type against its own service-level target (or the scenario's); judged here for

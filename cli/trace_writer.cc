@@ -67,7 +67,8 @@ void TraceWriter::record(const models::TraceRecord& r) {
   }
   const bool has_wait = r.what == TraceWhat::Answered || r.what == TraceWhat::Abandoned ||
                         r.what == TraceWhat::TimedOut || r.what == TraceWhat::Disconnected ||
-                        r.what == TraceWhat::CallbackDeclined || r.what == TraceWhat::CallbackAccepted;
+                        r.what == TraceWhat::CallbackDeclined || r.what == TraceWhat::CallbackAccepted ||
+                        r.what == TraceWhat::Resumed;
   const bool has_lateness = r.what == TraceWhat::BreakStart;
   // An endless announced wait (no agent on duty) has no number in CSV or JSON: left empty.
   const bool finite = std::isfinite(r.value);

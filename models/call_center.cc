@@ -83,7 +83,8 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
     traits_[k] |= (t.balks() ? kBalks : 0) | (t.callback ? kOffersCallbacks : 0) |
                   (t.transfers.empty() ? 0 : kTransfers) | (t.returns ? kReturns : 0) |
-                  (t.channel == Channel::Email ? kDeferred : 0) | (t.channel == Channel::Chat ? kChat : 0);
+                  (t.channel == Channel::Email ? kDeferred : 0) | (t.channel == Channel::Chat ? kChat : 0) |
+                  (t.interruptible ? kInterruptible : 0);
     if (t.callback) traits_[index(t.callback->to)] |= kServesCallbacks;
     mean_handle_s_[k] = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
   }
@@ -95,6 +96,10 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
     std::vector<std::uint32_t> sessions;
     for (const AgentGroupSpec& g : spec.agent_groups) sessions.push_back(g.chat_sessions);
     agents_.allow_sessions(sessions);
+  }
+  if (any_traits_ & kInterruptible) {
+    agents_.allow_interruptions();
+    work_view_.resize(groups);
   }
   std::vector<double> centre_busyness;
   if (busy_days() && !spec.busyness->per_type) centre_busyness = draw_busyness(base, 0, replication);
@@ -272,6 +277,11 @@ void CallCenter::dispatch(const sim::Event& e) {
       return;
     case CcEvent::ReturnDue:
       on_return_due(make_id<ContactTypeId>(e.subject));
+      return;
+    case CcEvent::WorkEnd:
+      if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // a call interrupted it
+      agents_.stop_interruptible(pool_.agent(make_id<ContactId>(e.subject)));
+      on_service_end(make_id<ContactId>(e.subject));
       return;
     case CcEvent::MaxWaitReached:
       if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // served meanwhile

@@ -116,6 +116,9 @@ class CallCenter {
   // Whether the caller c, about to join queue q, takes a callback or balks instead.
   bool leaves_before_queueing(ContactId c, ContactTypeId k, QueueId q);
   void route_to_agents(ContactId c);
+  // A call c of type k that would wait takes an agent from interruptible work when the
+  // policy, shown those agents as idle, picks a group: whether it did.
+  [[gnu::noinline]] bool interrupt_work(ContactId c, ContactTypeId k);
   // Group g's idle agents take waiting contacts, then (kChats: in a centre with chats) its
   // agents holding chats take waiting chats. assign_free_agents picks the instance.
   template <bool kChats>
@@ -142,6 +145,14 @@ class CallCenter {
   // idle_agent as for start_service; a position past g's idle agents names one holding chats.
   [[gnu::noinline]] void start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue,
                                     std::uint32_t idle_agent = kLongestIdle);
+  // An agent of g takes call c from its interruptible e-mail.
+  void interrupt_for(ContactId c, ContactTypeId k, AgentGroupId g);
+  // Agent a of g puts its interruptible e-mail aside: back to the head of its queue.
+  void put_aside(AgentId a, AgentGroupId g);
+  // Agent a of g (idle_agent as for start_service) takes the interruptible e-mail c: first
+  // answered, or resumed after an interruption.
+  [[gnu::noinline]] void start_work(ContactId c, ContactTypeId k, AgentGroupId g, AgentId a, const PairInfo& pi,
+                                    QueueId from_queue, std::uint32_t idle_agent);
   // The talk of c begins with agent a of g (not yet serving it: the KPIs see the change).
   void begin_talk(ContactId c, ContactTypeId k, AgentGroupId g, AgentId a, std::uint32_t pair, QueueId from_queue,
                   double talk_s, double wrap_s);
@@ -226,6 +237,7 @@ class CallCenter {
     kReturns = 16,
     kDeferred = 32,  // e-mail: no trunk line; still waiting at the close, it stays in the backlog
     kChat = 64,      // no trunk line; an agent may hold several at once
+    kInterruptible = 128,  // e-mail whose work a call may interrupt (ContactTypeSpec::interruptible)
   };
   std::vector<std::uint8_t> traits_;
   std::uint8_t any_traits_ = 0;  // every type's together: a centre without a rule never reads traits_
@@ -236,6 +248,7 @@ class CallCenter {
   std::vector<ContactId> carried_;              // day mode: e-mails still in the backlog at the close
   std::vector<std::uint8_t> chat_queues_;       // per queue: 1 for a chat type's; empty without chat
   std::vector<std::uint8_t> every_queue_;       // per queue: 1; empty without chat (RoutingView's shown)
+  std::vector<GroupCounts> work_view_;          // interrupt_work's view: per group, idle = agents on interruptible work
   std::uint64_t absence_draws_ = 0;
   std::uint64_t busyness_draws_ = 0;
 

@@ -31,7 +31,8 @@ void CallCenter::route_to_agents(ContactId c) {
     return;
   }
   Contact contact{c, k, pool_.arrival_s(c)};
-  // Two calls, so that a call's decision sees a view whose chat terms fold away.
+  // A lambda of this function's own, which the compiler keeps in line (a decision shared
+  // with interrupt_work went out of line: 4 % more instructions per call on model A).
   const auto decide = [&](const RoutingView& v) {
     return std::visit(
         [&](const auto& policy) {
@@ -40,6 +41,7 @@ void CallCenter::route_to_agents(ContactId c) {
         },
         router_);
   };
+  // Two calls, so that a call's decision sees a view whose chat terms fold away.
   const bool chat = has_any(k, kChat);
   const RouteDecision d = chat ? decide(chat_view(false)) : decide(view());
   if (const auto* serve = std::get_if<ServeBy>(&d)) {
@@ -49,6 +51,9 @@ void CallCenter::route_to_agents(ContactId c) {
       start_service(c, serve->group, kNoQueue, serve->idle_agent);
   } else if (const auto* enq = std::get_if<Enqueue>(&d)) {
     const QueueId q = enq->queue;
+    if ((any_traits_ & kInterruptible) && !has_any(k, kDeferred | kChat | kServesCallbacks) && interrupt_work(c, k))
+      [[unlikely]]
+      return;
     if (has_any(k, kOffersCallbacks | kBalks) && leaves_before_queueing(c, k, q)) [[unlikely]]
       return;
     const ContactTypeSpec& type = spec_.contact_types[k];
@@ -199,11 +204,18 @@ void CallCenter::disconnect_waiting(QueueId q) {
 
 // The backlog waits for the next day's agents, not for those who stay to serve the last
 // calls: it leaves its queue, its pending timers go stale, and run() counts it unserved.
+// An interrupted e-mail was answered in the day: it stays, for the agents who stay to finish.
 void CallCenter::carry_backlog(QueueId q) {
   WaitingQueue& queue = queues_[q];
   const double due_s = spec_.service_level_of(make_id<ContactTypeId>(index(q))).awt_s;
+  const bool interruptible = has_any(make_id<ContactTypeId>(index(q)), kInterruptible);
+  std::vector<WaitingQueue::Entry> answered;
   queue.for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
     const ContactId c = e.contact;
+    if (interruptible && pool_.interrupted(c)) {
+      answered.push_back(e);
+      return;
+    }
     const double wait_s = now() - pool_.enqueue_s(c);
     lifecycle_.backlog_at_close(now(), pool_.slot(c), pool_.type(c), q, wait_s > due_s, wait_s,
                                 now() - pool_.arrival_s(c));
@@ -211,6 +223,7 @@ void CallCenter::carry_backlog(QueueId q) {
     carried_.push_back(c);
   });
   queue.clear();
+  for (const WaitingQueue::Entry& e : answered) queue.push(e);
 }
 
 std::span<const EligibilityTimer> CallCenter::router_timers(ContactTypeId k) const {

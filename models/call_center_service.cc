@@ -22,8 +22,10 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
                    "router chose a group that does not serve the contact's type");
   // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
   AgentTime t{pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier};
-  if (has_any(k, kServesCallbacks)) [[unlikely]]
+  if (has_any(k, kServesCallbacks | kInterruptible)) [[unlikely]] {
+    if (has_any(k, kInterruptible)) return start_work(c, k, g, a, pi, from_queue, idle_agent);
     t = dial(c, pi.multiplier, t.talk_s);
+  }
   begin_talk(c, k, g, a, pi.pair, from_queue, t.talk_s, t.wrap_s);
   if (idle_agent == kLongestIdle) [[likely]]
     agents_.serve_longest_idle(g, c);
@@ -41,6 +43,88 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
   pool_.agent(c) = a;
   pool_.bump_generation(c);  // a pending patience event is now stale
   schedule(now() + talk_s, CcEvent::ServiceEnd, CcPriority::Release, index(c));
+}
+
+void CallCenter::start_work(ContactId c, ContactTypeId k, AgentGroupId g, AgentId a, const PairInfo& pi,
+                            QueueId from_queue, std::uint32_t idle_agent) {
+  const double talk_s = pool_.talk_s(c) * pi.multiplier;
+  const double wrap_s = pool_.wrap_s(c) * pi.multiplier;
+  if (pool_.interrupted(c)) {
+    lifecycle_.resumed(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c), talk_s,
+                       talk_s + wrap_s);
+    pool_.set_interrupted(c, false);
+  } else {
+    lifecycle_.answered(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c),
+                        talk_s + wrap_s, now() - pool_.arrival_s(c) + talk_s);
+  }
+  if (from_queue != kNoQueue) queues_[from_queue].pop_head(pool_);
+  pool_.wrap_s(c) = wrap_s;
+  pool_.agent(c) = a;
+  pool_.bump_generation(c);
+  schedule(now() + talk_s, CcEvent::WorkEnd, CcPriority::Release, index(c), pool_.generation(c));
+  pool_.work_end_s(c) = now() + talk_s;
+  if (idle_agent == kLongestIdle)
+    agents_.serve_longest_idle(g, c);
+  else
+    agents_.serve(a, c);
+  agents_.start_interruptible(a);
+}
+
+// The policy decides on the agents who work on interruptible e-mails as it would on idle
+// ones (none of them idle: each group's longest-idle time is now).
+bool CallCenter::interrupt_work(ContactId c, ContactTypeId k) {
+  bool any = false;
+  for (std::size_t g = 0; g < work_view_.size(); ++g) {
+    work_view_[g] = agents_.counts(make_id<AgentGroupId>(g));
+    work_view_[g].idle = agents_.interruptible(make_id<AgentGroupId>(g));
+    work_view_[g].chat_open = 0;
+    any = any || work_view_[g].idle > 0;
+  }
+  if (!any) return false;
+  Contact contact{c, k, pool_.arrival_s(c)};
+  const RoutingView v(now(), work_view_.data(), queues_.raw().data());
+  const RouteDecision d = std::visit(
+      [&](const auto& policy) {
+        if constexpr (draws_on_arrival<std::remove_cvref_t<decltype(policy)>>) contact.u = tie_break_.next_u01();
+        return policy.on_arrival(contact, v);
+      },
+      router_);
+  const auto* serve = std::get_if<ServeBy>(&d);
+  if (serve == nullptr) return false;
+  interrupt_for(c, k, serve->group);
+  return true;
+}
+
+// Of group g, the agent whose work started last is interrupted, so that the least work is
+// set back.
+void CallCenter::interrupt_for(ContactId c, ContactTypeId k, AgentGroupId g) {
+  const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
+  if (agents_.interruptible(g) == 0 || pi.pair == kNoId) [[unlikely]]
+    fail_invariant(now(), "interrupt_for", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
+                   "router chose a group with no agent on interruptible work, or one that does not serve the call");
+  const AgentId a = agents_.last_interruptible(g);
+  put_aside(a, g);
+  agents_.hand_over(a, c);
+  begin_talk(c, k, g, a, pi.pair, kNoQueue, pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier);
+}
+
+// The work left, in the drawn (unscaled) talk and wrap-up, is what the next agent's
+// multiplier scales: an item that moves between groups keeps its share of the work done.
+void CallCenter::put_aside(AgentId a, AgentGroupId g) {
+  const ContactId e = agents_.contact(a);
+  const ContactTypeId k = pool_.type(e);
+  const QueueId q = make_id<QueueId>(index(k));
+  const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
+  const double talk_left_s = pool_.work_end_s(e) - now();
+  lifecycle_.interrupted(now(), pool_.slot(e), e, k, q, a, g, pi.pair, talk_left_s, talk_left_s + pool_.wrap_s(e));
+  pool_.talk_s(e) = talk_left_s / pi.multiplier;
+  pool_.wrap_s(e) /= pi.multiplier;
+  pool_.bump_generation(e);  // its WorkEnd is now stale
+  pool_.set_interrupted(e, true);
+  pool_.queue(e) = q;
+  // Its first enqueue time keeps it in its place among the heads a policy compares.
+  queues_[q].push_front(WaitingQueue::Entry{e, pool_.generation(e), pool_.enqueue_s(e)});
+  pool_.enqueue_s(e) = now();
 }
 
 // A chat goes to the group's agent with the fewest sessions (AgentPool::pick_session),

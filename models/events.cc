@@ -22,6 +22,7 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::ReturnDue: return "ReturnDue";
     case CcEvent::TransferTalkEnd: return "TransferTalkEnd";
     case CcEvent::CallbackDue: return "CallbackDue";
+    case CcEvent::WorkEnd: return "WorkEnd";
   }
   return "Unknown";
 }

@@ -27,6 +27,7 @@ enum class CcEvent : std::uint16_t {
   ReturnDue,        // subject: the contact type the served customer calls again
   TransferTalkEnd,  // subject: contact; the end of a talk the call is transferred after
   CallbackDue,      // subject: contact; a callback's next dial joins its queue
+  WorkEnd,          // subject: contact, generation at the start of its talk; ServiceEnd of interruptible work
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

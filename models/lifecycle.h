@@ -121,6 +121,25 @@ class Lifecycle {
     kpi_.answered(slot, k, g, pair, wait_s, handle_s, in_system_s);
     note(t, TraceWhat::Answered, index(c), index(k), index(g), index(a), wait_s);
   }
+  // A call took agent a (group g) from the interruptible e-mail c (type k, arrived in slot,
+  // answered on `pair`), which joins the head of queue q with talk_left_s to do:
+  // handle_left_s (that talk and the wrap-up) is no longer this pair's, and c's time in
+  // system no longer ends talk_left_s from now.
+  void interrupted(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, AgentId a, AgentGroupId g,
+                   std::uint32_t pair, double talk_left_s, double handle_left_s) {
+    kpi_.queue_changes(q, t);
+    kpi_.interrupted(slot, k, pair, talk_left_s, handle_left_s);
+    note(t, TraceWhat::Interrupted, index(c), index(k), index(g), index(a), talk_left_s);
+  }
+  // Agent a (group g, on `pair`) takes the interrupted e-mail c from the head of q again,
+  // waited_s after its interruption, for talk_s and then its wrap-up (handle_s in all).
+  void resumed(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, AgentId a, AgentGroupId g,
+               std::uint32_t pair, double waited_s, double talk_s, double handle_s) {
+    kpi_.queue_changes(q, t);
+    kpi_.busy_changes(g, t);
+    kpi_.resumed(slot, k, pair, waited_s + talk_s, handle_s);
+    note(t, TraceWhat::Resumed, index(c), index(k), index(g), index(a), waited_s);
+  }
   void abandoned(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, double wait_s,
                  double in_system_s) {
     kpi_.queue_changes(q, t);

@@ -35,6 +35,8 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::CallbackUnreached: return "callback_unreached";
     case TraceWhat::CallbackFailed: return "callback_failed";
     case TraceWhat::SessionEnd: return "session_end";
+    case TraceWhat::Interrupted: return "interrupted";
+    case TraceWhat::Resumed: return "resumed";
   }
   return "unknown";
 }

@@ -43,6 +43,8 @@ enum class TraceWhat : std::uint8_t {
   CallbackUnreached,  // value: the delay to the next dial; a dial's customer did not answer (or no line was free)
   CallbackFailed,     // no dial reached the customer, and none will be made
   SessionEnd,         // a chat session's talk and wrap-up ended; the agent holds others
+  Interrupted,        // value: the talk left (not printed); a call took the agent from this e-mail
+  Resumed,            // value: the wait since the interruption; an agent takes the e-mail again
 };
 
 std::string_view trace_what_name(TraceWhat w);

@@ -783,7 +783,7 @@
   }
 
   // A cost is defined only where the scenario prices something: definedKeys leaves it out elsewhere.
-  const TYPE_KEYS = ["offered", "answered", "abandoned", "balked", "timed_out", "disconnected", "blocked",
+  const TYPE_KEYS = ["offered", "answered", "abandoned", "balked", "timed_out", "disconnected", "interrupted", "blocked",
                      "ivr_contained", "service_level", "asa_s", "p_abandon_over_admitted", "mean_queue_length", "cost"];
   const GROUP_KEYS = ["answered", "occupancy", "chat_concurrency", "chat_occupancy",
                       "sl_answered_within_t_over_answered", "asa_s", "cost"];

@@ -7,6 +7,9 @@
 // Chat: an agent of a group allowed k > 1 sessions holds up to k chats at once; one that
 // holds n (1 <= n < k) and may take more stands in its group's list for n, so that a chat
 // goes to the agent with the fewest sessions (AgentPool::allow_sessions).
+// Interruptible e-mails: an agent working on one that a call may take it from (not leaving,
+// no break waiting) stands in its group's list of such agents, latest started last
+// (AgentPool::allow_interruptions).
 #pragma once
 
 #include <cstdint>
@@ -85,6 +88,32 @@ class AgentPool {
     sessions_.assign(agents_.size(), 0);
   }
 
+  // Interruptible work: called once, before any agent logs on, when some type is interruptible.
+  void allow_interruptions() {
+    interruptible_.assign(agents_.size(), 0);
+    work_head_.assign(num_groups(), kNoAgent);
+    work_tail_.assign(num_groups(), kNoAgent);
+    work_count_.assign(num_groups(), 0);
+  }
+  // The agents of g a call may take from their work; only with allow_interruptions.
+  std::uint32_t interruptible(AgentGroupId g) const { return work_count_[index(g)]; }
+  // Of them, the one whose work started last. Precondition: interruptible(g) > 0.
+  AgentId last_interruptible(AgentGroupId g) const { return make_id<AgentId>(work_tail_[index(g)]); }
+  // Busy agent a starts work a call may interrupt, until stop_interruptible or hand_over.
+  void start_interruptible(AgentId a) {
+    interruptible_[index(a)] = 1;
+    if (in_work_list(agents_[index(a)], index(a))) link_work(index(a));
+  }
+  void stop_interruptible(AgentId a) {
+    if (in_work_list(agents_[index(a)], index(a))) unlink_work(index(a));
+    interruptible_[index(a)] = 0;
+  }
+  // A call takes busy agent a from its interrupted work: a stays busy, now with contact c.
+  void hand_over(AgentId a, ContactId c) {
+    stop_interruptible(a);
+    agents_[index(a)].contact = c;
+  }
+
   const GroupCounts& counts(AgentGroupId g) const { return counts_[index(g)]; }
   const GroupCounts* counts_data() const { return counts_.data(); }
   const ChatCounts* chat_counts_data() const { return chat_counts_.data(); }
@@ -112,11 +141,16 @@ class AgentPool {
     Agent& r = agents_[index(a)];
     if (r.waiting == w) return;
     const bool listed = in_open_list(r, index(a));
+    const bool working = in_work_list(r, index(a));
     r.waiting = w;
     if (listed)
       unlink_open(index(a), sessions_[index(a)]);
     else if (in_open_list(r, index(a)))
       link_open(index(a), sessions_[index(a)]);
+    if (working)
+      unlink_work(index(a));
+    else if (in_work_list(r, index(a)))
+      link_work(index(a));
   }
 
   // Off -> Idle, at the back of the idle list.
@@ -144,6 +178,7 @@ class AgentPool {
       case AgentState::Busy:
       case AgentState::WrapUp:
         if (in_open_list(r, index(a))) unlink_open(index(a), sessions_[index(a)]);
+        if (in_work_list(r, index(a))) unlink_work(index(a));
         r.leaving = 1;
         return false;
       case AgentState::Off:
@@ -310,6 +345,22 @@ class AgentPool {
     return n >= 1 && n < max_sessions_[index(r.group)];
   }
 
+  bool in_work_list(const Agent& r, std::uint32_t i) const {
+    return !interruptible_.empty() && interruptible_[i] != 0 && open(r);
+  }
+
+  void link_work(std::uint32_t i) {
+    const std::uint32_t g = index(agents_[i].group);
+    ++work_count_[g];
+    push_back(i, work_head_[g], work_tail_[g]);
+  }
+
+  void unlink_work(std::uint32_t i) {
+    const std::uint32_t g = index(agents_[i].group);
+    --work_count_[g];
+    remove(i, work_head_[g], work_tail_[g]);
+  }
+
   void link_open(std::uint32_t i, std::uint32_t n) {
     const std::uint32_t g = index(agents_[i].group);
     const std::uint32_t l = first_open_[g] + n - 1;
@@ -362,8 +413,9 @@ class AgentPool {
       drop_slot(r);
   }
 
-  // A list of agents through their next and prev links: the idle list of a group, or its
-  // list of agents holding n chats (a busy agent's links are free).
+  // A list of agents through their next and prev links: the idle list of a group, its
+  // list of agents holding n chats, or its list of agents on interruptible work (a busy
+  // agent's links are free, and one on an e-mail holds no chat).
   void push_back(std::uint32_t i, std::uint32_t& head, std::uint32_t& tail) {
     Agent& r = agents_[i];
     r.next = kNoAgent;
@@ -402,6 +454,12 @@ class AgentPool {
   std::vector<std::uint32_t> open_head_;
   std::vector<std::uint32_t> open_tail_;
   std::vector<std::uint8_t> sessions_;
+  // Interruptible work, empty without: per agent whether its work is interruptible; per
+  // group the list of agents a call may take from theirs, and their number.
+  std::vector<std::uint8_t> interruptible_;
+  std::vector<std::uint32_t> work_head_;
+  std::vector<std::uint32_t> work_tail_;
+  std::vector<std::uint32_t> work_count_;
 };
 
 }  // namespace ccsim::models

@@ -37,6 +37,10 @@ struct TypeCounters {
   // are left out of every ratio, like a caller unserved at the end.
   std::uint64_t backlog_at_close = 0;
   std::uint64_t backlog_late_at_close = 0;  // of those, past due
+  // Interruptible e-mails: the times a call took an agent from one (an item may count more
+  // than once); the item stays answered, and its time in system and the pairs' handle
+  // time count the work each agent did.
+  std::uint64_t interrupted = 0;
   // Of those not yet due, the ones that had waited longer than 10, 20, 30, 60 s: certain
   // misses of the fixed thresholds.
   std::array<std::uint64_t, kSlThresholdsS.size()> backlog_over_fixed{};

@@ -83,6 +83,7 @@ enum class Kpi : std::uint8_t {
   SlIfBacklogInTime,
   ChatConcurrency,
   ChatOccupancy,
+  Interrupted,
 };
 
 namespace internal {
@@ -161,6 +162,7 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::SlIfBacklogInTime: return "sl_if_backlog_in_time";
     case Kpi::ChatConcurrency: return "chat_concurrency";
     case Kpi::ChatOccupancy: return "chat_occupancy";
+    case Kpi::Interrupted: return "interrupted";
   }
   return {};
 }
@@ -259,6 +261,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::CallbackAttempts:
     case Kpi::BacklogAtClose:
     case Kpi::ChatConcurrency:
+    case Kpi::Interrupted:
       return false;
   }
   return false;

@@ -163,6 +163,18 @@ class KpiObserver {
     pc.wait_sum_s += wait_s;
     pc.handle_sum_s += handle_s;
   }
+  // The time in system and handle time counted at the answer assumed the talk would end
+  // talk_left_s from now; the interruption takes them back, the resumption adds what follows.
+  void interrupted(std::uint32_t slot, ContactTypeId k, std::uint32_t pair, double talk_left_s, double handle_left_s) {
+    TypeCounters& tc = counters_.type(slot, index(k));
+    ++tc.interrupted;
+    tc.sojourn_sum_s -= talk_left_s;
+    counters_.pair(slot, pair).handle_sum_s -= handle_left_s;
+  }
+  void resumed(std::uint32_t slot, ContactTypeId k, std::uint32_t pair, double in_system_s, double handle_s) {
+    counters_.type(slot, index(k)).sojourn_sum_s += in_system_s;
+    counters_.pair(slot, pair).handle_sum_s += handle_s;
+  }
   void abandoned(std::uint32_t slot, ContactTypeId k, double wait_s, double now_s, double in_system_s) {
     leaves(slot, k, now_s, in_system_s);
     TypeCounters& tc = counters_.type(slot, index(k));

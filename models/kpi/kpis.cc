@@ -78,6 +78,7 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   w.set_ratio(Kpi::PBlock, blocked, d(c.offered));
   const double offered = d(c.offered);
   w.set(Kpi::Balked, d(c.balked));
+  w.set(Kpi::Interrupted, d(c.interrupted));
   w.set(Kpi::TimedOut, d(c.timed_out));
   w.set(Kpi::Disconnected, d(c.disconnected));
   w.set_ratio(Kpi::PBalkOverOffered, d(c.balked), offered);
@@ -204,6 +205,8 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
     case Kpi::ChatConcurrency:
     case Kpi::ChatOccupancy:
       return any_type([](const ContactTypeSpec& t) { return t.channel == Channel::Chat; });
+    case Kpi::Interrupted:
+      return any_type([](const ContactTypeSpec& t) { return t.interruptible; });
     case Kpi::BacklogAtClose:
     case Kpi::SlIfBacklogLate:
     case Kpi::SlIfBacklogInTime:

@@ -21,10 +21,10 @@ namespace ccsim::models {
 namespace {
 
 // What the model keeps per scheduled agent: its stint (and the copy build_roster sorts),
-// log-on and log-off, sort indices, the pool's 32-byte record, the per-agent flags and
-// chat sessions.
+// log-on and log-off, sort indices, the pool's 32-byte record, the per-agent flags, chat
+// sessions and interruptible work.
 constexpr double kBytesPerAgent = 2 * sizeof(Stint) + 2 * sizeof(RosterChange) + 3 * sizeof(std::uint32_t) + 32 +
-                                  4 * sizeof(std::uint8_t) + sizeof(double);
+                                  5 * sizeof(std::uint8_t) + sizeof(double);
 // Per contact in the system: the pool's seventeen arrays and its free list, a queue entry
 // (the ring doubles, so up to two), and its pending events (patience and service, say two).
 constexpr double kBytesPerContact = 9 * sizeof(std::uint32_t) + 7 * sizeof(double) + sizeof(std::uint8_t) +

@@ -35,6 +35,15 @@ class WaitingQueue {
     ++live_;
   }
 
+  // A live entry goes ahead of every other (work put aside for a call, resumed first).
+  void push_front(const Entry& e) {
+    if (used_ == ring_.size()) grow();
+    head_ = (head_ + ring_.size() - 1) & (ring_.size() - 1);
+    ring_[head_] = e;
+    ++used_;
+    ++live_;
+  }
+
   // Removes the (live) head.
   void pop_head(const ContactPool& pool) {
     advance();

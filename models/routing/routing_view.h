@@ -4,7 +4,9 @@
 // queue and the head's enqueue time — and Contact, the small value a policy sees of an
 // arriving call. Policies never mutate. For a chat the view counts, as idle, the agents
 // who hold chat sessions and may take one more; and an agent who frees a chat session
-// while holding others sees only the chat queues (docs/routing.md#chat).
+// while holding others sees only the chat queues (docs/routing.md#chat). For a call that
+// would wait, a second view counts as idle the agents it may take from interruptible work
+// (docs/routing.md#interruptible-e-mails).
 #pragma once
 
 #include <cstddef>
@@ -27,7 +29,8 @@ struct Contact {
 
 class RoutingView {
  public:
-  // agents may be null when no policy under test asks for idle-since times. shown: null for
+  // agents: null when no policy under test asks for idle-since times, and for the view of the
+  // agents on interruptible work, whose idle-since time is now. shown: null for
   // a call's decision; for a chat's, per queue, nonzero for the queues it shows (all of
   // them for an arriving chat, only the chat queues for an agent who holds chats).
   RoutingView(double now_s, const GroupCounts* groups, const WaitingQueue* queues, const AgentPool* agents = nullptr,
@@ -48,9 +51,10 @@ class RoutingView {
   // Only meaningful when queue_size(q) > 0.
   double head_enqueue_s(QueueId q) const { return queues_[index(q)].head().enqueue_s; }
   // When the longest-idle agent of g became idle; only meaningful when idle(g) > 0. For a
-  // chat that only agents holding sessions can take: now (none of them is idle).
+  // chat that only agents holding sessions can take, and for agents on interruptible work:
+  // now (none of them is idle).
   double longest_idle_since(AgentGroupId g) const {
-    if (groups_[index(g)].idle == 0) [[unlikely]]
+    if (groups_[index(g)].idle == 0 || agents_ == nullptr) [[unlikely]]
       return now_s_;
     return agents_->longest_idle_since_s(g);
   }

@@ -153,4 +153,29 @@ std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std:
   return out;
 }
 
+std::vector<Diagnostic> interruptible_problems(const IdVector<ContactTypeId, ContactTypeSpec>& types,
+                                               const std::vector<std::string>& type_pointers, bool routes_known) {
+  std::vector<Diagnostic> out;
+  for (std::size_t k = 0; k < types.size(); ++k) {
+    const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
+    if (!t.interruptible) continue;
+    const std::string ptr = type_pointers[k] + "/interruptible";
+    if (t.channel != Channel::Email) {
+      out.push_back({ptr, fmt::format(R"(is only for an e-mail type ("channel": "email"): a {} is never put aside )"
+                                      "for a call; remove it",
+                                      t.channel == Channel::Chat ? "chat" : "call")});
+      continue;
+    }
+    const auto serves_it = [&](AgentGroupId g) { return std::ranges::find(t.groups, g) != t.groups.end(); };
+    const bool shared_with_calls = std::ranges::any_of(types, [&](const ContactTypeSpec& v) {
+      return v.channel == Channel::Voice && std::ranges::any_of(v.groups, serves_it);
+    });
+    if (routes_known && !shared_with_calls)
+      out.push_back({ptr, fmt::format("no call can interrupt {}: none of the agent groups that serve it serves a voice "
+                                      "type; route a voice type to one of them or remove \"interruptible\"",
+                                      quote(t.name))});
+  }
+  return out;
+}
+
 }  // namespace ccsim::models::internal

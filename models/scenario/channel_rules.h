@@ -51,4 +51,11 @@ std::vector<Diagnostic> chat_factor_problems(std::uint32_t sessions, const std::
 std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers,
                                             const std::vector<bool>& chat);
 
+// Every type marked interruptible that is not an e-mail (only an e-mail's work may be put
+// aside for a call), or whose groups serve no voice type (no call could interrupt it),
+// located at type_pointers[k] + "/interruptible". routes_known: the types' groups are read (else
+// only the channel is checked).
+std::vector<Diagnostic> interruptible_problems(const IdVector<ContactTypeId, ContactTypeSpec>& types,
+                                               const std::vector<std::string>& type_pointers, bool routes_known);
+
 }  // namespace ccsim::models::internal

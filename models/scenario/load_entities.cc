@@ -283,6 +283,12 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
 // The channel, and an e-mail's due time (decode_service_level makes it the threshold). An
 // unknown channel leaves the channel's own rules unchecked: which would apply is not known.
 void Decoder::decode_channel(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info) {
+  if (const Json* i = find(v, "interruptible")) {
+    if (i->is_boolean())
+      t.interruptible = i->get<bool>();
+    else
+      error(ptr + "/interruptible", fmt::format("expected true or false (the default); got {}", describe(*i)));
+  }
   if (const Json* c = find(v, "channel")) {
     const auto i = choice(*c, ptr + "/channel", "channel", kChannelNames);
     if (!i) return;

@@ -60,9 +60,9 @@ constexpr std::array<std::string_view, 3> kCostKeys = {"currency", "per_abandone
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
-constexpr std::array<std::string_view, 18> kContactTypeKeys = {
-    "name",       "channel", "due_s",  "priority",  "arrivals", "ivr",     "talk",
-    "wrap_up",    "patience", "aht_per_period_s", "patience_per_period_s", "service_level",
+constexpr std::array<std::string_view, 19> kContactTypeKeys = {
+    "name",       "channel", "due_s",  "interruptible", "priority", "arrivals", "ivr",
+    "talk",       "wrap_up", "patience", "aht_per_period_s", "patience_per_period_s", "service_level",
     "max_wait_s", "balking", "redial", "transfers", "returns",  "callback"};
 // Same order as Channel.
 constexpr std::array<std::string_view, 3> kChannelNames = {channel_name(Channel::Voice), channel_name(Channel::Email),

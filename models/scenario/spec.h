@@ -219,6 +219,11 @@ struct ContactTypeSpec {
   std::vector<TransferSpec> transfers;  // their p add up to at most 1
   std::optional<ReturnSpec> returns;    // none: a served customer does not come back
   std::optional<CallbackSpec> callback;  // none: no caller is offered a callback
+  // E-mail only: an agent working on an item of this type (in its talk, not its wrap-up)
+  // hands it back when a call arrives that would otherwise wait and the routing policy, seeing
+  // such agents as free, picks the agent's group. The item goes back to the head of its
+  // backlog with the work left, for the next agent to resume (preemptive-resume).
+  bool interruptible = false;
 };
 
 // A break or scheduled activity (lunch, coffee, team meeting) inside a shift. An agent

@@ -95,10 +95,10 @@ void feed(Hash64& h, const ServiceLevelSpec& s) {
 void feed(Hash64& h, const ContactTypeSpec& c) {
   const auto& [name, channel, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
                overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-               balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback] = c;
+               balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback, interruptible] = c;
   feed_all(h, name, channel, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
            overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-           balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback);
+           balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback, interruptible);
 }
 
 void feed(Hash64& h, const ContactTypeSpec::BalkStep& b) { feed_all(h, b.above_s, b.p); }

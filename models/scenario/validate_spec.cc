@@ -272,6 +272,8 @@ class SpecChecker {
       error(std::move(d.pointer), std::move(d.message));
     for (Diagnostic& d : internal::channel_target_problems(types, pointers))
       error(std::move(d.pointer), std::move(d.message));
+    for (Diagnostic& d : internal::interruptible_problems(types, pointers, true))
+      error(std::move(d.pointer), std::move(d.message));
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",
             "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "

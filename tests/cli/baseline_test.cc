@@ -42,10 +42,10 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; 
 TEST(Baseline, ListsEveryKpiOfTheScenarioOnceInFileOrder) {
   const ExampleRun run = run_example("scenarios/examples/single_day_ivr.json", 3);
   const Baseline b = make_baseline(run.spec, run.results, "x.json");
-  // 28 intervals x (71 + 2 types x 62 + 3 groups x 12) + overall 71 + 2 types x 62
+  // 28 intervals x (72 + 2 types x 63 + 3 groups x 12) + overall 72 + 2 types x 63
   // + 3 groups x 14 + pairs x 5.
   const std::size_t pairs = run.results.by_type_group.size();
-  EXPECT_EQ(b.kpis.size(), 28u * (71 + 124 + 36) + 71 + 124 + 42 + 5 * pairs);
+  EXPECT_EQ(b.kpis.size(), 28u * (72 + 126 + 36) + 72 + 126 + 42 + 5 * pairs);
   std::set<std::string> seen;
   for (const BaselineKpi& k : b.kpis) EXPECT_TRUE(seen.insert(k.pointer).second) << k.pointer;
   EXPECT_EQ(b.kpis.front().pointer, "/kpis/overall/offered");

@@ -160,6 +160,30 @@ TEST(LoadChannels, AnEmailsThresholdIsGivenOnceAsItsDueTime) {
                 "an e-mail's threshold is its due time: give it once, as due_s");
 }
 
+TEST(LoadChannels, AnEmailMayBeInterruptibleByTheCallsOfItsGroups) {
+  const ScenarioSpec s = load_scenario_text(with_tickets(R"(, "interruptible": true)"), "t.json");
+  EXPECT_TRUE(s.contact_types[kTickets].interruptible);
+  EXPECT_FALSE(s.contact_types[kBilling].interruptible);
+  EXPECT_EQ(spec_problems(s).size(), 0u) << dump(spec_problems(s));
+  EXPECT_FALSE(load_scenario_text(with_tickets(R"(, "interruptible": false)"), "t.json")
+                   .contact_types[kTickets]
+                   .interruptible);
+}
+
+TEST(LoadChannels, OnlyAnEmailThatACallCanReachIsInterruptible) {
+  expect_single(errors_of(with(kDay, R"("name": "sales",)", R"("name": "sales", "interruptible": true,)")),
+                "/contact_types/1/interruptible",
+                "is only for an e-mail type (\"channel\": \"email\"): a call is never put aside for a call; remove it");
+  expect_single(errors_of(with_tickets(R"(, "interruptible": "yes")")), "/contact_types/2/interruptible",
+                "expected true or false (the default); got string \"yes\"");
+  std::string back_office = with(with_tickets(R"(, "interruptible": true)"), R"({ "name": "tier1", "staffing": 4 })",
+                                 R"({ "name": "tier1", "staffing": 4 }, { "name": "back_office", "staffing": 3 })");
+  back_office = with(back_office, R"("tickets": ["support"])", R"("tickets": ["back_office"])");
+  expect_single(errors_of(back_office), "/contact_types/2/interruptible",
+                "no call can interrupt \"tickets\": none of the agent groups that serve it serves a voice type; route "
+                "a voice type to one of them or remove \"interruptible\"");
+}
+
 // ---- what an e-mail may not have --------------------------------------------------------
 
 TEST(LoadChannels, EachKeyOfACallerOnTheLineIsRefused) {
@@ -282,6 +306,19 @@ TEST(ValidateChannels, NothingLeadsToAnEmail) {
                 }),
                 "/contact_types/1/returns/as",
                 "names \"tickets\", an e-mail type: returns as e-mails are not modelled; name a voice type");
+}
+
+TEST(ValidateChannels, OnlyAnEmailThatACallCanReachIsInterruptible) {
+  expect_single(spec_problems_with([](ScenarioSpec& s) { s.contact_types[kSales].interruptible = true; }),
+                "/contact_types/1/interruptible",
+                "is only for an e-mail type (\"channel\": \"email\"): a call is never put aside for a call; remove it");
+  expect_single(spec_problems_with([](ScenarioSpec& s) {
+                  s.contact_types[kTickets].interruptible = true;
+                  s.contact_types[kBilling].groups = {make_id<AgentGroupId>(1)};
+                }),
+                "/contact_types/2/interruptible",
+                "no call can interrupt \"tickets\": none of the agent groups that serve it serves a voice type; route "
+                "a voice type to one of them or remove \"interruptible\"");
 }
 
 TEST(ValidateChannels, TheChannelIsAnEnumerator) {
