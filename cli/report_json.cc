@@ -201,6 +201,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
       {"warnings", warnings},
       {"unserved_at_end", r.unserved_at_end},
       {"backlog_at_close", r.backlog_at_close},
+      {"interrupted_unfinished", r.interrupted_unfinished},
       {"fingerprint", r.fingerprint},
       {"performance",
        {{"wall_s", r.wall_s},

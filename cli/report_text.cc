@@ -299,14 +299,18 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                "WARNING: {} calls were still waiting when nothing else could happen (no agent staffed to "
                "serve them at the end); they count as neither answered nor abandoned\n",
                r.unserved_at_end);
-  if (r.backlog_at_close > 0)
-    fmt::print(out,
-               "NOTE: {} e-mail{} ({:.1f} per replication) {} still in the backlog at the close; no agent "
-               "takes them after it; those past their due time count as not answered in time, the others are "
-               "not admitted (their outcome is the next day's)\n",
-               r.backlog_at_close, r.backlog_at_close == 1 ? "" : "s",
-               static_cast<double>(r.backlog_at_close) / static_cast<double>(r.replications),
-               r.backlog_at_close == 1 ? "was" : "were");
+  // "NOTE: 3 e-mails (1.5 per replication) were <what>" for n of every replication's.
+  const auto note_emails = [&](std::uint64_t n, std::string_view kind, std::string_view what) {
+    if (n == 0) return;
+    fmt::print(out, "NOTE: {} {}e-mail{} ({:.1f} per replication) {} {}\n", n, kind, n == 1 ? "" : "s",
+               static_cast<double>(n) / static_cast<double>(r.replications), n == 1 ? "was" : "were", what);
+  };
+  note_emails(r.backlog_at_close, "",
+              "still in the backlog at the close; no agent takes them after it; those past their due time count as "
+              "not answered in time, the others are not admitted (their outcome is the next day's)");
+  note_emails(r.interrupted_unfinished, "interrupted ",
+              "never resumed: no agent of their groups was left to (none stayed after the close, or none took "
+              "them); they count as answered, their time in system to then");
   for (std::size_t t = 0; t < r.by_type.size(); ++t)
     if (models::backlog_bounds(r.by_type[t], Kpi::ServiceLevel))
       fmt::print(out,

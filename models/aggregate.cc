@@ -76,6 +76,7 @@ class ResultsAccumulator::Impl {
     draws_ += rc.draws;
     unserved_ += rc.unserved_at_end;
     backlog_at_close_ += rc.backlog_at_close;
+    for (const TypeCounters& t : rc.by_slot_type) interrupted_unfinished_ += t.interrupted_unfinished;
     if (spec_.mode == RunMode::SteadyState && spec_.steady.batches > 1) {
       for (std::size_t b = 0; b < rc.num_slots; ++b) observe(rc, b, b + 1);
     } else {
@@ -125,6 +126,7 @@ class ResultsAccumulator::Impl {
     r.draws = draws_;
     r.unserved_at_end = unserved_;
     r.backlog_at_close = backlog_at_close_;
+    r.interrupted_unfinished = interrupted_unfinished_;
     return r;
   }
 
@@ -266,6 +268,7 @@ class ResultsAccumulator::Impl {
   std::uint64_t observations_ = 0;
   std::uint64_t fingerprint_ = 0;
   std::uint64_t events_ = 0, calls_ = 0, draws_ = 0, unserved_ = 0, backlog_at_close_ = 0;
+  std::uint64_t interrupted_unfinished_ = 0;
 };
 
 ResultsAccumulator::ResultsAccumulator(const ScenarioSpec& spec) : impl_(std::make_unique<Impl>(spec)) {}

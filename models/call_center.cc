@@ -168,10 +168,21 @@ ReplicationCounters CallCenter::run() {
   schedule_first_events();
   engine_.run_until(sim::kNever, *this);
   // Callers (and callbacks) still waiting when nothing else can happen were never served,
-  // nor was the backlog at the close, which is counted apart.
+  // nor was the backlog at the close, which is counted apart; interrupted e-mails still
+  // waiting were answered, and are left unfinished.
   for (const ContactId c : carried_) lifecycle_.customer_lost(pool_.customer_slot(c), pool_.customer_type(c), false);
   std::uint64_t unserved = 0;
   for (std::size_t q = 0; q < queues_.size(); ++q) {
+    if (has_any(make_id<ContactTypeId>(q), kInterruptible)) {
+      std::vector<ContactId> interrupted;
+      queues_.raw()[q].for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
+        if (pool_.interrupted(e.contact)) interrupted.push_back(e.contact);
+      });
+      for (const ContactId e : interrupted) {
+        leave_unfinished(e);  // releases it: its entry goes stale
+        queues_.raw()[q].remove_stale(pool_);
+      }
+    }
     unserved += queues_.raw()[q].size();
     const bool callbacks = serves_callbacks(make_id<ContactTypeId>(q));
     queues_.raw()[q].for_each_live(pool_, [&](const WaitingQueue::Entry& e) {

@@ -149,6 +149,10 @@ class CallCenter {
   void interrupt_for(ContactId c, ContactTypeId k, AgentGroupId g);
   // Agent a of g puts its interruptible e-mail aside: back to the head of its queue.
   void put_aside(AgentId a, AgentGroupId g);
+  void offer_put_aside(ContactId e);
+  // The interrupted e-mail e, waiting, will never be resumed: it leaves the system (out of
+  // its queue by the caller).
+  void leave_unfinished(ContactId e);
   // Agent a of g (idle_agent as for start_service) takes the interruptible e-mail c: first
   // answered, or resumed after an interruption.
   [[gnu::noinline]] void start_work(ContactId c, ContactTypeId k, AgentGroupId g, AgentId a, const PairInfo& pi,
@@ -235,7 +239,8 @@ class CallCenter {
     kServesCallbacks = 4,
     kTransfers = 8,
     kReturns = 16,
-    kDeferred = 32,  // e-mail: no trunk line; still waiting at the close, it stays in the backlog
+    kDeferred = 32,  // e-mail: no trunk line; still waiting at the close, it stays in the backlog (an
+                     // interrupted one stays in its queue for the agents who stay)
     kChat = 64,      // no trunk line; an agent may hold several at once
     kInterruptible = 128,  // e-mail whose work a call may interrupt (ContactTypeSpec::interruptible)
   };

@@ -204,16 +204,23 @@ void CallCenter::disconnect_waiting(QueueId q) {
 
 // The backlog waits for the next day's agents, not for those who stay to serve the last
 // calls: it leaves its queue, its pending timers go stale, and run() counts it unserved.
-// An interrupted e-mail was answered in the day: it stays, for the agents who stay to finish.
+// An interrupted e-mail was answered in the day: it stays for the agents who stay to
+// finish it, or with none of its groups' agents on duty, is left unfinished.
 void CallCenter::carry_backlog(QueueId q) {
   WaitingQueue& queue = queues_[q];
-  const double due_s = spec_.service_level_of(make_id<ContactTypeId>(index(q))).awt_s;
-  const bool interruptible = has_any(make_id<ContactTypeId>(index(q)), kInterruptible);
+  const ContactTypeId k = make_id<ContactTypeId>(index(q));
+  const double due_s = spec_.service_level_of(k).awt_s;
+  const bool interruptible = has_any(k, kInterruptible);
+  const bool someone_stays = std::ranges::any_of(spec_.contact_types[k].groups,
+                                                 [&](AgentGroupId g) { return agents_.counts(g).on_duty > 0; });
   std::vector<WaitingQueue::Entry> answered;
   queue.for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
     const ContactId c = e.contact;
     if (interruptible && pool_.interrupted(c)) {
-      answered.push_back(e);
+      if (someone_stays)
+        answered.push_back(e);
+      else
+        leave_unfinished(c);
       return;
     }
     const double wait_s = now() - pool_.enqueue_s(c);

@@ -50,7 +50,7 @@ void CallCenter::start_work(ContactId c, ContactTypeId k, AgentGroupId g, AgentI
   const double talk_s = pool_.talk_s(c) * pi.multiplier;
   const double wrap_s = pool_.wrap_s(c) * pi.multiplier;
   if (pool_.interrupted(c)) {
-    lifecycle_.resumed(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.enqueue_s(c), talk_s,
+    lifecycle_.resumed(now(), pool_.slot(c), c, k, from_queue, a, g, pi.pair, now() - pool_.put_aside_s(c), talk_s,
                        talk_s + wrap_s);
     pool_.set_interrupted(c, false);
   } else {
@@ -103,9 +103,32 @@ void CallCenter::interrupt_for(ContactId c, ContactTypeId k, AgentGroupId g) {
     fail_invariant(now(), "interrupt_for", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
                    "router chose a group with no agent on interruptible work, or one that does not serve the call");
   const AgentId a = agents_.last_interruptible(g);
+  const ContactId e = agents_.contact(a);
   put_aside(a, g);
   agents_.hand_over(a, c);
   begin_talk(c, k, g, a, pi.pair, kNoQueue, pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier);
+  offer_put_aside(e);
+}
+
+// The item waits again as it did before it was first answered: its groups' idle agents (a
+// back office that takes no calls) may take it now, and the eligibility timers still to
+// come run again from its first enqueue time.
+void CallCenter::offer_put_aside(ContactId e) {
+  const std::uint32_t generation = pool_.generation(e);
+  for (const AgentGroupId g : spec_.contact_types[pool_.type(e)].groups) {
+    if (!pool_.is_current(e, generation)) return;  // resumed
+    if (agents_.counts(g).idle > 0) assign_free_agents(g);
+  }
+  if (!pool_.is_current(e, generation)) return;
+  const std::span<const EligibilityTimer> timers = router_timers(pool_.type(e));
+  std::size_t i = 0;
+  while (i < timers.size() && pool_.enqueue_s(e) + timers[i].delay_s <= now()) ++i;
+  schedule_router_timer(e, i);
+}
+
+void CallCenter::leave_unfinished(ContactId e) {
+  lifecycle_.unfinished(now(), pool_.slot(e), pool_.type(e), pool_.queue(e), now() - pool_.put_aside_s(e));
+  pool_.release(e);
 }
 
 // The work left, in the drawn (unscaled) talk and wrap-up, is what the next agent's
@@ -121,10 +144,10 @@ void CallCenter::put_aside(AgentId a, AgentGroupId g) {
   pool_.wrap_s(e) /= pi.multiplier;
   pool_.bump_generation(e);  // its WorkEnd is now stale
   pool_.set_interrupted(e, true);
+  pool_.put_aside_s(e) = now();
   pool_.queue(e) = q;
   // Its first enqueue time keeps it in its place among the heads a policy compares.
   queues_[q].push_front(WaitingQueue::Entry{e, pool_.generation(e), pool_.enqueue_s(e)});
-  pool_.enqueue_s(e) = now();
 }
 
 // A chat goes to the group's agent with the fewest sessions (AgentPool::pick_session),

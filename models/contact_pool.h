@@ -47,12 +47,14 @@ class ContactPool {
   double& talk_s(ContactId c) { return talk_s_[index(c)]; }
   double& wrap_s(ContactId c) { return wrap_s_[index(c)]; }
   double& ivr_u(ContactId c) { return ivr_u_[index(c)]; }
-  // An interruptible e-mail never abandons and has no IVR, so its patience and IVR slots
-  // serve its work: while an agent works on it, when its talk ends; and whether it was put
-  // aside for a call and waits to be resumed. Every attempt's draws write both afresh.
+  // An interruptible e-mail never abandons, balks or passes an IVR, so those slots serve
+  // its work: while an agent works on it, when its talk ends; whether it was put aside for
+  // a call and waits to be resumed; and when it was last put aside. Every attempt's draws
+  // write all three afresh.
   double& work_end_s(ContactId c) { return patience_draw_[index(c)]; }
   bool interrupted(ContactId c) const { return ivr_u_[index(c)] < 0.0; }
   void set_interrupted(ContactId c, bool yes) { ivr_u_[index(c)] = yes ? -1.0 : 0.0; }
+  double& put_aside_s(ContactId c) { return balk_u_[index(c)]; }
   double& balk_u(ContactId c) { return balk_u_[index(c)]; }  // the uniform that decides a balk
   // The customer's attempt now, 1 for its first; and how its last attempt ended (while it
   // waits to redial). A record only counts attempts once keep_customer() has been called

@@ -131,6 +131,12 @@ class Lifecycle {
     kpi_.interrupted(slot, k, pair, talk_left_s, handle_left_s);
     note(t, TraceWhat::Interrupted, index(c), index(k), index(g), index(a), talk_left_s);
   }
+  // The interrupted e-mail c waiting in q since waited_s ago will not be resumed (no agent
+  // is left to): it leaves the system. Not traced, as for the backlog at the close.
+  void unfinished(double t, std::uint32_t slot, ContactTypeId k, QueueId q, double waited_s) {
+    kpi_.queue_changes(q, t);
+    kpi_.unfinished(slot, k, t, waited_s);
+  }
   // Agent a (group g, on `pair`) takes the interrupted e-mail c from the head of q again,
   // waited_s after its interruption, for talk_s and then its wrap-up (handle_s in all).
   void resumed(double t, std::uint32_t slot, ContactId c, ContactTypeId k, QueueId q, AgentId a, AgentGroupId g,

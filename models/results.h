@@ -113,6 +113,7 @@ struct RunResults {
   std::uint64_t draws = 0;
   std::uint64_t unserved_at_end = 0;  // callers left waiting with no agent ever coming
   std::uint64_t backlog_at_close = 0;  // e-mails still in the backlog at the close (day mode), every replication's
+  std::uint64_t interrupted_unfinished = 0;  // interrupted e-mails no agent was left to resume, every replication's
   double wall_s = 0.0;
   // The overall KPIs of each observation, in order, NaN where undefined; only when
   // RunOptions::keep_observations asked for them.

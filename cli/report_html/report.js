@@ -106,6 +106,12 @@
       notes.push(el("p", { class: "warning" }, results.unserved_at_end + " calls were still waiting when nothing else " +
         "could happen (no agent staffed to serve them at the end); they count as neither answered nor abandoned."));
     }
+    if (results.interrupted_unfinished > 0) {
+      notes.push(el("p", { class: "note" }, results.interrupted_unfinished + " interrupted e-mails (" +
+        fmt(results.interrupted_unfinished / results.run.replications, "count") + " per replication) were never " +
+        "resumed: no agent of their groups was left to (none stayed after the close, or none took them). They count " +
+        "as answered, their time in system to then."));
+    }
     if (results.backlog_at_close > 0) {
       notes.push(el("p", { class: "note" }, results.backlog_at_close + " e-mails (" +
         fmt(results.backlog_at_close / results.run.replications, "count") + " per replication) were still in the " +

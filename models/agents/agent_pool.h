@@ -136,7 +136,8 @@ class AgentPool {
   // A flag the workforce sets while a break or a shrinkage block waits for the agent, so
   // that freeing an agent tests one byte of the record it already reads.
   bool waiting(AgentId a) const { return agents_[index(a)].waiting != 0; }
-  // An agent holding chats takes no more while a break waits for it.
+  // An agent holding chats takes no more while a break waits for it, and one on
+  // interruptible work is not interrupted.
   void set_waiting(AgentId a, bool w) {
     Agent& r = agents_[index(a)];
     if (r.waiting == w) return;

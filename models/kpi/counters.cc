@@ -22,6 +22,7 @@ TypeCounters& TypeCounters::operator+=(const TypeCounters& o) {
   backlog_at_close += o.backlog_at_close;
   backlog_late_at_close += o.backlog_late_at_close;
   interrupted += o.interrupted;
+  interrupted_unfinished += o.interrupted_unfinished;
   for (std::size_t i = 0; i < backlog_over_fixed.size(); ++i) backlog_over_fixed[i] += o.backlog_over_fixed[i];
   redials += o.redials;
   customers_lost += o.customers_lost;

@@ -41,6 +41,10 @@ struct TypeCounters {
   // than once); the item stays answered, and its time in system and the pairs' handle
   // time count the work each agent did.
   std::uint64_t interrupted = 0;
+  // Of the interrupted items, those left waiting to be resumed with no agent to do it: at
+  // the close none of their groups' agents stays, or nothing else could happen. They stay
+  // answered; their time in system runs to then.
+  std::uint64_t interrupted_unfinished = 0;
   // Of those not yet due, the ones that had waited longer than 10, 20, 30, 60 s: certain
   // misses of the fixed thresholds.
   std::array<std::uint64_t, kSlThresholdsS.size()> backlog_over_fixed{};

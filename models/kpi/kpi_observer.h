@@ -171,6 +171,10 @@ class KpiObserver {
     tc.sojourn_sum_s -= talk_left_s;
     counters_.pair(slot, pair).handle_sum_s -= handle_left_s;
   }
+  void unfinished(std::uint32_t slot, ContactTypeId k, double now_s, double in_system_s) {
+    leaves(slot, k, now_s, in_system_s);
+    ++counters_.type(slot, index(k)).interrupted_unfinished;
+  }
   void resumed(std::uint32_t slot, ContactTypeId k, std::uint32_t pair, double in_system_s, double handle_s) {
     counters_.type(slot, index(k)).sojourn_sum_s += in_system_s;
     counters_.pair(slot, pair).handle_sum_s += handle_s;

@@ -5,12 +5,14 @@
 // non-empty queue of best rank among the types its group serves: the position in the
 // group's own list (router.group_to_type) when it has one, else the type's priority
 // value; among equal ranks the head that has waited longest; then the lower type id.
-// A group may reserve agents for one type (agent reservation, the "guard channel"
-// control): other types get one of its agents only while more than that many are idle.
+// A group may reserve agents for some types, one or a channel's (agent reservation, the
+// "guard channel" control): other types get one of its agents only while more than that
+// many are idle.
 // This is the "priority routing" of Koole & Mandelbaum's survey (2002) and the
 // default routing of ContactCenters' QueuePriorityRouter (Buist & L'Ecuyer).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -30,9 +32,9 @@ class QueuePriority {
   // type_priority[k]: lower is served first. Queue k holds contacts of type k.
   // group_order[g], when not empty: the types group g serves, best first (it overrides
   // type_priority for that group); it lists exactly the types that route to g.
-  // A group's reservation: its last `agents` idle agents are kept for calls of `type`.
+  // A group's reservation: its last `agents` idle agents are kept for calls of `types`.
   struct Reservation {
-    ContactTypeId type{};
+    std::vector<ContactTypeId> types;
     std::uint32_t agents = 0;
   };
 
@@ -64,7 +66,7 @@ class QueuePriority {
   // Idle agents of g that a call of type k may not take.
   std::uint32_t kept_back(AgentGroupId g, ContactTypeId k) const {
     const Reservation& r = reservations_[index(g)];
-    return r.type == k ? 0 : r.agents;
+    return std::ranges::find(r.types, k) != r.types.end() ? 0 : r.agents;
   }
 
   std::vector<std::vector<AgentGroupId>> type_to_groups_;

@@ -20,8 +20,16 @@ AnyRouter make_router(const ScenarioSpec& spec) {
   for (const AgentGroupSpec& g : spec.agent_groups) group_order.push_back(g.type_order);
   if (spec.router.policy == QueuePriority::kName) {
     std::vector<QueuePriority::Reservation> reservations;
-    for (const AgentGroupSpec& g : spec.agent_groups)
-      reservations.push_back(QueuePriority::Reservation{g.reserved_for, g.reserved_agents});
+    for (const AgentGroupSpec& g : spec.agent_groups) {
+      QueuePriority::Reservation r{{g.reserved_for}, g.reserved_agents};
+      if (g.reserved_for_channel) {
+        r.types.clear();
+        for (std::size_t k = 0; k < spec.contact_types.size(); ++k)
+          if (spec.contact_types[make_id<ContactTypeId>(k)].channel == *g.reserved_for_channel)
+            r.types.push_back(make_id<ContactTypeId>(k));
+      }
+      reservations.push_back(std::move(r));
+    }
     return QueuePriority(std::move(type_to_groups), std::move(priority), spec.agent_groups.size(), group_order,
                          std::move(reservations));
   }

@@ -166,13 +166,21 @@ std::vector<Diagnostic> interruptible_problems(const IdVector<ContactTypeId, Con
                                       t.channel == Channel::Chat ? "chat" : "call")});
       continue;
     }
+    // A callback's dial is made by the agent who takes it: it never interrupts anyone.
+    std::vector<bool> dials(types.size(), false);
+    for (const ContactTypeSpec& v : types)
+      if (v.callback && index(v.callback->to) < types.size()) dials[index(v.callback->to)] = true;
     const auto serves_it = [&](AgentGroupId g) { return std::ranges::find(t.groups, g) != t.groups.end(); };
-    const bool shared_with_calls = std::ranges::any_of(types, [&](const ContactTypeSpec& v) {
-      return v.channel == Channel::Voice && std::ranges::any_of(v.groups, serves_it);
-    });
+    bool shared_with_calls = false;
+    for (std::size_t j = 0; j < types.size(); ++j) {
+      const ContactTypeSpec& v = types[make_id<ContactTypeId>(j)];
+      shared_with_calls = shared_with_calls || (v.channel == Channel::Voice && !dials[j] &&
+                                                std::ranges::any_of(v.groups, serves_it));
+    }
     if (routes_known && !shared_with_calls)
       out.push_back({ptr, fmt::format("no call can interrupt {}: none of the agent groups that serve it serves a voice "
-                                      "type; route a voice type to one of them or remove \"interruptible\"",
+                                      "type (other than one that serves callbacks, whose dials interrupt nobody); "
+                                      "route a voice type to one of them or remove \"interruptible\"",
                                       quote(t.name))});
   }
   return out;

@@ -52,7 +52,8 @@ std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std:
                                             const std::vector<bool>& chat);
 
 // Every type marked interruptible that is not an e-mail (only an e-mail's work may be put
-// aside for a call), or whose groups serve no voice type (no call could interrupt it),
+// aside for a call), or whose groups serve no voice type but callbacks' (no call could
+// interrupt it),
 // located at type_pointers[k] + "/interruptible". routes_known: the types' groups are read (else
 // only the channel is checked).
 std::vector<Diagnostic> interruptible_problems(const IdVector<ContactTypeId, ContactTypeSpec>& types,

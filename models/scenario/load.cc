@@ -352,7 +352,7 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
   }
 
   if (spec.contact_types.size() == types_.size())
-    for (Diagnostic& d : interruptible_problems(spec.contact_types, type_pointers(), routes_known_ && routes_readable_))
+    for (Diagnostic& d : interruptible_problems(spec.contact_types, type_pointers(), all_routes_settled()))
       error(std::move(d.pointer), std::move(d.message));
 
   if (spec.mode == RunMode::SteadyState && mode_ && sink_.empty()) check_steady_state_exists(spec);

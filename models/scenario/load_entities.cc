@@ -291,7 +291,10 @@ void Decoder::decode_channel(const Json& v, const std::string& ptr, ContactTypeS
   }
   if (const Json* c = find(v, "channel")) {
     const auto i = choice(*c, ptr + "/channel", "channel", kChannelNames);
-    if (!i) return;
+    if (!i) {
+      t.interruptible = false;  // whether it may be is not known: the channel's error says enough
+      return;
+    }
     t.channel = static_cast<Channel>(*i);
   }
   if (t.channel != Channel::Email) {

@@ -102,7 +102,7 @@ constexpr std::array<std::string_view, 7> kRouterKeys = {"policy",
                                                         "overflow_delays_s",
                                                         "wait_weights",
                                                         "reservations"};
-constexpr std::array<std::string_view, 2> kReservationKeys = {"type", "agents"};
+constexpr std::array<std::string_view, 3> kReservationKeys = {"type", "channel", "agents"};
 constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"awt_s", "target", "definition", "short_abandon_s"};
 constexpr std::array<std::string_view, 7> kTargetKeys = {"kpi",   "min",   "max",
                                                         "type",  "group", "scope",
@@ -350,6 +350,8 @@ class Decoder {
   bool decode_pair_table(const Json& router, const PairTable& table, bool policy_read, ScenarioSpec& spec);
   void decode_overflow_delays(const Json& router, bool policy_read, ScenarioSpec& spec);
   void decode_reservations(const Json& router, bool policy_read, ScenarioSpec& spec);
+  void decode_channel_reservation(const Json& channel, const std::string& ptr, std::optional<std::size_t> group,
+                                  std::optional<std::uint64_t> agents, ScenarioSpec& spec);
   // Whether a router table that only `policy` reads may be read: reports it (at `ptr`)
   // when the policy set is readable and another one. An unreadable policy reads it.
   bool table_policy_ok(const std::string& ptr, std::string_view policy, bool policy_read, const ScenarioSpec& spec);

@@ -337,16 +337,17 @@ void Decoder::decode_overflow_delays(const Json& router, bool policy_read, Scena
 }
 
 // /router/reservations: read only by queue_priority. Each entry {"type": t, "agents": n}
-// makes its agent group keep its last n idle agents for calls of type t. Beyond the
-// values, the loader checks what would make the reservation meaningless: t must route to
-// the group, the group must serve another type, and n must leave the other types an
+// makes its agent group keep its last n idle agents for calls of type t ({"channel": c,
+// ...}: for every type of channel c). Beyond the values, the loader checks what would make
+// the reservation meaningless: t must route to the group (some type of c must), the group
+// must serve another type (one of another channel), and n must leave the other types an
 // agent when the most agents are on duty (staffing and shifts).
 void Decoder::decode_reservations(const Json& router, bool policy_read, ScenarioSpec& spec) {
   const Json* table = find(router, "reservations");
   if (!table) return;
   const std::string tptr = "/router/reservations";
   if (!table_policy_ok(tptr, kQueuePriorityPolicy, policy_read, spec)) return;
-  constexpr std::string_view kShape = R"({"type": "<contact type>", "agents": integer >= 1})";
+  constexpr std::string_view kShape = R"({"type": "<contact type>" or "channel": "<channel>", "agents": integer >= 1})";
   if (!table->is_object()) {
     error(tptr, fmt::format("expected an object mapping agent group names to reservations {}; got {}", kShape,
                             describe(*table)));
@@ -364,13 +365,21 @@ void Decoder::decode_reservations(const Json& router, bool policy_read, Scenario
     const std::string tp = kp + "/type";
     std::optional<std::string> type_name;
     std::optional<std::size_t> type;
+    const Json* channel = find(entry, "channel");
     if (const Json* t = find(entry, "type")) {
+      if (channel)
+        error(kp, R"(give either "type" (one contact type) or "channel" (every type of a channel), not both)");
       type_name = string(*t, tp, "a contact type name (a string)");
       if (type_name) type = resolve_type(*type_name, tp);
-    } else {
-      missing(kp, "type", "the name of a contact type that routes to this group");
+    } else if (!channel) {
+      missing(kp, "type", R"(the name of a contact type that routes to this group (or "channel": the channel )"
+                          "whose types the agents are kept for)");
     }
     const std::optional<std::uint64_t> agents = integer_at(entry, kp, "agents", 1, kU32Max, true);
+    if (channel && !find(entry, "type")) {
+      decode_channel_reservation(*channel, kp, group, agents, spec);
+      continue;
+    }
     if (!group || !type) continue;
 
     const ContactTypeSpec& reserved = spec.contact_types[make_id<ContactTypeId>(*type)];
@@ -406,6 +415,41 @@ void Decoder::decode_reservations(const Json& router, bool policy_read, Scenario
     g.reserved_for = make_id<ContactTypeId>(*type);
     g.reserved_agents = static_cast<std::uint32_t>(*agents);
   }
+}
+
+// {"channel": c, "agents": n} at ptr: the group must serve a type of c and one of another
+// channel.
+void Decoder::decode_channel_reservation(const Json& channel, const std::string& ptr, std::optional<std::size_t> group,
+                                         std::optional<std::uint64_t> agents, ScenarioSpec& spec) {
+  const auto i = choice(channel, ptr + "/channel", "channel", kChannelNames);
+  if (!i || !group) return;
+  const auto c = static_cast<Channel>(*i);
+  AgentGroupSpec& g = spec.agent_groups[make_id<AgentGroupId>(*group)];
+  if (all_routes_settled()) {
+    bool of_channel = false, of_others = false;
+    for (const ContactTypeSpec& t : spec.contact_types)
+      if (serves(t, *group)) (t.channel == c ? of_channel : of_others) = true;
+    if (!of_channel) {
+      error(ptr + "/channel", fmt::format("agent group {} serves no {} type in /router/type_to_group; keep agents "
+                                          "for a channel the group serves, or remove this entry",
+                                          quote(g.name), channel_name(c)));
+      return;
+    }
+    if (!of_others) {
+      error(ptr, fmt::format("reservation has no effect: agent group {} serves only {} types; keep agents of a "
+                             "group that also serves another channel, or remove this entry",
+                             quote(g.name), channel_name(c)));
+      return;
+    }
+  }
+  if (!agents) return;
+  if (groups_[*group].agents_ok)
+    if (auto message = reservation_leaves_none(*agents, g.name, peak_scheduled_agents(g, spec.period_s))) {
+      error(ptr + "/agents", std::move(*message));
+      return;
+    }
+  g.reserved_for_channel = c;
+  g.reserved_agents = static_cast<std::uint32_t>(*agents);
 }
 
 bool Decoder::table_policy_ok(const std::string& ptr, std::string_view policy, bool policy_read,

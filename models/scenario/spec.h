@@ -276,10 +276,12 @@ struct AgentGroupSpec {
   // types ordered by their priority, the longest-waiting head first among equals.
   std::vector<ContactTypeId> type_order;
   // router.reservations (queue_priority): the group keeps its last reserved_agents idle
-  // agents for calls of reserved_for; other types get one of its agents only while more
-  // than reserved_agents are idle. reserved_agents == 0: no reservation.
+  // agents for calls of reserved_for (with reserved_for_channel, for every type of that
+  // channel instead: "keep agents free for voice"); other types get one of its agents
+  // only while more than reserved_agents are idle. reserved_agents == 0: no reservation.
   ContactTypeId reserved_for{};
   std::uint32_t reserved_agents = 0;
+  std::optional<Channel> reserved_for_channel;
   // What one paid agent-hour of this group costs (wages, seat); none: the scenario has no
   // agent costs (then no group has one).
   std::optional<double> cost_per_hour;

@@ -765,18 +765,27 @@ class SpecChecker {
     if (a.reserved_agents == 0) return;
     const std::string ptr = child_pointer("/agent_groups", g);
     if (!read_by_policy(ptr + "/reserved_agents", internal::kQueuePriorityPolicy)) return;
+    if (a.reserved_for_channel ? channel_reservation(g, ptr, *a.reserved_for_channel) : type_reservation(g, ptr))
+      if (auto message = internal::reservation_leaves_none(a.reserved_agents, a.name,
+                                                           internal::peak_scheduled_agents(a, s_.period_s)))
+        error(ptr + "/reserved_agents", std::move(*message));
+  }
+
+  // Whether the reservation for one type is one the group can keep (its size aside).
+  bool type_reservation(std::size_t g, const std::string& ptr) {
+    const AgentGroupSpec& a = s_.agent_groups[make_id<AgentGroupId>(g)];
     const std::uint32_t k = index(a.reserved_for);
     if (k >= s_.contact_types.size()) {
       error(ptr + "/reserved_for", fmt::format("contact type id {} does not exist; ids are 0 to {} (contact_types)", k,
                                                s_.contact_types.size() - 1));
-      return;
+      return false;
     }
     if (!serves(s_.contact_types[a.reserved_for], g)) {
       error(ptr + "/reserved_for",
             fmt::format("contact type {} does not route to agent group {}; reserve a group's agents only for a type "
                         "it serves, or add the group to {}/groups",
                         type_name(k), quote(a.name), child_pointer("/contact_types", k)));
-      return;
+      return false;
     }
     bool serves_others = false;
     for (std::size_t j = 0; j < s_.contact_types.size(); ++j)
@@ -786,11 +795,35 @@ class SpecChecker {
             fmt::format("reservation has no effect: agent group {} serves only contact type {}; reserve agents of a "
                         "group that also serves other types, or set reserved_agents to 0",
                         quote(a.name), type_name(k)));
-      return;
+      return false;
     }
-    if (auto message = internal::reservation_leaves_none(a.reserved_agents, a.name,
-                                                         internal::peak_scheduled_agents(a, s_.period_s)))
-      error(ptr + "/reserved_agents", std::move(*message));
+    return true;
+  }
+
+  // Whether the reservation for every type of channel c is one the group can keep.
+  bool channel_reservation(std::size_t g, const std::string& ptr, Channel c) {
+    const AgentGroupSpec& a = s_.agent_groups[make_id<AgentGroupId>(g)];
+    if (channel_name(c).empty()) {
+      error(ptr + "/reserved_for_channel",
+            fmt::format("must be Channel::Voice, Channel::Email or Channel::Chat; got the value {}",
+                        static_cast<unsigned>(c)));
+      return false;
+    }
+    bool of_channel = false, of_others = false;
+    for (const ContactTypeSpec& t : s_.contact_types)
+      if (serves(t, g)) (t.channel == c ? of_channel : of_others) = true;
+    if (!of_channel) {
+      error(ptr + "/reserved_for_channel",
+            fmt::format("agent group {} serves no {} type; keep agents for a channel the group serves",
+                        quote(a.name), channel_name(c)));
+      return false;
+    }
+    if (!of_others)
+      error(ptr + "/reserved_agents",
+            fmt::format("reservation has no effect: agent group {} serves only {} types; keep agents of a group "
+                        "that also serves another channel, or set reserved_agents to 0",
+                        quote(a.name), channel_name(c)));
+    return of_others;
   }
 
   // ---- router, service level, targets, rng ----------------------------------------

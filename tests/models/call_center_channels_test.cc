@@ -148,5 +148,30 @@ TEST(CallCenterChannels, EarliestDueFirstWithOneThresholdIsLongestWeightedWaitWi
   EXPECT_NE(run(own, "earliest_due_first", 0).fingerprint, run(own, "longest_weighted_wait", 0).fingerprint);
 }
 
+// A blended group of two keeps one agent free for voice. Mails (talk 100 s) at 0 and 10,
+// a call (talk 50 s) at 20. By hand: mail 0 takes an agent (2 idle > 1 kept); mail 10
+// waits (1 idle, kept for calls); the call takes the idle agent at once, over 20-70. Freed
+// at 70, that agent is the one idle agent again: it stays free for calls. At 100 the first
+// agent is free too, and with 2 idle takes mail 10 (wait 90). Without the reservation mail
+// 10 goes at 10 to the second agent, and the call waits until the first is free, at 100.
+TEST(CallCenterChannels, AGroupKeepsAgentsFreeForVoice) {
+  ScenarioSpec s = day_scenario(3600, 1);
+  s.contact_types.push_back(traced_type("calls", {20}, 50, std::nullopt, {0}));
+  ContactTypeSpec mail = traced_type("mail", {0, 10}, 100, std::nullopt, {0}, 1);
+  mail.channel = Channel::Email;
+  mail.service_level = ServiceLevelSpec{.awt_s = 3600};
+  s.contact_types.push_back(mail);
+  s.agent_groups.push_back(group("blended", {2}));
+  ScenarioSpec kept = s;
+  kept.agent_groups.raw()[0].reserved_agents = 1;
+  kept.agent_groups.raw()[0].reserved_for_channel = Channel::Voice;
+  const ReplicationCounters with = run_replication(kept, make_router(kept), 0);
+  EXPECT_DOUBLE_EQ(type_totals(with, 0).wait_sum_answered_s, 0);
+  EXPECT_DOUBLE_EQ(type_totals(with, 1).wait_sum_answered_s, 0 + 90);
+  const ReplicationCounters without = run_replication(s, make_router(s), 0);
+  EXPECT_DOUBLE_EQ(type_totals(without, 0).wait_sum_answered_s, 80);
+  EXPECT_DOUBLE_EQ(type_totals(without, 1).wait_sum_answered_s, 0);
+}
+
 }  // namespace
 }  // namespace ccsim::models

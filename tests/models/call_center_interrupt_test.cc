@@ -165,5 +165,78 @@ TEST(CallCenterInterrupt, AnInterruptedEmailIsFinishedAfterTheClose) {
   }
 }
 
+// Under overflow_after_delay the back office takes mail only once it has waited 300 s
+// since it first joined the queue; the back office is idle all day. Mail 0 (talk 1000 s)
+// goes to the front agent at 0. A short call at 100 (talk 50 s) interrupts it; the front
+// agent resumes it at 150. A long call at 200 (talk 200 s) interrupts it again: its
+// eligibility still counts from 0, so its timer still to come fires at 300 and the back
+// office resumes it then, not at 400.
+TEST(CallCenterInterrupt, APutAsideItemWaitsAgainFromItsFirstEnqueueTime) {
+  ScenarioSpec s = day_scenario(3600, 1);
+  s.router.policy = "overflow_after_delay";
+  s.contact_types.push_back(traced_type("short_calls", {100}, 50, std::nullopt, {0}));
+  s.contact_types.push_back(traced_type("long_calls", {200}, 200, std::nullopt, {0}));
+  ContactTypeSpec mail = interruptible_mail({0}, 1000, 0, {0, 1});
+  mail.overflow_delay_s = {0, 300};
+  s.contact_types.push_back(mail);
+  s.agent_groups.push_back(group("front", {1}));
+  s.agent_groups.push_back(group("back_office", {1}));
+  Steps trace;
+  const ReplicationCounters c = run_replication(s, make_router(s), 0, &trace);
+  const std::vector<Step> expected = {
+      {0, TraceWhat::Answered, 2, 0},      {100, TraceWhat::Interrupted, 2, 900}, {100, TraceWhat::Answered, 0, 0},
+      {150, TraceWhat::Resumed, 2, 50},    {200, TraceWhat::Interrupted, 2, 850}, {200, TraceWhat::Answered, 1, 0},
+      {300, TraceWhat::Resumed, 2, 100},
+  };
+  EXPECT_EQ(trace.steps, expected);
+  EXPECT_EQ(type_totals(c, 2).interrupted, 2u);
+}
+
+// A back office that takes no calls and sits idle resumes a put-aside item at once. Mail 0
+// (talk 100 s) goes to the front agent; call 30 takes that agent, and the back office
+// resumes the mail at 30 with its 70 s left.
+TEST(CallCenterInterrupt, AnIdleAgentOfAnotherGroupTakesThePutAsideItemAtOnce) {
+  ScenarioSpec s = day_scenario(3600, 1);
+  s.contact_types.push_back(traced_type("calls", {30}, 50, std::nullopt, {0}));
+  s.contact_types.push_back(interruptible_mail({0}, 100, 0, {0, 1}));
+  s.agent_groups.push_back(group("front", {1}));
+  s.agent_groups.push_back(group("back_office", {1}));
+  Steps trace;
+  const ReplicationCounters c = run_replication(s, make_router(s), 0, &trace);
+  const std::vector<Step> expected = {
+      {0, TraceWhat::Answered, 1, 0},
+      {30, TraceWhat::Interrupted, 1, 70},
+      {30, TraceWhat::Answered, 0, 0},
+      {30, TraceWhat::Resumed, 1, 0},
+  };
+  EXPECT_EQ(trace.steps, expected);
+  EXPECT_DOUBLE_EQ(type_totals(c, 1).sojourn_sum_s, 100);
+}
+
+// The e-mails' only group leaves before the close, so an interrupted item has nobody to
+// resume it. One agent over 0-100 and none over 100-200. Mail 0 (talk 100 s) from 0; call
+// 50 (talk 30 s) interrupts it with 50 s left; the agent resumes it at 80; call 90
+// interrupts it again with 40 s left. The agent's shift ends at 100 during that call: it
+// logs off at 120. At the close (200) nobody of the group is on duty: mail 0 is left
+// unfinished, answered and in the system from 0 to 200, neither in the backlog nor
+// unserved.
+TEST(CallCenterInterrupt, AnInterruptedItemNobodyIsLeftToResumeIsLeftUnfinished) {
+  ScenarioSpec s = day_scenario(100, 2);
+  s.contact_types.push_back(traced_type("calls", {50, 90}, 30, std::nullopt, {0}));
+  s.contact_types.push_back(interruptible_mail({0}, 100, 0, {0}));
+  s.agent_groups.push_back(group("team", {1, 0}));
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  const TypeCounters mail = type_totals(c, 1);
+  EXPECT_EQ(mail.offered, 1u);
+  EXPECT_EQ(mail.answered, 1u);
+  EXPECT_EQ(mail.interrupted, 2u);
+  EXPECT_EQ(mail.interrupted_unfinished, 1u);
+  EXPECT_EQ(mail.backlog_at_close, 0u);
+  EXPECT_EQ(mail.customers_lost, 0u);
+  EXPECT_EQ(c.backlog_at_close, 0u);
+  EXPECT_EQ(c.unserved_at_end, 0u);
+  EXPECT_DOUBLE_EQ(mail.sojourn_sum_s, 200);
+}
+
 }  // namespace
 }  // namespace ccsim::models

@@ -62,7 +62,7 @@ TEST(QueuePriority, GroupOrderIsStrictAndOverridesTypePriorities) {
 TEST(QueuePriority, ReservedAgentsServeOnlyTheirTypeAtArrival) {
   // Group 0 keeps 2 agents for type 0; type 1 overflows to group 1.
   const QueuePriority p({{G(0)}, {G(0), G(1)}}, {0, 0}, 2, {},
-                        {QueuePriority::Reservation{make_id<ContactTypeId>(0), 2}, {}});
+                        {QueuePriority::Reservation{{make_id<ContactTypeId>(0)}, 2}, {}});
   Fixture f{{{3, 0}, {1, 0}}, std::vector<WaitingQueue>(2), {}};
   const Contact vip{make_id<ContactId>(0), make_id<ContactTypeId>(0), 0.0};
   const Contact regular{make_id<ContactId>(1), make_id<ContactTypeId>(1), 0.0};
@@ -75,7 +75,7 @@ TEST(QueuePriority, ReservedAgentsServeOnlyTheirTypeAtArrival) {
 }
 
 TEST(QueuePriority, FreedAgentLeavesOtherTypesWaitingWhileOnlyReservedAgentsAreIdle) {
-  const QueuePriority p({{G(0)}, {G(0)}}, {0, 0}, 1, {}, {QueuePriority::Reservation{make_id<ContactTypeId>(0), 1}});
+  const QueuePriority p({{G(0)}, {G(0)}}, {0, 0}, 1, {}, {QueuePriority::Reservation{{make_id<ContactTypeId>(0)}, 1}});
   Fixture f{{{3, 2}}, std::vector<WaitingQueue>(2), {}};  // one idle agent: the reserved one
   f.wait(1, 0.0);
   EXPECT_FALSE(p.on_agent_free(G(0), f.view(10)).has_value());

@@ -49,6 +49,10 @@ std::string with_top(const std::string& text, const std::string& keys) {
 }
 
 const std::string kWaits = ": it waits in the backlog until answered; remove it";
+const std::string kNoCallInterrupts =
+    "no call can interrupt \"tickets\": none of the agent groups that serve it serves a voice type (other than one "
+    "that serves callbacks, whose dials interrupt nobody); route a voice type to one of them or remove "
+    "\"interruptible\"";
 
 // ---- what loads ------------------------------------------------------------------------
 
@@ -179,9 +183,42 @@ TEST(LoadChannels, OnlyAnEmailThatACallCanReachIsInterruptible) {
   std::string back_office = with(with_tickets(R"(, "interruptible": true)"), R"({ "name": "tier1", "staffing": 4 })",
                                  R"({ "name": "tier1", "staffing": 4 }, { "name": "back_office", "staffing": 3 })");
   back_office = with(back_office, R"("tickets": ["support"])", R"("tickets": ["back_office"])");
-  expect_single(errors_of(back_office), "/contact_types/2/interruptible",
-                "no call can interrupt \"tickets\": none of the agent groups that serve it serves a voice type; route "
-                "a voice type to one of them or remove \"interruptible\"");
+  expect_single(errors_of(back_office), "/contact_types/2/interruptible", kNoCallInterrupts);
+  // An unknown channel is the one error: whether the type may be interruptible is not known.
+  expect_single(errors_of(with(with_tickets(R"(, "interruptible": true)"), R"("channel": "email")",
+                               R"("channel": "emial")")),
+                "/contact_types/2/channel",
+                "unknown channel \"emial\"; known: voice, email, chat (did you mean \"email\"?)");
+}
+
+std::string with_reservations(const std::string& table) {
+  return with(with_tickets(), R"("router": {)", R"("router": { "reservations": )" + table + ",");
+}
+
+TEST(LoadChannels, AGroupMayKeepAgentsFreeForAChannel) {
+  const ScenarioSpec s = load_scenario_text(with_reservations(R"({ "support": { "channel": "voice", "agents": 2 } })"),
+                                            "t.json");
+  const AgentGroupSpec& support = s.agent_groups[make_id<AgentGroupId>(0)];
+  EXPECT_EQ(support.reserved_for_channel, Channel::Voice);
+  EXPECT_EQ(support.reserved_agents, 2u);
+  EXPECT_EQ(spec_problems(s).size(), 0u) << dump(spec_problems(s));
+}
+
+TEST(LoadChannels, AChannelReservationNeedsTheChannelAndAnotherOnItsGroup) {
+  expect_single(errors_of(with_reservations(R"({ "tier1": { "channel": "email", "agents": 1 } })")),
+                "/router/reservations/tier1/channel",
+                "agent group \"tier1\" serves no email type in /router/type_to_group; keep agents for a channel the "
+                "group serves, or remove this entry");
+  expect_single(errors_of(with_reservations(R"({ "tier1": { "channel": "voice", "agents": 1 } })")),
+                "/router/reservations/tier1",
+                "reservation has no effect: agent group \"tier1\" serves only voice types; keep agents of a group "
+                "that also serves another channel, or remove this entry");
+  expect_single(errors_of(with_reservations(R"({ "support": { "channel": "phone", "agents": 1 } })")),
+                "/router/reservations/support/channel", "unknown channel \"phone\"; known: voice, email, chat");
+  expect_single(
+      errors_of(with_reservations(R"({ "support": { "type": "billing", "channel": "voice", "agents": 1 } })")),
+      "/router/reservations/support",
+      "give either \"type\" (one contact type) or \"channel\" (every type of a channel), not both");
 }
 
 // ---- what an e-mail may not have --------------------------------------------------------
@@ -316,9 +353,32 @@ TEST(ValidateChannels, OnlyAnEmailThatACallCanReachIsInterruptible) {
                   s.contact_types[kTickets].interruptible = true;
                   s.contact_types[kBilling].groups = {make_id<AgentGroupId>(1)};
                 }),
-                "/contact_types/2/interruptible",
-                "no call can interrupt \"tickets\": none of the agent groups that serve it serves a voice type; route "
-                "a voice type to one of them or remove \"interruptible\"");
+                "/contact_types/2/interruptible", kNoCallInterrupts);
+  // The only voice type beside it serves callbacks: their dials interrupt nobody.
+  expect_has(spec_problems_with([](ScenarioSpec& s) {
+               s.contact_types[kTickets].interruptible = true;
+               s.contact_types[kSales].callback =
+                   CallbackSpec{.offer_above_wait_s = 60, .p_accept = 0.5, .to = kBilling};
+               s.contact_types[kBilling].arrivals = {};
+               s.contact_types[kBilling].patience.reset();
+             }),
+             "/contact_types/2/interruptible", kNoCallInterrupts);
+}
+
+TEST(ValidateChannels, AChannelReservationNeedsTheChannelAndAnotherOnItsGroup) {
+  expect_single(spec_problems_with([](ScenarioSpec& s) {
+                  s.agent_groups[make_id<AgentGroupId>(1)].reserved_agents = 1;
+                  s.agent_groups[make_id<AgentGroupId>(1)].reserved_for_channel = Channel::Email;
+                }),
+                "/agent_groups/1/reserved_for_channel",
+                "agent group \"tier1\" serves no email type; keep agents for a channel the group serves");
+  expect_single(spec_problems_with([](ScenarioSpec& s) {
+                  s.agent_groups[make_id<AgentGroupId>(1)].reserved_agents = 1;
+                  s.agent_groups[make_id<AgentGroupId>(1)].reserved_for_channel = Channel::Voice;
+                }),
+                "/agent_groups/1/reserved_agents",
+                "reservation has no effect: agent group \"tier1\" serves only voice types; keep agents of a group "
+                "that also serves another channel, or set reserved_agents to 0");
 }
 
 TEST(ValidateChannels, TheChannelIsAnEnumerator) {

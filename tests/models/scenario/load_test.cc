@@ -887,13 +887,14 @@ TEST(LoadScenario, ReservationsNeedQueuePriority) {
 
 TEST(LoadScenario, ReservationsMustBeAnObjectOfObjects) {
   expect_only(with_reservations(R"([{ "type": "sales", "agents": 2 }])"), "/router/reservations",
-              "expected an object mapping agent group names to reservations {\"type\": \"<contact type>\", "
-              "\"agents\": integer >= 1}; got an array");
+              "expected an object mapping agent group names to reservations {\"type\": \"<contact type>\" or "
+              "\"channel\": \"<channel>\", \"agents\": integer >= 1}; got an array");
   expect_only(with_reservations(R"({ "tier1": 2 })"), "/router/reservations/tier1",
-              "expected a reservation object {\"type\": \"<contact type>\", \"agents\": integer >= 1}; got 2");
+              "expected a reservation object {\"type\": \"<contact type>\" or \"channel\": \"<channel>\", "
+              "\"agents\": integer >= 1}; got 2");
   expect_only(with_reservations(R"({ "tier1": "sales" })"), "/router/reservations/tier1",
-              "expected a reservation object {\"type\": \"<contact type>\", \"agents\": integer >= 1}; got string "
-              "\"sales\"");
+              "expected a reservation object {\"type\": \"<contact type>\" or \"channel\": \"<channel>\", "
+              "\"agents\": integer >= 1}; got string \"sales\"");
 }
 
 TEST(LoadScenario, UnknownNamesInReservationsSuggestTheCloseOne) {
@@ -911,21 +912,22 @@ TEST(LoadScenario, UnknownNamesInReservationsSuggestTheCloseOne) {
 TEST(LoadScenario, UnknownKeyInAReservationSuggestsTheCloseOne) {
   expect_only(with_reservations(R"({ "tier1": { "type": "sales", "agents": 2, "agent": 2 } })"),
               "/router/reservations/tier1/agent",
-              "unknown key \"agent\"; known: type, agents (did you mean \"agents\"?)");
+              "unknown key \"agent\"; known: type, channel, agents (did you mean \"agents\"?)");
   expect_only(with_reservations(R"({ "tier1": { "type": "sales", "agents": 2, "priority": 1 } })"),
-              "/router/reservations/tier1/priority", "unknown key \"priority\"; known: type, agents");
+              "/router/reservations/tier1/priority", "unknown key \"priority\"; known: type, channel, agents");
 }
 
 TEST(LoadScenario, ReservationNeedsTypeAndAgents) {
   expect_only(with_reservations(R"({ "tier1": { "agents": 2 } })"), "/router/reservations/tier1",
-              "missing required key \"type\"; expected the name of a contact type that routes to this group");
+              "missing required key \"type\"; expected the name of a contact type that routes to this group (or "
+              "\"channel\": the channel whose types the agents are kept for)");
   expect_only(with_reservations(R"({ "tier1": { "type": "sales" } })"), "/router/reservations/tier1",
               "missing required key \"agents\"; expected an integer >= 1");
   // A misspelt key: reported as unknown, and the key it stands for as missing.
   const auto ds = errors_of(with_reservations(R"({ "tier1": { "type": "sales", "agent": 2 } })"));
   ASSERT_EQ(ds.size(), 2u) << dump(ds);
   expect_has(ds, "/router/reservations/tier1/agent",
-             "unknown key \"agent\"; known: type, agents (did you mean \"agents\"?)");
+             "unknown key \"agent\"; known: type, channel, agents (did you mean \"agents\"?)");
   expect_has(ds, "/router/reservations/tier1", "missing required key \"agents\"; expected an integer >= 1");
 }
 
@@ -999,7 +1001,7 @@ TEST(LoadScenario, ReservationErrorsAreCollectedTogether) {
   expect_has(ds, "/router/reservations/tier1/type",
              "unknown contact type \"sale\"; defined: billing, sales (did you mean \"sales\"?)");
   expect_has(ds, "/router/reservations/tier1/agents", "must be >= 1; got 0");
-  expect_has(ds, "/router/reservations/support/extra", "unknown key \"extra\"; known: type, agents");
+  expect_has(ds, "/router/reservations/support/extra", "unknown key \"extra\"; known: type, channel, agents");
   expect_has(ds, "/router/reservations/support",
              "reservation has no effect: agent group \"support\" serves only contact type \"billing\"; reserve "
              "agents of a group that also serves other types, or remove this entry");
