@@ -309,8 +309,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
               "still in the backlog at the close; no agent takes them after it; those past their due time count as "
               "not answered in time, the others are not admitted (their outcome is the next day's)");
   note_emails(r.interrupted_unfinished, "interrupted ",
-              "never resumed: no agent of their groups was left to (none stayed after the close, or none took "
-              "them); they count as answered, their time in system to then");
+              "never resumed: no agent of their groups was left to resume them (none stayed after the close, or "
+              "none took them); they count as answered, their time in system to then");
   for (std::size_t t = 0; t < r.by_type.size(); ++t)
     if (models::backlog_bounds(r.by_type[t], Kpi::ServiceLevel))
       fmt::print(out,

@@ -178,8 +178,10 @@ ReplicationCounters CallCenter::run() {
       queues_.raw()[q].for_each_live(pool_, [&](const WaitingQueue::Entry& e) {
         if (pool_.interrupted(e.contact)) interrupted.push_back(e.contact);
       });
+      // In the system until the window's end: after it, nothing it waited for was observed
+      // (the last event, a stale timer perhaps, says nothing about it).
       for (const ContactId e : interrupted) {
-        leave_unfinished(e);  // releases it: its entry goes stale
+        leave_unfinished(e, std::max(window_end_s_, pool_.put_aside_s(e)));  // releases it: its entry goes stale
         queues_.raw()[q].remove_stale(pool_);
       }
     }
@@ -317,6 +319,7 @@ void CallCenter::on_window_end() {
   lifecycle_.kpi().switch_time_slot(lifecycle_.kpi().discard_slot(), now());
   arrival_slot_ = lifecycle_.kpi().discard_slot();
   arrivals_closed_ = true;
+  window_end_s_ = now();
   if (spec_.mode != RunMode::Day) return;
   for (std::size_t q = 0; q < queues_.size(); ++q)
     if (has_any(make_id<ContactTypeId>(q), kDeferred))

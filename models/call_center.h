@@ -151,8 +151,8 @@ class CallCenter {
   void put_aside(AgentId a, AgentGroupId g);
   void offer_put_aside(ContactId e);
   // The interrupted e-mail e, waiting, will never be resumed: it leaves the system (out of
-  // its queue by the caller).
-  void leave_unfinished(ContactId e);
+  // its queue by the caller), in it until end_s.
+  void leave_unfinished(ContactId e, double end_s);
   // Agent a of g (idle_agent as for start_service) takes the interruptible e-mail c: first
   // answered, or resumed after an interruption.
   [[gnu::noinline]] void start_work(ContactId c, ContactTypeId k, AgentGroupId g, AgentId a, const PairInfo& pi,
@@ -266,6 +266,7 @@ class CallCenter {
   std::uint32_t batch_ = 0;              // batch of the counted arrivals now
   std::uint64_t batch_end_ = 0;          // first counted arrival of the next batch
   bool arrivals_closed_ = false;
+  double window_end_s_ = 0.0;  // when the observation window ended (on_window_end)
 };
 
 }  // namespace ccsim::models

@@ -220,7 +220,7 @@ void CallCenter::carry_backlog(QueueId q) {
       if (someone_stays)
         answered.push_back(e);
       else
-        leave_unfinished(c);
+        leave_unfinished(c, now());
       return;
     }
     const double wait_s = now() - pool_.enqueue_s(c);

@@ -76,7 +76,8 @@ bool CallCenter::interrupt_work(ContactId c, ContactTypeId k) {
   bool any = false;
   for (std::size_t g = 0; g < work_view_.size(); ++g) {
     work_view_[g] = agents_.counts(make_id<AgentGroupId>(g));
-    work_view_[g].idle = agents_.interruptible(make_id<AgentGroupId>(g));
+    // A group with idle agents kept them back (a reservation): the call waits, as it says.
+    work_view_[g].idle = work_view_[g].idle > 0 ? 0 : agents_.interruptible(make_id<AgentGroupId>(g));
     work_view_[g].chat_open = 0;
     any = any || work_view_[g].idle > 0;
   }
@@ -126,8 +127,8 @@ void CallCenter::offer_put_aside(ContactId e) {
   schedule_router_timer(e, i);
 }
 
-void CallCenter::leave_unfinished(ContactId e) {
-  lifecycle_.unfinished(now(), pool_.slot(e), pool_.type(e), pool_.queue(e), now() - pool_.put_aside_s(e));
+void CallCenter::leave_unfinished(ContactId e, double end_s) {
+  lifecycle_.unfinished(now(), pool_.slot(e), pool_.type(e), pool_.queue(e), end_s - pool_.put_aside_s(e));
   pool_.release(e);
 }
 

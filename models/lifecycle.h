@@ -131,8 +131,9 @@ class Lifecycle {
     kpi_.interrupted(slot, k, pair, talk_left_s, handle_left_s);
     note(t, TraceWhat::Interrupted, index(c), index(k), index(g), index(a), talk_left_s);
   }
-  // The interrupted e-mail c waiting in q since waited_s ago will not be resumed (no agent
-  // is left to): it leaves the system. Not traced, as for the backlog at the close.
+  // The interrupted e-mail waiting in q, in the system for waited_s more since it was put
+  // aside, will not be resumed (no agent is left to): it leaves the system. Not traced, as
+  // for the backlog at the close.
   void unfinished(double t, std::uint32_t slot, ContactTypeId k, QueueId q, double waited_s) {
     kpi_.queue_changes(q, t);
     kpi_.unfinished(slot, k, t, waited_s);

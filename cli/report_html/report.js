@@ -109,8 +109,8 @@
     if (results.interrupted_unfinished > 0) {
       notes.push(el("p", { class: "note" }, results.interrupted_unfinished + " interrupted e-mails (" +
         fmt(results.interrupted_unfinished / results.run.replications, "count") + " per replication) were never " +
-        "resumed: no agent of their groups was left to (none stayed after the close, or none took them). They count " +
-        "as answered, their time in system to then."));
+        "resumed: no agent of their groups was left to resume them (none stayed after the close, or none took " +
+        "them). They count as answered, their time in system to then."));
     }
     if (results.backlog_at_close > 0) {
       notes.push(el("p", { class: "note" }, results.backlog_at_close + " e-mails (" +

@@ -238,5 +238,29 @@ TEST(CallCenterInterrupt, AnInterruptedItemNobodyIsLeftToResumeIsLeftUnfinished)
   EXPECT_DOUBLE_EQ(mail.sojourn_sum_s, 200);
 }
 
+// An agent stays after the close but never takes the item: a blended group of two, one
+// of them on duty to the end, keeps one idle agent for calls. Mail 0 (talk 300 s) from 0;
+// mail 5 waits (one idle, kept); call 50 takes the idle agent, and call 60 interrupts mail
+// 0. After 100 one agent is on duty: alone and idle, it is kept for calls, so neither mail
+// is taken. At the close mail 5 stays in the backlog and mail 0 in its queue; when nothing
+// else can happen it is left unfinished, in the system to the close (200), not to the last
+// event of the run (the stale end of its talk, at 300).
+TEST(CallCenterInterrupt, AnItemNoAgentTakesIsLeftUnfinishedAtTheWindowsEnd) {
+  ScenarioSpec s = day_scenario(100, 2);
+  s.contact_types.push_back(traced_type("calls", {50, 60}, 100, std::nullopt, {0}));
+  s.contact_types.push_back(interruptible_mail({0, 5}, 300, 0, {0}));
+  s.agent_groups.push_back(group("blended", {2, 1}));
+  s.agent_groups.raw()[0].reserved_agents = 1;
+  s.agent_groups.raw()[0].reserved_for_channel = Channel::Voice;
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  const TypeCounters mail = type_totals(c, 1);
+  EXPECT_EQ(mail.answered, 1u);
+  EXPECT_EQ(mail.interrupted, 1u);
+  EXPECT_EQ(mail.interrupted_unfinished, 1u);
+  EXPECT_EQ(mail.backlog_at_close, 1u);
+  EXPECT_EQ(c.unserved_at_end, 0u);
+  EXPECT_DOUBLE_EQ(mail.sojourn_sum_s, 200);
+}
+
 }  // namespace
 }  // namespace ccsim::models
