@@ -23,7 +23,10 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
   // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
   AgentTime t{pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier};
   if (has_any(k, kServesCallbacks | kInterruptible)) [[unlikely]] {
-    if (has_any(k, kInterruptible)) return start_work(c, k, g, a, pi, from_queue, idle_agent);
+    if (has_any(k, kInterruptible)) {
+      start_work(c, k, g, a, pi, from_queue, idle_agent);
+      return;
+    }
     t = dial(c, pi.multiplier, t.talk_s);
   }
   begin_talk(c, k, g, a, pi.pair, from_queue, t.talk_s, t.wrap_s);
@@ -167,11 +170,13 @@ void CallCenter::start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueI
                                idle_agent, n.idle + n.chat_open));
   // A draw past the idle agents still takes an idle one while there is one: a chat never
   // joins an agent's sessions while an agent of its group is idle.
-  const AgentPool::SessionPick pick = idle_agent == kLongestIdle || (idle_agent >= n.idle && n.idle > 0)
-                                          ? agents_.pick_session(g)
-                                      : idle_agent < n.idle
-                                          ? AgentPool::SessionPick{chosen_idle_agent(c, g, idle_agent), 1}
-                                          : agents_.pick_session(g, true);
+  AgentPool::SessionPick pick;
+  if (idle_agent == kLongestIdle || (idle_agent >= n.idle && n.idle > 0))
+    pick = agents_.pick_session(g);
+  else if (idle_agent < n.idle)
+    pick = AgentPool::SessionPick{chosen_idle_agent(c, g, idle_agent), 1};
+  else
+    pick = agents_.pick_session(g, true);
   const double scale = pi.multiplier * spec_.agent_groups[g].chat_handle_factor(pick.sessions);
   begin_talk(c, k, g, pick.agent, pi.pair, from_queue, pool_.talk_s(c) * scale, pool_.wrap_s(c) * scale);
   lifecycle_.sessions_change(now(), g);
