@@ -85,22 +85,36 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
                   (t.transfers.empty() ? 0 : kTransfers) | (t.returns ? kReturns : 0) |
                   (t.channel == Channel::Email ? kDeferred : 0) | (t.channel == Channel::Chat ? kChat : 0) |
                   (t.interruptible ? kInterruptible : 0);
+    const auto capped = [](const AgentGroupSpec& g) { return g.max_agents_on[index(Channel::Email)].has_value(); };
+    if (t.channel == Channel::Email &&
+        std::ranges::any_of(t.groups, [&](AgentGroupId g) { return capped(spec.agent_groups[g]); }))
+      traits_[k] |= kCappedEmail;
+    if (traits_[k] & (kChat | kCappedEmail)) traits_[k] |= kOwnView;
     if (t.callback) traits_[index(t.callback->to)] |= kServesCallbacks;
     mean_handle_s_[k] = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
   }
-  for (const std::uint8_t t : traits_) any_traits_ |= t;
-  if (any_traits_ & kChat) {
+  for (const std::uint16_t t : traits_) any_traits_ |= t;
+  if (any_traits_ & (kChat | kCappedEmail)) {
     chat_queues_.assign(types, 0);
-    every_queue_.assign(types, 1);
     for (std::size_t k = 0; k < types; ++k) chat_queues_[k] = (traits_[k] & kChat) != 0;
+  }
+  if (any_traits_ & kChat) {
     std::vector<std::uint32_t> sessions;
     for (const AgentGroupSpec& g : spec.agent_groups) sessions.push_back(g.chat_sessions);
     agents_.allow_sessions(sessions);
   }
-  if (any_traits_ & kInterruptible) {
-    agents_.allow_interruptions();
-    work_view_.resize(groups);
+  if (any_traits_ & kInterruptible) agents_.allow_interruptions();
+  if (std::ranges::any_of(spec.agent_groups, [](const AgentGroupSpec& g) {
+        return g.max_agents_on[index(Channel::Email)] || g.max_agents_on[index(Channel::Chat)];
+      })) {
+    for (const AgentGroupSpec& g : spec.agent_groups) {
+      email_cap_.push_back(g.max_agents_on[index(Channel::Email)].value_or(kNoId));
+      chat_cap_.push_back(g.max_agents_on[index(Channel::Chat)].value_or(kNoId));
+    }
+    on_email_.assign(groups, 0);
+    shown_queues_.assign(types, 1);
   }
+  if (any_traits_ & kInterruptible || !email_cap_.empty()) scratch_counts_.resize(groups);
   std::vector<double> centre_busyness;
   if (busy_days() && !spec.busyness->per_type) centre_busyness = draw_busyness(base, 0, replication);
   for (std::size_t k = 0; k < types; ++k) {
@@ -295,6 +309,9 @@ void CallCenter::dispatch(const sim::Event& e) {
       if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // a call interrupted it
       agents_.stop_interruptible(pool_.agent(make_id<ContactId>(e.subject)));
       on_service_end(make_id<ContactId>(e.subject));
+      return;
+    case CcEvent::CappedWrapUpEnd:
+      end_capped_work(make_id<AgentId>(e.subject));
       return;
     case CcEvent::MaxWaitReached:
       if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // served meanwhile

@@ -111,6 +111,14 @@ class CallCenter {
   RoutingView view() const;
   // What a chat's decision sees (RoutingView); only_chat_queues: for an agent who holds chats.
   RoutingView chat_view(bool only_chat_queues) const;
+  // What the decision on an arriving contact of type k (kOwnView) sees: for a chat,
+  // chat_view; in a centre with caps, capped_view.
+  RoutingView arrival_view(ContactTypeId k);
+  // The groups at their cap on k's channel show no idle agent.
+  RoutingView capped_view(ContactTypeId k);
+  // What the decision for group g's freed agents sees: no queue of a channel g is at its cap on.
+  RoutingView free_view(AgentGroupId g);
+  bool at_cap(AgentGroupId g, Channel c) const;
   // The probability that the caller c of type k, about to join queue q, balks.
   double balk_probability(ContactId c, ContactTypeId k, QueueId q) const;
   // Whether the caller c, about to join queue q, takes a callback or balks instead.
@@ -119,9 +127,10 @@ class CallCenter {
   // A call c of type k that would wait takes an agent from interruptible work when the
   // policy, shown those agents as idle, picks a group: whether it did.
   [[gnu::noinline]] bool interrupt_work(ContactId c, ContactTypeId k);
-  // Group g's idle agents take waiting contacts, then (kChats: in a centre with chats) its
-  // agents holding chats take waiting chats. assign_free_agents picks the instance.
-  template <bool kChats>
+  // Group g's idle agents take waiting contacts, then (kBlended: in a centre with chats or
+  // caps by channel) its agents holding chats take waiting chats. assign_free_agents picks
+  // the instance.
+  template <bool kBlended>
   void assign_idle_agents(AgentGroupId g);
   void assign_free_agents(AgentGroupId g);
   // The agents of g who hold chats and may take one more take waiting chats.
@@ -168,8 +177,12 @@ class CallCenter {
   void on_service_end(ContactId c);
   // The talk ends (after the transfer's handle time when transferring).
   void end_talk(ContactId c, bool transferring);
+  // end_talk of a contact whose type returns or is a capped e-mail, not transferred; a's wrap-up follows.
+  [[gnu::noinline]] void end_talk_by_rules(ContactId c, ContactTypeId k, AgentId a, double wrap_s);
+  // Agent a ends its work on a capped e-mail (its talk, or its wrap-up after it).
+  void end_capped_work(AgentId a);
   void agent_free(AgentId a);
-  template <bool kChats>
+  template <bool kBlended>
   void free_agent(AgentId a);
 
   // call_center_callbacks.cc
@@ -233,7 +246,7 @@ class CallCenter {
   Lifecycle lifecycle_;
   // Per type, the rules beyond the Erlang model its calls follow: the hot path of a centre
   // without them tests one byte per step (bench/README.md, models A and B).
-  enum TypeTrait : std::uint8_t {
+  enum TypeTrait : std::uint16_t {
     kBalks = 1,
     kOffersCallbacks = 2,
     kServesCallbacks = 4,
@@ -243,17 +256,24 @@ class CallCenter {
                      // interrupted one stays in its queue for the agents who stay)
     kChat = 64,      // no trunk line; an agent may hold several at once
     kInterruptible = 128,  // e-mail whose work a call may interrupt (ContactTypeSpec::interruptible)
+    kCappedEmail = 256,    // e-mail, capped in some of its groups (AgentGroupSpec::max_agents_on)
+    kOwnView = 512,        // chat or capped e-mail: its arrival's decision sees arrival_view
   };
-  std::vector<std::uint8_t> traits_;
-  std::uint8_t any_traits_ = 0;  // every type's together: a centre without a rule never reads traits_
-  bool has_any(ContactTypeId k, std::uint8_t traits) const {
+  std::vector<std::uint16_t> traits_;
+  std::uint16_t any_traits_ = 0;  // every type's together: a centre without a rule never reads traits_
+  bool has_any(ContactTypeId k, std::uint16_t traits) const {
     return (any_traits_ & traits) != 0 && (traits_[index(k)] & traits) != 0;
   }
   std::vector<double> mean_handle_s_;           // per type: its talk and wrap-up laws' means
   std::vector<ContactId> carried_;              // day mode: e-mails still in the backlog at the close
-  std::vector<std::uint8_t> chat_queues_;       // per queue: 1 for a chat type's; empty without chat
-  std::vector<std::uint8_t> every_queue_;       // per queue: 1; empty without chat (RoutingView's shown)
-  std::vector<GroupCounts> work_view_;          // interrupt_work's view: per group, idle = agents on interruptible work
+  // Per queue: 1 for a chat type's; empty in a centre without chats or caps.
+  std::vector<std::uint8_t> chat_queues_;
+  // Per group, in a centre with caps by channel (else empty): the caps (kNoId: none), and
+  // the agents working on e-mail of the types with a cap (kCappedEmail) now.
+  std::vector<std::uint32_t> email_cap_, chat_cap_, on_email_;
+  std::vector<std::uint8_t> shown_queues_;      // free_view's mask, rewritten for each decision
+  std::vector<GroupCounts> scratch_counts_;     // the counts a view shows, rewritten for each decision
+                                                // (interrupt_work, capped_view)
   std::uint64_t absence_draws_ = 0;
   std::uint64_t busyness_draws_ = 0;
 

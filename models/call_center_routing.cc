@@ -19,7 +19,37 @@ RoutingView CallCenter::view() const {
 
 RoutingView CallCenter::chat_view(bool only_chat_queues) const {
   return RoutingView(now(), agents_.counts_data(), queues_.raw().data(), &agents_,
-                     only_chat_queues ? chat_queues_.data() : every_queue_.data());
+                     only_chat_queues ? chat_queues_.data() : nullptr, true);
+}
+
+bool CallCenter::at_cap(AgentGroupId g, Channel c) const {
+  if (c == Channel::Email) return on_email_[index(g)] >= email_cap_[index(g)];
+  return c == Channel::Chat && agents_.chatting(g) >= chat_cap_[index(g)];
+}
+
+RoutingView CallCenter::arrival_view(ContactTypeId k) {
+  return has_any(k, kChat) && chat_cap_.empty() ? chat_view(false) : capped_view(k);
+}
+
+// An agent holding chats may take one more whatever the cap: it is counted already.
+RoutingView CallCenter::capped_view(ContactTypeId k) {
+  const Channel c = spec_.contact_types[k].channel;
+  for (std::size_t g = 0; g < scratch_counts_.size(); ++g) {
+    scratch_counts_[g] = agents_.counts(make_id<AgentGroupId>(g));
+    if (at_cap(make_id<AgentGroupId>(g), c)) scratch_counts_[g].idle = 0;
+  }
+  return RoutingView(now(), scratch_counts_.data(), queues_.raw().data(), &agents_, nullptr, c == Channel::Chat);
+}
+
+RoutingView CallCenter::free_view(AgentGroupId g) {
+  if (email_cap_.empty() || (email_cap_[index(g)] == kNoId && chat_cap_[index(g)] == kNoId)) return view();
+  const bool email_full = at_cap(g, Channel::Email);
+  const bool chat_full = at_cap(g, Channel::Chat);
+  for (std::size_t k = 0; k < shown_queues_.size(); ++k) {
+    const Channel c = spec_.contact_types[make_id<ContactTypeId>(k)].channel;
+    shown_queues_[k] = !((c == Channel::Email && email_full) || (c == Channel::Chat && chat_full));
+  }
+  return RoutingView(now(), agents_.counts_data(), queues_.raw().data(), &agents_, shown_queues_.data());
 }
 
 void CallCenter::route_to_agents(ContactId c) {
@@ -41,11 +71,11 @@ void CallCenter::route_to_agents(ContactId c) {
         },
         router_);
   };
-  // Two calls, so that a call's decision sees a view whose chat terms fold away.
-  const bool chat = has_any(k, kChat);
-  const RouteDecision d = chat ? decide(chat_view(false)) : decide(view());
+  // Two calls, so that a call's decision sees a view whose chat and cap terms fold away.
+  const bool own_view = has_any(k, kOwnView);
+  const RouteDecision d = own_view ? decide(arrival_view(k)) : decide(view());
   if (const auto* serve = std::get_if<ServeBy>(&d)) {
-    if (chat) [[unlikely]]
+    if (own_view && has_any(k, kChat)) [[unlikely]]
       start_chat(c, k, serve->group, kNoQueue, serve->idle_agent);
     else
       start_service(c, serve->group, kNoQueue, serve->idle_agent);
@@ -101,10 +131,10 @@ double CallCenter::balk_probability(ContactId c, ContactTypeId k, QueueId q) con
   return p;
 }
 
-template <bool kChats>
+template <bool kBlended>
 void CallCenter::assign_idle_agents(AgentGroupId g) {
   while (agents_.counts(g).idle > 0) {
-    const RoutingView v = view();
+    const RoutingView v = kBlended ? free_view(g) : view();
     const std::optional<QueueId> q =
         std::visit([&](const auto& policy) { return policy.on_agent_free(g, v); }, router_);
     if (!q) break;
@@ -113,7 +143,7 @@ void CallCenter::assign_idle_agents(AgentGroupId g) {
       fail_invariant(now(), "assign", fmt::format("group={}", spec_.agent_groups[g].name),
                      "router chose an empty queue");
     const ContactId c = queue.head().contact;
-    if constexpr (kChats) {
+    if constexpr (kBlended) {
       if (chat_queues_[index(*q)] != 0) {
         start_chat(c, pool_.type(c), g, *q);
         continue;
@@ -121,7 +151,7 @@ void CallCenter::assign_idle_agents(AgentGroupId g) {
     }
     start_service(c, g, *q);
   }
-  if constexpr (kChats)
+  if constexpr (kBlended)
     if (agents_.counts(g).chat_open > 0) offer_chat_slots(g);
 }
 
@@ -129,7 +159,7 @@ template void CallCenter::assign_idle_agents<false>(AgentGroupId g);
 template void CallCenter::assign_idle_agents<true>(AgentGroupId g);
 
 void CallCenter::assign_free_agents(AgentGroupId g) {
-  if (any_traits_ & kChat)
+  if (any_traits_ & (kChat | kCappedEmail))
     assign_idle_agents<true>(g);
   else
     assign_idle_agents<false>(g);

@@ -22,12 +22,13 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
                    "router chose a group that does not serve the contact's type");
   // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
   AgentTime t{pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier};
-  if (has_any(k, kServesCallbacks | kInterruptible)) [[unlikely]] {
+  if (has_any(k, kServesCallbacks | kInterruptible | kCappedEmail)) [[unlikely]] {
+    if (has_any(k, kCappedEmail)) ++on_email_[index(g)];
     if (has_any(k, kInterruptible)) {
       start_work(c, k, g, a, pi, from_queue, idle_agent);
       return;
     }
-    t = dial(c, pi.multiplier, t.talk_s);
+    if (has_any(k, kServesCallbacks)) t = dial(c, pi.multiplier, t.talk_s);
   }
   begin_talk(c, k, g, a, pi.pair, from_queue, t.talk_s, t.wrap_s);
   if (idle_agent == kLongestIdle) [[likely]]
@@ -77,16 +78,17 @@ void CallCenter::start_work(ContactId c, ContactTypeId k, AgentGroupId g, AgentI
 // ones (none of them idle: each group's longest-idle time is now).
 bool CallCenter::interrupt_work(ContactId c, ContactTypeId k) {
   bool any = false;
-  for (std::size_t g = 0; g < work_view_.size(); ++g) {
-    work_view_[g] = agents_.counts(make_id<AgentGroupId>(g));
+  for (std::size_t g = 0; g < scratch_counts_.size(); ++g) {
+    GroupCounts& n = scratch_counts_[g];
+    n = agents_.counts(make_id<AgentGroupId>(g));
     // A group with idle agents kept them back (a reservation): the call waits, as it says.
-    work_view_[g].idle = work_view_[g].idle > 0 ? 0 : agents_.interruptible(make_id<AgentGroupId>(g));
-    work_view_[g].chat_open = 0;
-    any = any || work_view_[g].idle > 0;
+    n.idle = n.idle > 0 ? 0 : agents_.interruptible(make_id<AgentGroupId>(g));
+    n.chat_open = 0;
+    any = any || n.idle > 0;
   }
   if (!any) return false;
   Contact contact{c, k, pool_.arrival_s(c)};
-  const RoutingView v(now(), work_view_.data(), queues_.raw().data());
+  const RoutingView v(now(), scratch_counts_.data(), queues_.raw().data());
   const RouteDecision d = std::visit(
       [&](const auto& policy) {
         if constexpr (draws_on_arrival<std::remove_cvref_t<decltype(policy)>>) contact.u = tie_break_.next_u01();
@@ -144,6 +146,7 @@ void CallCenter::put_aside(AgentId a, AgentGroupId g) {
   const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
   const double talk_left_s = pool_.work_end_s(e) - now();
   lifecycle_.interrupted(now(), pool_.slot(e), e, k, q, a, g, pi.pair, talk_left_s, talk_left_s + pool_.wrap_s(e));
+  if (has_any(k, kCappedEmail)) --on_email_[index(g)];
   pool_.talk_s(e) = talk_left_s / pi.multiplier;
   pool_.wrap_s(e) /= pi.multiplier;
   pool_.bump_generation(e);  // its WorkEnd is now stale
@@ -157,26 +160,28 @@ void CallCenter::put_aside(AgentId a, AgentGroupId g) {
 // A chat goes to the group's agent with the fewest sessions (AgentPool::pick_session),
 // or to the idle agent a policy picking agents named by its position (a position past
 // the idle agents: the longest idle, or with none idle, the agent with the fewest
-// sessions). Its handle time grows with the sessions the agent then holds.
+// sessions). Its handle time grows with the sessions the agent then holds. A group at its
+// cap on chat has no idle agent for it.
 void CallCenter::start_chat(ContactId c, ContactTypeId k, AgentGroupId g, QueueId from_queue,
                             std::uint32_t idle_agent) {
   const GroupCounts& n = agents_.counts(g);
+  const std::uint32_t idle = chat_cap_.empty() || !at_cap(g, Channel::Chat) ? n.idle : 0;
   const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
-  if (n.idle + n.chat_open == 0 || pi.pair == kNoId ||
-      (idle_agent != kLongestIdle && idle_agent >= n.idle + n.chat_open)) [[unlikely]]
+  if (idle + n.chat_open == 0 || pi.pair == kNoId || (idle_agent != kLongestIdle && idle_agent >= idle + n.chat_open))
+      [[unlikely]]
     fail_invariant(now(), "start_chat", fmt::format("group={}, contact=#{}", spec_.agent_groups[g].name, index(c)),
                    fmt::format("router chose a group with no agent free for a chat, one that does not serve its "
                                "type, or agent {} of {} free for it",
-                               idle_agent, n.idle + n.chat_open));
+                               idle_agent, idle + n.chat_open));
   // A draw past the idle agents still takes an idle one while there is one: a chat never
   // joins an agent's sessions while an agent of its group is idle.
   AgentPool::SessionPick pick;
-  if (idle_agent == kLongestIdle || (idle_agent >= n.idle && n.idle > 0))
-    pick = agents_.pick_session(g);
-  else if (idle_agent < n.idle)
-    pick = AgentPool::SessionPick{chosen_idle_agent(c, g, idle_agent), 1};
-  else
+  if (idle == 0)
     pick = agents_.pick_session(g, true);
+  else if (idle_agent == kLongestIdle || idle_agent >= idle)
+    pick = agents_.pick_session(g);
+  else
+    pick = AgentPool::SessionPick{chosen_idle_agent(c, g, idle_agent), 1};
   const double scale = pi.multiplier * spec_.agent_groups[g].chat_handle_factor(pick.sessions);
   begin_talk(c, k, g, pick.agent, pi.pair, from_queue, pool_.talk_s(c) * scale, pool_.wrap_s(c) * scale);
   lifecycle_.sessions_change(now(), g);
@@ -202,25 +207,37 @@ bool CallCenter::end_chat_session(AgentId a) {
 }
 
 void CallCenter::agent_free(AgentId a) {
-  if (any_traits_ & kChat) [[unlikely]]
+  if (any_traits_ & (kChat | kCappedEmail)) [[unlikely]]
     free_agent<true>(a);
   else
     free_agent<false>(a);
 }
 
-template <bool kChats>
+template <bool kBlended>
 void CallCenter::free_agent(AgentId a) {
   const AgentGroupId g = agents_.group(a);
   if (agents_.state(a) != AgentState::Busy && agents_.state(a) != AgentState::WrapUp) [[unlikely]]
     fail_invariant(now(), "agent_free", fmt::format("group={}, agent=#{}", spec_.agent_groups[g].name, index(a)),
                    "the agent is not busy");
-  if constexpr (kChats)
-    if (agents_.sessions(a) > 0 && end_chat_session(a)) return;
+  if constexpr (kBlended)
+    if ((any_traits_ & kChat) && agents_.sessions(a) > 0 && end_chat_session(a)) return;
   const bool leaving = agents_.leaving(a);
-  if (agents_.waiting(a) && !leaving && take_due_break(a)) return;  // from the contact straight to its break
+  // An agent who goes off (to its break, or logged off) may have freed a place under its
+  // group's cap, which the group's idle agents take.
+  const auto offer_freed_place = [&] {
+    if constexpr (kBlended)
+      if (!email_cap_.empty() && agents_.counts(g).idle > 0) assign_idle_agents<true>(g);
+  };
+  if (agents_.waiting(a) && !leaving && take_due_break(a)) {  // from the contact straight to its break
+    offer_freed_place();
+    return;
+  }
   lifecycle_.agent_free(now(), a, g, leaving);
-  if (!agents_.free(a, now())) return;  // logged off
-  assign_idle_agents<kChats>(g);
+  if (!agents_.free(a, now())) {  // logged off
+    offer_freed_place();
+    return;
+  }
+  assign_idle_agents<kBlended>(g);
 }
 
 // At the end of the talk: whether the call is transferred. If so, the agent and the caller
@@ -282,8 +299,10 @@ void CallCenter::end_talk(ContactId c, bool transferring) {
     // The caller joins its next queue before the agent is free (the agent is in wrap-up).
     transfer(c);
   } else {
-    if (has_any(k, kReturns)) [[unlikely]]
-      plan_return(c, k);
+    if (has_any(k, kReturns | kCappedEmail)) [[unlikely]] {
+      end_talk_by_rules(c, k, a, wrap_s);
+      return;
+    }
     leave_system(c);
   }
   if (wrap_s > 0.0) {
@@ -292,6 +311,27 @@ void CallCenter::end_talk(ContactId c, bool transferring) {
   } else {
     agent_free(a);
   }
+}
+
+// A capped e-mail's wrap-up ends with its own event kind, so that no other wrap-up pays
+// for the count.
+void CallCenter::end_talk_by_rules(ContactId c, ContactTypeId k, AgentId a, double wrap_s) {
+  if (has_any(k, kReturns)) plan_return(c, k);
+  leave_system(c);
+  const bool capped = has_any(k, kCappedEmail);
+  if (wrap_s > 0.0) {
+    agents_.start_wrap_up(a);
+    schedule(now() + wrap_s, capped ? CcEvent::CappedWrapUpEnd : CcEvent::WrapUpEnd, CcPriority::Release, index(a));
+  } else if (capped) {
+    end_capped_work(a);
+  } else {
+    agent_free(a);
+  }
+}
+
+void CallCenter::end_capped_work(AgentId a) {
+  --on_email_[index(agents_.group(a))];
+  agent_free(a);
 }
 
 }  // namespace ccsim::models

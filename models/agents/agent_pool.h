@@ -117,6 +117,8 @@ class AgentPool {
   const GroupCounts& counts(AgentGroupId g) const { return counts_[index(g)]; }
   const GroupCounts* counts_data() const { return counts_.data(); }
   const ChatCounts* chat_counts_data() const { return chat_counts_.data(); }
+  // Agents of g holding chat sessions; only with allow_sessions.
+  std::uint32_t chatting(AgentGroupId g) const { return chat_counts_[index(g)].chatting; }
   std::size_t num_groups() const { return counts_.size(); }
 
   AgentGroupId group(AgentId a) const { return agents_[index(a)].group; }

@@ -73,6 +73,22 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
     if (auto d = internal::never_staffed(group, internal::child_pointer("/agent_groups", g), internal::quote(group.name)))
       out.push_back({"group_never_staffed", d->pointer + ": " + d->message, std::nullopt, {}});
   }
+  // Legal (a cap kept for days with more agents), and a planner who set it expected it to hold some back.
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+    const AgentGroupSpec& group = spec.agent_groups[make_id<AgentGroupId>(g)];
+    const std::uint64_t peak = internal::peak_scheduled_agents(group, spec.period_s);
+    for (const Channel c : {Channel::Email, Channel::Chat}) {
+      const std::optional<std::uint32_t>& cap = group.max_agents_on[index(c)];
+      if (!cap || *cap < peak || peak == 0) continue;
+      out.push_back({"cap_never_binds",
+                     fmt::format("{}/max_agents_on/{}: agent group {} has at most {} agents scheduled at once, so its "
+                                 "cap of {} on {} never holds an agent back",
+                                 internal::child_pointer("/agent_groups", g), channel_name(c),
+                                 internal::quote(group.name), peak, *cap, channel_name(c)),
+                     std::nullopt,
+                     {}});
+    }
+  }
   if (auto w = over_offered_warning(spec)) out.push_back(std::move(*w));
   if (spec.mode != RunMode::Day) return out;
   if (spec.period_s < kShortPeriodS)

@@ -6,7 +6,9 @@
 // who hold chat sessions and may take one more; and an agent who frees a chat session
 // while holding others sees only the chat queues (docs/routing.md#chat). For a call that
 // would wait, a second view counts as idle the agents it may take from interruptible work
-// (docs/routing.md#interruptible-e-mails).
+// (docs/routing.md#interruptible-e-mails). A group at its cap on a channel shows no idle
+// agent to that channel's arrivals, and its freed agents none of that channel's queues
+// (docs/routing.md#caps-by-channel).
 #pragma once
 
 #include <cstddef>
@@ -30,17 +32,24 @@ struct Contact {
 class RoutingView {
  public:
   // agents: null when no policy under test asks for idle-since times, and for the view of the
-  // agents on interruptible work, whose idle-since time is now. shown: null for
-  // a call's decision; for a chat's, per queue, nonzero for the queues it shows (all of
-  // them for an arriving chat, only the chat queues for an agent who holds chats).
+  // agents on interruptible work, whose idle-since time is now. shown: null for a call's
+  // decision (every queue shown); else per queue, nonzero for the queues it shows (only the
+  // chat queues for an agent who holds chats; those of no channel at its group's cap for a
+  // freed agent). with_open_sessions: a chat's decision, for which the agents holding chats
+  // who may take one more count as idle.
   RoutingView(double now_s, const GroupCounts* groups, const WaitingQueue* queues, const AgentPool* agents = nullptr,
-              const std::uint8_t* shown = nullptr)
-      : now_s_(now_s), groups_(groups), queues_(queues), agents_(agents), shown_(shown) {}
+              const std::uint8_t* shown = nullptr, bool with_open_sessions = false)
+      : now_s_(now_s),
+        groups_(groups),
+        queues_(queues),
+        agents_(agents),
+        shown_(shown),
+        with_open_sessions_(with_open_sessions) {}
 
   double now_s() const { return now_s_; }
   std::uint32_t idle(AgentGroupId g) const {
     const GroupCounts& c = groups_[index(g)];
-    return shown_ == nullptr ? c.idle : c.idle + c.chat_open;
+    return with_open_sessions_ ? c.idle + c.chat_open : c.idle;
   }
   std::uint32_t busy(AgentGroupId g) const { return groups_[index(g)].busy; }
   std::size_t queue_size(QueueId q) const {
@@ -65,6 +74,7 @@ class RoutingView {
   const WaitingQueue* queues_;
   const AgentPool* agents_;
   const std::uint8_t* shown_;
+  bool with_open_sessions_;
 };
 
 }  // namespace ccsim::models

@@ -186,4 +186,38 @@ std::vector<Diagnostic> interruptible_problems(const IdVector<ContactTypeId, Con
   return out;
 }
 
+std::vector<Diagnostic> channel_cap_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers,
+                                             bool routes_known) {
+  std::vector<Diagnostic> out;
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+    const AgentGroupSpec& a = spec.agent_groups[make_id<AgentGroupId>(g)];
+    for (std::size_t c = 0; c < kNumChannels; ++c) {
+      const std::optional<std::uint32_t>& cap = a.max_agents_on[c];
+      if (!cap) continue;
+      const auto channel = static_cast<Channel>(c);
+      const std::string ptr = fmt::format("{}/max_agents_on/{}", group_pointers[g], channel_name(channel));
+      if (channel == Channel::Voice) {
+        out.push_back({ptr, "calls are not capped: an idle agent of a group that serves calls always takes one; cap "
+                            "\"email\" or \"chat\", or keep agents free for calls with router.reservations "
+                            "{\"channel\": \"voice\", \"agents\": n}"});
+        continue;
+      }
+      if (*cap < 1) {
+        out.push_back({ptr, fmt::format("must be an integer >= 1; got 0 (a group that never works on {0} should not "
+                                        "serve it: take it out of the {0} types' groups instead)",
+                                        channel_name(channel))});
+        continue;
+      }
+      const bool serves = std::ranges::any_of(spec.contact_types, [&](const ContactTypeSpec& t) {
+        return t.channel == channel && std::ranges::find(t.groups, make_id<AgentGroupId>(g)) != t.groups.end();
+      });
+      if (routes_known && !serves)
+        out.push_back({ptr, fmt::format("agent group {} serves no {} type, so the cap would never apply; route one "
+                                        "to it or remove the cap",
+                                        quote(a.name), channel_name(channel))});
+    }
+  }
+  return out;
+}
+
 }  // namespace ccsim::models::internal

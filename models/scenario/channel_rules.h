@@ -51,6 +51,12 @@ std::vector<Diagnostic> chat_factor_problems(std::uint32_t sessions, const std::
 std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers,
                                             const std::vector<bool>& chat);
 
+// Every group's caps by channel (AgentGroupSpec::max_agents_on), located at
+// group_pointers[g] + "/max_agents_on/<channel>": a cap on voice, a cap below 1, and
+// (routes_known: the types' groups are read) a cap on a channel the group serves no type of.
+std::vector<Diagnostic> channel_cap_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers,
+                                             bool routes_known);
+
 // Every type marked interruptible that is not an e-mail (only an e-mail's work may be put
 // aside for a call), or whose groups serve no voice type but callbacks' (no call could
 // interrupt it),

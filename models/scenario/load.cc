@@ -354,6 +354,12 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
   if (spec.contact_types.size() == types_.size())
     for (Diagnostic& d : interruptible_problems(spec.contact_types, type_pointers(), all_routes_settled()))
       error(std::move(d.pointer), std::move(d.message));
+  if (spec.agent_groups.size() == groups_.size()) {
+    std::vector<std::string> group_pointers;
+    for (std::size_t i = 0; i < groups_.size(); ++i) group_pointers.push_back(child_pointer("/agent_groups", i));
+    for (Diagnostic& d : channel_cap_problems(spec, group_pointers, all_routes_settled()))
+      error(std::move(d.pointer), std::move(d.message));
+  }
 
   if (spec.mode == RunMode::SteadyState && mode_ && sink_.empty()) check_steady_state_exists(spec);
 }

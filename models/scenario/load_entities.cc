@@ -546,6 +546,7 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
       const bool staffing_ok = sink_.count() == before;
       const bool shifts_ok = decode_workforce(v, ptr, g);
       if (const Json* c = find(v, "chat")) decode_chat(*c, ptr + "/chat", g);
+      if (const Json* m = find(v, "max_agents_on")) decode_max_agents_on(*m, ptr + "/max_agents_on", g);
       if (!s && planned == staffing_plan_.end() && (steady || !find(v, "shifts"))) {
         if (steady) {
           missing(ptr, "staffing", accepted);
@@ -611,6 +612,14 @@ void Decoder::decode_chat(const Json& v, const std::string& ptr, AgentGroupSpec&
   const std::vector<Diagnostic> problems = chat_factor_problems(g.chat_sessions, factors, tp);
   for (const Diagnostic& d : problems) error(d.pointer, d.message);
   if (problems.empty()) g.chat_handle_factors = std::move(factors);
+}
+
+void Decoder::decode_max_agents_on(const Json& v, const std::string& ptr, AgentGroupSpec& g) {
+  if (!expect_object(v, ptr, R"(an object of caps by channel, e.g. {"email": 4})")) return;
+  check_keys(v, ptr, kChannelNames);
+  for (std::size_t c = 0; c < kNumChannels; ++c)
+    if (auto n = integer_at(v, ptr, kChannelNames[c], 1, kU32Max, false))
+      g.max_agents_on[c] = static_cast<std::uint32_t>(*n);
 }
 
 }  // namespace ccsim::models::internal

@@ -89,8 +89,8 @@ constexpr std::array<std::string_view, 2> kVolumeUnits = {"per_interval", "per_h
 constexpr std::array<std::string_view, 5> kForecastColumns = {"interval_start", "contact_type", "volume", "aht_s",
                                                               "patience_s"};
 constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_self_service", "p_hangup"};
-constexpr std::array<std::string_view, 7> kGroupKeys = {"name",      "staffing",      "shifts", "absenteeism",
-                                                        "shrinkage", "cost_per_hour", "chat"};
+constexpr std::array<std::string_view, 8> kGroupKeys = {"name",      "staffing",      "shifts", "absenteeism",
+                                                        "shrinkage", "cost_per_hour", "chat",   "max_agents_on"};
 constexpr std::array<std::string_view, 3> kChatKeys = {"sessions", "handle_factors", "inflation_per_session"};
 constexpr std::array<std::string_view, 6> kShiftKeys = {"name", "start", "end", "length_s", "agents", "breaks"};
 constexpr std::array<std::string_view, 6> kBreakKeys = {"name", "duration_s", "at", "window", "placement", "paid"};
@@ -332,6 +332,8 @@ class Decoder {
   // load_workforce.cc: shifts, absenteeism and shrinkage of the group at `ptr`.
   bool decode_workforce(const Json& v, const std::string& ptr, AgentGroupSpec& g);
   void decode_chat(const Json& v, const std::string& ptr, AgentGroupSpec& g);
+  // {"email": n, "chat": m}, integers >= 1 (channel_cap_problems judges the channels).
+  void decode_max_agents_on(const Json& v, const std::string& ptr, AgentGroupSpec& g);
   void decode_shifts(const Json& v, const std::string& ptr, AgentGroupSpec& g);
   void decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, ShiftValid& valid, ShiftKeysGiven& given);
   void decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -158,6 +159,8 @@ struct CallbackSpec {
 // window; it holds no line and has no IVR, and its customer waits with patience like a
 // caller. An agent may hold several sessions at once (AgentGroupSpec::chat_sessions).
 enum class Channel : std::uint8_t { Voice, Email, Chat };
+inline constexpr std::size_t kNumChannels = 3;
+constexpr std::size_t index(Channel c) { return static_cast<std::size_t>(c); }
 
 constexpr std::string_view channel_name(Channel c) {
   switch (c) {
@@ -294,6 +297,11 @@ struct AgentGroupSpec {
   double chat_handle_factor(std::uint32_t sessions) const {
     return chat_handle_factors.empty() ? 1.0 : chat_handle_factors[sessions - 1];
   }
+  // By channel (e-mail and chat; never voice): at most this many of the group's agents
+  // work on contacts of the channel at once (an e-mail's talk and wrap-up; holding one
+  // chat session or more); none: no cap. An idle agent of a group at its cap takes no
+  // contact of the channel.
+  std::array<std::optional<std::uint32_t>, kNumChannels> max_agents_on{};
 };
 
 // The routing policy by its registry name; its tables are resolved into the specs

@@ -135,9 +135,9 @@ void feed(Hash64& h, const ShiftSpec& s) {
 
 void feed(Hash64& h, const AgentGroupSpec& g) {
   const auto& [name, staffing, shifts, absenteeism, shrinkage, type_order, reserved_for, reserved_agents,
-               reserved_for_channel, cost_per_hour, chat_sessions, chat_handle_factors] = g;
+               reserved_for_channel, cost_per_hour, chat_sessions, chat_handle_factors, max_agents_on] = g;
   feed_all(h, name, staffing, shifts, absenteeism, shrinkage, type_order, reserved_for, reserved_agents,
-           reserved_for_channel, cost_per_hour, chat_sessions, chat_handle_factors);
+           reserved_for_channel, cost_per_hour, chat_sessions, chat_handle_factors, max_agents_on);
 }
 
 void feed(Hash64& h, const RouterSpec& r) {

@@ -640,6 +640,8 @@ class SpecChecker {
     if (chat_ok_)
       for (Diagnostic& d : internal::chat_group_problems(s_, group_pointers, chat))
         error(std::move(d.pointer), std::move(d.message));
+    for (Diagnostic& d : internal::channel_cap_problems(s_, group_pointers, true))
+      error(std::move(d.pointer), std::move(d.message));
   }
 
   // Sessions in [1, kMaxChatSessions]; the factors by the shared rule.

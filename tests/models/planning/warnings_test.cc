@@ -161,6 +161,18 @@ TEST(Warnings, AQuietDayHasNone) {
   EXPECT_TRUE(scenario_warnings(day({60, 100}, {15, 25})).empty());
 }
 
+TEST(Warnings, ACapAsLargeAsTheGroupIsFlagged) {
+  ScenarioSpec s = day({60, 100}, {15, 25});
+  s.contact_types.raw()[0].channel = Channel::Email;
+  s.contact_types.raw()[0].service_level = ServiceLevelSpec{.awt_s = 14400};
+  s.agent_groups.raw()[0].max_agents_on[index(Channel::Email)] = 24;
+  EXPECT_FALSE(has(scenario_warnings(s), "cap_never_binds"));
+  s.agent_groups.raw()[0].max_agents_on[index(Channel::Email)] = 25;
+  EXPECT_EQ(find(scenario_warnings(s), "cap_never_binds").message,
+            "/agent_groups/0/max_agents_on/email: agent group \"support\" has at most 25 agents scheduled at once, so "
+            "its cap of 25 on email never holds an agent back");
+}
+
 TEST(Warnings, LoadAtOrAboveTheAgentsIsFlaggedWithItsIntervals) {
   // 100 calls of 360 s in 1800 s: 20 erlangs.
   const auto ws = scenario_warnings(day({60, 100, 100}, {15, 20, 21}));

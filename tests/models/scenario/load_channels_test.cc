@@ -221,6 +221,46 @@ TEST(LoadChannels, AChannelReservationNeedsTheChannelAndAnotherOnItsGroup) {
       "give either \"type\" (one contact type) or \"channel\" (every type of a channel), not both");
 }
 
+// with_tickets() with `caps` as the "max_agents_on" of the group at `group` (0 support, 1 tier1).
+std::string with_caps(const std::string& caps, int group = 0) {
+  if (group == 0)
+    return with(with_tickets(), R"("name": "support", "staffing": [10, 12, 11])",
+                R"("name": "support", "staffing": [10, 12, 11], "max_agents_on": )" + caps);
+  return with(with_tickets(), R"("name": "tier1", "staffing": 4)", R"("name": "tier1", "staffing": 4, "max_agents_on": )" +
+                                                                     caps);
+}
+
+const std::string kCallsNotCapped =
+    "calls are not capped: an idle agent of a group that serves calls always takes one; cap \"email\" or \"chat\", or "
+    "keep agents free for calls with router.reservations {\"channel\": \"voice\", \"agents\": n}";
+
+TEST(LoadChannels, AGroupMayCapItsAgentsOnAChannel) {
+  const ScenarioSpec s = load_scenario_text(with_caps(R"({ "email": 3 })"), "t.json");
+  const AgentGroupSpec& support = s.agent_groups[make_id<AgentGroupId>(0)];
+  EXPECT_EQ(support.max_agents_on[index(Channel::Email)], 3u);
+  EXPECT_FALSE(support.max_agents_on[index(Channel::Chat)].has_value());
+  EXPECT_FALSE(s.agent_groups[make_id<AgentGroupId>(1)].max_agents_on[index(Channel::Email)].has_value());
+  EXPECT_EQ(spec_problems(s).size(), 0u) << dump(spec_problems(s));
+}
+
+TEST(LoadChannels, ACapIsAtLeastOneOnEmailOrChatAndOnAChannelTheGroupServes) {
+  expect_single(errors_of(with_caps(R"({ "voice": 2 })")), "/agent_groups/0/max_agents_on/voice", kCallsNotCapped);
+  expect_single(errors_of(with_caps(R"({ "email": 0 })")), "/agent_groups/0/max_agents_on/email",
+                "must be >= 1; got 0");
+  expect_single(errors_of(with_caps(R"({ "email": 2 })", 1)), "/agent_groups/1/max_agents_on/email",
+                "agent group \"tier1\" serves no email type, so the cap would never apply; route one to it or remove "
+                "the cap");
+  expect_single(errors_of(with_caps(R"({ "chat": 2 })")), "/agent_groups/0/max_agents_on/chat",
+                "agent group \"support\" serves no chat type, so the cap would never apply; route one to it or remove "
+                "the cap");
+  expect_single(errors_of(with_caps(R"({ "fax": 1 })")), "/agent_groups/0/max_agents_on/fax",
+                "unknown key \"fax\"; known: voice, email, chat");
+  expect_single(errors_of(with_caps("3")), "/agent_groups/0/max_agents_on",
+                "expected an object of caps by channel, e.g. {\"email\": 4}; got 3");
+  expect_single(errors_of(with_caps(R"({ "email": 1.5 })")), "/agent_groups/0/max_agents_on/email",
+                "expected an integer >= 1; got 1.5");
+}
+
 // ---- what an e-mail may not have --------------------------------------------------------
 
 TEST(LoadChannels, EachKeyOfACallerOnTheLineIsRefused) {
@@ -357,8 +397,11 @@ TEST(ValidateChannels, OnlyAnEmailThatACallCanReachIsInterruptible) {
   // The only voice type beside it serves callbacks: their dials interrupt nobody.
   expect_has(spec_problems_with([](ScenarioSpec& s) {
                s.contact_types[kTickets].interruptible = true;
-               s.contact_types[kSales].callback =
-                   CallbackSpec{.offer_above_wait_s = 60, .p_accept = 0.5, .to = kBilling};
+               CallbackSpec callback;
+               callback.offer_above_wait_s = 60;
+               callback.p_accept = 0.5;
+               callback.to = kBilling;
+               s.contact_types[kSales].callback = callback;
                s.contact_types[kBilling].arrivals = {};
                s.contact_types[kBilling].patience.reset();
              }),
@@ -379,6 +422,20 @@ TEST(ValidateChannels, AChannelReservationNeedsTheChannelAndAnotherOnItsGroup) {
                 "/agent_groups/1/reserved_agents",
                 "reservation has no effect: agent group \"tier1\" serves only voice types; keep agents of a group "
                 "that also serves another channel, or set reserved_agents to 0");
+}
+
+TEST(ValidateChannels, ACapIsAtLeastOneOnEmailOrChatAndOnAChannelTheGroupServes) {
+  const auto cap = [](std::size_t group, Channel c, std::uint32_t n) {
+    return spec_problems_with([&](ScenarioSpec& s) { s.agent_groups[make_id<AgentGroupId>(group)].max_agents_on[index(c)] = n; });
+  };
+  EXPECT_EQ(cap(0, Channel::Email, 1).size(), 0u);
+  expect_single(cap(0, Channel::Voice, 2), "/agent_groups/0/max_agents_on/voice", kCallsNotCapped);
+  expect_single(cap(0, Channel::Email, 0), "/agent_groups/0/max_agents_on/email",
+                "must be an integer >= 1; got 0 (a group that never works on email should not serve it: take it out "
+                "of the email types' groups instead)");
+  expect_single(cap(1, Channel::Email, 2), "/agent_groups/1/max_agents_on/email",
+                "agent group \"tier1\" serves no email type, so the cap would never apply; route one to it or remove "
+                "the cap");
 }
 
 TEST(ValidateChannels, TheChannelIsAnEnumerator) {

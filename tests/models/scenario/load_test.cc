@@ -409,8 +409,8 @@ TEST(LoadScenario, UnreadableNameDoesNotMakeRoutesUnknown) {
   ASSERT_EQ(ds.size(), 2u) << dump(ds);
   EXPECT_EQ(ds[0].pointer, "/agent_groups/1/nam");
   EXPECT_EQ(ds[0].message,
-            "unknown key \"nam\"; known: name, staffing, shifts, absenteeism, shrinkage, cost_per_hour, chat (did you "
-            "mean \"name\"?)");
+            "unknown key \"nam\"; known: name, staffing, shifts, absenteeism, shrinkage, cost_per_hour, chat, "
+            "max_agents_on (did you mean \"name\"?)");
   EXPECT_EQ(ds[1].pointer, "/agent_groups/1");
   EXPECT_EQ(ds[1].message, "missing required key \"name\"; expected a non-empty string, unique among agent groups");
 }
