@@ -413,35 +413,34 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     print_ratio_of_means_table(out, pooled_title("contact type"), "type", names, r.by_type, type_cols);
   }
 
-  // With a chat type: the sessions a chatting agent holds, and the share of the places in use.
+  // With several channels: the share of productive time on each; with a chat type: the
+  // sessions a chatting agent holds, and the share of the places in use.
+  std::vector<Kpi> group_cols = {Kpi::Answered, Kpi::SlOverAnswered, Kpi::AsaS, Kpi::Occupancy};
+  for (Kpi k : {Kpi::OccupancyVoice, Kpi::OccupancyEmail, Kpi::OccupancyChat, Kpi::ChatConcurrency,
+                Kpi::ChatOccupancy})
+    if (models::kpi_shown(spec, k)) group_cols.push_back(k);
+  const bool channels = models::kpi_shown(spec, Kpi::OccupancyVoice);
   const bool chat = models::kpi_shown(spec, Kpi::ChatConcurrency);
   fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered; sl_over_answered: "
-                  "answered within t over answered{})\n",
+                  "answered within t over answered{}{})\n",
+             channels ? "; occupancy_<channel>: the share of productive time on calls, e-mails or chats" : "",
              chat ? "; chat_concurrency: chats held per agent holding one; chat_occupancy: chats held over the "
                     "places agents could hold"
                   : "");
-  fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}", "group", "answered", "sl_over_answered", "asa_s",
-             "occupancy");
-  if (chat) fmt::print(out, " {:>20} {:>20}", "chat_concurrency", "chat_occupancy");
+  fmt::print(out, "  {:<16}", "group");
+  for (Kpi k : group_cols)
+    fmt::print(out, " {:>20}", k == Kpi::SlOverAnswered ? std::string_view("sl_over_answered") : models::kpi_name(k));
   fmt::print(out, "\n");
   for (std::size_t g = 0; g < r.by_group.size(); ++g) {
-    fmt::print(out, "  {:<16} {:>20} {:>20} {:>20} {:>20}",
-               spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name,
-               with_ci(stat_of(r.by_group[g], Kpi::Answered), Kpi::Answered),
-               with_ci(stat_of(r.by_group[g], Kpi::SlOverAnswered), Kpi::SlOverAnswered),
-               with_ci(stat_of(r.by_group[g], Kpi::AsaS), Kpi::AsaS),
-               with_ci(stat_of(r.by_group[g], Kpi::Occupancy), Kpi::Occupancy));
-    if (chat)
-      fmt::print(out, " {:>20} {:>20}", with_ci(stat_of(r.by_group[g], Kpi::ChatConcurrency), Kpi::ChatConcurrency),
-                 with_ci(stat_of(r.by_group[g], Kpi::ChatOccupancy), Kpi::ChatOccupancy));
+    fmt::print(out, "  {:<16}", spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name);
+    for (Kpi k : group_cols) fmt::print(out, " {:>20}", with_ci(stat_of(r.by_group[g], k), k));
     fmt::print(out, "\n");
   }
   if (pooled) {
     std::vector<std::string> names;
     for (const models::AgentGroupSpec& g : spec.agent_groups) names.push_back(g.name);
-    std::vector<Kpi> cols = {Kpi::SlOverAnswered, Kpi::AsaS, Kpi::Occupancy};
-    if (chat) cols.insert(cols.end(), {Kpi::ChatConcurrency, Kpi::ChatOccupancy});
-    print_ratio_of_means_table(out, pooled_title("agent group"), "group", names, r.by_group, cols);
+    print_ratio_of_means_table(out, pooled_title("agent group"), "group", names, r.by_group,
+                               {group_cols.begin() + 1, group_cols.end()});
   }
   if (workforce) print_workforce_table(out, spec, r, over);
 

@@ -20,8 +20,8 @@ std::vector<AgentGroupId> groups_of(const Roster& roster) {
   return out;
 }
 
-bool any_chat(const ScenarioSpec& spec) {
-  return std::ranges::any_of(spec.contact_types, [](const ContactTypeSpec& t) { return t.channel == Channel::Chat; });
+bool any_chat_or_email(const ScenarioSpec& spec) {
+  return std::ranges::any_of(spec.contact_types, [](const ContactTypeSpec& t) { return t.channel != Channel::Voice; });
 }
 
 std::size_t observed_slots(const ScenarioSpec& spec) {
@@ -43,7 +43,7 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
       activity_(roster_.agents.size(), 0),
       aux_due_s_(roster_.agents.size(), 0.0),
       lifecycle_(KpiObserver(spec, type_group_pairs(spec).size(), observed_slots(spec), queues_.raw().data(),
-                             agents_.counts_data(), any_chat(spec) ? agents_.chat_counts_data() : nullptr),
+                             agents_.counts_data(), any_chat_or_email(spec) ? agents_.channel_counts_data() : nullptr),
                  trace) {
   const std::size_t types = spec.contact_types.size();
   const std::size_t groups = spec.agent_groups.size();
@@ -86,15 +86,16 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
                   (t.channel == Channel::Email ? kDeferred : 0) | (t.channel == Channel::Chat ? kChat : 0) |
                   (t.interruptible ? kInterruptible : 0);
     const auto capped = [](const AgentGroupSpec& g) { return g.max_agents_on[index(Channel::Email)].has_value(); };
-    if (t.channel == Channel::Email &&
-        std::ranges::any_of(t.groups, [&](AgentGroupId g) { return capped(spec.agent_groups[g]); }))
-      traits_[k] |= kCappedEmail;
-    if (traits_[k] & (kChat | kCappedEmail)) traits_[k] |= kOwnView;
+    if (t.channel == Channel::Email) traits_[k] |= kEmailWork;
+    if (t.channel == Channel::Chat ||
+        (t.channel == Channel::Email &&
+         std::ranges::any_of(t.groups, [&](AgentGroupId g) { return capped(spec.agent_groups[g]); })))
+      traits_[k] |= kOwnView;
     if (t.callback) traits_[index(t.callback->to)] |= kServesCallbacks;
     mean_handle_s_[k] = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
   }
   for (const std::uint16_t t : traits_) any_traits_ |= t;
-  if (any_traits_ & (kChat | kCappedEmail)) {
+  if (any_traits_ & (kChat | kEmailWork)) {
     chat_queues_.assign(types, 0);
     for (std::size_t k = 0; k < types; ++k) chat_queues_[k] = (traits_[k] & kChat) != 0;
   }
@@ -111,7 +112,6 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
       email_cap_.push_back(g.max_agents_on[index(Channel::Email)].value_or(kNoId));
       chat_cap_.push_back(g.max_agents_on[index(Channel::Chat)].value_or(kNoId));
     }
-    on_email_.assign(groups, 0);
     shown_queues_.assign(types, 1);
   }
   if (any_traits_ & kInterruptible || !email_cap_.empty()) scratch_counts_.resize(groups);
@@ -310,8 +310,8 @@ void CallCenter::dispatch(const sim::Event& e) {
       agents_.stop_interruptible(pool_.agent(make_id<ContactId>(e.subject)));
       on_service_end(make_id<ContactId>(e.subject));
       return;
-    case CcEvent::CappedWrapUpEnd:
-      end_capped_work(make_id<AgentId>(e.subject));
+    case CcEvent::EmailWrapUpEnd:
+      end_email_work(make_id<AgentId>(e.subject));
       return;
     case CcEvent::MaxWaitReached:
       if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // served meanwhile

@@ -177,10 +177,10 @@ class CallCenter {
   void on_service_end(ContactId c);
   // The talk ends (after the transfer's handle time when transferring).
   void end_talk(ContactId c, bool transferring);
-  // end_talk of a contact whose type returns or is a capped e-mail, not transferred; a's wrap-up follows.
+  // end_talk of a contact whose type returns or is an e-mail, not transferred; a's wrap-up follows.
   [[gnu::noinline]] void end_talk_by_rules(ContactId c, ContactTypeId k, AgentId a, double wrap_s);
-  // Agent a ends its work on a capped e-mail (its talk, or its wrap-up after it).
-  void end_capped_work(AgentId a);
+  // Agent a ends its work on an e-mail (its talk, or its wrap-up after it).
+  void end_email_work(AgentId a);
   void agent_free(AgentId a);
   template <bool kBlended>
   void free_agent(AgentId a);
@@ -256,7 +256,7 @@ class CallCenter {
                      // interrupted one stays in its queue for the agents who stay)
     kChat = 64,      // no trunk line; an agent may hold several at once
     kInterruptible = 128,  // e-mail whose work a call may interrupt (ContactTypeSpec::interruptible)
-    kCappedEmail = 256,    // e-mail, capped in some of its groups (AgentGroupSpec::max_agents_on)
+    kEmailWork = 256,      // e-mail: its agents are counted (AgentPool::on_email), for caps and occupancy
     kOwnView = 512,        // chat or capped e-mail: its arrival's decision sees arrival_view
   };
   std::vector<std::uint16_t> traits_;
@@ -268,9 +268,8 @@ class CallCenter {
   std::vector<ContactId> carried_;              // day mode: e-mails still in the backlog at the close
   // Per queue: 1 for a chat type's; empty in a centre without chats or caps.
   std::vector<std::uint8_t> chat_queues_;
-  // Per group, in a centre with caps by channel (else empty): the caps (kNoId: none), and
-  // the agents working on e-mail of the types with a cap (kCappedEmail) now.
-  std::vector<std::uint32_t> email_cap_, chat_cap_, on_email_;
+  // Per group, in a centre with caps by channel (else empty): the caps (kNoId: none).
+  std::vector<std::uint32_t> email_cap_, chat_cap_;
   std::vector<std::uint8_t> shown_queues_;      // free_view's mask, rewritten for each decision
   std::vector<GroupCounts> scratch_counts_;     // the counts a view shows, rewritten for each decision
                                                 // (interrupt_work, capped_view)

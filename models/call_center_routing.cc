@@ -23,7 +23,7 @@ RoutingView CallCenter::chat_view(bool only_chat_queues) const {
 }
 
 bool CallCenter::at_cap(AgentGroupId g, Channel c) const {
-  if (c == Channel::Email) return on_email_[index(g)] >= email_cap_[index(g)];
+  if (c == Channel::Email) return agents_.on_email(g) >= email_cap_[index(g)];
   return c == Channel::Chat && agents_.chatting(g) >= chat_cap_[index(g)];
 }
 
@@ -159,7 +159,7 @@ template void CallCenter::assign_idle_agents<false>(AgentGroupId g);
 template void CallCenter::assign_idle_agents<true>(AgentGroupId g);
 
 void CallCenter::assign_free_agents(AgentGroupId g) {
-  if (any_traits_ & (kChat | kCappedEmail))
+  if (any_traits_ & (kChat | kEmailWork))
     assign_idle_agents<true>(g);
   else
     assign_idle_agents<false>(g);

@@ -22,8 +22,11 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
                    "router chose a group that does not serve the contact's type");
   // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
   AgentTime t{pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier};
-  if (has_any(k, kServesCallbacks | kInterruptible | kCappedEmail)) [[unlikely]] {
-    if (has_any(k, kCappedEmail)) ++on_email_[index(g)];
+  if (has_any(k, kServesCallbacks | kInterruptible | kEmailWork)) [[unlikely]] {
+    if (has_any(k, kEmailWork)) {
+      lifecycle_.email_work_changes(now(), g);
+      agents_.start_email_work(g);
+    }
     if (has_any(k, kInterruptible)) {
       start_work(c, k, g, a, pi, from_queue, idle_agent);
       return;
@@ -146,7 +149,8 @@ void CallCenter::put_aside(AgentId a, AgentGroupId g) {
   const PairInfo& pi = pair_of_[index(k) * agents_.num_groups() + index(g)];
   const double talk_left_s = pool_.work_end_s(e) - now();
   lifecycle_.interrupted(now(), pool_.slot(e), e, k, q, a, g, pi.pair, talk_left_s, talk_left_s + pool_.wrap_s(e));
-  if (has_any(k, kCappedEmail)) --on_email_[index(g)];
+  lifecycle_.email_work_changes(now(), g);
+  agents_.end_email_work(g);
   pool_.talk_s(e) = talk_left_s / pi.multiplier;
   pool_.wrap_s(e) /= pi.multiplier;
   pool_.bump_generation(e);  // its WorkEnd is now stale
@@ -207,7 +211,7 @@ bool CallCenter::end_chat_session(AgentId a) {
 }
 
 void CallCenter::agent_free(AgentId a) {
-  if (any_traits_ & (kChat | kCappedEmail)) [[unlikely]]
+  if (any_traits_ & (kChat | kEmailWork)) [[unlikely]]
     free_agent<true>(a);
   else
     free_agent<false>(a);
@@ -299,7 +303,7 @@ void CallCenter::end_talk(ContactId c, bool transferring) {
     // The caller joins its next queue before the agent is free (the agent is in wrap-up).
     transfer(c);
   } else {
-    if (has_any(k, kReturns | kCappedEmail)) [[unlikely]] {
+    if (has_any(k, kReturns | kEmailWork)) [[unlikely]] {
       end_talk_by_rules(c, k, a, wrap_s);
       return;
     }
@@ -313,24 +317,26 @@ void CallCenter::end_talk(ContactId c, bool transferring) {
   }
 }
 
-// A capped e-mail's wrap-up ends with its own event kind, so that no other wrap-up pays
-// for the count.
+// An e-mail's wrap-up ends with its own event kind, so that no other wrap-up pays for the
+// count of agents on e-mail.
 void CallCenter::end_talk_by_rules(ContactId c, ContactTypeId k, AgentId a, double wrap_s) {
   if (has_any(k, kReturns)) plan_return(c, k);
   leave_system(c);
-  const bool capped = has_any(k, kCappedEmail);
+  const bool email = has_any(k, kEmailWork);
   if (wrap_s > 0.0) {
     agents_.start_wrap_up(a);
-    schedule(now() + wrap_s, capped ? CcEvent::CappedWrapUpEnd : CcEvent::WrapUpEnd, CcPriority::Release, index(a));
-  } else if (capped) {
-    end_capped_work(a);
+    schedule(now() + wrap_s, email ? CcEvent::EmailWrapUpEnd : CcEvent::WrapUpEnd, CcPriority::Release, index(a));
+  } else if (email) {
+    end_email_work(a);
   } else {
     agent_free(a);
   }
 }
 
-void CallCenter::end_capped_work(AgentId a) {
-  --on_email_[index(agents_.group(a))];
+void CallCenter::end_email_work(AgentId a) {
+  const AgentGroupId g = agents_.group(a);
+  lifecycle_.email_work_changes(now(), g);
+  agents_.end_email_work(g);
   agent_free(a);
 }
 

@@ -23,7 +23,7 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::TransferTalkEnd: return "TransferTalkEnd";
     case CcEvent::CallbackDue: return "CallbackDue";
     case CcEvent::WorkEnd: return "WorkEnd";
-    case CcEvent::CappedWrapUpEnd: return "CappedWrapUpEnd";
+    case CcEvent::EmailWrapUpEnd: return "EmailWrapUpEnd";
   }
   return "Unknown";
 }

@@ -28,7 +28,7 @@ enum class CcEvent : std::uint16_t {
   TransferTalkEnd,  // subject: contact; the end of a talk the call is transferred after
   CallbackDue,      // subject: contact; a callback's next dial joins its queue
   WorkEnd,          // subject: contact, generation at the start of its talk; ServiceEnd of interruptible work
-  CappedWrapUpEnd,  // subject: agent; WrapUpEnd of an e-mail whose type a group caps
+  EmailWrapUpEnd,   // subject: agent; WrapUpEnd of an e-mail (the agents on e-mail are counted)
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

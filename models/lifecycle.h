@@ -198,6 +198,7 @@ class Lifecycle {
   }
   // A chat session of group g is about to start or end.
   void sessions_change(double t, AgentGroupId g) { kpi_.sessions_change(g, t); }
+  void email_work_changes(double t, AgentGroupId g) { kpi_.email_work_changes(g, t); }
   // A chat session of agent a ended (its wrap-up too); the agent holds others.
   void session_end(double t, AgentId a, AgentGroupId g) {
     note(t, TraceWhat::SessionEnd, kNoId, kNoId, index(g), index(a));

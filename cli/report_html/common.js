@@ -79,6 +79,7 @@ const ccsimPage = (function () {
       p_balk_over_offered: "Balked / offered", p_timed_out_over_offered: "Timed out / offered",
       p_disconnected_over_offered: "Disconnected / offered",
       chat_concurrency: "Chats per chatting agent", chat_occupancy: "Chat places in use",
+      occupancy_voice: "Occupancy on calls", occupancy_email: "Occupancy on e-mail", occupancy_chat: "Occupancy on chats",
     };
     return labels[key] || key;
   }

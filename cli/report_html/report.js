@@ -791,7 +791,8 @@
   // A cost is defined only where the scenario prices something: definedKeys leaves it out elsewhere.
   const TYPE_KEYS = ["offered", "answered", "abandoned", "balked", "timed_out", "disconnected", "interrupted", "blocked",
                      "ivr_contained", "service_level", "asa_s", "p_abandon_over_admitted", "mean_queue_length", "cost"];
-  const GROUP_KEYS = ["answered", "occupancy", "chat_concurrency", "chat_occupancy",
+  const GROUP_KEYS = ["answered", "occupancy", "occupancy_voice", "occupancy_email", "occupancy_chat",
+                      "chat_concurrency", "chat_occupancy",
                       "sl_answered_within_t_over_answered", "asa_s", "cost"];
 
   // keys: a list, or a function of the rows' stats giving one. With several observations,
@@ -902,7 +903,8 @@
         el("p", { class: "hint" }, "Service level and ASA of the calls each group answered. Agents: time-average " +
           "over " + averagedOver() + "; overtime and paid hours: totals. Definitions: docs/kpis.md."),
         byNameTable("table-groups", "Agent group", k.by_group,
-          (rows) => definedKeys(GROUP_KEYS, rows).concat(workforceKeys(rows)), "wrap-heads")),
+          (rows) => definedKeys(GROUP_KEYS.filter((key) => page.kpis.some((x) => x.key === key)), rows)
+            .concat(workforceKeys(rows)), "wrap-heads")),
       required ? section("required-staffing", "Required against scheduled agents",
         el("p", { class: "hint" }, "Per interval and group, the agents scheduled (time-average: the roster, absent " +
           "agents included) and those ccsim staff found required to meet every target, with the difference from " +

@@ -48,10 +48,12 @@ struct alignas(32) GroupCounts {
 };
 static_assert(sizeof(GroupCounts) == 32);
 
-// A group's chat sessions held and the agents holding at least one, for the KPIs.
-struct ChatCounts {
+// By group, for the KPIs and the caps by channel: the chat sessions held and the agents
+// holding at least one; the agents working on an e-mail (its talk or its wrap-up).
+struct ChannelCounts {
   std::uint32_t sessions = 0;
   std::uint32_t chatting = 0;
+  std::uint32_t on_email = 0;
 };
 
 inline constexpr std::uint32_t kNoAgent = 0xffffffffu;
@@ -63,7 +65,7 @@ class AgentPool {
   // for an agent by position leave it off and pay one predictable branch per transition.
   AgentPool(std::size_t num_groups, std::span<const AgentGroupId> agent_group, bool index_idle = false)
       : counts_(num_groups),
-        chat_counts_(num_groups),
+        channel_counts_(num_groups),
         head_(num_groups, kNoAgent),
         tail_(num_groups, kNoAgent),
         agents_(agent_group.size()) {
@@ -116,9 +118,14 @@ class AgentPool {
 
   const GroupCounts& counts(AgentGroupId g) const { return counts_[index(g)]; }
   const GroupCounts* counts_data() const { return counts_.data(); }
-  const ChatCounts* chat_counts_data() const { return chat_counts_.data(); }
+  const ChannelCounts* channel_counts_data() const { return channel_counts_.data(); }
   // Agents of g holding chat sessions; only with allow_sessions.
-  std::uint32_t chatting(AgentGroupId g) const { return chat_counts_[index(g)].chatting; }
+  std::uint32_t chatting(AgentGroupId g) const { return channel_counts_[index(g)].chatting; }
+  // Agents of g working on an e-mail: the model counts them (start_email_work when one
+  // starts an item's talk, end_email_work when it is interrupted or its wrap-up ends).
+  std::uint32_t on_email(AgentGroupId g) const { return channel_counts_[index(g)].on_email; }
+  void start_email_work(AgentGroupId g) { ++channel_counts_[index(g)].on_email; }
+  void end_email_work(AgentGroupId g) { --channel_counts_[index(g)].on_email; }
   std::size_t num_groups() const { return counts_.size(); }
 
   AgentGroupId group(AgentId a) const { return agents_[index(a)].group; }
@@ -293,8 +300,8 @@ class AgentPool {
       agents_[a].state = AgentState::Busy;
     }
     sessions_[a] = static_cast<std::uint8_t>(pick.sessions);
-    ++chat_counts_[index(g)].sessions;
-    chat_counts_[index(g)].chatting += pick.sessions == 1;
+    ++channel_counts_[index(g)].sessions;
+    channel_counts_[index(g)].chatting += pick.sessions == 1;
     agents_[a].contact = c;
     if (pick.sessions < max_sessions_[index(g)]) link_open(a, pick.sessions);
   }
@@ -309,7 +316,7 @@ class AgentPool {
     const std::uint32_t n = sessions_[i];
     if (n < max_sessions_[index(agents_[i].group)] && open(agents_[i])) unlink_open(i, n);
     sessions_[i] = static_cast<std::uint8_t>(n - 1);
-    ChatCounts& chat = chat_counts_[index(agents_[i].group)];
+    ChannelCounts& chat = channel_counts_[index(agents_[i].group)];
     --chat.sessions;
     chat.chatting -= n == 1;
     if (n == 1) return false;
@@ -443,7 +450,7 @@ class AgentPool {
   }
 
   std::vector<GroupCounts> counts_;
-  std::vector<ChatCounts> chat_counts_;
+  std::vector<ChannelCounts> channel_counts_;
   std::vector<std::uint32_t> head_;  // per group: first of its idle list (longest idle), or kNoAgent
   std::vector<std::uint32_t> tail_;  // per group: last of its idle list
   std::vector<Agent> agents_;

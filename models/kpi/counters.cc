@@ -60,6 +60,7 @@ GroupCounters& GroupCounters::operator+=(const GroupCounters& o) {
   break_lateness_sum_s += o.break_lateness_sum_s;
   session_area += o.session_area;
   chatting_area += o.chatting_area;
+  email_area += o.email_area;
   chat_place_area += o.chat_place_area;
   return *this;
 }

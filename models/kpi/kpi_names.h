@@ -84,6 +84,9 @@ enum class Kpi : std::uint8_t {
   ChatConcurrency,
   ChatOccupancy,
   Interrupted,
+  OccupancyVoice,
+  OccupancyEmail,
+  OccupancyChat,
 };
 
 namespace internal {
@@ -163,6 +166,9 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::ChatConcurrency: return "chat_concurrency";
     case Kpi::ChatOccupancy: return "chat_occupancy";
     case Kpi::Interrupted: return "interrupted";
+    case Kpi::OccupancyVoice: return "occupancy_voice";
+    case Kpi::OccupancyEmail: return "occupancy_email";
+    case Kpi::OccupancyChat: return "occupancy_chat";
   }
   return {};
 }
@@ -216,6 +222,9 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::SlIfBacklogLate:
     case Kpi::SlIfBacklogInTime:
     case Kpi::ChatOccupancy:
+    case Kpi::OccupancyVoice:
+    case Kpi::OccupancyEmail:
+    case Kpi::OccupancyChat:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -269,7 +278,8 @@ constexpr bool kpi_is_fraction(Kpi k) {
 
 // KPIs of agents, which a contact type does not have (its value is always undefined).
 constexpr bool kpi_of_agents(Kpi k) {
-  return k == Kpi::Occupancy || k == Kpi::ChatConcurrency || k == Kpi::ChatOccupancy;
+  return k == Kpi::Occupancy || k == Kpi::ChatConcurrency || k == Kpi::ChatOccupancy || k == Kpi::OccupancyVoice ||
+         k == Kpi::OccupancyEmail || k == Kpi::OccupancyChat;
 }
 
 constexpr std::optional<Kpi> kpi_from_name(std::string_view name) {

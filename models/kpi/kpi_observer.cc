@@ -5,7 +5,7 @@
 namespace ccsim::models {
 
 KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_t slots, const WaitingQueue* queues,
-                         const GroupCounts* groups, const ChatCounts* chat)
+                         const GroupCounts* groups, const ChannelCounts* chat)
     : queues_(queues),
       groups_(groups),
       discard_slot_(static_cast<std::uint32_t>(slots)),
@@ -20,6 +20,7 @@ KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_
   if (chat_) {
     chat_places_.assign(spec.agent_groups.size(), 0.0);
     session_touched_s_.assign(spec.agent_groups.size(), 0.0);
+    email_touched_s_.assign(spec.agent_groups.size(), 0.0);
     for (const ContactTypeSpec& t : spec.contact_types)
       if (t.channel == Channel::Chat)
         for (const AgentGroupId g : t.groups) chat_places_[index(g)] = spec.agent_groups[g].chat_sessions;
@@ -39,7 +40,10 @@ void KpiObserver::point_time_rows() {
 void KpiObserver::switch_time_slot(std::uint32_t slot, double now_s) {
   for (std::size_t q = 0; q < queue_touched_s_.size(); ++q) queue_changes(make_id<QueueId>(q), now_s);
   for (std::size_t g = 0; g < busy_touched_s_.size(); ++g) presence_changes(make_id<AgentGroupId>(g), now_s);
-  for (std::size_t g = 0; g < session_touched_s_.size(); ++g) sessions_change(make_id<AgentGroupId>(g), now_s);
+  for (std::size_t g = 0; g < session_touched_s_.size(); ++g) {
+    sessions_change(make_id<AgentGroupId>(g), now_s);
+    email_work_changes(make_id<AgentGroupId>(g), now_s);
+  }
   for (std::size_t k = 0; k < in_system_.size(); ++k) {
     in_system_changes(make_id<ContactTypeId>(k), now_s, 0);
     in_ivr_changes(make_id<ContactTypeId>(k), now_s, 0);

@@ -26,10 +26,10 @@ class KpiObserver {
  public:
   // `slots` observed slots; one more, the discard slot, collects what is not observed
   // (steady-state warm-up, time after the window) and is dropped by finish().
-  // chat: each group's chat sessions and chatting agents, kept by the agent pool; null
-  // without a chat type.
+  // chat: each group's chat sessions, chatting agents and agents on e-mail, kept by the
+  // agent pool; null without a chat or e-mail type.
   KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_t slots, const WaitingQueue* queues,
-              const GroupCounts* groups, const ChatCounts* chat = nullptr);
+              const GroupCounts* groups, const ChannelCounts* chat = nullptr);
 
   std::uint32_t discard_slot() const { return discard_slot_; }
 
@@ -134,6 +134,12 @@ class KpiObserver {
     GroupCounters& gc = time_groups_[index(g)];
     gc.session_area += chat_[index(g)].sessions * (now_s - last);
     gc.chatting_area += chat_[index(g)].chatting * (now_s - last);
+    last = now_s;
+  }
+  // The group's agents on e-mail are about to change.
+  void email_work_changes(AgentGroupId g, double now_s) {
+    double& last = email_touched_s_[index(g)];
+    time_groups_[index(g)].email_area += chat_[index(g)].on_email * (now_s - last);
     last = now_s;
   }
   void break_taken(AgentGroupId g, double lateness_s) {
@@ -283,9 +289,10 @@ class KpiObserver {
   std::vector<TypeCount> in_ivr_;     // per contact type
   std::vector<double> busy_touched_s_;      // per group: last flush of its busy area
   std::vector<double> presence_touched_s_;  // per group: last flush of its present and staffed areas
-  const ChatCounts* chat_;
+  const ChannelCounts* chat_;
   std::vector<double> chat_places_;        // per group: its sessions allowed if it serves a chat type, else 0
-  std::vector<double> session_touched_s_;  // per group: last flush of its session areas (with chat)
+  std::vector<double> session_touched_s_;  // per group: last flush of its session areas (with chat or e-mail)
+  std::vector<double> email_touched_s_;    // per group: last flush of its e-mail area (with chat or e-mail)
 };
 
 }  // namespace ccsim::models

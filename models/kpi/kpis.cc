@@ -36,11 +36,17 @@ class KpiWriter {
   KpiRatios* ratios_;
 };
 
-// Occupancy is over productive time: agents logged on and not on a break.
+// Occupancy is over productive time: agents logged on and not on a break; by channel, the
+// share of it on e-mail (an item's talk and wrap-up), holding chats, and on calls (the
+// rest of the busy time; at least 0, which rounding of the three sums could cross).
 // Chat: the sessions an agent holding one holds on average, and the share of the places
 // its agents could hold that are held.
 void set_occupancy(KpiWriter& w, const GroupCounters& g) {
-  w.set_ratio(Kpi::Occupancy, g.busy_area, g.present_area - g.break_area);
+  const double productive = g.present_area - g.break_area;
+  w.set_ratio(Kpi::Occupancy, g.busy_area, productive);
+  w.set_ratio(Kpi::OccupancyVoice, std::max(0.0, g.busy_area - g.email_area - g.chatting_area), productive);
+  w.set_ratio(Kpi::OccupancyEmail, g.email_area, productive);
+  w.set_ratio(Kpi::OccupancyChat, g.chatting_area, productive);
   w.set_ratio(Kpi::ChatConcurrency, g.session_area, g.chatting_area);
   w.set_ratio(Kpi::ChatOccupancy, g.session_area, g.chat_place_area);
 }
@@ -207,6 +213,16 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
       return any_type([](const ContactTypeSpec& t) { return t.channel == Channel::Chat; });
     case Kpi::Interrupted:
       return any_type([](const ContactTypeSpec& t) { return t.interruptible; });
+    // By channel: where there is more than one, for each channel some type is of.
+    case Kpi::OccupancyVoice:
+    case Kpi::OccupancyEmail:
+    case Kpi::OccupancyChat: {
+      const Channel c = k == Kpi::OccupancyVoice ? Channel::Voice
+                        : k == Kpi::OccupancyEmail ? Channel::Email
+                                                   : Channel::Chat;
+      return any_type([&](const ContactTypeSpec& t) { return t.channel == c; }) &&
+             any_type([&](const ContactTypeSpec& t) { return t.channel != c; });
+    }
     case Kpi::BacklogAtClose:
     case Kpi::SlIfBacklogLate:
     case Kpi::SlIfBacklogInTime:

@@ -66,18 +66,19 @@ inline constexpr std::array<Kpi, 7> kWorkforceKpis = {
     Kpi::ScheduledAgents,  Kpi::PresentAgents,  Kpi::AgentsOnBreak, Kpi::ProductiveAgents,
     Kpi::OvertimeAgentMin, Kpi::BreakLatenessS, Kpi::PaidAgentHours};
 
-// The chat KPIs of agents (kpi_of_agents), which a contact type does not list.
-inline constexpr std::array<Kpi, 2> kChatAgentKpis = {Kpi::ChatConcurrency, Kpi::ChatOccupancy};
+// The channel KPIs of agents (kpi_of_agents), which a contact type does not list.
+inline constexpr std::array<Kpi, 5> kChannelAgentKpis = {Kpi::ChatConcurrency, Kpi::ChatOccupancy, Kpi::OccupancyVoice,
+                                                         Kpi::OccupancyEmail, Kpi::OccupancyChat};
 
-// The KPIs a contact type has: every KPI but the workforce and chat agent ones (a type has
-// no agents; its occupancy is undefined too, but stays listed as it always was).
-inline constexpr std::array<Kpi, kNumKpis - kWorkforceKpis.size() - kChatAgentKpis.size()> kTypeKpis = [] {
-  std::array<Kpi, kNumKpis - kWorkforceKpis.size() - kChatAgentKpis.size()> out{};
+// The KPIs a contact type has: every KPI but the workforce and channel agent ones (a type
+// has no agents; its occupancy is undefined too, but stays listed as it always was).
+inline constexpr std::array<Kpi, kNumKpis - kWorkforceKpis.size() - kChannelAgentKpis.size()> kTypeKpis = [] {
+  std::array<Kpi, kNumKpis - kWorkforceKpis.size() - kChannelAgentKpis.size()> out{};
   std::size_t n = 0;
   for (std::size_t i = 0; i < kNumKpis; ++i) {
     bool agents = false;
     for (Kpi w : kWorkforceKpis) agents = agents || static_cast<std::size_t>(w) == i;
-    for (Kpi w : kChatAgentKpis) agents = agents || static_cast<std::size_t>(w) == i;
+    for (Kpi w : kChannelAgentKpis) agents = agents || static_cast<std::size_t>(w) == i;
     if (!agents) out[n++] = static_cast<Kpi>(i);
   }
   return out;
@@ -86,15 +87,15 @@ inline constexpr std::array<Kpi, kNumKpis - kWorkforceKpis.size() - kChatAgentKp
 // The KPIs an agent group has: per interval, what compute_group_kpis sets; over the run,
 // those plus the service level and ASA of the calls the group answered (the accumulator
 // adds them from the per-pair counters). Every other KPI of a group is always undefined.
-inline constexpr std::array<Kpi, 12> kGroupIntervalKpis = {
-    Kpi::Answered,        Kpi::Occupancy,        Kpi::ScheduledAgents, Kpi::PresentAgents,
-    Kpi::AgentsOnBreak,   Kpi::ProductiveAgents, Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,
-    Kpi::PaidAgentHours,  Kpi::Cost,             Kpi::ChatConcurrency, Kpi::ChatOccupancy};
-inline constexpr std::array<Kpi, 14> kGroupKpis = {
-    Kpi::Answered,         Kpi::SlOverAnswered,   Kpi::AsaS,            Kpi::Occupancy,
-    Kpi::ScheduledAgents,  Kpi::PresentAgents,    Kpi::AgentsOnBreak,   Kpi::ProductiveAgents,
-    Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,   Kpi::PaidAgentHours,  Kpi::Cost,
-    Kpi::ChatConcurrency,  Kpi::ChatOccupancy};
+inline constexpr std::array<Kpi, 15> kGroupIntervalKpis = {
+    Kpi::Answered,       Kpi::Occupancy,        Kpi::ScheduledAgents,  Kpi::PresentAgents,  Kpi::AgentsOnBreak,
+    Kpi::ProductiveAgents, Kpi::OvertimeAgentMin, Kpi::BreakLatenessS, Kpi::PaidAgentHours, Kpi::Cost,
+    Kpi::ChatConcurrency, Kpi::ChatOccupancy,    Kpi::OccupancyVoice,  Kpi::OccupancyEmail, Kpi::OccupancyChat};
+inline constexpr std::array<Kpi, 17> kGroupKpis = {
+    Kpi::Answered,         Kpi::SlOverAnswered,   Kpi::AsaS,           Kpi::Occupancy,       Kpi::ScheduledAgents,
+    Kpi::PresentAgents,    Kpi::AgentsOnBreak,    Kpi::ProductiveAgents, Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,
+    Kpi::PaidAgentHours,   Kpi::Cost,             Kpi::ChatConcurrency, Kpi::ChatOccupancy,   Kpi::OccupancyVoice,
+    Kpi::OccupancyEmail,   Kpi::OccupancyChat};
 
 // Whether the reports show KPI k for this scenario: the cost when something is priced; the
 // balks, time-outs and disconnections when some type balks or has a maximum wait, or the

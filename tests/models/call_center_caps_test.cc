@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "models/kpi/kpis.h"
 #include "models/replication.h"
 #include "models/routing/registry.h"
 #include "tests/models/counter_totals.h"
@@ -21,6 +22,7 @@ namespace {
 
 using testing::day_scenario;
 using testing::group;
+using testing::group_totals;
 using testing::markov_day_type;
 using testing::traced_type;
 using testing::type_totals;
@@ -134,6 +136,33 @@ TEST(CallCenterCaps, AnInterruptedEmailFreesItsPlace) {
   };
   EXPECT_EQ(trace.steps, expected);
   EXPECT_EQ(type_totals(c, 1).interrupted_unfinished, 0u);
+  // By channel: the mail's 30 s before the call and its 80 s after; the call's 50 s.
+  const KpiValues k = compute_group_kpis(group_totals(c, 0), 3600);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::OccupancyEmail)], 110.0 / 3600);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::OccupancyVoice)], 50.0 / 3600);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::OccupancyChat)], 0.0);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::Occupancy)], 160.0 / 3600);
+}
+
+// Two agents of two chat sessions each. A mail (talk 100 s, wrap-up 10 s) at 0 takes agent
+// 0 to 110; a call (talk 50 s) at 20 agent 1 to 70; chats (talk 60 s) at 200 and 230 each
+// take an idle agent (none joins another's sessions while one is idle), to 260 and 290.
+// Of the 7,200 productive agent-seconds: 110 on e-mail, 50 on calls, 120 holding chats.
+TEST(CallCenterCaps, OccupancyIsSplitByChannel) {
+  ScenarioSpec s = day_scenario(3600, 1);
+  s.contact_types.push_back(traced_type("calls", {20}, 50, std::nullopt, {0}));
+  s.contact_types.push_back(mail({0}, 100, 10, {0}));
+  ContactTypeSpec chat = traced_type("chat", {200, 230}, 60, std::nullopt, {0}, 1);
+  chat.channel = Channel::Chat;
+  s.contact_types.push_back(chat);
+  AgentGroupSpec g = group("blended", {2});
+  g.chat_sessions = 2;
+  s.agent_groups.push_back(g);
+  const KpiValues k = compute_group_kpis(group_totals(run_replication(s, make_router(s), 0), 0), 3600);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::OccupancyEmail)], 110.0 / 7200);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::OccupancyVoice)], 50.0 / 7200);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::OccupancyChat)], 120.0 / 7200);
+  EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::Occupancy)], 280.0 / 7200);
 }
 
 // Two agents of three chat sessions each, at most one holding chats. Chats (talk 100 s)
@@ -191,7 +220,13 @@ class CapAudit : public TraceSink {
   CapAudit(const ScenarioSpec& s) : spec_(s), waiting_(s.contact_types.size()) {}
 
   void record(const TraceRecord& r) override {
-    if (r.time_s > now_) check();
+    if (r.time_s > now_) {
+      check();
+      const double end_s = spec_.num_periods * spec_.period_s;
+      std::uint32_t on_email = 0;
+      for (const auto& [id, a] : agents_) on_email += a.on_email;
+      email_area_ += on_email * (std::min(r.time_s, end_s) - std::min(now_, end_s));
+    }
     now_ = r.time_s;
     const auto channel = [&] { return spec_.contact_types[make_id<ContactTypeId>(r.type)].channel; };
     switch (r.what) {
@@ -271,6 +306,7 @@ class CapAudit : public TraceSink {
   }
 
   std::uint64_t instants_ = 0, held_back_ = 0, answered_ = 0, interrupted_ = 0;
+  double email_area_ = 0.0;  // agent-seconds on e-mail until the close
 
  private:
   enum class State { Off, Idle, Busy };
@@ -329,8 +365,11 @@ TEST(CallCenterCaps, NoGroupPassesItsCapsAndNoneKeepsAnAgentIdleBelowThem) {
       s.router.policy = policy;
       for (std::uint64_t r = 0; r < 3; ++r) {
         CapAudit audit(s);
-        run_replication(s, make_router(s), r, &audit);
+        const ReplicationCounters c = run_replication(s, make_router(s), r, &audit);
         audit.check();
+        double email_area = 0.0;
+        for (std::size_t g = 0; g < s.agent_groups.size(); ++g) email_area += group_totals(c, g).email_area;
+        EXPECT_NEAR(email_area, audit.email_area_, 1e-9 * audit.email_area_);
         ASSERT_FALSE(HasFatalFailure()) << policy << ", interruptible " << interruptible << ", replication " << r;
       // The audit saw a busy day in which the caps held agents back.
         EXPECT_GT(audit.answered_, 800u);

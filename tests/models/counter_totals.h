@@ -15,6 +15,12 @@ inline TypeCounters type_totals(const ReplicationCounters& c, std::size_t type) 
   return total;
 }
 
+inline GroupCounters group_totals(const ReplicationCounters& c, std::size_t group) {
+  GroupCounters total;
+  for (std::size_t slot = 0; slot < c.num_slots; ++slot) total += c.group(slot, group);
+  return total;
+}
+
 inline PairCounters pair_totals(const ReplicationCounters& c, std::size_t pair) {
   PairCounters total;
   for (std::size_t slot = 0; slot < c.num_slots; ++slot) total += c.pair(slot, pair);

@@ -104,7 +104,8 @@ TEST(LoadTargets, MistakesAreLocated) {
   expect_only(day("", R"({ "kpi": "asa_s", "group": "tier1", "max": 30, "scope": "intervals" })"), "/targets/0/kpi",
               "asa_s is not a KPI of an agent group per interval; a group has per interval: answered, occupancy, "
               "scheduled_agents, present_agents, agents_on_break, productive_agents, overtime_agent_min, "
-              "break_lateness_s, paid_agent_hours, cost, chat_concurrency, chat_occupancy");
+              "break_lateness_s, paid_agent_hours, cost, chat_concurrency, chat_occupancy, occupancy_voice, "
+              "occupancy_email, occupancy_chat");
   expect_only(day("", R"({ "kpi": "asa_s", "max": 30, "scope": "week" })"), "/targets/0/scope",
               "unknown target scope \"week\"; known: day, intervals");
   expect_only(day("", R"({ "kpi": "asa_s", "max": 30, "share_of_intervals": 0.9 })"), "/targets/0/share_of_intervals",
