@@ -87,6 +87,25 @@ TEST(QueuePriority, FreedAgentLeavesOtherTypesWaitingWhileOnlyReservedAgentsAreI
   EXPECT_EQ(p.on_agent_free(G(0), g.view(10)), Q(1));
 }
 
+// A channel's reservation keeps agents for several types (voice: types 0 and 1); the
+// e-mails (type 2, the best priority here) get an agent only while more are idle.
+TEST(QueuePriority, AReservationForSeveralTypesKeepsAgentsForEachOfThem) {
+  const QueuePriority p({{G(0)}, {G(0)}, {G(0)}}, {1, 1, 0}, 1, {},
+                        {QueuePriority::Reservation{{make_id<ContactTypeId>(0), make_id<ContactTypeId>(1)}, 1}});
+  Fixture f{{{3, 2}}, std::vector<WaitingQueue>(3), {}};  // one idle agent: kept
+  const Contact call{make_id<ContactId>(0), make_id<ContactTypeId>(1), 0.0};
+  const Contact mail{make_id<ContactId>(1), make_id<ContactTypeId>(2), 0.0};
+  EXPECT_EQ(std::get<ServeBy>(p.on_arrival(call, f.view(0))).group, G(0));
+  EXPECT_TRUE(std::holds_alternative<Enqueue>(p.on_arrival(mail, f.view(0))));
+  f.wait(2, 0.0);
+  EXPECT_FALSE(p.on_agent_free(G(0), f.view(10)).has_value()) << "the mail waits for a second idle agent";
+  f.wait(1, 5.0);
+  EXPECT_EQ(p.on_agent_free(G(0), f.view(10)), Q(1)) << "a reserved type's call passes the better-ranked mail";
+  f.groups[0].busy = 1;  // two idle: the mail, ranked first, goes first
+  EXPECT_EQ(p.on_agent_free(G(0), f.view(10)), Q(2));
+  EXPECT_EQ(std::get<ServeBy>(p.on_arrival(mail, f.view(0))).group, G(0));
+}
+
 TEST(QueuePriority, FreedAgentIgnoresQueuesOfTypesItsGroupDoesNotServe) {
   const QueuePriority p({{G(0)}, {G(1)}}, {0, 0}, 2);
   Fixture f{{{1, 0}, {1, 0}}, std::vector<WaitingQueue>(2), {}};
