@@ -118,6 +118,15 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
     for (AgentGroupId g : groups) n += plan.productive(i, g);
     return n;
   };
+  // A group capped on the type's channel (max_agents_on) lends it at most its cap.
+  const auto productive_for = [&](std::uint32_t i, const ContactTypeSpec& t) {
+    double n = 0.0;
+    for (AgentGroupId g : t.groups) {
+      const std::optional<std::uint32_t>& cap = spec.agent_groups[g].max_agents_on[index(t.channel)];
+      n += cap ? std::min<double>(*cap, plan.productive(i, g)) : plan.productive(i, g);
+    }
+    return n;
+  };
   const auto scheduled = [&](std::uint32_t i, const std::vector<AgentGroupId>& groups) {
     double n = 0.0;
     for (AgentGroupId g : groups) n += plan.scheduled(i, g);
@@ -133,7 +142,7 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
       if (scheduled(i, t.groups) == 0.0) {
         unstaffed.push_back(i);
         unstaffed_calls += plan.to_agents(i, k);
-      } else if (plan.load_erlangs(i, k) >= productive(i, t.groups)) {
+      } else if (plan.load_erlangs(i, k) >= productive_for(i, t)) {
         overloaded.push_back(i);
       }
     }
@@ -171,14 +180,22 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
     }
     if (!overloaded.empty())
       out.push_back({"load_above_agents",
-                     fmt::format("{}: offered load at or above the productive agents of its groups ({}) in {} "
+                     fmt::format("{}: offered load at or above the productive agents of its groups ({}{}) in {} "
                                  "interval{}: {}: more work arrives than those agents can do",
-                                 t.name, group_names(spec, t.groups), overloaded.size(),
+                                 t.name, group_names(spec, t.groups),
+                                 std::ranges::any_of(t.groups,
+                                                     [&](AgentGroupId g) {
+                                                       return spec.agent_groups[g].max_agents_on[index(t.channel)]
+                                                           .has_value();
+                                                     })
+                                     ? fmt::format("; at most their caps on {}", channel_name(t.channel))
+                                     : "",
+                                 overloaded.size(),
                                  overloaded.size() == 1 ? "" : "s",
                                  interval_list(spec, overloaded,
                                                [&](std::uint32_t i) {
                                                  return fmt::format(" ({:.1f} erlangs, {:.1f} agents)",
-                                                                    plan.load_erlangs(i, k), productive(i, t.groups));
+                                                                    plan.load_erlangs(i, k), productive_for(i, t));
                                                })),
                      k, overloaded});
   }

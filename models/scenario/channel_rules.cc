@@ -211,9 +211,22 @@ std::vector<Diagnostic> channel_cap_problems(const ScenarioSpec& spec, const std
       const bool serves = std::ranges::any_of(spec.contact_types, [&](const ContactTypeSpec& t) {
         return t.channel == channel && std::ranges::find(t.groups, make_id<AgentGroupId>(g)) != t.groups.end();
       });
-      if (routes_known && !serves)
+      if (routes_known && !serves) {
         out.push_back({ptr, fmt::format("agent group {} serves no {} type, so the cap would never apply; route one "
                                         "to it or remove the cap",
+                                        quote(a.name), channel_name(channel))});
+        continue;
+      }
+      // Kept for the channel it is at its cap on, an idle agent would take nothing.
+      const bool kept_for_it =
+          a.reserved_agents > 0 &&
+          (a.reserved_for_channel ? *a.reserved_for_channel == channel
+                                  : index(a.reserved_for) < spec.contact_types.size() &&
+                                        spec.contact_types[a.reserved_for].channel == channel);
+      if (kept_for_it)
+        out.push_back({ptr, fmt::format("agent group {} also keeps idle agents for {} (router.reservations): at its "
+                                        "cap they could take nothing while other contacts wait; keep agents for "
+                                        "another channel, or drop the cap or the reservation",
                                         quote(a.name), channel_name(channel))});
     }
   }

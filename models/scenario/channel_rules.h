@@ -52,8 +52,9 @@ std::vector<Diagnostic> chat_group_problems(const ScenarioSpec& spec, const std:
                                             const std::vector<bool>& chat);
 
 // Every group's caps by channel (AgentGroupSpec::max_agents_on), located at
-// group_pointers[g] + "/max_agents_on/<channel>": a cap on voice, a cap below 1, and
-// (routes_known: the types' groups are read) a cap on a channel the group serves no type of.
+// group_pointers[g] + "/max_agents_on/<channel>": a cap on voice, a cap below 1, a cap on
+// a channel the group keeps idle agents for (a reservation), and (routes_known: the types'
+// groups and channels are read) a cap on a channel the group serves no type of.
 std::vector<Diagnostic> channel_cap_problems(const ScenarioSpec& spec, const std::vector<std::string>& group_pointers,
                                              bool routes_known);
 

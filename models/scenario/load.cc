@@ -357,7 +357,7 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
   if (spec.agent_groups.size() == groups_.size()) {
     std::vector<std::string> group_pointers;
     for (std::size_t i = 0; i < groups_.size(); ++i) group_pointers.push_back(child_pointer("/agent_groups", i));
-    for (Diagnostic& d : channel_cap_problems(spec, group_pointers, all_routes_settled()))
+    for (Diagnostic& d : channel_cap_problems(spec, group_pointers, all_routes_settled() && channels_ok_))
       error(std::move(d.pointer), std::move(d.message));
   }
 

@@ -293,6 +293,7 @@ void Decoder::decode_channel(const Json& v, const std::string& ptr, ContactTypeS
     const auto i = choice(*c, ptr + "/channel", "channel", kChannelNames);
     if (!i) {
       t.interruptible = false;  // whether it may be is not known: the channel's error says enough
+      channels_ok_ = false;
       return;
     }
     t.channel = static_cast<Channel>(*i);
@@ -617,9 +618,11 @@ void Decoder::decode_chat(const Json& v, const std::string& ptr, AgentGroupSpec&
 void Decoder::decode_max_agents_on(const Json& v, const std::string& ptr, AgentGroupSpec& g) {
   if (!expect_object(v, ptr, R"(an object of caps by channel, e.g. {"email": 4})")) return;
   check_keys(v, ptr, kChannelNames);
-  for (std::size_t c = 0; c < kNumChannels; ++c)
-    if (auto n = integer_at(v, ptr, kChannelNames[c], 1, kU32Max, false))
-      g.max_agents_on[c] = static_cast<std::uint32_t>(*n);
+  // Calls are never capped, whatever the value: channel_cap_problems says so.
+  if (find(v, "voice")) g.max_agents_on[index(Channel::Voice)] = 1;
+  for (const Channel c : {Channel::Email, Channel::Chat})
+    if (auto n = integer_at(v, ptr, kChannelNames[index(c)], 1, kU32Max, false))
+      g.max_agents_on[index(c)] = static_cast<std::uint32_t>(*n);
 }
 
 }  // namespace ccsim::models::internal

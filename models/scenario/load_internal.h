@@ -428,6 +428,7 @@ class Decoder {
   bool groups_known_ = false;    // /agent_groups is a non-empty array, every group has a name
   bool routes_known_ = false;    // /router/type_to_group is an object
   bool routes_readable_ = true;  // every entry in it is an array of strings
+  bool channels_ok_ = true;      // every contact type's channel was read (or is the default)
   bool route_keys_ok_ = true;    // every key in it is a defined contact type
   // Names offered as "did you mean" for a misspelt route entry: their missing route or
   // unused group would only repeat that error.

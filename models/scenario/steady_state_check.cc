@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -32,6 +33,14 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   std::size_t top = 0;
   bool behind_ports = false, only_email = true, some_email = false, some_chat = false, some_voice = false;
   std::vector<bool> reachable(spec.agent_groups.size(), false);
+  // By channel (e-mail, chat): the load of its unbounded types, the largest, and the groups they reach.
+  struct ChannelLoad {
+    double load = 0.0, largest = 0.0;
+    std::size_t top = 0;
+    std::vector<bool> reachable;
+  };
+  std::array<ChannelLoad, kNumChannels> by_channel;
+  for (ChannelLoad& c : by_channel) c.reachable.assign(spec.agent_groups.size(), false);
   std::vector<std::string> names;
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
@@ -62,8 +71,34 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     only_email = only_email && t.channel == Channel::Email;
     some_email = some_email || t.channel == Channel::Email;
     for (AgentGroupId g : t.groups) reachable[index(g)] = true;
+    ChannelLoad& c = by_channel[index(t.channel)];
+    c.load += erlangs;
+    if (erlangs > c.largest) {
+      c.largest = erlangs;
+      c.top = k;
+    }
+    for (AgentGroupId g : t.groups) c.reachable[index(g)] = true;
   }
   if (names.empty()) return std::nullopt;
+  // A group capped on a channel (max_agents_on) lends it at most its cap of agents.
+  for (const Channel channel : {Channel::Email, Channel::Chat}) {
+    const ChannelLoad& c = by_channel[index(channel)];
+    double capped_agents = 0.0;
+    bool capped = false;
+    for (std::size_t g = 0; g < c.reachable.size(); ++g) {
+      if (!c.reachable[g]) continue;
+      const AgentGroupSpec& a = spec.agent_groups[make_id<AgentGroupId>(g)];
+      const std::optional<std::uint32_t>& cap = a.max_agents_on[index(channel)];
+      capped = capped || (cap && *cap < a.staffing.front());
+      capped_agents += cap ? std::min<double>(*cap, a.staffing.front()) : a.staffing.front();
+    }
+    if (!capped || c.load <= 0.0 || c.load < capped_agents) continue;
+    return Diagnostic{fmt::format("/contact_types/{}", c.top),
+                      fmt::format("no steady state: the {} types with infinite patience offer {:.4g} erlangs to at "
+                                  "most {} agents at once (their groups' max_agents_on.{} caps), so their queue "
+                                  "grows without bound; raise the caps, or add agents to groups without one",
+                                  channel_name(channel), c.load, capped_agents, channel_name(channel))};
+  }
   double agents = 0.0;
   for (std::size_t g = 0; g < reachable.size(); ++g)
     if (reachable[g]) agents += spec.agent_groups[make_id<AgentGroupId>(g)].staffing.front();

@@ -332,7 +332,8 @@ class CapAudit : public TraceSink {
 
 // A blended day: calls, e-mails (interruptible or not) and chats (three sessions) on a
 // voice team, a blended group capped on both channels, and a back office capped on e-mail;
-// staffing that changes every half hour, so that agents log off in the middle of work.
+// staffing that changes every half hour, so that agents log off in the middle of work, and
+// on the blended group a shift with coffee breaks, shrinkage and absence.
 ScenarioSpec blended_day(bool interruptible) {
   ScenarioSpec s = day_scenario(1800, 8);
   s.contact_types.push_back(markov_day_type("calls", {60, 90, 110, 100, 90, 100, 80, 50}, 240, 180, {0, 1}));
@@ -352,6 +353,9 @@ ScenarioSpec blended_day(bool interruptible) {
   blended.chat_handle_factors = {1.0, 1.1, 1.25};
   blended.max_agents_on[index(Channel::Email)] = 2;
   blended.max_agents_on[index(Channel::Chat)] = 3;
+  blended.shifts = {ShiftSpec{"late", 3600, 14400, 3, {BreakSpec{"coffee", 900, 7200, 9000}}}};
+  blended.shrinkage.assign(8, 0.1);
+  blended.absenteeism = 0.05;
   s.agent_groups.push_back(blended);
   s.agent_groups.push_back(capped("back_office", {2, 3, 3, 2, 3, 3, 2, 1}, Channel::Email, 1));
   return s;
@@ -359,7 +363,8 @@ ScenarioSpec blended_day(bool interruptible) {
 
 // Under every policy that never keeps an agent idle while something it may take waits.
 TEST(CallCenterCaps, NoGroupPassesItsCapsAndNoneKeepsAnAgentIdleBelowThem) {
-  for (const char* policy : {"queue_priority", "longest_idle_agent", "random_idle_agent", "earliest_due_first"})
+  for (const char* policy : {"queue_priority", "longest_idle_agent", "random_idle_agent", "earliest_due_first",
+                             "longest_weighted_wait"})
     for (const bool interruptible : {false, true}) {
       ScenarioSpec s = blended_day(interruptible);
       s.router.policy = policy;
@@ -374,7 +379,9 @@ TEST(CallCenterCaps, NoGroupPassesItsCapsAndNoneKeepsAnAgentIdleBelowThem) {
       // The audit saw a busy day in which the caps held agents back.
         EXPECT_GT(audit.answered_, 800u);
         EXPECT_GT(audit.held_back_, 1000u);
-        if (interruptible) EXPECT_GT(audit.interrupted_, 30u);
+        if (interruptible) {
+          EXPECT_GT(audit.interrupted_, 30u);
+        }
       }
     }
 }

@@ -168,9 +168,23 @@ TEST(Warnings, ACapAsLargeAsTheGroupIsFlagged) {
   s.agent_groups.raw()[0].max_agents_on[index(Channel::Email)] = 24;
   EXPECT_FALSE(has(scenario_warnings(s), "cap_never_binds"));
   s.agent_groups.raw()[0].max_agents_on[index(Channel::Email)] = 25;
+  EXPECT_FALSE(has(scenario_warnings(s), "load_above_agents"));
   EXPECT_EQ(find(scenario_warnings(s), "cap_never_binds").message,
             "/agent_groups/0/max_agents_on/email: agent group \"support\" has at most 25 agents scheduled at once, so "
             "its cap of 25 on email never holds an agent back");
+}
+
+// Found in review: 5 erlangs of e-mail for 10 agents capped at 2 on e-mail warned of nothing.
+TEST(Warnings, AGroupCappedOnAChannelLendsItAtMostItsCap) {
+  ScenarioSpec s = day({60, 100}, {15, 25});
+  s.contact_types.raw()[0].channel = Channel::Email;
+  s.contact_types.raw()[0].service_level = ServiceLevelSpec{.awt_s = 14400};
+  s.agent_groups.raw()[0].max_agents_on[index(Channel::Email)] = 10;
+  const auto ws = scenario_warnings(s);
+  const Warning& w = find(ws, "load_above_agents");
+  EXPECT_EQ(w.intervals, (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_NE(w.message.find("(support; at most their caps on email)"), std::string::npos) << w.message;
+  EXPECT_NE(w.message.find("+1800s (20.0 erlangs, 10.0 agents)"), std::string::npos) << w.message;
 }
 
 TEST(Warnings, LoadAtOrAboveTheAgentsIsFlaggedWithItsIntervals) {

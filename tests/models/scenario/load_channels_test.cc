@@ -245,6 +245,9 @@ TEST(LoadChannels, AGroupMayCapItsAgentsOnAChannel) {
 
 TEST(LoadChannels, ACapIsAtLeastOneOnEmailOrChatAndOnAChannelTheGroupServes) {
   expect_single(errors_of(with_caps(R"({ "voice": 2 })")), "/agent_groups/0/max_agents_on/voice", kCallsNotCapped);
+  expect_single(errors_of(with_caps(R"({ "voice": 0 })")), "/agent_groups/0/max_agents_on/voice", kCallsNotCapped);
+  expect_single(errors_of(with_caps(R"({ "email": 4294967296 })")), "/agent_groups/0/max_agents_on/email",
+                "must be <= 4294967295; got 4294967296");
   expect_single(errors_of(with_caps(R"({ "email": 0 })")), "/agent_groups/0/max_agents_on/email",
                 "must be >= 1; got 0");
   expect_single(errors_of(with_caps(R"({ "email": 2 })", 1)), "/agent_groups/1/max_agents_on/email",
@@ -259,6 +262,39 @@ TEST(LoadChannels, ACapIsAtLeastOneOnEmailOrChatAndOnAChannelTheGroupServes) {
                 "expected an object of caps by channel, e.g. {\"email\": 4}; got 3");
   expect_single(errors_of(with_caps(R"({ "email": 1.5 })")), "/agent_groups/0/max_agents_on/email",
                 "expected an integer >= 1; got 1.5");
+  // A misspelt channel says so once: the cap on the type it meant is not judged.
+  expect_single(errors_of(with(with_caps(R"({ "email": 2 })"), R"("channel": "email")", R"("channel": "emial")")),
+                "/contact_types/2/channel", "unknown channel \"emial\"; known: voice, email, chat (did you mean "
+                "\"email\"?)");
+}
+
+// Found in review: agents kept idle for e-mail by a group at its cap on e-mail took nothing
+// while calls waited.
+TEST(LoadChannels, AGroupMayNotKeepAgentsForAChannelItCaps) {
+  const std::string text = with(with_caps(R"({ "email": 2 })"), R"("router": {)",
+                                R"("router": { "reservations": { "support": { "channel": "email", "agents": 1 } },)");
+  expect_single(errors_of(text), "/agent_groups/0/max_agents_on/email",
+                "agent group \"support\" also keeps idle agents for email (router.reservations): at its cap they "
+                "could take nothing while other contacts wait; keep agents for another channel, or drop the cap or "
+                "the reservation");
+  const std::string by_type = with(with_caps(R"({ "email": 2 })"), R"("router": {)",
+                                   R"("router": { "reservations": { "support": { "type": "tickets", "agents": 1 } },)");
+  EXPECT_EQ(errors_of(by_type).size(), 1u) << dump(errors_of(by_type));
+  const std::string voice = with(with_caps(R"({ "email": 2 })"), R"("router": {)",
+                                 R"("router": { "reservations": { "support": { "channel": "voice", "agents": 1 } },)");
+  EXPECT_NO_THROW(load_scenario_text(voice, "t.json")) << "agents kept for calls, at most 2 on e-mail";
+}
+
+// Found in review: the steady-state check counted every agent of a capped group for e-mail.
+TEST(LoadChannels, ACapBoundsTheAgentsASteadyStateBacklogHas) {
+  const std::string mail = with(with(std::string(testing::kSteady), R"("name": "calls",)",
+                                     R"("name": "calls", "channel": "email", "due_s": 3600,)"),
+                                R"("staffing": 8)", R"("staffing": 14, "max_agents_on": { "email": 7 })");
+  EXPECT_NO_THROW(load_scenario_text(mail, "t.json")) << "6 erlangs for 7 agents";
+  expect_single(errors_of(with(mail, R"("email": 7)", R"("email": 6)")), "/contact_types/0",
+                "no steady state: the email types with infinite patience offer 6 erlangs to at most 6 agents at once "
+                "(their groups' max_agents_on.email caps), so their queue grows without bound; raise the caps, or add "
+                "agents to groups without one");
 }
 
 // ---- what an e-mail may not have --------------------------------------------------------
