@@ -6,6 +6,7 @@
 // With several observations each ratio KPI shown overall, per type, per group and the
 // service level per interval also get their ratio of means.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iterator>
 #include <stdexcept>
@@ -419,7 +420,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   for (Kpi k : {Kpi::OccupancyVoice, Kpi::OccupancyEmail, Kpi::OccupancyChat, Kpi::ChatConcurrency,
                 Kpi::ChatOccupancy})
     if (models::kpi_shown(spec, k)) group_cols.push_back(k);
-  const bool channels = models::kpi_shown(spec, Kpi::OccupancyVoice);
+  const bool channels = std::ranges::any_of(std::array{Kpi::OccupancyVoice, Kpi::OccupancyEmail, Kpi::OccupancyChat},
+                                            [&](Kpi k) { return models::kpi_shown(spec, k); });
   const bool chat = models::kpi_shown(spec, Kpi::ChatConcurrency);
   fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered; sl_over_answered: "
                   "answered within t over answered{}{})\n",

@@ -199,6 +199,49 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
                                                })),
                      k, overloaded});
   }
+  // A channel some group caps: all its types together against what their groups may give
+  // it (two types of one channel each under the caps may not be together).
+  for (const Channel c : {Channel::Email, Channel::Chat}) {
+    std::vector<bool> reached(spec.agent_groups.size(), false);
+    bool capped = false;
+    for (const ContactTypeSpec& t : spec.contact_types)
+      if (t.channel == c)
+        for (AgentGroupId g : t.groups) {
+          reached[index(g)] = true;
+          capped = capped || spec.agent_groups[g].max_agents_on[index(c)].has_value();
+        }
+    if (!capped) continue;
+    const auto load = [&](std::uint32_t i) {
+      double sum = 0.0;
+      for (std::size_t k = 0; k < spec.contact_types.size(); ++k)
+        if (spec.contact_types[make_id<ContactTypeId>(k)].channel == c) sum += plan.load_erlangs(i, make_id<ContactTypeId>(k));
+      return sum;
+    };
+    const auto agents = [&](std::uint32_t i) {
+      double n = 0.0;
+      for (std::size_t g = 0; g < reached.size(); ++g) {
+        if (!reached[g]) continue;
+        const std::optional<std::uint32_t>& cap = spec.agent_groups[make_id<AgentGroupId>(g)].max_agents_on[index(c)];
+        const double productive = plan.productive(i, make_id<AgentGroupId>(g));
+        n += cap ? std::min<double>(*cap, productive) : productive;
+      }
+      return n;
+    };
+    std::vector<std::uint32_t> overloaded;
+    for (std::uint32_t i = 0; i < plan.intervals(); ++i)
+      if (load(i) > 0.0 && load(i) >= agents(i)) overloaded.push_back(i);
+    if (!overloaded.empty())
+      out.push_back({"channel_load_above_agents",
+                     fmt::format("the {} types together: offered load at or above the productive agents their groups "
+                                 "may put on {} (up to their max_agents_on caps) in {} interval{}: {}",
+                                 channel_name(c), channel_name(c), overloaded.size(), overloaded.size() == 1 ? "" : "s",
+                                 interval_list(spec, overloaded,
+                                               [&](std::uint32_t i) {
+                                                 return fmt::format(" ({:.1f} erlangs, {:.1f} agents)", load(i),
+                                                                    agents(i));
+                                               })),
+                     std::nullopt, overloaded});
+  }
   // The centre as a whole (with one type, the type's warning says it already).
   if (spec.contact_types.size() > 1) {
     std::vector<AgentGroupId> all;

@@ -10,6 +10,7 @@
 
 #include "models/scenario/json_pointer.h"
 #include "models/scenario/message_text.h"
+#include "models/scenario/workforce_rules.h"
 
 namespace ccsim::models::internal {
 namespace {
@@ -217,9 +218,10 @@ std::vector<Diagnostic> channel_cap_problems(const ScenarioSpec& spec, const std
                                         quote(a.name), channel_name(channel))});
         continue;
       }
-      // Kept for the channel it is at its cap on, an idle agent would take nothing.
+      // Kept for the channel it is at its cap on, an idle agent would take nothing (a cap
+      // the group's agents never reach leaves none idle at it).
       const bool kept_for_it =
-          a.reserved_agents > 0 &&
+          a.reserved_agents > 0 && *cap < peak_scheduled_agents(a, spec.period_s) &&
           (a.reserved_for_channel ? *a.reserved_for_channel == channel
                                   : index(a.reserved_for) < spec.contact_types.size() &&
                                         spec.contact_types[a.reserved_for].channel == channel);

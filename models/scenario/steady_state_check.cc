@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -13,6 +13,70 @@
 #include "models/scenario/message_text.h"
 
 namespace ccsim::models::internal {
+
+namespace {
+
+// What group g can do for type t per second, in t's work (talk and wrap-up as drawn): its
+// agents, at most its cap on t's channel, each at t's multiplier for g; a chat agent
+// holds its sessions at the handle factor of a full agent.
+double capacity(const ScenarioSpec& spec, const ContactTypeSpec& t, std::size_t i) {
+  const AgentGroupSpec& a = spec.agent_groups[t.groups[i]];
+  const std::optional<std::uint32_t>& cap = a.max_agents_on[index(t.channel)];
+  double agents = static_cast<double>(a.staffing.front());
+  if (cap) agents = std::min<double>(agents, *cap);
+  if (t.channel == Channel::Chat) agents *= a.chat_sessions / a.chat_handle_factor(a.chat_sessions);
+  const double multiplier = t.handle_time_multiplier.empty() ? 1.0 : t.handle_time_multiplier[i];
+  return multiplier > 0.0 ? agents / multiplier : std::numeric_limits<double>::infinity();
+}
+
+// With caps by channel: an unbounded type whose work (work_erlangs[k]) reaches what all its
+// groups can do for it, or a channel whose unbounded types' work reaches what all the
+// groups they reach can do for the channel (each group at its best for one of them).
+std::optional<Diagnostic> capped_overload(const ScenarioSpec& spec, const std::vector<double>& work_erlangs) {
+  const bool caps = std::ranges::any_of(spec.agent_groups, [](const AgentGroupSpec& a) {
+    return a.max_agents_on[index(Channel::Email)] || a.max_agents_on[index(Channel::Chat)];
+  });
+  if (!caps) return std::nullopt;
+  const auto refuse = [&](std::size_t k, const std::string& who, double load, double can) {
+    const bool one = who.starts_with("contact type");
+    return Diagnostic{fmt::format("/contact_types/{}", k),
+                      fmt::format("no steady state: {} with infinite patience offer{} {:.4g} erlangs of work, and "
+                                  "{} agent groups can do at most {:.4g} (their agents on duty, up to their "
+                                  "max_agents_on caps{}), so the queue grows without bound; raise the caps, or add "
+                                  "agents to groups without one",
+                                  who, one ? "s" : "", load, one ? "its" : "their", can,
+                                  spec.contact_types[make_id<ContactTypeId>(k)].channel == Channel::Chat
+                                      ? "; a chat agent's sessions at the handle factor of a full agent"
+                                      : "")};
+  };
+  for (const Channel c : {Channel::Email, Channel::Chat}) {
+    std::vector<double> best(spec.agent_groups.size(), 0.0);
+    double load = 0.0, largest = 0.0;
+    std::size_t top = 0;
+    for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
+      const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+      if (t.channel != c || work_erlangs[k] <= 0.0) continue;
+      double can = 0.0;
+      for (std::size_t i = 0; i < t.groups.size(); ++i) {
+        const double g = capacity(spec, t, i);
+        can += g;
+        best[index(t.groups[i])] = std::max(best[index(t.groups[i])], g);
+      }
+      if (work_erlangs[k] >= can) return refuse(k, "contact type " + quote(t.name), work_erlangs[k], can);
+      load += work_erlangs[k];
+      if (work_erlangs[k] > largest) {
+        largest = work_erlangs[k];
+        top = k;
+      }
+    }
+    double can = 0.0;
+    for (double g : best) can += g;
+    if (load > 0.0 && load >= can) return refuse(top, fmt::format("the {} types", channel_name(c)), load, can);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   // Finite IVR ports are an Erlang loss system (Poisson arrivals, any IVR duration law):
@@ -33,14 +97,7 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
   std::size_t top = 0;
   bool behind_ports = false, only_email = true, some_email = false, some_chat = false, some_voice = false;
   std::vector<bool> reachable(spec.agent_groups.size(), false);
-  // By channel (e-mail, chat): the load of its unbounded types, the largest, and the groups they reach.
-  struct ChannelLoad {
-    double load = 0.0, largest = 0.0;
-    std::size_t top = 0;
-    std::vector<bool> reachable;
-  };
-  std::array<ChannelLoad, kNumChannels> by_channel;
-  for (ChannelLoad& c : by_channel) c.reachable.assign(spec.agent_groups.size(), false);
+  std::vector<double> work_erlangs(spec.contact_types.size(), 0.0);  // unbounded types: rate x work, no share
   std::vector<std::string> names;
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
@@ -71,34 +128,10 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     only_email = only_email && t.channel == Channel::Email;
     some_email = some_email || t.channel == Channel::Email;
     for (AgentGroupId g : t.groups) reachable[index(g)] = true;
-    ChannelLoad& c = by_channel[index(t.channel)];
-    c.load += erlangs;
-    if (erlangs > c.largest) {
-      c.largest = erlangs;
-      c.top = k;
-    }
-    for (AgentGroupId g : t.groups) c.reachable[index(g)] = true;
+    work_erlangs[k] = reaching * work_s;
   }
   if (names.empty()) return std::nullopt;
-  // A group capped on a channel (max_agents_on) lends it at most its cap of agents.
-  for (const Channel channel : {Channel::Email, Channel::Chat}) {
-    const ChannelLoad& c = by_channel[index(channel)];
-    double capped_agents = 0.0;
-    bool capped = false;
-    for (std::size_t g = 0; g < c.reachable.size(); ++g) {
-      if (!c.reachable[g]) continue;
-      const AgentGroupSpec& a = spec.agent_groups[make_id<AgentGroupId>(g)];
-      const std::optional<std::uint32_t>& cap = a.max_agents_on[index(channel)];
-      capped = capped || (cap && *cap < a.staffing.front());
-      capped_agents += cap ? std::min<double>(*cap, a.staffing.front()) : a.staffing.front();
-    }
-    if (!capped || c.load <= 0.0 || c.load < capped_agents) continue;
-    return Diagnostic{fmt::format("/contact_types/{}", c.top),
-                      fmt::format("no steady state: the {} types with infinite patience offer {:.4g} erlangs to at "
-                                  "most {} agents at once (their groups' max_agents_on.{} caps), so their queue "
-                                  "grows without bound; raise the caps, or add agents to groups without one",
-                                  channel_name(channel), c.load, capped_agents, channel_name(channel))};
-  }
+  if (auto d = capped_overload(spec, work_erlangs)) return d;
   double agents = 0.0;
   for (std::size_t g = 0; g < reachable.size(); ++g)
     if (reachable[g]) agents += spec.agent_groups[make_id<AgentGroupId>(g)].staffing.front();

@@ -187,6 +187,25 @@ TEST(Warnings, AGroupCappedOnAChannelLendsItAtMostItsCap) {
   EXPECT_NE(w.message.find("+1800s (20.0 erlangs, 10.0 agents)"), std::string::npos) << w.message;
 }
 
+// Found in review: the e-mail split into two types, each under the cap, warned of nothing.
+TEST(Warnings, TheTypesOfACappedChannelAreJudgedTogether) {
+  ScenarioSpec s = day({20, 20}, {15, 25});  // 4 erlangs each interval
+  s.contact_types.raw()[0].channel = Channel::Email;
+  s.contact_types.raw()[0].service_level = ServiceLevelSpec{.awt_s = 14400};
+  s.contact_types.push_back(s.contact_types.raw()[0]);
+  s.contact_types.raw()[1].name = "billing_web";
+  s.agent_groups.raw()[0].max_agents_on[index(Channel::Email)] = 10;
+  auto ws = scenario_warnings(s);
+  EXPECT_FALSE(has(ws, "channel_load_above_agents")) << "4 + 4 erlangs, under the cap of 10";
+  for (double& v : s.contact_types.raw()[0].arrivals.per_period) v = 40;  // 8 + 4 erlangs, each under the cap
+  ws = scenario_warnings(s);
+  EXPECT_FALSE(has(ws, "load_above_agents"));
+  ASSERT_TRUE(has(ws, "channel_load_above_agents"));
+  EXPECT_NE(find(ws, "channel_load_above_agents").message.find("+1800s (12.0 erlangs, 10.0 agents)"),
+            std::string::npos)
+      << find(ws, "channel_load_above_agents").message;
+}
+
 TEST(Warnings, LoadAtOrAboveTheAgentsIsFlaggedWithItsIntervals) {
   // 100 calls of 360 s in 1800 s: 20 erlangs.
   const auto ws = scenario_warnings(day({60, 100, 100}, {15, 20, 21}));

@@ -5,6 +5,7 @@
 // that end chains is linear; a sweep per type that ends took 1e10 steps).
 #include "models/scenario/after_service_rules.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -21,7 +22,7 @@ IdVector<ContactTypeId, ContactTypeSpec> ring(std::size_t n, double p_next, doub
   IdVector<ContactTypeId, ContactTypeSpec> types;
   for (std::size_t k = 0; k < n; ++k) {
     ContactTypeSpec t;
-    t.name = "t" + std::to_string(k);
+    t.name = fmt::format("t{}", k);  // "t" + std::to_string(k) trips GCC 12's -Wrestrict (PR 105329)
     const double p = k + 1 < n ? p_next : p_last;
     if (p > 0.0) t.transfers.push_back({make_id<ContactTypeId>((k + 1) % n), p, sim::Distribution::constant(1)});
     types.push_back(std::move(t));

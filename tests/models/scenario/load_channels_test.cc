@@ -283,6 +283,8 @@ TEST(LoadChannels, AGroupMayNotKeepAgentsForAChannelItCaps) {
   const std::string voice = with(with_caps(R"({ "email": 2 })"), R"("router": {)",
                                  R"("router": { "reservations": { "support": { "channel": "voice", "agents": 1 } },)");
   EXPECT_NO_THROW(load_scenario_text(voice, "t.json")) << "agents kept for calls, at most 2 on e-mail";
+  const std::string never_binds = with(text, R"("email": 2)", R"("email": 12)");
+  EXPECT_NO_THROW(load_scenario_text(never_binds, "t.json")) << "12 agents at most: never at the cap, none kept idle";
 }
 
 // Found in review: the steady-state check counted every agent of a capped group for e-mail.
@@ -292,9 +294,18 @@ TEST(LoadChannels, ACapBoundsTheAgentsASteadyStateBacklogHas) {
                                 R"("staffing": 8)", R"("staffing": 14, "max_agents_on": { "email": 7 })");
   EXPECT_NO_THROW(load_scenario_text(mail, "t.json")) << "6 erlangs for 7 agents";
   expect_single(errors_of(with(mail, R"("email": 7)", R"("email": 6)")), "/contact_types/0",
-                "no steady state: the email types with infinite patience offer 6 erlangs to at most 6 agents at once "
-                "(their groups' max_agents_on.email caps), so their queue grows without bound; raise the caps, or add "
-                "agents to groups without one");
+                "no steady state: contact type \"calls\" with infinite patience offers 6 erlangs of work, and its "
+                "agent groups can do at most 6 (their agents on duty, up to their max_agents_on caps), so the queue "
+                "grows without bound; raise the caps, or add agents to groups without one");
+  // Two e-mail types that each fit their groups, but not together the group they share.
+  const std::string two = with(with(mail, R"({ "name": "calls",)", R"({ "name": "more", "channel": "email",
+      "due_s": 3600, "arrivals": { "process": "poisson", "rate_per_min": 1 },
+      "talk": { "dist": "exponential", "mean_s": 180 } },
+    { "name": "calls",)"), R"("calls": ["agents"])", R"("calls": ["agents"], "more": ["agents"])");
+  expect_single(errors_of(two), "/contact_types/1",
+                "no steady state: the email types with infinite patience offer 9 erlangs of work, and their agent "
+                "groups can do at most 7 (their agents on duty, up to their max_agents_on caps), so the queue grows "
+                "without bound; raise the caps, or add agents to groups without one");
 }
 
 // ---- what an e-mail may not have --------------------------------------------------------
