@@ -29,30 +29,33 @@ double capacity(const ScenarioSpec& spec, const ContactTypeSpec& t, std::size_t 
   return multiplier > 0.0 ? agents / multiplier : std::numeric_limits<double>::infinity();
 }
 
-// With caps by channel: an unbounded type whose work (work_erlangs[k]) reaches what all its
-// groups can do for it, or a channel whose unbounded types' work reaches what all the
-// groups they reach can do for the channel (each group at its best for one of them).
-std::optional<Diagnostic> capped_overload(const ScenarioSpec& spec, const std::vector<double>& work_erlangs) {
+// An unbounded type whose work (work_erlangs[k]) reaches what all its groups can do for
+// it, whatever the other types do; with caps by channel, also a capped channel whose
+// unbounded types' work reaches what all the groups they reach can do for it (each group
+// at its best for one of them).
+std::optional<Diagnostic> own_groups_overload(const ScenarioSpec& spec, const std::vector<double>& work_erlangs) {
   const bool caps = std::ranges::any_of(spec.agent_groups, [](const AgentGroupSpec& a) {
     return a.max_agents_on[index(Channel::Email)] || a.max_agents_on[index(Channel::Chat)];
   });
-  if (!caps) return std::nullopt;
   const auto refuse = [&](std::size_t k, const std::string& who, double load, double can) {
     const bool one = who.starts_with("contact type");
     return Diagnostic{fmt::format("/contact_types/{}", k),
                       fmt::format("no steady state: {} with infinite patience offer{} {:.4g} erlangs of work, and "
-                                  "{} agent groups can do at most {:.4g} (their agents on duty, up to their "
-                                  "max_agents_on caps{}), so the queue grows without bound; raise the caps, or add "
-                                  "agents to groups without one",
+                                  "{} agent groups can do at most {:.4g} (their agents on duty{}{}), so the queue "
+                                  "grows without bound; {}",
                                   who, one ? "s" : "", load, one ? "its" : "their", can,
+                                  caps ? ", up to their max_agents_on caps" : "",
                                   spec.contact_types[make_id<ContactTypeId>(k)].channel == Channel::Chat
                                       ? "; a chat agent's sessions at the handle factor of a full agent"
-                                      : "")};
+                                      : "",
+                                  caps ? "raise the caps, or add agents to groups without one"
+                                       : "add agents to its groups, or route it to more")};
   };
-  for (const Channel c : {Channel::Email, Channel::Chat}) {
+  for (const Channel c : {Channel::Voice, Channel::Email, Channel::Chat}) {
     std::vector<double> best(spec.agent_groups.size(), 0.0);
     double load = 0.0, largest = 0.0;
     std::size_t top = 0;
+    bool capped = false;
     for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
       const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
       if (t.channel != c || work_erlangs[k] <= 0.0) continue;
@@ -61,6 +64,7 @@ std::optional<Diagnostic> capped_overload(const ScenarioSpec& spec, const std::v
         const double g = capacity(spec, t, i);
         can += g;
         best[index(t.groups[i])] = std::max(best[index(t.groups[i])], g);
+        capped = capped || spec.agent_groups[t.groups[i]].max_agents_on[index(c)].has_value();
       }
       if (work_erlangs[k] >= can) return refuse(k, "contact type " + quote(t.name), work_erlangs[k], can);
       load += work_erlangs[k];
@@ -71,7 +75,7 @@ std::optional<Diagnostic> capped_overload(const ScenarioSpec& spec, const std::v
     }
     double can = 0.0;
     for (double g : best) can += g;
-    if (load > 0.0 && load >= can) return refuse(top, fmt::format("the {} types", channel_name(c)), load, can);
+    if (capped && load >= can) return refuse(top, fmt::format("the {} types", channel_name(c)), load, can);
   }
   return std::nullopt;
 }
@@ -131,11 +135,10 @@ std::optional<Diagnostic> steady_state_overload(const ScenarioSpec& spec) {
     work_erlangs[k] = reaching * work_s;
   }
   if (names.empty()) return std::nullopt;
-  if (auto d = capped_overload(spec, work_erlangs)) return d;
   double agents = 0.0;
   for (std::size_t g = 0; g < reachable.size(); ++g)
     if (reachable[g]) agents += spec.agent_groups[make_id<AgentGroupId>(g)].staffing.front();
-  if (load < agents) return std::nullopt;
+  if (load < agents) return own_groups_overload(spec, work_erlangs);
   const std::string ports =
       behind_ports ? fmt::format(", less the {:.3g} % the {} IVR ports block", 100.0 * blocked, *spec.ivr_ports) : "";
   // Patience bounds a call's or a chat's queue, trunk lines only a call's.

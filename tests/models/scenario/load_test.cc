@@ -1255,6 +1255,22 @@ TEST(LoadScenario, SteadyStateThatCannotExistIsAnError) {
                          "t.json"));
 }
 
+// Found in review: a type that overloads its own groups passed while other agents were idle.
+TEST(LoadScenario, ASteadyStateNeedsEachTypeWithinItsOwnGroups) {
+  const std::string two = with(with(with(kSteady, R"({ "name": "agents", "staffing": 8 })",
+                                         R"({ "name": "agents", "staffing": 5 }, { "name": "others", "staffing": 10 })"),
+                                    R"("talk": { "dist": "exponential", "mean_s": 180 } })",
+                                    R"("talk": { "dist": "exponential", "mean_s": 180 } },
+    { "name": "other_calls", "arrivals": { "process": "poisson", "rate_per_min": 1 },
+      "talk": { "dist": "exponential", "mean_s": 60 } })"),
+                               R"("calls": ["agents"])", R"("calls": ["agents"], "other_calls": ["others"])");
+  expect_only(two, "/contact_types/0",
+              "no steady state: contact type \"calls\" with infinite patience offers 6 erlangs of work, and its agent "
+              "groups can do at most 5 (their agents on duty), so the queue grows without bound; add agents to its "
+              "groups, or route it to more");
+  EXPECT_NO_THROW(load_scenario_text(with(two, R"("calls": ["agents"])", R"("calls": ["agents", "others"])"), "t.json"));
+}
+
 TEST(LoadScenario, SteadyStateBehindIvrPortsThatRarelyFillCannotExist) {
   // 2 calls/min hold a port 30 s: 1 erlang on 1000 ports, which block (almost) nothing;
   // 6 erlangs of talk reach 3 agents (rho = 2) and never abandon.
