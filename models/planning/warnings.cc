@@ -118,13 +118,14 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
     for (AgentGroupId g : groups) n += plan.productive(i, g);
     return n;
   };
-  // A group capped on the type's channel (max_agents_on) lends it at most its cap.
+  // The productive agents group g lends channel c in interval i: at most its cap on c (max_agents_on).
+  const auto lends = [&](std::uint32_t i, AgentGroupId g, Channel c) {
+    const std::optional<std::uint32_t>& cap = spec.agent_groups[g].max_agents_on[index(c)];
+    return cap ? std::min<double>(*cap, plan.productive(i, g)) : plan.productive(i, g);
+  };
   const auto productive_for = [&](std::uint32_t i, const ContactTypeSpec& t) {
     double n = 0.0;
-    for (AgentGroupId g : t.groups) {
-      const std::optional<std::uint32_t>& cap = spec.agent_groups[g].max_agents_on[index(t.channel)];
-      n += cap ? std::min<double>(*cap, plan.productive(i, g)) : plan.productive(i, g);
-    }
+    for (AgentGroupId g : t.groups) n += lends(i, g, t.channel);
     return n;
   };
   const auto scheduled = [&](std::uint32_t i, const std::vector<AgentGroupId>& groups) {
@@ -213,18 +214,16 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
     if (!capped) continue;
     const auto load = [&](std::uint32_t i) {
       double sum = 0.0;
-      for (std::size_t k = 0; k < spec.contact_types.size(); ++k)
-        if (spec.contact_types[make_id<ContactTypeId>(k)].channel == c) sum += plan.load_erlangs(i, make_id<ContactTypeId>(k));
+      for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
+        const auto id = make_id<ContactTypeId>(k);
+        if (spec.contact_types[id].channel == c) sum += plan.load_erlangs(i, id);
+      }
       return sum;
     };
     const auto agents = [&](std::uint32_t i) {
       double n = 0.0;
-      for (std::size_t g = 0; g < reached.size(); ++g) {
-        if (!reached[g]) continue;
-        const std::optional<std::uint32_t>& cap = spec.agent_groups[make_id<AgentGroupId>(g)].max_agents_on[index(c)];
-        const double productive = plan.productive(i, make_id<AgentGroupId>(g));
-        n += cap ? std::min<double>(*cap, productive) : productive;
-      }
+      for (std::size_t g = 0; g < reached.size(); ++g)
+        if (reached[g]) n += lends(i, make_id<AgentGroupId>(g), c);
       return n;
     };
     std::vector<std::uint32_t> overloaded;

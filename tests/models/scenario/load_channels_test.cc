@@ -226,8 +226,8 @@ std::string with_caps(const std::string& caps, int group = 0) {
   if (group == 0)
     return with(with_tickets(), R"("name": "support", "staffing": [10, 12, 11])",
                 R"("name": "support", "staffing": [10, 12, 11], "max_agents_on": )" + caps);
-  return with(with_tickets(), R"("name": "tier1", "staffing": 4)", R"("name": "tier1", "staffing": 4, "max_agents_on": )" +
-                                                                     caps);
+  return with(with_tickets(), R"("name": "tier1", "staffing": 4)",
+              R"("name": "tier1", "staffing": 4, "max_agents_on": )" + caps);
 }
 
 const std::string kCallsNotCapped =
@@ -473,7 +473,8 @@ TEST(ValidateChannels, AChannelReservationNeedsTheChannelAndAnotherOnItsGroup) {
 
 TEST(ValidateChannels, ACapIsAtLeastOneOnEmailOrChatAndOnAChannelTheGroupServes) {
   const auto cap = [](std::size_t group, Channel c, std::uint32_t n) {
-    return spec_problems_with([&](ScenarioSpec& s) { s.agent_groups[make_id<AgentGroupId>(group)].max_agents_on[index(c)] = n; });
+    return spec_problems_with(
+        [&](ScenarioSpec& s) { s.agent_groups[make_id<AgentGroupId>(group)].max_agents_on[index(c)] = n; });
   };
   EXPECT_EQ(cap(0, Channel::Email, 1).size(), 0u);
   expect_single(cap(0, Channel::Voice, 2), "/agent_groups/0/max_agents_on/voice", kCallsNotCapped);
