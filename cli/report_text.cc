@@ -370,6 +370,7 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   }
 
   std::vector<Kpi> type_cols = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned};
+  if (models::kpi_shown(spec, Kpi::Dials)) type_cols.insert(type_cols.begin(), Kpi::Dials);  // before what they reached
   for (Kpi k : {Kpi::Balked, Kpi::TimedOut, Kpi::Disconnected, Kpi::Interrupted})  // only where the scenario has them
     if (models::kpi_shown(spec, k)) type_cols.push_back(k);
   type_cols.insert(type_cols.end(), {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandonOverAdmitted});
@@ -417,15 +418,19 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   // With several channels: the share of productive time on each; with a chat type: the
   // sessions a chatting agent holds, and the share of the places in use.
   std::vector<Kpi> group_cols = {Kpi::Answered, Kpi::SlOverAnswered, Kpi::AsaS, Kpi::Occupancy};
-  for (Kpi k : {Kpi::OccupancyVoice, Kpi::OccupancyEmail, Kpi::OccupancyChat, Kpi::ChatConcurrency,
-                Kpi::ChatOccupancy})
+  constexpr std::array kByChannel = {Kpi::OccupancyVoice, Kpi::OccupancyEmail, Kpi::OccupancyChat,
+                                     Kpi::OccupancyOutbound};
+  for (Kpi k : kByChannel)
     if (models::kpi_shown(spec, k)) group_cols.push_back(k);
-  const bool channels = std::ranges::any_of(std::array{Kpi::OccupancyVoice, Kpi::OccupancyEmail, Kpi::OccupancyChat},
-                                            [&](Kpi k) { return models::kpi_shown(spec, k); });
+  for (Kpi k : {Kpi::ChatConcurrency, Kpi::ChatOccupancy})
+    if (models::kpi_shown(spec, k)) group_cols.push_back(k);
+  const bool channels = std::ranges::any_of(kByChannel, [&](Kpi k) { return models::kpi_shown(spec, k); });
   const bool chat = models::kpi_shown(spec, Kpi::ChatConcurrency);
   fmt::print(out, "\nBy agent group (service level and ASA of the calls the group answered; sl_over_answered: "
                   "answered within t over answered{}{})\n",
-             channels ? "; occupancy_<channel>: the share of productive time on calls, e-mails or chats" : "",
+             channels ? "; occupancy_<channel>: the share of productive time on calls, e-mails, chats or outbound "
+                        "calls"
+                      : "",
              chat ? "; chat_concurrency: chats held per agent holding one; chat_occupancy: chats held over the "
                     "places agents could hold"
                   : "");

@@ -54,16 +54,22 @@ void TraceWriter::record(const models::TraceRecord& r) {
   using models::kNoId;
   using models::TraceWhat;
   std::uint64_t call = 0;
-  if (r.what == TraceWhat::Arrival) {
-    call = ++calls_;
+  if (r.what == TraceWhat::Arrival || r.what == TraceWhat::Dial) {
+    const bool reached = r.what == TraceWhat::Arrival && r.contact < dialled_.size() && dialled_[r.contact] != 0;
+    call = reached ? call_of_slot_[r.contact] : ++calls_;
     if (r.contact != kNoId) {
-      if (r.contact >= call_of_slot_.size()) call_of_slot_.resize(r.contact + 1, 0);
+      if (r.contact >= call_of_slot_.size()) {
+        call_of_slot_.resize(r.contact + 1, 0);
+        dialled_.resize(r.contact + 1, 0);
+      }
       call_of_slot_[r.contact] = call;
+      dialled_[r.contact] = r.what == TraceWhat::Dial;
     }
   } else if (r.what == TraceWhat::BlockedTrunk || r.what == TraceWhat::BlockedIvr) {
     call = calls_;  // blocking is recorded right after the call's arrival
   } else if (r.contact != kNoId && r.contact < call_of_slot_.size()) {
     call = call_of_slot_[r.contact];
+    if (r.what == TraceWhat::DialUnreached) dialled_[r.contact] = 0;  // the record is free for another call
   }
   const bool has_wait = r.what == TraceWhat::Answered || r.what == TraceWhat::Abandoned ||
                         r.what == TraceWhat::TimedOut || r.what == TraceWhat::Disconnected ||
@@ -73,7 +79,8 @@ void TraceWriter::record(const models::TraceRecord& r) {
   // An endless announced wait (no agent on duty) has no number in CSV or JSON: left empty.
   const bool finite = std::isfinite(r.value);
   const bool has_delay =
-      r.what == TraceWhat::Redial || r.what == TraceWhat::Return || r.what == TraceWhat::CallbackUnreached;
+      r.what == TraceWhat::Redial || r.what == TraceWhat::Return || r.what == TraceWhat::CallbackUnreached ||
+      r.what == TraceWhat::Dial;
   const std::string_view event = models::trace_what_name(r.what);
   static const std::string kNone;
   const std::string& type = r.type != kNoId ? type_names_[r.type] : kNone;

@@ -46,6 +46,8 @@ class TraceWriter final : public models::TraceSink {
   std::vector<std::string> type_names_;   // quoted/escaped for the format
   std::vector<std::string> group_names_;
   std::vector<std::uint64_t> call_of_slot_;
+  // Per contact record: dialled, not yet answered: its customer's arrival keeps the dial's number.
+  std::vector<std::uint8_t> dialled_;
   std::uint64_t calls_ = 0;
   std::string line_;
   std::unique_ptr<OutputFile> out_;

@@ -92,10 +92,11 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
          std::ranges::any_of(t.groups, [&](AgentGroupId g) { return capped(spec.agent_groups[g]); })))
       traits_[k] |= kOwnView;
     if (t.callback) traits_[index(t.callback->to)] |= kServesCallbacks;
+    if (t.channel == Channel::Outbound) traits_[k] |= kOutbound;
     mean_handle_s_[k] = t.talk.mean() + (t.wrap_up ? t.wrap_up->mean() : 0.0);
   }
   for (const std::uint16_t t : traits_) any_traits_ |= t;
-  if (any_traits_ & (kChat | kEmailWork)) {
+  if (any_traits_ & kBlendedTraits) {
     chat_queues_.assign(types, 0);
     for (std::size_t k = 0; k < types; ++k) chat_queues_[k] = (traits_[k] & kChat) != 0;
   }
@@ -105,6 +106,14 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
     agents_.allow_sessions(sessions);
   }
   if (any_traits_ & kInterruptible) agents_.allow_interruptions();
+  if (any_traits_ & kOutbound) {
+    dials_in_progress_.assign(types, 0);
+    dialer_of_.assign(groups, kNoId);
+    for (std::size_t k = 0; k < types; ++k)
+      if (traits_[k] & kOutbound)
+        for (const AgentGroupId g : spec.contact_types[make_id<ContactTypeId>(k)].groups)
+          dialer_of_[index(g)] = static_cast<std::uint32_t>(k);
+  }
   if (std::ranges::any_of(spec.agent_groups, [](const AgentGroupSpec& g) {
         return g.max_agents_on[index(Channel::Email)] || g.max_agents_on[index(Channel::Chat)];
       })) {
@@ -141,6 +150,7 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
         after_service ? stream_for(base, i, CallerPurpose::AfterService, replication) : sim::Mrg32k3a{},
         legs ? stream_for(base, i, CallerPurpose::Leg, replication) : sim::Mrg32k3a{},
         t.callback ? stream_for(base, i, CallerPurpose::Callback, replication) : sim::Mrg32k3a{},
+        t.dialer ? stream_for(base, i, ChannelPurpose::Dial, replication) : sim::Mrg32k3a{},
     });
   }
   if (router_draws_on_arrival(router)) tie_break_ = stream_for(base, 0, RouterPurpose::TieBreak, replication);
@@ -174,7 +184,7 @@ std::uint64_t CallCenter::draws() const {
   for (const TypeStreams& s : streams_)
     n += s.patience.draws() + s.service.draws() + s.wrap_up.draws() + s.ivr_path.draws() + s.ivr_duration.draws() +
          s.balk.draws() + s.redial.draws() + s.redial_delay.draws() + s.attempt.draws() + s.after_service.draws() +
-         s.leg.draws() + s.callback.draws();
+         s.leg.draws() + s.callback.draws() + s.dial.draws();
   return n;
 }
 
@@ -312,6 +322,12 @@ void CallCenter::dispatch(const sim::Event& e) {
       return;
     case CcEvent::EmailWrapUpEnd:
       end_email_work(make_id<AgentId>(e.subject));
+      return;
+    case CcEvent::DialEnd:
+      on_dial_end(make_id<ContactId>(e.subject));
+      return;
+    case CcEvent::OutboundWrapUpEnd:
+      end_outbound_work(make_id<AgentId>(e.subject));
       return;
     case CcEvent::MaxWaitReached:
       if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // served meanwhile

@@ -5,7 +5,8 @@
 // happen (contacts in the system at the end of the window are finished) and returns the
 // totals. The handlers live by stage, one file each:
 //   call_center.cc            construction, run(), dispatch(), observation slots
-//   call_center_admission.cc  arrivals, trunk lines, IVR, redials, transferred legs, returns
+//   call_center_admission.cc  arrivals, trunk lines, IVR, redials, transferred legs, returns,
+//                             outbound dials
 //   call_center_routing.cc    routing decisions, queues, abandonment, balking, maximum
 //                             wait, closing, eligibility timers
 //   call_center_service.cc    talk, wrap-up, freeing the agent; transfers and returns decided
@@ -52,6 +53,7 @@ class CallCenter {
     sim::Mrg32k3a patience, service, wrap_up, ivr_path, ivr_duration, balk, redial, redial_delay, attempt;
     sim::Mrg32k3a after_service, leg;  // drawn from only when some type transfers or returns
     sim::Mrg32k3a callback;            // drawn from only when the type offers callbacks
+    sim::Mrg32k3a dial;                // drawn from only when the type is outbound
   };
   // What one attempt of a caller brings to the centre, drawn before it is admitted.
   struct AttemptDraws {
@@ -177,10 +179,12 @@ class CallCenter {
   void on_service_end(ContactId c);
   // The talk ends (after the transfer's handle time when transferring).
   void end_talk(ContactId c, bool transferring);
-  // end_talk of a contact whose type returns or is an e-mail, not transferred; a's wrap-up follows.
+  // end_talk of a contact whose type returns, is an e-mail or outbound, not transferred; a's wrap-up follows.
   [[gnu::noinline]] void end_talk_by_rules(ContactId c, ContactTypeId k, AgentId a, double wrap_s);
   // Agent a ends its work on an e-mail (its talk, or its wrap-up after it).
   void end_email_work(AgentId a);
+  // Agent a ends its work on an outbound customer (its talk, or its wrap-up after it).
+  void end_outbound_work(AgentId a);
   void agent_free(AgentId a);
   template <bool kBlended>
   void free_agent(AgentId a);
@@ -202,6 +206,12 @@ class CallCenter {
   void end_unanswered_dial(ContactId c);
   void fail_callback(ContactId c);
   bool serves_callbacks(ContactTypeId k) const { return has_any(k, kServesCallbacks); }
+
+  // call_center_admission.cc: outbound
+  // The dialer of outbound type k places the dials its idle agents call for.
+  void run_dialer(ContactTypeId k);
+  void place_dial(ContactTypeId k);
+  void on_dial_end(ContactId c);
 
   // call_center_workforce.cc
   void draw_absence(std::uint64_t replication);
@@ -258,7 +268,10 @@ class CallCenter {
     kInterruptible = 128,  // e-mail whose work a call may interrupt (ContactTypeSpec::interruptible)
     kEmailWork = 256,      // e-mail: its agents are counted (AgentPool::on_email), for caps and occupancy
     kOwnView = 512,        // chat or capped e-mail: its arrival's decision sees arrival_view
+    kOutbound = 1024,      // placed by its dialer: no arrivals; it holds a line from its dial
   };
+  // A centre with any of these runs the blended instances of assign_idle_agents and free_agent.
+  static constexpr std::uint16_t kBlendedTraits = kChat | kEmailWork | kOutbound;
   std::vector<std::uint16_t> traits_;
   std::uint16_t any_traits_ = 0;  // every type's together: a centre without a rule never reads traits_
   bool has_any(ContactTypeId k, std::uint16_t traits) const {
@@ -271,6 +284,10 @@ class CallCenter {
   // Per group, in a centre with caps by channel (else empty): the caps (kNoId: none).
   std::vector<std::uint32_t> email_cap_, chat_cap_;
   std::vector<std::uint8_t> shown_queues_;      // free_view's mask, rewritten for each decision
+  // Outbound centres only: per type, its dials in progress; per group, the outbound type
+  // whose dialer counts its idle agents (kNoId: none).
+  std::vector<std::uint32_t> dials_in_progress_;
+  std::vector<std::uint32_t> dialer_of_;
   std::vector<GroupCounts> scratch_counts_;     // the counts a view shows, rewritten for each decision
                                                 // (interrupt_work, capped_view)
   std::uint64_t absence_draws_ = 0;

@@ -1,6 +1,9 @@
 // Admission: a call arrives, draws its random durations, takes a trunk line (or is
 // blocked), passes the IVR (or is blocked at its ports), and goes on to routing. A
-// customer whose attempt failed may call again: a redial is admitted the same way.
+// customer whose attempt failed may call again: a redial is admitted the same way, and
+// so is an outbound dial's customer.
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "models/call_center.h"
@@ -259,6 +262,68 @@ void CallCenter::release_line(ContactId c) {
 void CallCenter::leave_system(ContactId c) {
   release_line(c);
   pool_.release(c);
+}
+
+// Outbound: an outbound type's threshold dialer calls customers for the idle agents of
+// its groups beyond its threshold (DialerSpec). A dial holds a trunk line; a customer
+// reached is admitted like a call (no IVR) and routed, and one who finds no agent waits
+// with its patience (by default none: a nuisance call, counted abandoned).
+// docs/scenario-format.md#outbound.
+
+// Run after each change that may free agents (the end of assign_idle_agents) and after
+// each dial: the dials already in progress count against the target.
+void CallCenter::run_dialer(ContactTypeId k) {
+  if (arrivals_closed_ || now() >= arrivals_end_s_) return;
+  const ContactTypeSpec& type = spec_.contact_types[k];
+  const DialerSpec& dialer = *type.dialer;
+  std::uint64_t idle = 0;
+  for (const AgentGroupId g : type.groups) idle += agents_.counts(g).idle;
+  if (idle <= dialer.threshold) return;
+  const auto target =
+      static_cast<std::uint64_t>(std::floor(dialer.ratio * static_cast<double>(idle - dialer.threshold) + 0.5));
+  while (dials_in_progress_[index(k)] < target) {
+    if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) return;  // tried again at the next change
+    place_dial(k);
+  }
+}
+
+// The customer's patience, talk and wrap-up are drawn at the dial from the type's own
+// streams (so that a change in reach moves none of them); the dial's time now and whether
+// it reaches the customer at its end, from the type's Dial stream.
+void CallCenter::place_dial(ContactTypeId k) {
+  TypeStreams& s = streams_[k];
+  const std::uint32_t slot = slot_now();
+  AttemptDraws d{sim::kNever, 0.0, 0.0, 0.0, 0.0, 1.0};
+  draw_attempt(k, slot, {&s.patience, &s.service, &s.wrap_up, &s.ivr_path, &s.ivr_duration, &s.balk}, true, true, d);
+  const double dial_s = sim::sample(spec_.contact_types[k].dialer->dial, s.dial);
+  lines_busy_ += spec_.trunk_lines.has_value();  // counted only where limited
+  const ContactId c = pool_.allocate();
+  pool_.type(c) = k;
+  pool_.slot(c) = slot;
+  pool_.arrival_s(c) = now();
+  store_draws(c, d);
+  ++dials_in_progress_[index(k)];
+  lifecycle_.dial(now(), slot, c, k, dial_s);
+  schedule(now() + dial_s, CcEvent::DialEnd, CcPriority::Normal, index(c));
+}
+
+void CallCenter::on_dial_end(ContactId c) {
+  const ContactTypeId k = pool_.type(c);
+  if (dials_in_progress_[index(k)] == 0) [[unlikely]]
+    fail_invariant(now(), "DialEnd", fmt::format("contact=#{}", index(c)), "dials in progress count underflow");
+  --dials_in_progress_[index(k)];
+  const double p_reach = spec_.contact_types[k].dialer->p_reach;
+  if (p_reach >= 1.0 || streams_[k].dial.next_u01() < p_reach) {
+    const std::uint32_t slot = slot_now();
+    pool_.slot(c) = slot;
+    pool_.arrival_s(c) = now();
+    lifecycle_.arrival(now(), slot, k, index(c), true, CallKind::First);
+    route_to_agents(c);
+  } else {
+    lifecycle_.dial_unreached(now(), c, k);
+    leave_system(c);
+  }
+  run_dialer(k);
 }
 
 }  // namespace ccsim::models

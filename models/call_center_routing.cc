@@ -81,7 +81,8 @@ void CallCenter::route_to_agents(ContactId c) {
       start_service(c, serve->group, kNoQueue, serve->idle_agent);
   } else if (const auto* enq = std::get_if<Enqueue>(&d)) {
     const QueueId q = enq->queue;
-    if ((any_traits_ & kInterruptible) && !has_any(k, kDeferred | kChat | kServesCallbacks) && interrupt_work(c, k))
+    if ((any_traits_ & kInterruptible) && !has_any(k, kDeferred | kChat | kServesCallbacks | kOutbound) &&
+        interrupt_work(c, k))
       [[unlikely]]
       return;
     if (has_any(k, kOffersCallbacks | kBalks) && leaves_before_queueing(c, k, q)) [[unlikely]]
@@ -151,15 +152,18 @@ void CallCenter::assign_idle_agents(AgentGroupId g) {
     }
     start_service(c, g, *q);
   }
-  if constexpr (kBlended)
+  if constexpr (kBlended) {
     if (agents_.counts(g).chat_open > 0) offer_chat_slots(g);
+    if ((any_traits_ & kOutbound) && dialer_of_[index(g)] != kNoId)
+      run_dialer(make_id<ContactTypeId>(dialer_of_[index(g)]));
+  }
 }
 
 template void CallCenter::assign_idle_agents<false>(AgentGroupId g);
 template void CallCenter::assign_idle_agents<true>(AgentGroupId g);
 
 void CallCenter::assign_free_agents(AgentGroupId g) {
-  if (any_traits_ & (kChat | kEmailWork))
+  if (any_traits_ & kBlendedTraits)
     assign_idle_agents<true>(g);
   else
     assign_idle_agents<false>(g);

@@ -22,10 +22,14 @@ void CallCenter::start_service(ContactId c, AgentGroupId g, QueueId from_queue, 
                    "router chose a group that does not serve the contact's type");
   // The multiplier scales the durations drawn at arrival, so draws (and CRN) are unchanged.
   AgentTime t{pool_.talk_s(c) * pi.multiplier, pool_.wrap_s(c) * pi.multiplier};
-  if (has_any(k, kServesCallbacks | kInterruptible | kEmailWork)) [[unlikely]] {
+  if (has_any(k, kServesCallbacks | kInterruptible | kEmailWork | kOutbound)) [[unlikely]] {
     if (has_any(k, kEmailWork)) {
       lifecycle_.email_work_changes(now(), g);
       agents_.start_email_work(g);
+    }
+    if (has_any(k, kOutbound)) {
+      lifecycle_.outbound_work_changes(now(), g);
+      agents_.start_outbound_work(g);
     }
     if (has_any(k, kInterruptible)) {
       start_work(c, k, g, a, pi, from_queue, idle_agent);
@@ -211,7 +215,7 @@ bool CallCenter::end_chat_session(AgentId a) {
 }
 
 void CallCenter::agent_free(AgentId a) {
-  if (any_traits_ & (kChat | kEmailWork)) [[unlikely]]
+  if (any_traits_ & kBlendedTraits) [[unlikely]]
     free_agent<true>(a);
   else
     free_agent<false>(a);
@@ -303,7 +307,7 @@ void CallCenter::end_talk(ContactId c, bool transferring) {
     // The caller joins its next queue before the agent is free (the agent is in wrap-up).
     transfer(c);
   } else {
-    if (has_any(k, kReturns | kEmailWork)) [[unlikely]] {
+    if (has_any(k, kReturns | kEmailWork | kOutbound)) [[unlikely]] {
       end_talk_by_rules(c, k, a, wrap_s);
       return;
     }
@@ -317,17 +321,21 @@ void CallCenter::end_talk(ContactId c, bool transferring) {
   }
 }
 
-// An e-mail's wrap-up ends with its own event kind, so that no other wrap-up pays for the
-// count of agents on e-mail.
+// An e-mail's or outbound customer's wrap-up ends with its own event kind, so that no
+// other wrap-up pays for the count of agents on the channel.
 void CallCenter::end_talk_by_rules(ContactId c, ContactTypeId k, AgentId a, double wrap_s) {
   if (has_any(k, kReturns)) plan_return(c, k);
   leave_system(c);
   const bool email = has_any(k, kEmailWork);
+  const bool outbound = has_any(k, kOutbound);
   if (wrap_s > 0.0) {
     agents_.start_wrap_up(a);
-    schedule(now() + wrap_s, email ? CcEvent::EmailWrapUpEnd : CcEvent::WrapUpEnd, CcPriority::Release, index(a));
+    const CcEvent end = email ? CcEvent::EmailWrapUpEnd : outbound ? CcEvent::OutboundWrapUpEnd : CcEvent::WrapUpEnd;
+    schedule(now() + wrap_s, end, CcPriority::Release, index(a));
   } else if (email) {
     end_email_work(a);
+  } else if (outbound) {
+    end_outbound_work(a);
   } else {
     agent_free(a);
   }
@@ -337,6 +345,13 @@ void CallCenter::end_email_work(AgentId a) {
   const AgentGroupId g = agents_.group(a);
   lifecycle_.email_work_changes(now(), g);
   agents_.end_email_work(g);
+  agent_free(a);
+}
+
+void CallCenter::end_outbound_work(AgentId a) {
+  const AgentGroupId g = agents_.group(a);
+  lifecycle_.outbound_work_changes(now(), g);
+  agents_.end_outbound_work(g);
   agent_free(a);
 }
 

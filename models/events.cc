@@ -24,6 +24,8 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::CallbackDue: return "CallbackDue";
     case CcEvent::WorkEnd: return "WorkEnd";
     case CcEvent::EmailWrapUpEnd: return "EmailWrapUpEnd";
+    case CcEvent::DialEnd: return "DialEnd";
+    case CcEvent::OutboundWrapUpEnd: return "OutboundWrapUpEnd";
   }
   return "Unknown";
 }

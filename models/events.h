@@ -29,6 +29,8 @@ enum class CcEvent : std::uint16_t {
   CallbackDue,      // subject: contact; a callback's next dial joins its queue
   WorkEnd,          // subject: contact, generation at the start of its talk; ServiceEnd of interruptible work
   EmailWrapUpEnd,   // subject: agent; WrapUpEnd of an e-mail (the agents on e-mail are counted)
+  DialEnd,          // subject: contact; an outbound dial ends, reaching the customer or not
+  OutboundWrapUpEnd,  // subject: agent; WrapUpEnd of an outbound customer's talk (its agents are counted)
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

@@ -30,6 +30,15 @@ class Lifecycle {
     kpi_.arrival(slot, k, entered, kind, t);
     note(t, TraceWhat::Arrival, c, index(k), kNoId, kNoId);
   }
+  // The dialer of the outbound type k calls a customer (record c) for dial_s; reached, the
+  // customer's arrival follows.
+  void dial(double t, std::uint32_t slot, ContactId c, ContactTypeId k, double dial_s) {
+    kpi_.dialled(slot, k);
+    note(t, TraceWhat::Dial, index(c), index(k), kNoId, kNoId, dial_s);
+  }
+  void dial_unreached(double t, ContactId c, ContactTypeId k) {
+    note(t, TraceWhat::DialUnreached, index(c), index(k), kNoId, kNoId);
+  }
   // The talk of c (type `from`, arrived in `slot`) ended with a transfer: the leg leaves
   // type `from`; its arrival at the next type follows.
   void transferred(double t, std::uint32_t slot, ContactId c, ContactTypeId from) {
@@ -199,6 +208,7 @@ class Lifecycle {
   // A chat session of group g is about to start or end.
   void sessions_change(double t, AgentGroupId g) { kpi_.sessions_change(g, t); }
   void email_work_changes(double t, AgentGroupId g) { kpi_.email_work_changes(g, t); }
+  void outbound_work_changes(double t, AgentGroupId g) { kpi_.outbound_work_changes(g, t); }
   // A chat session of agent a ended (its wrap-up too); the agent holds others.
   void session_end(double t, AgentId a, AgentGroupId g) {
     note(t, TraceWhat::SessionEnd, kNoId, kNoId, index(g), index(a));

@@ -21,7 +21,7 @@ enum class Component : std::uint32_t {
   Router = 2,       // index: router instance
   Workforce = 3,    // index: agent group
   Caller = 4,       // index: contact type
-  Channel = 5,      // index: contact type (reserved)
+  Channel = 5,      // index: contact type
 };
 
 // Rates: the busy-day factors (ScenarioSpec::busyness); the centre's on contact type 0's.
@@ -51,12 +51,16 @@ enum class CallerPurpose : std::uint32_t {
   Leg = 5,
   Callback = 6,
 };
+// Dial: an outbound type's dials, each its time and then whether it reached the customer
+// (the customer's patience and talk come from the type's own ContactType streams).
+enum class ChannelPurpose : std::uint32_t { Dial = 0 };
 enum class RouterPurpose : std::uint32_t { TieBreak = 0 };
 enum class WorkforcePurpose : std::uint32_t { Absence = 0 };
 
 constexpr Component component_of(ArrivalPurpose) { return Component::Arrivals; }
 constexpr Component component_of(ContactTypePurpose) { return Component::ContactType; }
 constexpr Component component_of(CallerPurpose) { return Component::Caller; }
+constexpr Component component_of(ChannelPurpose) { return Component::Channel; }
 constexpr Component component_of(RouterPurpose) { return Component::Router; }
 constexpr Component component_of(WorkforcePurpose) { return Component::Workforce; }
 

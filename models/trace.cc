@@ -37,6 +37,8 @@ std::string_view trace_what_name(TraceWhat w) {
     case TraceWhat::SessionEnd: return "session_end";
     case TraceWhat::Interrupted: return "interrupted";
     case TraceWhat::Resumed: return "resumed";
+    case TraceWhat::Dial: return "dial";
+    case TraceWhat::DialUnreached: return "dial_unreached";
   }
   return "unknown";
 }

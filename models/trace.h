@@ -45,6 +45,8 @@ enum class TraceWhat : std::uint8_t {
   SessionEnd,         // a chat session's talk and wrap-up ended; the agent holds others
   Interrupted,        // value: the talk left (not printed); a call took the agent from this e-mail
   Resumed,            // value: the wait since the interruption; an agent takes the e-mail again
+  Dial,               // value: the dial's time; the dialer calls a customer of an outbound type
+  DialUnreached,      // the dial ended without reaching the customer
 };
 
 std::string_view trace_what_name(TraceWhat w);

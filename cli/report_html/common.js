@@ -75,11 +75,12 @@ const ccsimPage = (function () {
       break_lateness_s: "Break lateness", paid_agent_hours: "Paid agent-hours",
       cost: currency ? "Cost (" + currency + ")" : "Cost",
       balked: "Balked", timed_out: "Timed out (max wait)", disconnected: "Disconnected (closing)",
-      interrupted: "Interrupted for a call",
+      interrupted: "Interrupted for a call", dials: "Dials (outbound)",
       p_balk_over_offered: "Balked / offered", p_timed_out_over_offered: "Timed out / offered",
       p_disconnected_over_offered: "Disconnected / offered",
       chat_concurrency: "Chats per chatting agent", chat_occupancy: "Chat places in use",
       occupancy_voice: "Occupancy on calls", occupancy_email: "Occupancy on e-mail", occupancy_chat: "Occupancy on chats",
+      occupancy_outbound: "Occupancy on outbound",
     };
     return labels[key] || key;
   }

@@ -789,10 +789,11 @@
   }
 
   // A cost is defined only where the scenario prices something: definedKeys leaves it out elsewhere.
-  const TYPE_KEYS = ["offered", "answered", "abandoned", "balked", "timed_out", "disconnected", "interrupted", "blocked",
+  const TYPE_KEYS = ["dials", "offered", "answered", "abandoned", "balked", "timed_out", "disconnected", "interrupted",
+                     "blocked",
                      "ivr_contained", "service_level", "asa_s", "p_abandon_over_admitted", "mean_queue_length", "cost"];
   const GROUP_KEYS = ["answered", "occupancy", "occupancy_voice", "occupancy_email", "occupancy_chat",
-                      "chat_concurrency", "chat_occupancy",
+                      "occupancy_outbound", "chat_concurrency", "chat_occupancy",
                       "sl_answered_within_t_over_answered", "asa_s", "cost"];
 
   // keys: a list, or a function of the rows' stats giving one. With several observations,

@@ -49,11 +49,13 @@ struct alignas(32) GroupCounts {
 static_assert(sizeof(GroupCounts) == 32);
 
 // By group, for the KPIs and the caps by channel: the chat sessions held and the agents
-// holding at least one; the agents working on an e-mail (its talk or its wrap-up).
+// holding at least one; the agents working on an e-mail, or on a customer an outbound
+// dialer reached (its talk or its wrap-up).
 struct ChannelCounts {
   std::uint32_t sessions = 0;
   std::uint32_t chatting = 0;
   std::uint32_t on_email = 0;
+  std::uint32_t on_outbound = 0;
 };
 
 inline constexpr std::uint32_t kNoAgent = 0xffffffffu;
@@ -126,6 +128,8 @@ class AgentPool {
   std::uint32_t on_email(AgentGroupId g) const { return channel_counts_[index(g)].on_email; }
   void start_email_work(AgentGroupId g) { ++channel_counts_[index(g)].on_email; }
   void end_email_work(AgentGroupId g) { --channel_counts_[index(g)].on_email; }
+  void start_outbound_work(AgentGroupId g) { ++channel_counts_[index(g)].on_outbound; }
+  void end_outbound_work(AgentGroupId g) { --channel_counts_[index(g)].on_outbound; }
   std::size_t num_groups() const { return counts_.size(); }
 
   AgentGroupId group(AgentId a) const { return agents_[index(a)].group; }

@@ -23,6 +23,7 @@ TypeCounters& TypeCounters::operator+=(const TypeCounters& o) {
   backlog_late_at_close += o.backlog_late_at_close;
   interrupted += o.interrupted;
   interrupted_unfinished += o.interrupted_unfinished;
+  dials += o.dials;
   for (std::size_t i = 0; i < backlog_over_fixed.size(); ++i) backlog_over_fixed[i] += o.backlog_over_fixed[i];
   redials += o.redials;
   customers_lost += o.customers_lost;
@@ -61,6 +62,7 @@ GroupCounters& GroupCounters::operator+=(const GroupCounters& o) {
   session_area += o.session_area;
   chatting_area += o.chatting_area;
   email_area += o.email_area;
+  outbound_area += o.outbound_area;
   chat_place_area += o.chat_place_area;
   return *this;
 }

@@ -45,6 +45,9 @@ struct TypeCounters {
   // the close none of their groups' agents stays, or nothing else could happen. They stay
   // answered; their time in system runs to then.
   std::uint64_t interrupted_unfinished = 0;
+  // Outbound: the dialer's calls, in the slot each was placed in (those that reached the
+  // customer are offered, in the slot they reached it).
+  std::uint64_t dials = 0;
   // Of those not yet due, the ones that had waited longer than 10, 20, 30, 60 s: certain
   // misses of the fixed thresholds.
   std::array<std::uint64_t, kSlThresholdsS.size()> backlog_over_fixed{};
@@ -104,10 +107,11 @@ struct GroupCounters {
   double session_area = 0.0;
   double chatting_area = 0.0;
   double chat_place_area = 0.0;
-  double email_area = 0.0;  // agent-seconds on an e-mail (talk or wrap-up)
+  double email_area = 0.0;     // agent-seconds on an e-mail (talk or wrap-up)
+  double outbound_area = 0.0;  // agent-seconds on a customer an outbound dialer reached (talk or wrap-up)
   // To 128 bytes, so that indexing a slot's groups is a shift on the hot path (104 took one
   // more instruction per call and agent freed on model A); zero, so the wire bytes are set.
-  std::array<std::uint64_t, 3> padding{};
+  std::array<std::uint64_t, 2> padding{};
 
   GroupCounters& operator+=(const GroupCounters& o);
   bool operator==(const GroupCounters&) const = default;

@@ -87,6 +87,8 @@ enum class Kpi : std::uint8_t {
   OccupancyVoice,
   OccupancyEmail,
   OccupancyChat,
+  Dials,
+  OccupancyOutbound,
 };
 
 namespace internal {
@@ -169,6 +171,8 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::OccupancyVoice: return "occupancy_voice";
     case Kpi::OccupancyEmail: return "occupancy_email";
     case Kpi::OccupancyChat: return "occupancy_chat";
+    case Kpi::Dials: return "dials";
+    case Kpi::OccupancyOutbound: return "occupancy_outbound";
   }
   return {};
 }
@@ -225,6 +229,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::OccupancyVoice:
     case Kpi::OccupancyEmail:
     case Kpi::OccupancyChat:
+    case Kpi::OccupancyOutbound:
       return true;
     case Kpi::Offered:
     case Kpi::Blocked:
@@ -271,6 +276,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::BacklogAtClose:
     case Kpi::ChatConcurrency:
     case Kpi::Interrupted:
+    case Kpi::Dials:
       return false;
   }
   return false;
@@ -279,7 +285,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
 // KPIs of agents, which a contact type does not have (its value is always undefined).
 constexpr bool kpi_of_agents(Kpi k) {
   return k == Kpi::Occupancy || k == Kpi::ChatConcurrency || k == Kpi::ChatOccupancy || k == Kpi::OccupancyVoice ||
-         k == Kpi::OccupancyEmail || k == Kpi::OccupancyChat;
+         k == Kpi::OccupancyEmail || k == Kpi::OccupancyChat || k == Kpi::OccupancyOutbound;
 }
 
 constexpr std::optional<Kpi> kpi_from_name(std::string_view name) {

@@ -21,6 +21,7 @@ KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_
     chat_places_.assign(spec.agent_groups.size(), 0.0);
     session_touched_s_.assign(spec.agent_groups.size(), 0.0);
     email_touched_s_.assign(spec.agent_groups.size(), 0.0);
+    outbound_touched_s_.assign(spec.agent_groups.size(), 0.0);
     for (const ContactTypeSpec& t : spec.contact_types)
       if (t.channel == Channel::Chat)
         for (const AgentGroupId g : t.groups) chat_places_[index(g)] = spec.agent_groups[g].chat_sessions;
@@ -43,6 +44,7 @@ void KpiObserver::switch_time_slot(std::uint32_t slot, double now_s) {
   for (std::size_t g = 0; g < session_touched_s_.size(); ++g) {
     sessions_change(make_id<AgentGroupId>(g), now_s);
     email_work_changes(make_id<AgentGroupId>(g), now_s);
+    outbound_work_changes(make_id<AgentGroupId>(g), now_s);
   }
   for (std::size_t k = 0; k < in_system_.size(); ++k) {
     in_system_changes(make_id<ContactTypeId>(k), now_s, 0);

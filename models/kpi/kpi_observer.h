@@ -142,6 +142,12 @@ class KpiObserver {
     time_groups_[index(g)].email_area += chat_[index(g)].on_email * (now_s - last);
     last = now_s;
   }
+  // The group's agents on outbound customers are about to change.
+  void outbound_work_changes(AgentGroupId g, double now_s) {
+    double& last = outbound_touched_s_[index(g)];
+    time_groups_[index(g)].outbound_area += chat_[index(g)].on_outbound * (now_s - last);
+    last = now_s;
+  }
   void break_taken(AgentGroupId g, double lateness_s) {
     GroupCounters& gc = time_groups_[index(g)];
     ++gc.breaks_taken;
@@ -171,6 +177,7 @@ class KpiObserver {
   }
   // The time in system and handle time counted at the answer assumed the talk would end
   // talk_left_s from now; the interruption takes them back, the resumption adds what follows.
+  void dialled(std::uint32_t slot, ContactTypeId k) { ++counters_.type(slot, index(k)).dials; }
   void interrupted(std::uint32_t slot, ContactTypeId k, std::uint32_t pair, double talk_left_s, double handle_left_s) {
     TypeCounters& tc = counters_.type(slot, index(k));
     ++tc.interrupted;
@@ -293,6 +300,7 @@ class KpiObserver {
   std::vector<double> chat_places_;        // per group: its sessions allowed if it serves a chat type, else 0
   std::vector<double> session_touched_s_;  // per group: last flush of its session areas (with chat or e-mail)
   std::vector<double> email_touched_s_;    // per group: last flush of its e-mail area (with chat or e-mail)
+  std::vector<double> outbound_touched_s_;  // per group: last flush of its outbound area (likewise)
 };
 
 }  // namespace ccsim::models

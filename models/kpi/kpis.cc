@@ -44,8 +44,10 @@ class KpiWriter {
 void set_occupancy(KpiWriter& w, const GroupCounters& g) {
   const double productive = g.present_area - g.break_area;
   w.set_ratio(Kpi::Occupancy, g.busy_area, productive);
-  w.set_ratio(Kpi::OccupancyVoice, std::max(0.0, g.busy_area - g.email_area - g.chatting_area), productive);
+  w.set_ratio(Kpi::OccupancyVoice,
+              std::max(0.0, g.busy_area - g.email_area - g.chatting_area - g.outbound_area), productive);
   w.set_ratio(Kpi::OccupancyEmail, g.email_area, productive);
+  w.set_ratio(Kpi::OccupancyOutbound, g.outbound_area, productive);
   w.set_ratio(Kpi::OccupancyChat, g.chatting_area, productive);
   w.set_ratio(Kpi::ChatConcurrency, g.session_area, g.chatting_area);
   w.set_ratio(Kpi::ChatOccupancy, g.session_area, g.chat_place_area);
@@ -85,6 +87,7 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   const double offered = d(c.offered);
   w.set(Kpi::Balked, d(c.balked));
   w.set(Kpi::Interrupted, d(c.interrupted));
+  w.set(Kpi::Dials, d(c.dials));
   w.set(Kpi::TimedOut, d(c.timed_out));
   w.set(Kpi::Disconnected, d(c.disconnected));
   w.set_ratio(Kpi::PBalkOverOffered, d(c.balked), offered);
@@ -213,13 +216,17 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
       return any_type([](const ContactTypeSpec& t) { return t.channel == Channel::Chat; });
     case Kpi::Interrupted:
       return any_type([](const ContactTypeSpec& t) { return t.interruptible; });
+    case Kpi::Dials:
+      return any_type([](const ContactTypeSpec& t) { return t.channel == Channel::Outbound; });
     // By channel: where there is more than one, for each channel some type is of.
     case Kpi::OccupancyVoice:
     case Kpi::OccupancyEmail:
-    case Kpi::OccupancyChat: {
-      const Channel c = k == Kpi::OccupancyVoice ? Channel::Voice
+    case Kpi::OccupancyChat:
+    case Kpi::OccupancyOutbound: {
+      const Channel c = k == Kpi::OccupancyVoice   ? Channel::Voice
                         : k == Kpi::OccupancyEmail ? Channel::Email
-                                                   : Channel::Chat;
+                        : k == Kpi::OccupancyChat  ? Channel::Chat
+                                                   : Channel::Outbound;
       return any_type([&](const ContactTypeSpec& t) { return t.channel == c; }) &&
              any_type([&](const ContactTypeSpec& t) { return t.channel != c; });
     }

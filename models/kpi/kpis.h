@@ -67,8 +67,9 @@ inline constexpr std::array<Kpi, 7> kWorkforceKpis = {
     Kpi::OvertimeAgentMin, Kpi::BreakLatenessS, Kpi::PaidAgentHours};
 
 // The channel KPIs of agents (kpi_of_agents), which a contact type does not list.
-inline constexpr std::array<Kpi, 5> kChannelAgentKpis = {Kpi::ChatConcurrency, Kpi::ChatOccupancy, Kpi::OccupancyVoice,
-                                                         Kpi::OccupancyEmail, Kpi::OccupancyChat};
+inline constexpr std::array<Kpi, 6> kChannelAgentKpis = {Kpi::ChatConcurrency, Kpi::ChatOccupancy,
+                                                         Kpi::OccupancyVoice,  Kpi::OccupancyEmail,
+                                                         Kpi::OccupancyChat,   Kpi::OccupancyOutbound};
 
 // The KPIs a contact type has: every KPI but the workforce and channel agent ones (a type
 // has no agents; its occupancy is undefined too, but stays listed as it always was).
@@ -87,15 +88,16 @@ inline constexpr std::array<Kpi, kNumKpis - kWorkforceKpis.size() - kChannelAgen
 // The KPIs an agent group has: per interval, what compute_group_kpis sets; over the run,
 // those plus the service level and ASA of the calls the group answered (the accumulator
 // adds them from the per-pair counters). Every other KPI of a group is always undefined.
-inline constexpr std::array<Kpi, 15> kGroupIntervalKpis = {
+inline constexpr std::array<Kpi, 16> kGroupIntervalKpis = {
     Kpi::Answered,       Kpi::Occupancy,        Kpi::ScheduledAgents,  Kpi::PresentAgents,  Kpi::AgentsOnBreak,
     Kpi::ProductiveAgents, Kpi::OvertimeAgentMin, Kpi::BreakLatenessS, Kpi::PaidAgentHours, Kpi::Cost,
-    Kpi::ChatConcurrency, Kpi::ChatOccupancy,    Kpi::OccupancyVoice,  Kpi::OccupancyEmail, Kpi::OccupancyChat};
-inline constexpr std::array<Kpi, 17> kGroupKpis = {
+    Kpi::ChatConcurrency, Kpi::ChatOccupancy,    Kpi::OccupancyVoice,  Kpi::OccupancyEmail, Kpi::OccupancyChat,
+    Kpi::OccupancyOutbound};
+inline constexpr std::array<Kpi, 18> kGroupKpis = {
     Kpi::Answered,         Kpi::SlOverAnswered,   Kpi::AsaS,           Kpi::Occupancy,       Kpi::ScheduledAgents,
     Kpi::PresentAgents,    Kpi::AgentsOnBreak,    Kpi::ProductiveAgents, Kpi::OvertimeAgentMin, Kpi::BreakLatenessS,
     Kpi::PaidAgentHours,   Kpi::Cost,             Kpi::ChatConcurrency, Kpi::ChatOccupancy,   Kpi::OccupancyVoice,
-    Kpi::OccupancyEmail,   Kpi::OccupancyChat};
+    Kpi::OccupancyEmail,   Kpi::OccupancyChat,    Kpi::OccupancyOutbound};
 
 // Whether the reports show KPI k for this scenario: the cost when something is priced; the
 // balks, time-outs and disconnections when some type balks or has a maximum wait, or the

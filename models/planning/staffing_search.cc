@@ -516,6 +516,16 @@ std::vector<Diagnostic> staffing_search_problems(const ScenarioSpec& spec) {
   std::vector<Diagnostic> out;
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
+    if (t.channel == Channel::Outbound) {
+      out.push_back({fmt::format("/contact_types/{}/channel", k),
+                     fmt::format("{} is outbound, which ccsim staff cannot size: its dialer takes whatever agents "
+                                 "are idle beyond its threshold, so more agents bring more dials, not a better "
+                                 "service. Size the inbound types without it (remove the type), then try the "
+                                 "campaign's threshold and ratio with ccsim run or a sweep over "
+                                 "/contact_types/{}/dialer",
+                                 internal::quote(t.name), k)});
+      continue;
+    }
     if (t.channel != Channel::Email) continue;
     out.push_back({fmt::format("/contact_types/{}/channel", k),
                    fmt::format("{} is e-mail, which ccsim staff cannot size yet: it sizes each interval for the "

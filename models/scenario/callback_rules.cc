@@ -8,19 +8,6 @@
 #include "models/scenario/message_text.h"
 
 namespace ccsim::models::internal {
-namespace {
-
-bool arrives(const ArrivalSpec& a) {
-  switch (a.process) {
-    case ArrivalSpec::Process::Poisson: return a.rate_per_s > 0.0;
-    case ArrivalSpec::Process::PiecewisePoisson:
-      return std::ranges::any_of(a.per_period, [](double x) { return x > 0.0; });
-    case ArrivalSpec::Process::Trace: return !a.times_s.empty();
-  }
-  return false;
-}
-
-}  // namespace
 
 std::vector<Diagnostic> balk_step_problems(const std::vector<ContactTypeSpec::BalkStep>& steps,
                                            const std::string& ptr) {
@@ -72,7 +59,7 @@ std::vector<Diagnostic> callback_problems(const IdVector<ContactTypeId, ContactT
     const auto refuse = [&](const std::string& key, bool present, std::string_view what) {
       if (present) out.push_back({ptr + "/" + key, fmt::format("{}: {}; remove it", why, what)});
     };
-    refuse("arrivals", arrives(t.arrivals), "it takes no calls of its own (omit \"arrivals\")");
+    refuse("arrivals", t.arrivals.arrives(), "it takes no calls of its own (omit \"arrivals\")");
     refuse("ivr", t.ivr.has_value(), "they do not pass the IVR");
     refuse("patience", t.patience.has_value(), "they do not abandon");
     refuse("max_wait_s", t.max_wait_s.has_value(), "they have no maximum wait");

@@ -16,31 +16,39 @@ namespace ccsim::models::internal {
 namespace {
 
 // A key a type of some channel may not have: what sets it in a spec, and why it does not
-// apply to an e-mail or to a chat (empty: it does); `waits` adds what an e-mail does instead.
+// apply to an e-mail, a chat or an outbound call (empty: it does); `waits` adds what an
+// e-mail does instead.
 struct Refusal {
   std::string_view key;
   bool (*set)(const ContactTypeSpec&);
   std::string_view email;
   std::string_view chat;
+  std::string_view outbound;
   bool waits = true;
 };
 
-constexpr std::array<Refusal, 9> kRefusals = {{
-    {"ivr", [](const ContactTypeSpec& t) { return t.ivr.has_value(); }, "an e-mail has no IVR",
-     "a chat has no IVR"},
-    {"patience", [](const ContactTypeSpec& t) { return t.patience.has_value(); }, "an e-mail never abandons", ""},
+constexpr std::array<Refusal, 10> kRefusals = {{
+    {"arrivals", [](const ContactTypeSpec& t) { return t.arrivals.arrives(); }, "", "",
+     "its dialer calls its customers: nothing arrives"},
+    {"ivr", [](const ContactTypeSpec& t) { return t.ivr.has_value(); }, "an e-mail has no IVR", "a chat has no IVR",
+     "a customer called does not pass the IVR"},
+    {"patience", [](const ContactTypeSpec& t) { return t.patience.has_value(); }, "an e-mail never abandons", "", ""},
     {"patience_per_period_s", [](const ContactTypeSpec& t) { return !t.patience_per_period_s.empty(); },
-     "an e-mail never abandons", ""},
+     "an e-mail never abandons", "", ""},
     {"max_wait_s", [](const ContactTypeSpec& t) { return t.max_wait_s.has_value(); }, "an e-mail is never timed out",
-     ""},
-    {"balking", [](const ContactTypeSpec& t) { return t.balks(); }, "an e-mail never balks", ""},
-    {"redial", [](const ContactTypeSpec& t) { return t.redial.has_value(); }, "an e-mail is never redialled", ""},
+     "", "a customer called has no maximum wait: its patience ends its wait"},
+    {"balking", [](const ContactTypeSpec& t) { return t.balks(); }, "an e-mail never balks", "",
+     "a customer called does not balk: its patience decides whether it waits"},
+    {"redial", [](const ContactTypeSpec& t) { return t.redial.has_value(); }, "an e-mail is never redialled", "",
+     "the dialer calls each customer once: calling again is not modelled"},
     {"callback", [](const ContactTypeSpec& t) { return t.callback.has_value(); }, "an e-mail is never called back",
-     "a chat is never called back"},
+     "a chat is never called back", "a customer called is not offered a callback"},
     {"transfers", [](const ContactTypeSpec& t) { return !t.transfers.empty(); },
-     "transfers of e-mails are not modelled", "transfers of chats are not modelled", false},
+     "transfers of e-mails are not modelled", "transfers of chats are not modelled",
+     "transfers of outbound calls are not modelled", false},
     {"returns", [](const ContactTypeSpec& t) { return t.returns.has_value(); },
-     "returns of e-mails are not modelled", "returns of chats are not modelled", false},
+     "returns of e-mails are not modelled", "returns of chats are not modelled",
+     "returns of outbound calls are not modelled", false},
 }};
 
 template <class Given>
@@ -48,7 +56,13 @@ std::vector<Diagnostic> refusals(Channel channel, Given given, const std::string
   std::vector<Diagnostic> out;
   if (channel == Channel::Voice) return out;
   for (const Refusal& r : kRefusals) {
-    const std::string_view why = channel == Channel::Email ? r.email : r.chat;
+    std::string_view why;  // empty for a value no channel has: its own error says enough
+    switch (channel) {
+      case Channel::Voice: break;
+      case Channel::Email: why = r.email; break;
+      case Channel::Chat: why = r.chat; break;
+      case Channel::Outbound: why = r.outbound; break;
+    }
     if (why.empty() || !given(r)) continue;
     const std::string text = channel == Channel::Email && r.waits
                                  ? fmt::format("{}: it waits in the backlog until answered", why)
@@ -56,6 +70,26 @@ std::vector<Diagnostic> refusals(Channel channel, Given given, const std::string
     out.push_back({child_pointer(ptr, r.key), text + "; remove it"});
   }
   return out;
+}
+
+std::string_view type_noun(Channel c) {
+  switch (c) {
+    case Channel::Voice: return "a voice type";
+    case Channel::Email: return "an e-mail type";
+    case Channel::Chat: return "a chat type";
+    case Channel::Outbound: return "an outbound type";
+  }
+  return {};
+}
+
+std::string_view contacts_noun(Channel c) {
+  switch (c) {
+    case Channel::Voice: return "calls";
+    case Channel::Email: return "e-mails";
+    case Channel::Chat: return "chats";
+    case Channel::Outbound: return "outbound calls";
+  }
+  return {};
 }
 
 }  // namespace
@@ -81,9 +115,8 @@ std::vector<Diagnostic> channel_target_problems(const IdVector<ContactTypeId, Co
   std::vector<Diagnostic> out;
   const auto voice = [&](ContactTypeId k) { return index(k) >= types.size() || types[k].channel == Channel::Voice; };
   const auto refuse = [&](std::string pointer, ContactTypeId k, std::string_view what) {
-    const bool email = types[k].channel == Channel::Email;
     out.push_back({std::move(pointer), fmt::format("names {}, {}: {}; name a voice type", quote(types[k].name),
-                                                   email ? "an e-mail type" : "a chat type", what)});
+                                                   type_noun(types[k].channel), what)});
   };
   for (std::size_t j = 0; j < types.size(); ++j) {
     const ContactTypeSpec& t = types[make_id<ContactTypeId>(j)];
@@ -91,14 +124,61 @@ std::vector<Diagnostic> channel_target_problems(const IdVector<ContactTypeId, Co
     for (std::size_t i = 0; i < t.transfers.size(); ++i)
       if (!voice(t.transfers[i].to))
         refuse(child_pointer(child_pointer(type_pointers[j] + "/transfers", i), "to"), t.transfers[i].to,
-               types[t.transfers[i].to].channel == Channel::Email ? "transfers to e-mails are not modelled"
-                                                                  : "transfers to chats are not modelled");
+               fmt::format("transfers to {} are not modelled", contacts_noun(types[t.transfers[i].to].channel)));
     if (t.returns && !voice(t.returns->as))
       refuse(type_pointers[j] + "/returns/as", t.returns->as,
-             types[t.returns->as].channel == Channel::Email ? "returns as e-mails are not modelled"
-                                                           : "returns as chats are not modelled");
+             types[t.returns->as].channel == Channel::Outbound
+                 ? "a customer who returns calls in; the dialer calls out"
+                 : fmt::format("returns as {} are not modelled", contacts_noun(types[t.returns->as].channel)));
     if (t.callback && !voice(t.callback->to))
-      refuse(type_pointers[j] + "/callback/to", t.callback->to, "a callback is a call");
+      refuse(type_pointers[j] + "/callback/to", t.callback->to,
+             types[t.callback->to].channel == Channel::Outbound
+                 ? "a callback is dialled by the agent who takes it, not by a dialer"
+                 : "a callback is a call");
+  }
+  return out;
+}
+
+std::vector<Diagnostic> dialer_problems(Channel channel, bool dialer_given, const std::string& ptr) {
+  std::vector<Diagnostic> out;
+  if (channel == Channel::Outbound && !dialer_given)
+    out.push_back({ptr, R"(missing required key "dialer" of an outbound type: an object {"threshold": n, "ratio": )"
+                        R"(r, "dial": <distribution>, "p_reach": p}; its dialer places the type's calls)"});
+  else if (channel != Channel::Outbound && dialer_given)
+    out.push_back({ptr + "/dialer", fmt::format(R"(is only for an outbound type ("channel": "outbound"): nobody dials )"
+                                                "{}; remove it",
+                                                contacts_noun(channel))});
+  return out;
+}
+
+std::vector<Diagnostic> outbound_problems(const ScenarioSpec& spec, const std::vector<std::string>& type_pointers,
+                                          bool routes_known) {
+  std::vector<Diagnostic> out;
+  const auto& types = spec.contact_types;
+  const auto outbound = [](const ContactTypeSpec& t) { return t.channel == Channel::Outbound; };
+  if (spec.mode == RunMode::SteadyState && spec.steady.calls > 0 && std::ranges::all_of(types, outbound))
+    out.push_back({"/steady/calls", "counts arriving contacts, and every contact type is outbound (nothing arrives): "
+                                    "the run would never end; give \"duration_s\" instead"});
+  if (!routes_known) return out;
+  // Two dialers counting the same idle agents would each dial for them.
+  std::vector<std::size_t> dialer_of(spec.agent_groups.size(), types.size());
+  for (std::size_t k = 0; k < types.size(); ++k) {
+    const ContactTypeSpec& t = types[make_id<ContactTypeId>(k)];
+    if (!outbound(t)) continue;
+    for (const AgentGroupId g : t.groups) {
+      if (index(g) >= dialer_of.size()) continue;
+      std::size_t& first = dialer_of[index(g)];
+      if (first == types.size()) {
+        first = k;
+      } else if (first != k) {
+        out.push_back({type_pointers[k], fmt::format("outbound types {} and {} both route to agent group {}: each "
+                                                     "dialer would dial for the same idle agents; give each outbound "
+                                                     "type its own groups (or make them one type)",
+                                                     quote(types[make_id<ContactTypeId>(first)].name), quote(t.name),
+                                                     quote(spec.agent_groups[g].name))});
+        break;
+      }
+    }
   }
   return out;
 }
@@ -201,6 +281,11 @@ std::vector<Diagnostic> channel_cap_problems(const ScenarioSpec& spec, const std
         out.push_back({ptr, "calls are not capped: an idle agent of a group that serves calls always takes one; cap "
                             "\"email\" or \"chat\", or keep agents free for calls with router.reservations "
                             "{\"channel\": \"voice\", \"agents\": n}"});
+        continue;
+      }
+      if (channel == Channel::Outbound) {
+        out.push_back({ptr, "outbound calls are not capped: the dialer dials only for the idle agents beyond its "
+                            "\"threshold\", which keeps that many for inbound; raise the threshold instead"});
         continue;
       }
       if (*cap < 1) {

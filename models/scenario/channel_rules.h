@@ -35,9 +35,19 @@ std::vector<Diagnostic> channel_key_problems(Channel channel, const KeyGiven& gi
 std::vector<Diagnostic> channel_type_problems(const ContactTypeSpec& t, const std::string& ptr);
 
 // Every transfer's `to`, return's `as` and callback's `to` of a voice type that names an
-// e-mail or chat type, located under type_pointers[k]. Ids out of range are left to the caller.
+// e-mail, chat or outbound type, located under type_pointers[k]. Ids out of range are left to the caller.
 std::vector<Diagnostic> channel_target_problems(const IdVector<ContactTypeId, ContactTypeSpec>& types,
                                                 const std::vector<std::string>& type_pointers);
+
+// An outbound type without its dialer (at ptr), or a dialer (at ptr + "/dialer") on a type
+// of another channel; dialer_given: the file has the key, a spec sets the member.
+std::vector<Diagnostic> dialer_problems(Channel channel, bool dialer_given, const std::string& ptr);
+
+// The rules across outbound types: a steady state counting arrivals (steady.calls) with
+// only outbound types, which never ends; and (routes_known) two outbound types routed to
+// one agent group, whose dialers would both dial for its idle agents.
+std::vector<Diagnostic> outbound_problems(const ScenarioSpec& spec, const std::vector<std::string>& type_pointers,
+                                          bool routes_known);
 
 // The handle-time factors of a group allowed `sessions` chat sessions, located at ptr: one
 // per session count, the first 1 (a lone session takes its drawn time), none smaller than

@@ -30,6 +30,9 @@ inline constexpr double kMaxBusynessCv = 5.0;
 inline constexpr std::size_t kMaxBalkingValues = 10'000;
 // An agent's chat sessions live in 8 bits (AgentPool); no chat desk runs near this many.
 inline constexpr std::uint32_t kMaxChatSessions = 64;
+// Dials in progress per idle agent beyond a dialer's threshold: a predictive dialer
+// over-dials by about 1 / p_reach; far more would flood the lines (unlimited, the memory).
+inline constexpr double kMaxDialRatio = 100.0;
 // Tolerance when probabilities given in decimal are added in binary.
 inline constexpr double kProbabilitySlack = 1e-12;
 

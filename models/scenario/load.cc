@@ -360,6 +360,9 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
     for (Diagnostic& d : channel_cap_problems(spec, group_pointers, all_routes_settled() && channels_ok_))
       error(std::move(d.pointer), std::move(d.message));
   }
+  if (spec.contact_types.size() == types_.size() && channels_ok_ && mode_)
+    for (Diagnostic& d : outbound_problems(spec, type_pointers(), all_routes_settled()))
+      error(std::move(d.pointer), std::move(d.message));
 
   if (spec.mode == RunMode::SteadyState && mode_ && sink_.empty()) check_steady_state_exists(spec);
 }

@@ -330,6 +330,12 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
     ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(type)];
     TypeInfo& info = types_[type];
     const std::string tp = child_pointer("/contact_types", type);
+    if (t.channel == Channel::Outbound) {
+      error(fp, fmt::format("{}: {} is outbound ({}/channel): its dialer calls its customers and nothing arrives; "
+                            "remove its rows",
+                            shown, t.name, tp));
+      continue;
+    }
     if (info.arrivals_given && !overrides) {
       error(fp, fmt::format("{}: the arrivals of {} are given twice, at {}/arrivals and in this file; remove one, or "
                             "set /forecast/overrides to true to let the file replace them",
@@ -465,7 +471,9 @@ void Decoder::check_arrivals_given(const ScenarioSpec& spec) {
   if (forecast_key_ && !forecast_read_) return;
   for (std::size_t i = 0; i < types_.size(); ++i) {
     if (!types_[i].is_object || types_[i].arrivals_given || types_[i].serves_callbacks) continue;
-    const std::string name = quote(spec.contact_types[make_id<ContactTypeId>(i)].name);
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(i)];
+    if (t.channel == Channel::Outbound) continue;  // its dialer's calls are its work
+    const std::string name = quote(t.name);
     // A callback whose "to" names no other type may have meant this one: say why it would not be here.
     missing(child_pointer("/contact_types", i), "arrivals",
             std::string(R"(an object such as {"process": "poisson", "rate_per_hour": 200})") +

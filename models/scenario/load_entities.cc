@@ -210,7 +210,7 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
   decode_channel(v, ptr, t, info);
   if (auto p = integer_at(v, ptr, "priority", 0, kU32Max, false)) t.priority = static_cast<std::uint32_t>(*p);
 
-  if (const Json* a = find(v, "arrivals")) {
+  if (const Json* a = find(v, "arrivals"); a && t.channel != Channel::Outbound) {  // outbound: refused
     info.arrivals_given = true;
     info.arrivals_ok = decode_arrivals(*a, ptr + "/arrivals", t.arrivals, info);
   }  // else the forecast must give them (check_arrivals_given)
@@ -253,6 +253,7 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
   }
   if (const Json* d = find(v, "wrap_up")) t.wrap_up = decode_distribution(*d, ptr + "/wrap_up", false);
   if (const Json* d = find(v, "patience")) t.patience = decode_distribution(*d, ptr + "/patience", false);
+  else if (t.channel == Channel::Outbound) t.patience = sim::Distribution::constant(0.0);  // a nuisance call
   info.durations_ok = sink_.count() == before;
   // A law of mean 0 (a constant 0) has no shape to scale to a mean per period.
   info.has_patience = t.patience.has_value() && t.patience->mean() > 0.0;
@@ -298,6 +299,13 @@ void Decoder::decode_channel(const Json& v, const std::string& ptr, ContactTypeS
     }
     t.channel = static_cast<Channel>(*i);
   }
+  const Json* dialer = find(v, "dialer");
+  for (Diagnostic& d : dialer_problems(t.channel, dialer != nullptr, ptr)) error(std::move(d.pointer), std::move(d.message));
+  if (t.channel == Channel::Outbound) {
+    info.arrives = true;  // its dialer's calls: a centre of outbound only has work
+    info.arrivals_ok = true;
+    if (dialer) decode_dialer(*dialer, ptr + "/dialer", t);
+  }
   if (t.channel != Channel::Email) {
     if (find(v, "due_s"))
       error(ptr + "/due_s", fmt::format(R"(is only for an e-mail type ("channel": "email"), as its due time; remove )"
@@ -313,6 +321,23 @@ void Decoder::decode_channel(const Json& v, const std::string& ptr, ContactTypeS
   for (Diagnostic& d : channel_key_problems(
            t.channel, [&](std::string_view key) { return find(v, key) != nullptr; }, ptr))
     error(std::move(d.pointer), std::move(d.message));
+}
+
+void Decoder::decode_dialer(const Json& v, const std::string& ptr, ContactTypeSpec& t) {
+  if (!expect_object(v, ptr, kDialerAccepted)) return;
+  const std::size_t before = sink_.count();
+  check_keys(v, ptr, kDialerKeys);
+  DialerSpec d;
+  if (auto n = integer_at(v, ptr, "threshold", 0, kU32Max, false)) d.threshold = static_cast<std::uint32_t>(*n);
+  if (auto r = number_at(v, ptr, "ratio", Range{0.0, true, kMaxDialRatio, false}, false)) d.ratio = *r;
+  if (const Json* law = find(v, "dial")) {
+    if (auto dist = decode_distribution(*law, ptr + "/dial", false)) d.dial = std::move(*dist);
+  } else {
+    missing(ptr, "dial", R"(a distribution: the time from dialling to the customer answering or the dialer giving )"
+                         R"(up, such as {"dist": "uniform", "min_s": 10, "max_s": 25})");
+  }
+  if (auto p = number_at(v, ptr, "p_reach", Range{0.0, true, 1.0, false}, false)) d.p_reach = *p;
+  if (sink_.count() == before) t.dialer = std::move(d);
 }
 
 void Decoder::decode_balking(const Json& v, const std::string& ptr, ContactTypeSpec& t) {
@@ -619,7 +644,8 @@ void Decoder::decode_max_agents_on(const Json& v, const std::string& ptr, AgentG
   if (!expect_object(v, ptr, R"(an object of caps by channel, e.g. {"email": 4})")) return;
   check_keys(v, ptr, kChannelNames);
   // Calls are never capped, whatever the value: channel_cap_problems says so.
-  if (find(v, "voice")) g.max_agents_on[index(Channel::Voice)] = 1;
+  for (const Channel c : {Channel::Voice, Channel::Outbound})
+    if (find(v, kChannelNames[index(c)])) g.max_agents_on[index(c)] = 1;
   for (const Channel c : {Channel::Email, Channel::Chat})
     if (auto n = integer_at(v, ptr, kChannelNames[index(c)], 1, kU32Max, false))
       g.max_agents_on[index(c)] = static_cast<std::uint32_t>(*n);

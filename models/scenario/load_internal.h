@@ -60,13 +60,17 @@ constexpr std::array<std::string_view, 3> kCostKeys = {"currency", "per_abandone
 constexpr std::array<std::string_view, 4> kSteadyKeys = {"warmup_s", "calls", "duration_s", "batches"};
 constexpr std::array<std::string_view, 1> kTrunkKeys = {"lines"};
 constexpr std::array<std::string_view, 1> kIvrKeys = {"ports"};
-constexpr std::array<std::string_view, 19> kContactTypeKeys = {
-    "name",       "channel", "due_s",  "interruptible", "priority", "arrivals", "ivr",
-    "talk",       "wrap_up", "patience", "aht_per_period_s", "patience_per_period_s", "service_level",
+constexpr std::array<std::string_view, 20> kContactTypeKeys = {
+    "name",       "channel", "due_s",  "interruptible", "dialer",    "priority", "arrivals",
+    "ivr",        "talk",    "wrap_up", "patience", "aht_per_period_s", "patience_per_period_s", "service_level",
     "max_wait_s", "balking", "redial", "transfers", "returns",  "callback"};
 // Same order as Channel.
-constexpr std::array<std::string_view, 3> kChannelNames = {channel_name(Channel::Voice), channel_name(Channel::Email),
-                                                           channel_name(Channel::Chat)};
+constexpr std::array<std::string_view, 4> kChannelNames = {channel_name(Channel::Voice), channel_name(Channel::Email),
+                                                           channel_name(Channel::Chat), channel_name(Channel::Outbound)};
+constexpr std::array<std::string_view, 4> kDialerKeys = {"threshold", "ratio", "dial", "p_reach"};
+constexpr std::string_view kDialerAccepted =
+    R"(an object {"threshold": n, "ratio": r, "dial": <distribution>, "p_reach": p}: keep round(r x (idle agents )"
+    R"(- n)) dials in progress, each taking "dial" and reaching the customer with probability p)";
 constexpr std::array<std::string_view, 3> kTransferKeys = {"to", "p", "handle"};
 constexpr std::array<std::string_view, 3> kReturnKeys = {"p", "delay", "as"};
 constexpr std::array<std::string_view, 8> kCallbackKeys = {
@@ -298,6 +302,7 @@ class Decoder {
   void decode_contact_types(const Json& doc, ScenarioSpec& spec);
   void decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
   void decode_channel(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
+  void decode_dialer(const Json& v, const std::string& ptr, ContactTypeSpec& t);
   std::vector<std::string> type_pointers() const;
   bool decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec& a, TypeInfo& info);
   void decode_balking(const Json& v, const std::string& ptr, ContactTypeSpec& t);

@@ -32,6 +32,16 @@ struct ArrivalSpec {
   double rate_per_s = 0.0;
   std::vector<double> per_period;
   std::vector<double> times_s;  // non-decreasing, inside the horizon
+
+  // Positive rate, some positive volume or a non-empty trace.
+  bool arrives() const {
+    switch (process) {
+      case Process::Poisson: return rate_per_s > 0.0;
+      case Process::PiecewisePoisson: return std::ranges::any_of(per_period, [](double x) { return x > 0.0; });
+      case Process::Trace: return !times_s.empty();
+    }
+    return false;
+  }
 };
 
 // What the IVR does with one contact type: it holds a port for `duration`, then the
@@ -158,8 +168,12 @@ struct CallbackSpec {
 // the close, and the results count them in backlog_at_close. Chat: a session in a chat
 // window; it holds no line and has no IVR, and its customer waits with patience like a
 // caller. An agent may hold several sessions at once (AgentGroupSpec::chat_sessions).
-enum class Channel : std::uint8_t { Voice, Email, Chat };
-inline constexpr std::size_t kNumChannels = 3;
+// Outbound: customers the centre calls; nobody arrives, the type's dialer (DialerSpec)
+// places the calls. A customer reached is offered to the type's agents like a call,
+// holding a trunk line from the dial to the end of its talk; one who finds no agent waits
+// with its patience (by default none: it hangs up at once, a nuisance call).
+enum class Channel : std::uint8_t { Voice, Email, Chat, Outbound };
+inline constexpr std::size_t kNumChannels = 4;
 constexpr std::size_t index(Channel c) { return static_cast<std::size_t>(c); }
 
 constexpr std::string_view channel_name(Channel c) {
@@ -167,9 +181,23 @@ constexpr std::string_view channel_name(Channel c) {
     case Channel::Voice: return "voice";
     case Channel::Email: return "email";
     case Channel::Chat: return "chat";
+    case Channel::Outbound: return "outbound";
   }
   return {};
 }
+
+// An outbound type's threshold dialer (ContactCenters' ThresholdDialerPolicy; Deslauriers et
+// al. 2003, blend of inbound and outbound): whenever the number N of idle agents of the
+// type's groups changes, or a dial ends, it keeps round(ratio x (N - threshold)) dials in
+// progress (none while N <= threshold: those agents are kept for inbound). A dial holds a
+// trunk line (none free: no dial) for `dial`, then reaches the customer with probability
+// p_reach; no dial starts after the close (day) or the window's end (steady state).
+struct DialerSpec {
+  std::uint32_t threshold = 0;
+  double ratio = 1.0;
+  sim::Distribution dial;
+  double p_reach = 1.0;
+};
 
 struct ContactTypeSpec {
   std::string name;
@@ -227,6 +255,7 @@ struct ContactTypeSpec {
   // such agents as free, picks the agent's group. The item goes back to the head of its
   // backlog with the work left, for the next agent to resume (preemptive-resume).
   bool interruptible = false;
+  std::optional<DialerSpec> dialer;  // outbound only, and there required
 };
 
 // A break or scheduled activity (lunch, coffee, team meeting) inside a shift. An agent

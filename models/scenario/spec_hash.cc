@@ -26,6 +26,7 @@ void feed(Hash64& h, const RedialSpec& r);
 void feed(Hash64& h, const TransferSpec& t);
 void feed(Hash64& h, const ReturnSpec& r);
 void feed(Hash64& h, const CallbackSpec& c);
+void feed(Hash64& h, const DialerSpec& d);
 void feed(Hash64& h, const ContactTypeSpec::BalkStep& b);
 void feed(Hash64& h, const ContactTypeSpec& c);
 void feed(Hash64& h, const BreakSpec& b);
@@ -95,10 +96,16 @@ void feed(Hash64& h, const ServiceLevelSpec& s) {
 void feed(Hash64& h, const ContactTypeSpec& c) {
   const auto& [name, channel, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
                overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-               balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback, interruptible] = c;
+               balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback, interruptible,
+               dialer] = c;
   feed_all(h, name, channel, priority, arrivals, ivr, talk, wrap_up, patience, groups, handle_time_multiplier,
            overflow_delay_s, wait_weight, aht_per_period_s, patience_per_period_s, service_level, max_wait_s,
-           balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback, interruptible);
+           balk_p_by_queue_length, balk_by_announced_wait, redial, transfers, returns, callback, interruptible, dialer);
+}
+
+void feed(Hash64& h, const DialerSpec& d) {
+  const auto& [threshold, ratio, dial, p_reach] = d;
+  feed_all(h, threshold, ratio, dial, p_reach);
 }
 
 void feed(Hash64& h, const ContactTypeSpec::BalkStep& b) { feed_all(h, b.above_s, b.p); }

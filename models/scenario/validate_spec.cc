@@ -237,11 +237,15 @@ class SpecChecker {
       const std::string ptr = child_pointer("/contact_types", k);
       unique_name(names, "/contact_types", "contact type", k, t.name);
       if (channel_name(t.channel).empty())
-        error(ptr + "/channel", fmt::format("must be Channel::Voice, Channel::Email or Channel::Chat; got the value {}",
+        error(ptr + "/channel", fmt::format("must be Channel::Voice, Channel::Email, Channel::Chat or "
+                                            "Channel::Outbound; got the value {}",
                                             static_cast<unsigned>(t.channel)));
       for (Diagnostic& d : internal::channel_type_problems(t, ptr)) error(std::move(d.pointer), std::move(d.message));
+      for (Diagnostic& d : internal::dialer_problems(t.channel, t.dialer.has_value(), ptr))
+        error(std::move(d.pointer), std::move(d.message));
+      if (t.dialer) dialer(ptr + "/dialer", *t.dialer);
       const std::size_t before = sink_.count();
-      anything_arrives = arrivals(ptr + "/arrivals", t.arrivals) || anything_arrives;
+      anything_arrives = arrivals(ptr + "/arrivals", t.arrivals) || t.channel == Channel::Outbound || anything_arrives;
       all_arrivals_ok = all_arrivals_ok && sink_.count() == before;
       const bool reaches_agents = ivr(ptr + "/ivr", t);
       distribution(ptr + "/talk", t.talk, true);
@@ -274,10 +278,17 @@ class SpecChecker {
       error(std::move(d.pointer), std::move(d.message));
     for (Diagnostic& d : internal::interruptible_problems(types, pointers, true))
       error(std::move(d.pointer), std::move(d.message));
+    for (Diagnostic& d : internal::outbound_problems(s_, pointers, true)) error(std::move(d.pointer), std::move(d.message));
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",
             "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "
             "positive arrival rate or a trace time");
+  }
+
+  void dialer(const std::string& ptr, const DialerSpec& d) {
+    number(ptr + "/ratio", d.ratio, Range{0.0, true, internal::kMaxDialRatio, false}, "dials per idle agent");
+    distribution(ptr + "/dial", d.dial, false);
+    number(ptr + "/p_reach", d.p_reach, Range{0.0, true, 1.0, false}, "a probability");
   }
 
   void after_service(const std::string& ptr, const ContactTypeSpec& t, ContactTypeId self) {

@@ -296,8 +296,8 @@ TEST_F(CheckCommand, RenamedGroupIsReportedNotACrash) {
   });
   const Outcome o = ccsim("check " + renamed + " --baseline results/single_day_ivr.json --replications 3 --no-targets");
   EXPECT_EQ(o.exit_code, 1) << o.out << o.err;
-  EXPECT_TRUE(has(o.out, "missing from this run: by_group/generalists (17 KPIs)")) << o.out;
-  EXPECT_TRUE(has(o.out, "by_interval/*/by_group/generalists (420 KPIs)")) << o.out;
+  EXPECT_TRUE(has(o.out, "missing from this run: by_group/generalists (18 KPIs)")) << o.out;
+  EXPECT_TRUE(has(o.out, "by_interval/*/by_group/generalists (448 KPIs)")) << o.out;
   EXPECT_TRUE(has(o.out, "new in this run (not in the baseline; --update adds them): by_group/helpdesk")) << o.out;
 }
 

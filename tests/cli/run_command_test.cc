@@ -36,7 +36,7 @@ std::vector<std::string> keys(const nlohmann::json& object) {
 const std::vector<std::string> kTypeKeys = {
     "abandoned", "abandoned_within_t", "answered", "answered_within_t", "asa_s", "backlog_at_close", "balked", "blocked",
     "callback_attempts", "callbacks_accepted", "callbacks_completed", "callbacks_failed", "callbacks_offered", "cost",
-    "customers", "customers_served", "disconnected", "interrupted", "ivr_abandoned", "ivr_contained", "ivr_port_occupancy",
+    "customers", "customers_served", "dials", "disconnected", "interrupted", "ivr_abandoned", "ivr_contained", "ivr_port_occupancy",
     "max_wait_answered_s", "mean_callback_delay_s", "mean_in_ivr", "mean_in_system", "mean_queue_length",
     "mean_time_in_system_s", "mean_wait_abandoned_s", "mean_wait_admitted_s", "occupancy", "offered",
     "p50_wait_answered_s", "p90_wait_answered_s", "p95_wait_answered_s", "p_abandon_over_admitted",
@@ -51,12 +51,12 @@ const std::vector<std::string> kTypeKeys = {
     "timed_out", "transferred_in", "transfers"};
 const std::vector<std::string> kGroupIntervalKeys = {
     "agents_on_break", "answered", "break_lateness_s", "chat_concurrency", "chat_occupancy", "cost", "occupancy",
-    "occupancy_chat", "occupancy_email", "occupancy_voice", "overtime_agent_min", "paid_agent_hours",
-    "present_agents", "productive_agents", "scheduled_agents"};
+    "occupancy_chat", "occupancy_email", "occupancy_outbound", "occupancy_voice", "overtime_agent_min",
+    "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents"};
 const std::vector<std::string> kGroupKeys = {
     "agents_on_break", "answered", "asa_s", "break_lateness_s", "chat_concurrency", "chat_occupancy", "cost",
-    "occupancy", "occupancy_chat", "occupancy_email", "occupancy_voice", "overtime_agent_min", "paid_agent_hours",
-    "present_agents", "productive_agents", "scheduled_agents", "sl_answered_within_t_over_answered"};
+    "occupancy", "occupancy_chat", "occupancy_email", "occupancy_outbound", "occupancy_voice", "overtime_agent_min",
+    "paid_agent_hours", "present_agents", "productive_agents", "scheduled_agents", "sl_answered_within_t_over_answered"};
 
 // The first line of `text` at or after `from` that starts with `prefix`, or "".
 std::string line_starting(const std::string& text, const std::string& prefix, std::size_t from = 0) {
@@ -310,7 +310,7 @@ TEST_F(RunCommand, ResultsJsonFollowsTheContractAndIsIdenticalForAnyThreadCount)
   // No break in this scenario: break lateness is listed, undefined.
   EXPECT_EQ(a["kpis"]["overall"]["break_lateness_s"],
             (nlohmann::json{{"mean", nullptr}, {"half_width", nullptr}, {"n", 0}, {"ratio_of_means", nullptr}}));
-  EXPECT_EQ(a["kpis"]["overall"].size(), 75u);
+  EXPECT_EQ(a["kpis"]["overall"].size(), 77u);
   // Each level lists exactly its KPIs: types have no agents, groups have only their own.
   EXPECT_EQ(keys(a["kpis"]["by_type"]["service"]), kTypeKeys);
   EXPECT_EQ(keys(a["kpis"]["by_interval"][3]["by_type"]["sales"]), kTypeKeys);
@@ -566,7 +566,9 @@ TEST_F(RunCommand, CsvTablesGiveTheAgentsOnDutyPerIntervalAndGroup) {
                                       "occupancy_voice", "occupancy_voice_hw", "occupancy_voice_rom",
                                       "occupancy_voice_rom_hw", "occupancy_email", "occupancy_email_hw",
                                       "occupancy_email_rom", "occupancy_email_rom_hw", "occupancy_chat",
-                                      "occupancy_chat_hw", "occupancy_chat_rom", "occupancy_chat_rom_hw"}))
+                                      "occupancy_chat_hw", "occupancy_chat_rom", "occupancy_chat_rom_hw",
+                                      "occupancy_outbound", "occupancy_outbound_hw", "occupancy_outbound_rom",
+                                      "occupancy_outbound_rom_hw"}))
       << "nothing is priced: no cost columns";
   const char* scheduled[] = {"6", "6", "10", "4"};
   for (std::size_t i = 1; i <= 4; ++i) {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
-#include <ostream>
 #include <utility>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "models/routing/registry.h"
 #include "tests/models/counter_totals.h"
 #include "tests/models/test_scenarios.h"
+#include "tests/models/traced_steps.h"
 
 namespace ccsim::models {
 namespace {
@@ -24,32 +24,10 @@ using testing::day_scenario;
 using testing::group;
 using testing::group_totals;
 using testing::markov_day_type;
+using testing::Step;
+using testing::Steps;
 using testing::traced_type;
 using testing::type_totals;
-
-struct Step {
-  double time_s;
-  TraceWhat what;
-  std::uint32_t type;
-  std::uint32_t agent;
-  double value;
-  bool operator==(const Step&) const = default;
-  friend void PrintTo(const Step& s, std::ostream* os) {
-    *os << "{" << s.time_s << ", " << trace_what_name(s.what) << ", type " << s.type << ", agent " << s.agent << ", "
-        << s.value << "}";
-  }
-};
-
-// Every answer, interruption and resumption, and every log-off, in the order they happen.
-class Steps : public TraceSink {
- public:
-  void record(const TraceRecord& r) override {
-    if (r.what == TraceWhat::Answered || r.what == TraceWhat::Interrupted || r.what == TraceWhat::Resumed ||
-        r.what == TraceWhat::LogOff)
-      steps.push_back({r.time_s, r.what, r.type, r.agent, r.what == TraceWhat::LogOff ? 0.0 : r.value});
-  }
-  std::vector<Step> steps;
-};
 
 ContactTypeSpec mail(std::vector<double> times_s, double talk_s, double wrap_s, std::vector<std::uint32_t> groups) {
   ContactTypeSpec t = traced_type("mail", std::move(times_s), talk_s, std::nullopt, std::move(groups), 1);
@@ -77,7 +55,7 @@ TEST(CallCenterCaps, AnEmailWaitsWhileTheGroupIsAtItsCapAndTheIdleAgentTakesACal
   s.contact_types.push_back(traced_type("calls", {20}, 50, std::nullopt, {0}));
   s.contact_types.push_back(mail({0, 10}, 100, 10, {0}));
   s.agent_groups.push_back(capped("blended", {2}, Channel::Email, 1));
-  Steps trace;
+  Steps trace({TraceWhat::Answered, TraceWhat::Interrupted, TraceWhat::Resumed, TraceWhat::LogOff});
   const ReplicationCounters c = run_replication(s, make_router(s), 0, &trace);
   const std::vector<Step> expected = {
       {0, TraceWhat::Answered, 1, 0, 0},
@@ -104,7 +82,7 @@ TEST(CallCenterCaps, AnAgentLoggingOffFreesItsPlaceForTheIdleAgents) {
   s.contact_types.push_back(traced_type("calls", {40}, 100, std::nullopt, {0}));
   s.contact_types.push_back(mail({50, 60}, 100, 0, {0}));
   s.agent_groups.push_back(capped("blended", {2, 1, 1}, Channel::Email, 1));
-  Steps trace;
+  Steps trace({TraceWhat::Answered, TraceWhat::Interrupted, TraceWhat::Resumed, TraceWhat::LogOff});
   const ReplicationCounters c = run_replication(s, make_router(s), 0, &trace);
   const std::vector<Step> expected = {
       {40, TraceWhat::Answered, 0, 0, 0},
@@ -126,7 +104,7 @@ TEST(CallCenterCaps, AnInterruptedEmailFreesItsPlace) {
   m.interruptible = true;
   s.contact_types.push_back(m);
   s.agent_groups.push_back(capped("blended", {1}, Channel::Email, 1));
-  Steps trace;
+  Steps trace({TraceWhat::Answered, TraceWhat::Interrupted, TraceWhat::Resumed, TraceWhat::LogOff});
   const ReplicationCounters c = run_replication(s, make_router(s), 0, &trace);
   const std::vector<Step> expected = {
       {0, TraceWhat::Answered, 1, 0, 0},
@@ -178,7 +156,7 @@ TEST(CallCenterCaps, AnAgentHoldingChatsTakesMoreWhileTheGroupIsAtItsCap) {
   AgentGroupSpec g = capped("blended", {2}, Channel::Chat, 1);
   g.chat_sessions = 3;
   s.agent_groups.push_back(g);
-  Steps trace;
+  Steps trace({TraceWhat::Answered, TraceWhat::Interrupted, TraceWhat::Resumed, TraceWhat::LogOff});
   run_replication(s, make_router(s), 0, &trace);
   const std::vector<Step> expected = {
       {0, TraceWhat::Answered, 1, 0, 0},  {10, TraceWhat::Answered, 1, 0, 0},  {20, TraceWhat::Answered, 1, 0, 0},

@@ -26,6 +26,12 @@ inline std::string with(std::string_view base, std::string_view from, std::strin
   return s;
 }
 
+// `text` (kDay, edited) with billing's patience followed by `keys` (each with its leading comma).
+inline std::string billing_with(std::string_view text, const std::string& keys) {
+  return with(text, R"("patience": { "dist": "exponential", "mean_s": 300 } })",
+              R"("patience": { "dist": "exponential", "mean_s": 300 })" + keys + " }");
+}
+
 inline std::string dump(const std::vector<Diagnostic>& ds) {
   std::string out;
   for (const Diagnostic& d : ds) out += "  [" + d.pointer + "] " + d.message + "\n";

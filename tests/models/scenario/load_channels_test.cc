@@ -16,6 +16,7 @@
 namespace ccsim::models {
 namespace {
 
+using testing::billing_with;
 using testing::dump;
 using testing::errors_of;
 using testing::expect_has;
@@ -36,12 +37,6 @@ std::string with_tickets(const std::string& keys = "") {
       "arrivals": { "process": "piecewise_poisson", "per_period": [30, 40, 20] },
       "talk": { "dist": "exponential", "mean_s": 420 })" + keys + " }");
   return with(text, R"("sales": ["tier1"])", R"("sales": ["tier1"], "tickets": ["support"])");
-}
-
-// `text` with billing's patience followed by `keys` (each with its leading comma).
-std::string billing_with(const std::string& text, const std::string& keys) {
-  return with(text, R"("patience": { "dist": "exponential", "mean_s": 300 } })",
-              R"("patience": { "dist": "exponential", "mean_s": 300 })" + keys + " }");
 }
 
 std::string with_top(const std::string& text, const std::string& keys) {
@@ -133,12 +128,12 @@ TEST(LoadChannels, VoiceIsTheDefaultAndMayBeNamed) {
 TEST(LoadChannels, AnUnknownChannelListsTheKnownOnes) {
   expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": "emial")")),
                 "/contact_types/2/channel",
-                "unknown channel \"emial\"; known: voice, email, chat (did you mean \"email\"?)");
+                "unknown channel \"emial\"; known: voice, email, chat, outbound (did you mean \"email\"?)");
   expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": "EMAIL")")),
                 "/contact_types/2/channel",
-                "unknown channel \"EMAIL\"; known: voice, email, chat (did you mean \"email\"?)");
+                "unknown channel \"EMAIL\"; known: voice, email, chat, outbound (did you mean \"email\"?)");
   expect_single(errors_of(with(with_tickets(), R"("channel": "email")", R"("channel": 1)")),
-                "/contact_types/2/channel", "expected one of: voice, email, chat (a string); got 1");
+                "/contact_types/2/channel", "expected one of: voice, email, chat, outbound (a string); got 1");
 }
 
 TEST(LoadChannels, AnEmailTypeNeedsAPositiveDueTime) {
@@ -188,7 +183,7 @@ TEST(LoadChannels, OnlyAnEmailThatACallCanReachIsInterruptible) {
   expect_single(errors_of(with(with_tickets(R"(, "interruptible": true)"), R"("channel": "email")",
                                R"("channel": "emial")")),
                 "/contact_types/2/channel",
-                "unknown channel \"emial\"; known: voice, email, chat (did you mean \"email\"?)");
+                "unknown channel \"emial\"; known: voice, email, chat, outbound (did you mean \"email\"?)");
 }
 
 std::string with_reservations(const std::string& table) {
@@ -214,7 +209,7 @@ TEST(LoadChannels, AChannelReservationNeedsTheChannelAndAnotherOnItsGroup) {
                 "reservation has no effect: agent group \"tier1\" serves only voice types; keep agents of a group "
                 "that also serves another channel, or remove this entry");
   expect_single(errors_of(with_reservations(R"({ "support": { "channel": "phone", "agents": 1 } })")),
-                "/router/reservations/support/channel", "unknown channel \"phone\"; known: voice, email, chat");
+                "/router/reservations/support/channel", "unknown channel \"phone\"; known: voice, email, chat, outbound");
   expect_single(
       errors_of(with_reservations(R"({ "support": { "type": "billing", "channel": "voice", "agents": 1 } })")),
       "/router/reservations/support",
@@ -257,14 +252,14 @@ TEST(LoadChannels, ACapIsAtLeastOneOnEmailOrChatAndOnAChannelTheGroupServes) {
                 "agent group \"support\" serves no chat type, so the cap would never apply; route one to it or remove "
                 "the cap");
   expect_single(errors_of(with_caps(R"({ "fax": 1 })")), "/agent_groups/0/max_agents_on/fax",
-                "unknown key \"fax\"; known: voice, email, chat");
+                "unknown key \"fax\"; known: voice, email, chat, outbound");
   expect_single(errors_of(with_caps("3")), "/agent_groups/0/max_agents_on",
                 "expected an object of caps by channel, e.g. {\"email\": 4}; got 3");
   expect_single(errors_of(with_caps(R"({ "email": 1.5 })")), "/agent_groups/0/max_agents_on/email",
                 "expected an integer >= 1; got 1.5");
   // A misspelt channel says so once: the cap on the type it meant is not judged.
   expect_single(errors_of(with(with_caps(R"({ "email": 2 })"), R"("channel": "email")", R"("channel": "emial")")),
-                "/contact_types/2/channel", "unknown channel \"emial\"; known: voice, email, chat (did you mean "
+                "/contact_types/2/channel", "unknown channel \"emial\"; known: voice, email, chat, outbound (did you mean "
                 "\"email\"?)");
 }
 
@@ -378,7 +373,7 @@ TEST(LoadChannels, EveryProblemIsReportedAtOnce) {
                             R"("value_s": 10 } }])");
   const std::vector<Diagnostic> ds = errors_of(text);
   expect_has(ds, "/contact_types/1/channel",
-             "unknown channel \"e-mail\"; known: voice, email, chat (did you mean \"email\"?)");
+             "unknown channel \"e-mail\"; known: voice, email, chat, outbound (did you mean \"email\"?)");
   expect_has(ds, "/contact_types/2",
              "missing required key \"due_s\"; expected a number > 0: the seconds within which an e-mail must be "
              "answered (its service-level threshold)");
@@ -488,7 +483,8 @@ TEST(ValidateChannels, ACapIsAtLeastOneOnEmailOrChatAndOnAChannelTheGroupServes)
 
 TEST(ValidateChannels, TheChannelIsAnEnumerator) {
   expect_single(spec_problems_with([](ScenarioSpec& s) { s.contact_types[kSales].channel = static_cast<Channel>(7); }),
-                "/contact_types/1/channel", "must be Channel::Voice, Channel::Email or Channel::Chat; got the value 7");
+                "/contact_types/1/channel", "must be Channel::Voice, Channel::Email, Channel::Chat or "
+                "Channel::Outbound; got the value 7");
 }
 
 }  // namespace

@@ -100,12 +100,12 @@ TEST(LoadTargets, MistakesAreLocated) {
               "p_unserved_over_customers, transfers, transferred_in, returns, callbacks_offered, callbacks_accepted, "
               "callbacks_completed, callbacks_failed, p_accepted_over_callbacks_offered, "
               "p_completed_over_callbacks_accepted, mean_callback_delay_s, callback_attempts, backlog_at_close, "
-              "sl_if_backlog_late, sl_if_backlog_in_time, interrupted");
+              "sl_if_backlog_late, sl_if_backlog_in_time, interrupted, dials");
   expect_only(day("", R"({ "kpi": "asa_s", "group": "tier1", "max": 30, "scope": "intervals" })"), "/targets/0/kpi",
               "asa_s is not a KPI of an agent group per interval; a group has per interval: answered, occupancy, "
               "scheduled_agents, present_agents, agents_on_break, productive_agents, overtime_agent_min, "
               "break_lateness_s, paid_agent_hours, cost, chat_concurrency, chat_occupancy, occupancy_voice, "
-              "occupancy_email, occupancy_chat");
+              "occupancy_email, occupancy_chat, occupancy_outbound");
   expect_only(day("", R"({ "kpi": "asa_s", "max": 30, "scope": "week" })"), "/targets/0/scope",
               "unknown target scope \"week\"; known: day, intervals");
   expect_only(day("", R"({ "kpi": "asa_s", "max": 30, "share_of_intervals": 0.9 })"), "/targets/0/share_of_intervals",

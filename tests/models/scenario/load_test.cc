@@ -215,7 +215,7 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
 
 TEST(LoadScenario, UnknownNestedKeySuggestsTheCloseOne) {
   expect_only(with(kDay, "\"patience\":", "\"patiense\":"), "/contact_types/0/patiense",
-              "unknown key \"patiense\"; known: name, channel, due_s, interruptible, priority, arrivals, ivr, talk, "
+              "unknown key \"patiense\"; known: name, channel, due_s, interruptible, dialer, priority, arrivals, ivr, talk, "
               "wrap_up, patience, aht_per_period_s, patience_per_period_s, service_level, max_wait_s, balking, redial, "
               "transfers, returns, callback (did you mean \"patience\"?)");
 }
@@ -1354,7 +1354,7 @@ constexpr std::string_view kKnownKpis =
     "callbacks_accepted, callbacks_completed, callbacks_failed";
 // A message lists at most 64 names: the KPIs past them are counted.
 const std::string kKnownKpisShown =
-    std::string(kKnownKpis) + ", p_accepted_over_callbacks_offered, p_completed_over_callbacks_accepted, ... (11 more)";
+    std::string(kKnownKpis) + ", p_accepted_over_callbacks_offered, p_completed_over_callbacks_accepted, ... (13 more)";
 
 TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon_over_admited\", \"max\": 0.05 }], \"router\""),
@@ -1373,7 +1373,7 @@ TEST(LoadScenario, TargetOnARenamedKpiNamesItsNewKey) {
                   "call))");
   expect_only(with(kDay, "\"router\"", "\"check\": {\"tolerance\": {\"p_wait\": 0.01}}, \"router\""),
               "/check/tolerance/p_wait",
-              "unknown key \"p_wait\"; known: fraction, relative, " + std::string(kKnownKpis) + ", ... (13 more)" +
+              "unknown key \"p_wait\"; known: fraction, relative, " + std::string(kKnownKpis) + ", ... (15 more)" +
                   " (p_wait was renamed p_wait_over_admitted in December 2026 (same value: its denominator is "
                   "admitted calls, every call that joined the queue; p_wait_over_offered divides by every offered "
                   "call))");
@@ -1492,7 +1492,7 @@ TEST(LoadScenario, SeveralErrorsAreReportedTogetherInDocumentOrder) {
     EXPECT_EQ(format_diagnostics(e),
               "two_skill.json: /period_s: must be > 0; got -1800\n"
               "two_skill.json: /contact_types/0/patiense: unknown key \"patiense\"; known: name, channel, due_s, "
-              "interruptible, priority, arrivals, ivr, talk, wrap_up, patience, aht_per_period_s, "
+              "interruptible, dialer, priority, arrivals, ivr, talk, wrap_up, patience, aht_per_period_s, "
               "patience_per_period_s, service_level, max_wait_s, balking, redial, transfers, returns, callback (did "
               "you mean \"patience\"?)\n"
               "two_skill.json: /agent_groups/0/staffing: expected 3 values (num_periods), got 2\n"
