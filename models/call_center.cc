@@ -110,9 +110,11 @@ CallCenter::CallCenter(const ScenarioSpec& spec, const AnyRouter& router, std::u
     dials_in_progress_.assign(types, 0);
     dialer_of_.assign(groups, kNoId);
     for (std::size_t k = 0; k < types; ++k)
-      if (traits_[k] & kOutbound)
+      if (traits_[k] & kOutbound) {
+        dialers_.push_back(make_id<ContactTypeId>(k));
         for (const AgentGroupId g : spec.contact_types[make_id<ContactTypeId>(k)].groups)
           dialer_of_[index(g)] = static_cast<std::uint32_t>(k);
+      }
   }
   if (std::ranges::any_of(spec.agent_groups, [](const AgentGroupSpec& g) {
         return g.max_agents_on[index(Channel::Email)] || g.max_agents_on[index(Channel::Chat)];
@@ -328,6 +330,9 @@ void CallCenter::dispatch(const sim::Event& e) {
       return;
     case CcEvent::OutboundWrapUpEnd:
       end_outbound_work(make_id<AgentId>(e.subject));
+      return;
+    case CcEvent::DialersDue:
+      run_dialers();
       return;
     case CcEvent::MaxWaitReached:
       if (!pool_.is_current(make_id<ContactId>(e.subject), e.generation)) return;  // served meanwhile

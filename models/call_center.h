@@ -208,6 +208,10 @@ class CallCenter {
   bool serves_callbacks(ContactTypeId k) const { return has_any(k, kServesCallbacks); }
 
   // call_center_admission.cc: outbound
+  // Agents of an outbound type's groups may be idle, or a trunk line free for a dialer
+  // short of one: the dialers count once the handler that freed them is done (DialersDue).
+  void dialers_due();
+  void run_dialers();
   // The dialer of outbound type k places the dials its idle agents call for.
   void run_dialer(ContactTypeId k);
   void place_dial(ContactTypeId k);
@@ -288,6 +292,9 @@ class CallCenter {
   // whose dialer counts its idle agents (kNoId: none).
   std::vector<std::uint32_t> dials_in_progress_;
   std::vector<std::uint32_t> dialer_of_;
+  std::vector<ContactTypeId> dialers_;  // the outbound types
+  bool dialers_due_ = false;            // a DialersDue event is pending
+  bool dialer_wants_line_ = false;      // a dialer stopped short for want of a free trunk line
   std::vector<GroupCounts> scratch_counts_;     // the counts a view shows, rewritten for each decision
                                                 // (interrupt_work, capped_view)
   std::uint64_t absence_draws_ = 0;

@@ -256,6 +256,8 @@ void CallCenter::release_line(ContactId c) {
   if (lines_busy_ == 0) [[unlikely]]
     fail_invariant(now(), "release_line", fmt::format("contact=#{}", index(c)), "trunk line count underflow");
   --lines_busy_;
+  if (dialer_wants_line_) [[unlikely]]
+    dialers_due();
 }
 
 // The caller hangs up: its trunk line and its record are released.
@@ -270,19 +272,44 @@ void CallCenter::leave_system(ContactId c) {
 // with its patience (by default none: a nuisance call, counted abandoned).
 // docs/scenario-format.md#outbound.
 
-// Run after each change that may free agents (the end of assign_idle_agents) and after
-// each dial: the dials already in progress count against the target.
+// Deferred to an event of its own at this instant, so that every group freed by the
+// handler (a roster change frees them all) has taken its waiting contacts first.
+void CallCenter::dialers_due() {
+  if (dialers_due_) return;
+  dialers_due_ = true;
+  schedule(now(), CcEvent::DialersDue, CcPriority::Normal, 0);
+}
+
+void CallCenter::run_dialers() {
+  dialers_due_ = false;
+  dialer_wants_line_ = false;
+  for (const ContactTypeId k : dialers_) run_dialer(k);
+}
+
+// The dials already in progress count against the target. An agent a reservation keeps
+// for other contacts is not the type's to dial for: the policy would not give it the
+// customer.
 void CallCenter::run_dialer(ContactTypeId k) {
   if (arrivals_closed_ || now() >= arrivals_end_s_) return;
   const ContactTypeSpec& type = spec_.contact_types[k];
   const DialerSpec& dialer = *type.dialer;
   std::uint64_t idle = 0;
-  for (const AgentGroupId g : type.groups) idle += agents_.counts(g).idle;
+  for (const AgentGroupId g : type.groups) {
+    const std::uint32_t n = agents_.counts(g).idle;
+    const AgentGroupSpec& group = spec_.agent_groups[g];
+    const bool kept = group.reserved_agents > 0 && (group.reserved_for_channel
+                                                        ? *group.reserved_for_channel != Channel::Outbound
+                                                        : group.reserved_for != k);
+    idle += kept ? n - std::min(n, group.reserved_agents) : n;
+  }
   if (idle <= dialer.threshold) return;
   const auto target =
       static_cast<std::uint64_t>(std::floor(dialer.ratio * static_cast<double>(idle - dialer.threshold) + 0.5));
   while (dials_in_progress_[index(k)] < target) {
-    if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) return;  // tried again at the next change
+    if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) {
+      dialer_wants_line_ = true;  // release_line wakes the dialers
+      return;
+    }
     place_dial(k);
   }
 }
@@ -323,7 +350,7 @@ void CallCenter::on_dial_end(ContactId c) {
     lifecycle_.dial_unreached(now(), c, k);
     leave_system(c);
   }
-  run_dialer(k);
+  dialers_due();
 }
 
 }  // namespace ccsim::models

@@ -154,8 +154,7 @@ void CallCenter::assign_idle_agents(AgentGroupId g) {
   }
   if constexpr (kBlended) {
     if (agents_.counts(g).chat_open > 0) offer_chat_slots(g);
-    if ((any_traits_ & kOutbound) && dialer_of_[index(g)] != kNoId)
-      run_dialer(make_id<ContactTypeId>(dialer_of_[index(g)]));
+    if ((any_traits_ & kOutbound) && dialer_of_[index(g)] != kNoId) dialers_due();
   }
 }
 

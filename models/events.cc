@@ -26,6 +26,7 @@ std::string_view event_name(CcEvent e) {
     case CcEvent::EmailWrapUpEnd: return "EmailWrapUpEnd";
     case CcEvent::DialEnd: return "DialEnd";
     case CcEvent::OutboundWrapUpEnd: return "OutboundWrapUpEnd";
+    case CcEvent::DialersDue: return "DialersDue";
   }
   return "Unknown";
 }

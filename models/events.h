@@ -31,6 +31,7 @@ enum class CcEvent : std::uint16_t {
   EmailWrapUpEnd,   // subject: agent; WrapUpEnd of an e-mail (the agents on e-mail are counted)
   DialEnd,          // subject: contact; an outbound dial ends, reaching the customer or not
   OutboundWrapUpEnd,  // subject: agent; WrapUpEnd of an outbound customer's talk (its agents are counted)
+  DialersDue,       // the outbound dialers count their idle agents (after what freed them is done)
 };
 
 // At equal time: slot starts and roster changes (log-on, log-off) first, then freed capacity, then everything else.

@@ -38,6 +38,7 @@ std::string type_pointer(std::size_t k) { return fmt::format("/contact_types/{}"
 struct TypeFigures {
   double contacts = 0.0;
   double peak_rate_per_s = 0.0;
+  double at_once = -1.0;  // an outbound type's: its dials in progress and its customers talking; else by Little
   std::string where, detail;
 };
 
@@ -73,6 +74,25 @@ TypeFigures day_arrivals(const ContactTypeSpec& t, std::size_t k, const Scenario
       break;
   }
   f.detail = fmt::format("contact type \"{}\": {}", t.name, f.detail);
+  return f;
+}
+
+// An outbound type's dials over `run_s`, at most: its dialer's most dials in progress (for
+// every agent of its groups idle at their peak), each replaced as it ends. The estimate
+// errs high: agents are busy, and the dialer dials only for idle ones.
+TypeFigures dials_bound(const ContactTypeSpec& t, std::size_t k, const ScenarioSpec& spec, double run_s) {
+  TypeFigures f;
+  const DialerSpec& d = *t.dialer;
+  double agents = 0.0;
+  for (const AgentGroupId g : t.groups)
+    agents += static_cast<double>(internal::peak_scheduled_agents(spec.agent_groups[g], spec.period_s));
+  const double in_progress = std::floor(d.ratio * std::max(0.0, agents - d.threshold) + 0.5);
+  f.peak_rate_per_s = in_progress / d.dial.mean();
+  f.contacts = times(f.peak_rate_per_s, run_s);
+  f.at_once = in_progress + agents;
+  f.where = type_pointer(k) + "/dialer";
+  f.detail = fmt::format("contact type \"{}\": up to {:.3g} dials in progress of {:.3g} s each over {:.3g} s", t.name,
+                         in_progress, d.dial.mean(), run_s);
   return f;
 }
 
@@ -199,7 +219,9 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
   r.simulated_s = day ? spec.horizon_s() : ss.warmup_s + run_s;
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(k)];
-    if (day) {
+    if (t.dialer) {
+      figures.push_back(dials_bound(t, k, spec, r.simulated_s));
+    } else if (day) {
       figures.push_back(day_arrivals(t, k, spec));
     } else {
       TypeFigures f;
@@ -303,7 +325,9 @@ RunSize estimate_run_size(const ScenarioSpec& spec, std::uint32_t threads) {
     const double wait_s = std::min(t.patience ? t.patience->mean() : sim::kNever, t.max_wait_s.value_or(sim::kNever));
     const bool unbounded = wait_s == sim::kNever;
     const double stay_s = (t.ivr ? t.ivr->duration.mean() : 0.0) + mean_handle_s(t) + (unbounded ? 0.0 : wait_s);
-    const double n = day && unbounded ? figures[k].contacts : times(figures[k].peak_rate_per_s, stay_s);
+    const double n = figures[k].at_once >= 0.0      ? figures[k].at_once
+                     : day && unbounded ? figures[k].contacts
+                                        : times(figures[k].peak_rate_per_s, stay_s);
     (t.channel == Channel::Email ? deferred : in_system) += n;
     if (t.redial)
       redialling += times(figures[k].peak_rate_per_s * (attempts_bound(t) - 1.0), t.redial->delay.mean());

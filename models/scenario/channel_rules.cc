@@ -151,14 +151,28 @@ std::vector<Diagnostic> dialer_problems(Channel channel, bool dialer_given, cons
   return out;
 }
 
+std::optional<Diagnostic> dial_law_problem(const sim::Distribution& dial, const std::string& ptr) {
+  if (dial.mean() > 0.0) return std::nullopt;
+  return Diagnostic{ptr, R"(has mean 0: every dial would end the instant it started, and a dialer that reaches )"
+                         R"(nobody would dial again without end; give the ringing time, e.g. {"dist": "uniform", )"
+                         R"("min_s": 10, "max_s": 25})"};
+}
+
+std::string outbound_delay_problem(std::string_view name) {
+  return fmt::format("contact type {} is outbound: its dialer dials for the idle agents of its groups, and a customer "
+                     "reached must be offered to them at once (a delay would leave it to hang up first); give every "
+                     "group a delay of 0",
+                     quote(name));
+}
+
 std::vector<Diagnostic> outbound_problems(const ScenarioSpec& spec, const std::vector<std::string>& type_pointers,
-                                          bool routes_known) {
+                                          const std::string& steady_calls_pointer, bool routes_known) {
   std::vector<Diagnostic> out;
   const auto& types = spec.contact_types;
   const auto outbound = [](const ContactTypeSpec& t) { return t.channel == Channel::Outbound; };
   if (spec.mode == RunMode::SteadyState && spec.steady.calls > 0 && std::ranges::all_of(types, outbound))
-    out.push_back({"/steady/calls", "counts arriving contacts, and every contact type is outbound (nothing arrives): "
-                                    "the run would never end; give \"duration_s\" instead"});
+    out.push_back({steady_calls_pointer, "counts arriving contacts, and every contact type is outbound (nothing "
+                                         "arrives): the run would never end; give \"duration_s\" instead"});
   if (!routes_known) return out;
   // Two dialers counting the same idle agents would each dial for them.
   std::vector<std::size_t> dialer_of(spec.agent_groups.size(), types.size());

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,11 +44,19 @@ std::vector<Diagnostic> channel_target_problems(const IdVector<ContactTypeId, Co
 // of another channel; dialer_given: the file has the key, a spec sets the member.
 std::vector<Diagnostic> dialer_problems(Channel channel, bool dialer_given, const std::string& ptr);
 
-// The rules across outbound types: a steady state counting arrivals (steady.calls) with
-// only outbound types, which never ends; and (routes_known) two outbound types routed to
+// A dial law of mean 0 (at ptr): every dial would end the instant it started, and a
+// dialer that reaches nobody would dial again without end at that instant.
+std::optional<Diagnostic> dial_law_problem(const sim::Distribution& dial, const std::string& ptr);
+
+// The message for outbound type `name` with an overflow delay on a group (each caller
+// locates it): the dialer dials for idle agents whose customers could not reach them.
+std::string outbound_delay_problem(std::string_view name);
+
+// The rules across outbound types: a steady state counting arrivals (steady.calls, at
+// steady_calls_pointer) with only outbound types, which never ends; and (routes_known) two outbound types routed to
 // one agent group, whose dialers would both dial for its idle agents.
 std::vector<Diagnostic> outbound_problems(const ScenarioSpec& spec, const std::vector<std::string>& type_pointers,
-                                          bool routes_known);
+                                          const std::string& steady_calls_pointer, bool routes_known);
 
 // The handle-time factors of a group allowed `sessions` chat sessions, located at ptr: one
 // per session count, the first 1 (a lone session takes its drawn time), none smaller than

@@ -361,7 +361,7 @@ void Decoder::cross_check(const ScenarioSpec& spec) {
       error(std::move(d.pointer), std::move(d.message));
   }
   if (spec.contact_types.size() == types_.size() && channels_ok_ && mode_)
-    for (Diagnostic& d : outbound_problems(spec, type_pointers(), all_routes_settled()))
+    for (Diagnostic& d : outbound_problems(spec, type_pointers(), "/steady_state/calls", all_routes_settled()))
       error(std::move(d.pointer), std::move(d.message));
 
   if (spec.mode == RunMode::SteadyState && mode_ && sink_.empty()) check_steady_state_exists(spec);

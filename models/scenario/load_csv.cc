@@ -310,8 +310,21 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
                                    "or per hour, with \"volume\": \"per_interval\" here or a line \"# volume: "
                                    "per_interval\" in the file",
                                    shown));
+  const bool rows_ok = sink_.count() == before;
+  // Before the rows it would lack: an outbound type has none to give.
+  for (auto it = rows.begin(); it != rows.end();) {
+    const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(it->first)];
+    if (t.channel != Channel::Outbound) {
+      ++it;
+      continue;
+    }
+    error(fp, fmt::format("{}: {} is outbound ({}/channel): its dialer calls its customers and nothing arrives; "
+                          "remove its rows",
+                          shown, t.name, child_pointer("/contact_types", it->first)));
+    it = rows.erase(it);
+  }
   // A bad row may be the missing one: its problem is reported.
-  for (const auto& [type, r] : sink_.count() == before ? rows : std::map<std::size_t, TypeRows>{}) {
+  for (const auto& [type, r] : rows_ok ? rows : std::map<std::size_t, TypeRows>{}) {
     std::vector<std::uint32_t> missing_at;
     for (std::uint32_t i = 0; i < periods; ++i)
       if (r.line[i] == 0) missing_at.push_back(i);
@@ -330,12 +343,6 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
     ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(type)];
     TypeInfo& info = types_[type];
     const std::string tp = child_pointer("/contact_types", type);
-    if (t.channel == Channel::Outbound) {
-      error(fp, fmt::format("{}: {} is outbound ({}/channel): its dialer calls its customers and nothing arrives; "
-                            "remove its rows",
-                            shown, t.name, tp));
-      continue;
-    }
     if (info.arrivals_given && !overrides) {
       error(fp, fmt::format("{}: the arrivals of {} are given twice, at {}/arrivals and in this file; remove one, or "
                             "set /forecast/overrides to true to let the file replace them",
@@ -470,7 +477,8 @@ void Decoder::check_arrivals_given(const ScenarioSpec& spec) {
   // A forecast that could not be read may have given them: its problems are reported.
   if (forecast_key_ && !forecast_read_) return;
   for (std::size_t i = 0; i < types_.size(); ++i) {
-    if (!types_[i].is_object || types_[i].arrivals_given || types_[i].serves_callbacks) continue;
+    const TypeInfo& info = types_[i];
+    if (!info.is_object || info.arrivals_given || info.serves_callbacks || !info.channel_ok) continue;
     const ContactTypeSpec& t = spec.contact_types[make_id<ContactTypeId>(i)];
     if (t.channel == Channel::Outbound) continue;  // its dialer's calls are its work
     const std::string name = quote(t.name);

@@ -253,7 +253,8 @@ void Decoder::decode_contact_type(const Json& v, const std::string& ptr, Contact
   }
   if (const Json* d = find(v, "wrap_up")) t.wrap_up = decode_distribution(*d, ptr + "/wrap_up", false);
   if (const Json* d = find(v, "patience")) t.patience = decode_distribution(*d, ptr + "/patience", false);
-  else if (t.channel == Channel::Outbound) t.patience = sim::Distribution::constant(0.0);  // a nuisance call
+  else if (t.channel == Channel::Outbound && !find(v, "patience_per_period_s"))
+    t.patience = sim::Distribution::constant(0.0);  // a nuisance call
   info.durations_ok = sink_.count() == before;
   // A law of mean 0 (a constant 0) has no shape to scale to a mean per period.
   info.has_patience = t.patience.has_value() && t.patience->mean() > 0.0;
@@ -295,12 +296,14 @@ void Decoder::decode_channel(const Json& v, const std::string& ptr, ContactTypeS
     if (!i) {
       t.interruptible = false;  // whether it may be is not known: the channel's error says enough
       channels_ok_ = false;
+      info.channel_ok = false;
       return;
     }
     t.channel = static_cast<Channel>(*i);
   }
   const Json* dialer = find(v, "dialer");
-  for (Diagnostic& d : dialer_problems(t.channel, dialer != nullptr, ptr)) error(std::move(d.pointer), std::move(d.message));
+  for (Diagnostic& d : dialer_problems(t.channel, dialer != nullptr, ptr))
+    error(std::move(d.pointer), std::move(d.message));
   if (t.channel == Channel::Outbound) {
     info.arrives = true;  // its dialer's calls: a centre of outbound only has work
     info.arrivals_ok = true;
@@ -331,7 +334,11 @@ void Decoder::decode_dialer(const Json& v, const std::string& ptr, ContactTypeSp
   if (auto n = integer_at(v, ptr, "threshold", 0, kU32Max, false)) d.threshold = static_cast<std::uint32_t>(*n);
   if (auto r = number_at(v, ptr, "ratio", Range{0.0, true, kMaxDialRatio, false}, false)) d.ratio = *r;
   if (const Json* law = find(v, "dial")) {
-    if (auto dist = decode_distribution(*law, ptr + "/dial", false)) d.dial = std::move(*dist);
+    if (auto dist = decode_distribution(*law, ptr + "/dial", false)) {
+      if (auto problem = dial_law_problem(*dist, ptr + "/dial"))
+        error(std::move(problem->pointer), std::move(problem->message));
+      d.dial = std::move(*dist);
+    }
   } else {
     missing(ptr, "dial", R"(a distribution: the time from dialling to the customer answering or the dialer giving )"
                          R"(up, such as {"dist": "uniform", "min_s": 10, "max_s": 25})");

@@ -66,7 +66,8 @@ constexpr std::array<std::string_view, 20> kContactTypeKeys = {
     "max_wait_s", "balking", "redial", "transfers", "returns",  "callback"};
 // Same order as Channel.
 constexpr std::array<std::string_view, 4> kChannelNames = {channel_name(Channel::Voice), channel_name(Channel::Email),
-                                                           channel_name(Channel::Chat), channel_name(Channel::Outbound)};
+                                                           channel_name(Channel::Chat),
+                                                           channel_name(Channel::Outbound)};
 constexpr std::array<std::string_view, 4> kDialerKeys = {"threshold", "ratio", "dial", "p_reach"};
 constexpr std::string_view kDialerAccepted =
     R"(an object {"threshold": n, "ratio": r, "dial": <distribution>, "p_reach": p}: keep round(r x (idle agents )"
@@ -246,6 +247,7 @@ struct TypeInfo {
   bool patience_given = false;  // has a "patience_per_period_s" key
   bool has_patience = false;    // has a valid patience law
   bool serves_callbacks = false;  // some type's callback names it (it needs no arrivals)
+  bool channel_ok = true;         // its channel is known (an outbound type needs no arrivals)
   std::optional<double> due_s;    // an e-mail type's valid due time: its service-level threshold
 };
 

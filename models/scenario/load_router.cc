@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/scenario/channel_rules.h"
 #include "models/scenario/did_you_mean.h"
 #include "models/scenario/json_pointer.h"
 #include "models/scenario/limits.h"
@@ -328,6 +329,8 @@ void Decoder::decode_overflow_delays(const Json& router, bool policy_read, Scena
   for (const ContactTypeSpec& t : spec.contact_types) {
     const auto delayed =
         static_cast<std::size_t>(std::ranges::count_if(t.overflow_delay_s, [](double d) { return d > 0.0; }));
+    if (t.channel == Channel::Outbound && delayed > 0)
+      error(child_pointer(tptr, t.name), outbound_delay_problem(t.name));
     if (delayed <= kMaxDelayedGroupsPerType) continue;
     error(child_pointer(tptr, t.name),
           fmt::format("contact type {} has {} agent groups with a positive delay; at most {} are supported (one "

@@ -278,7 +278,8 @@ class SpecChecker {
       error(std::move(d.pointer), std::move(d.message));
     for (Diagnostic& d : internal::interruptible_problems(types, pointers, true))
       error(std::move(d.pointer), std::move(d.message));
-    for (Diagnostic& d : internal::outbound_problems(s_, pointers, true)) error(std::move(d.pointer), std::move(d.message));
+    for (Diagnostic& d : internal::outbound_problems(s_, pointers, "/steady/calls", true))
+      error(std::move(d.pointer), std::move(d.message));
     if (all_arrivals_ok && !anything_arrives)
       error("/contact_types",
             "nothing arrives: every contact type has a zero rate, zero volumes or an empty trace; give at least one a "
@@ -287,7 +288,11 @@ class SpecChecker {
 
   void dialer(const std::string& ptr, const DialerSpec& d) {
     number(ptr + "/ratio", d.ratio, Range{0.0, true, internal::kMaxDialRatio, false}, "dials per idle agent");
+    const std::size_t before = sink_.count();
     distribution(ptr + "/dial", d.dial, false);
+    if (sink_.count() == before)
+      if (auto problem = internal::dial_law_problem(d.dial, ptr + "/dial"))
+        error(std::move(problem->pointer), std::move(problem->message));
     number(ptr + "/p_reach", d.p_reach, Range{0.0, true, 1.0, false}, "a probability");
   }
 
@@ -574,6 +579,8 @@ class SpecChecker {
     parallel(ptr, "wait_weight", t.wait_weight, t.groups.size(), above(0.0), internal::kLongestWeightedWaitPolicy);
     const auto delayed =
         static_cast<std::size_t>(std::ranges::count_if(t.overflow_delay_s, [](double d) { return d > 0.0; }));
+    if (t.channel == Channel::Outbound && delayed > 0)
+      error(ptr + "/overflow_delay_s", internal::outbound_delay_problem(t.name));
     if (delayed > internal::kMaxDelayedGroupsPerType)
       error(ptr + "/overflow_delay_s",
             fmt::format("{} agent groups have a positive delay; at most {} are supported (one eligibility timer per "

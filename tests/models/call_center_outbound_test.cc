@@ -2,6 +2,7 @@
 // threshold, counting the dials in progress, after each agent is freed and each dial
 // ends; a customer reached with no agent idle is a nuisance call (patience 0) or waits
 // (a patience given); dials hold trunk lines, and none starts after the close.
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -113,6 +114,66 @@ TEST(CallCenterOutbound, DialsHoldTrunkLinesLikeCalls) {
       {110, TraceWhat::Dial, 1, kNone, 10},
   };
   EXPECT_EQ(std::vector<Step>(trace.steps.begin(), trace.steps.begin() + 7), expected);
+}
+
+// Lines freed later wake the dialer: two trunk lines, both taken at 0 by calls (talk 50 s)
+// that no agent of the campaign's group serves; the campaign's two agents log on at 10 and
+// find no line. At 50 the calls end: each released line brings a dial.
+TEST(CallCenterOutbound, ALineReleasedWakesADialerThatHadNone) {
+  ScenarioSpec s = day_scenario(10, 20);
+  s.trunk_lines = 2;
+  s.contact_types.push_back(traced_type("calls", {0, 0}, 50, std::nullopt, {0}));
+  s.contact_types.push_back(outbound(0, 1.0, 1.0));
+  s.contact_types.raw()[1].groups = {make_id<AgentGroupId>(1)};
+  s.agent_groups.push_back(group("inbound", std::vector<std::uint32_t>(20, 2)));
+  std::vector<std::uint32_t> later(20, 2);
+  later[0] = 0;
+  s.agent_groups.push_back(group("campaign", later));
+  Steps trace(kSteps);
+  run_replication(s, make_router(s), 0, &trace);
+  ASSERT_GE(trace.steps.size(), 4u);
+  const std::vector<Step> expected = {
+      {0, TraceWhat::Answered, 0, 0, 0}, {0, TraceWhat::Answered, 0, 1, 0},
+      {50, TraceWhat::Dial, 1, kNone, 10}, {50, TraceWhat::Dial, 1, kNone, 10}};
+  EXPECT_EQ(std::vector<Step>(trace.steps.begin(), trace.steps.begin() + 4), expected);
+}
+
+// The dialer counts once every group freed at an instant has taken its waiting calls: the
+// campaign routes to "outbound" (1 agent) and "inbound" (3 agents, also serving calls).
+// Three calls wait from 5; both groups log on at 10. The three inbound agents take the
+// calls, and one agent is idle: one dial, not four.
+TEST(CallCenterOutbound, TheDialerCountsAfterEveryGroupTookItsWaitingCalls) {
+  ScenarioSpec s = day_scenario(10, 20);
+  s.contact_types.push_back(traced_type("calls", {5, 5, 5}, 500, std::nullopt, {1}));
+  s.contact_types.push_back(outbound(0, 1.0, 1.0));
+  s.contact_types.raw()[1].groups = {make_id<AgentGroupId>(0), make_id<AgentGroupId>(1)};
+  std::vector<std::uint32_t> one(20, 1), three(20, 3);
+  one[0] = 0;
+  three[0] = 0;
+  s.agent_groups.push_back(group("outbound", one));
+  s.agent_groups.push_back(group("inbound", three));
+  Steps trace(kSteps);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0, &trace);
+  ASSERT_GE(trace.steps.size(), 4u);
+  EXPECT_EQ(trace.steps[3], (Step{10, TraceWhat::Dial, 1, kNone, 10}));
+  EXPECT_EQ(std::ranges::count(trace.steps, Step{10, TraceWhat::Dial, 1, kNone, 10}), 1);
+  EXPECT_EQ(type_totals(c, 1).abandoned, 0u);
+}
+
+// A group that keeps agents for calls (router.reservations) lends the dialer only the
+// idle agents beyond them: 4 agents, 2 kept for calls, one dial per idle agent: 2 dials.
+TEST(CallCenterOutbound, AReservationKeepsItsAgentsFromTheDialer) {
+  ScenarioSpec s = day_scenario(100, 1);
+  s.contact_types.push_back(traced_type("calls", {}, 50, std::nullopt, {0}));
+  s.contact_types.push_back(outbound(0, 1.0, 1.0));
+  AgentGroupSpec g = group("blended", {4});
+  g.reserved_for_channel = Channel::Voice;
+  g.reserved_agents = 2;
+  s.agent_groups.push_back(g);
+  Steps trace(kSteps);
+  const ReplicationCounters c = run_replication(s, make_router(s), 0, &trace);
+  EXPECT_EQ(c.type(0, 1).dials, 2u);
+  EXPECT_EQ(type_totals(c, 1).abandoned, 0u);
 }
 
 // With a patience, a customer reached with no agent idle waits: one agent, ratio 2 (two

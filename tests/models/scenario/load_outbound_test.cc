@@ -111,6 +111,9 @@ TEST(LoadOutbound, EachValueOfTheDialerIsInItsRange) {
       {R"("p_reach": 1.5, )" + dial, "p_reach", "must be in (0, 1] (a fraction: write 1.5 % as 0.015); got 1.5"},
       {R"("ratio": 1)", "", ""},
       {R"("pace": 1, )" + dial, "pace", ""},
+      {R"("dial": { "dist": "constant", "value_s": 0 })", "dial",
+       R"(has mean 0: every dial would end the instant it started, and a dialer that reaches nobody would dial )"
+       R"(again without end; give the ringing time, e.g. {"dist": "uniform", "min_s": 10, "max_s": 25})"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.dialer);
@@ -189,7 +192,7 @@ TEST(LoadOutbound, ASteadyStateOfOutboundOnlyIsNotCountedInArrivals) {
       "arrivals": { "process": "poisson", "rate_per_min": 2 },)",
                                      R"({ "name": "calls", "channel": "outbound", )" + std::string(kDialer) + ","),
                                 R"("duration_s": 36000)", R"("calls": 5000)");
-  expect_single(errors_of(text), "/steady/calls",
+  expect_single(errors_of(text), "/steady_state/calls",
                 "counts arriving contacts, and every contact type is outbound (nothing arrives): the run would never "
                 "end; give \"duration_s\" instead");
 }
@@ -201,6 +204,24 @@ TEST(LoadOutbound, OutboundCallsAreNotCapped) {
   expect_single(errors_of(text), "/agent_groups/1/max_agents_on/outbound",
                 "outbound calls are not capped: the dialer dials only for the idle agents beyond its \"threshold\", "
                 "which keeps that many for inbound; raise the threshold instead");
+}
+
+TEST(LoadOutbound, ACustomerReachedIsOfferedToItsGroupsAtOnce) {
+  const std::string text = with(with(with_renewals(), R"("router": {)", R"("router": { "policy": "overflow_after_delay",)"),
+                                R"("sales": ["tier1"], "renewals": ["tier1"] })",
+                                R"("sales": ["tier1"], "renewals": ["tier1"] },
+    "overflow_delays_s": { "renewals": { "tier1": 5 } })");
+  expect_single(errors_of(text), "/router/overflow_delays_s/renewals",
+                "contact type \"renewals\" is outbound: its dialer dials for the idle agents of its groups, and a "
+                "customer reached must be offered to them at once (a delay would leave it to hang up first); give "
+                "every group a delay of 0");
+}
+
+TEST(LoadOutbound, APatiencePerPeriodNeedsItsLawAlone) {
+  const std::string text = with(with_renewals(), R"("talk": { "dist": "exponential", "mean_s": 360 })",
+                                R"("talk": { "dist": "exponential", "mean_s": 360 }, "patience_per_period_s": [5, 5, 5])");
+  expect_single(errors_of(text), "/contact_types/2/patience_per_period_s",
+                "needs a patience law (its shape, scaled to these means); add \"patience\" or remove this key");
 }
 
 // ---- validate_spec ------------------------------------------------------------------------
