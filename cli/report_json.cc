@@ -242,8 +242,17 @@ json kpi_units_json(Listed listed) {
 std::string report_page_json(const models::ScenarioSpec& spec, const models::Staffing* required) {
   // Only what the scenario can give a value (models::kpi_shown): the cost where nothing is
   // priced would be "–" everywhere, the balks where nobody balks 0 everywhere.
-  json page = {{"kpis", kpi_units_json([&](models::Kpi k) { return models::kpi_shown(spec, k); })}, {"description", spec.description}};
+  json page = {{"kpis", kpi_units_json([&](models::Kpi k) { return models::kpi_shown(spec, k); })},
+               {"description", spec.description}};
   if (spec.costs && !spec.costs->currency.empty()) page["currency"] = spec.costs->currency;
+  // Each type's channel, for the charts that show e-mail backlogs and chat sessions apart.
+  json channels = json::object();
+  for (const auto& t : spec.contact_types) channels[t.name] = models::channel_name(t.channel);
+  page["channels"] = channels;
+  json chat_groups = json::object();
+  for (const auto& g : spec.agent_groups)
+    if (g.chat_sessions > 1) chat_groups[g.name] = g.chat_sessions;
+  page["chat_sessions"] = chat_groups;
   if (required) {
     if (required->size() != spec.agent_groups.size())
       throw std::invalid_argument("required staffing: " + std::to_string(required->size()) + " groups for " +

@@ -335,6 +335,13 @@
   // Charts of one per-name series each (types or groups), and with opts.each one chart
   // per name (in opts.each.container), with a picker when there are more names than one
   // chart can show. A name has the same colour in all of them.
+  // What a chart draws, for a reader's tools and the tests: "Label:1.5 2 ...|Other:...",
+  // each value to two decimals, an undefined one empty.
+  function recordValues(box, series) {
+    box.dataset.values = series.map((x) => x.label + ":" +
+      x.values.map((v) => (v === null ? "" : String(Math.round(100 * v) / 100))).join(" ")).join("|");
+  }
+
   function perNameCharts(container, opts) {
     const names = opts.names;
     const initial = names.length > MAX_SERIES ? topNames(names, opts.score) : names;
@@ -359,6 +366,7 @@
           label: n, values: c.values(n), colour: PALETTE[i % PALETTE.length], unit: c.unit,
         }));
         if (c.total) series.push(c.total);
+        recordValues(box, series);
         intervalChart(box, {
           yLabel: c.yLabel, unit: c.unit, series: series, yRange: c.yRange, steps: c.stepped,
           emptyText: selected.length ? "No data to draw." : "No " + opts.kind + " chosen.",
@@ -392,21 +400,41 @@
     callsChart(body);
 
     const typeValues = (t) => intervals.map((i) => mean(i.by_type[t] && i.by_type[t].mean_queue_length));
+    // E-mails wait in a backlog hundreds long beside queues of a few calls: a chart of their own.
+    const isEmail = (t) => (page.channels || {})[t] === "email";
+    const queued = sc.contact_types.filter((t) => !isEmail(t));
+    const emails = sc.contact_types.filter(isEmail);
     const typeRow = el("div", { class: "chart-row single" });
     body.append(typeRow);
-    perNameCharts(typeRow, {
-      kind: "contact types", names: sc.contact_types, topWhat: "with the longest peak queue",
+    if (queued.length) perNameCharts(typeRow, {
+      kind: "contact types", names: queued, topWhat: "with the longest peak queue",
       score: (t) => Math.max(0, ...typeValues(t).filter((v) => v !== null)),
       charts: [{
         id: "chart-queue", title: "Mean queue length per contact type",
-        caption: "Time-average number of calls waiting, per interval (each contact type has its own queue).",
+        caption: "Time-average number of calls waiting, per interval (each contact type has its own queue)." +
+          (emails.length ? " E-mails are in the backlog chart." : ""),
         yLabel: "Calls waiting", unit: "calls", values: typeValues, yRange: (u, min, max) => [0, Math.max(1, max * 1.05)],
-        total: sc.contact_types.length > 1 ? {
+        total: queued.length > 1 && !emails.length ? {
           label: "All types", values: intervals.map((i) => mean(i.kpis.mean_queue_length)), colour: "#5f6368",
           dash: [6, 4], unit: "calls", points: { show: false },
         } : null,
       }],
     });
+    if (emails.length) {
+      const backlogRow = el("div", { class: "chart-row single" });
+      body.append(backlogRow);
+      perNameCharts(backlogRow, {
+        kind: "e-mail types", names: emails, topWhat: "with the largest peak backlog",
+        score: (t) => Math.max(0, ...typeValues(t).filter((v) => v !== null)),
+        charts: [{
+          id: "chart-backlog", title: "E-mail backlog per interval",
+          caption: "Time-average number of e-mails waiting to be answered, per interval. Those still waiting at " +
+            "the close stay in the backlog for the next day (backlog_at_close).",
+          yLabel: "E-mails waiting", unit: "calls", values: typeValues,
+          yRange: (u, min, max) => [0, Math.max(1, max * 1.05)],
+        }],
+      });
+    }
 
     const groupValues = (key) => (g) => intervals.map((i) => mean(i.by_group[g] && i.by_group[g][key]));
     const scheduled = groupValues("scheduled_agents");
@@ -442,6 +470,24 @@
         draw: staffingChart,
       },
     });
+    // Groups whose agents may hold several chats: how many a chatting agent holds.
+    const sessions = page.chat_sessions || {};
+    const chatGroups = sc.agent_groups.filter((g) => sessions[g]);
+    if (chatGroups.length && page.kpis.some((k) => k.key === "chat_concurrency")) {
+      const sessionsRow = el("div", { class: "chart-row single" });
+      groupRow.after(sessionsRow);
+      const most = Math.max(...chatGroups.map((g) => sessions[g]));
+      perNameCharts(sessionsRow, {
+        kind: "chat groups", names: chatGroups, topWhat: "with the most staff over the day",
+        score: (g) => scheduled(g).reduce((a, v) => a + (v || 0), 0),
+        charts: [{
+          id: "chart-sessions", title: "Chat sessions per chatting agent",
+          caption: "Sessions an agent holding chats holds on average, per interval: at most its group's " +
+            "chat.sessions (" + most + " here at the most); each session its agent holds beside others takes longer.",
+          yLabel: "Sessions", unit: "sessions", values: groupValues("chat_concurrency"), yRange: () => [0, most],
+        }],
+      });
+    }
     return s;
   }
 
@@ -473,8 +519,7 @@
       series.push({ label: "Required", values: required, colour: REQUIRED_COLOUR, width: 2, dash: [10, 3, 2, 3],
                     unit: "agents" });
     }
-    box.dataset.values = series.map((x) => x.label + ":" +
-      x.values.map((v) => (v === null ? "" : String(Math.round(100 * v) / 100))).join(" ")).join("|");
+    recordValues(box, series);
     intervalChart(box, {
       yLabel: "Agents", unit: "agents", series: series, steps: true,
       yRange: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.1))],

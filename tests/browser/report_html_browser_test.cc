@@ -267,6 +267,31 @@ TEST_F(ReportInBrowser, DayReportDrawsEveryChartWithoutErrorsOrFetches) {
   expect_picture(page.screenshot, 150'000);
 }
 
+// E-mails wait in a backlog hundreds long beside queues of a few calls: a chart of their
+// own; chat groups get the sessions their chatting agents hold.
+TEST_F(ReportInBrowser, MultichannelReportChartsTheBacklogAndTheChatSessionsApart) {
+  const fs::path html = write_report(scenario("scenarios/examples/multichannel_day.json"), "--replications 3");
+  const RenderedPage page = open(html);
+  expect_clean(page);
+  for (const char* id : {"chart-queue", "chart-backlog", "chart-sessions"}) expect_chart_drawn(page.dom, id);
+  EXPECT_EQ(series_values(page.dom, "chart-queue", "email").size(), 0u) << "the e-mails are in the backlog chart";
+  EXPECT_EQ(series_values(page.dom, "chart-queue", "service").size(), 28u);
+  EXPECT_EQ(series_values(page.dom, "chart-backlog", "email").size(), 28u);
+  // Both chat groups hold up to 3 sessions; the voice team holds none and has no line.
+  const std::vector<double> chat = series_values(page.dom, "chart-sessions", "chat_team");
+  EXPECT_EQ(chat.size(), 28u);
+  // The blended agents, busy with e-mail late in the day, may hold no chat in an interval
+  // (undefined there).
+  std::vector<double> blended = series_values(page.dom, "chart-sessions", "blended");
+  EXPECT_GE(blended.size(), 20u);
+  blended.insert(blended.end(), chat.begin(), chat.end());
+  for (const double v : blended) {
+    EXPECT_GE(v, 1.0);
+    EXPECT_LE(v, 3.0);
+  }
+  EXPECT_EQ(series_values(page.dom, "chart-sessions", "voice_team").size(), 0u);
+}
+
 TEST_F(ReportInBrowser, PerTypeReportShowsCardsAHeatMapAndAChartPerType) {
   const RenderedPage page = open(write_report_of(ccsim::test_support::kPerTypeTargetsScenario));
   expect_clean(page);
