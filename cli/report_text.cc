@@ -371,7 +371,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
 
   std::vector<Kpi> type_cols = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned};
   if (models::kpi_shown(spec, Kpi::Dials)) type_cols.insert(type_cols.begin(), Kpi::Dials);  // before what they reached
-  for (Kpi k : {Kpi::Balked, Kpi::TimedOut, Kpi::Disconnected, Kpi::Interrupted})  // only where the scenario has them
+  for (Kpi k : {Kpi::Balked, Kpi::TimedOut, Kpi::Disconnected, Kpi::Interrupted,
+                Kpi::OldestWaitingS})  // only where the scenario has them
     if (models::kpi_shown(spec, k)) type_cols.push_back(k);
   type_cols.insert(type_cols.end(), {Kpi::ServiceLevel, Kpi::AsaS, Kpi::PAbandonOverAdmitted});
   // Each type against its own service-level target (or the scenario's); judged here for

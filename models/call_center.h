@@ -212,8 +212,8 @@ class CallCenter {
   // short of one: the dialers count once the handler that freed them is done (DialersDue).
   void dialers_due();
   void run_dialers();
-  // The dialer of outbound type k places the dials its idle agents call for.
-  void run_dialer(ContactTypeId k);
+  // The dials in progress outbound type k's dialer wants for its idle agents.
+  std::uint64_t dial_target(ContactTypeId k) const;
   void place_dial(ContactTypeId k);
   void on_dial_end(ContactId c);
 
@@ -293,6 +293,8 @@ class CallCenter {
   std::vector<std::uint32_t> dials_in_progress_;
   std::vector<std::uint32_t> dialer_of_;
   std::vector<ContactTypeId> dialers_;  // the outbound types
+  std::vector<std::uint64_t> dial_targets_;  // run_dialers' scratch, parallel to dialers_
+  std::size_t first_dialer_ = 0;        // the dialer run_dialers serves first, in turn
   bool dialers_due_ = false;            // a DialersDue event is pending
   bool dialer_wants_line_ = false;      // a dialer stopped short for want of a free trunk line
   std::vector<GroupCounts> scratch_counts_;     // the counts a view shows, rewritten for each decision

@@ -280,17 +280,35 @@ void CallCenter::dialers_due() {
   schedule(now(), CcEvent::DialersDue, CcPriority::Normal, 0);
 }
 
+// One dial per dialer in turn, from a first dialer that moves on at each call, so that
+// dialers short of trunk lines share those there are.
 void CallCenter::run_dialers() {
   dialers_due_ = false;
   dialer_wants_line_ = false;
-  for (const ContactTypeId k : dialers_) run_dialer(k);
+  if (arrivals_closed_ || now() >= arrivals_end_s_) return;
+  const std::size_t n = dialers_.size();
+  first_dialer_ = (first_dialer_ + 1) % n;
+  dial_targets_.clear();
+  for (const ContactTypeId k : dialers_) dial_targets_.push_back(dial_target(k));
+  for (bool placed = true; placed;) {
+    placed = false;
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::size_t i = (first_dialer_ + j) % n;
+      const ContactTypeId k = dialers_[i];
+      if (dials_in_progress_[index(k)] >= dial_targets_[i]) continue;
+      if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) {
+        dialer_wants_line_ = true;  // release_line wakes the dialers
+        return;
+      }
+      place_dial(k);
+      placed = true;
+    }
+  }
 }
 
-// The dials already in progress count against the target. An agent a reservation keeps
-// for other contacts is not the type's to dial for: the policy would not give it the
-// customer.
-void CallCenter::run_dialer(ContactTypeId k) {
-  if (arrivals_closed_ || now() >= arrivals_end_s_) return;
+// The dials already in progress count against it. An agent a reservation keeps for other
+// contacts is not the type's to dial for: the policy would not give it the customer.
+std::uint64_t CallCenter::dial_target(ContactTypeId k) const {
   const ContactTypeSpec& type = spec_.contact_types[k];
   const DialerSpec& dialer = *type.dialer;
   std::uint64_t idle = 0;
@@ -302,16 +320,8 @@ void CallCenter::run_dialer(ContactTypeId k) {
                                                         : group.reserved_for != k);
     idle += kept ? n - std::min(n, group.reserved_agents) : n;
   }
-  if (idle <= dialer.threshold) return;
-  const auto target =
-      static_cast<std::uint64_t>(std::floor(dialer.ratio * static_cast<double>(idle - dialer.threshold) + 0.5));
-  while (dials_in_progress_[index(k)] < target) {
-    if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) {
-      dialer_wants_line_ = true;  // release_line wakes the dialers
-      return;
-    }
-    place_dial(k);
-  }
+  if (idle <= dialer.threshold) return 0;
+  return static_cast<std::uint64_t>(std::floor(dialer.ratio * static_cast<double>(idle - dialer.threshold) + 0.5));
 }
 
 // The customer's patience, talk and wrap-up are drawn at the dial from the type's own

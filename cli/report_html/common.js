@@ -76,6 +76,7 @@ const ccsimPage = (function () {
       cost: currency ? "Cost (" + currency + ")" : "Cost",
       balked: "Balked", timed_out: "Timed out (max wait)", disconnected: "Disconnected (closing)",
       interrupted: "Interrupted for a call", dials: "Dials (outbound)",
+      oldest_waiting_s: "Oldest waiting (at interval ends)",
       p_balk_over_offered: "Balked / offered", p_timed_out_over_offered: "Timed out / offered",
       p_disconnected_over_offered: "Disconnected / offered",
       chat_concurrency: "Chats per chatting agent", chat_occupancy: "Chat places in use",

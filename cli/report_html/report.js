@@ -835,7 +835,7 @@
 
   // A cost is defined only where the scenario prices something: definedKeys leaves it out elsewhere.
   const TYPE_KEYS = ["dials", "offered", "answered", "abandoned", "balked", "timed_out", "disconnected", "interrupted",
-                     "blocked",
+                     "oldest_waiting_s", "blocked",
                      "ivr_contained", "service_level", "asa_s", "p_abandon_over_admitted", "mean_queue_length", "cost"];
   const GROUP_KEYS = ["answered", "occupancy", "occupancy_voice", "occupancy_email", "occupancy_chat",
                       "occupancy_outbound", "chat_concurrency", "chat_occupancy",

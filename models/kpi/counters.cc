@@ -24,6 +24,7 @@ TypeCounters& TypeCounters::operator+=(const TypeCounters& o) {
   interrupted += o.interrupted;
   interrupted_unfinished += o.interrupted_unfinished;
   dials += o.dials;
+  oldest_waiting_s = std::max(oldest_waiting_s, o.oldest_waiting_s);
   for (std::size_t i = 0; i < backlog_over_fixed.size(); ++i) backlog_over_fixed[i] += o.backlog_over_fixed[i];
   redials += o.redials;
   customers_lost += o.customers_lost;

@@ -48,6 +48,10 @@ struct TypeCounters {
   // Outbound: the dialer's calls, in the slot each was placed in (those that reached the
   // customer are offered, in the slot they reached it).
   std::uint64_t dials = 0;
+  // The longest wait of a contact still waiting at the slot's end (0 when none waits): for
+  // e-mail, the age of the backlog's oldest item. Not a sum: slots and types combine by
+  // their largest.
+  double oldest_waiting_s = 0.0;
   // Of those not yet due, the ones that had waited longer than 10, 20, 30, 60 s: certain
   // misses of the fixed thresholds.
   std::array<std::uint64_t, kSlThresholdsS.size()> backlog_over_fixed{};

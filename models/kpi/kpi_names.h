@@ -89,6 +89,7 @@ enum class Kpi : std::uint8_t {
   OccupancyChat,
   Dials,
   OccupancyOutbound,
+  OldestWaitingS,
 };
 
 namespace internal {
@@ -173,6 +174,7 @@ constexpr std::string_view kpi_key(Kpi k) {
     case Kpi::OccupancyChat: return "occupancy_chat";
     case Kpi::Dials: return "dials";
     case Kpi::OccupancyOutbound: return "occupancy_outbound";
+    case Kpi::OldestWaitingS: return "oldest_waiting_s";
   }
   return {};
 }
@@ -277,6 +279,7 @@ constexpr bool kpi_is_fraction(Kpi k) {
     case Kpi::ChatConcurrency:
     case Kpi::Interrupted:
     case Kpi::Dials:
+    case Kpi::OldestWaitingS:
       return false;
   }
   return false;

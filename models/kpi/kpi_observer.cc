@@ -39,7 +39,12 @@ void KpiObserver::point_time_rows() {
 }
 
 void KpiObserver::switch_time_slot(std::uint32_t slot, double now_s) {
-  for (std::size_t q = 0; q < queue_touched_s_.size(); ++q) queue_changes(make_id<QueueId>(q), now_s);
+  for (std::size_t q = 0; q < queue_touched_s_.size(); ++q) {
+    queue_changes(make_id<QueueId>(q), now_s);
+    // The head waited longest: a queue is in order of (first) enqueue time.
+    if (!queues_[q].empty())
+      time_types_[q].oldest_waiting_s = std::max(time_types_[q].oldest_waiting_s, now_s - queues_[q].head().enqueue_s);
+  }
   for (std::size_t g = 0; g < busy_touched_s_.size(); ++g) presence_changes(make_id<AgentGroupId>(g), now_s);
   for (std::size_t g = 0; g < session_touched_s_.size(); ++g) {
     sessions_change(make_id<AgentGroupId>(g), now_s);

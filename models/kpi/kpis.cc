@@ -88,6 +88,7 @@ KpiValues compute_kpis(const TypeCounters& c, const GroupCounters* g, double dur
   w.set(Kpi::Balked, d(c.balked));
   w.set(Kpi::Interrupted, d(c.interrupted));
   w.set(Kpi::Dials, d(c.dials));
+  w.set(Kpi::OldestWaitingS, c.oldest_waiting_s);
   w.set(Kpi::TimedOut, d(c.timed_out));
   w.set(Kpi::Disconnected, d(c.disconnected));
   w.set_ratio(Kpi::PBalkOverOffered, d(c.balked), offered);
@@ -218,6 +219,8 @@ bool kpi_shown(const ScenarioSpec& spec, Kpi k) {
       return any_type([](const ContactTypeSpec& t) { return t.interruptible; });
     case Kpi::Dials:
       return any_type([](const ContactTypeSpec& t) { return t.channel == Channel::Outbound; });
+    case Kpi::OldestWaitingS:
+      return any_type([](const ContactTypeSpec& t) { return t.channel == Channel::Email; });
     // By channel: where there is more than one, for each channel some type is of.
     case Kpi::OccupancyVoice:
     case Kpi::OccupancyEmail:

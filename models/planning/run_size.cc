@@ -86,7 +86,8 @@ TypeFigures dials_bound(const ContactTypeSpec& t, std::size_t k, const ScenarioS
   double agents = 0.0;
   for (const AgentGroupId g : t.groups)
     agents += static_cast<double>(internal::peak_scheduled_agents(spec.agent_groups[g], spec.period_s));
-  const double in_progress = std::floor(d.ratio * std::max(0.0, agents - d.threshold) + 0.5);
+  double in_progress = std::floor(d.ratio * std::max(0.0, agents - d.threshold) + 0.5);
+  if (spec.trunk_lines) in_progress = std::min(in_progress, static_cast<double>(*spec.trunk_lines));
   f.peak_rate_per_s = in_progress / d.dial.mean();
   f.contacts = times(f.peak_rate_per_s, run_s);
   f.at_once = in_progress + agents;

@@ -80,6 +80,15 @@ TEST(CallCenterChannels, AnEmailHoldsNoLineWaitsAnyTimeAndWhatWaitsAtTheCloseSta
     EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::MeanWaitAdmittedS)], (11400.0 + 1600.0) / 9.0);
     EXPECT_EQ(c.backlog_at_close, 2u);
     EXPECT_EQ(c.unserved_at_end, 0u);
+    // The oldest item waiting at each interval's end: none at 3600; mail 4000 at 7200
+    // (nobody on duty yet); mail 9200 at the close. The day's: the largest. And call 10790
+    // at the close.
+    EXPECT_EQ(c.type(0, 1).oldest_waiting_s, 0.0);
+    EXPECT_EQ(c.type(1, 1).oldest_waiting_s, 3200.0);
+    EXPECT_EQ(c.type(2, 1).oldest_waiting_s, 1600.0);
+    EXPECT_EQ(mail.oldest_waiting_s, 3200.0);
+    EXPECT_EQ(c.type(2, 0).oldest_waiting_s, 10.0);
+    EXPECT_DOUBLE_EQ(k[static_cast<std::size_t>(Kpi::OldestWaitingS)], 3200.0);
     const TypeCounters calls = type_totals(c, 0);
     EXPECT_EQ(calls.blocked_trunk, 1u);
     // The call waiting at the close: served after it (at 11200, when the agent is free and

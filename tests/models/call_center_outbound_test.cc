@@ -4,6 +4,7 @@
 // (a patience given); dials hold trunk lines, and none starts after the close.
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -158,6 +159,30 @@ TEST(CallCenterOutbound, TheDialerCountsAfterEveryGroupTookItsWaitingCalls) {
   EXPECT_EQ(trace.steps[3], (Step{10, TraceWhat::Dial, 1, kNone, 10}));
   EXPECT_EQ(std::ranges::count(trace.steps, Step{10, TraceWhat::Dial, 1, kNone, 10}), 1);
   EXPECT_EQ(type_totals(c, 1).abandoned, 0u);
+}
+
+// Two campaigns on groups of their own share two trunk lines, which inbound calls and the
+// customers reached (talk 100 s) take and release all day: the freed lines go to each
+// dialer in turn. Served from the first in file order each time, the second got 2 dials
+// to the first's 20.
+TEST(CallCenterOutbound, DialersShortOfLinesShareThemInTurn) {
+  ScenarioSpec s = day_scenario(600, 6);
+  s.trunk_lines = 2;
+  std::vector<double> times;
+  for (double t = 0; t < 3600; t += 30) times.push_back(t);
+  s.contact_types.push_back(traced_type("calls", times, 20, std::nullopt, {0}));
+  for (std::uint32_t g : {1u, 2u}) {
+    ContactTypeSpec c = outbound(0, 1.0, 0.5);
+    c.name = "campaign" + std::to_string(g);
+    c.groups = {make_id<AgentGroupId>(g)};
+    s.contact_types.push_back(c);
+  }
+  for (const char* name : {"inbound", "first", "second"}) s.agent_groups.push_back(group(name, {5}));
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  const std::uint64_t first = type_totals(c, 1).dials, second = type_totals(c, 2).dials;
+  EXPECT_GE(first, 5u);
+  EXPECT_GE(second, 5u);
+  EXPECT_LT(std::max(first, second), 2 * std::min(first, second));
 }
 
 // A group that keeps agents for calls (router.reservations) lends the dialer only the

@@ -186,6 +186,30 @@ TEST(RunSize, TrunkLinesBoundTheCallsInTheSystemButNotTheEmails) {
   EXPECT_EQ(mail.contact_where, "/contact_types/0");
 }
 
+// An outbound type counts its dialer's most dials in progress (for every agent of its
+// groups idle, trunk lines permitting), each renewed as it ends: an upper bound, as the
+// dialer dials only for idle agents. By hand: 10 agents, threshold 2, ratio 1.5: 12 dials
+// of 20 s, so 0.6 a second over the hour's day: 2,160 dials; with 5 lines, 900.
+TEST(RunSize, AnOutboundTypeCountsItsDialersMostDials) {
+  ScenarioSpec s = day_scenario(1800, 2);
+  ContactTypeSpec t;
+  t.name = "campaign";
+  t.channel = Channel::Outbound;
+  t.talk = sim::Distribution::exponential(300);
+  t.patience = sim::Distribution::constant(0);
+  t.dialer = DialerSpec{2, 1.5, sim::Distribution::constant(20), 0.3};
+  t.groups = {make_id<AgentGroupId>(0)};
+  s.contact_types.push_back(t);
+  s.agent_groups.push_back(group("callers", {10, 10}));
+  const RunSize r = estimate_run_size(s, 1);
+  EXPECT_DOUBLE_EQ(r.contacts, 2160.0);
+  EXPECT_EQ(r.contacts_where, "/contact_types/0/dialer");
+  const RunResults real = run_scenario(s, RunOptions{});
+  EXPECT_GT(r.events, static_cast<double>(real.events));
+  s.trunk_lines = 5;
+  EXPECT_DOUBLE_EQ(estimate_run_size(s, 1).contacts, 900.0);
+}
+
 TEST(RunSize, AnEndlessDayIsRefusedAtPeriodSEvenWhenLargeRunsAreAllowed) {
   ScenarioSpec s = small_day();
   s.period_s = 1e308;

@@ -100,7 +100,7 @@ TEST(LoadTargets, MistakesAreLocated) {
               "p_unserved_over_customers, transfers, transferred_in, returns, callbacks_offered, callbacks_accepted, "
               "callbacks_completed, callbacks_failed, p_accepted_over_callbacks_offered, "
               "p_completed_over_callbacks_accepted, mean_callback_delay_s, callback_attempts, backlog_at_close, "
-              "sl_if_backlog_late, sl_if_backlog_in_time, interrupted, dials");
+              "sl_if_backlog_late, sl_if_backlog_in_time, interrupted, dials, oldest_waiting_s");
   expect_only(day("", R"({ "kpi": "asa_s", "group": "tier1", "max": 30, "scope": "intervals" })"), "/targets/0/kpi",
               "asa_s is not a KPI of an agent group per interval; a group has per interval: answered, occupancy, "
               "scheduled_agents, present_agents, agents_on_break, productive_agents, overtime_agent_min, "

@@ -1354,7 +1354,7 @@ constexpr std::string_view kKnownKpis =
     "callbacks_accepted, callbacks_completed, callbacks_failed";
 // A message lists at most 64 names: the KPIs past them are counted.
 const std::string kKnownKpisShown =
-    std::string(kKnownKpis) + ", p_accepted_over_callbacks_offered, p_completed_over_callbacks_accepted, ... (13 more)";
+    std::string(kKnownKpis) + ", p_accepted_over_callbacks_offered, p_completed_over_callbacks_accepted, ... (14 more)";
 
 TEST(LoadScenario, TargetOnUnknownKpiSuggestsTheCloseOne) {
   expect_only(with(kDay, "\"router\"", "\"targets\": [{ \"kpi\": \"p_abandon_over_admited\", \"max\": 0.05 }], \"router\""),
@@ -1373,7 +1373,7 @@ TEST(LoadScenario, TargetOnARenamedKpiNamesItsNewKey) {
                   "call))");
   expect_only(with(kDay, "\"router\"", "\"check\": {\"tolerance\": {\"p_wait\": 0.01}}, \"router\""),
               "/check/tolerance/p_wait",
-              "unknown key \"p_wait\"; known: fraction, relative, " + std::string(kKnownKpis) + ", ... (15 more)" +
+              "unknown key \"p_wait\"; known: fraction, relative, " + std::string(kKnownKpis) + ", ... (16 more)" +
                   " (p_wait was renamed p_wait_over_admitted in December 2026 (same value: its denominator is "
                   "admitted calls, every call that joined the queue; p_wait_over_offered divides by every offered "
                   "call))");
