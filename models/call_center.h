@@ -294,7 +294,7 @@ class CallCenter {
   std::vector<std::uint32_t> dialer_of_;
   std::vector<ContactTypeId> dialers_;  // the outbound types
   std::vector<std::uint64_t> dial_targets_;  // run_dialers' scratch, parallel to dialers_
-  std::size_t first_dialer_ = 0;        // the dialer run_dialers serves first, in turn
+  std::size_t next_dialer_ = 0;         // the dialer run_dialers serves first: the last one denied a line
   bool dialers_due_ = false;            // a DialersDue event is pending
   bool dialer_wants_line_ = false;      // a dialer stopped short for want of a free trunk line
   std::vector<GroupCounts> scratch_counts_;     // the counts a view shows, rewritten for each decision

@@ -280,24 +280,25 @@ void CallCenter::dialers_due() {
   schedule(now(), CcEvent::DialersDue, CcPriority::Normal, 0);
 }
 
-// One dial per dialer in turn, from a first dialer that moves on at each call, so that
-// dialers short of trunk lines share those there are.
+// One dial per dialer in turn, from the last dialer denied a line, so that dialers short
+// of trunk lines share those there are (a first dialer moved at every run followed the
+// runs' rhythm in each line's cycle, and starved one dialer).
 void CallCenter::run_dialers() {
   dialers_due_ = false;
   dialer_wants_line_ = false;
   if (arrivals_closed_ || now() >= arrivals_end_s_) return;
   const std::size_t n = dialers_.size();
-  first_dialer_ = (first_dialer_ + 1) % n;
   dial_targets_.clear();
   for (const ContactTypeId k : dialers_) dial_targets_.push_back(dial_target(k));
   for (bool placed = true; placed;) {
     placed = false;
     for (std::size_t j = 0; j < n; ++j) {
-      const std::size_t i = (first_dialer_ + j) % n;
+      const std::size_t i = (next_dialer_ + j) % n;
       const ContactTypeId k = dialers_[i];
       if (dials_in_progress_[index(k)] >= dial_targets_[i]) continue;
       if (spec_.trunk_lines && lines_busy_ == *spec_.trunk_lines) {
         dialer_wants_line_ = true;  // release_line wakes the dialers
+        next_dialer_ = i;
         return;
       }
       place_dial(k);

@@ -472,7 +472,7 @@
     });
     // Groups whose agents may hold several chats: how many a chatting agent holds.
     const sessions = page.chat_sessions || {};
-    const chatGroups = sc.agent_groups.filter((g) => sessions[g]);
+    const chatGroups = sc.agent_groups.filter((g) => Object.hasOwn(sessions, g));
     if (chatGroups.length && page.kpis.some((k) => k.key === "chat_concurrency")) {
       const sessionsRow = el("div", { class: "chart-row single" });
       groupRow.after(sessionsRow);

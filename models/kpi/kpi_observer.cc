@@ -26,6 +26,7 @@ KpiObserver::KpiObserver(const ScenarioSpec& spec, std::size_t pairs, std::size_
       if (t.channel == Channel::Chat)
         for (const AgentGroupId g : t.groups) chat_places_[index(g)] = spec.agent_groups[g].chat_sessions;
   }
+  for (const ContactTypeSpec& t : spec.contact_types) put_aside_.push_back(t.interruptible);
   for (std::size_t k = 0; k < spec.contact_types.size(); ++k) {
     const ServiceLevelSpec& sl = spec.service_level_of(make_id<ContactTypeId>(k));
     thresholds_.push_back({sl.awt_s, sl.short_abandon_s});
@@ -41,9 +42,12 @@ void KpiObserver::point_time_rows() {
 void KpiObserver::switch_time_slot(std::uint32_t slot, double now_s) {
   for (std::size_t q = 0; q < queue_touched_s_.size(); ++q) {
     queue_changes(make_id<QueueId>(q), now_s);
-    // The head waited longest: a queue is in order of (first) enqueue time.
-    if (!queues_[q].empty())
-      time_types_[q].oldest_waiting_s = std::max(time_types_[q].oldest_waiting_s, now_s - queues_[q].head().enqueue_s);
+    // The head waited longest, but for interruptible e-mails: one put aside goes to the
+    // front with its first enqueue time, younger perhaps than one put aside before it.
+    if (!queues_[q].empty()) {
+      const double enqueued_s = put_aside_[q] ? queues_[q].oldest_enqueue_s() : queues_[q].head().enqueue_s;
+      time_types_[q].oldest_waiting_s = std::max(time_types_[q].oldest_waiting_s, now_s - enqueued_s);
+    }
   }
   for (std::size_t g = 0; g < busy_touched_s_.size(); ++g) presence_changes(make_id<AgentGroupId>(g), now_s);
   for (std::size_t g = 0; g < session_touched_s_.size(); ++g) {

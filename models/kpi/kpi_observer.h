@@ -301,6 +301,7 @@ class KpiObserver {
   std::vector<double> session_touched_s_;  // per group: last flush of its session areas (with chat or e-mail)
   std::vector<double> email_touched_s_;    // per group: last flush of its e-mail area (with chat or e-mail)
   std::vector<double> outbound_touched_s_;  // per group: last flush of its outbound area (likewise)
+  std::vector<std::uint8_t> put_aside_;     // per queue: 1 for an interruptible type's (its head may not be its oldest)
 };
 
 }  // namespace ccsim::models

@@ -5,6 +5,7 @@
 // head's enqueue time can be read through a const view.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -58,6 +59,16 @@ class WaitingQueue {
       const Entry& e = ring_[(head_ + i) & (ring_.size() - 1)];
       if (pool.is_current(e.contact, e.generation)) f(e);
     }
+  }
+
+  // The earliest enqueue time of any entry, stale ones included: for a queue whose entries
+  // do not go stale while they wait (e-mails, which never abandon), whose head may not be
+  // its oldest (work put aside goes to the front). O(size).
+  double oldest_enqueue_s() const {
+    double oldest = ring_[head_].enqueue_s;
+    for (std::size_t i = 1; i < used_; ++i)
+      oldest = std::min(oldest, ring_[(head_ + i) & (ring_.size() - 1)].enqueue_s);
+    return oldest;
   }
 
   // Every waiting contact left at once (disconnected); their entries are dropped unread.

@@ -220,6 +220,21 @@ TEST(CallCenterInterrupt, AnIdleAgentOfAnotherGroupTakesThePutAsideItemAtOnce) {
 // logs off at 120. At the close (200) nobody of the group is on duty: mail 0 is left
 // unfinished, answered and in the system from 0 to 200, neither in the backlog nor
 // unserved.
+// Two groups of one agent; mails (talk 1000 s) at 0 and 5 go to g1 and g2; calls (talk
+// 3000 s) at 100 and 110 interrupt them in that order. Each goes back to the front: the
+// queue is [mail 5, mail 0], its head the younger. At the interval's end (1800) the
+// oldest waiting is mail 0: 1800 s, not the head's 1795.
+TEST(CallCenterInterrupt, TheOldestWaitingIsFoundBehindAYoungerItemPutAside) {
+  ScenarioSpec s = day_scenario(1800, 2);
+  s.contact_types.push_back(traced_type("calls", {100, 110}, 3000, std::nullopt, {0, 1}));
+  s.contact_types.push_back(interruptible_mail({0, 5}, 1000, 0, {0, 1}));
+  s.agent_groups.push_back(group("g1", {1, 1}));
+  s.agent_groups.push_back(group("g2", {1, 1}));
+  const ReplicationCounters c = run_replication(s, make_router(s), 0);
+  EXPECT_EQ(type_totals(c, 1).interrupted, 2u);
+  EXPECT_EQ(c.type(0, 1).oldest_waiting_s, 1800.0);
+}
+
 TEST(CallCenterInterrupt, AnInterruptedItemNobodyIsLeftToResumeIsLeftUnfinished) {
   ScenarioSpec s = day_scenario(100, 2);
   s.contact_types.push_back(traced_type("calls", {50, 90}, 30, std::nullopt, {0}));
