@@ -98,6 +98,11 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   if (day) {
     scenario["period_s"] = spec.period_s;
     scenario["num_periods"] = spec.num_periods;
+    if (spec.days > 1) {
+      json names = json::array();
+      for (std::uint32_t d = 0; d < spec.days; ++d) names.push_back(spec.day_name(d));
+      scenario["days"] = names;
+    }
   } else {
     scenario["warmup_s"] = spec.steady.warmup_s;
     if (spec.steady.calls > 0) scenario["calls"] = spec.steady.calls;
@@ -124,14 +129,15 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   scenario["contact_types"] = types;
   scenario["agent_groups"] = groups;
 
-  json by_type = json::object();
-  for (std::size_t t = 0; t < r.by_type.size(); ++t)
-    by_type[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
-        kpis_json(r.by_type[t], models::kTypeKpis);
-  json by_group = json::object();
-  for (std::size_t g = 0; g < r.by_group.size(); ++g)
-    by_group[spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name] =
-        kpis_json(r.by_group[g], models::kGroupKpis);
+  // Each contact type's or agent group's KPIs of `keys`, by name.
+  const auto by_name = [](const auto& entities, const std::vector<models::KpiStats>& stats, const auto& keys) {
+    json out = json::object();
+    std::size_t i = 0;
+    for (const auto& e : entities) out[e.name] = kpis_json(stats[i++], keys);
+    return out;
+  };
+  const json by_type = by_name(spec.contact_types, r.by_type, models::kTypeKpis);
+  const json by_group = by_name(spec.agent_groups, r.by_group, models::kGroupKpis);
   json by_type_group = json::object();
   for (const models::PairResult& p : r.by_type_group) {
     by_type_group[spec.contact_types[p.type].name][spec.agent_groups[p.group].name] = {
@@ -143,14 +149,6 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
   }
   json by_interval = json::array();
   for (const models::IntervalResult& ir : r.by_interval) {
-    json interval_groups = json::object();
-    for (std::size_t g = 0; g < ir.by_group.size(); ++g)
-      interval_groups[spec.agent_groups[models::make_id<models::AgentGroupId>(g)].name] =
-          kpis_json(ir.by_group[g], models::kGroupIntervalKpis);
-    json interval_types = json::object();
-    for (std::size_t t = 0; t < ir.by_type.size(); ++t)
-      interval_types[spec.contact_types[models::make_id<models::ContactTypeId>(t)].name] =
-          kpis_json(ir.by_type[t], models::kTypeKpis);
     json type_verdicts = json::object();
     // null where the type had no call to judge (no service level in that interval, nor
     // e-mails waiting at the close to bound it).
@@ -164,11 +162,20 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
                            {"label", interval_label(spec, ir.interval)},
                            {"start_s", ir.start_s},
                            {"kpis", kpis_json(ir.kpis, kAllKpis)},
-                           {"by_type", interval_types},
-                           {"by_group", interval_groups},
+                           {"by_type", by_name(spec.contact_types, ir.by_type, models::kTypeKpis)},
+                           {"by_group", by_name(spec.agent_groups, ir.by_group, models::kGroupIntervalKpis)},
                            {"service_level_verdict", models::verdict_name(ir.service_level)},
                            {"type_service_level_verdicts", type_verdicts}});
   }
+
+  json by_day = json::array();
+  for (const models::DayResult& dr : r.by_day)
+    by_day.push_back({{"day", dr.day},
+                      {"name", spec.day_name(dr.day)},
+                      {"start_s", dr.start_s},
+                      {"kpis", kpis_json(dr.kpis, kAllKpis)},
+                      {"by_type", by_name(spec.contact_types, dr.by_type, models::kTypeKpis)},
+                      {"by_group", by_name(spec.agent_groups, dr.by_group, models::kGroupIntervalKpis)}});
 
   json targets = json::array();
   for (const models::TargetResult& t : r.targets) targets.push_back(target_json(spec, t));
@@ -210,6 +217,7 @@ std::string results_json(const models::ScenarioSpec& spec, const models::RunResu
         {"draws", r.draws},
         {"calls_per_s", r.wall_s > 0 ? json(r.calls / r.wall_s) : json(nullptr)}}},
   };
+  if (!r.by_day.empty()) doc["kpis"]["by_day"] = std::move(by_day);
   if (!r.per_observation.empty()) {
     // One array per KPI, as baselines keep them: what a script pairs or plots per replication.
     json by_kpi = json::object();

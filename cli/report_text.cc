@@ -202,6 +202,40 @@ void print_ratio_of_means_table(std::FILE* out, const std::string& title, const 
   print_named_rows(out, rows);
 }
 
+// A run of several days: the centre per day, then each contact type per day (the run's
+// totals are the tables above).
+void print_days(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& r) {
+  constexpr std::array kCentre = {Kpi::Offered,   Kpi::Answered,        Kpi::Abandoned,
+                                  Kpi::ServiceLevel, Kpi::AsaS,         Kpi::PAbandonOverAdmitted,
+                                  Kpi::Occupancy, Kpi::PaidAgentHours};
+  std::vector<std::vector<std::string>> rows{{"day"}};
+  for (Kpi k : kCentre) rows.front().emplace_back(models::kpi_name(k));
+  for (const models::DayResult& d : r.by_day) {
+    std::vector<std::string> row{spec.day_name(d.day)};
+    for (Kpi k : kCentre) row.push_back(with_ci(stat_of(d.kpis, k), k));
+    rows.push_back(std::move(row));
+  }
+  fmt::print(out, "\nBy day (each day's intervals together; the run's totals above)\n");
+  print_named_rows(out, rows);
+
+  std::vector<Kpi> per_type = {Kpi::Offered, Kpi::Answered, Kpi::Abandoned, Kpi::ServiceLevel, Kpi::AsaS,
+                               Kpi::MeanQueueLength, Kpi::OldestWaitingS};
+  if (models::kpi_shown(spec, Kpi::BacklogAtClose)) per_type.push_back(Kpi::BacklogAtClose);
+  rows = {{"day", "type"}};
+  for (Kpi k : per_type) rows.front().emplace_back(models::kpi_name(k));
+  for (const models::DayResult& d : r.by_day) {
+    for (std::size_t k = 0; k < d.by_type.size(); ++k) {
+      std::vector<std::string> row{spec.day_name(d.day), spec.contact_types[models::make_id<models::ContactTypeId>(k)].name};
+      for (Kpi x : per_type) row.push_back(with_ci(stat_of(d.by_type[k], x), x));
+      rows.push_back(std::move(row));
+    }
+  }
+  fmt::print(out, "\nBy day and contact type (service_level: within the type's threshold; mean_queue_length: "
+                  "waiting on average; oldest_waiting_s: the longest wait at an interval's end)\n");
+  for (auto& row : rows) row[0] = "  " + row[0];
+  print_columns(out, rows, true);
+}
+
 }  // namespace
 
 void print_targets(std::FILE* out, const models::ScenarioSpec& spec, const std::vector<models::TargetResult>& targets,
@@ -281,7 +315,12 @@ void print_warnings(std::FILE* out, const models::ScenarioSpec& spec) {
 void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const models::RunResults& r) {
   const bool day = spec.mode == models::RunMode::Day;
   fmt::print(out, "ccsim run: {}", spec.name);
-  if (day)
+  if (day && spec.days > 1)
+    fmt::print(out, " — {} days ({} to {}), {} intervals of {:g} min a day{}\n", spec.days, spec.day_name(0),
+               spec.day_name(spec.days - 1), spec.periods_per_day(), spec.period_s / 60.0,
+               spec.start_minute ? fmt::format(" from {:02d}:{:02d}", *spec.start_minute / 60, *spec.start_minute % 60)
+                                 : "");
+  else if (day)
     fmt::print(out, " — day mode, {} intervals of {:g} min{}\n", spec.num_periods, spec.period_s / 60.0,
                spec.start_minute ? " from " + interval_label(spec, 0) : "");
   else if (spec.steady.batches > 1)
@@ -316,7 +355,7 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
     if (models::backlog_bounds(r.by_type[t], Kpi::ServiceLevel))
       fmt::print(out,
                  "NOTE: once the e-mails not yet due at the close are answered, the service level of {} will be {} "
-                 "(each late) to {} (each in time): a one-day run cannot tell which, and its target is judged on "
+                 "(each late) to {} (each in time): a run ending at the close cannot tell which, and its target is judged on "
                  "these bounds\n",
                  spec.contact_types[models::make_id<models::ContactTypeId>(t)].name,
                  num(stat_of(r.by_type[t], Kpi::SlIfBacklogLate).mean, Kpi::SlIfBacklogLate),
@@ -329,7 +368,7 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                "replications, or batches in steady state)\n");
   print_targets(out, spec, r.targets);
 
-  const char* over = day ? "the day" : "the observed window";
+  const char* over = !day ? "the observed window" : spec.days > 1 ? "the run" : "the day";
   // With one observation the ratio of means is that observation's ratio: no column.
   const bool pooled = r.observations > 1;
   if (pooled)
@@ -461,6 +500,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
                spec.agent_groups[p.group].name, with_ci(p.answered, Kpi::Answered), kpi_stat_text(p.share, true),
                with_ci(p.service_level, Kpi::ServiceLevel), with_ci(p.asa_s, Kpi::AsaS),
                with_ci(p.work_share, Kpi::Occupancy));
+
+  if (!r.by_day.empty()) print_days(out, spec, r);
 
   if (!r.by_interval.empty()) {
     const models::TargetSpec& sl = r.targets.front().target;

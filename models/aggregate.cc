@@ -61,6 +61,9 @@ class ResultsAccumulator::Impl {
         by_interval_(spec.mode == RunMode::Day ? spec.num_periods : 0),
         by_interval_group_(by_interval_.size() * spec.agent_groups.size()),
         by_interval_type_(by_interval_.size() * spec.contact_types.size()),
+        by_day_(spec.mode == RunMode::Day && spec.days > 1 ? spec.days : 0),
+        by_day_group_(by_day_.size() * spec.agent_groups.size()),
+        by_day_type_(by_day_.size() * spec.contact_types.size()),
         by_group_(spec.agent_groups.size()),
         pairs_(type_group_pairs(spec)),
         by_pair_(pairs_.size()),
@@ -110,6 +113,16 @@ class ResultsAccumulator::Impl {
                                                   spec_.service_level_of(make_id<ContactTypeId>(k)).target));
       r.by_interval.push_back(ir);
     }
+    for (std::size_t d = 0; d < by_day_.size(); ++d) {
+      DayResult& dr = r.by_day.emplace_back(
+          DayResult{static_cast<std::uint32_t>(d),
+                    sim::period_start(static_cast<unsigned>(d * spec_.periods_per_day()), spec_.period_s),
+                    finish(by_day_[d], conf), {}, {}});
+      for (std::size_t g = 0; g < by_group_.size(); ++g)
+        dr.by_group.push_back(finish(by_day_group_[d * by_group_.size() + g], conf));
+      for (std::size_t k = 0; k < by_type_.size(); ++k)
+        dr.by_type.push_back(finish(by_day_type_[d * by_type_.size() + k], conf));
+    }
     for (std::size_t p = 0; p < pairs_.size(); ++p) {
       const auto stat = [&](PairKpi k) {
         const auto i = static_cast<std::size_t>(k);
@@ -142,6 +155,7 @@ class ResultsAccumulator::Impl {
     std::vector<TypeCounters> per_type(rc.num_types);
     std::vector<GroupCounters> per_group(rc.num_groups);
     KpiRatios ratios;
+    DayCounters day(rc.num_types, rc.num_groups);
     for (std::size_t s = first_slot; s < end_slot; ++s) {
       TypeCounters slot_calls;
       GroupCounters slot_agents;
@@ -179,6 +193,13 @@ class ResultsAccumulator::Impl {
       all_calls += slot_calls;
       all_agents += slot_agents;
       duration_s += rc.slot_duration_s[s];
+      if (!by_day_.empty()) {
+        day.add(rc, s, slot_calls, slot_agents);
+        if ((s + 1) % spec_.periods_per_day() == 0) {
+          observe_day(rc, s / spec_.periods_per_day(), day, ratios);
+          day = DayCounters(rc.num_types, rc.num_groups);
+        }
+      }
     }
     last_overall_.push_back(compute_kpis(all_calls, &all_agents, duration_s, sl, spec_.ivr_ports, &ratios));
     if (has_costs_) {
@@ -207,6 +228,44 @@ class ResultsAccumulator::Impl {
       if (detail) detail->by_group.push_back(v);
     }
     if (detail) detail->overall = last_overall_.back();
+  }
+
+  // One day's counters over its intervals.
+  struct DayCounters {
+    DayCounters(std::size_t types, std::size_t groups) : per_type(types), per_group(groups) {}
+    void add(const ReplicationCounters& rc, std::size_t s, const TypeCounters& slot_calls,
+             const GroupCounters& slot_agents) {
+      calls += slot_calls;
+      agents += slot_agents;
+      duration_s += rc.slot_duration_s[s];
+      for (std::size_t k = 0; k < per_type.size(); ++k) per_type[k] += rc.type(s, k);
+      for (std::size_t g = 0; g < per_group.size(); ++g) per_group[g] += rc.group(s, g);
+    }
+    TypeCounters calls;
+    GroupCounters agents;
+    double duration_s = 0.0;
+    std::vector<TypeCounters> per_type;
+    std::vector<GroupCounters> per_group;
+  };
+
+  void observe_day(const ReplicationCounters& rc, std::size_t d, const DayCounters& day, KpiRatios& ratios) {
+    KpiValues v = compute_kpis(day.calls, &day.agents, day.duration_s, spec_.service_level, spec_.ivr_ports, &ratios);
+    if (has_costs_) {
+      double cost = call_cost(day.calls, spec_.costs);
+      for (std::size_t g = 0; g < rc.num_groups; ++g) cost += agent_cost(day.per_group[g], rate(g));
+      set(v, Kpi::Cost, cost);
+    }
+    add_values(by_day_[d], v, ratios);
+    for (std::size_t g = 0; g < rc.num_groups; ++g) {
+      KpiValues gv = compute_group_kpis(day.per_group[g], day.duration_s, &ratios);
+      if (has_costs_) set(gv, Kpi::Cost, agent_cost(day.per_group[g], rate(g)));
+      add_values(by_day_group_[d * rc.num_groups + g], gv, ratios);
+    }
+    for (std::size_t k = 0; k < rc.num_types; ++k) {
+      KpiValues tv = compute_kpis(day.per_type[k], nullptr, day.duration_s, type_sl(k), spec_.ivr_ports, &ratios);
+      if (has_costs_) set(tv, Kpi::Cost, call_cost(day.per_type[k], spec_.costs));
+      add_values(by_day_type_[d * rc.num_types + k], tv, ratios);
+    }
   }
 
   double rate(std::size_t g) const { return spec_.agent_groups[make_id<AgentGroupId>(g)].cost_per_hour.value_or(0.0); }
@@ -257,6 +316,9 @@ class ResultsAccumulator::Impl {
   std::vector<KpiTallies> by_interval_;
   std::vector<KpiTallies> by_interval_group_;  // [interval * groups + group]
   std::vector<KpiTallies> by_interval_type_;   // [interval * types + type]
+  std::vector<KpiTallies> by_day_;
+  std::vector<KpiTallies> by_day_group_;  // [day * groups + group]
+  std::vector<KpiTallies> by_day_type_;   // [day * types + type]
   std::vector<KpiTallies> by_group_;
   std::vector<TypeGroupPair> pairs_;
   std::vector<PairTallies> by_pair_;

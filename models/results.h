@@ -81,6 +81,16 @@ struct IntervalResult {
   std::vector<Verdict> type_service_level;
 };
 
+// A run of several days (ScenarioSpec::days > 1): one day, its intervals' counters
+// summed, as IntervalResult without the verdicts.
+struct DayResult {
+  std::uint32_t day;
+  double start_s;
+  KpiStats kpis;
+  std::vector<KpiStats> by_group;
+  std::vector<KpiStats> by_type;
+};
+
 // One (contact type, agent group) pair: calls of the type that the group answered.
 // share: their fraction of all answered calls of the type (the overflow share);
 // service_level: answered within awt over answered by this group; asa_s: their mean
@@ -103,6 +113,7 @@ struct RunResults {
   KpiStats overall{};
   std::vector<KpiStats> by_type;
   std::vector<IntervalResult> by_interval;  // day mode only
+  std::vector<DayResult> by_day;            // day mode over several days only
   std::vector<KpiStats> by_group;
   std::vector<PairResult> by_type_group;
   std::vector<TargetResult> targets;

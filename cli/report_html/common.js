@@ -76,7 +76,7 @@ const ccsimPage = (function () {
       cost: currency ? "Cost (" + currency + ")" : "Cost",
       balked: "Balked", timed_out: "Timed out (max wait)", disconnected: "Disconnected (closing)",
       interrupted: "Interrupted for a call", dials: "Dials (outbound)",
-      oldest_waiting_s: "Oldest waiting (at interval ends)",
+      oldest_waiting_s: "Oldest waiting (at interval ends)", backlog_at_close: "E-mails in the backlog at the close",
       p_balk_over_offered: "Balked / offered", p_timed_out_over_offered: "Timed out / offered",
       p_disconnected_over_offered: "Disconnected / offered",
       chat_concurrency: "Chats per chatting agent", chat_occupancy: "Chat places in use",
@@ -186,18 +186,23 @@ const ccsimPage = (function () {
   // time), each period_s long. The x axis runs over interval boundaries: interval i spans
   // [i, i + 1], its values are drawn at i + 0.5, and tick k is labelled with boundary k.
   function intervalClock(labels, period_s) {
-    const m = /^(\d\d):(\d\d)(?::(\d\d))?$/.exec(labels[0] || "");
+    // Over several days a label starts with its day ("Tue 07:30").
+    const clockOf = (label) => /^(?:(.+) )?(\d\d):(\d\d)(?::(\d\d))?$/.exec(label || "");
+    const m = clockOf(labels[0]);
     const end_s = labels.length * period_s;
     let end;
-    if (m) {  // clock labels: the same clock, one period after the last start
-      const t = Math.round(3600 * Number(m[1]) + 60 * Number(m[2]) + Number(m[3] || 0) + end_s) % 86400;
+    if (m) {  // clock labels: the same clock, one period after the last start (the last day's midnight: 24:00)
+      const last = clockOf(labels[labels.length - 1]);
+      const after = 3600 * Number(last[2]) + 60 * Number(last[3]) + Number(last[4] || 0) + period_s;
+      const t = last[1] && Math.round(after) === 86400 ? 86400 : Math.round(after) % 86400;
       const two = (x) => String(Math.floor(x)).padStart(2, "0");
-      end = two(t / 3600) + ":" + two((t % 3600) / 60) + (t % 60 ? ":" + two(t % 60) : "");
+      end = (last[1] ? last[1] + " " : "") + two(t / 3600) + ":" + two((t % 3600) / 60) + (t % 60 ? ":" + two(t % 60) : "");
     } else {
       end = "+" + end_s + "s";
     }
     return {
       clock: Boolean(m),
+      days: Boolean(m && m[1]),
       count: labels.length,
       period_s: period_s,
       label: (i) => labels[i],
@@ -211,16 +216,16 @@ const ccsimPage = (function () {
   // intervals: every 30 min, 1 h, 2 h, 3 h, ... but never 1.5 h).
   function tickSteps(period_s) {
     const minutes = period_s / 60;
-    const nice = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880];
+    const nice = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 10080];
     const steps = nice.filter((d) => d % minutes === 0).map((d) => d / minutes);
     return steps.length ? steps : [1, 2, 4, 8, 16, 32, 64, 128];
   }
 
   function intervalAxis(clock) {
     return {
-      label: clock.clock ? "Time of day" : "Time from the start",
+      label: clock.days ? "Day and time of day" : clock.clock ? "Time of day" : "Time from the start",
       incrs: tickSteps(clock.period_s),
-      space: 48,
+      space: clock.days ? 84 : 48,  // "Mon 08:00" is twice as wide as "08:00"
       values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? clock.boundary(v) : "")),
       grid: { stroke: "#eceff3" },
       ticks: { stroke: "#d0d5dc" },

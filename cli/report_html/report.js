@@ -33,6 +33,15 @@
 
   // ---- Header, targets, headline KPIs, run info ----
   function describeMode(sc) {
+    if (sc.mode === "day" && sc.days) {
+      const minutes = sc.period_s / 60;
+      const perDay = sc.num_periods / sc.days.length;
+      const first = results.kpis.by_interval.length ? results.kpis.by_interval[0].label : "";
+      const clock = first.slice(sc.days[0].length + 1);
+      return sc.days.length + " days (" + sc.days[0] + " to " + sc.days[sc.days.length - 1] + ") · " + perDay +
+        " intervals of " + fixed(minutes, minutes % 1 ? 1 : 0) + " min a day" +
+        (clock && !clock.startsWith("+") ? " from " + clock : "");
+    }
     if (sc.mode === "day") {
       const minutes = sc.period_s / 60;
       const first = results.kpis.by_interval.length ? results.kpis.by_interval[0].label : "";
@@ -116,7 +125,7 @@
       notes.push(el("p", { class: "note" }, results.backlog_at_close + " e-mails (" +
         fmt(results.backlog_at_close / results.run.replications, "count") + " per replication) were still in the " +
         "backlog at the close; no agent takes them after it. Those past their due time count as not answered in " +
-        "time; whether the others will be, a one-day run cannot tell: a service level between its two bounds " +
+        "time; whether the others will be, a run ending at the close cannot tell: a service level between its two bounds " +
         "(sl_if_backlog_late, sl_if_backlog_in_time) is inconclusive however many replications are run."));
     }
     return section("targets", "Targets",
@@ -907,6 +916,29 @@
     });
   }
 
+  // A run of several days: each day's KPIs (its intervals together), then each type's.
+  const DAY_KEYS = ["offered", "answered", "abandoned", "service_level", "asa_s", "p_abandon_over_admitted",
+                    "occupancy", "paid_agent_hours", "cost"];
+  const DAY_TYPE_KEYS = ["offered", "answered", "abandoned", "service_level", "asa_s", "mean_queue_length",
+                         "oldest_waiting_s", "backlog_at_close", "cost"];
+  function dayTables(days) {
+    const shown = (keys, stats) => definedKeys(keys.filter((key) => page.kpis.some((x) => x.key === key)), stats);
+    const dayKeys = shown(DAY_KEYS, days.map((d) => d.kpis));
+    const rows = [];
+    for (const d of days)
+      for (const [t, s] of Object.entries(d.by_type)) rows.push({ day: d, type: t, stats: s });
+    const typeKeys = shown(DAY_TYPE_KEYS, rows.map((r) => r.stats));
+    const dayColumn = { label: "Day", cell: (r) => ({ text: r.day.name, sort: r.day.day }) };
+    return [
+      table({ id: "table-days", cls: "wrap-heads", rows: days.map((d) => ({ day: d, kpis: d.kpis })),
+              columns: [dayColumn].concat(dayKeys.map((k) => statColumn(k, (r) => r.kpis[k]))) }),
+      el("h3", { class: "table-title" }, "Each contact type per day"),
+      table({ id: "table-day-types", cls: "wrap-heads", rows: rows, keyColumns: 2,
+              columns: [dayColumn, nameColumn("Contact type", (r) => r.type)]
+                .concat(typeKeys.map((k) => statColumn(k, (r) => r.stats[k]))) }),
+    ];
+  }
+
   function pairTable() {
     const rows = [];
     for (const [t, groups] of Object.entries(results.kpis.by_type_group || {}))
@@ -951,6 +983,11 @@
         byNameTable("table-groups", "Agent group", k.by_group,
           (rows) => definedKeys(GROUP_KEYS.filter((key) => page.kpis.some((x) => x.key === key)), rows)
             .concat(workforceKeys(rows)), "wrap-heads")),
+      k.by_day ? section("days", "By day",
+        el("p", { class: "hint" }, "Each day's intervals together: a contact counts on the day it arrived, whenever " +
+          "it was answered, so the backlog carried overnight is answered the next day but counts on its own. The " +
+          "run's totals are the tables above."),
+        dayTables(k.by_day)) : null,
       required ? section("required-staffing", "Required against scheduled agents",
         el("p", { class: "hint" }, "Per interval and group, the agents scheduled (time-average: the roster, absent " +
           "agents included) and those ccsim staff found required to meet every target, with the difference from " +

@@ -21,7 +21,7 @@ TargetCheck assess(const TargetResult& t, double units, const std::string& unit)
     if (bounds_undecidable(b, t.target.bound, t.target.value)) {
       c.decidable = false;
       c.note = b.late ? fmt::format("the e-mails not yet due at the close decide it: the service level will be "
-                                    "{:.1f}% with each answered late, {:.1f}% with each in time; a one-day run cannot "
+                                    "{:.1f}% with each answered late, {:.1f}% with each in time; a run ending at the close cannot "
                                     "tell, however many {}",
                                     100.0 * b.late->mean, 100.0 * b.in_time->mean, unit)
                       : fmt::format("e-mails not yet due at the close decide it, and {} has no bounds: target "
@@ -51,8 +51,8 @@ TargetCheck assess(const TargetResult& t, double units, const std::string& unit)
     const std::uint32_t open = t.intervals_inconclusive - t.intervals_undecidable;
     if (t.intervals_met + open < need && t.intervals_met + t.intervals_undecidable >= need) {
       c.decidable = false;
-      c.note = fmt::format("{} interval{} undecided, which e-mails not yet due at the close decide: a one-day run "
-                           "cannot tell, however many {}",
+      c.note = fmt::format("{} interval{} undecided, which e-mails not yet due at the close decide: a run ending at "
+                           "the close cannot tell, however many {}",
                            t.intervals_undecidable, t.intervals_undecidable == 1 ? "" : "s", unit);
       return c;
     }

@@ -9,7 +9,8 @@
 
 namespace ccsim::models {
 
-// "07:30" for a period start when the scenario has a start_time, else "+1800s".
+// "07:30" for a period start when the scenario has a start_time, else "+1800s"; over
+// several days the day first ("Tue 07:30", "day 2 +1800s"), the time within it.
 std::string interval_label(const ScenarioSpec& spec, std::uint32_t interval);
 
 }  // namespace ccsim::models

@@ -17,6 +17,8 @@ inline constexpr std::size_t kMaxNestingDepth = 64;
 // Guards against allocating a table per period for an absurd value; a year of
 // 15-minute periods is 35,040.
 inline constexpr std::uint64_t kMaxPeriods = 1'000'000;
+// A run of several days: up to a leap year of them.
+inline constexpr std::uint64_t kMaxDays = 366;
 // Each contact type owns kPurposesPerComponent random streams (sim/rng/stream_id.h).
 inline constexpr std::uint64_t kMaxContactTypes = sim::max_index_per_component();
 // A RouteTimer event carries the index of the timer in 8 bits, and CallCenter stops

@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -24,6 +26,7 @@
 #include "models/scenario/message_text.h"
 #include "models/scenario/range.h"
 #include "models/scenario/steady_state_check.h"
+#include "models/scenario/workforce_rules.h"
 
 namespace ccsim::models {
 namespace internal {
@@ -73,6 +76,7 @@ ScenarioSpec Decoder::decode(const Json& doc, const std::string& file_label) {
   }
   decode_check(doc, spec);
   decode_costs(doc, spec);
+  spread_over_days(spec);
   cross_check(spec);
   return spec;
 }
@@ -86,7 +90,7 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
   if (mode_) spec.mode = *mode_;
 
   if (mode_ == RunMode::SteadyState) {
-    day_only(doc, "", {"period_s", "num_periods", "start_time", "closing", "busyness"});
+    day_only(doc, "", {"period_s", "num_periods", "start_time", "days", "closing", "busyness"});
     spec.period_s = 0.0;
     spec.num_periods = 1;
     if (const Json* s = find(doc, "steady_state")) {
@@ -108,7 +112,8 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
     spec.num_periods = static_cast<std::uint32_t>(*periods);
     num_periods_ = spec.num_periods;
   }
-  if (period && periods) horizon_s_ = *period * static_cast<double>(*periods);
+  if (period && periods) day_s_ = horizon_s_ = *period * static_cast<double>(*periods);
+  decode_days(doc, spec);
   if (const Json* v = find(doc, "start_time")) {
     start_time_given_ = true;
     const char* accepted = R"(a clock time "HH:MM" from "00:00" to "23:59")";
@@ -125,6 +130,100 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
   if (!day && find(doc, "steady_state")) decode_steady(*find(doc, "steady_state"), spec);
   if (const Json* v = find(doc, "closing"))
     if (auto i = choice(*v, "/closing", "closing rule", kClosingNames)) spec.closing = static_cast<Closing>(*i);
+}
+
+void Decoder::decode_days(const Json& doc, ScenarioSpec& spec) {
+  const Json* v = find(doc, "days");
+  if (!v || mode_ != RunMode::Day) return;  // steady state: day_only reported it
+  const std::string accepted =
+      fmt::format("a number of days from 1 to {} or an array of their names (unique, non-empty strings)", kMaxDays);
+  if (v->is_array()) {
+    if (v->empty() || v->size() > kMaxDays) {
+      error("/days", fmt::format("expected {}; got {} names", accepted, v->size()));
+      return;
+    }
+    std::map<std::string, std::size_t, std::less<>> seen;
+    std::vector<std::string> names;
+    for (std::size_t d = 0; d < v->size(); ++d) {
+      const std::string dp = child_pointer("/days", d);
+      auto s = string((*v)[d], dp, "a non-empty string, the day's name");
+      if (!s) continue;
+      if (s->empty()) {
+        error(dp, "must be a non-empty string (the day's name); got \"\"");
+      } else if (auto [it, fresh] = seen.emplace(*s, d); !fresh) {
+        error(dp, fmt::format("{} names two days (first {}); day names must be unique", quote(*s),
+                              child_pointer("/days", it->second)));
+      }
+      names.push_back(std::move(*s));
+    }
+    if (names.size() != v->size()) return;
+    days_ = static_cast<std::uint32_t>(names.size());
+    day_names_ = std::move(names);
+  } else if (v->is_number()) {
+    if (auto n = integer(*v, "/days", 1, kMaxDays)) days_ = static_cast<std::uint32_t>(*n);
+  } else {
+    error("/days", fmt::format("expected {}; got {}", accepted, describe(*v)));
+  }
+  spec.days = days_;
+  spec.day_names = day_names_;
+  if (days_ == 1 || !day_s_) return;
+  // Days follow one another in real time: an e-mail's due time, a caller's patience and
+  // the backlog's age run through the night, which needs periods of its own.
+  if (*day_s_ != kSecondsPerDay) {
+    const double per_day = kSecondsPerDay / spec.period_s;
+    error("/num_periods",
+          fmt::format("a run of {} days needs days of 24 hours, but num_periods x period_s is {} x {:g} s = {:g} h; "
+                      "give the periods of the whole day{}, the night's with no arrivals and no agents",
+                      days_, *num_periods_, spec.period_s, *day_s_ / 3600.0,
+                      per_day == std::floor(per_day) ? fmt::format(" ({:g} of {:g} s)", per_day, spec.period_s)
+                                                     : std::string()));
+    return;
+  }
+  if (static_cast<std::uint64_t>(*num_periods_) * days_ > kMaxPeriods) {
+    error("/days", fmt::format("{} days of {} periods are {} periods; at most {} are supported", days_,
+                               *num_periods_, static_cast<std::uint64_t>(*num_periods_) * days_, kMaxPeriods));
+    return;
+  }
+  horizon_s_ = *day_s_ * days_;
+}
+
+bool Decoder::periods_fit(std::size_t size, const std::string& ptr) {
+  if (!num_periods_ || size == *num_periods_ || (days_ > 1 && size == std::size_t{*num_periods_} * days_))
+    return true;
+  if (days_ == 1)
+    error(ptr, fmt::format("expected {} values (num_periods), got {}", *num_periods_, size));
+  else
+    error(ptr, fmt::format("expected {} values (num_periods: every day the same) or {} (days x num_periods: each day "
+                           "its own), got {}",
+                           *num_periods_, std::uint64_t{*num_periods_} * days_, size));
+  return false;
+}
+
+std::string Decoder::period_count() const {
+  if (!num_periods_) return "num_periods";
+  if (days_ == 1) return fmt::format("{}", *num_periods_);
+  return fmt::format("{} (every day the same) or {} (each day its own)", *num_periods_,
+                     std::uint64_t{*num_periods_} * days_);
+}
+
+void Decoder::spread_over_days(ScenarioSpec& spec) const {
+  if (days_ == 1 || !num_periods_ || !horizon_s_ || *horizon_s_ == *day_s_) return;
+  const std::size_t one_day = *num_periods_;
+  const auto spread = [&](auto& table) {
+    if (table.size() != one_day) return;
+    table.reserve(one_day * days_);
+    for (std::uint32_t d = 1; d < days_; ++d) table.insert(table.end(), table.begin(), table.begin() + one_day);
+  };
+  for (ContactTypeSpec& t : spec.contact_types) {
+    if (t.arrivals.process == ArrivalSpec::Process::PiecewisePoisson) spread(t.arrivals.per_period);
+    spread(t.aht_per_period_s);
+    spread(t.patience_per_period_s);
+  }
+  for (AgentGroupSpec& g : spec.agent_groups) {
+    spread(g.staffing);
+    spread(g.shrinkage);
+  }
+  spec.num_periods = static_cast<std::uint32_t>(one_day * days_);
 }
 
 void Decoder::decode_busyness(const Json& doc, ScenarioSpec& spec) {

@@ -46,15 +46,12 @@ std::optional<std::vector<double>> Decoder::per_period_at(const Json& obj, const
                                                           std::string_view key) {
   const std::string kp = ptr + "/" + std::string(key);
   const Json& v = *find(obj, key);
-  const std::string count = num_periods_ ? fmt::format("{}", *num_periods_) : std::string("num_periods");
   if (!v.is_array()) {
-    error(kp, fmt::format("expected an array of {} numbers > 0 (one per period, seconds); got {}", count, describe(v)));
+    error(kp, fmt::format("expected an array of {} numbers > 0 (one per period, seconds); got {}", period_count(),
+                          describe(v)));
     return std::nullopt;
   }
-  if (num_periods_ && v.size() != *num_periods_) {
-    error(kp, fmt::format("expected {} values (num_periods), got {}", *num_periods_, v.size()));
-    return std::nullopt;
-  }
+  if (!periods_fit(v.size(), kp)) return std::nullopt;
   std::vector<double> out;
   bool ok = true;
   for (std::size_t i = 0; i < v.size(); ++i) {

@@ -60,7 +60,7 @@ bool Decoder::decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec
       a.process = ArrivalSpec::Process::PiecewisePoisson;
       const Json* pp = find(v, "per_period");
       const std::string pptr = ptr + "/per_period";
-      const std::string count = num_periods_ ? fmt::format("{}", *num_periods_) : std::string("num_periods");
+      const std::string count = period_count();
       if (!pp) {
         missing(ptr, "per_period",
                 fmt::format("an array of {} numbers >= 0 (expected arrivals in each period)", count));
@@ -68,8 +68,7 @@ bool Decoder::decode_arrivals(const Json& v, const std::string& ptr, ArrivalSpec
         error(pptr, fmt::format("expected an array of {} numbers >= 0 (expected arrivals in each period); got {}",
                                 count, describe(*pp)));
       } else {
-        if (num_periods_ && pp->size() != *num_periods_)
-          error(pptr, fmt::format("expected {} values (num_periods), got {}", *num_periods_, pp->size()));
+        periods_fit(pp->size(), pptr);
         for (std::size_t k = 0; k < pp->size(); ++k) {
           if (auto x = number((*pp)[k], child_pointer(pptr, k), at_least(0.0))) {
             a.per_period.push_back(*x);

@@ -498,7 +498,7 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
     if (!name || !name->is_string() || name->get_ref<const std::string&>().empty()) groups_known_ = false;
   }
   const bool steady = mode_ == RunMode::SteadyState;
-  const std::string count = num_periods_ ? fmt::format("{}", *num_periods_) : std::string("num_periods");
+  const std::string count = period_count();
   std::uint64_t agents = 0;
   for (std::size_t i = 0; i < gs->size(); ++i) {
     const Json& v = (*gs)[i];
@@ -546,8 +546,7 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
           if (steady) {
             error(sp, fmt::format("expected {}; got an array", accepted));
           } else {
-            if (num_periods_ && s->size() != *num_periods_)
-              error(sp, fmt::format("expected {} values (num_periods), got {}", *num_periods_, s->size()));
+            periods_fit(s->size(), sp);
             // Required staffing from a spreadsheet is often fractional: one message for
             // the array, not one per value.
             std::vector<std::size_t> fractional;

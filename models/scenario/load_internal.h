@@ -44,8 +44,8 @@ constexpr std::uint32_t kDefaultReplications = 10;
 
 // ---- the vocabulary of the format: every key and every name, in one place ----------
 
-constexpr std::array<std::string_view, 23> kTopKeys = {
-    "name",          "description", "mode", "period_s",      "num_periods",  "start_time",
+constexpr std::array<std::string_view, 24> kTopKeys = {
+    "name",          "description", "mode", "period_s",      "num_periods",  "start_time", "days",
     "steady_state",  "trunks",      "ivr",  "forecast",      "staffing_plan", "contact_types",
     "agent_groups",  "router",      "service_level", "targets", "rng",      "confidence",
     "check",         "costs",       "closing", "busyness", "$schema"};
@@ -97,7 +97,8 @@ constexpr std::array<std::string_view, 3> kIvrTreatmentKeys = {"duration", "p_se
 constexpr std::array<std::string_view, 8> kGroupKeys = {"name",      "staffing",      "shifts", "absenteeism",
                                                         "shrinkage", "cost_per_hour", "chat",   "max_agents_on"};
 constexpr std::array<std::string_view, 3> kChatKeys = {"sessions", "handle_factors", "inflation_per_session"};
-constexpr std::array<std::string_view, 6> kShiftKeys = {"name", "start", "end", "length_s", "agents", "breaks"};
+constexpr std::array<std::string_view, 7> kShiftKeys = {"name",   "start",  "end", "length_s",
+                                                       "agents", "breaks", "days"};
 constexpr std::array<std::string_view, 6> kBreakKeys = {"name", "duration_s", "at", "window", "placement", "paid"};
 constexpr std::array<std::string_view, 2> kWindowKeys = {"from", "to"};
 constexpr std::array<std::string_view, 7> kRouterKeys = {"policy",
@@ -300,6 +301,19 @@ class Decoder {
   // Steady state: each of `keys` present in `obj` is an error.
   void day_only(const Json& obj, const std::string& ptr, std::initializer_list<std::string_view> keys);
   void decode_steady(const Json& v, ScenarioSpec& spec);
+  // /days: a count or the days' names; a run of more than one needs days of 24 hours.
+  void decode_days(const Json& doc, ScenarioSpec& spec);
+  // Whether a per-period table of `size` values fits the run: one day's periods (the
+  // same every day) or, over several days, every day's; else reports it at `ptr`.
+  bool periods_fit(std::size_t size, const std::string& ptr);
+  // "24" (one day), "24 (every day the same) or 168 (each day its own)": the values a
+  // per-period table takes, for messages.
+  std::string period_count() const;
+  // After decoding: every per-period table of one day repeated over the days, and
+  // num_periods counting them all.
+  void spread_over_days(ScenarioSpec& spec) const;
+  // A shift's "days": the days it works (all when absent), as day indices, or none (reported).
+  std::optional<std::vector<std::uint32_t>> shift_days(const Json& shift, const std::string& ptr);
   void decode_facilities(const Json& doc, ScenarioSpec& spec);
   void decode_contact_types(const Json& doc, ScenarioSpec& spec);
   void decode_contact_type(const Json& v, const std::string& ptr, ContactTypeSpec& t, TypeInfo& info);
@@ -352,7 +366,7 @@ class Decoder {
   std::optional<double> time_of_day(const Json& v, const std::string& ptr);
   std::optional<double> time_at(const Json& obj, const std::string& ptr, std::string_view key);
   std::optional<double> fraction(const Json& v, const std::string& ptr, std::string_view at_one);
-  DayClock day_clock() const { return DayClock{horizon_s_, start_minute_}; }
+  DayClock day_clock() const { return DayClock{day_s_, start_minute_}; }
   void decode_router(const Json& doc, ScenarioSpec& spec);
   void decode_routes(const Json& router, ScenarioSpec& spec);
   void decode_group_to_type(const Json& router, ScenarioSpec& spec);
@@ -417,8 +431,11 @@ class Decoder {
   bool staffing_plan_key_ = false;   // the document has a "staffing_plan" key
   bool staffing_plan_read_ = false;  // ... and its file was read without a problem
   std::optional<RunMode> mode_;
-  std::optional<std::uint32_t> num_periods_;  // day mode, when valid
-  std::optional<double> horizon_s_;           // day mode, when period_s and num_periods are valid
+  std::optional<std::uint32_t> num_periods_;  // day mode, when valid: the periods of one day
+  std::optional<double> horizon_s_;           // day mode, when period_s and num_periods are valid: the whole run
+  std::optional<double> day_s_;               // ... one day of it
+  std::uint32_t days_ = 1;                    // /days, when valid
+  std::vector<std::string> day_names_;        // /days, when it names them
   std::optional<std::uint32_t> start_minute_;  // /start_time, when valid
   bool start_time_given_ = false;              // /start_time is present, valid or not
   std::uint64_t batches_ = 1;

@@ -5,12 +5,14 @@
 // the shift, in time order) are the shared rules of workforce_rules.h.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "models/scenario/did_you_mean.h"
 #include "models/scenario/json_pointer.h"
 #include "models/scenario/load_internal.h"
 #include "models/scenario/workforce_rules.h"
@@ -83,10 +85,82 @@ void Decoder::decode_shifts(const Json& v, const std::string& ptr, AgentGroupSpe
   }
   std::vector<ShiftValid> valid(v.size());
   std::vector<ShiftKeysGiven> given(v.size());
+  std::vector<std::vector<std::uint32_t>> worked(v.size());
   g.shifts.resize(v.size());
-  for (std::size_t s = 0; s < v.size(); ++s)
+  const std::size_t before = sink_.count();
+  for (std::size_t s = 0; s < v.size(); ++s) {
     decode_shift(v[s], child_pointer(ptr, s), g.shifts[s], valid[s], given[s]);
+    if (auto d = shift_days(v[s], child_pointer(ptr, s))) worked[s] = std::move(*d);
+  }
   check_shifts(g.shifts, valid, day_clock(), FilePointers(ptr, given), sink_);
+  if (days_ == 1 || sink_.count() != before || !day_s_ || !horizon_s_ || *horizon_s_ != *day_s_ * days_) return;
+  // Each day's shifts are the day's own: the model sees them at their times in the run.
+  std::vector<ShiftSpec> run;
+  for (std::size_t s = 0; s < g.shifts.size(); ++s) {
+    for (const std::uint32_t d : worked[s]) {
+      ShiftSpec& copy = run.emplace_back(g.shifts[s]);
+      const double offset = *day_s_ * d;
+      copy.name = fmt::format("{} ({})", g.shifts[s].name, day_names_.empty() ? fmt::format("day {}", d + 1)
+                                                                              : day_names_[d]);
+      copy.start_s += offset;
+      copy.end_s += offset;
+      for (BreakSpec& b : copy.breaks) {
+        b.earliest_start_s += offset;
+        b.latest_start_s += offset;
+      }
+    }
+  }
+  g.shifts = std::move(run);
+}
+
+std::optional<std::vector<std::uint32_t>> Decoder::shift_days(const Json& shift, const std::string& ptr) {
+  std::vector<std::uint32_t> all(days_);
+  for (std::uint32_t d = 0; d < days_; ++d) all[d] = d;
+  const Json* v = shift.is_object() ? find(shift, "days") : nullptr;
+  if (!v) return all;
+  const std::string dp = ptr + "/days";
+  const std::string accepted =
+      day_names_.empty() ? fmt::format("an array of day numbers from 1 to {} (/days)", days_)
+                         : fmt::format("an array of day names from /days ({}) or day numbers from 1 to {}",
+                                       join_names(day_names_), days_);
+  if (!v->is_array() || v->empty()) {
+    error(dp, fmt::format("expected {}; got {}{}", accepted, describe(*v),
+                          v->is_array() ? " (omit \"days\" for a shift worked every day)" : ""));
+    return std::nullopt;
+  }
+  std::vector<bool> named(days_, false);
+  std::vector<std::uint32_t> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const Json& x = (*v)[i];
+    const std::string ip = child_pointer(dp, i);
+    std::optional<std::uint32_t> day;
+    if (x.is_string()) {
+      const auto it = std::ranges::find(day_names_, x.get_ref<const std::string&>());
+      if (it != day_names_.end())
+        day = static_cast<std::uint32_t>(it - day_names_.begin());
+      else
+        error(ip, fmt::format("unknown day {}; expected {}{}", quote(x.get_ref<const std::string&>()), accepted,
+                              did_you_mean(x.get_ref<const std::string&>(), day_names_)));
+    } else if (x.is_number_integer() || x.is_number_unsigned()) {
+      if (auto n = integer(x, ip, 1, days_)) day = static_cast<std::uint32_t>(*n - 1);
+    } else {
+      error(ip, fmt::format("expected {}; got {}", accepted, describe(x)));
+    }
+    if (!day) {
+      ok = false;
+    } else if (named[*day]) {
+      error(ip, fmt::format("names {} twice", day_names_.empty() ? fmt::format("day {}", *day + 1)
+                                                                : quote(day_names_[*day])));
+      ok = false;
+    } else {
+      named[*day] = true;
+    }
+  }
+  if (!ok) return std::nullopt;
+  for (std::uint32_t d = 0; d < days_; ++d)
+    if (named[d]) out.push_back(d);
+  return out;
 }
 
 void Decoder::decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, ShiftValid& valid,
@@ -189,17 +263,15 @@ void Decoder::decode_break(const Json& v, const std::string& ptr, BreakSpec& b, 
 
 void Decoder::decode_shrinkage(const Json& v, const std::string& ptr, AgentGroupSpec& g) {
   if (v.is_array()) {
-    if (num_periods_ && v.size() != *num_periods_)
-      error(ptr, fmt::format("expected {} values (num_periods), got {}", *num_periods_, v.size()));
+    periods_fit(v.size(), ptr);
     for (std::size_t k = 0; k < v.size(); ++k)
       if (auto x = fraction(v[k], child_pointer(ptr, k), kShrinkageAtOne)) g.shrinkage.push_back(*x);
   } else if (v.is_number()) {
     if (auto x = fraction(v, ptr, kShrinkageAtOne)) g.shrinkage.assign(num_periods_.value_or(1), *x);
   } else {
-    const std::string count = num_periods_ ? fmt::format("{}", *num_periods_) : std::string("num_periods");
     error(ptr, fmt::format("expected a number in [0, 1) (every period) or an array of {} numbers in [0, 1) (one per "
                            "period); got {}",
-                           count, describe(v)));
+                           period_count(), describe(v)));
   }
 }
 

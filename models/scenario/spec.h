@@ -416,6 +416,12 @@ struct ScenarioSpec {
   double period_s = 0.0;
   std::uint32_t num_periods = 1;
   std::optional<std::uint32_t> start_minute;  // clock label of period 0 (e.g. 07:00 = 420), reports only
+  // Day mode: the run is `days` consecutive days of 24 hours each, the backlog and the
+  // work in progress carried over; num_periods counts the periods of all of them (days
+  // times the periods of one day). day_names: empty (the days are "day 1", "day 2", ...)
+  // or one unique name per day.
+  std::uint32_t days = 1;
+  std::vector<std::string> day_names;
   SteadyStateSpec steady;
 
   std::optional<std::uint32_t> trunk_lines;  // none: unlimited
@@ -456,6 +462,10 @@ struct ScenarioSpec {
   }
 
   double horizon_s() const { return period_s * num_periods; }  // day mode only
+  std::uint32_t periods_per_day() const { return days > 0 ? num_periods / days : num_periods; }
+  std::string day_name(std::uint32_t d) const {
+    return d < day_names.size() ? day_names[d] : "day " + std::to_string(d + 1);
+  }
 
   // The service level a contact type is judged by: its own, else the scenario's.
   const ServiceLevelSpec& service_level_of(ContactTypeId k) const {

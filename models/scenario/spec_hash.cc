@@ -186,14 +186,14 @@ void feed(Hash64& h, const ScenarioSpec::ForecastSource& f) {
 
 std::uint64_t spec_hash(const ScenarioSpec& spec) {
   // source_file and staffing_plan_file are paths (see spec_hash.h).
-  const auto& [name, description, source_file, mode, period_s, num_periods, start_minute, steady, trunk_lines,
-               has_ivr, ivr_ports, forecast, staffing_plan_file, contact_types, agent_groups, router,
+  const auto& [name, description, source_file, mode, period_s, num_periods, start_minute, days, day_names, steady,
+               trunk_lines, has_ivr, ivr_ports, forecast, staffing_plan_file, contact_types, agent_groups, router,
                service_level, closing, busyness, targets, seed, replications, confidence, check,
                costs] = spec;
   Hash64 h;
-  feed_all(h, name, description, mode, period_s, num_periods, start_minute, steady, trunk_lines, has_ivr,
-           ivr_ports, forecast, contact_types, agent_groups, router, service_level, closing, busyness, targets,
-           seed, replications, confidence, check, costs);
+  feed_all(h, name, description, mode, period_s, num_periods, start_minute, days, day_names, steady, trunk_lines,
+           has_ivr, ivr_ports, forecast, contact_types, agent_groups, router, service_level, closing, busyness,
+           targets, seed, replications, confidence, check, costs);
   return h.value();
 }
 

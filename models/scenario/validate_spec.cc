@@ -147,6 +147,7 @@ class SpecChecker {
         if (s_.start_minute && *s_.start_minute >= 24 * 60)
           error("/start_minute",
                 fmt::format("must be < 1440 (minutes after midnight, 07:00 is 420); got {}", *s_.start_minute));
+        days();
         return;
       case RunMode::SteadyState:
         steady();
@@ -154,6 +155,32 @@ class SpecChecker {
     }
     error("/mode", fmt::format("must be RunMode::Day or RunMode::SteadyState; got the value {}",
                                static_cast<unsigned>(s_.mode)));
+  }
+
+  void days() {
+    if (s_.days < 1 || s_.days > internal::kMaxDays) {
+      error("/days", fmt::format("must be in [1, {}]; got {}", internal::kMaxDays, s_.days));
+      return;
+    }
+    if (!s_.day_names.empty() && s_.day_names.size() != s_.days)
+      error("/day_names", fmt::format("must be empty or name each of the {} days; got {} names", s_.days,
+                                      s_.day_names.size()));
+    std::map<std::string_view, std::size_t> seen;
+    for (std::size_t d = 0; d < s_.day_names.size(); ++d) {
+      const std::string ptr = child_pointer("/day_names", d);
+      if (s_.day_names[d].empty()) error(ptr, "must be a non-empty string");
+      if (auto [it, fresh] = seen.emplace(s_.day_names[d], d); !fresh)
+        error(ptr, fmt::format("{} names two days (first {})", quote(s_.day_names[d]),
+                               child_pointer("/day_names", it->second)));
+    }
+    if (s_.days == 1) return;
+    if (s_.num_periods % s_.days != 0) {
+      error("/num_periods", fmt::format("must be a whole number of periods per day ({} days); got {}", s_.days,
+                                        s_.num_periods));
+    } else if (s_.period_s * s_.periods_per_day() != internal::kSecondsPerDay) {
+      error("/num_periods", fmt::format("a run of {} days needs days of 24 hours; got {} periods of {:g} s a day",
+                                        s_.days, s_.periods_per_day(), s_.period_s));
+    }
   }
 
   void busyness() {
@@ -176,6 +203,10 @@ class SpecChecker {
     if (s_.closing != Closing::ServeAfterClose)
       error("/closing", fmt::format("is for day mode only (a steady state never closes); got \"{}\"",
                                     closing_name(s_.closing)));
+    if (s_.days != 1 || !s_.day_names.empty())
+      error("/days", fmt::format("steady_state mode has no days: days must be 1 and day_names empty; got {} and {} "
+                                 "names",
+                                 s_.days, s_.day_names.size()));
     if (s_.num_periods != 1 || s_.period_s != 0.0)
       error("/num_periods", fmt::format("steady_state mode has no planning periods: num_periods must be 1 and "
                                         "period_s 0; got {} and {}",

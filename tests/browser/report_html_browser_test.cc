@@ -292,6 +292,22 @@ TEST_F(ReportInBrowser, MultichannelReportChartsTheBacklogAndTheChatSessionsApar
   EXPECT_EQ(series_values(page.dom, "chart-sessions", "voice_team").size(), 0u);
 }
 
+TEST_F(ReportInBrowser, AWeekGetsTablesByDayAndAnAxisOfDaysAndTimes) {
+  const fs::path html = write_report(scenario("scenarios/examples/email_week.json"), "--replications 3");
+  const RenderedPage page = open(html);
+  expect_clean(page);
+  EXPECT_TRUE(has(page.dom, "7 days (Mon to Sun) · 24 intervals of 60 min a day from 00:00"));
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-days"), "data-rows"), 7);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-day-types"), "data-rows"), 14);  // 7 days x 2 types
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-intervals"), "data-rows"), 168);
+  const std::string days = element(page.dom, "table-days");
+  for (const char* d : {">Mon<", ">Tue<", ">Sat<", ">Sun<"}) EXPECT_TRUE(has(days, d)) << d << "\n" << days;
+  // Nobody works on Sunday: the backlog grows all day.
+  const std::vector<double> backlog = series_values(page.dom, "chart-backlog", "email");
+  ASSERT_EQ(backlog.size(), 168u);
+  for (std::size_t i = 6 * 24 + 1; i < 168; ++i) EXPECT_GT(backlog[i], backlog[i - 1]) << i;
+}
+
 TEST_F(ReportInBrowser, PerTypeReportShowsCardsAHeatMapAndAChartPerType) {
   const RenderedPage page = open(write_report_of(ccsim::test_support::kPerTypeTargetsScenario));
   expect_clean(page);

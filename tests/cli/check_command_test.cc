@@ -341,7 +341,7 @@ TEST_F(CheckCommand, SequentialDoesNotWaitForATargetOnlyTheNextDayDecides) {
   const Outcome o = ccsim("check mail.json --sequential --max-replications 200 --json r.json");
   EXPECT_EQ(o.exit_code, 3) << o.out;  // inconclusive
   EXPECT_TRUE(has(o.out, "the e-mails not yet due at the close decide it: the service level will be 50.0% with each "
-                         "answered late, 100.0% with each in time; a one-day run cannot tell, however many "
+                         "answered late, 100.0% with each in time; a run ending at the close cannot tell, however many "
                          "replications"))
       << o.out;
   const json r = report("r.json");

@@ -206,8 +206,8 @@ TEST(LoadScenario, UnknownTopLevelKeySuggestsTheCloseOne) {
   ASSERT_EQ(ds.size(), 2u) << dump(ds);
   EXPECT_EQ(ds[0].pointer, "/perod_s");
   EXPECT_EQ(ds[0].message,
-            "unknown key \"perod_s\"; known: name, description, mode, period_s, num_periods, start_time, steady_state, "
-            "trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, costs, closing, busyness, $schema "
+            "unknown key \"perod_s\"; known: name, description, mode, period_s, num_periods, start_time, days, "
+            "steady_state, trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, confidence, check, costs, closing, busyness, $schema "
             "(did you mean \"period_s\"?)");
   EXPECT_EQ(ds[1].pointer, "");
   EXPECT_EQ(ds[1].message, "missing required key \"period_s\"; expected a number > 0");
@@ -233,7 +233,7 @@ TEST(LoadScenario, UnknownKeyInADistributionNamesTheDist) {
 TEST(LoadScenario, UnknownKeyFarFromEveryKnownOneHasNoSuggestion) {
   expect_only(with(kDay, "\"mode\": \"day\",", "\"mode\": \"day\", \"colour\": \"blue\","), "/colour",
               "unknown key \"colour\"; known: name, description, mode, period_s, num_periods, start_time, "
-              "steady_state, trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, "
+              "days, steady_state, trunks, ivr, forecast, staffing_plan, contact_types, agent_groups, router, service_level, targets, rng, "
               "confidence, check, costs, closing, busyness, $schema");
 }
 
@@ -1772,7 +1772,7 @@ TEST(LoadScenario, ShiftNeedsExactlyOneOfEndAndLength) {
 TEST(LoadScenario, ShiftKeysAreChecked) {
   EXPECT_EQ(dump(errors_of(with(roster(), "\"agents\": 8", "\"agent\": 8"))),
             "  [/agent_groups/0/shifts/1/agent] unknown key \"agent\"; known: name, start, end, length_s, agents, "
-            "breaks (did you mean \"agents\"?)\n"
+            "breaks, days (did you mean \"agents\"?)\n"
             "  [/agent_groups/0/shifts/1] missing required key \"agents\"; expected an integer >= 0\n");
   expect_only(with(roster(), "\"agents\": 8", "\"agents\": -1"), "/agent_groups/0/shifts/1/agents",
               "must be >= 0; got -1");

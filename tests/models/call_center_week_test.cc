@@ -1,0 +1,105 @@
+// tests/models/call_center_week_test.cc
+// A run of several days (docs/scenario-format.md#days) traced by hand: e-mails every ten
+// minutes of a week, one every 600 s from Monday 00:05, each handled in exactly 18
+// minutes by a back office of 2 agents on duty 08:00-16:00 on the days their shift
+// names. Nothing is random, so every count below is exact: the backlog carried over each
+// night and the weekend, each day's counts (a contact counts in the interval, so the day,
+// it arrived in), and the week's totals.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "models/kpi/kpi_names.h"
+#include "models/replication.h"
+#include "models/scenario/interval_label.h"
+#include "models/scenario/load.h"
+
+namespace ccsim::models {
+namespace {
+
+constexpr std::uint32_t kPerDay = 144;   // one e-mail every 600 s
+constexpr std::uint32_t kWeek = 7 * kPerDay;
+// Each agent starts an e-mail at 08:00 + k 1080 s while that is before 16:00: 27 a day
+// (k = 0..26; the last ends at 16:06, in overtime), 54 for the two. At 08:00 the 48 that
+// came in the night wait, and the shift never empties the backlog (48 more come by 16:00).
+constexpr std::uint32_t kDoneADay = 54;
+
+// The back office's workforce: `staff` is its JSON ("shifts" or "staffing").
+std::string week(std::string_view staff) {
+  std::string times;
+  for (std::uint32_t j = 0; j < kWeek; ++j) times += fmt::format("{}{}", j ? ", " : "", 300 + 600 * j);
+  return fmt::format(R"({{
+  "mode": "day", "period_s": 3600, "num_periods": 24, "start_time": "00:00",
+  "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+  "contact_types": [
+    {{ "name": "email", "channel": "email", "due_s": 86400,
+      "arrivals": {{ "process": "trace", "times_s": [{}] }},
+      "talk": {{ "dist": "constant", "value_s": 1080 }} }}
+  ],
+  "agent_groups": [ {{ "name": "back_office", {} }} ],
+  "router": {{ "type_to_group": {{ "email": ["back_office"] }} }},
+  "rng": {{ "seed": 7, "replications": 2 }}
+}})",
+                     times, staff);
+}
+
+constexpr std::string_view kWeekdayShift =
+    R"("shifts": [ { "name": "day", "start": "08:00", "end": "16:00", "agents": 2,
+                     "days": ["Mon", "Tue", "Wed", "Thu", "Fri"] } ])";
+
+double mean(const KpiStats& k, Kpi kpi) { return stat_of(k, kpi).mean; }
+
+TEST(Week, TheBacklogCarriesOverEachNightAndTheWeekend) {
+  const ScenarioSpec spec = load_scenario_text(week(kWeekdayShift), "week.json");
+  ASSERT_EQ(spec.days, 7u);
+  ASSERT_EQ(spec.num_periods, 7u * 24u);
+  ASSERT_EQ(spec.agent_groups[make_id<AgentGroupId>(0)].shifts.size(), 5u);  // one per day worked
+  const RunResults r = run_scenario(spec, RunOptions{});
+  // Monday to Friday 54 each; nobody on Saturday and Sunday.
+  EXPECT_EQ(mean(r.overall, Kpi::Offered), kWeek);
+  EXPECT_EQ(mean(r.overall, Kpi::Answered), 5 * kDoneADay);
+  EXPECT_EQ(mean(r.overall, Kpi::BacklogAtClose), kWeek - 5 * kDoneADay);
+  EXPECT_EQ(r.backlog_at_close, 2u * (kWeek - 5 * kDoneADay));  // both replications'
+  // First in, first out: Monday's 144 are answered on Monday (54), Tuesday (54) and
+  // Wednesday (36); Tuesday's get Wednesday's other 18 and Thursday's and Friday's 108.
+  ASSERT_EQ(r.by_day.size(), 7u);
+  const double answered[7] = {144, 18 + 2 * kDoneADay, 0, 0, 0, 0, 0};
+  for (std::uint32_t d = 0; d < 7; ++d) {
+    SCOPED_TRACE(spec.day_name(d));
+    const DayResult& day = r.by_day[d];
+    EXPECT_EQ(day.day, d);
+    EXPECT_EQ(day.start_s, d * 86400.0);
+    EXPECT_EQ(mean(day.kpis, Kpi::Offered), kPerDay);
+    EXPECT_EQ(mean(day.kpis, Kpi::Answered), answered[d]);
+    EXPECT_EQ(mean(day.kpis, Kpi::BacklogAtClose), kPerDay - answered[d]);
+    EXPECT_EQ(mean(day.by_type[0], Kpi::Offered), kPerDay);
+    // Two agents of eight hours and six minutes on a weekday, none at the weekend.
+    EXPECT_NEAR(mean(day.by_group[0], Kpi::PaidAgentHours), d < 5 ? 2 * (8 + 0.1) : 0.0, 1e-9);
+  }
+  // The items still waiting at Sunday's close: the oldest came on Tuesday at 21:05
+  // (the 127th of the day), 442,500 s before the close.
+  EXPECT_EQ(mean(r.by_day[6].by_type[0], Kpi::OldestWaitingS), 7 * 86400.0 - (86400 + 300 + 600 * 126));
+  EXPECT_EQ(interval_label(spec, 25), "Tue 01:00");
+  EXPECT_EQ(interval_label(spec, 167), "Sun 23:00");
+}
+
+TEST(Week, OneDaysStaffingRepeatsEveryDayAndAWeeksIsEachDaysOwn) {
+  const std::string day = "0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0";
+  const ScenarioSpec every_day = load_scenario_text(week(R"("staffing": [)" + day + "]"), "week.json");
+  ASSERT_EQ(every_day.agent_groups[make_id<AgentGroupId>(0)].staffing.size(), 7u * 24u);
+  EXPECT_EQ(mean(run_scenario(every_day, RunOptions{}).overall, Kpi::Answered), 7 * kDoneADay);
+
+  std::string weekdays;
+  const std::string weekend = "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0";
+  for (int d = 0; d < 7; ++d) weekdays += (d ? ", " : "") + (d < 5 ? day : weekend);
+  const ScenarioSpec own = load_scenario_text(week(R"("staffing": [)" + weekdays + "]"), "week.json");
+  const RunResults r = run_scenario(own, RunOptions{});
+  EXPECT_EQ(mean(r.overall, Kpi::Answered), 5 * kDoneADay);
+  EXPECT_EQ(mean(r.by_day[1].kpis, Kpi::Answered), 18 + 2 * kDoneADay);
+}
+
+}  // namespace
+}  // namespace ccsim::models
