@@ -159,7 +159,7 @@ std::string compare_csv(const models::ScenarioSpec& a, const models::PairedCompa
       if (!defined_at(r.level, static_cast<Kpi>(k))) continue;
       const models::PairedKpi& p = r.kpis[k];
       text += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", level_name(r.level), csv_quoted(r.name),
-                          r.interval ? interval_label(a, *r.interval) : "", models::kKpiNames[k], csv_cell(p.a.mean),
+                          r.interval ? csv_quoted(interval_label(a, *r.interval)) : "", models::kKpiNames[k], csv_cell(p.a.mean),
                           csv_cell(p.a.half_width), csv_cell(p.b.mean), csv_cell(p.b.half_width),
                           csv_cell(p.difference.mean), csv_cell(p.difference.half_width), p.difference.n);
     }

@@ -91,10 +91,11 @@ std::string csv_text(const CsvTable& t) {
   return text;
 }
 
-// The tables in the order of kCsvTables: the run-level ones, then the interval ones.
-constexpr std::array<std::string_view, 8> kCsvTables = {"_targets",     "_overall",       "_by_type",
-                                                        "_by_group",    "_by_type_group", "_by_interval",
-                                                        "_by_interval_group", "_by_interval_type"};
+// The tables in the order of kCsvTables: the run-level ones, then the interval ones, then
+// (a run of several days) the day ones.
+constexpr std::array<std::string_view, 11> kCsvTables = {
+    "_targets",         "_overall",          "_by_type", "_by_group",        "_by_type_group", "_by_interval",
+    "_by_interval_group", "_by_interval_type", "_by_day",  "_by_day_group", "_by_day_type"};
 
 // The scenario name as a file name that stays in the chosen folder and opens anywhere:
 // no separators, no control or Windows-reserved characters, no leading dot (neither ".."
@@ -135,7 +136,8 @@ std::vector<std::string> csv_paths(const std::string& dir, const models::Scenari
   const std::string stem = csv_file_stem(spec.name);
   std::vector<std::string> paths;
   for (const std::string_view table : kCsvTables)
-    if (interval_tables || !table.starts_with("_by_interval"))
+    if ((interval_tables || !table.starts_with("_by_interval")) &&
+        ((interval_tables && spec.days > 1) || !table.starts_with("_by_day")))
       paths.push_back((std::filesystem::path(dir) / fmt::format("{}{}.csv", stem, table)).string());
   return paths;
 }
@@ -168,7 +170,7 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
     if (intervals)
       row.insert(row.end(), {fmt::format("{}", t.intervals_met), fmt::format("{}", t.intervals_missed),
                              fmt::format("{}", t.intervals_inconclusive),
-                             t.worst_interval ? interval_label(spec, *t.worst_interval) : ""});
+                             t.worst_interval ? csv_quoted(interval_label(spec, *t.worst_interval)) : ""});
     else
       row.resize(targets.header.size());
   }
@@ -237,7 +239,7 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
     interval_types.header.emplace_back("service_level_verdict");
     add_sl_header(interval_types.header);
     for (const models::IntervalResult& ir : r.by_interval) {
-      const std::vector<std::string> when = {fmt::format("{}", ir.interval), interval_label(spec, ir.interval),
+      const std::vector<std::string> when = {fmt::format("{}", ir.interval), csv_quoted(interval_label(spec, ir.interval)),
                                              csv_cell(ir.start_s)};
       std::vector<std::string>& row = intervals.rows.emplace_back(when);
       add_kpi_cells(row, ir.kpis, kAllKpis);
@@ -256,6 +258,32 @@ void write_csv(const std::string& dir, const models::ScenarioSpec& spec, const m
                                   ? ""
                                   : models::verdict_name(ir.type_service_level[t]));
         add_sl_cells(type_row, type_sl(t));
+      }
+    }
+  }
+  if (!r.by_day.empty()) {
+    CsvTable& days = tables.emplace_back();
+    days.header = {"day", "name", "start_s"};
+    add_kpi_header(days.header, kAllKpis);
+    CsvTable& day_groups = tables.emplace_back();
+    day_groups.header = {"day", "name", "start_s", "agent_group"};
+    add_kpi_header(day_groups.header, models::kGroupIntervalKpis);
+    CsvTable& day_types = tables.emplace_back();
+    day_types.header = {"day", "name", "start_s", "contact_type"};
+    add_kpi_header(day_types.header, models::kTypeKpis);
+    for (const models::DayResult& d : r.by_day) {
+      const std::vector<std::string> when = {fmt::format("{}", d.day), csv_quoted(spec.day_name(d.day)),
+                                             csv_cell(d.start_s)};
+      add_kpi_cells(days.rows.emplace_back(when), d.kpis, kAllKpis);
+      for (std::size_t g = 0; g < d.by_group.size(); ++g) {
+        std::vector<std::string>& row = day_groups.rows.emplace_back(when);
+        row.push_back(group_name(g));
+        add_kpi_cells(row, d.by_group[g], models::kGroupIntervalKpis);
+      }
+      for (std::size_t t = 0; t < d.by_type.size(); ++t) {
+        std::vector<std::string>& row = day_types.rows.emplace_back(when);
+        row.push_back(type_name(t));
+        add_kpi_cells(row, d.by_type[t], models::kTypeKpis);
       }
     }
   }

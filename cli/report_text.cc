@@ -425,7 +425,8 @@ void print_text_report(std::FILE* out, const models::ScenarioSpec& spec, const m
   }
   fmt::print(out, "\nBy contact type (service_level: {}, within the type's threshold; verdict: against the "
                   "type's service-level target{})\n  {:<16} {:>14}",
-             definitions, day ? ", over the day and in how many intervals it was missed" : "", "type", "sl target");
+             definitions, day ? fmt::format(", over {} and in how many intervals it was missed", over) : "", "type",
+             "sl target");
   // A key longer than the column (p_abandon_over_admitted) widens it, in the rows too.
   const auto width = [](Kpi k) { return std::max<std::size_t>(20, models::kpi_name(k).size()); };
   for (Kpi k : type_cols) fmt::print(out, " {:>{}}", models::kpi_name(k), width(k));

@@ -56,9 +56,13 @@ double agent_hours(const std::vector<std::uint32_t>& plan, double period_s) {
   return n * period_s / 3600.0;
 }
 
-// The interval_start cell of a staffing plan: the clock against /start_time, else seconds.
+// The interval_start cell of a staffing plan: the clock against /start_time, else seconds;
+// over several days each with its day ("Tue 08:00", "Tue 28800"), as the plan reader takes it.
 std::string interval_cell(const models::ScenarioSpec& spec, std::uint32_t i) {
-  return spec.start_minute ? interval_label(spec, i) : fmt::format("{:g}", i * spec.period_s);
+  if (spec.start_minute) return csv_quoted(interval_label(spec, i));
+  if (spec.days == 1) return fmt::format("{:.10g}", i * spec.period_s);
+  const std::uint32_t per_day = spec.periods_per_day();
+  return csv_quoted(fmt::format("{} {:.10g}", spec.day_name(i / per_day), (i % per_day) * spec.period_s));
 }
 
 std::string staffing_csv(const models::ScenarioSpec& spec, const models::Staffing& s) {

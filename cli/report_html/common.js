@@ -186,23 +186,33 @@ const ccsimPage = (function () {
   // time), each period_s long. The x axis runs over interval boundaries: interval i spans
   // [i, i + 1], its values are drawn at i + 0.5, and tick k is labelled with boundary k.
   function intervalClock(labels, period_s) {
-    // Over several days a label starts with its day ("Tue 07:30").
-    const clockOf = (label) => /^(?:(.+) )?(\d\d):(\d\d)(?::(\d\d))?$/.exec(label || "");
-    const m = clockOf(labels[0]);
+    // Over several days a label starts with its day ("Tue 07:30", "Tue +1800s"): the time
+    // is what follows the last space.
+    const split = (label) => {
+      const at = (label || "").lastIndexOf(" ");
+      return { day: at < 0 ? "" : label.slice(0, at), time: at < 0 ? label || "" : label.slice(at + 1) };
+    };
+    const clockOf = (time) => /^(\d\d):(\d\d)(?::(\d\d))?$/.exec(time);
+    const first = split(labels[0]);
+    const last = split(labels[labels.length - 1]);
+    const m = clockOf(first.time);
     const end_s = labels.length * period_s;
+    const two = (x) => String(Math.floor(x)).padStart(2, "0");
     let end;
-    if (m) {  // clock labels: the same clock, one period after the last start (the last day's midnight: 24:00)
-      const last = clockOf(labels[labels.length - 1]);
-      const after = 3600 * Number(last[2]) + 60 * Number(last[3]) + Number(last[4] || 0) + period_s;
-      const t = last[1] && Math.round(after) === 86400 ? 86400 : Math.round(after) % 86400;
-      const two = (x) => String(Math.floor(x)).padStart(2, "0");
-      end = (last[1] ? last[1] + " " : "") + two(t / 3600) + ":" + two((t % 3600) / 60) + (t % 60 ? ":" + two(t % 60) : "");
+    if (m) {  // clock labels: the same clock, one period after the last start
+      const c = clockOf(last.time);
+      const t = Math.round(3600 * Number(c[1]) + 60 * Number(c[2]) + Number(c[3] || 0) + period_s) % 86400;
+      const text = two(t / 3600) + ":" + two((t % 3600) / 60) + (t % 60 ? ":" + two(t % 60) : "");
+      // The last day ends at its midnight, or where the next would start: its own name then.
+      end = !last.day ? text : t === 0 ? last.day + " 24:00" : "end of " + last.day;
+    } else if (last.day) {
+      end = last.day + " +" + (Number(last.time.slice(1, -1)) + period_s) + "s";
     } else {
       end = "+" + end_s + "s";
     }
     return {
       clock: Boolean(m),
-      days: Boolean(m && m[1]),
+      days: Boolean(first.day),
       count: labels.length,
       period_s: period_s,
       label: (i) => labels[i],
@@ -216,16 +226,21 @@ const ccsimPage = (function () {
   // intervals: every 30 min, 1 h, 2 h, 3 h, ... but never 1.5 h).
   function tickSteps(period_s) {
     const minutes = period_s / 60;
-    const nice = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, 10080];
+    const week = 7 * 1440;
+    const nice = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440, 2880, week, 2 * week, 4 * week,
+                  8 * week, 13 * week, 26 * week, 52 * week];
     const steps = nice.filter((d) => d % minutes === 0).map((d) => d / minutes);
     return steps.length ? steps : [1, 2, 4, 8, 16, 32, 64, 128];
   }
 
   function intervalAxis(clock) {
     return {
-      label: clock.days ? "Day and time of day" : clock.clock ? "Time of day" : "Time from the start",
+      label: clock.days ? (clock.clock ? "Day and time of day" : "Day and time from its start")
+        : clock.clock ? "Time of day" : "Time from the start",
       incrs: tickSteps(clock.period_s),
-      space: clock.days ? 84 : 48,  // "Mon 08:00" is twice as wide as "08:00"
+      // A tick's label is as wide as its longest boundary: "Mon 08:00" twice "08:00".
+      space: clock.days ? Math.ceil(7.5 * Math.max(clock.boundary(0).length, clock.boundary(clock.count).length) + 12)
+        : 48,
       values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? clock.boundary(v) : "")),
       grid: { stroke: "#eceff3" },
       ticks: { stroke: "#d0d5dc" },

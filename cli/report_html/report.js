@@ -174,7 +174,8 @@
   }
 
   function averagedOver() {
-    return results.scenario.mode === "day" ? "the day" : "the observed window";
+    if (results.scenario.mode !== "day") return "the observed window";
+    return results.scenario.days ? "the run" : "the day";
   }
 
   function workforceTiles() {
@@ -458,7 +459,7 @@
         " Definitions: docs/kpis.md."));
     body.append(groupRow, staffingRow);
     perNameCharts(groupRow, {
-      kind: "agent groups", names: sc.agent_groups, topWhat: "with the most staff over the day",
+      kind: "agent groups", names: sc.agent_groups, topWhat: "with the most staff over " + averagedOver(),
       score: (g) => scheduled(g).reduce((a, v) => a + (v || 0), 0),
       charts: [
         {
@@ -487,7 +488,7 @@
       groupRow.after(sessionsRow);
       const most = Math.max(...chatGroups.map((g) => sessions[g]));
       perNameCharts(sessionsRow, {
-        kind: "chat groups", names: chatGroups, topWhat: "with the most staff over the day",
+        kind: "chat groups", names: chatGroups, topWhat: "with the most staff over " + averagedOver(),
         score: (g) => scheduled(g).reduce((a, v) => a + (v || 0), 0),
         charts: [{
           id: "chart-sessions", title: "Chat sessions per chatting agent",

@@ -135,6 +135,25 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
 void Decoder::decode_days(const Json& doc, ScenarioSpec& spec) {
   const Json* v = find(doc, "days");
   if (!v || mode_ != RunMode::Day) return;  // steady state: day_only reported it
+  const std::size_t before = sink_.count();
+  decode_days_value(*v);
+  if (sink_.count() != before) {
+    // What depends on the days (the lengths of the tables, the times of a trace or a
+    // shift, the days a shift names) cannot be judged: reported once, here.
+    days_bad_ = true;
+    days_ = 1;
+    day_names_.clear();
+    day_s_.reset();
+    horizon_s_.reset();
+    return;
+  }
+  spec.days = days_;
+  spec.day_names = day_names_;
+  if (days_ > 1 && day_s_) horizon_s_ = *day_s_ * days_;
+}
+
+void Decoder::decode_days_value(const Json& days) {
+  const Json* v = &days;
   const std::string accepted =
       fmt::format("a number of days from 1 to {} or an array of their names (unique, non-empty strings)", kMaxDays);
   if (v->is_array()) {
@@ -148,8 +167,8 @@ void Decoder::decode_days(const Json& doc, ScenarioSpec& spec) {
       const std::string dp = child_pointer("/days", d);
       auto s = string((*v)[d], dp, "a non-empty string, the day's name");
       if (!s) continue;
-      if (s->empty()) {
-        error(dp, "must be a non-empty string (the day's name); got \"\"");
+      if (auto problem = day_name_problem(*s)) {
+        error(dp, std::move(*problem));
       } else if (auto [it, fresh] = seen.emplace(*s, d); !fresh) {
         error(dp, fmt::format("{} names two days (first {}); day names must be unique", quote(*s),
                               child_pointer("/days", it->second)));
@@ -164,31 +183,27 @@ void Decoder::decode_days(const Json& doc, ScenarioSpec& spec) {
   } else {
     error("/days", fmt::format("expected {}; got {}", accepted, describe(*v)));
   }
-  spec.days = days_;
-  spec.day_names = day_names_;
   if (days_ == 1 || !day_s_) return;
   // Days follow one another in real time: an e-mail's due time, a caller's patience and
   // the backlog's age run through the night, which needs periods of its own.
   if (*day_s_ != kSecondsPerDay) {
-    const double per_day = kSecondsPerDay / spec.period_s;
+    const double period_s = *day_s_ / *num_periods_;
+    const double per_day = kSecondsPerDay / period_s;
     error("/num_periods",
           fmt::format("a run of {} days needs days of 24 hours, but num_periods x period_s is {} x {:g} s = {:g} h; "
                       "give the periods of the whole day{}, the night's with no arrivals and no agents",
-                      days_, *num_periods_, spec.period_s, *day_s_ / 3600.0,
-                      per_day == std::floor(per_day) ? fmt::format(" ({:g} of {:g} s)", per_day, spec.period_s)
+                      days_, *num_periods_, period_s, *day_s_ / 3600.0,
+                      per_day == std::floor(per_day) ? fmt::format(" ({:g} of {:g} s)", per_day, period_s)
                                                      : std::string()));
     return;
   }
-  if (static_cast<std::uint64_t>(*num_periods_) * days_ > kMaxPeriods) {
+  if (static_cast<std::uint64_t>(*num_periods_) * days_ > kMaxPeriods)
     error("/days", fmt::format("{} days of {} periods are {} periods; at most {} are supported", days_,
                                *num_periods_, static_cast<std::uint64_t>(*num_periods_) * days_, kMaxPeriods));
-    return;
-  }
-  horizon_s_ = *day_s_ * days_;
 }
 
 bool Decoder::periods_fit(std::size_t size, const std::string& ptr) {
-  if (!num_periods_ || size == *num_periods_ || (days_ > 1 && size == std::size_t{*num_periods_} * days_))
+  if (!num_periods_ || days_bad_ || size == *num_periods_ || (days_ > 1 && size == std::size_t{*num_periods_} * days_))
     return true;
   if (days_ == 1)
     error(ptr, fmt::format("expected {} values (num_periods), got {}", *num_periods_, size));

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -39,6 +40,12 @@ struct TypeRows {
   std::vector<double> volume, aht_s, patience_s;
   std::vector<std::size_t> line;
 };
+
+std::string dated_rows_mixed(const std::string& shown, std::size_t dated_line, std::size_t undated_line) {
+  return fmt::format("{}: line {} gives its interval with its day and line {} without; give every row its day "
+                     "(\"Tue 08:00\": each day its own) or none (\"08:00\": every day the same)",
+                     shown, dated_line, undated_line);
+}
 
 }  // namespace
 
@@ -98,8 +105,31 @@ bool Decoder::overrides_at(const Json& obj, const std::string& ptr) {
   return o->get<bool>();
 }
 
-std::optional<std::uint32_t> Decoder::csv_interval(const std::string& cell, const std::string& ptr,
-                                                   const std::string& where, double period_s, std::uint32_t periods) {
+std::uint32_t Decoder::csv_periods() const {
+  const bool days = days_ > 1 && horizon_s_ && day_s_ && *horizon_s_ == *day_s_ * days_;
+  return *num_periods_ * (days ? days_ : 1);
+}
+
+std::optional<std::uint32_t> Decoder::csv_interval(const std::string& whole, const std::string& ptr,
+                                                   const std::string& where, double period_s, std::uint32_t periods,
+                                                   bool& dated) {
+  std::uint32_t day = 0;
+  std::string cell = whole;
+  dated = false;
+  if (const std::size_t space = whole.rfind(' '); csv_periods() > periods && space != std::string::npos) {
+    const std::string name = whole.substr(0, space);
+    std::vector<std::string> names = day_names_;
+    for (std::uint32_t d = 0; names.size() < days_; ++d) names.push_back(fmt::format("day {}", d + 1));
+    const auto it = std::ranges::find(names, name);
+    if (it == names.end()) {
+      error(ptr, where + fmt::format("unknown day {} in {}; the days are {}{}", quote(name), quote(whole),
+                                     join_names(names), did_you_mean(name, names)));
+      return std::nullopt;
+    }
+    day = static_cast<std::uint32_t>(it - names.begin());
+    cell = whole.substr(space + 1);
+    dated = true;
+  }
   // A clock time against /start_time, or seconds from the start of the day.
   double start_s = 0.0;
   if (auto clock = parse_clock(cell)) {
@@ -125,14 +155,18 @@ std::optional<std::uint32_t> Decoder::csv_interval(const std::string& cell, cons
                                    period_s, start_minute_ ? fmt::format(" from {}", day_clock().time(0.0)) : ""));
     return std::nullopt;
   }
-  return static_cast<std::uint32_t>(std::llround(index_d));
+  return day * periods + static_cast<std::uint32_t>(std::llround(index_d));
 }
 
-// "08:30, 12:00 and 3 more"
-std::string Decoder::interval_list(const std::vector<std::uint32_t>& intervals, double period_s) const {
+std::string Decoder::interval_list(const std::vector<std::uint32_t>& intervals, double period_s, bool dated) const {
   std::string list;
+  const std::uint32_t per_day = *num_periods_;
+  const auto day = [&](std::uint32_t i) {
+    if (!dated) return std::string();
+    return (i / per_day < day_names_.size() ? day_names_[i / per_day] : fmt::format("day {}", i / per_day + 1)) + " ";
+  };
   for (std::size_t j = 0; j < intervals.size() && j < 6; ++j)
-    list += (j ? ", " : "") + day_clock().time(intervals[j] * period_s);
+    list += (j ? ", " : "") + day(intervals[j]) + day_clock().time((intervals[j] % per_day) * period_s);
   if (intervals.size() > 6) list += fmt::format(" and {} more", intervals.size() - 6);
   return list;
 }
@@ -158,8 +192,12 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
   if (!text) return;
   if (!num_periods_ || spec.period_s <= 0.0) return;  // reported at /period_s, /num_periods
   const std::uint32_t periods = *num_periods_;
+  const std::uint32_t all_periods = csv_periods();
   const double period_s = spec.period_s;
   const std::size_t before = sink_.count();
+  // The first row with its day ("Tue 08:00") and the first without: a file gives one or the other.
+  constexpr std::size_t kNoLine = std::numeric_limits<std::size_t>::max();
+  std::size_t dated_line = kNoLine, undated_line = kNoLine;
 
   std::optional<bool> header_per_hour;
   std::optional<double> stated_total;
@@ -233,8 +271,10 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
     }
     const auto cell = [&](std::size_t k) -> const std::string& { return cells[column[k]]; };
     const auto where = [&](std::size_t k) { return csv_at(shown, line_no, column[k], kForecastColumns[k]); };
-    const std::optional<std::uint32_t> interval_o = csv_interval(cell(0), fp, where(0), period_s, periods);
+    bool dated = false;
+    const std::optional<std::uint32_t> interval_o = csv_interval(cell(0), fp, where(0), period_s, periods, dated);
     if (!interval_o) continue;
+    (dated ? dated_line : undated_line) = std::min(line_no, dated ? dated_line : undated_line);
     const std::uint32_t interval = *interval_o;
     const auto found = type_index_.find(cell(1));
     if (found == type_index_.end()) {
@@ -271,10 +311,10 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
                                        ct.name, *type));
     TypeRows& r = rows[*type];
     if (r.line.empty()) {
-      r.volume.assign(periods, std::nan(""));
-      r.aht_s.assign(periods, std::nan(""));
-      r.patience_s.assign(periods, std::nan(""));
-      r.line.assign(periods, 0);
+      r.volume.assign(all_periods, std::nan(""));
+      r.aht_s.assign(all_periods, std::nan(""));
+      r.patience_s.assign(all_periods, std::nan(""));
+      r.line.assign(all_periods, 0);
     }
     if (r.line[interval] != 0) {
       error(fp, csv_at(shown, line_no) + fmt::format("{} {} is given twice (first on line {})", cell(0), cell(1),
@@ -320,17 +360,24 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
                           shown, t.name, child_pointer("/contact_types", it->first)));
     it = rows.erase(it);
   }
+  const bool dated = dated_line != kNoLine;
+  if (dated && undated_line != kNoLine) error(fp, dated_rows_mixed(shown, dated_line, undated_line));
+  // One day's rows stand for every day.
+  if (!dated)
+    for (auto& [type, r] : rows)
+      for (auto* v : {&r.volume, &r.aht_s, &r.patience_s}) v->resize(periods);
   // A bad row may be the missing one: its problem is reported.
-  for (const auto& [type, r] : rows_ok ? rows : std::map<std::size_t, TypeRows>{}) {
+  const bool mixed = dated && undated_line != kNoLine;
+  for (const auto& [type, r] : rows_ok && !mixed ? rows : std::map<std::size_t, TypeRows>{}) {
     std::vector<std::uint32_t> missing_at;
-    for (std::uint32_t i = 0; i < periods; ++i)
+    for (std::uint32_t i = 0; i < (dated ? all_periods : periods); ++i)
       if (r.line[i] == 0) missing_at.push_back(i);
     if (missing_at.empty()) continue;
-    const std::string list = interval_list(missing_at, period_s);
-    error(fp, fmt::format("{}: {} has no row for {} interval{}: {}; give every interval of the day (0 where "
+    const std::string list = interval_list(missing_at, period_s, dated);
+    error(fp, fmt::format("{}: {} has no row for {} interval{}: {}; give every interval of the {} (0 where "
                           "nothing arrives)",
                           shown, spec.contact_types[make_id<ContactTypeId>(type)].name, missing_at.size(),
-                          missing_at.size() == 1 ? "" : "s", list));
+                          missing_at.size() == 1 ? "" : "s", list, dated ? "run" : "day"));
   }
   if (sink_.count() != before) return;
   forecast_read_ = true;
@@ -389,7 +436,10 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
   if (!text || !num_periods_ || spec.period_s <= 0.0) return;  // else reported at /period_s, /num_periods
   staffing_plan_file_ = shown;
   const std::uint32_t periods = *num_periods_;
+  const std::uint32_t all_periods = csv_periods();
   const std::size_t before = sink_.count();
+  constexpr std::size_t kNoLine = std::numeric_limits<std::size_t>::max();
+  std::size_t dated_line = kNoLine, undated_line = kNoLine;
   // The groups as the file names them (the plan is read before the groups are decoded).
   std::vector<std::string> names;
   if (const Json* gs = find(doc, "agent_groups"); gs && gs->is_array())
@@ -420,8 +470,8 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
     columns.push_back(name);
   }
   if (sink_.count() != before) return;
-  std::vector<std::vector<std::uint32_t>> agents(columns.size(), std::vector<std::uint32_t>(periods, 0));
-  std::vector<std::size_t> line_of(periods, 0);
+  std::vector<std::vector<std::uint32_t>> agents(columns.size(), std::vector<std::uint32_t>(all_periods, 0));
+  std::vector<std::size_t> line_of(all_periods, 0);
   std::size_t fractional = 0;
   std::string first_fractional;
   for (std::size_t r = 1; r < csv.rows.size(); ++r) {
@@ -431,9 +481,11 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
                     fmt::format("{} cells; the header has {} columns", row.cells.size(), header.cells.size()));
       continue;
     }
+    bool dated = false;
     const auto interval =
-        csv_interval(row.cells[0], fp, csv_at(shown, row.line, 0, "interval_start"), spec.period_s, periods);
+        csv_interval(row.cells[0], fp, csv_at(shown, row.line, 0, "interval_start"), spec.period_s, periods, dated);
     if (!interval) continue;
+    (dated ? dated_line : undated_line) = std::min(row.line, dated ? dated_line : undated_line);
     if (line_of[*interval] != 0) {
       error(fp, csv_at(shown, row.line) +
                     fmt::format("{} is given twice (first on line {})", row.cells[0], line_of[*interval]));
@@ -457,15 +509,19 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
                           "least the agents asked for)",
                           shown, fractional, fractional == 1 ? "" : "s", fractional == 1 ? "is" : "are",
                           first_fractional));
+  const bool dated = dated_line != kNoLine;
+  if (dated && undated_line != kNoLine) error(fp, dated_rows_mixed(shown, dated_line, undated_line));
   std::vector<std::uint32_t> missing_at;
-  for (std::uint32_t i = 0; i < periods; ++i)
+  for (std::uint32_t i = 0; i < (dated ? all_periods : periods); ++i)
     if (line_of[i] == 0) missing_at.push_back(i);
   if (sink_.count() == before && !missing_at.empty())
-    error(fp, fmt::format("{}: no row for {} interval{}: {}; give every interval of the day (0 agents where none "
+    error(fp, fmt::format("{}: no row for {} interval{}: {}; give every interval of the {} (0 agents where none "
                           "works)",
                           shown, missing_at.size(), missing_at.size() == 1 ? "" : "s",
-                          interval_list(missing_at, spec.period_s)));
+                          interval_list(missing_at, spec.period_s, dated), dated ? "run" : "day"));
   if (sink_.count() != before) return;
+  if (!dated)
+    for (auto& a : agents) a.resize(periods);  // one day's plan stands for every day
   for (std::size_t c = 0; c < columns.size(); ++c) staffing_plan_.emplace(columns[c], std::move(agents[c]));
   staffing_plan_read_ = true;
 }

@@ -598,6 +598,14 @@ void Decoder::decode_agent_groups(const Json& doc, ScenarioSpec& spec) {
       group_names_.push_back(g.name);
     }
     agents += scheduled_stints(g);
+    // One day's staffing stands for every day (spread_over_days): each later day adds its
+    // rises, the one from the last period's agents to the first's in place of the first's.
+    if (days_ > 1 && num_periods_ && g.staffing.size() == *num_periods_ && !g.staffing.empty()) {
+      AgentGroupSpec day_only;
+      day_only.staffing = g.staffing;
+      const std::uint64_t first = g.staffing.front(), last = g.staffing.back();
+      agents += (days_ - 1) * (scheduled_stints(day_only) - first + (first > last ? first - last : 0));
+    }
     spec.agent_groups.push_back(std::move(g));
     groups_.push_back(info);
   }

@@ -303,6 +303,7 @@ class Decoder {
   void decode_steady(const Json& v, ScenarioSpec& spec);
   // /days: a count or the days' names; a run of more than one needs days of 24 hours.
   void decode_days(const Json& doc, ScenarioSpec& spec);
+  void decode_days_value(const Json& v);  // sets days_ and day_names_, or reports
   // Whether a per-period table of `size` values fits the run: one day's periods (the
   // same every day) or, over several days, every day's; else reports it at `ptr`.
   bool periods_fit(std::size_t size, const std::string& ptr);
@@ -337,9 +338,14 @@ class Decoder {
                                           std::string& shown);
   // The interval a CSV cell names (a clock time or seconds), or none (reported at ptr,
   // the message starting with `where`).
+  // Over several days the cell may start with the day ("Tue 08:00"): the interval is then
+  // that day's, counted from the first day's first, and `dated` is set.
   std::optional<std::uint32_t> csv_interval(const std::string& cell, const std::string& ptr, const std::string& where,
-                                            double period_s, std::uint32_t periods);
-  std::string interval_list(const std::vector<std::uint32_t>& intervals, double period_s) const;
+                                            double period_s, std::uint32_t periods, bool& dated);
+  // The periods a CSV file may give rows for: one day's, or every day's over several days.
+  std::uint32_t csv_periods() const;
+  // "08:30, 12:00 and 3 more"; intervals of a run of several days with their day.
+  std::string interval_list(const std::vector<std::uint32_t>& intervals, double period_s, bool dated = false) const;
   // obj["overrides"]: whether the file replaces what the scenario gives; false if absent.
   bool overrides_at(const Json& obj, const std::string& ptr);
   // The forecast file's volumes, AHT and patience per interval.
@@ -435,6 +441,7 @@ class Decoder {
   std::optional<double> horizon_s_;           // day mode, when period_s and num_periods are valid: the whole run
   std::optional<double> day_s_;               // ... one day of it
   std::uint32_t days_ = 1;                    // /days, when valid
+  bool days_bad_ = false;                     // /days is given and wrong: per-day lengths and day names unknown
   std::vector<std::string> day_names_;        // /days, when it names them
   std::optional<std::uint32_t> start_minute_;  // /start_time, when valid
   bool start_time_given_ = false;              // /start_time is present, valid or not

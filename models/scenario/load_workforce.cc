@@ -118,6 +118,7 @@ std::optional<std::vector<std::uint32_t>> Decoder::shift_days(const Json& shift,
   for (std::uint32_t d = 0; d < days_; ++d) all[d] = d;
   const Json* v = shift.is_object() ? find(shift, "days") : nullptr;
   if (!v) return all;
+  if (days_bad_) return std::nullopt;  // the days are unknown: reported at /days
   const std::string dp = ptr + "/days";
   const std::string accepted =
       day_names_.empty() ? fmt::format("an array of day numbers from 1 to {} (/days)", days_)

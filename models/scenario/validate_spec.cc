@@ -168,7 +168,7 @@ class SpecChecker {
     std::map<std::string_view, std::size_t> seen;
     for (std::size_t d = 0; d < s_.day_names.size(); ++d) {
       const std::string ptr = child_pointer("/day_names", d);
-      if (s_.day_names[d].empty()) error(ptr, "must be a non-empty string");
+      if (auto problem = internal::day_name_problem(s_.day_names[d])) error(ptr, std::move(*problem));
       if (auto [it, fresh] = seen.emplace(s_.day_names[d], d); !fresh)
         error(ptr, fmt::format("{} names two days (first {})", quote(s_.day_names[d]),
                                child_pointer("/day_names", it->second)));

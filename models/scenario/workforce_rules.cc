@@ -288,6 +288,16 @@ std::uint64_t peak_scheduled_agents(const AgentGroupSpec& g, double period_s) {
   return static_cast<std::uint64_t>(peak);
 }
 
+std::optional<std::string> day_name_problem(std::string_view name) {
+  const bool control = std::ranges::any_of(name, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  if (name.empty() || control || name.front() == ' ' || name.back() == ' ' ||
+      name.find_first_of("/,\"") != std::string_view::npos)
+    return fmt::format("a day's name labels its intervals (\"Tue 08:00\") in reports, CSV files and sweep --kpis: "
+                       "give a non-empty name without '/', ',', '\"', control characters or spaces at its ends; got {}",
+                       quote(name));
+  return std::nullopt;
+}
+
 std::uint64_t scheduled_stints(const AgentGroupSpec& g) {
   std::uint64_t n = 0;
   std::uint32_t previous = 0;

@@ -35,6 +35,10 @@ struct DayClock {
   std::string extent() const;            // "07:00 to 19:00", "0 to 43200 s"
 };
 
+// Why a day's name (ScenarioSpec::day_names) cannot label intervals ("Tue 08:00") in
+// reports, CSV cells and the paths of sweep --kpis, or none.
+std::optional<std::string> day_name_problem(std::string_view name);
+
 // The value of a shift or a break that a problem is about. Each caller names its key
 // below the shift or break (the loader: "end" or "length_s", "at" or "window/from";
 // validate_spec: "end_s", "earliest_start_s"); the pointer is then

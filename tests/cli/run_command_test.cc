@@ -549,6 +549,33 @@ std::string cell(const std::vector<std::vector<std::string>>& rows, std::size_t 
   return rows[row].at(static_cast<std::size_t>(at - rows[0].begin()));
 }
 
+TEST_F(RunCommand, AWeeksCsvTablesHaveOneRowPerDayAndTheDaysAddUpToTheWeek) {
+  const Outcome o = ccsim("run " + scenario("scenarios/examples/email_week.json") +
+                          " --quiet --replications 2 --json " + (dir_ / "r.json").string() + " --csv " + dir_.string());
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.err.find("ccsim run: wrote 11 CSV tables: "), std::string::npos) << o.err;
+  const auto days = csv_rows(dir_ / "email_week_by_day.csv");
+  ASSERT_EQ(days.size(), 1u + 7u);
+  EXPECT_EQ(days[1][1], "Mon");
+  EXPECT_EQ(days[7][1], "Sun");
+  EXPECT_EQ(csv_rows(dir_ / "email_week_by_day_type.csv").size(), 1u + 7u * 2u);
+  EXPECT_EQ(csv_rows(dir_ / "email_week_by_day_group.csv").size(), 1u + 7u * 2u);
+  EXPECT_EQ(csv_rows(dir_ / "email_week_by_interval.csv")[1 + 24][1], "Tue 00:00");
+  // Each day's counts are its intervals' and the week's are the days'.
+  const auto r = nlohmann::json::parse(slurp(dir_ / "r.json"));
+  const auto& k = r["kpis"];
+  for (const char* kpi : {"offered", "answered", "abandoned", "backlog_at_close"}) {
+    double week = 0;
+    for (std::size_t d = 0; d < 7; ++d) {
+      double day = 0;
+      for (std::size_t i = 24 * d; i < 24 * (d + 1); ++i) day += k["by_interval"][i]["kpis"][kpi]["mean"].get<double>();
+      EXPECT_NEAR(k["by_day"][d]["kpis"][kpi]["mean"].get<double>(), day, 1e-9 * (1 + day)) << kpi << " day " << d;
+      week += day;
+    }
+    EXPECT_NEAR(k["overall"][kpi]["mean"].get<double>(), week, 1e-9 * (1 + week)) << kpi;
+  }
+}
+
 TEST_F(RunCommand, CsvTablesGiveTheAgentsOnDutyPerIntervalAndGroup) {
   const fs::path file = dir_ / "shift_only.json";
   std::ofstream(file) << ccsim::test_support::kShiftOnlyScenario;

@@ -3,12 +3,17 @@
 // per-period tables of one day repeated or of every day, shifts on the days they name;
 // each bad input gets one located error, and validate_spec checks a spec built in code.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/scenario/interval_label.h"
 #include "models/scenario/load.h"
+#include "models/scenario/message_text.h"
 #include "models/scenario/validate_spec.h"
 #include "tests/models/scenario/diagnostic_checks.h"
 #include "tests/models/scenario/scenario_texts.h"
@@ -117,9 +122,38 @@ TEST(LoadDays, BadDaysAreLocated) {
                 "names");
   expect_single(errors_of(days(R"(["Mon", "Tue", "Mon"])")), "/days/2",
                 "\"Mon\" names two days (first /days/0); day names must be unique");
-  expect_single(errors_of(days(R"(["Mon", ""])")), "/days/1", "must be a non-empty string (the day's name); got \"\"");
+  // JSON text, and the name it gives.
+  for (const auto& [text, name] : std::vector<std::pair<std::string, std::string>>{
+           {"", ""}, {"12/06", "12/06"}, {"Mon, wk 1", "Mon, wk 1"}, {" Mon", " Mon"}, {"Mon\\t", "Mon\t"}})
+    expect_single(errors_of(days(R"(["Sun", ")" + text + "\"]")), "/days/1",
+                  "a day's name labels its intervals (\"Tue 08:00\") in reports, CSV files and sweep --kpis: give a "
+                  "non-empty name without '/', ',', '\"', control characters or spaces at its ends; got " +
+                      internal::quote(name));
   expect_single(errors_of(with(kSteady, R"("mode": "steady_state",)", R"("mode": "steady_state", "days": 7,)")),
                 "/days", "\"days\" is only used in day mode; remove it (mode is \"steady_state\")");
+}
+
+TEST(LoadDays, BadDaysAreReportedOnceNotAgainAtEveryTableAndShiftThatDependsOnThem) {
+  std::string week;
+  for (int k = 0; k < 48; ++k) week += (k ? ", " : "") + std::string("3");
+  const std::string staff = R"("staffing": [)" + week + R"(], "shifts": [ { "name": "late", "start": "16:00",
+                              "end": "23:00", "agents": 1, "days": ["Tue"] } ])";
+  expect_single(errors_of(days(R"("two")", staff)), "/days",
+                "expected a number of days from 1 to 366 or an array of their names (unique, non-empty strings); got "
+                "string \"two\"");
+  expect_single(errors_of(with(days(R"(["Mon", "Tue"])", staff), R"("period_s": 3600)", R"("period_s": 1800)")),
+                "/num_periods",
+                "a run of 2 days needs days of 24 hours, but num_periods x period_s is 24 x 1800 s = 12 h; give the "
+                "periods of the whole day (48 of 1800 s), the night's with no arrivals and no agents");
+}
+
+TEST(LoadDays, OneDaysStaffingCountsItsAgentsOnEveryDay) {
+  // 3e9 agents rise in the first period of each day: 6e9 over two days, past the 32-bit ids.
+  const std::string staff = R"("staffing": [3000000000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                             0, 0, 0])";
+  expect_single(errors_of(days("2", staff)), "/agent_groups",
+                "the agent groups schedule 6000000000 agents in all (staffing arrays count each rise, shifts their "
+                "agents); at most 4294967294 are supported (agent ids are 32-bit)");
 }
 
 TEST(LoadDays, AShiftsBadDaysAreLocated) {
@@ -154,6 +188,73 @@ TEST(LoadDays, ValidateSpecChecksTheDaysOfASpecBuiltInCode) {
   short_days.period_s = 1800;
   testing::expect_has(spec_problems(short_days), "/num_periods",
                       "a run of 3 days needs days of 24 hours; got 24 periods of 1800 s a day");
+}
+
+// Two days of two 12-hour periods, the arrivals from a forecast file and the staffing
+// from a staffing plan, both written by each test.
+class LoadDaysCsv : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("ccsim_days_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
+            std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    std::ofstream(dir_ / "s.json") << R"({
+  "mode": "day", "period_s": 43200, "num_periods": 2, "start_time": "00:00", "days": ["Mon", "Tue"],
+  "forecast": { "file": "f.csv", "volume": "per_interval" },
+  "staffing_plan": { "file": "p.csv" },
+  "contact_types": [ { "name": "calls", "talk": { "dist": "exponential", "mean_s": 200 } } ],
+  "agent_groups": [ { "name": "team" } ],
+  "router": { "type_to_group": { "calls": ["team"] } }
+})";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Loads the scenario with these files; the diagnostics when it fails.
+  ScenarioSpec load(const std::string& forecast, const std::string& plan) {
+    std::ofstream(dir_ / "f.csv") << "interval_start,contact_type,volume\n" << forecast;
+    std::ofstream(dir_ / "p.csv") << "interval_start,team\n" << plan;
+    return load_scenario_file((dir_ / "s.json").string());
+  }
+  std::vector<Diagnostic> errors(const std::string& forecast, const std::string& plan) {
+    try {
+      load(forecast, plan);
+    } catch (const ScenarioError& e) {
+      return e.diagnostics();
+    }
+    ADD_FAILURE() << "expected a ScenarioError";
+    return {};
+  }
+  std::string file(const char* name) const { return (dir_ / name).string(); }
+
+  std::filesystem::path dir_;
+};
+
+constexpr const char* kOneDayPlan = "00:00,2\n12:00,1\n";
+
+TEST_F(LoadDaysCsv, RowsWithTheirDayGiveEachDayItsOwnAndRowsWithoutRepeatOneDay) {
+  const ScenarioSpec own = load("Mon 00:00,calls,10\nMon 12:00,calls,20\nTue 00:00,calls,30\nTue 12:00,calls,40\n",
+                                "Mon 00:00,1\nMon 12:00,2\nTue 00:00,3\nTue 12:00,4\n");
+  EXPECT_EQ(own.contact_types[make_id<ContactTypeId>(0)].arrivals.per_period, (std::vector<double>{10, 20, 30, 40}));
+  EXPECT_EQ(own.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{1, 2, 3, 4}));
+  const ScenarioSpec same = load("00:00,calls,10\n12:00,calls,20\n", kOneDayPlan);
+  EXPECT_EQ(same.contact_types[make_id<ContactTypeId>(0)].arrivals.per_period, (std::vector<double>{10, 20, 10, 20}));
+  EXPECT_EQ(same.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{2, 1, 2, 1}));
+  EXPECT_EQ(spec_problems(same).size(), 0u) << dump(spec_problems(same));
+}
+
+TEST_F(LoadDaysCsv, RowsWithAndWithoutTheirDayAnUnknownDayAndAMissingDayAreLocated) {
+  expect_single(errors("Mon 00:00,calls,10\n12:00,calls,20\nTue 00:00,calls,30\nTue 12:00,calls,40\n", kOneDayPlan),
+                "/forecast/file",
+                file("f.csv") + ": line 2 gives its interval with its day and line 3 without; give every row its day "
+                "(\"Tue 08:00\": each day its own) or none (\"08:00\": every day the same)");
+  expect_single(errors("00:00,calls,10\n12:00,calls,20\n", "Mon 00:00,1\nTues 12:00,2\n"), "/staffing_plan/file",
+                file("p.csv") + " line 3, column 1 (interval_start): unknown day \"Tues\" in \"Tues 12:00\"; the days are Mon, Tue "
+                "(did you mean \"Tue\"?)");
+  expect_single(errors("Mon 00:00,calls,10\nMon 12:00,calls,20\nTue 00:00,calls,30\n", kOneDayPlan), "/forecast/file",
+                file("f.csv") + ": calls has no row for 1 interval: Tue 12:00; give every interval of the run (0 where "
+                "nothing arrives)");
 }
 
 }  // namespace
