@@ -251,8 +251,17 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
       for (std::size_t k = 0; k < spec.contact_types.size(); ++k) sum += plan.load_erlangs(i, make_id<ContactTypeId>(k));
       return sum;
     };
+    // E-mails coming while nobody works (a night) wait by design: no_agent_scheduled says so.
+    const auto waits_for_morning = [&](std::uint32_t i) {
+      if (productive(i, all) > 0.0) return false;
+      for (std::size_t k = 0; k < spec.contact_types.size(); ++k)
+        if (spec.contact_types[make_id<ContactTypeId>(k)].channel != Channel::Email &&
+            plan.load_erlangs(i, make_id<ContactTypeId>(k)) > 0.0)
+          return false;
+      return true;
+    };
     for (std::uint32_t i = 0; i < plan.intervals(); ++i)
-      if (load(i) > 0.0 && load(i) >= productive(i, all)) overloaded.push_back(i);
+      if (load(i) > 0.0 && load(i) >= productive(i, all) && !waits_for_morning(i)) overloaded.push_back(i);
     if (!overloaded.empty())
       out.push_back({"centre_load_above_agents",
                      fmt::format("the centre: offered load at or above all productive agents in {} interval{}: {}",

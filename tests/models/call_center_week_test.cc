@@ -16,6 +16,8 @@
 #include "models/replication.h"
 #include "models/scenario/interval_label.h"
 #include "models/scenario/load.h"
+#include "models/trace.h"
+#include "tests/models/traced_steps.h"
 
 namespace ccsim::models {
 namespace {
@@ -84,6 +86,31 @@ TEST(Week, TheBacklogCarriesOverEachNightAndTheWeekend) {
   EXPECT_EQ(mean(r.by_day[6].by_type[0], Kpi::OldestWaitingS), 7 * 86400.0 - (86400 + 300 + 600 * 126));
   EXPECT_EQ(interval_label(spec, 25), "Tue 01:00");
   EXPECT_EQ(interval_label(spec, 167), "Sun 23:00");
+}
+
+// Conservation each night, from the trace: what came in so far, less what the agents
+// took so far, is the backlog carried into the next day.
+TEST(Week, WhatCameInLessWhatWasAnsweredIsTheBacklogCarriedIntoEachNextDay) {
+  const ScenarioSpec spec = load_scenario_text(week(kWeekdayShift), "week.json");
+  testing::Steps trace{TraceWhat::Arrival, TraceWhat::Answered};
+  RunOptions options;
+  options.trace = &trace;
+  run_scenario(spec, options);
+  std::uint32_t arrived[7] = {}, answered[7] = {};
+  for (const testing::Step& s : trace.steps) {
+    const auto d = static_cast<std::size_t>(s.time_s / 86400.0);
+    ASSERT_LT(d, 7u);
+    ++(s.what == TraceWhat::Arrival ? arrived : answered)[d];
+  }
+  std::uint32_t in = 0, out = 0;
+  const std::uint32_t backlog[7] = {90, 180, 270, 360, 450, 594, 738};
+  for (std::uint32_t d = 0; d < 7; ++d) {
+    in += arrived[d];
+    out += answered[d];
+    EXPECT_EQ(arrived[d], kPerDay) << spec.day_name(d);
+    EXPECT_EQ(answered[d], d < 5 ? kDoneADay : 0u) << spec.day_name(d);
+    EXPECT_EQ(in - out, backlog[d]) << spec.day_name(d);
+  }
 }
 
 TEST(Week, OneDaysStaffingRepeatsEveryDayAndAWeeksIsEachDaysOwn) {

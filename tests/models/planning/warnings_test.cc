@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "models/planning/interval_plan.h"
+#include "models/scenario/target_rules.h"
 #include "models/scenario/validate_spec.h"
 #include "tests/models/test_scenarios.h"
 
@@ -320,6 +321,28 @@ TEST(Warnings, TheCentreIsJudgedOnAllItsAgents) {
   EXPECT_FALSE(has(ws, "load_above_agents"));
   ASSERT_TRUE(has(ws, "centre_load_above_agents"));
   EXPECT_EQ(find(ws, "centre_load_above_agents").intervals, std::vector<std::uint32_t>{0});
+}
+
+// E-mails coming at night, when nobody works, wait for the morning by design
+// (no_agent_scheduled says so); calls then, or e-mails beyond the agents on duty, overload.
+TEST(Warnings, EmailsWaitingForTheMorningDoNotOverloadTheCentre) {
+  ScenarioSpec s = day({60, 0, 0}, {20, 20, 0});
+  ContactTypeSpec email = s.contact_types.raw()[0];
+  email.name = "email";
+  email.channel = Channel::Email;
+  email.arrivals.per_period = {10, 10, 10};
+  email.service_level = ServiceLevelSpec{.awt_s = 86400};
+  s.contact_types.push_back(email);
+  for (const TargetSpec& t : internal::type_service_level_targets(s)) s.targets.push_back(t);
+  ASSERT_EQ(spec_problems(s).size(), 0u);
+  EXPECT_FALSE(has(scenario_warnings(s), "centre_load_above_agents"));
+  EXPECT_TRUE(has(scenario_warnings(s), "no_agent_scheduled"));
+  s.contact_types.raw()[0].arrivals.per_period = {60, 0, 1};
+  ASSERT_TRUE(has(scenario_warnings(s), "centre_load_above_agents"));
+  EXPECT_EQ(find(scenario_warnings(s), "centre_load_above_agents").intervals, std::vector<std::uint32_t>{2});
+  s.contact_types.raw()[0].arrivals.per_period = {60, 0, 0};
+  s.contact_types.raw()[1].arrivals.per_period = {10, 800, 10};
+  EXPECT_EQ(find(scenario_warnings(s), "centre_load_above_agents").intervals, std::vector<std::uint32_t>{1});
 }
 
 }  // namespace
