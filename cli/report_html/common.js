@@ -213,6 +213,7 @@ const ccsimPage = (function () {
     return {
       clock: Boolean(m),
       days: Boolean(first.day),
+      longest: labels.reduce((w, l) => Math.max(w, l.length), end.length),
       count: labels.length,
       period_s: period_s,
       label: (i) => labels[i],
@@ -238,9 +239,8 @@ const ccsimPage = (function () {
       label: clock.days ? (clock.clock ? "Day and time of day" : "Day and time from its start")
         : clock.clock ? "Time of day" : "Time from the start",
       incrs: tickSteps(clock.period_s),
-      // A tick's label is as wide as its longest boundary: "Mon 08:00" twice "08:00".
-      space: clock.days ? Math.ceil(7.5 * Math.max(clock.boundary(0).length, clock.boundary(clock.count).length) + 12)
-        : 48,
+      // Ticks as far apart as the longest label is wide: "Mon 08:00" twice "08:00".
+      space: clock.days ? Math.ceil(7.5 * clock.longest + 12) : 48,
       values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? clock.boundary(v) : "")),
       grid: { stroke: "#eceff3" },
       ticks: { stroke: "#d0d5dc" },
@@ -290,6 +290,8 @@ const ccsimPage = (function () {
     const plot = new uPlot({
       width: chartWidth(box),
       height: opts.height || 280,
+      // Room for half the last tick's label ("Sun 24:00") past the plot's right edge.
+      padding: clock.days ? [null, Math.ceil(3.75 * clock.longest), null, null] : undefined,
       series: series,
       bands: opts.bands,
       scales: { x: { time: false, range: () => [0, n] }, y: { range: opts.yRange } },

@@ -134,7 +134,12 @@ void Decoder::decode_mode(const Json& doc, ScenarioSpec& spec) {
 
 void Decoder::decode_days(const Json& doc, ScenarioSpec& spec) {
   const Json* v = find(doc, "days");
-  if (!v || mode_ != RunMode::Day) return;  // steady state: day_only reported it
+  if (!v) return;
+  // Steady state: day_only reported it. No valid mode: what the days decide is unknown.
+  if (mode_ != RunMode::Day) {
+    days_bad_ = !mode_.has_value();
+    return;
+  }
   const std::size_t before = sink_.count();
   decode_days_value(*v);
   if (sink_.count() != before) {
@@ -203,8 +208,14 @@ void Decoder::decode_days_value(const Json& days) {
 }
 
 bool Decoder::periods_fit(std::size_t size, const std::string& ptr) {
-  if (!num_periods_ || days_bad_ || size == *num_periods_ || (days_ > 1 && size == std::size_t{*num_periods_} * days_))
-    return true;
+  if (!num_periods_ || size == *num_periods_ || (days_ > 1 && size == std::size_t{*num_periods_} * days_)) return true;
+  // Days unknown (reported at /days): any whole number of them may be meant.
+  if (days_bad_ && size > 0 && size % *num_periods_ == 0 && size / *num_periods_ <= kMaxDays) return true;
+  if (days_bad_) {
+    error(ptr, fmt::format("expected {} values (num_periods) or a multiple of them (one day's per day), got {}",
+                           *num_periods_, size));
+    return false;
+  }
   if (days_ == 1)
     error(ptr, fmt::format("expected {} values (num_periods), got {}", *num_periods_, size));
   else

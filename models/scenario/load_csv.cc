@@ -116,7 +116,20 @@ std::optional<std::uint32_t> Decoder::csv_interval(const std::string& whole, con
   std::uint32_t day = 0;
   std::string cell = whole;
   dated = false;
-  if (const std::size_t space = whole.rfind(' '); csv_periods() > periods && space != std::string::npos) {
+  const std::size_t space = whole.rfind(' ');
+  if (space != std::string::npos && days_bad_) {
+    csv_unjudged_ = true;  // its day cannot be read: /days is reported
+    return std::nullopt;
+  }
+  if (space != std::string::npos && csv_periods() == periods && !parse_clock(whole) && !csv_number(whole)) {
+    if (!csv_day_noted_)
+      error(ptr, where + fmt::format("{} names a day, but the run is one day; give the time of day alone (\"08:00\"), "
+                                     "or the run's days in /days",
+                                     quote(whole)));
+    csv_day_noted_ = true;
+    return std::nullopt;
+  }
+  if (space != std::string::npos && csv_periods() > periods) {
     const std::string name = whole.substr(0, space);
     std::vector<std::string> names = day_names_;
     for (std::uint32_t d = 0; names.size() < days_; ++d) names.push_back(fmt::format("day {}", d + 1));
@@ -195,6 +208,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
   const std::uint32_t all_periods = csv_periods();
   const double period_s = spec.period_s;
   const std::size_t before = sink_.count();
+  csv_unjudged_ = csv_day_noted_ = false;
   // The first row with its day ("Tue 08:00") and the first without: a file gives one or the other.
   constexpr std::size_t kNoLine = std::numeric_limits<std::size_t>::max();
   std::size_t dated_line = kNoLine, undated_line = kNoLine;
@@ -317,8 +331,10 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       r.line.assign(all_periods, 0);
     }
     if (r.line[interval] != 0) {
-      error(fp, csv_at(shown, line_no) + fmt::format("{} {} is given twice (first on line {})", cell(0), cell(1),
-                                                         r.line[interval]));
+      // With rows with and without their day, one of each may meet: the mix is reported.
+      if (dated_line == kNoLine || undated_line == kNoLine)
+        error(fp, csv_at(shown, line_no) + fmt::format("{} {} is given twice (first on line {})", cell(0), cell(1),
+                                                           r.line[interval]));
       continue;
     }
     r.line[interval] = line_no;  // a row with a bad cell still stands for its interval
@@ -333,7 +349,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
                           shown));
     return;
   }
-  if (rows.empty() && sink_.count() == before) {
+  if (rows.empty() && sink_.count() == before && !csv_unjudged_) {
     error(fp, fmt::format("{}: no rows after the header; give one row per interval and contact type", shown));
     return;
   }
@@ -368,7 +384,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
       for (auto* v : {&r.volume, &r.aht_s, &r.patience_s}) v->resize(periods);
   // A bad row may be the missing one: its problem is reported.
   const bool mixed = dated && undated_line != kNoLine;
-  for (const auto& [type, r] : rows_ok && !mixed ? rows : std::map<std::size_t, TypeRows>{}) {
+  for (const auto& [type, r] : rows_ok && !mixed && !csv_unjudged_ ? rows : std::map<std::size_t, TypeRows>{}) {
     std::vector<std::uint32_t> missing_at;
     for (std::uint32_t i = 0; i < (dated ? all_periods : periods); ++i)
       if (r.line[i] == 0) missing_at.push_back(i);
@@ -379,7 +395,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
                           shown, spec.contact_types[make_id<ContactTypeId>(type)].name, missing_at.size(),
                           missing_at.size() == 1 ? "" : "s", list, dated ? "run" : "day"));
   }
-  if (sink_.count() != before) return;
+  if (sink_.count() != before || csv_unjudged_) return;
   forecast_read_ = true;
 
   ScenarioSpec::ForecastSource source{shown, *per_hour, stated_total, 0.0};
@@ -440,6 +456,7 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
   const std::size_t before = sink_.count();
   constexpr std::size_t kNoLine = std::numeric_limits<std::size_t>::max();
   std::size_t dated_line = kNoLine, undated_line = kNoLine;
+  csv_unjudged_ = csv_day_noted_ = false;
   // The groups as the file names them (the plan is read before the groups are decoded).
   std::vector<std::string> names;
   if (const Json* gs = find(doc, "agent_groups"); gs && gs->is_array())
@@ -487,8 +504,9 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
     if (!interval) continue;
     (dated ? dated_line : undated_line) = std::min(row.line, dated ? dated_line : undated_line);
     if (line_of[*interval] != 0) {
-      error(fp, csv_at(shown, row.line) +
-                    fmt::format("{} is given twice (first on line {})", row.cells[0], line_of[*interval]));
+      if (dated_line == kNoLine || undated_line == kNoLine)
+        error(fp, csv_at(shown, row.line) +
+                      fmt::format("{} is given twice (first on line {})", row.cells[0], line_of[*interval]));
       continue;
     }
     line_of[*interval] = row.line;
@@ -514,12 +532,12 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
   std::vector<std::uint32_t> missing_at;
   for (std::uint32_t i = 0; i < (dated ? all_periods : periods); ++i)
     if (line_of[i] == 0) missing_at.push_back(i);
-  if (sink_.count() == before && !missing_at.empty())
+  if (sink_.count() == before && !csv_unjudged_ && !missing_at.empty())
     error(fp, fmt::format("{}: no row for {} interval{}: {}; give every interval of the {} (0 agents where none "
                           "works)",
                           shown, missing_at.size(), missing_at.size() == 1 ? "" : "s",
                           interval_list(missing_at, spec.period_s, dated), dated ? "run" : "day"));
-  if (sink_.count() != before) return;
+  if (sink_.count() != before || csv_unjudged_) return;
   if (!dated)
     for (auto& a : agents) a.resize(periods);  // one day's plan stands for every day
   for (std::size_t c = 0; c < columns.size(); ++c) staffing_plan_.emplace(columns[c], std::move(agents[c]));

@@ -442,6 +442,8 @@ class Decoder {
   std::optional<double> day_s_;               // ... one day of it
   std::uint32_t days_ = 1;                    // /days, when valid
   bool days_bad_ = false;                     // /days is given and wrong: per-day lengths and day names unknown
+  bool csv_unjudged_ = false;   // the CSV file being read has rows whose day /days leaves unknown
+  bool csv_day_noted_ = false;  // ... or with a day in a run of one day, reported once
   std::vector<std::string> day_names_;        // /days, when it names them
   std::optional<std::uint32_t> start_minute_;  // /start_time, when valid
   bool start_time_given_ = false;              // /start_time is present, valid or not

@@ -118,10 +118,10 @@ std::optional<std::vector<std::uint32_t>> Decoder::shift_days(const Json& shift,
   for (std::uint32_t d = 0; d < days_; ++d) all[d] = d;
   const Json* v = shift.is_object() ? find(shift, "days") : nullptr;
   if (!v) return all;
-  if (days_bad_) return std::nullopt;  // the days are unknown: reported at /days
   const std::string dp = ptr + "/days";
   const std::string accepted =
-      day_names_.empty() ? fmt::format("an array of day numbers from 1 to {} (/days)", days_)
+      days_bad_           ? std::string("an array of the days' names (from /days) or numbers (1 is the first)")
+      : day_names_.empty() ? fmt::format("an array of day numbers from 1 to {} (/days)", days_)
                          : fmt::format("an array of day names from /days ({}) or day numbers from 1 to {}",
                                        join_names(day_names_), days_);
   if (!v->is_array() || v->empty()) {
@@ -129,6 +129,7 @@ std::optional<std::vector<std::uint32_t>> Decoder::shift_days(const Json& shift,
                           v->is_array() ? " (omit \"days\" for a shift worked every day)" : ""));
     return std::nullopt;
   }
+  if (days_bad_) return std::nullopt;  // which days it names is unknown: reported at /days
   std::vector<bool> named(days_, false);
   std::vector<std::uint32_t> out;
   bool ok = true;

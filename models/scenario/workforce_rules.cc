@@ -290,7 +290,12 @@ std::uint64_t peak_scheduled_agents(const AgentGroupSpec& g, double period_s) {
 
 std::optional<std::string> day_name_problem(std::string_view name) {
   const bool control = std::ranges::any_of(name, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
-  if (name.empty() || control || name.front() == ' ' || name.back() == ' ' ||
+  // A space at either end, ASCII or no-break (U+00A0), would hide in a label.
+  const auto spaced = [](std::string_view n, bool front) {
+    constexpr std::string_view kNbsp = "\xc2\xa0";
+    return front ? n.front() == ' ' || n.starts_with(kNbsp) : n.back() == ' ' || n.ends_with(kNbsp);
+  };
+  if (name.empty() || control || spaced(name, true) || spaced(name, false) ||
       name.find_first_of("/,\"") != std::string_view::npos)
     return fmt::format("a day's name labels its intervals (\"Tue 08:00\") in reports, CSV files and sweep --kpis: "
                        "give a non-empty name without '/', ',', '\"', control characters or spaces at its ends; got {}",

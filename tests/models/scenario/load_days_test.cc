@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -255,6 +256,27 @@ TEST_F(LoadDaysCsv, RowsWithAndWithoutTheirDayAnUnknownDayAndAMissingDayAreLocat
   expect_single(errors("Mon 00:00,calls,10\nMon 12:00,calls,20\nTue 00:00,calls,30\n", kOneDayPlan), "/forecast/file",
                 file("f.csv") + ": calls has no row for 1 interval: Tue 12:00; give every interval of the run (0 where "
                 "nothing arrives)");
+}
+
+TEST_F(LoadDaysCsv, RowsWithTheirDayAreOneErrorWhereTheDaysAreWrongOrOne) {
+  const std::string dated = "Mon 00:00,calls,10\nMon 12:00,calls,20\nTue 00:00,calls,30\nTue 12:00,calls,40\n";
+  const std::string text = std::string(std::istreambuf_iterator<char>(std::ifstream(dir_ / "s.json").rdbuf()), {});
+  // Days repeated: the rows' days cannot be read, and that is said once, at /days.
+  std::ofstream(dir_ / "s.json") << with(text, R"(["Mon", "Tue"])", R"(["Mon", "Mon"])");
+  expect_single(errors(dated, "Mon 00:00,1\nMon 12:00,2\nTue 00:00,3\nTue 12:00,4\n"), "/days/1",
+                "\"Mon\" names two days (first /days/0); day names must be unique");
+  // One day: the first row with a day says why, once.
+  std::ofstream(dir_ / "s.json") << with(text, R"("days": ["Mon", "Tue"],)", "");
+  expect_single(errors(dated, kOneDayPlan), "/forecast/file",
+                file("f.csv") + " line 2, column 1 (interval_start): \"Mon 00:00\" names a day, but the run is one day; "
+                "give the time of day alone (\"08:00\"), or the run's days in /days");
+}
+
+TEST_F(LoadDaysCsv, RowsWithAndWithoutTheirDayMeetingAreTheMixNotADuplicate) {
+  expect_single(errors("Mon 00:00,calls,10\nMon 12:00,calls,20\n00:00,calls,30\n12:00,calls,40\n", kOneDayPlan),
+                "/forecast/file",
+                file("f.csv") + ": line 2 gives its interval with its day and line 4 without; give every row its day "
+                "(\"Tue 08:00\": each day its own) or none (\"08:00\": every day the same)");
 }
 
 }  // namespace
