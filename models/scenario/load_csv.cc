@@ -41,11 +41,23 @@ struct TypeRows {
   std::vector<std::size_t> line;
 };
 
-std::string dated_rows_mixed(const std::string& shown, std::size_t dated_line, std::size_t undated_line) {
-  return fmt::format("{}: line {} gives its interval with its day and line {} without; give every row its day "
-                     "(\"Tue 08:00\": each day its own) or none (\"08:00\": every day the same)",
-                     shown, dated_line, undated_line);
-}
+// The first row with its day ("Tue 08:00") and the first without: a file gives one or the other.
+struct RowDays {
+  static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::size_t dated = kNone, undated = kNone;
+
+  void note(bool with_day, std::size_t line) {
+    std::size_t& first = with_day ? dated : undated;
+    first = std::min(first, line);
+  }
+  bool any_dated() const { return dated != kNone; }
+  bool mixed() const { return dated != kNone && undated != kNone; }
+  std::string mixed_text(const std::string& shown) const {
+    return fmt::format("{}: line {} gives its interval with its day and line {} without; give every row its day "
+                       "(\"Tue 08:00\": each day its own) or none (\"08:00\": every day the same)",
+                       shown, dated, undated);
+  }
+};
 
 }  // namespace
 
@@ -131,8 +143,8 @@ std::optional<std::uint32_t> Decoder::csv_interval(const std::string& whole, con
   }
   if (space != std::string::npos && csv_periods() > periods) {
     const std::string name = whole.substr(0, space);
-    std::vector<std::string> names = day_names_;
-    for (std::uint32_t d = 0; names.size() < days_; ++d) names.push_back(fmt::format("day {}", d + 1));
+    std::vector<std::string> names;
+    for (std::uint32_t d = 0; d < days_; ++d) names.push_back(day_name(day_names_, d));
     const auto it = std::ranges::find(names, name);
     if (it == names.end()) {
       error(ptr, where + fmt::format("unknown day {} in {}; the days are {}{}", quote(name), quote(whole),
@@ -176,7 +188,7 @@ std::string Decoder::interval_list(const std::vector<std::uint32_t>& intervals, 
   const std::uint32_t per_day = *num_periods_;
   const auto day = [&](std::uint32_t i) {
     if (!dated) return std::string();
-    return (i / per_day < day_names_.size() ? day_names_[i / per_day] : fmt::format("day {}", i / per_day + 1)) + " ";
+    return day_name(day_names_, i / per_day) + " ";
   };
   for (std::size_t j = 0; j < intervals.size() && j < 6; ++j)
     list += (j ? ", " : "") + day(intervals[j]) + day_clock().time((intervals[j] % per_day) * period_s);
@@ -209,9 +221,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
   const double period_s = spec.period_s;
   const std::size_t before = sink_.count();
   csv_unjudged_ = csv_day_noted_ = false;
-  // The first row with its day ("Tue 08:00") and the first without: a file gives one or the other.
-  constexpr std::size_t kNoLine = std::numeric_limits<std::size_t>::max();
-  std::size_t dated_line = kNoLine, undated_line = kNoLine;
+  RowDays row_days;
 
   std::optional<bool> header_per_hour;
   std::optional<double> stated_total;
@@ -288,7 +298,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
     bool dated = false;
     const std::optional<std::uint32_t> interval_o = csv_interval(cell(0), fp, where(0), period_s, periods, dated);
     if (!interval_o) continue;
-    (dated ? dated_line : undated_line) = std::min(line_no, dated ? dated_line : undated_line);
+    row_days.note(dated, line_no);
     const std::uint32_t interval = *interval_o;
     const auto found = type_index_.find(cell(1));
     if (found == type_index_.end()) {
@@ -332,7 +342,7 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
     }
     if (r.line[interval] != 0) {
       // With rows with and without their day, one of each may meet: the mix is reported.
-      if (dated_line == kNoLine || undated_line == kNoLine)
+      if (!row_days.mixed())
         error(fp, csv_at(shown, line_no) + fmt::format("{} {} is given twice (first on line {})", cell(0), cell(1),
                                                            r.line[interval]));
       continue;
@@ -376,15 +386,15 @@ void Decoder::decode_forecast(const Json& doc, ScenarioSpec& spec) {
                           shown, t.name, child_pointer("/contact_types", it->first)));
     it = rows.erase(it);
   }
-  const bool dated = dated_line != kNoLine;
-  if (dated && undated_line != kNoLine) error(fp, dated_rows_mixed(shown, dated_line, undated_line));
+  const bool dated = row_days.any_dated();
+  if (row_days.mixed()) error(fp, row_days.mixed_text(shown));
   // One day's rows stand for every day.
   if (!dated)
     for (auto& [type, r] : rows)
       for (auto* v : {&r.volume, &r.aht_s, &r.patience_s}) v->resize(periods);
   // A bad row may be the missing one: its problem is reported.
-  const bool mixed = dated && undated_line != kNoLine;
-  for (const auto& [type, r] : rows_ok && !mixed && !csv_unjudged_ ? rows : std::map<std::size_t, TypeRows>{}) {
+  const bool judge_missing = rows_ok && !row_days.mixed() && !csv_unjudged_;
+  for (const auto& [type, r] : judge_missing ? rows : std::map<std::size_t, TypeRows>{}) {
     std::vector<std::uint32_t> missing_at;
     for (std::uint32_t i = 0; i < (dated ? all_periods : periods); ++i)
       if (r.line[i] == 0) missing_at.push_back(i);
@@ -454,8 +464,7 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
   const std::uint32_t periods = *num_periods_;
   const std::uint32_t all_periods = csv_periods();
   const std::size_t before = sink_.count();
-  constexpr std::size_t kNoLine = std::numeric_limits<std::size_t>::max();
-  std::size_t dated_line = kNoLine, undated_line = kNoLine;
+  RowDays row_days;
   csv_unjudged_ = csv_day_noted_ = false;
   // The groups as the file names them (the plan is read before the groups are decoded).
   std::vector<std::string> names;
@@ -502,9 +511,9 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
     const auto interval =
         csv_interval(row.cells[0], fp, csv_at(shown, row.line, 0, "interval_start"), spec.period_s, periods, dated);
     if (!interval) continue;
-    (dated ? dated_line : undated_line) = std::min(row.line, dated ? dated_line : undated_line);
+    row_days.note(dated, row.line);
     if (line_of[*interval] != 0) {
-      if (dated_line == kNoLine || undated_line == kNoLine)
+      if (!row_days.mixed())
         error(fp, csv_at(shown, row.line) +
                       fmt::format("{} is given twice (first on line {})", row.cells[0], line_of[*interval]));
       continue;
@@ -527,8 +536,8 @@ void Decoder::decode_staffing_plan(const Json& doc, const ScenarioSpec& spec) {
                           "least the agents asked for)",
                           shown, fractional, fractional == 1 ? "" : "s", fractional == 1 ? "is" : "are",
                           first_fractional));
-  const bool dated = dated_line != kNoLine;
-  if (dated && undated_line != kNoLine) error(fp, dated_rows_mixed(shown, dated_line, undated_line));
+  const bool dated = row_days.any_dated();
+  if (row_days.mixed()) error(fp, row_days.mixed_text(shown));
   std::vector<std::uint32_t> missing_at;
   for (std::uint32_t i = 0; i < (dated ? all_periods : periods); ++i)
     if (line_of[i] == 0) missing_at.push_back(i);

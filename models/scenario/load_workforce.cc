@@ -100,8 +100,7 @@ void Decoder::decode_shifts(const Json& v, const std::string& ptr, AgentGroupSpe
     for (const std::uint32_t d : worked[s]) {
       ShiftSpec& copy = run.emplace_back(g.shifts[s]);
       const double offset = *day_s_ * d;
-      copy.name = fmt::format("{} ({})", g.shifts[s].name, day_names_.empty() ? fmt::format("day {}", d + 1)
-                                                                              : day_names_[d]);
+      copy.name = fmt::format("{} ({})", g.shifts[s].name, day_name(day_names_, d));
       copy.start_s += offset;
       copy.end_s += offset;
       for (BreakSpec& b : copy.breaks) {
@@ -152,8 +151,8 @@ std::optional<std::vector<std::uint32_t>> Decoder::shift_days(const Json& shift,
     if (!day) {
       ok = false;
     } else if (named[*day]) {
-      error(ip, fmt::format("names {} twice", day_names_.empty() ? fmt::format("day {}", *day + 1)
-                                                                : quote(day_names_[*day])));
+      const std::string name = day_name(day_names_, *day);
+      error(ip, fmt::format("names {} twice", day_names_.empty() ? name : quote(name)));
       ok = false;
     } else {
       named[*day] = true;

@@ -405,6 +405,11 @@ struct BusynessSpec {
   bool per_type = false;  // false: one factor for the centre
 };
 
+// Day d (from 0) of a run of several days: its name, or "day 3" when the days are counted.
+inline std::string day_name(const std::vector<std::string>& names, std::uint32_t d) {
+  return d < names.size() ? names[d] : "day " + std::to_string(d + 1);
+}
+
 struct ScenarioSpec {
   std::string name;         // file stem unless the file names it
   std::string description;  // free text, may be empty
@@ -463,9 +468,7 @@ struct ScenarioSpec {
 
   double horizon_s() const { return period_s * num_periods; }  // day mode only
   std::uint32_t periods_per_day() const { return days > 0 ? num_periods / days : num_periods; }
-  std::string day_name(std::uint32_t d) const {
-    return d < day_names.size() ? day_names[d] : "day " + std::to_string(d + 1);
-  }
+  std::string day_name(std::uint32_t d) const { return models::day_name(day_names, d); }
 
   // The service level a contact type is judged by: its own, else the scenario's.
   const ServiceLevelSpec& service_level_of(ContactTypeId k) const {
