@@ -76,6 +76,7 @@ void CallCenter::schedule_breaks(AgentId a) {
   const ShiftSpec& shift = spec_.agent_groups[stint.group].shifts[stint.shift];
   for (std::size_t b = 0; b < shift.breaks.size(); ++b) {
     const double planned = planned_break_start_s(shift.breaks[b], stint.agent_in_shift, shift.agents);
+    if (planned >= stint.duty_end_s) break;  // after the run's end (a night shift's last): never due
     if (planned <= now())
       on_break_due(a, static_cast<std::uint8_t>(b));
     else

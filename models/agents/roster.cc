@@ -48,7 +48,8 @@ Roster build_roster(const ScenarioSpec& spec) {
     for (std::uint32_t s = 0; s < g.shifts.size(); ++s) {
       const ShiftSpec& shift = g.shifts[s];
       for (std::uint32_t i = 0; i < shift.agents; ++i)
-        stints.push_back(Stint{id, shift.start_s, end_or_never(shift.end_s, spec.horizon_s()), shift.end_s, s, i});
+        stints.push_back(Stint{id, shift.start_s, end_or_never(shift.end_s, spec.horizon_s()),
+                               std::min(shift.end_s, spec.horizon_s()), s, i});
     }
   }
 

@@ -363,16 +363,26 @@ class Decoder {
   void decode_max_agents_on(const Json& v, const std::string& ptr, AgentGroupSpec& g);
   void decode_shifts(const Json& v, const std::string& ptr, AgentGroupSpec& g);
   void decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, ShiftValid& valid, ShiftKeysGiven& given);
-  void decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed);
+  // `night_start`: the start of a shift across the day's end, before which a clock time is
+  // on the next day.
+  void decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed,
+                    std::optional<double> night_start);
   void decode_shrinkage(const Json& v, const std::string& ptr, AgentGroupSpec& g);
   bool open_named(const Json& v, const std::string& ptr, std::string_view what, Names keys,
                   std::string_view unique_within, std::string& name, bool& named);
   // A time of the day in seconds from time 0: a number as is, a clock time against
-  // /start_time (earlier than it: the next day).
-  std::optional<double> time_of_day(const Json& v, const std::string& ptr);
-  std::optional<double> time_at(const Json& obj, const std::string& ptr, std::string_view key);
+  // /start_time (earlier than it, or than `night_start`: the next day).
+  std::optional<double> time_of_day(const Json& v, const std::string& ptr,
+                                    std::optional<double> night_start = std::nullopt);
+  std::optional<double> time_at(const Json& obj, const std::string& ptr, std::string_view key,
+                                std::optional<double> night_start = std::nullopt);
   std::optional<double> fraction(const Json& v, const std::string& ptr, std::string_view at_one);
-  DayClock day_clock() const { return DayClock{day_s_, start_minute_}; }
+  DayClock day_clock() const { return DayClock{day_s_, start_minute_, overnight_s()}; }
+  // A day's length when shifts may cross the day's end (a run of several days, or days
+  // unknown: /days is wrong, and reported there).
+  std::optional<double> overnight_s() const {
+    return days_ > 1 || days_bad_ ? std::optional<double>(kSecondsPerDay) : std::nullopt;
+  }
   void decode_router(const Json& doc, ScenarioSpec& spec);
   void decode_routes(const Json& router, ScenarioSpec& spec);
   void decode_group_to_type(const Json& router, ScenarioSpec& spec);

@@ -178,6 +178,8 @@ void Decoder::decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, 
     error(ptr, R"("end" and "length_s" are exclusive; give exactly one)");
   } else if (end) {
     end_s = time_of_day(*end, ptr + "/end");
+    // A night shift of a run of several days ends on the next day (22:00 to 06:00).
+    if (end_s && start && end->is_string() && *end_s <= *start && overnight_s()) *end_s += *overnight_s();
   } else if (length) {
     given.by_length = true;
     if (auto l = number(*length, ptr + "/length_s", above(0.0)); l && start) end_s = *start + *l;
@@ -201,14 +203,17 @@ void Decoder::decode_shift(const Json& v, const std::string& ptr, ShiftSpec& s, 
   s.breaks.resize(bs->size());
   valid.breaks.resize(bs->size());
   given.fixed.resize(bs->size());
+  const bool night = valid.times && overnight_s() && s.end_s > *overnight_s();
   for (std::size_t b = 0; b < bs->size(); ++b) {
     bool fixed = false;
-    decode_break((*bs)[b], child_pointer(bp, b), s.breaks[b], valid.breaks[b], fixed);
+    decode_break((*bs)[b], child_pointer(bp, b), s.breaks[b], valid.breaks[b], fixed,
+                 night ? std::optional<double>(s.start_s) : std::nullopt);
     given.fixed[b] = fixed;
   }
 }
 
-void Decoder::decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed) {
+void Decoder::decode_break(const Json& v, const std::string& ptr, BreakSpec& b, BreakValid& valid, bool& fixed,
+                           std::optional<double> night_start) {
   valid.times = false;
   if (!open_named(v, ptr, fmt::format("a break object {}", kBreakShape), kBreakKeys, "the shift", b.name, valid.name))
     return;
@@ -220,7 +225,7 @@ void Decoder::decode_break(const Json& v, const std::string& ptr, BreakSpec& b, 
     error(ptr, R"("at" and "window" are exclusive; give "at" (a fixed start) or "window" (a range of starts))");
   } else if (at) {
     fixed = true;
-    if (auto t = time_of_day(*at, ptr + "/at")) {
+    if (auto t = time_of_day(*at, ptr + "/at", night_start)) {
       b.earliest_start_s = b.latest_start_s = *t;
       starts_ok = true;
     }
@@ -228,8 +233,8 @@ void Decoder::decode_break(const Json& v, const std::string& ptr, BreakSpec& b, 
     const std::string wp = ptr + "/window";
     if (expect_object(*window, wp, R"(an object {"from": <time>, "to": <time>})")) {
       check_keys(*window, wp, kWindowKeys);
-      const std::optional<double> from = time_at(*window, wp, "from");
-      const std::optional<double> to = time_at(*window, wp, "to");
+      const std::optional<double> from = time_at(*window, wp, "from", night_start);
+      const std::optional<double> to = time_at(*window, wp, "to", night_start);
       if (from && to && *from == *to) {
         error(wp + "/to", fmt::format(R"(the window is empty: "from" and "to" are both {}; use "at" for a fixed time)",
                                       day_clock().time(*from)));
@@ -295,13 +300,14 @@ bool Decoder::open_named(const Json& v, const std::string& ptr, std::string_view
   return true;
 }
 
-std::optional<double> Decoder::time_of_day(const Json& v, const std::string& ptr) {
+std::optional<double> Decoder::time_of_day(const Json& v, const std::string& ptr, std::optional<double> night_start) {
   if (v.is_number()) return v.get<double>();  // finite: the parser rejects overflow
   if (v.is_string()) {
     if (auto clock = parse_clock(v.get_ref<const std::string&>())) {
       if (start_minute_) {
-        const double t = static_cast<double>(*clock) - *start_minute_ * 60.0;
-        return t < 0.0 ? t + kSecondsPerDay : t;
+        double t = static_cast<double>(*clock) - *start_minute_ * 60.0;
+        if (t < 0.0) t += kSecondsPerDay;
+        return night_start && t < *night_start ? t + kSecondsPerDay : t;
       }
       // An invalid /start_time is reported there, once.
       if (!start_time_given_)
@@ -315,8 +321,9 @@ std::optional<double> Decoder::time_of_day(const Json& v, const std::string& ptr
   return std::nullopt;
 }
 
-std::optional<double> Decoder::time_at(const Json& obj, const std::string& ptr, std::string_view key) {
-  if (const Json* v = find(obj, key)) return time_of_day(*v, child_pointer(ptr, key));
+std::optional<double> Decoder::time_at(const Json& obj, const std::string& ptr, std::string_view key,
+                                       std::optional<double> night_start) {
+  if (const Json* v = find(obj, key)) return time_of_day(*v, child_pointer(ptr, key), night_start);
   missing(ptr, key, kTimeAccepted);
   return std::nullopt;
 }

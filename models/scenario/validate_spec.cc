@@ -760,7 +760,8 @@ class SpecChecker {
     }
     const bool horizon_ok = periods() && s_.period_s > 0.0 && std::isfinite(s_.period_s);
     const internal::DayClock day{horizon_ok ? std::optional<double>(s_.horizon_s()) : std::nullopt,
-                                 s_.start_minute && *s_.start_minute < 24 * 60 ? s_.start_minute : std::nullopt};
+                                 s_.start_minute && *s_.start_minute < 24 * 60 ? s_.start_minute : std::nullopt,
+                                 s_.days > 1 ? std::optional<double>(internal::kSecondsPerDay) : std::nullopt};
     internal::check_shifts(a.shifts, valid, day, MemberPointers(ptr + "/shifts"), sink_);
 
     if (auto message = internal::fraction_problem(a.absenteeism, format_double(a.absenteeism),

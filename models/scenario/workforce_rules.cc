@@ -98,14 +98,22 @@ class ShiftChecker {
 
   // Why an end written as a clock time may come out at or before its start.
   std::string end_hint(double end_s) const {
+    if (day_.overnight_s) return " (seconds count from the start of the shift's day: a night shift ends past 86400)";
     if (!day_.start_minute) return "";
     if (end_s == 0.0)
       return " (a clock time equal to the day's start time is time 0: write \"24:00\" for the midnight that ends "
              "a day starting at 00:00, or give length_s for a shift of 24 h)";
-    return " (a clock time earlier than the day's start time is on the next day)";
+    return *day_.start_minute > 0 ? " (a clock time earlier than the day's start time is on the next day)" : "";
   }
 
-  // 0 <= start_s < end_s <= horizon; returns whether it holds.
+  // A one-day run's shift that would cross midnight: how to get one.
+  std::string night_hint() const {
+    return day_.horizon_s == kSecondsPerDay && !day_.overnight_s
+               ? "; a night shift across the day's end needs a run of several days (\"days\")"
+               : "";
+  }
+
+  // 0 <= start_s < end_s <= horizon (overnight: end_s <= start_s + a day); returns whether it holds.
   bool inside_day(std::size_t s, const ShiftSpec& shift, const std::string& who) {
     const auto outside = [&] {
       return day_.horizon_s ? fmt::format("outside the day ({})", day_.extent())
@@ -119,14 +127,23 @@ class ShiftChecker {
     }
     if (!(shift.end_s > shift.start_s)) {
       sink_.add(where_.shift(s, ShiftPart::End),
-                fmt::format("{} ends at {}, not after it starts ({}); give an end after the start{}", who,
-                            day_.end_time(shift.end_s), day_.time(shift.start_s), end_hint(shift.end_s)));
+                fmt::format("{} ends at {}, not after it starts ({}); give an end after the start{}{}", who,
+                            day_.end_time(shift.end_s), day_.time(shift.start_s), end_hint(shift.end_s),
+                            night_hint()));
+      return false;
+    }
+    if (day_.overnight_s) {
+      if (shift.end_s - shift.start_s <= *day_.overnight_s) return true;
+      sink_.add(where_.shift(s, ShiftPart::End),
+                fmt::format("{} ends at {}, {} after it starts ({}); a shift lasts at most a day ({})", who,
+                            day_.end_time(shift.end_s), seconds(shift.end_s - shift.start_s),
+                            day_.time(shift.start_s), seconds(*day_.overnight_s)));
       return false;
     }
     if (day_.horizon_s && shift.end_s > *day_.horizon_s) {
       sink_.add(where_.shift(s, ShiftPart::End),
-                fmt::format("{} ends at {}, outside the day ({}); end it by {}", who, day_.end_time(shift.end_s),
-                            day_.extent(), day_.end_time(*day_.horizon_s)));
+                fmt::format("{} ends at {}, outside the day ({}); end it by {}{}", who, day_.end_time(shift.end_s),
+                            day_.extent(), day_.end_time(*day_.horizon_s), night_hint()));
       return false;
     }
     return true;

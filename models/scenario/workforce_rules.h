@@ -29,6 +29,10 @@ inline constexpr double kSecondsPerDay = 86400.0;
 struct DayClock {
   std::optional<double> horizon_s;            // none when period_s or num_periods is invalid
   std::optional<std::uint32_t> start_minute;  // ScenarioSpec::start_minute, when valid
+  // In a run of several days a shift may run past its day's end (a night shift, 22:00 to
+  // 06:00 the next day), ending at most this long (a day) after it starts; without it a
+  // shift ends by horizon_s.
+  std::optional<double> overnight_s;
 
   std::string time(double t) const;
   std::string end_time(double t) const;  // as time(), but a midnight reads "24:00"
@@ -79,7 +83,8 @@ struct ShiftValid {
 };
 
 // The shifts of one group (`valid` is parallel to `shifts`): names non-empty and unique
-// (shifts within the group, breaks within their shift); 0 <= start_s < end_s <= horizon;
+// (shifts within the group, breaks within their shift); 0 <= start_s < end_s <= horizon
+// (with day.overnight_s: start_s < horizon and end_s <= start_s + overnight_s);
 // a break's earliest start <= its latest start; it fits its shift (earliest start >= the
 // shift's start, latest start + duration_s <= the shift's end); and each break starts no
 // earlier than the previous one can end (its latest start + its duration), whatever the

@@ -176,6 +176,83 @@ TEST(LoadDays, AShiftsBadDaysAreLocated) {
                 "got an empty array (omit \"days\" for a shift worked every day)");
 }
 
+TEST(LoadDays, ANightShiftEndsOnTheNextDayAndItsBreaksAfterMidnightToo) {
+  const ScenarioSpec s = load_scenario_text(
+      days(R"(["Mon", "Tue", "Wed"])",
+           R"("shifts": [ { "name": "night", "start": "22:00", "end": "06:00", "agents": 2,
+                            "breaks": [ { "name": "tea", "duration_s": 900, "window": { "from": "23:00", "to": "00:30" } },
+                                        { "name": "meal", "duration_s": 1800, "at": "02:00", "paid": false } ] },
+                          { "name": "late", "start": "20:00", "length_s": 36000, "agents": 1, "days": ["Mon"] },
+                          { "name": "all_day", "start": "07:00", "end": "07:00", "agents": 1, "days": ["Tue"] } ])"),
+      "t.json");
+  const AgentGroupSpec& g = s.agent_groups[make_id<AgentGroupId>(0)];
+  ASSERT_EQ(g.shifts.size(), 5u);
+  const ShiftSpec& mon = g.shifts[0];
+  EXPECT_EQ(mon.name, "night (Mon)");
+  EXPECT_EQ(mon.start_s, 22 * 3600.0);
+  EXPECT_EQ(mon.end_s, 86400.0 + 6 * 3600.0);
+  EXPECT_EQ(mon.breaks[0].earliest_start_s, 23 * 3600.0);
+  EXPECT_EQ(mon.breaks[0].latest_start_s, 86400.0 + 1800.0);
+  EXPECT_EQ(mon.breaks[1].earliest_start_s, 86400.0 + 2 * 3600.0);
+  // Wednesday's night passes the run's end: the model stops it there (docs/workforce.md).
+  EXPECT_EQ(g.shifts[2].end_s, 3 * 86400.0 + 6 * 3600.0);
+  EXPECT_EQ(g.shifts[3].end_s, 86400.0 + 6 * 3600.0);  // 20:00 + 10 h
+  EXPECT_EQ(g.shifts[4].start_s, 86400.0 + 7 * 3600.0);  // an end equal to the start: 24 hours
+  EXPECT_EQ(g.shifts[4].end_s, 2 * 86400.0 + 7 * 3600.0);
+  EXPECT_EQ(spec_problems(s).size(), 0u) << dump(spec_problems(s));
+
+  // Days from 06:00: 22:00 to 06:00 ends with the day, and crosses nothing.
+  const ScenarioSpec six = load_scenario_text(
+      with(days("2", R"("shifts": [ { "name": "night", "start": "22:00", "end": "06:00", "agents": 2 } ])"),
+           R"("start_time": "00:00")", R"("start_time": "06:00")"),
+      "t.json");
+  EXPECT_EQ(six.agent_groups[make_id<AgentGroupId>(0)].shifts[0].end_s, 86400.0);
+}
+
+TEST(LoadDays, AShiftAcrossTheDaysEndNeedsSeveralDaysAndLastsADayAtMost) {
+  const auto night = [](const std::string& d, const std::string& end) {
+    return days(d, R"("shifts": [ { "name": "night", "start": "22:00", )" + end + R"(, "agents": 2 } ])");
+  };
+  expect_single(errors_of(night("1", R"("end": "06:00")")), "/agent_groups/0/shifts/0/end",
+                "shift \"night\" ends at 06:00, not after it starts (22:00); give an end after the start; a night "
+                "shift across the day's end needs a run of several days (\"days\")");
+  expect_single(errors_of(night("1", R"("length_s": 28800)")), "/agent_groups/0/shifts/0/length_s",
+                "shift \"night\" ends at 06:00 next day, outside the day (00:00 to 24:00); end it by 24:00; a night "
+                "shift across the day's end needs a run of several days (\"days\")");
+  expect_single(errors_of(night("2", R"("length_s": 86401)")), "/agent_groups/0/shifts/0/length_s",
+                "shift \"night\" ends at 22:00:01 next day, 86401 s after it starts (22:00); a shift lasts at most a "
+                "day (86400 s)");
+  expect_single(errors_of(night("2", R"("end": 21600)")), "/agent_groups/0/shifts/0/end",
+                "shift \"night\" ends at 06:00, not after it starts (22:00); give an end after the start (seconds "
+                "count from the start of the shift's day: a night shift ends past 86400)");
+  // A break's clock time before the night's start is the next morning's, so after its end.
+  expect_single(errors_of(days("2", R"("shifts": [ { "name": "night", "start": "22:00", "end": "06:00",
+                                     "agents": 2, "breaks": [ { "name": "meal", "duration_s": 1800, "at": "21:00" } ]
+                                     } ])")),
+                "/agent_groups/0/shifts/0/breaks/0/at",
+                "break \"meal\" at 21:00 next day lasts 1800 s and ends at 21:30 next day, after its shift \"night\" "
+                "ends (06:00 next day); start it by 05:30 next day");
+  // A bad /days says so once; the night shift is not judged against one day.
+  expect_single(errors_of(night(R"("two")", R"("end": "06:00")")), "/days",
+                "expected a number of days from 1 to 366 or an array of their names (unique, non-empty strings); got "
+                "string \"two\"");
+}
+
+TEST(LoadDays, ValidateSpecLetsANightShiftPassTheRunsEndByADayAtMost) {
+  ScenarioSpec s = load_scenario_text(
+      days("2", R"("shifts": [ { "name": "night", "start": "22:00", "end": "06:00", "agents": 2 } ])"), "t.json");
+  ShiftSpec& last = s.agent_groups[make_id<AgentGroupId>(0)].shifts[1];
+  last.end_s = last.start_s + 86400.5;
+  expect_single(spec_problems(s), "/agent_groups/0/shifts/1/end_s",
+                "shift \"night (day 2)\" ends at 22:00:00.5 on day 3, 86400.5 s after it starts (22:00 next day); a "
+                "shift lasts at most a day (86400 s)");
+  ScenarioSpec one = load_scenario_text(days("1"), "t.json");
+  one.agent_groups[make_id<AgentGroupId>(0)].shifts[0].end_s = 86400.0 + 3600.0;
+  expect_single(spec_problems(one), "/agent_groups/0/shifts/0/end_s",
+                "shift \"early\" ends at 01:00 next day, outside the day (00:00 to 24:00); end it by 24:00; a night "
+                "shift across the day's end needs a run of several days (\"days\")");
+}
+
 TEST(LoadDays, ValidateSpecChecksTheDaysOfASpecBuiltInCode) {
   ScenarioSpec s = load_scenario_text(days("3"), "t.json");
   s.num_periods = 70;

@@ -54,7 +54,7 @@ TEST(WorkforceRules, PeakLeavesOutShiftsWithoutValidTimes) {
 }
 
 TEST(WorkforceRules, DayClockShowsClockTimesFromTheStartTime) {
-  const DayClock day{57600.0, 7 * 60};
+  const DayClock day{57600.0, 7 * 60, std::nullopt};
   EXPECT_EQ(day.time(0.0), "07:00");
   EXPECT_EQ(day.time(9015.0), "09:30:15");
   EXPECT_EQ(day.time(0.5), "07:00:00.5");
@@ -67,7 +67,7 @@ TEST(WorkforceRules, DayClockShowsClockTimesFromTheStartTime) {
   EXPECT_EQ(day.end_time(9e36), "9e+36 s");
   EXPECT_EQ(day.time(0x1p53), "9007199254740992 s");
   EXPECT_EQ(day.extent(), "07:00 to 23:00");
-  const DayClock seconds{43200.0, std::nullopt};
+  const DayClock seconds{43200.0, std::nullopt, std::nullopt};
   EXPECT_EQ(seconds.time(34200.0), "34200 s");
   EXPECT_EQ(seconds.time(0.25), "0.25 s");
   EXPECT_EQ(seconds.extent(), "0 s to 43200 s");
