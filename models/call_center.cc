@@ -164,17 +164,22 @@ bool CallCenter::busy_days() const {
          (spec_.busyness->cv > 0.0 || spec_.busyness->interval_cv > 0.0);
 }
 
-// The day's factor, then each period's, from the Rates stream of the contact type
-// (the centre's: contact type 0's): one factor per period, their product.
+// Day by day, the day's factor, then each of its periods', from the Rates stream of the
+// contact type (the centre's: contact type 0's): one factor per period, their product.
+// Each day of a run of several draws its own: a Monday busier than forecast says nothing
+// of the Tuesday.
 std::vector<double> CallCenter::draw_busyness(const sim::Mrg32k3a& base, std::uint32_t type,
                                               std::uint64_t replication) {
   sim::Mrg32k3a stream = stream_for(base, type, ArrivalPurpose::Rates, replication);
   const BusynessSpec& b = *spec_.busyness;
-  const double day = b.cv > 0.0 ? sim::sample(sim::Distribution::gamma(1.0, b.cv), stream) : 1.0;
-  std::vector<double> factors(spec_.num_periods, day);
-  if (b.interval_cv > 0.0) {
-    const sim::Distribution interval = sim::Distribution::gamma(1.0, b.interval_cv);
-    for (double& f : factors) f *= sim::sample(interval, stream);
+  const sim::Distribution day_law = sim::Distribution::gamma(1.0, b.cv);
+  const sim::Distribution interval_law = sim::Distribution::gamma(1.0, b.interval_cv);
+  const std::uint32_t per_day = spec_.periods_per_day();
+  std::vector<double> factors(spec_.num_periods);
+  for (std::uint32_t k = 0; k < spec_.num_periods; k += per_day) {
+    const double day = b.cv > 0.0 ? sim::sample(day_law, stream) : 1.0;
+    for (std::uint32_t p = k; p < k + per_day; ++p)
+      factors[p] = b.interval_cv > 0.0 ? day * sim::sample(interval_law, stream) : day;
   }
   busyness_draws_ += stream.draws();
   return factors;

@@ -1,7 +1,7 @@
 // Validation of busy days: a day whose volume is multiplied by a gamma factor is the
 // mixture of fixed-volume days over the gamma law. Its offered counts have the mixture's
 // exact mean, variance and covariances (one factor for the centre, one per type, one per
-// interval), and a loss system's blocking is Erlang B averaged over the law.
+// interval, one per day), and a loss system's blocking is Erlang B averaged over the law.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -113,6 +113,30 @@ TEST(BusynessValidation, IntervalFactorsAddOverdispersionWithinTheDay) {
   double mean = 0.0;
   for (double x : c.a0) mean += x / kDays;
   EXPECT_NEAR(mean, 250.0, kZ * std::sqrt(interval_var / kDays)) << "the factors have mean 1";
+}
+
+// Two days of two 12-hour periods, 500 expected calls a day: each day draws its own
+// factor (cv 0.3), so a day's count has variance 500 + 500^2 cv^2 and the two days are
+// independent. One factor for both days would make their covariance 500^2 cv^2 = 22500.
+TEST(BusynessValidation, EachDayOfARunOfSeveralDrawsItsOwnFactor) {
+  const testing::TestSeed seed(20261213);
+  ScenarioSpec s = testing::day_scenario(43200, 4);
+  s.days = 2;
+  s.seed = seed.value();
+  s.contact_types.push_back(testing::markov_day_type("calls", {250, 250, 250, 250}, 10, std::nullopt, {0}));
+  s.agent_groups.push_back(testing::group("agents", {20, 20, 20, 20}));
+  s.busyness = BusynessSpec{.cv = 0.3};
+  const AnyRouter router = make_router(s);
+  std::vector<double> first, second;
+  for (std::uint32_t r = 0; r < kDays; ++r) {
+    const ReplicationCounters rc = run_replication(s, router, r);
+    first.push_back(static_cast<double>(rc.type(0, 0).offered + rc.type(1, 0).offered));
+    second.push_back(static_cast<double>(rc.type(2, 0).offered + rc.type(3, 0).offered));
+  }
+  const double var = 500 + 500.0 * 500 * 0.09;
+  EXPECT_TRUE(covers(covariance(first, first), var, 0.1 * var));
+  EXPECT_TRUE(covers(covariance(second, second), var, 0.1 * var));
+  EXPECT_TRUE(covers(covariance(first, second), 0.0, 0.2 * 22500)) << "a factor per day, independent";
 }
 
 // A Poisson type (a constant rate over the day) with busy days arrives period by period
