@@ -60,6 +60,11 @@ constexpr std::array<PairKpi, 5> kPairKpis = {{{"answered", &models::PairResult:
                                                {"asa_s", &models::PairResult::asa_s},
                                                {"work_share", &models::PairResult::work_share}}};
 
+// The numbered lists of KPIs, and the key that numbers each entry: the intervals', and
+// over several days the days' (absent from a one-day run's file).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kNumbered = {
+    {{"by_interval", "interval"}, {"by_day", "day"}}};
+
 // ---- the baseline of a run -----------------------------------------------------------
 
 class Collector {
@@ -143,14 +148,16 @@ Baseline make_baseline(const models::ScenarioSpec& spec, const models::RunResult
                                              spec.agent_groups[p.group].name);
     for (const PairKpi& k : kPairKpis) c.add(parent, k.name, p.*k.stat);
   }
-  for (const models::IntervalResult& ir : r.by_interval) {
-    const std::string parent = child_pointer("/kpis/by_interval", ir.interval);
-    c.all(parent + "/kpis", ir.kpis);
-    for (std::size_t t = 0; t < ir.by_type.size(); ++t)
-      c.some(child_pointer(parent + "/by_type", type_name(t)), ir.by_type[t], models::kTypeKpis);
-    for (std::size_t g = 0; g < ir.by_group.size(); ++g)
-      c.some(child_pointer(parent + "/by_group", group_name(g)), ir.by_group[g], models::kGroupIntervalKpis);
-  }
+  // An interval's or a day's KPIs, its types' and its groups'.
+  const auto part = [&](const std::string& parent, const auto& x) {
+    c.all(parent + "/kpis", x.kpis);
+    for (std::size_t t = 0; t < x.by_type.size(); ++t)
+      c.some(child_pointer(parent + "/by_type", type_name(t)), x.by_type[t], models::kTypeKpis);
+    for (std::size_t g = 0; g < x.by_group.size(); ++g)
+      c.some(child_pointer(parent + "/by_group", group_name(g)), x.by_group[g], models::kGroupIntervalKpis);
+  };
+  for (const models::IntervalResult& ir : r.by_interval) part(child_pointer("/kpis/by_interval", ir.interval), ir);
+  for (const models::DayResult& dr : r.by_day) part(child_pointer("/kpis/by_day", dr.day), dr);
   return b;
 }
 
@@ -233,13 +240,14 @@ std::string baseline_json(const Baseline& b) {
       by_kpi[std::string(models::kpi_name(static_cast<models::Kpi>(k)))] = std::move(values);
     }
   }
-  Json& intervals = doc["kpis"]["by_interval"];
-  const std::string interval_prefix = "/kpis/by_interval/";
   for (const BaselineKpi& k : b.kpis) {
-    // Each interval starts with its index, for readers of the file.
-    if (k.pointer.starts_with(interval_prefix)) {
-      const std::size_t i = std::stoul(k.pointer.substr(interval_prefix.size()));
-      while (intervals.size() <= i) intervals.push_back({{"interval", intervals.size()}});
+    // Each interval or day starts with its index, for readers of the file.
+    for (const auto& [list, index] : kNumbered) {
+      const std::string prefix = fmt::format("/kpis/{}/", list);
+      if (!k.pointer.starts_with(prefix)) continue;
+      Json& parts = doc["kpis"][std::string(list)];
+      const std::size_t i = std::stoul(k.pointer.substr(prefix.size()));
+      while (parts.size() <= i) parts.push_back({{std::string(index), parts.size()}});
     }
     doc[Json::json_pointer(k.pointer)] = {
         {"mean", number_or_null(k.stat.mean)}, {"half_width", number_or_null(k.stat.half_width)}, {"n", k.stat.n}};
@@ -260,9 +268,8 @@ constexpr std::array<std::string_view, 9> kTopKeys = {"schema",      "scenario",
 constexpr std::array<std::string_view, 4> kServiceLevelKeys = {"definition", "awt_s", "short_abandon_s", "by_type"};
 constexpr std::array<std::string_view, 3> kServiceLevelRecordKeys = {"definition", "awt_s", "short_abandon_s"};
 constexpr std::array<std::string_view, 2> kScenarioKeys = {"name", "file"};
-constexpr std::array<std::string_view, 5> kKpisKeys = {"overall", "by_type", "by_group", "by_type_group",
-                                                       "by_interval"};
-constexpr std::array<std::string_view, 4> kIntervalKeys = {"interval", "kpis", "by_type", "by_group"};
+constexpr std::array<std::string_view, 6> kKpisKeys = {"overall",       "by_type",     "by_group",
+                                                       "by_type_group", "by_interval", "by_day"};
 constexpr std::array<std::string_view, 3> kStatKeys = {"mean", "half_width", "n"};
 
 // A value as shown after "got": numbers as written, strings quoted, containers by kind.
@@ -400,16 +407,28 @@ class Reader {
         if (expect(*it, ptr, Json::value_t::object)) named_stats(*it, ptr, out);
       }
     }
-    const Json* intervals = find(kpis, "by_interval", "/kpis");
-    if (!intervals || !expect(*intervals, "/kpis/by_interval", Json::value_t::array)) return;
-    for (std::size_t i = 0; i < intervals->size(); ++i) {
-      const Json& v = (*intervals)[i];
-      const std::string ptr = child_pointer("/kpis/by_interval", i);
+    numbered(kpis, kNumbered[0], true, out);
+    numbered(kpis, kNumbered[1], false, out);
+  }
+
+  // by_interval (required) or by_day: [{"<index key>": i, "kpis": {...}, "by_type": {...},
+  // "by_group": {...}}, ...].
+  void numbered(const Json& kpis, std::pair<std::string_view, std::string_view> list, bool required,
+                std::vector<BaselineKpi>& out) {
+    const auto [name, index_key] = list;
+    const std::string list_ptr = child_pointer("/kpis", name);
+    const auto it = kpis.find(name);
+    const Json* parts = required ? find(kpis, name, "/kpis") : it != kpis.end() ? &*it : nullptr;
+    if (!parts || !expect(*parts, list_ptr, Json::value_t::array)) return;
+    const std::array<std::string_view, 4> part_keys = {index_key, "kpis", "by_type", "by_group"};
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+      const Json& v = (*parts)[i];
+      const std::string ptr = child_pointer(list_ptr, i);
       if (!expect(v, ptr, Json::value_t::object)) continue;
-      keys(v, ptr, kIntervalKeys);
-      if (auto index = integer_at(v, ptr, "interval", 0, std::numeric_limits<std::uint32_t>::max());
+      keys(v, ptr, part_keys);
+      if (auto index = integer_at(v, ptr, index_key, 0, std::numeric_limits<std::uint32_t>::max());
           index && *index != i)
-        error(ptr + "/interval", fmt::format("must be {} (the position in by_interval); got {}", i, *index));
+        error(child_pointer(ptr, index_key), fmt::format("must be {} (the position in {}); got {}", i, name, *index));
       if (const Json* k = object_at(v, ptr, "kpis")) stats(*k, ptr + "/kpis", out);
       for (std::string_view scope : {"by_type", "by_group"}) {
         if (const Json* s = object_at(v, ptr, scope)) named_stats(*s, child_pointer(ptr, scope), out);

@@ -95,18 +95,18 @@ void print_kpi(std::FILE* out, const KpiComparison& k) {
   fmt::print(out, "{}\n", line);
 }
 
-// Pointers grouped by their scope, intervals merged: "by_group/support (4 KPIs)",
+// Pointers grouped by their scope, intervals and days merged: "by_group/support (4 KPIs)",
 // "by_interval/*/by_group/support (56 KPIs)", for KPIs in one file only.
 void print_scopes(std::FILE* out, const char* title, const std::vector<std::string>& pointers) {
   if (pointers.empty()) return;
-  const std::string intervals = "by_interval/";
   std::vector<std::pair<std::string, std::size_t>> scopes;  // in order of first appearance
   std::map<std::string, std::size_t> index;
   for (const std::string& p : pointers) {
     std::string scope = short_pointer(p.substr(0, p.rfind('/')));
-    if (scope.starts_with(intervals)) {
-      const std::size_t end = scope.find('/', intervals.size());
-      scope = intervals + "*" + (end == std::string::npos ? "" : scope.substr(end));
+    for (const std::string numbered : {"by_interval/", "by_day/"}) {
+      if (!scope.starts_with(numbered)) continue;
+      const std::size_t end = scope.find('/', numbered.size());
+      scope = numbered + "*" + (end == std::string::npos ? "" : scope.substr(end));
     }
     const auto [it, fresh] = index.emplace(scope, scopes.size());
     if (fresh) scopes.push_back({scope, 0});

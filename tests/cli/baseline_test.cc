@@ -277,6 +277,28 @@ TEST(Baseline, IntervalsMustBeInOrder) {
   expect_only(with(intervals, "}}}}]", "}}}}]}"), "/kpis/by_interval", "expected an array; got an object");
 }
 
+// Over several days the days' KPIs are listed after the intervals', each day numbered
+// like an interval, and read back to the same bytes; a one-day file has no by_day.
+TEST(Baseline, AWeekListsEachDaysKpisAfterTheIntervals) {
+  const ExampleRun run = run_example("scenarios/examples/email_week.json", 2);
+  const Baseline b = make_baseline(run.spec, run.results, "w.json");
+  std::size_t days = 0;
+  for (const BaselineKpi& k : b.kpis) days += k.pointer.starts_with("/kpis/by_day/");
+  // 7 days x (78 + 2 types x 65 + 2 groups x 16).
+  EXPECT_EQ(days, 7u * (78 + 130 + 32));
+  EXPECT_EQ(b.kpis.back().pointer, "/kpis/by_day/6/by_group/email_team/occupancy_outbound");
+  const std::string text = baseline_json(b);
+  EXPECT_NE(text.find("\"by_day\": [\n      {\n        \"day\": 0,"), std::string::npos);
+  EXPECT_EQ(baseline_json(read_baseline_text(text, "w.json")), text);
+  const ExampleRun day = run_example("scenarios/examples/erlang_c_14_agents.json", 2);
+  EXPECT_EQ(baseline_json(make_baseline(day.spec, day.results, "e.json")).find("by_day"), std::string::npos);
+  const std::string second = R"(, "by_day": [{"day": 1, "kpis": {}, "by_type": {}, "by_group": {}}])";
+  expect_only(with(kGood, "}}}}]\n", "}}}}]" + second + "\n"), "/kpis/by_day/0/day",
+              "must be 0 (the position in by_day); got 1");
+  expect_only(with(kGood, "}}}}]\n", R"(}}}}], "by_day": {})" "\n"), "/kpis/by_day",
+              "expected an array; got an empty object");
+}
+
 TEST(Baseline, PointerTokensAreEscaped) {
   const Baseline b = read_baseline_text(with(kGood, "\"by_type\": {\"t\"", "\"by_type\": {\"a/b~c\""), "b.json");
   EXPECT_EQ(b.kpis[2].pointer, "/kpis/by_type/a~1b~0c/asa_s");
