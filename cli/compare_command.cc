@@ -52,6 +52,8 @@ const char* level_name(ComparedLevel l) {
     case ComparedLevel::Group: return "group";
     case ComparedLevel::Interval: return "interval";
     case ComparedLevel::IntervalType: return "interval_type";
+    case ComparedLevel::Day: return "day";
+    case ComparedLevel::DayType: return "day_type";
   }
   return "?";
 }
@@ -61,7 +63,8 @@ const char* level_name(ComparedLevel l) {
 bool defined_at(ComparedLevel level, Kpi k) {
   const auto in = [k](const auto& list) { return std::ranges::find(list, k) != list.end(); };
   if (level == ComparedLevel::Group) return in(models::kGroupKpis);
-  if (level == ComparedLevel::Type || level == ComparedLevel::IntervalType) return in(models::kTypeKpis);
+  if (level == ComparedLevel::Type || level == ComparedLevel::IntervalType || level == ComparedLevel::DayType)
+    return in(models::kTypeKpis);
   return true;
 }
 
@@ -102,6 +105,11 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
     for (const std::string& line : changes) fmt::print(out, "  {}\n", line);
   }
 
+  // A row's name in the tables: a day's and a type's, or the day's alone.
+  const auto shown_name = [&](const ComparedRow& r) {
+    if (!r.day) return r.name;
+    return a.day_name(*r.day) + (r.name.empty() ? "" : " " + r.name);
+  };
   const auto table = [&](ComparedLevel level, const char* title) {
     std::vector<std::vector<std::string>> rows{{level == ComparedLevel::Centre ? "kpi" : "name", "kpi", "A", "B",
                                                 "B - A"}};
@@ -112,8 +120,8 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
         const models::PairedKpi& p = r.kpis[static_cast<std::size_t>(k)];
         if (p.a.n == 0 && p.b.n == 0) continue;
         const bool f = models::kpi_is_fraction(k);
-        rows.push_back({r.name, std::string(models::kpi_name(k)), kpi_stat_text(p.a, f), kpi_stat_text(p.b, f),
-                        change_text(p.difference, k, true)});
+        rows.push_back({shown_name(r), std::string(models::kpi_name(k)), kpi_stat_text(p.a, f),
+                        kpi_stat_text(p.b, f), change_text(p.difference, k, true)});
       }
     }
     if (rows.size() == 1) return;
@@ -125,6 +133,8 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
   table(ComparedLevel::Centre, "Centre");
   table(ComparedLevel::Type, "By contact type");
   table(ComparedLevel::Group, "By agent group");
+  table(ComparedLevel::Day, "By day");
+  table(ComparedLevel::DayType, "By day and contact type");
   if (!c.intervals_paired) return;
 
   // Per interval: the first KPI shown, for the centre and each type both have.
@@ -153,15 +163,16 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
 }
 
 std::string compare_csv(const models::ScenarioSpec& a, const models::PairedComparison& c) {
-  std::string text = "level,name,interval_start,kpi,a,a_hw,b,b_hw,change,change_hw,pairs\n";
+  std::string text = "level,name,interval_start,kpi,a,a_hw,b,b_hw,change,change_hw,pairs,day\n";
   for (const ComparedRow& r : c.rows)
     for (std::size_t k = 0; k < models::kNumKpis; ++k) {
       if (!defined_at(r.level, static_cast<Kpi>(k))) continue;
       const models::PairedKpi& p = r.kpis[k];
-      text += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", level_name(r.level), csv_quoted(r.name),
-                          r.interval ? csv_quoted(interval_label(a, *r.interval)) : "", models::kKpiNames[k], csv_cell(p.a.mean),
-                          csv_cell(p.a.half_width), csv_cell(p.b.mean), csv_cell(p.b.half_width),
-                          csv_cell(p.difference.mean), csv_cell(p.difference.half_width), p.difference.n);
+      text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", level_name(r.level), csv_quoted(r.name),
+                          r.interval ? csv_quoted(interval_label(a, *r.interval)) : "", models::kKpiNames[k],
+                          csv_cell(p.a.mean), csv_cell(p.a.half_width), csv_cell(p.b.mean), csv_cell(p.b.half_width),
+                          csv_cell(p.difference.mean), csv_cell(p.difference.half_width), p.difference.n,
+                          r.day ? csv_quoted(a.day_name(*r.day)) : "");
     }
   return text;
 }
@@ -193,6 +204,7 @@ std::string compare_json(const models::ScenarioSpec& a, const models::ScenarioSp
   j["confidence"] = a.confidence;
   j["pairs"] = c.pairs;
   j["intervals_paired"] = c.intervals_paired;
+  j["days_paired"] = c.days_paired;
   j["types_only_in_a"] = c.types_only_in_a;
   j["types_only_in_b"] = c.types_only_in_b;
   j["groups_only_in_a"] = c.groups_only_in_a;
@@ -203,6 +215,10 @@ std::string compare_json(const models::ScenarioSpec& a, const models::ScenarioSp
     row["interval"] = r.interval ? nlohmann::ordered_json(*r.interval) : nlohmann::ordered_json(nullptr);
     row["interval_start"] = r.interval ? nlohmann::ordered_json(interval_label(a, *r.interval))
                                        : nlohmann::ordered_json(nullptr);
+    if (r.day) {
+      row["day"] = *r.day;
+      row["day_name"] = a.day_name(*r.day);
+    }
     nlohmann::ordered_json kpis;
     for (std::size_t k = 0; k < models::kNumKpis; ++k) {
       if (!defined_at(r.level, static_cast<Kpi>(k))) continue;

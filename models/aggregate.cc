@@ -196,7 +196,7 @@ class ResultsAccumulator::Impl {
       if (!by_day_.empty()) {
         day.add(rc, s, slot_calls, slot_agents);
         if ((s + 1) % spec_.periods_per_day() == 0) {
-          observe_day(rc, s / spec_.periods_per_day(), day, ratios);
+          observe_day(rc, s / spec_.periods_per_day(), day, ratios, detail);
           day = DayCounters(rc.num_types, rc.num_groups);
         }
       }
@@ -248,7 +248,8 @@ class ResultsAccumulator::Impl {
     std::vector<GroupCounters> per_group;
   };
 
-  void observe_day(const ReplicationCounters& rc, std::size_t d, const DayCounters& day, KpiRatios& ratios) {
+  void observe_day(const ReplicationCounters& rc, std::size_t d, const DayCounters& day, KpiRatios& ratios,
+                   ObservationKpis* detail) {
     KpiValues v = compute_kpis(day.calls, &day.agents, day.duration_s, spec_.service_level, spec_.ivr_ports, &ratios);
     if (has_costs_) {
       double cost = call_cost(day.calls, spec_.costs);
@@ -256,6 +257,7 @@ class ResultsAccumulator::Impl {
       set(v, Kpi::Cost, cost);
     }
     add_values(by_day_[d], v, ratios);
+    if (detail) detail->by_day.push_back(v);
     for (std::size_t g = 0; g < rc.num_groups; ++g) {
       KpiValues gv = compute_group_kpis(day.per_group[g], day.duration_s, &ratios);
       if (has_costs_) set(gv, Kpi::Cost, agent_cost(day.per_group[g], rate(g)));
@@ -265,6 +267,7 @@ class ResultsAccumulator::Impl {
       KpiValues tv = compute_kpis(day.per_type[k], nullptr, day.duration_s, type_sl(k), spec_.ivr_ports, &ratios);
       if (has_costs_) set(tv, Kpi::Cost, call_cost(day.per_type[k], spec_.costs));
       add_values(by_day_type_[d * rc.num_types + k], tv, ratios);
+      if (detail) detail->by_day_type.push_back(tv);
     }
   }
 

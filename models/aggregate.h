@@ -22,6 +22,8 @@ struct ObservationKpis {
   std::vector<KpiValues> by_group;          // [group]: the agents' KPIs (occupancy, staffing)
   std::vector<KpiValues> by_interval;       // [interval], day mode
   std::vector<KpiValues> by_interval_type;  // [interval * types + type], day mode
+  std::vector<KpiValues> by_day;            // [day], a run of several days
+  std::vector<KpiValues> by_day_type;       // [day * types + type], a run of several days
 };
 
 class ResultsAccumulator {

@@ -114,14 +114,16 @@
     return table({ id: id, compact: !nameLabel, keyColumns: nameLabel ? 2 : 1, columns: columns, rows: items });
   }
 
-  // The shown KPIs of each row of a level that either side defines.
+  // The shown KPIs of each row of a level that either side defines; a day's rows are
+  // named by their day ("Mon", "Mon calls").
   function levelItems(level) {
     const items = [];
     for (const r of cmp.rows) {
       if (r.level !== level) continue;
+      const name = r.day_name === undefined ? r.name : r.day_name + (r.name ? " " + r.name : "");
       for (const k of page.shown) {
         const p = r.kpis[k];
-        if (p && (p.a.n > 0 || p.b.n > 0)) items.push({ name: r.name, key: k, kpis: r.kpis });
+        if (p && (p.a.n > 0 || p.b.n > 0)) items.push({ name: name, key: k, kpis: r.kpis });
       }
     }
     return items;
@@ -143,6 +145,13 @@
         el("p", { class: "hint" }, "A group's KPIs are its agents' (occupancy, staffing) and those of the calls it " +
           "answered (service level, ASA)."),
         compareTable("table-groups", groups, "Agent group")));
+    }
+    const days = levelItems("day");
+    if (days.length) {
+      out.push(section("by-day", "By day",
+        el("p", { class: "hint" }, "Each day's intervals together: a contact counts on the day it arrived."),
+        compareTable("table-days", days, "Day"),
+        compareTable("table-day-types", levelItems("day_type"), "Day and contact type")));
     }
     return out;
   }

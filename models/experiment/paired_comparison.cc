@@ -60,10 +60,12 @@ PairedComparison compare_paired(const ScenarioSpec& a, const RunResults& ra, con
   out.intervals_paired = a.mode == RunMode::Day && b.mode == RunMode::Day && a.num_periods == b.num_periods &&
                          a.period_s == b.period_s && a.start_minute == b.start_minute;
 
+  out.days_paired = out.intervals_paired && a.days == b.days && a.days > 1;
+
   std::vector<PlannedRow> plan;
   const auto add = [&plan](ComparedLevel level, std::string name, std::optional<std::uint32_t> interval, Side sa,
-                           Side sb) {
-    plan.push_back(PlannedRow{ComparedRow{level, std::move(name), interval, {}}, std::move(sa), std::move(sb)});
+                           Side sb, std::optional<std::uint32_t> day = std::nullopt) {
+    plan.push_back(PlannedRow{ComparedRow{level, std::move(name), interval, day, {}}, std::move(sa), std::move(sb)});
   };
   add(ComparedLevel::Centre, "", std::nullopt, {&ra.overall, [](const ObservationKpis& o) -> const KpiValues& {
         return o.overall;
@@ -89,6 +91,16 @@ PairedComparison compare_paired(const ScenarioSpec& a, const RunResults& ra, con
           add(ComparedLevel::IntervalType, ta[k], i,
               {&ra.by_interval[i].by_type[k], by(&ObservationKpis::by_interval_type, i * ta.size() + k)},
               {&rb.by_interval[i].by_type[*kb], by(&ObservationKpis::by_interval_type, i * tb.size() + *kb)});
+    }
+  if (out.days_paired)
+    for (std::uint32_t d = 0; d < a.days; ++d) {
+      add(ComparedLevel::Day, "", std::nullopt, {&ra.by_day[d].kpis, by(&ObservationKpis::by_day, d)},
+          {&rb.by_day[d].kpis, by(&ObservationKpis::by_day, d)}, d);
+      for (std::size_t k = 0; k < ta.size(); ++k)
+        if (const auto kb = find_name(tb, ta[k]))
+          add(ComparedLevel::DayType, ta[k], std::nullopt,
+              {&ra.by_day[d].by_type[k], by(&ObservationKpis::by_day_type, d * ta.size() + k)},
+              {&rb.by_day[d].by_type[*kb], by(&ObservationKpis::by_day_type, d * tb.size() + *kb)}, d);
     }
 
   // Paired only observation for observation: equal counts, or nothing is paired.

@@ -2,7 +2,7 @@
 // Two scenarios (A, a variant B) run on the same seed and replication count, compared
 // level by level: the centre, each contact type and agent group both have (matched by
 // name), each interval and each (interval, type) when both days have the same intervals
-// (length, count and start time).
+// (length, count and start time), and over several days each day and each (day, type).
 // Observation i of A and of B used the same random numbers, so the differences B - A are
 // paired: their confidence interval leaves out the noise common to both (`ccsim compare`).
 #pragma once
@@ -27,18 +27,21 @@ struct PairedKpi {
   KpiStat difference;
 };
 
-enum class ComparedLevel : std::uint8_t { Centre, Type, Group, Interval, IntervalType };
+enum class ComparedLevel : std::uint8_t { Centre, Type, Group, Interval, IntervalType, Day, DayType };
 
 struct ComparedRow {
   ComparedLevel level = ComparedLevel::Centre;
-  std::string name;  // the type's or group's name; empty for the centre and an interval
+  std::string name;  // the type's or group's name; empty for the centre, an interval and a day
   std::optional<std::uint32_t> interval;
+  std::optional<std::uint32_t> day;
   std::array<PairedKpi, kNumKpis> kpis{};
 };
 
 struct PairedComparison {
-  std::vector<ComparedRow> rows;  // centre, types, groups, then per interval: centre, types
+  // centre, types, groups, then per interval: centre, types, then per day: centre, types
+  std::vector<ComparedRow> rows;
   bool intervals_paired = false;  // both are days of the same intervals
+  bool days_paired = false;       // and as many of them, more than one
   std::vector<std::string> types_only_in_a, types_only_in_b, groups_only_in_a, groups_only_in_b;
   std::uint64_t pairs = 0;  // observations paired
 };

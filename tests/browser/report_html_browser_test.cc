@@ -661,6 +661,19 @@ TEST_F(CompareInBrowser, ManyTypesGetOneChartWithTypeAndKpiChoosers) {
   EXPECT_EQ(attribute(tag_of(page.dom, "table-types"), "data-rows"), 24 * 4);
 }
 
+TEST_F(CompareInBrowser, AWeekGetsTablesByDayAndByDayAndType) {
+  const std::string a = slurp(fs::path(CCSIM_SOURCE_DIR) / "scenarios/examples/helpline_week.json");
+  const std::string b = replaced(a, "\"agents\": 10,", "\"agents\": 12,");  // the weekend's early shift
+  const RenderedPage page = open(write_compare(a, b, "--replications 5"));
+  expect_clean(page);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-days"), "data-rows"), 7 * 5);
+  EXPECT_EQ(attribute(tag_of(page.dom, "table-day-types"), "data-rows"), 7 * 4) << "no occupancy for a type";
+  const std::string days = element(page.dom, "table-days");
+  EXPECT_TRUE(has(days, ">Sat<")) << days.substr(0, 2000);
+  EXPECT_TRUE(has(element(page.dom, "table-day-types"), ">Sun calls<"));
+  EXPECT_GE(count(days, "class=\"num change sig\""), 2) << "Saturday's and Sunday's waits";
+}
+
 TEST_F(CompareInBrowser, DaysOfDifferentIntervalsGetANoteInPlaceOfCharts) {
   const std::string a = ccsim::test_support::kHostileNamesScenario;
   const std::string b = replaced(a, "\"period_s\": 1800", "\"period_s\": 3600");
@@ -670,6 +683,7 @@ TEST_F(CompareInBrowser, DaysOfDifferentIntervalsGetANoteInPlaceOfCharts) {
   EXPECT_TRUE(has(page.dom, "id=\"intervals-not-paired\""));
   EXPECT_TRUE(has(page.dom, "not days of the same intervals"));
   EXPECT_EQ(attribute(tag_of(page.dom, "table-centre"), "data-rows"), 5);
+  EXPECT_FALSE(has(page.dom, "id=\"table-days\"")) << "one day";
 }
 
 }  // namespace

@@ -50,7 +50,8 @@ TEST_F(Compare, LunchAgentsShowWhereTheyWorkAndAScenarioEqualsItself) {
   EXPECT_EQ((*morning)["kpis"]["service_level"]["change"]["mean"], 0.0);
   EXPECT_EQ((*morning)["kpis"]["service_level"]["a"], (*morning)["kpis"]["service_level"]["b"]);
   const std::string csv = slurp(dir_ / "c.csv");
-  EXPECT_EQ(csv.substr(0, csv.find('\n')), "level,name,interval_start,kpi,a,a_hw,b,b_hw,change,change_hw,pairs");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "level,name,interval_start,kpi,a,a_hw,b,b_hw,change,change_hw,pairs,day");
+  EXPECT_FALSE(j["days_paired"].get<bool>()) << "one day";
   EXPECT_TRUE(has(csv, "\ninterval_type,billing,12:30,service_level,")) << csv.substr(0, 400);
 
   const Outcome same = ccsim("compare " + monday + " " + monday + " --json same.json");
@@ -61,6 +62,39 @@ TEST_F(Compare, LunchAgentsShowWhereTheyWorkAndAScenarioEqualsItself) {
       if (!v["change"]["mean"].is_null()) {
         EXPECT_EQ(v["change"]["mean"], 0.0) << r["level"] << " " << kpi;
       }
+}
+
+// A week with two agents more on Monday morning: Monday's day row shows the change, with
+// a paired interval far narrower than the day's own; the days add up to the run.
+TEST_F(Compare, AWeekComparesEachDay) {
+  const std::string week = scenario("scenarios/examples/helpline_week.json");
+  nlohmann::json doc = nlohmann::json::parse(slurp(week));
+  doc["agent_groups"][0]["shifts"].push_back(
+      {{"name", "monday_cover"}, {"start", "08:00"}, {"end", "12:00"}, {"agents", 2}, {"days", {"Mon"}}});
+  std::ofstream(dir_ / "cover.json") << doc.dump(2);
+  const Outcome o = ccsim("compare " + week + " cover.json --replications 10 --csv c.csv --json c.json");
+  ASSERT_EQ(o.exit_code, 0) << o.out << o.err;
+  EXPECT_TRUE(has(o.out, "\nBy day\nname  kpi ")) << o.out;
+  EXPECT_TRUE(has(o.out, "\nBy day and contact type\nname       kpi ")) << o.out;
+  const nlohmann::json j = nlohmann::json::parse(slurp(dir_ / "c.json"));
+  EXPECT_TRUE(j["days_paired"].get<bool>());
+  double answered_a = 0.0;
+  std::size_t days = 0;
+  for (const auto& r : j["rows"]) {
+    if (r["level"] != "day") continue;
+    EXPECT_EQ(r["day"], days);
+    EXPECT_EQ(r["interval"], nullptr);
+    answered_a += r["kpis"]["answered"]["a"]["mean"].get<double>();
+    if (days++ != 0) continue;
+    EXPECT_EQ(r["day_name"], "Mon");
+    const auto& change = r["kpis"]["service_level"]["change"];
+    EXPECT_GT(change["mean"].get<double>(), 3 * change["half_width"].get<double>()) << change;
+    EXPECT_LT(change["half_width"].get<double>(), r["kpis"]["service_level"]["a"]["half_width"].get<double>());
+  }
+  EXPECT_EQ(days, 7u);
+  EXPECT_NEAR(answered_a, j["rows"][0]["kpis"]["answered"]["a"]["mean"].get<double>(), 1e-6);
+  EXPECT_NE(row(j, "day_type", "calls", nullptr), nullptr);
+  EXPECT_TRUE(has(slurp(dir_ / "c.csv"), "\nday_type,calls,,service_level,")) << "with the day's name last";
 }
 
 // service_level is the one KPI whose meaning a scenario chooses: the comparison names it,
