@@ -18,8 +18,9 @@ inline constexpr std::uint32_t kNoShift = 0xffffffffu;
 // One scheduled agent. end_s is when it logs off: infinity in steady state and when the
 // stint reaches the end of the day (it then serves the contacts still waiting); duty_end_s
 // is when its duty ends all the same (at the latest the end of the day, which a night
-// shift on a run's last day passes), after which it takes no more breaks. shift indexes its group's `shifts`, or kNoShift for an agent of the staffing
-// array; agent_in_shift is its rank among that shift's agents (0..agents-1).
+// shift on a run's last day passes), after which it takes no more breaks. shift indexes
+// its group's `shifts`, or kNoShift for an agent of the staffing array; agent_in_shift is
+// its rank among that shift's agents (0..agents-1).
 struct Stint {
   AgentGroupId group;
   double start_s;

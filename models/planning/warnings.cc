@@ -15,6 +15,7 @@ namespace ccsim::models {
 namespace {
 
 constexpr double kShortPeriodS = 300.0;
+constexpr double kLongShiftS = 16 * 3600.0;
 constexpr std::size_t kIntervalsListed = 6;
 
 // "12:00 (48.2 > 45.0), 12:30 (...) and 3 more"; detail(i) gives the parenthesis.
@@ -91,6 +92,31 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
   }
   if (auto w = over_offered_warning(spec)) out.push_back(std::move(*w));
   if (spec.mode != RunMode::Day) return out;
+  // Legal (an on-call day), and over several days what a start and end typed the wrong way
+  // round becomes: an end at or before the start is on the next day.
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+    const AgentGroupSpec& group = spec.agent_groups[make_id<AgentGroupId>(g)];
+    const auto long_one = [](const ShiftSpec& s) { return s.end_s - s.start_s > kLongShiftS; };
+    const auto first = std::ranges::find_if(group.shifts, long_one);
+    if (first == group.shifts.end()) continue;
+    const internal::DayClock clock{spec.horizon_s(), spec.start_minute, std::nullopt};
+    const auto more = std::ranges::count_if(group.shifts, long_one) - 1;
+    out.push_back({"long_shift",
+                   fmt::format("{}/shifts: shift {} of agent group {} lasts {:g} h ({} to {}){}; a shift over {:g} h "
+                               "is rare{}",
+                               internal::child_pointer("/agent_groups", g), internal::quote(first->name),
+                               internal::quote(group.name), (first->end_s - first->start_s) / 3600,
+                               clock.time(first->start_s), clock.end_time(first->end_s),
+                               more ? fmt::format(", and {} more shift{} over {:g} h", more, more == 1 ? "" : "s",
+                                                  kLongShiftS / 3600)
+                                    : "",
+                               kLongShiftS / 3600,
+                               spec.days > 1 ? ": were its start and end typed the wrong way round? Over several "
+                                               "days an end at or before the start is on the next day"
+                                             : ""),
+                   std::nullopt,
+                   {}});
+  }
   if (spec.period_s < kShortPeriodS)
     out.push_back({"short_period",
                    fmt::format("period_s is {:g} s: intervals shorter than 5 minutes are unusual for a forecast (were "

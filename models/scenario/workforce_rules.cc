@@ -81,6 +81,8 @@ class ShiftChecker {
                            quote(shift.name), where_.shift(first, ShiftPart::Name));
       });
       const bool inside = v.times && inside_day(s, shift, label("shift", v.name, shift.name, s));
+      // Without the shift's times, which day a night shift's break falls on is unknown:
+      // its breaks are not judged against each other either.
       breaks(s, shift, v, inside);
     }
   }
@@ -96,21 +98,26 @@ class ShiftChecker {
     }
   }
 
-  // Why an end written as a clock time may come out at or before its start.
+  // Why an end may come out at or before its start: over several days only an end in
+  // seconds can (a clock time is moved to the next day); in one day, a clock time at the
+  // day's start is time 0, and one earlier is the next day's. A one-day run's shift that
+  // would cross the day's end is told how to get one.
   std::string end_hint(double end_s) const {
-    if (day_.overnight_s) return " (seconds count from the start of the shift's day: a night shift ends past 86400)";
-    if (!day_.start_minute) return "";
-    if (end_s == 0.0)
-      return " (a clock time equal to the day's start time is time 0: write \"24:00\" for the midnight that ends "
-             "a day starting at 00:00, or give length_s for a shift of 24 h)";
-    return *day_.start_minute > 0 ? " (a clock time earlier than the day's start time is on the next day)" : "";
-  }
-
-  // A one-day run's shift that would cross midnight: how to get one.
-  std::string night_hint() const {
-    return day_.horizon_s == kSecondsPerDay && !day_.overnight_s
-               ? "; a night shift across the day's end needs a run of several days (\"days\")"
-               : "";
+    if (day_.overnight_s)
+      return fmt::format(" (in seconds, an end on the next day counts on from this day's: {} the next day is {})",
+                         day_.time(end_s), end_s + kSecondsPerDay);
+    if (day_.start_minute && end_s == 0.0)
+      return *day_.start_minute == 0
+                 ? " (a clock time equal to the day's start time is time 0: write \"24:00\" for the midnight that "
+                   "ends the day, or give length_s)"
+                 : fmt::format(" ({} is the day's start time, so time 0: give length_s to end at the day's end)",
+                               day_.time(0.0));
+    const std::string earlier = day_.start_minute && *day_.start_minute > 0
+                                    ? " (a clock time earlier than the day's start time is on the next day)"
+                                    : "";
+    return earlier + (day_.horizon_s == kSecondsPerDay
+                          ? "; a night shift across the day's end needs a run of several days (\"days\")"
+                          : "");
   }
 
   // 0 <= start_s < end_s <= horizon (overnight: end_s <= start_s + a day); returns whether it holds.
@@ -120,16 +127,15 @@ class ShiftChecker {
                             : fmt::format("before the day starts ({})", day_.time(0.0));
     };
     if (!(shift.start_s >= 0.0) || (day_.horizon_s && !(shift.start_s < *day_.horizon_s))) {
-      sink_.add(where_.shift(s, ShiftPart::Start), fmt::format("{} starts at {}, {}; a shift starts and ends inside "
-                                                               "the day",
-                                                               who, day_.time(shift.start_s), outside()));
+      sink_.add(where_.shift(s, ShiftPart::Start),
+                fmt::format("{} starts at {}, {}; a shift starts {}", who, day_.time(shift.start_s), outside(),
+                            day_.overnight_s ? "inside its day" : "and ends inside the day"));
       return false;
     }
     if (!(shift.end_s > shift.start_s)) {
       sink_.add(where_.shift(s, ShiftPart::End),
-                fmt::format("{} ends at {}, not after it starts ({}); give an end after the start{}{}", who,
-                            day_.end_time(shift.end_s), day_.time(shift.start_s), end_hint(shift.end_s),
-                            night_hint()));
+                fmt::format("{} ends at {}, not after it starts ({}); give an end after the start{}", who,
+                            day_.end_time(shift.end_s), day_.time(shift.start_s), end_hint(shift.end_s)));
       return false;
     }
     if (day_.overnight_s) {
@@ -143,7 +149,10 @@ class ShiftChecker {
     if (day_.horizon_s && shift.end_s > *day_.horizon_s) {
       sink_.add(where_.shift(s, ShiftPart::End),
                 fmt::format("{} ends at {}, outside the day ({}); end it by {}{}", who, day_.end_time(shift.end_s),
-                            day_.extent(), day_.end_time(*day_.horizon_s), night_hint()));
+                            day_.extent(), day_.end_time(*day_.horizon_s),
+                            *day_.horizon_s == kSecondsPerDay
+                                ? "; a night shift across the day's end needs a run of several days (\"days\")"
+                                : ""));
       return false;
     }
     return true;
@@ -167,26 +176,40 @@ class ShiftChecker {
       if (!bv.times) continue;
       const std::string me = label("break", bv.name, br.name, b);
       if (br.latest_start_s < br.earliest_start_s) {
+        const bool before_day = !day_.overnight_s && day_.start_minute &&
+                                br.earliest_start_s >= kSecondsPerDay - *day_.start_minute * 60.0;
         sink_.add(where_.brk(s, b, BreakPart::Latest),
                   fmt::format("the window of {} closes at {}, before it opens ({}); the latest start must not be "
                               "before the earliest{}",
                               me, day_.time(br.latest_start_s), day_.time(br.earliest_start_s),
-                              day_.start_minute && br.earliest_start_s >= kSecondsPerDay - *day_.start_minute * 60.0
-                                  ? " (a clock time earlier than the day's start time is on the next day: a window "
-                                    "opening before the day starts is outside its shift)"
-                                  : ""));
+                              shift_inside && crosses(shift) ? std::string(kNextDay)
+                              : before_day ? " (a clock time earlier than the day's start time is on the next day: a "
+                                             "window opening before the day starts is outside its shift)"
+                                           : ""));
         continue;
       }
-      if (shift_inside) fits_shift(s, b, br, me, shift, who);
+      if (!shift_inside) continue;
+      fits_shift(s, b, br, me, shift, who);
       if (previous) in_order(s, b, br, me, shift.breaks[*previous], label("break", v.breaks[*previous].name,
                                                                         shift.breaks[*previous].name, *previous));
       previous = b;
     }
   }
 
+  // A shift across its day's end, over several days (times count from the run's start).
+  bool crosses(const ShiftSpec& shift) const {
+    return day_.overnight_s && shift.end_s > (std::floor(shift.start_s / kSecondsPerDay) + 1.0) * kSecondsPerDay;
+  }
+  static constexpr std::string_view kNextDay =
+      " (in a shift across the day's end, a clock time before the shift's start is on the next day)";
+
   void fits_shift(std::size_t s, std::size_t b, const BreakSpec& br, const std::string& me, const ShiftSpec& shift,
                   const std::string& who) {
     const bool fixed = br.earliest_start_s == br.latest_start_s;
+    // Why a night shift's break may lie before its start or after its end.
+    const std::string_view before_hint =
+        crosses(shift) ? " (a night shift's break in seconds after midnight is the next day's: past 86400 s)" : "";
+    const std::string_view after_hint = crosses(shift) ? kNextDay : "";
     if (br.duration_s > shift.end_s - shift.start_s) {
       sink_.add(where_.brk(s, b, BreakPart::Duration),
                 fmt::format("break longer than its shift: {} lasts {}, {} lasts {} ({} to {}); a break fits inside "
@@ -195,24 +218,25 @@ class ShiftChecker {
                             day_.time(shift.start_s), day_.end_time(shift.end_s)));
     } else if (br.earliest_start_s < shift.start_s) {
       sink_.add(where_.brk(s, b, BreakPart::Earliest),
-                fmt::format("{} {} {}, before its {} starts ({}); {} at {} or later", me,
+                fmt::format("{} {} {}, before its {} starts ({}); {} at {} or later{}", me,
                             fixed ? "starts at" : "may start at", day_.time(br.earliest_start_s), who,
                             day_.time(shift.start_s), fixed ? "start it" : "open the window",
-                            day_.time(shift.start_s)));
+                            day_.time(shift.start_s), before_hint));
     } else if (br.latest_start_s + br.duration_s > shift.end_s) {
       const std::string last = day_.time(shift.end_s - br.duration_s);
       if (fixed) {
         sink_.add(where_.brk(s, b, BreakPart::Latest),
-                  fmt::format("{} at {} lasts {} and ends at {}, after its {} ends ({}); start it by {}", me,
+                  fmt::format("{} at {} lasts {} and ends at {}, after its {} ends ({}); start it by {}{}", me,
                               day_.time(br.latest_start_s), seconds(br.duration_s),
-                              day_.end_time(br.latest_start_s + br.duration_s), who, day_.end_time(shift.end_s), last));
+                              day_.end_time(br.latest_start_s + br.duration_s), who, day_.end_time(shift.end_s), last,
+                              after_hint));
       } else {
         sink_.add(where_.brk(s, b, BreakPart::Latest),
                   fmt::format("a window that cannot hold its break: {} may start as late as {} and lasts {}, so it "
-                              "may end at {}, after its {} ends ({}); close the window by {}",
+                              "may end at {}, after its {} ends ({}); close the window by {}{}",
                               me, day_.time(br.latest_start_s), seconds(br.duration_s),
                               day_.end_time(br.latest_start_s + br.duration_s), who, day_.end_time(shift.end_s),
-                              last));
+                              last, after_hint));
       }
     }
   }

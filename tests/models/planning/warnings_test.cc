@@ -175,6 +175,41 @@ TEST(Warnings, ACapAsLargeAsTheGroupIsFlagged) {
             "its cap of 25 on email never holds an agent back");
 }
 
+// A shift over 16 hours is rare; over several days it is most often a start and end typed
+// the wrong way round (09:00 to 08:00 is then 23 hours), and the warning says so.
+TEST(Warnings, AShiftOverSixteenHoursIsNamedWithHowManyMore) {
+  ScenarioSpec s = day(std::vector<double>(48, 10.0), std::vector<std::uint32_t>(48, 0));
+  s.start_minute = 0;
+  AgentGroupSpec& g = s.agent_groups.raw()[0];
+  g.staffing.clear();
+  g.shifts = {ShiftSpec{"day", 9 * 3600, 23 * 3600, 3, {}}, ShiftSpec{"late", 12 * 3600, 24 * 3600, 3, {}}};
+  EXPECT_FALSE(has(scenario_warnings(s), "long_shift")) << "14 hours";
+  g.shifts[0].start_s = 6 * 3600 + 59 * 60;
+  ASSERT_TRUE(has(scenario_warnings(s), "long_shift"));
+  EXPECT_EQ(find(scenario_warnings(s), "long_shift").message,
+            "/agent_groups/0/shifts: shift \"day\" of agent group \"support\" lasts 16.0167 h (06:59 to 23:00); a "
+            "shift over 16 h is rare");
+  g.shifts[0].start_s = 0;
+  EXPECT_EQ(find(scenario_warnings(s), "long_shift").message,
+            "/agent_groups/0/shifts: shift \"day\" of agent group \"support\" lasts 23 h (00:00 to 23:00); a shift "
+            "over 16 h is rare");
+
+  // Two days: the same shift from 09:00 to 08:00 the next day, worked on both.
+  ScenarioSpec week = day(std::vector<double>(96, 10.0), std::vector<std::uint32_t>(96, 0));
+  week.days = 2;
+  week.start_minute = 0;
+  AgentGroupSpec& w = week.agent_groups.raw()[0];
+  w.staffing.clear();
+  w.shifts = {ShiftSpec{"day (day 1)", 9 * 3600, 32 * 3600, 5, {}},
+              ShiftSpec{"day (day 2)", 33 * 3600, 56 * 3600, 5, {}}};
+  ASSERT_EQ(spec_problems(week).size(), 0u) << spec_problems(week)[0].message;
+  ASSERT_TRUE(has(scenario_warnings(week), "long_shift"));
+  EXPECT_EQ(find(scenario_warnings(week), "long_shift").message,
+            "/agent_groups/0/shifts: shift \"day (day 1)\" of agent group \"support\" lasts 23 h (09:00 to 08:00 next "
+            "day), and 1 more shift over 16 h; a shift over 16 h is rare: were its start and end typed the wrong way "
+            "round? Over several days an end at or before the start is on the next day");
+}
+
 // Found in review: 5 erlangs of e-mail for 10 agents capped at 2 on e-mail warned of nothing.
 TEST(Warnings, AGroupCappedOnAChannelLendsItAtMostItsCap) {
   ScenarioSpec s = day({60, 100}, {15, 25});

@@ -223,15 +223,40 @@ TEST(LoadDays, AShiftAcrossTheDaysEndNeedsSeveralDaysAndLastsADayAtMost) {
                 "shift \"night\" ends at 22:00:01 next day, 86401 s after it starts (22:00); a shift lasts at most a "
                 "day (86400 s)");
   expect_single(errors_of(night("2", R"("end": 21600)")), "/agent_groups/0/shifts/0/end",
-                "shift \"night\" ends at 06:00, not after it starts (22:00); give an end after the start (seconds "
-                "count from the start of the shift's day: a night shift ends past 86400)");
+                "shift \"night\" ends at 06:00, not after it starts (22:00); give an end after the start (in "
+                "seconds, an end on the next day counts on from this day's: 06:00 the next day is 108000)");
   // A break's clock time before the night's start is the next morning's, so after its end.
   expect_single(errors_of(days("2", R"("shifts": [ { "name": "night", "start": "22:00", "end": "06:00",
                                      "agents": 2, "breaks": [ { "name": "meal", "duration_s": 1800, "at": "21:00" } ]
                                      } ])")),
                 "/agent_groups/0/shifts/0/breaks/0/at",
                 "break \"meal\" at 21:00 next day lasts 1800 s and ends at 21:30 next day, after its shift \"night\" "
-                "ends (06:00 next day); start it by 05:30 next day");
+                "ends (06:00 next day); start it by 05:30 next day (in a shift across the day's end, a clock time "
+                "before the shift's start is on the next day)");
+  // A night shift with a bad start: one error, not another on its breaks' order too
+  // (which day 01:30 falls on is unknown without the start); likewise in a one-day run.
+  const std::string breaks = R"(, "agents": 2, "breaks": [ { "name": "tea", "duration_s": 900, "at": "23:00" },
+      { "name": "meal", "duration_s": 1800, "window": { "from": "01:30", "to": "03:00" } } ] } ])";
+  const auto badly = [&](const std::string& d, const std::string& times) {
+    return days(d, R"("shifts": [ { "name": "night", )" + times + breaks);
+  };
+  expect_single(errors_of(badly("2", R"("start": "22h", "end": "06:00")")), "/agent_groups/0/shifts/0/start",
+                "expected a clock time \"HH:MM\" or \"HH:MM:SS\" (\"00:00\" to \"24:00\"), or seconds from the start "
+                "of the day (a number); got string \"22h\"");
+  EXPECT_EQ(errors_of(badly("1", R"("start": "22:00", "end": "06:00")")).size(), 1u);
+  // A window from after midnight to before it, and a break in seconds after midnight.
+  expect_single(errors_of(days("2", R"("shifts": [ { "name": "night", "start": "22:00", "end": "06:00",
+      "agents": 2, "breaks": [ { "name": "meal", "duration_s": 1800, "window": { "from": "01:00", "to": "23:30" } } ]
+      } ])")),
+                "/agent_groups/0/shifts/0/breaks/0/window/to",
+                "the window of break \"meal\" closes at 23:30, before it opens (01:00 next day); the latest start must "
+                "not be before the earliest (in a shift across the day's end, a clock time before the shift's start is "
+                "on the next day)");
+  expect_single(errors_of(days("2", R"("shifts": [ { "name": "night", "start": "22:00", "end": "06:00",
+      "agents": 2, "breaks": [ { "name": "meal", "duration_s": 1800, "at": 7200 } ] } ])")),
+                "/agent_groups/0/shifts/0/breaks/0/at",
+                "break \"meal\" starts at 02:00, before its shift \"night\" starts (22:00); start it at 22:00 or later "
+                "(a night shift's break in seconds after midnight is the next day's: past 86400 s)");
   // A bad /days says so once; the night shift is not judged against one day.
   expect_single(errors_of(night(R"("two")", R"("end": "06:00")")), "/days",
                 "expected a number of days from 1 to 366 or an array of their names (unique, non-empty strings); got "

@@ -1749,9 +1749,8 @@ TEST(LoadScenario, ShiftMustLieInsideTheDay) {
 
 TEST(LoadScenario, ShiftMustEndAfterItStarts) {
   expect_only(with(roster(), R"("end": "15:30")", R"("end": "07:00")"), "/agent_groups/0/shifts/0/end",
-              "shift \"early\" ends at 07:00, not after it starts (07:00); give an end after the start (a clock time "
-              "equal to the day's start time is time 0: write \"24:00\" for the midnight that ends a day starting at "
-              "00:00, or give length_s for a shift of 24 h)");
+              "shift \"early\" ends at 07:00, not after it starts (07:00); give an end after the start (07:00 is "
+              "the day's start time, so time 0: give length_s to end at the day's end)");
   expect_only(with(roster(), R"("length_s": 30600)", R"("end": "13:00")"), "/agent_groups/0/shifts/1/end",
               "shift \"late\" ends at 13:00, not after it starts (14:00); give an end after the start (a clock time "
               "earlier than the day's start time is on the next day)");
