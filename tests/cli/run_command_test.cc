@@ -562,7 +562,10 @@ TEST_F(RunCommand, AWeeksCsvTablesHaveOneRowPerDayAndTheDaysAddUpToTheWeek) {
   EXPECT_EQ(csv_rows(dir_ / "email_week_by_day_group.csv").size(), 1u + 7u * 2u);
   EXPECT_EQ(csv_rows(dir_ / "email_week_by_interval.csv")[1 + 24][1], "Tue 00:00");
   // Each day's counts are its intervals' and the week's are the days'.
-  const auto r = nlohmann::json::parse(slurp(dir_ / "r.json"));
+  const std::string text = slurp(dir_ / "r.json");
+  const auto r = nlohmann::json::parse(text);
+  // The intervals, written one at a time, read as the whole document's dump would.
+  EXPECT_EQ(r.dump(2) + "\n", text);
   const auto& k = r["kpis"];
   for (const char* kpi : {"offered", "answered", "abandoned", "backlog_at_close"}) {
     double week = 0;
