@@ -68,6 +68,12 @@ bool defined_at(ComparedLevel level, Kpi k) {
   return true;
 }
 
+// "7 days (Mon to Sun)", "1 day".
+std::string days_text(const models::ScenarioSpec& s) {
+  if (s.days <= 1) return "1 day";
+  return fmt::format("{} days ({} to {})", s.days, s.day_name(0), s.day_name(s.days - 1));
+}
+
 std::vector<std::string> sl_changes(const models::ScenarioSpec& a, const models::ScenarioSpec& b) {
   return service_level_changes(service_level_records(a), service_level_records(b), "in A", "in B");
 }
@@ -94,6 +100,9 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
   if (!c.intervals_paired)
     fmt::print(out, "intervals not compared: the two are not days of the same intervals (length, count and start "
                     "time)\n");
+  if (!c.days_paired && (a.days > 1 || b.days > 1))
+    fmt::print(out, "days not compared: A has {}, B {}{}\n", days_text(a), days_text(b),
+               c.intervals_paired ? " (the intervals are paired in order and labelled with A's days)" : "");
   if (const auto changes = sl_changes(a, b); changes.empty()) {
     std::string own;  // types with a service level of their own, equal in both too
     for (const models::ContactTypeSpec& t : a.contact_types)
@@ -188,13 +197,18 @@ std::string compare_json(const models::ScenarioSpec& a, const models::ScenarioSp
   j["schema"] = "ccsim.compare/2";
   const auto side = [](const models::ScenarioSpec& s) {
     const models::ServiceLevelSpec& sl = s.service_level;
-    return nlohmann::ordered_json{{"file", s.source_file},
-                                  {"name", s.name},
-                                  {"service_level",
-                                   {{"definition", models::sl_definition_name(sl.definition)},
-                                    {"awt_s", sl.awt_s},
-                                    {"short_abandon_s", sl.short_abandon_s},
-                                    {"text", sl_definition_text(sl)}}}};
+    nlohmann::ordered_json o{{"file", s.source_file},
+                             {"name", s.name},
+                             {"service_level",
+                              {{"definition", models::sl_definition_name(sl.definition)},
+                               {"awt_s", sl.awt_s},
+                               {"short_abandon_s", sl.short_abandon_s},
+                               {"text", sl_definition_text(sl)}}}};
+    if (s.days > 1) {
+      o["days"] = nlohmann::ordered_json::array();
+      for (std::uint32_t d = 0; d < s.days; ++d) o["days"].push_back(s.day_name(d));
+    }
+    return o;
   };
   j["a"] = side(a);
   j["b"] = side(b);

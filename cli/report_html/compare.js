@@ -70,6 +70,12 @@
       ["Intervals", cmp.intervals_paired ? intervals.length + " compared, " + (intervals.length ?
         intervals[0].interval_start + " to " + intervals[intervals.length - 1].interval_start : "") : "not compared"],
     ];
+    const days = (s) => (s.days ? s.days.length + " (" + s.days[0] + " to " + s.days[s.days.length - 1] + ")" : "1");
+    if (cmp.a.days || cmp.b.days) {
+      rows.push(["Days", cmp.days_paired ? days(cmp.a) + " compared" :
+        "not compared: A has " + days(cmp.a) + ", B " + days(cmp.b) +
+        (cmp.intervals_paired ? " (the intervals are paired in order and labelled with A's days)" : "")]);
+    }
     const only = [["contact types only in A", cmp.types_only_in_a], ["contact types only in B", cmp.types_only_in_b],
                   ["agent groups only in A", cmp.groups_only_in_a], ["agent groups only in B", cmp.groups_only_in_b]];
     for (const [what, names] of only) if (names.length) rows.push([what, names.join(", ") + " (not compared)"]);
@@ -108,7 +114,7 @@
       cell: (r) => ({ text: fmtStat(r.kpis[r.key][s], unitOf(r.key)), sort: mean(r.kpis[r.key][s]), cls: "num" }),
     });
     const columns = [];
-    if (nameLabel) columns.push({ label: nameLabel, cell: (r) => ({ text: r.name, sort: r.name }) });
+    if (nameLabel) columns.push({ label: nameLabel, cell: (r) => ({ text: r.name, sort: r.order }) });
     columns.push({ label: "KPI", cell: (r) => ({ text: kpiLabel(r.key), sort: r.key, title: r.key }) });
     columns.push(side("a"), side("b"), changeColumn(key));
     return table({ id: id, compact: !nameLabel, keyColumns: nameLabel ? 2 : 1, columns: columns, rows: items });
@@ -121,9 +127,11 @@
     for (const r of cmp.rows) {
       if (r.level !== level) continue;
       const name = r.day_name === undefined ? r.name : r.day_name + (r.name ? " " + r.name : "");
+      // A day's rows sort in the days' order, its types' by name within the day.
+      const order = r.day === undefined ? name : String(r.day).padStart(4, "0") + " " + r.name;
       for (const k of page.shown) {
         const p = r.kpis[k];
-        if (p && (p.a.n > 0 || p.b.n > 0)) items.push({ name: name, key: k, kpis: r.kpis });
+        if (p && (p.a.n > 0 || p.b.n > 0)) items.push({ name: name, order: order, key: k, kpis: r.kpis });
       }
     }
     return items;
@@ -148,10 +156,11 @@
     }
     const days = levelItems("day");
     if (days.length) {
+      const dayTypes = levelItems("day_type");
       out.push(section("by-day", "By day",
         el("p", { class: "hint" }, "Each day's intervals together: a contact counts on the day it arrived."),
         compareTable("table-days", days, "Day"),
-        compareTable("table-day-types", levelItems("day_type"), "Day and contact type")));
+        dayTypes.length ? compareTable("table-day-types", dayTypes, "Day and contact type") : null));
     }
     return out;
   }

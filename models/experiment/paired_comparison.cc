@@ -60,7 +60,9 @@ PairedComparison compare_paired(const ScenarioSpec& a, const RunResults& ra, con
   out.intervals_paired = a.mode == RunMode::Day && b.mode == RunMode::Day && a.num_periods == b.num_periods &&
                          a.period_s == b.period_s && a.start_minute == b.start_minute;
 
+  // Days pair by name as well as by position: a day of A is compared with B's of its name.
   out.days_paired = out.intervals_paired && a.days == b.days && a.days > 1;
+  for (std::uint32_t d = 0; out.days_paired && d < a.days; ++d) out.days_paired = a.day_name(d) == b.day_name(d);
 
   std::vector<PlannedRow> plan;
   const auto add = [&plan](ComparedLevel level, std::string name, std::optional<std::uint32_t> interval, Side sa,

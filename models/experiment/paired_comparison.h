@@ -41,7 +41,7 @@ struct PairedComparison {
   // centre, types, groups, then per interval: centre, types, then per day: centre, types
   std::vector<ComparedRow> rows;
   bool intervals_paired = false;  // both are days of the same intervals
-  bool days_paired = false;       // and as many of them, more than one
+  bool days_paired = false;       // and the same days (count and names), more than one
   std::vector<std::string> types_only_in_a, types_only_in_b, groups_only_in_a, groups_only_in_b;
   std::uint64_t pairs = 0;  // observations paired
 };

@@ -16,6 +16,7 @@ namespace {
 
 constexpr double kShortPeriodS = 300.0;
 constexpr double kLongShiftS = 16 * 3600.0;
+constexpr double kLongNightS = 12 * 3600.0;
 constexpr std::size_t kIntervalsListed = 6;
 
 // "12:00 (48.2 > 45.0), 12:30 (...) and 3 more"; detail(i) gives the parenthesis.
@@ -64,6 +65,61 @@ std::optional<Warning> over_offered_warning(const ScenarioSpec& spec) {
                  {}};
 }
 
+// "16 h", "15 h 30 min".
+std::string hours_text(double s) {
+  const auto minutes = static_cast<std::uint64_t>(std::llround(s / 60.0));
+  return minutes % 60 ? fmt::format("{} h {} min", minutes / 60, minutes % 60) : fmt::format("{} h", minutes / 60);
+}
+
+// A shift over 16 h (legal: an on-call day), or over several days a night shift over 12 h:
+// what a start and end typed the wrong way round becomes (an end at or before the start is
+// on the next day: 09:00 to 17:00 typed 17:00 to 09:00 is a 16-hour night). The loader's
+// copies of a shift on each day it is worked ("early (Mon)") count as the shift written.
+std::optional<Warning> long_shift_warning(const ScenarioSpec& spec, std::size_t g) {
+  const AgentGroupSpec& group = spec.agent_groups[make_id<AgentGroupId>(g)];
+  // A time as a clock shows it, whatever its day (seconds into its day without start_time).
+  const internal::DayClock clock{std::nullopt, spec.start_minute ? std::optional<std::uint32_t>(0) : std::nullopt,
+                                 std::nullopt};
+  const auto seconds_of = [&](double t, double day_start) {
+    return spec.start_minute ? std::fmod(*spec.start_minute * 60.0 + t, internal::kSecondsPerDay) : t - day_start;
+  };
+  std::vector<std::string> seen;  // shifts as written, each once
+  std::string first;
+  for (const ShiftSpec& shift : group.shifts) {
+    const double day_start = std::floor(shift.start_s / internal::kSecondsPerDay) * internal::kSecondsPerDay;
+    const auto day = static_cast<std::uint32_t>(day_start / internal::kSecondsPerDay);
+    const std::string copy = fmt::format(" ({})", spec.day_name(day));
+    const std::string name = spec.days > 1 && shift.name.ends_with(copy)
+                                 ? shift.name.substr(0, shift.name.size() - copy.size())
+                                 : shift.name;
+    const double length = shift.end_s - shift.start_s;
+    const bool night = spec.days > 1 && shift.end_s > day_start + internal::kSecondsPerDay;
+    if (!(length > (night ? kLongNightS : kLongShiftS)) || std::ranges::find(seen, name) != seen.end()) continue;
+    seen.push_back(name);
+    if (seen.size() > 1) continue;
+    const double from_s = seconds_of(shift.start_s, day_start);
+    const std::string from = clock.time(from_s);
+    const std::string to = night ? clock.time(seconds_of(shift.end_s, day_start + internal::kSecondsPerDay))
+                                 : clock.end_time(from_s + length);
+    first = night ? fmt::format("shift {} of agent group {} works from {} to {} the next day ({}): were its start "
+                                "and end typed the wrong way round ({} to {})? Over several days an end at or before "
+                                "the start is on the next day, and a night shift over {} is rare",
+                                internal::quote(name), internal::quote(group.name), from, to, hours_text(length), to,
+                                from, hours_text(kLongNightS))
+                  : fmt::format("shift {} of agent group {} lasts {} ({} to {}); a shift over {} is rare",
+                                internal::quote(name), internal::quote(group.name), hours_text(length), from, to,
+                                hours_text(kLongShiftS));
+  }
+  if (seen.empty()) return std::nullopt;
+  return Warning{"long_shift",
+                 fmt::format("{}/shifts: {}{}", internal::child_pointer("/agent_groups", g), first,
+                             seen.size() > 1 ? fmt::format(" (and {} more long shift{} in the group)", seen.size() - 1,
+                                                           seen.size() == 2 ? "" : "s")
+                                             : ""),
+                 std::nullopt,
+                 {}};
+}
+
 }  // namespace
 
 std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
@@ -92,31 +148,8 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
   }
   if (auto w = over_offered_warning(spec)) out.push_back(std::move(*w));
   if (spec.mode != RunMode::Day) return out;
-  // Legal (an on-call day), and over several days what a start and end typed the wrong way
-  // round becomes: an end at or before the start is on the next day.
-  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
-    const AgentGroupSpec& group = spec.agent_groups[make_id<AgentGroupId>(g)];
-    const auto long_one = [](const ShiftSpec& s) { return s.end_s - s.start_s > kLongShiftS; };
-    const auto first = std::ranges::find_if(group.shifts, long_one);
-    if (first == group.shifts.end()) continue;
-    const internal::DayClock clock{spec.horizon_s(), spec.start_minute, std::nullopt};
-    const auto more = std::ranges::count_if(group.shifts, long_one) - 1;
-    out.push_back({"long_shift",
-                   fmt::format("{}/shifts: shift {} of agent group {} lasts {:g} h ({} to {}){}; a shift over {:g} h "
-                               "is rare{}",
-                               internal::child_pointer("/agent_groups", g), internal::quote(first->name),
-                               internal::quote(group.name), (first->end_s - first->start_s) / 3600,
-                               clock.time(first->start_s), clock.end_time(first->end_s),
-                               more ? fmt::format(", and {} more shift{} over {:g} h", more, more == 1 ? "" : "s",
-                                                  kLongShiftS / 3600)
-                                    : "",
-                               kLongShiftS / 3600,
-                               spec.days > 1 ? ": were its start and end typed the wrong way round? Over several "
-                                               "days an end at or before the start is on the next day"
-                                             : ""),
-                   std::nullopt,
-                   {}});
-  }
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g)
+    if (auto w = long_shift_warning(spec, g)) out.push_back(std::move(*w));
   if (spec.period_s < kShortPeriodS)
     out.push_back({"short_period",
                    fmt::format("period_s is {:g} s: intervals shorter than 5 minutes are unusual for a forecast (were "

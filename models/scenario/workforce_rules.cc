@@ -104,7 +104,7 @@ class ShiftChecker {
   // would cross the day's end is told how to get one.
   std::string end_hint(double end_s) const {
     if (day_.overnight_s)
-      return fmt::format(" (in seconds, an end on the next day counts on from this day's: {} the next day is {})",
+      return fmt::format(" (an end in seconds on the next day is past 86400: {} the next day is {})",
                          day_.time(end_s), end_s + kSecondsPerDay);
     if (day_.start_minute && end_s == 0.0)
       return *day_.start_minute == 0
@@ -112,9 +112,10 @@ class ShiftChecker {
                    "ends the day, or give length_s)"
                  : fmt::format(" ({} is the day's start time, so time 0: give length_s to end at the day's end)",
                                day_.time(0.0));
-    const std::string earlier = day_.start_minute && *day_.start_minute > 0
-                                    ? " (a clock time earlier than the day's start time is on the next day)"
-                                    : "";
+    const std::string earlier =
+        day_.start_minute && *day_.start_minute > 0 && end_s >= kSecondsPerDay - *day_.start_minute * 60.0
+            ? " (a clock time earlier than the day's start time is on the next day)"
+            : "";
     return earlier + (day_.horizon_s == kSecondsPerDay
                           ? "; a night shift across the day's end needs a run of several days (\"days\")"
                           : "");

@@ -95,6 +95,20 @@ TEST_F(Compare, AWeekComparesEachDay) {
   EXPECT_NEAR(answered_a, j["rows"][0]["kpis"]["answered"]["a"]["mean"].get<double>(), 1e-6);
   EXPECT_NE(row(j, "day_type", "calls", nullptr), nullptr);
   EXPECT_TRUE(has(slurp(dir_ / "c.csv"), "\nday_type,calls,,service_level,")) << "with the day's name last";
+  EXPECT_EQ(j["a"]["days"].size(), 7u);
+
+  // The same week starting on Tuesday: its days are not A's, so they are not compared
+  // (the intervals still are, in order), and the report says so.
+  doc = nlohmann::json::parse(slurp(week));
+  doc["days"] = {"Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Mon"};
+  std::ofstream(dir_ / "from_tuesday.json") << doc.dump(2);
+  const Outcome rotated = ccsim("compare " + week + " from_tuesday.json --replications 2 --json r.json");
+  ASSERT_EQ(rotated.exit_code, 0) << rotated.err;
+  EXPECT_TRUE(has(rotated.out, "days not compared: A has 7 days (Mon to Sun), B 7 days (Tue to Mon) (the intervals "
+                               "are paired in order and labelled with A's days)\n"))
+      << rotated.out;
+  EXPECT_FALSE(has(rotated.out, "\nBy day\n"));
+  EXPECT_FALSE(nlohmann::json::parse(slurp(dir_ / "r.json"))["days_paired"].get<bool>());
 }
 
 // service_level is the one KPI whose meaning a scenario chooses: the comparison names it,

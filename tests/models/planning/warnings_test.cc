@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "models/planning/interval_plan.h"
+#include "models/scenario/load.h"
 #include "models/scenario/target_rules.h"
 #include "models/scenario/validate_spec.h"
 #include "tests/models/test_scenarios.h"
@@ -175,9 +176,10 @@ TEST(Warnings, ACapAsLargeAsTheGroupIsFlagged) {
             "its cap of 25 on email never holds an agent back");
 }
 
-// A shift over 16 hours is rare; over several days it is most often a start and end typed
-// the wrong way round (09:00 to 08:00 is then 23 hours), and the warning says so.
-TEST(Warnings, AShiftOverSixteenHoursIsNamedWithHowManyMore) {
+// A shift over 16 hours is rare; over several days so is a night shift over 12 hours,
+// which is what a day shift typed the wrong way round becomes (09:00 to 17:00 typed 17:00
+// to 09:00 is a 16-hour night): the warning says so, once per shift as written.
+TEST(Warnings, ALongShiftAndALongNightAreNamedOncePerShiftAsWritten) {
   ScenarioSpec s = day(std::vector<double>(48, 10.0), std::vector<std::uint32_t>(48, 0));
   s.start_minute = 0;
   AgentGroupSpec& g = s.agent_groups.raw()[0];
@@ -187,27 +189,29 @@ TEST(Warnings, AShiftOverSixteenHoursIsNamedWithHowManyMore) {
   g.shifts[0].start_s = 6 * 3600 + 59 * 60;
   ASSERT_TRUE(has(scenario_warnings(s), "long_shift"));
   EXPECT_EQ(find(scenario_warnings(s), "long_shift").message,
-            "/agent_groups/0/shifts: shift \"day\" of agent group \"support\" lasts 16.0167 h (06:59 to 23:00); a "
+            "/agent_groups/0/shifts: shift \"day\" of agent group \"support\" lasts 16 h 1 min (06:59 to 23:00); a "
             "shift over 16 h is rare");
-  g.shifts[0].start_s = 0;
+  g.shifts[1].start_s = 0;
   EXPECT_EQ(find(scenario_warnings(s), "long_shift").message,
-            "/agent_groups/0/shifts: shift \"day\" of agent group \"support\" lasts 23 h (00:00 to 23:00); a shift "
-            "over 16 h is rare");
+            "/agent_groups/0/shifts: shift \"day\" of agent group \"support\" lasts 16 h 1 min (06:59 to 23:00); a "
+            "shift over 16 h is rare (and 1 more long shift in the group)");
 
-  // Two days: the same shift from 09:00 to 08:00 the next day, worked on both.
-  ScenarioSpec week = day(std::vector<double>(96, 10.0), std::vector<std::uint32_t>(96, 0));
-  week.days = 2;
-  week.start_minute = 0;
-  AgentGroupSpec& w = week.agent_groups.raw()[0];
-  w.staffing.clear();
-  w.shifts = {ShiftSpec{"day (day 1)", 9 * 3600, 32 * 3600, 5, {}},
-              ShiftSpec{"day (day 2)", 33 * 3600, 56 * 3600, 5, {}}};
-  ASSERT_EQ(spec_problems(week).size(), 0u) << spec_problems(week)[0].message;
-  ASSERT_TRUE(has(scenario_warnings(week), "long_shift"));
-  EXPECT_EQ(find(scenario_warnings(week), "long_shift").message,
-            "/agent_groups/0/shifts: shift \"day (day 1)\" of agent group \"support\" lasts 23 h (09:00 to 08:00 next "
-            "day), and 1 more shift over 16 h; a shift over 16 h is rare: were its start and end typed the wrong way "
-            "round? Over several days an end at or before the start is on the next day");
+  // A week: the same shift typed 17:00 to 09:00 on weekdays, and a real night of 12 hours.
+  const std::string week = R"({ "mode": "day", "period_s": 3600, "num_periods": 24, "start_time": "00:00",
+    "days": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    "contact_types": [ { "name": "calls", "arrivals": { "process": "poisson", "rate_per_hour": 10 },
+                         "talk": { "dist": "exponential", "mean_s": 300 } } ],
+    "agent_groups": [ { "name": "team", "shifts": [
+      { "name": "nights", "start": "19:00", "end": "07:00", "agents": 2 },
+      { "name": "office", "start": "17:00", "end": "09:00", "agents": 5,
+        "days": ["Mon", "Tue", "Wed", "Thu", "Fri"] } ] } ],
+    "router": { "type_to_group": { "calls": ["team"] } } })";
+  const std::vector<Warning> ws = scenario_warnings(load_scenario_text(week, "week.json"));
+  ASSERT_TRUE(has(ws, "long_shift"));
+  EXPECT_EQ(find(ws, "long_shift").message,
+            "/agent_groups/0/shifts: shift \"office\" of agent group \"team\" works from 17:00 to 09:00 the next day "
+            "(16 h): were its start and end typed the wrong way round (09:00 to 17:00)? Over several days an end at "
+            "or before the start is on the next day, and a night shift over 12 h is rare");
 }
 
 // Found in review: 5 erlangs of e-mail for 10 agents capped at 2 on e-mail warned of nothing.

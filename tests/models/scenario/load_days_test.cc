@@ -223,8 +223,8 @@ TEST(LoadDays, AShiftAcrossTheDaysEndNeedsSeveralDaysAndLastsADayAtMost) {
                 "shift \"night\" ends at 22:00:01 next day, 86401 s after it starts (22:00); a shift lasts at most a "
                 "day (86400 s)");
   expect_single(errors_of(night("2", R"("end": 21600)")), "/agent_groups/0/shifts/0/end",
-                "shift \"night\" ends at 06:00, not after it starts (22:00); give an end after the start (in "
-                "seconds, an end on the next day counts on from this day's: 06:00 the next day is 108000)");
+                "shift \"night\" ends at 06:00, not after it starts (22:00); give an end after the start (an end in "
+                "seconds on the next day is past 86400: 06:00 the next day is 108000)");
   // A break's clock time before the night's start is the next morning's, so after its end.
   expect_single(errors_of(days("2", R"("shifts": [ { "name": "night", "start": "22:00", "end": "06:00",
                                      "agents": 2, "breaks": [ { "name": "meal", "duration_s": 1800, "at": "21:00" } ]

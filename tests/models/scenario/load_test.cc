@@ -1752,8 +1752,9 @@ TEST(LoadScenario, ShiftMustEndAfterItStarts) {
               "shift \"early\" ends at 07:00, not after it starts (07:00); give an end after the start (07:00 is "
               "the day's start time, so time 0: give length_s to end at the day's end)");
   expect_only(with(roster(), R"("length_s": 30600)", R"("end": "13:00")"), "/agent_groups/0/shifts/1/end",
-              "shift \"late\" ends at 13:00, not after it starts (14:00); give an end after the start (a clock time "
-              "earlier than the day's start time is on the next day)");
+              "shift \"late\" ends at 13:00, not after it starts (14:00); give an end after the start");
+  expect_only(with(roster(), R"("length_s": 30600)", R"("end": "06:30")"), "/agent_groups/0/shifts/1/end",
+              "shift \"late\" ends at 06:30 next day, outside the day (07:00 to 23:00); end it by 23:00");
   expect_only(with(roster_in_seconds(), R"("end": 30600)", R"("end": 0)"), "/agent_groups/0/shifts/0/end",
               "shift \"early\" ends at 0 s, not after it starts (0 s); give an end after the start");
 }
