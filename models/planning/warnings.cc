@@ -29,6 +29,26 @@ std::string interval_list(const ScenarioSpec& spec, const std::vector<std::uint3
   return out;
 }
 
+// Runs of consecutive intervals as their spans, "Mon 00:00 to Mon 08:00, Tue 17:00, Sat
+// 20:00 to the run's end and 3 more": a week's nights read as nights, not 60 intervals.
+std::string interval_spans(const ScenarioSpec& spec, const std::vector<std::uint32_t>& intervals) {
+  std::vector<std::string> spans;
+  for (std::size_t j = 0; j < intervals.size();) {
+    std::size_t end = j + 1;
+    while (end < intervals.size() && intervals[end] == intervals[end - 1] + 1) ++end;
+    const std::uint32_t after = intervals[end - 1] + 1;
+    spans.push_back(end - j == 1 ? interval_label(spec, intervals[j])
+                                 : fmt::format("{} to {}", interval_label(spec, intervals[j]),
+                                               after < spec.num_periods ? interval_label(spec, after)
+                                                                        : std::string("the run's end")));
+    j = end;
+  }
+  std::string out;
+  for (std::size_t j = 0; j < spans.size() && j < kIntervalsListed; ++j) out += (j ? ", " : "") + spans[j];
+  if (spans.size() > kIntervalsListed) out += fmt::format(" and {} more", spans.size() - kIntervalsListed);
+  return out;
+}
+
 std::string group_names(const ScenarioSpec& spec, const std::vector<AgentGroupId>& groups) {
   std::string out;
   for (AgentGroupId g : groups) out += (out.empty() ? "" : ", ") + spec.agent_groups[g].name;
@@ -213,7 +233,6 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
         if (scheduled(i, t.groups) > 0.0) last_on = i;
       std::vector<std::uint32_t> waiting, stranded;
       for (std::uint32_t i : unstaffed) (!last_on || i > *last_on ? stranded : waiting).push_back(i);
-      const auto no_label = [](std::uint32_t) { return ""; };
       const bool email = t.channel == Channel::Email;
       const std::string fate = email ? "stay in the backlog at the close"
                                : spec.closing == Closing::DisconnectAtClose
@@ -229,13 +248,13 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
         what = fmt::format("no agent of its groups logs on after them: they {}", fate);
       else
         what = fmt::format("those of {} wait for the next agent to log on; none logs on after {}: those of {} {}",
-                           interval_list(spec, waiting, no_label), interval_label(spec, *last_on),
-                           interval_list(spec, stranded, no_label), fate);
+                           interval_spans(spec, waiting), interval_label(spec, *last_on),
+                           interval_spans(spec, stranded), fate);
       out.push_back({"no_agent_scheduled",
                      fmt::format("{}: {:.1f} contacts expected in {} interval{} where no agent of its groups ({}) is "
                                  "scheduled: {}; {}",
                                  t.name, unstaffed_calls, unstaffed.size(), unstaffed.size() == 1 ? "" : "s",
-                                 group_names(spec, t.groups), interval_list(spec, unstaffed, no_label), what),
+                                 group_names(spec, t.groups), interval_spans(spec, unstaffed), what),
                      k, unstaffed});
     }
     if (!overloaded.empty())
