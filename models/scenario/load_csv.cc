@@ -155,7 +155,9 @@ std::optional<std::uint32_t> Decoder::csv_interval(const std::string& whole, con
     cell = whole.substr(space + 1);
     dated = true;
   }
-  // A clock time against /start_time, or seconds from the start of the day.
+  // A clock time against /start_time, or seconds from the start of the day, as a number or
+  // as the reports label an interval without /start_time ("+1800s").
+  if (cell.size() > 2 && cell.front() == '+' && cell.back() == 's') cell = cell.substr(1, cell.size() - 2);
   double start_s = 0.0;
   if (auto clock = parse_clock(cell)) {
     if (!start_minute_) {

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -279,6 +280,16 @@ TEST_F(LoadStaffingPlan, AgentsPerIntervalAreReadForTheGroupsItNames) {
   EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{10, 12, 11}));
   EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(1)].staffing, (std::vector<std::uint32_t>{2, 2, 2}));
   EXPECT_EQ(spec_problems(s).size(), 0u);
+}
+
+// Without start_time the reports label intervals "+1800s": a plan made from them reads.
+TEST_F(LoadStaffingPlan, IntervalsLabelledAsTheReportsLabelThemWithoutStartTimeAreRead) {
+  write("interval_start,support\n+0s,10\n+1800s,12\n3600,11\n");
+  std::ifstream in(dir_ / "s.json");
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::ofstream(dir_ / "s.json") << with(text, R"("start_time": "08:00",)", "");
+  const ScenarioSpec s = load_scenario_file((dir_ / "s.json").string());
+  EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{10, 12, 11}));
 }
 
 TEST_F(LoadStaffingPlan, MistakesAreLocated) {
