@@ -100,9 +100,14 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
   if (!c.intervals_paired)
     fmt::print(out, "intervals not compared: the two are not days of the same intervals (length, count and start "
                     "time)\n");
-  if (!c.days_paired && (a.days > 1 || b.days > 1))
-    fmt::print(out, "days not compared: A has {}, B {}{}\n", days_text(a), days_text(b),
-               c.intervals_paired ? " (the intervals are paired in order and labelled with A's days)" : "");
+  if (!c.days_paired && (a.days > 1 || b.days > 1)) {
+    if (c.intervals_paired)
+      fmt::print(out, "days not compared: A has {}, B {} (the intervals are paired in order and labelled with A's "
+                      "days)\n",
+                 days_text(a), days_text(b));
+    else
+      fmt::print(out, "days not compared: their intervals differ\n");
+  }
   if (const auto changes = sl_changes(a, b); changes.empty()) {
     std::string own;  // types with a service level of their own, equal in both too
     for (const models::ContactTypeSpec& t : a.contact_types)

@@ -16,7 +16,7 @@ namespace {
 
 constexpr double kShortPeriodS = 300.0;
 constexpr double kLongShiftS = 16 * 3600.0;
-constexpr double kLongNightS = 12 * 3600.0;
+constexpr double kLongNightS = 13 * 3600.0;
 constexpr std::size_t kIntervalsListed = 6;
 
 // "12:00 (48.2 > 45.0), 12:30 (...) and 3 more"; detail(i) gives the parenthesis.
@@ -29,18 +29,27 @@ std::string interval_list(const ScenarioSpec& spec, const std::vector<std::uint3
   return out;
 }
 
-// Runs of consecutive intervals as their spans, "Mon 00:00 to Mon 08:00, Tue 17:00, Sat
-// 20:00 to the run's end and 3 more": a week's nights read as nights, not 60 intervals.
+// Runs of consecutive intervals as their spans, "Mon 00:00 to 08:00, Mon 20:00 to 08:00
+// next day, Tue 17:00, Sat 20:00 to the run's end and 3 more": a week's nights read as
+// nights, not 60 intervals. A span's end is a clock time after its start (labels follow
+// the run's day, which with a start_time other than 00:00 is not the calendar's).
 std::string interval_spans(const ScenarioSpec& spec, const std::vector<std::uint32_t>& intervals) {
+  const internal::DayClock midnight{std::nullopt, 0, std::nullopt};
+  const auto end_text = [&](std::uint32_t first, std::uint32_t after) {
+    if (after >= spec.num_periods) return std::string("the run's end");
+    const double length = (after - first) * spec.period_s;
+    if (!spec.start_minute || length > internal::kSecondsPerDay) return interval_label(spec, after);
+    const double from = std::fmod(*spec.start_minute * 60.0 + (first % spec.periods_per_day()) * spec.period_s,
+                                  internal::kSecondsPerDay);
+    return midnight.end_time(from + length);
+  };
   std::vector<std::string> spans;
   for (std::size_t j = 0; j < intervals.size();) {
     std::size_t end = j + 1;
     while (end < intervals.size() && intervals[end] == intervals[end - 1] + 1) ++end;
-    const std::uint32_t after = intervals[end - 1] + 1;
     spans.push_back(end - j == 1 ? interval_label(spec, intervals[j])
                                  : fmt::format("{} to {}", interval_label(spec, intervals[j]),
-                                               after < spec.num_periods ? interval_label(spec, after)
-                                                                        : std::string("the run's end")));
+                                               end_text(intervals[j], intervals[end - 1] + 1)));
     j = end;
   }
   std::string out;
@@ -91,15 +100,16 @@ std::string hours_text(double s) {
   return minutes % 60 ? fmt::format("{} h {} min", minutes / 60, minutes % 60) : fmt::format("{} h", minutes / 60);
 }
 
-// A shift over 16 h (legal: an on-call day), or over several days a night shift over 12 h:
-// what a start and end typed the wrong way round becomes (an end at or before the start is
-// on the next day: 09:00 to 17:00 typed 17:00 to 09:00 is a 16-hour night). The loader's
+// A shift over 16 h (legal: an on-call day), or a night shift (across midnight) over 13 h:
+// what a day shift typed the wrong way round becomes where an end before the start is on
+// the next day (09:00 to 17:00 typed 17:00 to 09:00 is a 16-hour night). The loader's
 // copies of a shift on each day it is worked ("early (Mon)") count as the shift written.
 std::optional<Warning> long_shift_warning(const ScenarioSpec& spec, std::size_t g) {
   const AgentGroupSpec& group = spec.agent_groups[make_id<AgentGroupId>(g)];
   // A time as a clock shows it, whatever its day (seconds into its day without start_time).
   const internal::DayClock clock{std::nullopt, spec.start_minute ? std::optional<std::uint32_t>(0) : std::nullopt,
                                  std::nullopt};
+  // Seconds after midnight (without start_time, after the start of the run's day).
   const auto seconds_of = [&](double t, double day_start) {
     return spec.start_minute ? std::fmod(*spec.start_minute * 60.0 + t, internal::kSecondsPerDay) : t - day_start;
   };
@@ -113,17 +123,16 @@ std::optional<Warning> long_shift_warning(const ScenarioSpec& spec, std::size_t 
                                  ? shift.name.substr(0, shift.name.size() - copy.size())
                                  : shift.name;
     const double length = shift.end_s - shift.start_s;
-    const bool night = spec.days > 1 && shift.end_s > day_start + internal::kSecondsPerDay;
+    const double from_s = seconds_of(shift.start_s, day_start);
+    const bool night = from_s + length > internal::kSecondsPerDay;
     if (!(length > (night ? kLongNightS : kLongShiftS)) || std::ranges::find(seen, name) != seen.end()) continue;
     seen.push_back(name);
     if (seen.size() > 1) continue;
-    const double from_s = seconds_of(shift.start_s, day_start);
     const std::string from = clock.time(from_s);
-    const std::string to = night ? clock.time(seconds_of(shift.end_s, day_start + internal::kSecondsPerDay))
+    const std::string to = night ? clock.time(from_s + length - internal::kSecondsPerDay)
                                  : clock.end_time(from_s + length);
     first = night ? fmt::format("shift {} of agent group {} works from {} to {} the next day ({}): were its start "
-                                "and end typed the wrong way round ({} to {})? Over several days an end at or before "
-                                "the start is on the next day, and a night shift over {} is rare",
+                                "and end typed the wrong way round ({} to {})? A night shift over {} is rare",
                                 internal::quote(name), internal::quote(group.name), from, to, hours_text(length), to,
                                 from, hours_text(kLongNightS))
                   : fmt::format("shift {} of agent group {} lasts {} ({} to {}); a shift over {} is rare",
@@ -238,23 +247,26 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
                                : spec.closing == Closing::DisconnectAtClose
                                    ? "wait until they abandon, or are disconnected at the close"
                                    : "wait until they abandon, or until nothing else can happen";
+      // Where, and what becomes of them; split in two (each part listed once) when some
+      // have an agent to wait for and the others none.
       std::string what;
       if (!email && spec.closing == Closing::DisconnectNoAgent)
-        what = "the closing rule disconnects them (disconnect_when_no_agent)";
+        what = ": " + interval_spans(spec, unstaffed) + "; the closing rule disconnects them (disconnect_when_no_agent)";
       else if (stranded.empty())
-        what = email ? "they wait in the backlog for the next agent to log on"
-                     : "they wait for the next agent to log on";
+        what = fmt::format(": {}; they wait {}for the next agent to log on", interval_spans(spec, unstaffed),
+                           email ? "in the backlog " : "");
       else if (stranded.size() == unstaffed.size())
-        what = fmt::format("no agent of its groups logs on after them: they {}", fate);
+        what = fmt::format(": {}; no agent of its groups logs on after them: they {}", interval_spans(spec, unstaffed),
+                           fate);
       else
-        what = fmt::format("those of {} wait for the next agent to log on; none logs on after {}: those of {} {}",
-                           interval_spans(spec, waiting), interval_label(spec, *last_on),
+        what = fmt::format("; those of {} wait for the next agent to log on; none is on duty after {}: those of {} {}",
+                           interval_spans(spec, waiting), interval_label(spec, *last_on + 1),
                            interval_spans(spec, stranded), fate);
       out.push_back({"no_agent_scheduled",
                      fmt::format("{}: {:.1f} contacts expected in {} interval{} where no agent of its groups ({}) is "
-                                 "scheduled: {}; {}",
+                                 "scheduled{}",
                                  t.name, unstaffed_calls, unstaffed.size(), unstaffed.size() == 1 ? "" : "s",
-                                 group_names(spec, t.groups), interval_spans(spec, unstaffed), what),
+                                 group_names(spec, t.groups), what),
                      k, unstaffed});
     }
     if (!overloaded.empty())

@@ -672,7 +672,7 @@ TEST_F(CompareInBrowser, AWeekGetsTablesByDayAndByDayAndType) {
   EXPECT_TRUE(has(days, ">Sat<")) << days.substr(0, 2000);
   EXPECT_TRUE(has(element(page.dom, "table-day-types"), ">Sun calls<"));
   EXPECT_GE(count(days, "class=\"num change sig\""), 2) << "Saturday's and Sunday's waits";
-  EXPECT_TRUE(has(element(page.dom, "pairing"), "<dd>7 (Mon to Sun) compared</dd>"));
+  EXPECT_TRUE(has(element(page.dom, "pairing"), "<dd>7 days (Mon to Sun) compared</dd>"));
 }
 
 TEST_F(CompareInBrowser, DaysOfDifferentIntervalsGetANoteInPlaceOfCharts) {

@@ -176,8 +176,8 @@ TEST(Warnings, ACapAsLargeAsTheGroupIsFlagged) {
             "its cap of 25 on email never holds an agent back");
 }
 
-// A shift over 16 hours is rare; over several days so is a night shift over 12 hours,
-// which is what a day shift typed the wrong way round becomes (09:00 to 17:00 typed 17:00
+// A shift over 16 hours is rare, and so is a night shift over 13 hours, which is what a
+// day shift typed the wrong way round becomes (09:00 to 17:00 typed 17:00
 // to 09:00 is a 16-hour night): the warning says so, once per shift as written.
 TEST(Warnings, ALongShiftAndALongNightAreNamedOncePerShiftAsWritten) {
   ScenarioSpec s = day(std::vector<double>(48, 10.0), std::vector<std::uint32_t>(48, 0));
@@ -210,8 +210,22 @@ TEST(Warnings, ALongShiftAndALongNightAreNamedOncePerShiftAsWritten) {
   ASSERT_TRUE(has(ws, "long_shift"));
   EXPECT_EQ(find(ws, "long_shift").message,
             "/agent_groups/0/shifts: shift \"office\" of agent group \"team\" works from 17:00 to 09:00 the next day "
-            "(16 h): were its start and end typed the wrong way round (09:00 to 17:00)? Over several days an end at "
-            "or before the start is on the next day, and a night shift over 12 h is rare");
+            "(16 h): were its start and end typed the wrong way round (09:00 to 17:00)? A night shift over 13 h is "
+            "rare");
+  // One day from 12:00: 17:00 to 09:00 needs no wrapping to be a 16-hour night, and is one.
+  ScenarioSpec noon = day(std::vector<double>(48, 10.0), std::vector<std::uint32_t>(48, 0));
+  noon.start_minute = 12 * 60;
+  noon.agent_groups.raw()[0].staffing.clear();
+  noon.agent_groups.raw()[0].shifts = {ShiftSpec{"day", 5 * 3600, 21 * 3600, 3, {}}};
+  ASSERT_TRUE(has(scenario_warnings(noon), "long_shift"));
+  EXPECT_EQ(find(scenario_warnings(noon), "long_shift").message,
+            "/agent_groups/0/shifts: shift \"day\" of agent group \"support\" works from 17:00 to 09:00 the next "
+            "day (16 h): were its start and end typed the wrong way round (09:00 to 17:00)? A night shift over 13 h "
+            "is rare");
+  // A day shift of 14 h inside the calendar day, in a day from 06:00: no warning.
+  noon.start_minute = 6 * 60;
+  noon.agent_groups.raw()[0].shifts = {ShiftSpec{"early", 23 * 3600, 37 * 3600, 3, {}}};
+  EXPECT_FALSE(has(scenario_warnings(noon), "long_shift")) << "05:00 to 19:00";
 }
 
 // Found in review: 5 erlangs of e-mail for 10 agents capped at 2 on e-mail warned of nothing.
@@ -291,9 +305,16 @@ TEST(Warnings, EmailWithNoAgentScheduledWaitsInTheBacklog) {
 TEST(Warnings, NoAgentScheduledTellsWhoWaitsForAnAgentAndWhoForNone) {
   ScenarioSpec s = day({10, 30, 20, 10}, {0, 5, 0, 0});
   const std::string m = find(scenario_warnings(s), "no_agent_scheduled").message;
-  EXPECT_EQ(m, "billing: 40.0 contacts expected in 3 intervals where no agent of its groups (support) is scheduled: "
-               "+0s, +3600s to the run's end; those of +0s wait for the next agent to log on; none logs on after "
-               "+1800s: those of +3600s to the run's end wait until they abandon, or until nothing else can happen");
+  EXPECT_EQ(m, "billing: 40.0 contacts expected in 3 intervals where no agent of its groups (support) is scheduled; "
+               "those of +0s wait for the next agent to log on; none is on duty after +3600s: those of +3600s to the "
+               "run's end wait until they abandon, or until nothing else can happen");
+  // Spans end at a clock time after their start, whatever the day's start time.
+  ScenarioSpec night = day(std::vector<double>(48, 10.0), std::vector<std::uint32_t>(48, 0));
+  night.start_minute = 6 * 60;
+  for (std::uint32_t k = 0; k < 48; ++k) night.agent_groups.raw()[0].staffing[k] = k < 28 || k >= 40 ? 3 : 0;
+  EXPECT_EQ(find(scenario_warnings(night), "no_agent_scheduled").message,
+            "billing: 120.0 contacts expected in 12 intervals where no agent of its groups (support) is scheduled: "
+            "20:00 to 02:00 next day; they wait for the next agent to log on");
   s.closing = Closing::DisconnectAtClose;
   EXPECT_NE(find(scenario_warnings(s), "no_agent_scheduled").message.find("wait until they abandon, or are "
                                                                           "disconnected at the close"),
