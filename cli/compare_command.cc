@@ -106,7 +106,7 @@ void print_report(std::FILE* out, const models::ScenarioSpec& a, const models::S
                       "days)\n",
                  days_text(a), days_text(b));
     else
-      fmt::print(out, "days not compared: their intervals differ\n");
+      fmt::print(out, "days not compared: A has {}, B {}, and their intervals differ\n", days_text(a), days_text(b));
   }
   if (const auto changes = sl_changes(a, b); changes.empty()) {
     std::string own;  // types with a service level of their own, equal in both too

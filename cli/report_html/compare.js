@@ -73,9 +73,9 @@
     const days = (s) => (s.days ? s.days.length + " days (" + s.days[0] + " to " + s.days[s.days.length - 1] + ")" :
       "1 day");
     if (cmp.a.days || cmp.b.days) {
-      rows.push(["Days", cmp.days_paired ? days(cmp.a) + " compared" : !cmp.intervals_paired ?
-        "not compared: their intervals differ" : "not compared: A has " + days(cmp.a) + ", B " + days(cmp.b) +
-        " (the intervals are paired in order and labelled with A's days)"]);
+      rows.push(["Days", cmp.days_paired ? days(cmp.a) + " compared" : "not compared: A has " + days(cmp.a) +
+        ", B " + days(cmp.b) + (cmp.intervals_paired ? " (the intervals are paired in order and labelled with A's days)"
+          : ", and their intervals differ")]);
     }
     const only = [["contact types only in A", cmp.types_only_in_a], ["contact types only in B", cmp.types_only_in_b],
                   ["agent groups only in A", cmp.groups_only_in_a], ["agent groups only in B", cmp.groups_only_in_b]];

@@ -29,27 +29,29 @@ std::string interval_list(const ScenarioSpec& spec, const std::vector<std::uint3
   return out;
 }
 
-// Runs of consecutive intervals as their spans, "Mon 00:00 to 08:00, Mon 20:00 to 08:00
-// next day, Tue 17:00, Sat 20:00 to the run's end and 3 more": a week's nights read as
-// nights, not 60 intervals. A span's end is a clock time after its start (labels follow
-// the run's day, which with a start_time other than 00:00 is not the calendar's).
+// Runs of consecutive intervals as their spans, "Mon 00:00 to 08:00, Mon 20:00 to Tue
+// 08:00, Tue 17:00, Sat 20:00 to the run's end and 3 more": a week's nights read as nights,
+// not 60 intervals.
 std::string interval_spans(const ScenarioSpec& spec, const std::vector<std::uint32_t>& intervals) {
   const internal::DayClock midnight{std::nullopt, 0, std::nullopt};
+  const std::uint32_t per_day = spec.periods_per_day();
   const auto end_text = [&](std::uint32_t first, std::uint32_t after) {
     if (after >= spec.num_periods) return std::string("the run's end");
-    const double length = (after - first) * spec.period_s;
-    if (!spec.start_minute || length > internal::kSecondsPerDay) return interval_label(spec, after);
-    const double from = std::fmod(*spec.start_minute * 60.0 + (first % spec.periods_per_day()) * spec.period_s,
+    // On a later day of the run its label; within the run's day a clock time, which is
+    // the next calendar day's past midnight when the day starts later than 00:00.
+    if (!spec.start_minute || after / per_day != first / per_day) return interval_label(spec, after);
+    const double from = std::fmod(*spec.start_minute * 60.0 + (first % per_day) * spec.period_s,
                                   internal::kSecondsPerDay);
-    return midnight.end_time(from + length);
+    return midnight.end_time(from + (after - first) * spec.period_s);
   };
   std::vector<std::string> spans;
   for (std::size_t j = 0; j < intervals.size();) {
     std::size_t end = j + 1;
     while (end < intervals.size() && intervals[end] == intervals[end - 1] + 1) ++end;
-    spans.push_back(end - j == 1 ? interval_label(spec, intervals[j])
-                                 : fmt::format("{} to {}", interval_label(spec, intervals[j]),
-                                               end_text(intervals[j], intervals[end - 1] + 1)));
+    const std::uint32_t after = intervals[end - 1] + 1;
+    spans.push_back(end - j == 1 && after < spec.num_periods
+                        ? interval_label(spec, intervals[j])
+                        : fmt::format("{} to {}", interval_label(spec, intervals[j]), end_text(intervals[j], after)));
     j = end;
   }
   std::string out;
@@ -124,7 +126,8 @@ std::optional<Warning> long_shift_warning(const ScenarioSpec& spec, std::size_t 
                                  : shift.name;
     const double length = shift.end_s - shift.start_s;
     const double from_s = seconds_of(shift.start_s, day_start);
-    const bool night = from_s + length > internal::kSecondsPerDay;
+    // Reversed, a shift of 8 to 11 h is a night of 13 to 16 h; over 16 h it is long either way.
+    const bool night = from_s + length > internal::kSecondsPerDay && length <= kLongShiftS;
     if (!(length > (night ? kLongNightS : kLongShiftS)) || std::ranges::find(seen, name) != seen.end()) continue;
     seen.push_back(name);
     if (seen.size() > 1) continue;
@@ -251,7 +254,8 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
       // have an agent to wait for and the others none.
       std::string what;
       if (!email && spec.closing == Closing::DisconnectNoAgent)
-        what = ": " + interval_spans(spec, unstaffed) + "; the closing rule disconnects them (disconnect_when_no_agent)";
+        what = fmt::format(": {}; the closing rule disconnects them (disconnect_when_no_agent)",
+                           interval_spans(spec, unstaffed));
       else if (stranded.empty())
         what = fmt::format(": {}; they wait {}for the next agent to log on", interval_spans(spec, unstaffed),
                            email ? "in the backlog " : "");
@@ -259,7 +263,7 @@ std::vector<Warning> scenario_warnings(const ScenarioSpec& spec) {
         what = fmt::format(": {}; no agent of its groups logs on after them: they {}", interval_spans(spec, unstaffed),
                            fate);
       else
-        what = fmt::format("; those of {} wait for the next agent to log on; none is on duty after {}: those of {} {}",
+        what = fmt::format("; those of {} wait for the next agent to log on; none is scheduled from {}: those of {} {}",
                            interval_spans(spec, waiting), interval_label(spec, *last_on + 1),
                            interval_spans(spec, stranded), fate);
       out.push_back({"no_agent_scheduled",

@@ -59,6 +59,17 @@ struct RowDays {
   }
 };
 
+// The seconds of "+1800s", as the reports label an interval without /start_time: digits,
+// with a point at most; nothing for any other cell.
+std::optional<std::string> report_seconds(const std::string& cell) {
+  if (cell.size() < 3 || cell.front() != '+' || cell.back() != 's') return std::nullopt;
+  const std::string body = cell.substr(1, cell.size() - 2);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const bool plain = digit(body.front()) && std::ranges::count(body, '.') <= 1 &&
+                     std::ranges::all_of(body, [&](char c) { return digit(c) || c == '.'; });
+  return plain ? std::optional<std::string>(body) : std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::vector<double>> Decoder::per_period_at(const Json& obj, const std::string& ptr,
@@ -156,8 +167,9 @@ std::optional<std::uint32_t> Decoder::csv_interval(const std::string& whole, con
     dated = true;
   }
   // A clock time against /start_time, or seconds from the start of the day, as a number or
-  // as the reports label an interval without /start_time ("+1800s").
-  if (cell.size() > 2 && cell.front() == '+' && cell.back() == 's') cell = cell.substr(1, cell.size() - 2);
+  // as the reports label an interval without /start_time ("+1800s": digits, a point at most).
+  const std::string shown = cell;
+  if (auto seconds = report_seconds(cell)) cell = *seconds;
   double start_s = 0.0;
   if (auto clock = parse_clock(cell)) {
     if (!start_minute_) {
@@ -173,12 +185,12 @@ std::optional<std::uint32_t> Decoder::csv_interval(const std::string& whole, con
   } else if (auto x = csv_number(cell)) {
     start_s = *x;
   } else {
-    error(ptr, where + fmt::format("expected {}; got {}", kTimeAccepted, quote(cell)));
+    error(ptr, where + fmt::format("expected {}; got {}", kTimeAccepted, quote(shown)));
     return std::nullopt;
   }
   const double index_d = start_s / period_s;
   if (std::fabs(index_d - std::round(index_d)) > 1e-9 || index_d < -0.5 || std::round(index_d) >= periods) {
-    error(ptr, where + fmt::format("{} is not the start of one of the {} intervals of {:g} s{}", quote(cell), periods,
+    error(ptr, where + fmt::format("{} is not the start of one of the {} intervals of {:g} s{}", quote(shown), periods,
                                    period_s, start_minute_ ? fmt::format(" from {}", day_clock().time(0.0)) : ""));
     return std::nullopt;
   }

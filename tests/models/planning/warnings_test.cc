@@ -226,6 +226,12 @@ TEST(Warnings, ALongShiftAndALongNightAreNamedOncePerShiftAsWritten) {
   noon.start_minute = 6 * 60;
   noon.agent_groups.raw()[0].shifts = {ShiftSpec{"early", 23 * 3600, 37 * 3600, 3, {}}};
   EXPECT_FALSE(has(scenario_warnings(noon), "long_shift")) << "05:00 to 19:00";
+  // Over 16 h a shift is long whichever way round: an on-call 06:00 to 02:00 is not asked.
+  noon.agent_groups.raw()[0].shifts = {ShiftSpec{"on_call", 0, 20 * 3600, 1, {}}};
+  ASSERT_TRUE(has(scenario_warnings(noon), "long_shift"));
+  EXPECT_EQ(find(scenario_warnings(noon), "long_shift").message,
+            "/agent_groups/0/shifts: shift \"on_call\" of agent group \"support\" lasts 20 h (06:00 to 02:00 next "
+            "day); a shift over 16 h is rare");
 }
 
 // Found in review: 5 erlangs of e-mail for 10 agents capped at 2 on e-mail warned of nothing.
@@ -306,7 +312,7 @@ TEST(Warnings, NoAgentScheduledTellsWhoWaitsForAnAgentAndWhoForNone) {
   ScenarioSpec s = day({10, 30, 20, 10}, {0, 5, 0, 0});
   const std::string m = find(scenario_warnings(s), "no_agent_scheduled").message;
   EXPECT_EQ(m, "billing: 40.0 contacts expected in 3 intervals where no agent of its groups (support) is scheduled; "
-               "those of +0s wait for the next agent to log on; none is on duty after +3600s: those of +3600s to the "
+               "those of +0s wait for the next agent to log on; none is scheduled from +3600s: those of +3600s to the "
                "run's end wait until they abandon, or until nothing else can happen");
   // Spans end at a clock time after their start, whatever the day's start time.
   ScenarioSpec night = day(std::vector<double>(48, 10.0), std::vector<std::uint32_t>(48, 0));

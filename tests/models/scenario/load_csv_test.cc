@@ -290,6 +290,12 @@ TEST_F(LoadStaffingPlan, IntervalsLabelledAsTheReportsLabelThemWithoutStartTimeA
   std::ofstream(dir_ / "s.json") << with(text, R"("start_time": "08:00",)", "");
   const ScenarioSpec s = load_scenario_file((dir_ / "s.json").string());
   EXPECT_EQ(s.agent_groups[make_id<AgentGroupId>(0)].staffing, (std::vector<std::uint32_t>{10, 12, 11}));
+  // Only that form: a second sign or a unit typed twice is refused, quoted as written.
+  std::ofstream(dir_ / "plan.csv") << "interval_start,support\n+0s,10\n++1800s,12\n+3600ss,11\n";
+  const std::vector<Diagnostic> ds = errors();
+  ASSERT_EQ(ds.size(), 2u) << testing::dump(ds);
+  EXPECT_NE(ds[0].message.find("got \"++1800s\""), std::string::npos) << ds[0].message;
+  EXPECT_NE(ds[1].message.find("got \"+3600ss\""), std::string::npos) << ds[1].message;
 }
 
 TEST_F(LoadStaffingPlan, MistakesAreLocated) {
