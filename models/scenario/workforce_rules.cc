@@ -379,17 +379,16 @@ std::optional<Diagnostic> never_staffed(const AgentGroupSpec& g, std::string_vie
   if (std::ranges::any_of(g.staffing, [](std::uint32_t n) { return n > 0; })) return std::nullopt;
   if (std::ranges::any_of(g.shifts, [](const ShiftSpec& s) { return s.agents > 0; })) return std::nullopt;
   const std::string gp(group_pointer);
+  // Its types may have no other group: no_agent_scheduled then says where they wait.
+  constexpr std::string_view kFate = "it takes no contact (its types are left to their other groups, if they have any)";
   if (g.shifts.empty())
-    return Diagnostic{gp + "/staffing", fmt::format("agent group {} is never staffed (0 agents in every period); "
-                                                    "its contacts go to their other groups",
-                                                    label)};
+    return Diagnostic{gp + "/staffing",
+                      fmt::format("agent group {} is never staffed (0 agents in every period); {}", label, kFate)};
   if (g.staffing.empty())
-    return Diagnostic{gp + "/shifts", fmt::format("agent group {} is never staffed (0 agents on every shift); "
-                                                  "its contacts go to their other groups",
-                                                  label)};
-  return Diagnostic{gp, fmt::format("agent group {} is never staffed (0 agents in every period and on every shift); "
-                                    "its contacts go to their other groups",
-                                    label)};
+    return Diagnostic{gp + "/shifts",
+                      fmt::format("agent group {} is never staffed (0 agents on every shift); {}", label, kFate)};
+  return Diagnostic{gp, fmt::format("agent group {} is never staffed (0 agents in every period and on every shift); {}",
+                                    label, kFate)};
 }
 
 std::optional<std::string> fraction_problem(double x, std::string_view got, std::string_view at_one) {

@@ -331,8 +331,8 @@ std::string never_staffed_warning(const ScenarioSpec& s) {
 TEST(LoadScenario, GroupNeverStaffedLoadsWithAWarning) {
   const ScenarioSpec s = load_scenario_text(with(kDay, "[10, 12, 11]", "[0, 0, 0]"), "t.json");
   EXPECT_EQ(never_staffed_warning(s),
-            "/agent_groups/0/staffing: agent group \"support\" is never staffed (0 agents in every period); its "
-            "contacts go to their other groups");
+            "/agent_groups/0/staffing: agent group \"support\" is never staffed (0 agents in every period); it takes "
+            "no contact (its types are left to their other groups, if they have any)");
   EXPECT_EQ(never_staffed_warning(load_scenario_text(kDay, "t.json")), "");
 }
 
@@ -1958,12 +1958,12 @@ TEST(LoadScenario, GroupNeedsStaffingOrShifts) {
 TEST(LoadScenario, GroupNeverStaffedCountsShiftAgents) {
   const std::string idle = with(with(roster(), "\"agents\": 12", "\"agents\": 0"), "\"agents\": 8", "\"agents\": 0");
   EXPECT_EQ(never_staffed_warning(load_scenario_text(idle, "t.json")),
-            "/agent_groups/0/shifts: agent group \"support\" is never staffed (0 agents on every shift); its contacts "
-            "go to their other groups");
+            "/agent_groups/0/shifts: agent group \"support\" is never staffed (0 agents on every shift); it takes no "
+            "contact (its types are left to their other groups, if they have any)");
   EXPECT_EQ(never_staffed_warning(load_scenario_text(
                 with(idle, R"("name": "support",)", R"("name": "support", "staffing": 0,)"), "t.json")),
             "/agent_groups/0: agent group \"support\" is never staffed (0 agents in every period and on every shift); "
-            "its contacts go to their other groups");
+            "it takes no contact (its types are left to their other groups, if they have any)");
   // Agents on one shift are enough, with a staffing of 0 everywhere.
   const ScenarioSpec s = load_scenario_text(
       with(with(roster(), "\"agents\": 12", "\"agents\": 0"), R"("name": "support",)",
