@@ -19,14 +19,21 @@ constexpr double kLongShiftS = 16 * 3600.0;
 constexpr double kLongNightS = 13 * 3600.0;
 constexpr std::size_t kIntervalsListed = 6;
 
+// The first kIntervalsListed of `count` items, "a, b, c and 3 more"; item(j) gives the j-th.
+template <class Item>
+std::string first_listed(std::size_t count, Item item) {
+  std::string out;
+  for (std::size_t j = 0; j < count && j < kIntervalsListed; ++j) out += (j ? ", " : "") + item(j);
+  if (count > kIntervalsListed) out += fmt::format(" and {} more", count - kIntervalsListed);
+  return out;
+}
+
 // "12:00 (48.2 > 45.0), 12:30 (...) and 3 more"; detail(i) gives the parenthesis.
 template <class Detail>
 std::string interval_list(const ScenarioSpec& spec, const std::vector<std::uint32_t>& intervals, Detail detail) {
-  std::string out;
-  for (std::size_t j = 0; j < intervals.size() && j < kIntervalsListed; ++j)
-    out += fmt::format("{}{}{}", j ? ", " : "", interval_label(spec, intervals[j]), detail(intervals[j]));
-  if (intervals.size() > kIntervalsListed) out += fmt::format(" and {} more", intervals.size() - kIntervalsListed);
-  return out;
+  return first_listed(intervals.size(), [&](std::size_t j) {
+    return fmt::format("{}{}", interval_label(spec, intervals[j]), detail(intervals[j]));
+  });
 }
 
 // Runs of consecutive intervals as their spans, "Mon 00:00 to 08:00, Mon 20:00 to Tue
@@ -54,10 +61,7 @@ std::string interval_spans(const ScenarioSpec& spec, const std::vector<std::uint
                         : fmt::format("{} to {}", interval_label(spec, intervals[j]), end_text(intervals[j], after)));
     j = end;
   }
-  std::string out;
-  for (std::size_t j = 0; j < spans.size() && j < kIntervalsListed; ++j) out += (j ? ", " : "") + spans[j];
-  if (spans.size() > kIntervalsListed) out += fmt::format(" and {} more", spans.size() - kIntervalsListed);
-  return out;
+  return first_listed(spans.size(), [&](std::size_t j) { return spans[j]; });
 }
 
 std::string group_names(const ScenarioSpec& spec, const std::vector<AgentGroupId>& groups) {
@@ -120,7 +124,7 @@ std::optional<Warning> long_shift_warning(const ScenarioSpec& spec, std::size_t 
   for (const ShiftSpec& shift : group.shifts) {
     const double day_start = std::floor(shift.start_s / internal::kSecondsPerDay) * internal::kSecondsPerDay;
     const auto day = static_cast<std::uint32_t>(day_start / internal::kSecondsPerDay);
-    const std::string copy = fmt::format(" ({})", spec.day_name(day));
+    const std::string copy = day_copy_suffix(spec.day_name(day));
     const std::string name = spec.days > 1 && shift.name.ends_with(copy)
                                  ? shift.name.substr(0, shift.name.size() - copy.size())
                                  : shift.name;

@@ -100,7 +100,7 @@ void Decoder::decode_shifts(const Json& v, const std::string& ptr, AgentGroupSpe
     for (const std::uint32_t d : worked[s]) {
       ShiftSpec& copy = run.emplace_back(g.shifts[s]);
       const double offset = *day_s_ * d;
-      copy.name = fmt::format("{} ({})", g.shifts[s].name, day_name(day_names_, d));
+      copy.name = g.shifts[s].name + day_copy_suffix(day_name(day_names_, d));
       copy.start_s += offset;
       copy.end_s += offset;
       for (BreakSpec& b : copy.breaks) {

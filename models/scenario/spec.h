@@ -410,6 +410,10 @@ inline std::string day_name(const std::vector<std::string>& names, std::uint32_t
   return d < names.size() ? names[d] : "day " + std::to_string(d + 1);
 }
 
+// What the loader appends to a shift's name for its copy on a day of a run of several
+// ("early" on Monday is "early (Mon)").
+inline std::string day_copy_suffix(const std::string& day) { return " (" + day + ")"; }
+
 struct ScenarioSpec {
   std::string name;         // file stem unless the file names it
   std::string description;  // free text, may be empty
